@@ -1,0 +1,24 @@
+import type { AppConfig } from '../../platform/config/schema.js';
+import type { App } from '../compose.js';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** Loaded and validated configuration (exits with code 2 before a command runs if invalid). */
+  config: AppConfig;
+  /** Opens the store and bus of the configured deployment on first use; closed after the command. */
+  app(): Promise<App>;
+}
+
+/** One `bonitor <name>` command. `run` returns the process exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], ctx: CliContext): Promise<number>;
+}

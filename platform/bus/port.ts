@@ -1,0 +1,80 @@
+/**
+ * The Bus port: keyed, partitioned, durable topics consumed by groups.
+ * Adapters: memory (unit tests), SQLite local log (embedded default), Kafka (distributed).
+ */
+
+export interface OutgoingMessage {
+  /** Partition key: one customer's events stay in one partition, in order. */
+  key: string;
+  /** JSON-serialisable value (an Envelope on the product's topics). */
+  value: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ConsumedMessage {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string;
+  /** Parsed JSON, or the raw string when the bytes are not valid JSON (the handler dead-letters it). */
+  value: unknown;
+  /** The original bytes as stored, kept for dead letters. */
+  raw: string;
+  headers: Record<string, string>;
+  /** How many times this message was handed to this group before (0 on first delivery). */
+  attempt: number;
+}
+
+/**
+ * What a handler says about one message (PostHog's step results):
+ * ok = done, commit; drop = nothing to do, commit; retry = try again later;
+ * dlq = will never succeed, dead-letter with the reason and commit.
+ */
+export type HandlerResult =
+  | { kind: 'ok' }
+  | { kind: 'drop'; reason: string }
+  | { kind: 'retry'; reason: string }
+  | { kind: 'dlq'; reason: string };
+
+export const ok: HandlerResult = { kind: 'ok' };
+export const drop = (reason: string): HandlerResult => ({ kind: 'drop', reason });
+export const retry = (reason: string): HandlerResult => ({ kind: 'retry', reason });
+export const dlq = (reason: string): HandlerResult => ({ kind: 'dlq', reason });
+
+export type Handler = (message: ConsumedMessage) => Promise<HandlerResult>;
+
+export interface SubscribeOptions {
+  group: string;
+  topics: string[];
+  handler: Handler;
+  /** Attempts before a message that keeps failing is dead-lettered (default 5). */
+  maxAttempts?: number;
+  /** Start at the earliest offset when the group has none committed (default true). */
+  fromBeginning?: boolean;
+}
+
+export interface Consumer {
+  /** Stop fetching, finish the message in flight, commit, release partitions. Idempotent. */
+  stop(): Promise<void>;
+  /** Resolves when every partition assigned to this consumer has no uncommitted message. */
+  idle(): Promise<void>;
+}
+
+export interface Bus {
+  ensureTopics(topics: string[]): Promise<void>;
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Consumer>;
+  /** Messages not yet committed by `group` on `topic`, summed over partitions (consumer lag). */
+  lag(group: string, topic: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Headers a dead letter carries next to the original bytes. */
+export const DLQ_HEADERS = {
+  reason: 'x-dlq-reason',
+  step: 'x-dlq-step',
+  topic: 'x-dlq-topic',
+  partition: 'x-dlq-partition',
+  offset: 'x-dlq-offset',
+  attempts: 'x-dlq-attempts',
+} as const;

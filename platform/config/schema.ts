@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { sourceSchema } from './sources.js';
+import { subscriptionSchema } from './subscriptions.js';
+import { policySchema } from './policy.js';
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** The whole configuration: YAML file plus BONITOR_* environment overrides, validated once. */
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1).default('./data'),
+    logLevel: logLevel.default('info'),
+    http: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Public base URL used in mails (links to the check page, unsubscribe). */
+        publicUrl: z.url().optional(),
+        apiToken: z.string().min(16, 'an API token needs at least 16 characters').optional(),
+      })
+      .prefault({}),
+    smtp: z
+      .object({
+        /** smtp(s)://user:pass@host:port; unset = write .eml files to <dataDir>/outbox/. */
+        url: z.url().optional(),
+        from: z.string().default('Bonitor <bonitor@localhost>'),
+      })
+      .prefault({}),
+    kafka: z
+      .object({
+        brokers: z.array(z.string().regex(/^[^\s:]+:\d+$/, 'use host:port')).default([]),
+        clientId: z.string().default('bonitor'),
+        partitions: z.number().int().min(1).default(6),
+        replicationFactor: z.number().int().min(1).default(1),
+      })
+      .prefault({}),
+    clickhouse: z
+      .object({
+        url: z.url().optional(),
+        database: z.string().default('bonitor'),
+      })
+      .prefault({}),
+    bus: z
+      .object({
+        /** Partitions per topic of the embedded local log. */
+        partitions: z.number().int().min(1).max(64).default(4),
+        maxAttempts: z.number().int().min(1).default(5),
+      })
+      .prefault({}),
+    /** Watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags). */
+    watchlist: z.string().optional(),
+    sources: z.array(sourceSchema).default([]),
+    subscriptions: z.array(subscriptionSchema).default([]),
+    policy: policySchema,
+    /** Run on the bundled demo data; on by default when nothing else is configured. */
+    demo: z.boolean().optional(),
+    /** Contact address in the collectors' user agent. */
+    contact: z.string().default('admin@localhost'),
+  })
+  .superRefine((c, ctx) => {
+    const dup = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+    for (const id of dup(c.sources.map((s) => s.id))) {
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: `duplicate source id "${id}"` });
+    }
+    for (const id of dup(c.subscriptions.map((s) => s.id))) {
+      ctx.addIssue({ code: 'custom', path: ['subscriptions'], message: `duplicate subscription id "${id}"` });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Environment variables and the config path they override; the compose test checks against this. */
+export const ENV_OVERRIDES = {
+  BONITOR_DATA_DIR: ['dataDir'],
+  BONITOR_HOST: ['http', 'host'],
+  BONITOR_PORT: ['http', 'port'],
+  BONITOR_PUBLIC_URL: ['http', 'publicUrl'],
+  BONITOR_SMTP_URL: ['smtp', 'url'],
+  BONITOR_SMTP_FROM: ['smtp', 'from'],
+  BONITOR_API_TOKEN: ['http', 'apiToken'],
+  BONITOR_KAFKA_BROKERS: ['kafka', 'brokers'],
+  BONITOR_CLICKHOUSE_URL: ['clickhouse', 'url'],
+  BONITOR_LOG_LEVEL: ['logLevel'],
+  BONITOR_WATCHLIST: ['watchlist'],
+  BONITOR_DEMO: ['demo'],
+} as const;
+
+/** Config paths whose values never appear in error messages or logs. */
+export const SECRET_PATHS = [['http', 'apiToken'], ['smtp', 'url'], ['clickhouse', 'url']] as const;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { currency, eventType, grade, isoDateTime, severity } from './common.js';
+
+export const TERMS_KINDS = [
+  'open_account',
+  'short_terms',
+  'partial_prepayment',
+  'prepayment',
+  'card_only',
+  'decline',
+] as const;
+export type TermsKind = (typeof TERMS_KINDS)[number];
+
+export const termsSchema = z.object({
+  kind: z.enum(TERMS_KINDS),
+  netDays: z.number().int().nonnegative().nullable(),
+  advancePercent: z.number().min(0).max(100).nullable(),
+  creditLimit: z.number().nonnegative().nullable(),
+  currency,
+  reasons: z.object({ en: z.array(z.string()), de: z.array(z.string()) }).optional(),
+});
+export type Terms = z.infer<typeof termsSchema>;
+
+export const factorSchema = z.object({
+  name: z.string(),
+  contribution: z.number(), // score points, positive = riskier
+  evidence: z.array(z.string()), // invoice ids, source links, facts
+  description: z.string().optional(),
+});
+export type Factor = z.infer<typeof factorSchema>;
+
+export const assessmentSignalSchema = z.object({
+  type: eventType,
+  severity,
+  occurredAt: isoDateTime,
+  title: z.string(),
+  url: z.string(),
+});
+
+/** The assessment JSON every interface shares (CLI, API, alerts). */
+export const assessmentSchema = z.object({
+  customerId: z.string(),
+  name: z.string(),
+  asOf: isoDateTime,
+  score: z.number().min(0).max(100),
+  pd: z.number().min(0).max(1),
+  grade,
+  terms: termsSchema,
+  factors: z.array(factorSchema),
+  signals: z.array(assessmentSignalSchema),
+  modelVersion: z.string(),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;

@@ -1,0 +1,107 @@
+import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal } from '../schemas/index.js';
+
+/**
+ * Narrow store ports, one per role. Every write is an idempotent upsert keyed by a
+ * stable id or natural key, so replaying a topic changes nothing.
+ * Adapters: SQLite (embedded default); ClickHouse (distributed).
+ */
+
+export interface CustomerRepo {
+  upsertCustomers(customers: Customer[]): Promise<void>;
+  listCustomers(): Promise<Customer[]>;
+  getCustomer(id: string): Promise<Customer | undefined>;
+}
+
+export interface DocumentStore {
+  /** Returns true when the document was new. */
+  upsertDocument(doc: Document): Promise<boolean>;
+  getDocument(id: string): Promise<Document | undefined>;
+  countDocuments(): Promise<number>;
+}
+
+/** The collector's memory of what it already published per source. */
+export interface SeenItems {
+  /** Returns the subset of `ids` not yet marked as seen for `sourceId`. */
+  filterUnseen(sourceId: string, ids: string[]): Promise<string[]>;
+  markSeen(sourceId: string, ids: string[]): Promise<void>;
+}
+
+export interface LedgerStore {
+  /** Returns the rows that were new or changed (unchanged rows are ignored). */
+  upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]>;
+  ledgerForCustomer(customerId: string): Promise<LedgerRow[]>;
+  ledgerCustomerIds(): Promise<string[]>;
+}
+
+export interface SignalStore {
+  /** Returns true when the signal was new. */
+  upsertSignal(signal: Signal): Promise<boolean>;
+  signalsForCustomer(customerId: string): Promise<Signal[]>;
+  signalsForIndustry(industry: string): Promise<Signal[]>;
+  /** Signals stored after `afterSeq` (an ingestion cursor), with their sequence numbers. */
+  signalsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; signal: Signal }>>;
+}
+
+export interface AssessmentStore {
+  /**
+   * Stores an assessment; returns 'new' when grade, score or terms differ from the latest
+   * one (history grows), 'unchanged' otherwise (only asOf is refreshed).
+   */
+  saveAssessment(a: Assessment): Promise<'new' | 'unchanged'>;
+  latestAssessment(customerId: string): Promise<Assessment | undefined>;
+  latestAssessments(): Promise<Assessment[]>;
+  assessmentHistory(customerId: string): Promise<Assessment[]>;
+  /** Assessments that became new after `afterSeq`, with their sequence numbers. */
+  assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>>;
+}
+
+export interface OutboxEntry {
+  key: string; // idempotency key: subscription + period, or alert id
+  subscriptionId: string;
+  recipient: string;
+  kind: Delivery['kind'];
+  period: string;
+  subject: string;
+  /** RFC 822 message, rendered once so that a retry sends exactly the same bytes. */
+  message: string;
+  itemCount: number;
+  /** Cursor positions this mail covers; they advance only once it is sent. */
+  cursor: Record<string, number>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+export interface Outbox {
+  /** Inserts the entry unless its key exists; returns false when another writer was first. */
+  enqueue(entry: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean>;
+  get(key: string): Promise<OutboxEntry | undefined>;
+  pending(limit: number): Promise<OutboxEntry[]>;
+  /** Claims a pending entry for sending for `leaseMs`; false when someone else holds it. */
+  claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean>;
+  markSent(key: string, at: Date): Promise<void>;
+  markFailed(key: string, reason: string, at: Date, final: boolean): Promise<void>;
+  /** The highest cursor of sent entries for a subscription (what it has already been told). */
+  sentCursor(subscriptionId: string, name: string): Promise<number>;
+  list(limit: number): Promise<OutboxEntry[]>;
+}
+
+/** Small durable facts: demo seeded, last schedule run, collector state. */
+export interface MetaStore {
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+}
+
+export interface Store
+  extends CustomerRepo,
+    DocumentStore,
+    SeenItems,
+    LedgerStore,
+    SignalStore,
+    AssessmentStore,
+    MetaStore {
+  outbox: Outbox;
+  close(): Promise<void>;
+}
