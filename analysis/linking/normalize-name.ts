@@ -1,0 +1,153 @@
+/**
+ * Name normalisation shared by the watchlist index and the text scanner. Both sides go through
+ * the same `foldToken`, so "Müller", "Mueller" and "MULLER" meet as "muller" and "Nestlé" as "nestle".
+ */
+
+export interface TextToken {
+  /** Folded form used for lookups. */
+  norm: string;
+  /** The token as written, for case checks and evidence. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const CONJUNCTIONS = new Set(['und', 'and', 'et']);
+
+/**
+ * Lower case, ß → ss, diacritics removed, and the German transcriptions ue/ae/oe folded to u/a/o
+ * so that "Zürich" and "Zuerich" agree. The folding also changes unrelated words ("Boeing" → "boing"),
+ * which is harmless because names and text are folded the same way.
+ */
+export function foldToken(raw: string): string {
+  let t = raw.toLowerCase();
+  if (NON_ASCII.test(t)) {
+    t = t
+      .replace(/ß/g, 'ss')
+      .replace(/æ/g, 'ae')
+      .replace(/œ/g, 'oe')
+      .replace(/ø/g, 'o')
+      .normalize('NFD')
+      .replace(COMBINING_MARKS, '');
+  }
+  if (t.length > 2 && (t.includes('ue') || t.includes('ae') || t.includes('oe'))) {
+    t = t.replace(/([a-z])(?:ue)/g, '$1u').replace(/ae/g, 'a').replace(/oe/g, 'o');
+  }
+  if (CONJUNCTIONS.has(t)) return '&';
+  return t;
+}
+
+// Letters and digits; "&" is its own token so "Procter & Gamble" equals "Procter and Gamble".
+const TOKEN_RE = /[\p{L}\p{N}]+|&/gu;
+
+/** Splits text into word tokens with offsets. Hyphens, dots and apostrophes separate tokens ("Migros-Chef"). */
+export function tokenizeText(text: string): TextToken[] {
+  const out: TextToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    out.push({ norm: foldToken(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Legal forms for CH, DE, AT, FR, IT, UK, US and a few neighbours, as folded token sequences. */
+const LEGAL_FORMS: string[][] = [
+  'ag', 'gmbh', 'gmbh & co kg', 'gmbh & co kgaa', 'gmbh & co', '& co kg', 'co kg', 'kg', 'kgaa', 'ohg', 'e k', 'ek', 'ev', 'e v', 'gbr',
+  'ug', 'ug haftungsbeschrankt', 'mbh', 'se', 'aktiengesellschaft', 'genossenschaft', 'stiftung', 'kollektivgesellschaft',
+  'kommanditgesellschaft', 'gesellschaft mit beschrankter haftung', 'sa', 's a', 'sarl', 's a r l', 's a rl', 'sagl', 'sas', 's a s',
+  'sasu', 'eurl', 'snc', 'sca', 'societe anonyme', 'sc', 'scrl', 'spa', 's p a', 'srl', 's r l', 'srls', 'sapa', 'sas', 'scarl', 'societa per azioni',
+  'ltd', 'limited', 'plc', 'p l c', 'llp', 'lp', 'llc', 'l l c', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', '& co',
+  'nv', 'n v', 'bv', 'b v', 'ab', 'asa', 'oy', 'oyj', 'a s', 'aps', 'as', 'kft', 'sp z o o',
+  'in liquidation', 'in liq', 'en liquidation', 'in liquidazione', 'in liquidazione', 'in konkurs', 'en faillite',
+].map((f) => f.split(' '));
+
+const MAX_FORM_LEN = Math.max(...LEGAL_FORMS.map((f) => f.length));
+const LEGAL_FORM_KEYS = new Set(LEGAL_FORMS.map((f) => f.join(' ')));
+
+/** Length of the legal form that starts at `tokens[i]` (0 when none); longest form wins. */
+export function legalFormLengthAt(tokens: readonly string[], i: number): number {
+  for (let len = Math.min(MAX_FORM_LEN, tokens.length - i); len > 0; len--) {
+    if (LEGAL_FORM_KEYS.has(tokens.slice(i, i + len).join(' '))) return len;
+  }
+  return 0;
+}
+
+/** Removes trailing legal forms ("GmbH & Co. KG", "S.p.A.", "AG in Liquidation"), repeatedly. */
+export function stripLegalForms(tokens: string[]): { core: string[]; hadLegalForm: boolean } {
+  let core = tokens;
+  let hadLegalForm = false;
+  for (let changed = true; changed && core.length > 1; ) {
+    changed = false;
+    for (let len = Math.min(MAX_FORM_LEN, core.length - 1); len > 0; len--) {
+      if (LEGAL_FORM_KEYS.has(core.slice(core.length - len).join(' '))) {
+        core = core.slice(0, core.length - len);
+        hadLegalForm = changed = true;
+        break;
+      }
+    }
+  }
+  // A leading "SA"/"AG" as in "AG für Werbung" is rare; leading articles are common.
+  while (core.length > 1 && LEADING_ARTICLES.has(core[0]!)) core = core.slice(1);
+  return { core, hadLegalForm };
+}
+
+const LEADING_ARTICLES = new Set(['the', 'die', 'der', 'das', 'la', 'le', 'les', 'l', 'il', 'lo', 'gli']);
+
+/**
+ * Words that never identify a company on their own: sector words, places, and fillers.
+ * A name needs at least one token outside this set ("Swiss Holding AG" never matches by name).
+ */
+const GENERIC_WORDS = [
+  'holding', 'holdings', 'group', 'gruppe', 'groupe', 'gruppo', 'international', 'intl', 'internationale', 'swiss', 'schweiz', 'schweizer',
+  'schweizerische', 'suisse', 'svizzera', 'svizzero', 'switzerland', 'helvetic', 'deutschland', 'deutsche', 'deutscher', 'german', 'germany',
+  'austria', 'osterreich', 'osterreichische', 'france', 'francaise', 'italia', 'italiana', 'uk', 'british', 'britain', 'europe', 'europa',
+  'european', 'euro', 'global', 'world', 'america', 'american', 'usa', 'us', 'national', 'services', 'service', 'dienstleistungen', 'solutions',
+  'systems', 'system', 'systeme', 'technologies', 'technology', 'technik', 'tech', 'consulting', 'beratung', 'management', 'partners', 'partner',
+  'bau', 'bauunternehmung', 'immobilien', 'immobilier', 'immobiliare', 'real', 'estate', 'property', 'properties', 'invest', 'investment',
+  'investments', 'capital', 'finance', 'financial', 'finanz', 'trading', 'trade', 'handel', 'industries', 'industrie', 'industry', 'industriale',
+  'bank', 'banque', 'banca', 'versicherung', 'versicherungen', 'insurance', 'assurance', 'assurances', 'assicurazioni', 'logistics', 'logistik',
+  'transport', 'transporte', 'energy', 'energie', 'media', 'software', 'digital', 'medical', 'pharma', 'food', 'foods', 'retail', 'products',
+  'produkte', 'produktion', 'manufacturing', 'engineering', 'garage', 'auto', 'automobile', 'electric', 'elektro', 'gastro', 'hotel', 'hotels',
+  'restaurant', 'verwaltung', 'verwaltungs', 'administration', 'administrateurs', 'verlag', 'druck', 'reinigung', 'sanitar', 'immo', 'ventures',
+  'networks', 'network', 'net', 'online', 'web', 'data', 'it', 'lab', 'labs', 'studio', 'design', 'home', 'house', 'haus', 'center', 'centre',
+  'zentrum', 'new', 'neue', 'general', 'allgemeine', 'united', 'first', 'premium', 'top', 'best', 'one', 'plus', 'pro', 'smart',
+  'zurich', 'geneve', 'genf', 'basel', 'bern', 'lausanne', 'luzern', 'lugano', 'st', 'gallen', 'winterthur', 'berlin', 'munchen', 'hamburg',
+  'koln', 'frankfurt', 'wien', 'paris', 'lyon', 'milano', 'roma', 'london', 'new', 'york',
+  '&', 'of', 'for', 'fur', 'von', 'und', 'and', 'et', 'de', 'du', 'des', 'di', 'del', 'della', 'da', 'im', 'am', 'an', 'in', 'en', 'a', 'the',
+];
+const GENERIC = new Set(GENERIC_WORDS.map(foldToken));
+
+export function isGenericToken(norm: string): boolean {
+  return GENERIC.has(norm) || LEGAL_FORM_KEYS.has(norm) || norm.length < 2 || /^\d+$/.test(norm);
+}
+
+/**
+ * Ordinary words that are also company names (Post, Orange, Shell, Coop, Sunrise, Apple, Next…).
+ * A name made only of such words matches, but is marked ambiguous unless the text supports it
+ * (a legal form right after it, or another of the customer's identifiers in the same document).
+ */
+const COMMON_WORDS = [
+  'post', 'orange', 'shell', 'coop', 'sunrise', 'apple', 'next', 'target', 'gap', 'amazon', 'mobiliar', 'helvetia', 'visana', 'alpine',
+  'alpina', 'alpha', 'beta', 'delta', 'omega', 'nova', 'star', 'sun', 'sonne', 'stern', 'adler', 'lowen', 'krone', 'rose', 'linde', 'eiche',
+  'migrolino', 'energy', 'swiss', 'life', 'vision', 'future', 'zukunft', 'quality', 'qualitat', 'fortuna', 'victoria', 'union', 'standard',
+  'express', 'direct', 'simple', 'easy', 'fresh', 'green', 'blue', 'red', 'rot', 'blau', 'grun', 'gold', 'silver', 'silber', 'diamond', 'crown',
+  'eagle', 'lion', 'tiger', 'fox', 'bear', 'baer', 'wolf', 'falcon', 'phoenix', 'atlas', 'titan', 'apollo', 'mercury', 'jupiter', 'saturn',
+  'mars', 'venus', 'pilot', 'meridian', 'summit', 'pioneer', 'frontier', 'horizon', 'spectrum', 'matrix', 'vector', 'pixel', 'signal',
+  'bridge', 'harbour', 'harbor', 'avenue', 'park', 'garden', 'forest', 'river', 'lake', 'mountain', 'berg', 'see', 'wald', 'feld', 'bach',
+  'sprint', 'boots', 'dollar', 'general', 'continental', 'universal', 'central', 'national', 'royal', 'imperial', 'premier',
+  'interior', 'galaxy', 'planet', 'orbit', 'rocket', 'arrow', 'anchor', 'compass', 'beacon', 'lotus', 'iris', 'tulip', 'fiat', 'sky',
+  'mango', 'puma', 'jaguar', 'fossil', 'guess', 'bose', 'oracle', 'square', 'block', 'snap', 'zoom', 'slack', 'box', 'uber', 'lift', 'lyft',
+  'chance', 'leader', 'partner', 'bureau', 'domino', 'poste', 'posta', 'manor', 'globus',
+];
+const COMMON = new Set(COMMON_WORDS.map(foldToken));
+
+export function isCommonWord(norm: string): boolean {
+  return COMMON.has(norm);
+}
+
+/** Upper-case letters only (optionally digits), e.g. "UBS", "ABB", "3M": matched only in the same case. */
+export function isAcronym(raw: string): boolean {
+  return raw.length <= 5 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
+}

@@ -1,0 +1,189 @@
+import type { LedgerRow } from '../../platform/schemas/ledger.js';
+
+const DAY_MS = 86_400_000;
+
+/** Windows and tolerances of the ledger features; defaults suit monthly-invoicing B2B ledgers. */
+export interface LedgerFeatureOptions {
+  /** Paid invoices due longer ago than this are ignored (open ones always count). */
+  lookbackDays: number;
+  /** Invoices due within this many days before asOf form the "recent" half of the trend. */
+  recentDays: number;
+  /** A payment this many days after the due date still counts as on time. */
+  toleranceDays: number;
+}
+
+export const DEFAULT_LEDGER_OPTIONS: LedgerFeatureOptions = { lookbackDays: 730, recentDays: 90, toleranceDays: 5 };
+
+/** Payment behaviour of one customer as of one date, with the invoice ids behind each figure. */
+export interface LedgerFeatures {
+  invoiceCount: number;
+  /** Invoices whose due date has passed or that are paid: the ones that say something about behaviour. */
+  maturedCount: number;
+  /** Open amount as of asOf, including invoices not yet due. */
+  exposure: number;
+  openOverdueAmount: number;
+  /** openOverdueAmount / exposure, 0 without exposure. */
+  overdueShare: number;
+  /** Amount-weighted days beyond terms over matured invoices; open ones count with their current delay. */
+  daysBeyondTerms: number;
+  recentDaysBeyondTerms: number | null;
+  olderDaysBeyondTerms: number | null;
+  /** recent − older days beyond terms; 0 unless both halves exist. */
+  trendDays: number;
+  /** Share of matured invoices paid late or still open past the tolerance. */
+  shareLate: number;
+  worstDelayDays: number;
+  maxDunningLevel: number;
+  collectionCases: number;
+  /** Invoices paid in full within the tolerance: the track record that earns leniency. */
+  paidOnTimeCount: number;
+  /** Average amount invoiced per month over the last 12 months (for the credit limit). */
+  monthlyVolume: number;
+  /** Most frequent currency in the ledger, if any. */
+  currency?: string;
+  evidence: {
+    late: string[];
+    overdue: string[];
+    worst: string[];
+    dunning: string[];
+    collection: string[];
+  };
+}
+
+/** Days since the Unix epoch of an ISO date (YYYY-MM-DD is UTC by definition). */
+export function toDay(isoDate: string): number {
+  return Math.floor(Date.parse(isoDate) / DAY_MS);
+}
+
+interface Exposure {
+  id: string;
+  amount: number; // weight
+  delay: number; // days beyond terms (current delay for open amounts)
+  dueDay: number;
+  open: boolean;
+}
+
+/** Pure: the ledger as it looked on asOf (payments after asOf are treated as not yet made). */
+export function computeLedgerFeatures(
+  ledger: readonly LedgerRow[],
+  asOf: Date,
+  options: LedgerFeatureOptions = DEFAULT_LEDGER_OPTIONS,
+): LedgerFeatures {
+  const today = Math.floor(asOf.getTime() / DAY_MS);
+  const parts: Exposure[] = [];
+  const currencies = new Map<string, number>();
+  const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [] };
+  let invoiceCount = 0;
+  let exposure = 0;
+  let openOverdue = 0;
+  let maxDunning = 0;
+  let collectionCases = 0;
+  let paidOnTime = 0;
+  let volume12m = 0;
+  let firstIssue = Infinity;
+
+  for (const row of ledger) {
+    const issueDay = toDay(row.issueDate);
+    if (issueDay > today || !(row.amount > 0)) continue; // not yet issued, or a zero line / credit note
+    const dueDay = toDay(row.dueDate);
+    const paidDay = row.paidDate !== undefined ? toDay(row.paidDate) : undefined;
+    const paidByAsOf = paidDay !== undefined && paidDay <= today;
+    const paid = paidByAsOf ? Math.min(row.paidAmount, row.amount) : 0;
+    // Tiny remainders (rounding, bank fees) do not make an invoice open.
+    const remainder = row.amount - paid > row.amount * 0.005 ? row.amount - paid : 0;
+    const isOpen = remainder > 0;
+    if (!isOpen && today - dueDay > options.lookbackDays) continue;
+
+    invoiceCount += 1;
+    currencies.set(row.currency, (currencies.get(row.currency) ?? 0) + 1);
+    if (today - issueDay < 365) {
+      volume12m += row.amount;
+      firstIssue = Math.min(firstIssue, issueDay);
+    }
+    if (row.dunningLevel > 0) {
+      if (row.dunningLevel > maxDunning) {
+        maxDunning = row.dunningLevel;
+        ev.dunning = [];
+      }
+      if (row.dunningLevel === maxDunning) ev.dunning.push(row.invoiceId);
+    }
+    if (row.collection) {
+      collectionCases += 1;
+      ev.collection.push(row.invoiceId);
+    }
+    if (paid > 0) {
+      parts.push({ id: row.invoiceId, amount: paid, delay: Math.max(0, paidDay! - dueDay), dueDay, open: false });
+      if (!isOpen && paidDay! - dueDay <= options.toleranceDays) paidOnTime += 1;
+    }
+    if (isOpen) {
+      exposure += remainder;
+      if (dueDay < today) {
+        openOverdue += remainder;
+        ev.overdue.push(row.invoiceId);
+      }
+      // Open and due: counts with its current delay, exactly as much as a paid invoice would.
+      if (dueDay <= today) parts.push({ id: row.invoiceId, amount: remainder, delay: today - dueDay, dueDay, open: true });
+    }
+  }
+
+  const late = new Set<string>();
+  const matured = new Set<string>();
+  let worst = 0;
+  let sumW = 0;
+  let sumWD = 0;
+  const recent = { w: 0, wd: 0 };
+  const older = { w: 0, wd: 0 };
+  for (const p of parts) {
+    matured.add(p.id);
+    sumW += p.amount;
+    sumWD += p.amount * p.delay;
+    const half = today - p.dueDay <= options.recentDays ? recent : older;
+    half.w += p.amount;
+    half.wd += p.amount * p.delay;
+    if (p.delay > options.toleranceDays) late.add(p.id);
+    if (p.delay > worst) {
+      worst = p.delay;
+      ev.worst = [p.id];
+    } else if (p.delay === worst && worst > 0 && !ev.worst.includes(p.id)) ev.worst.push(p.id);
+  }
+  ev.late = [...late];
+  const recentDbt = recent.w > 0 ? recent.wd / recent.w : null;
+  const olderDbt = older.w > 0 ? older.wd / older.w : null;
+  const months = firstIssue === Infinity ? 12 : Math.min(12, Math.max(1, (today - firstIssue) / 30.44));
+
+  return {
+    invoiceCount,
+    maturedCount: matured.size,
+    exposure: round2(exposure),
+    openOverdueAmount: round2(openOverdue),
+    overdueShare: exposure > 0 ? openOverdue / exposure : 0,
+    daysBeyondTerms: sumW > 0 ? sumWD / sumW : 0,
+    recentDaysBeyondTerms: recentDbt,
+    olderDaysBeyondTerms: olderDbt,
+    trendDays: recentDbt !== null && olderDbt !== null ? recentDbt - olderDbt : 0,
+    shareLate: matured.size > 0 ? late.size / matured.size : 0,
+    worstDelayDays: worst,
+    maxDunningLevel: maxDunning,
+    collectionCases,
+    paidOnTimeCount: paidOnTime,
+    monthlyVolume: round2(volume12m / months),
+    currency: dominant(currencies),
+    evidence: ev,
+  };
+}
+
+function dominant(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, v] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (v > n) {
+      best = k;
+      n = v;
+    }
+  }
+  return best;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DLQ_HEADERS, dlq, ok, type Bus, type ConsumedMessage, type Consumer, type HandlerResult } from '../../platform/bus/port.js';
+import { deadLetterTopic } from '../../platform/schemas/topics.js';
+import { uniqueName, waitFor } from '../helpers.js';
+
+/**
+ * The Bus contract: every adapter (memory, SQLite local log, Kafka) must pass it.
+ * Delivery is at least once; consumers make it effectively once with idempotent writes,
+ * so these tests check "nothing lost" and "in order per key", and count duplicates only
+ * where the adapter promises none (no crash, no rebalance).
+ */
+export interface BusHarness {
+  /** A bus ready to use; one per suite. */
+  create(): Promise<Bus>;
+  /** Simulates the consumer's process dying: no commit, no goodbye. */
+  kill(consumer: Consumer): Promise<void>;
+  /** How long to wait for deliveries (Kafka rebalances are slower). */
+  timeoutMs?: number;
+}
+
+export function runBusContract(name: string, harness: BusHarness): void {
+  describe(`Bus contract: ${name}`, () => {
+    let bus: Bus;
+    const timeout = harness.timeoutMs ?? 10_000;
+    beforeAll(async () => {
+      bus = await harness.create();
+    });
+    afterAll(async () => {
+      await bus?.close();
+    });
+
+    function collect(into: ConsumedMessage[], result: (m: ConsumedMessage) => HandlerResult | Promise<HandlerResult> = () => ok) {
+      return async (m: ConsumedMessage) => {
+        into.push(m);
+        return result(m);
+      };
+    }
+
+    it('delivers every message once, in order per key', async () => {
+      const topic = uniqueName('order');
+      await bus.ensureTopics([topic]);
+      const keys = ['cust-a', 'cust-b', 'cust-c'];
+      await bus.publish(topic, Array.from({ length: 60 }, (_, i) => ({ key: keys[i % 3]!, value: { n: i, key: keys[i % 3] } })));
+      const got: ConsumedMessage[] = [];
+      const c = await bus.subscribe({ group: uniqueName('g'), topics: [topic], handler: collect(got) });
+      await waitFor(() => got.length >= 60, timeout, '60 messages');
+      await c.stop();
+      expect(got).toHaveLength(60);
+      for (const key of keys) {
+        const ns = got.filter((m) => m.key === key).map((m) => (m.value as { n: number }).n);
+        expect(ns).toEqual([...ns].sort((a, b) => a - b));
+        expect(ns).toHaveLength(20);
+      }
+      expect(got.every((m) => m.topic === topic && m.attempt === 0)).toBe(true);
+    });
+
+    it('resumes a group from its committed offsets; another group reads from the start', async () => {
+      const topic = uniqueName('resume');
+      const group = uniqueName('g');
+      await bus.ensureTopics([topic]);
+      await bus.publish(topic, [1, 2, 3].map((n) => ({ key: `k${n}`, value: { n } })));
+      const first: ConsumedMessage[] = [];
+      let c = await bus.subscribe({ group, topics: [topic], handler: collect(first) });
+      await waitFor(() => first.length >= 3, timeout, 'first three');
+      await c.idle();
+      await c.stop();
+      expect(await bus.lag(group, topic)).toBe(0);
+
+      await bus.publish(topic, [4, 5].map((n) => ({ key: `k${n}`, value: { n } })));
+      expect(await bus.lag(group, topic)).toBe(2);
+      const second: ConsumedMessage[] = [];
+      c = await bus.subscribe({ group, topics: [topic], handler: collect(second) });
+      await waitFor(() => second.length >= 2, timeout, 'two new');
+      await c.idle();
+      await c.stop();
+      expect(second.map((m) => (m.value as { n: number }).n).sort()).toEqual([4, 5]);
+
+      const other: ConsumedMessage[] = [];
+      c = await bus.subscribe({ group: uniqueName('g'), topics: [topic], handler: collect(other) });
+      await waitFor(() => other.length >= 5, timeout, 'all five for a new group');
+      await c.stop();
+    });
+
+    it('redelivers what a killed consumer had not committed, and loses nothing', async () => {
+      const topic = uniqueName('crash');
+      const group = uniqueName('g');
+      await bus.ensureTopics([topic]);
+      const total = 40;
+      await bus.publish(topic, Array.from({ length: total }, (_, i) => ({ key: `k${i % 4}`, value: { n: i } })));
+      const seenByVictim: number[] = [];
+      let blockForever: (() => void) | undefined;
+      const victim = await bus.subscribe({
+        group,
+        topics: [topic],
+        handler: async (m) => {
+          const n = (m.value as { n: number }).n;
+          seenByVictim.push(n);
+          if (seenByVictim.length === 5) {
+            // Mid-batch: the process dies while handling its fifth message.
+            await new Promise<void>((r) => (blockForever = r));
+          }
+          return ok;
+        },
+      });
+      await waitFor(() => seenByVictim.length >= 5, timeout, 'victim mid-batch');
+      await harness.kill(victim);
+      blockForever?.();
+
+      const survivor: number[] = [];
+      const c = await bus.subscribe({ group, topics: [topic], handler: async (m) => (survivor.push((m.value as { n: number }).n), ok) });
+      await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 3, 'group caught up');
+      await c.stop();
+      const delivered = new Set([...seenByVictim.slice(0, 4), ...survivor]);
+      expect(delivered.size).toBe(total);
+      // The message in flight when the victim died was not committed: it came again.
+      expect(survivor).toContain(seenByVictim[4]);
+    });
+
+    it('dead-letters a poison message with its reason and original bytes while the rest flows', async () => {
+      const topic = uniqueName('poison');
+      const group = uniqueName('step');
+      await bus.ensureTopics([topic, deadLetterTopic(topic)]);
+      await bus.publish(topic, [
+        { key: 'same', value: { n: 1 } },
+        { key: 'same', value: { n: 2, poison: true } },
+        { key: 'same', value: { n: 3 } },
+        { key: 'other', value: { n: 4, explode: true } },
+      ]);
+      const good: number[] = [];
+      const c = await bus.subscribe({
+        group,
+        topics: [topic],
+        maxAttempts: 3,
+        handler: async (m) => {
+          const v = m.value as { n: number; poison?: boolean; explode?: boolean };
+          if (v.poison) return dlq('payload: amount must be a number');
+          if (v.explode) throw new TypeError('cannot read properties of undefined');
+          good.push(v.n);
+          return ok;
+        },
+      });
+      await waitFor(() => good.length >= 2, timeout, 'good messages');
+      await c.idle();
+      await c.stop();
+      expect(good).toEqual([1, 3]);
+
+      const dead: ConsumedMessage[] = [];
+      const d = await bus.subscribe({ group: uniqueName('inspect'), topics: [deadLetterTopic(topic)], handler: collect(dead) });
+      await waitFor(() => dead.length >= 2, timeout, 'two dead letters');
+      await d.stop();
+      const poison = dead.find((m) => (m.value as { n: number }).n === 2)!;
+      expect(poison.headers[DLQ_HEADERS.reason]).toContain('amount must be a number');
+      expect(poison.headers[DLQ_HEADERS.step]).toBe(group);
+      expect(poison.headers[DLQ_HEADERS.topic]).toBe(topic);
+      expect(Number(poison.headers[DLQ_HEADERS.offset])).toBeGreaterThanOrEqual(0);
+      expect(JSON.parse(poison.raw)).toEqual({ n: 2, poison: true });
+      const typeError = dead.find((m) => (m.value as { n: number }).n === 4)!;
+      expect(typeError.headers[DLQ_HEADERS.reason]).toContain('TypeError');
+      expect(typeError.headers[DLQ_HEADERS.attempts]).toBe('1'); // programming errors are never retried
+    });
+
+    it('retries a failing message with growing attempt numbers, then dead-letters it after maxAttempts', async () => {
+      const topic = uniqueName('retry');
+      const group = uniqueName('g');
+      await bus.ensureTopics([topic, deadLetterTopic(topic)]);
+      await bus.publish(topic, [{ key: 'a', value: { flaky: 2 } }, { key: 'b', value: { flaky: 99 } }]);
+      const attempts: Record<string, number[]> = { a: [], b: [] };
+      const c = await bus.subscribe({
+        group,
+        topics: [topic],
+        maxAttempts: 3,
+        handler: async (m) => {
+          attempts[m.key]!.push(m.attempt);
+          const { flaky } = m.value as { flaky: number };
+          if (m.attempt < flaky) throw new Error('database is locked');
+          return ok;
+        },
+      });
+      await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 2, 'retries done');
+      await c.stop();
+      expect(attempts.a).toEqual([0, 1, 2]);
+      expect(attempts.b).toEqual([0, 1, 2]);
+      const dead: ConsumedMessage[] = [];
+      const d = await bus.subscribe({ group: uniqueName('inspect'), topics: [deadLetterTopic(topic)], handler: collect(dead) });
+      await waitFor(() => dead.length >= 1, timeout, 'dead letter');
+      await d.stop();
+      expect(dead).toHaveLength(1);
+      expect(dead[0]!.key).toBe('b');
+      expect(dead[0]!.headers[DLQ_HEADERS.reason]).toContain('database is locked');
+    });
+
+    it('shares partitions between two members of a group without losing messages', async () => {
+      const topic = uniqueName('share');
+      const group = uniqueName('g');
+      await bus.ensureTopics([topic]);
+      const handledBy: Record<string, Set<number>> = { one: new Set(), two: new Set() };
+      const mk = (who: 'one' | 'two') =>
+        bus.subscribe({ group, topics: [topic], handler: async (m) => (handledBy[who]!.add((m.value as { n: number }).n), ok) });
+      const [one, two] = await Promise.all([mk('one'), mk('two')]);
+      await bus.publish(topic, Array.from({ length: 100 }, (_, i) => ({ key: `key-${i}`, value: { n: i } })));
+      await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 3, 'group caught up');
+      await Promise.all([one.stop(), two.stop()]);
+      const all = new Set([...handledBy.one!, ...handledBy.two!]);
+      expect(all.size).toBe(100);
+    });
+  });
+}
