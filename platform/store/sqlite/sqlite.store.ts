@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { openDatabase, type Db } from '../../sqlite/open-database.js';
+import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
+import { assessmentFingerprint } from '../fingerprint.js';
+import type { Store } from '../port.js';
+import { STORE_MIGRATIONS } from './migrations.js';
+import { SqliteOutbox } from './outbox.sqlite.js';
+
+type JsonRow = { json: string };
+const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+/** The Store on one SQLite file (`<dataDir>/bonitor.db`): WAL, numbered migrations, idempotent upserts. */
+export class SqliteStore implements Store {
+  readonly outbox: SqliteOutbox;
+
+  constructor(readonly db: Db) {
+    this.outbox = new SqliteOutbox(db);
+  }
+
+  async upsertCustomers(customers: Customer[]): Promise<void> {
+    const stmt = this.db.prepare(
+      `INSERT INTO customers (id, name, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, json = excluded.json`,
+    );
+    this.db.transaction(() => customers.forEach((c) => stmt.run(c.id, c.name, JSON.stringify(c))))();
+  }
+
+  async listCustomers(): Promise<Customer[]> {
+    return parse(this.db.prepare('SELECT json FROM customers ORDER BY name, id').all() as JsonRow[]);
+  }
+
+  async getCustomer(id: string): Promise<Customer | undefined> {
+    const r = this.db.prepare('SELECT json FROM customers WHERE id = ?').get(id) as JsonRow | undefined;
+    return r && (JSON.parse(r.json) as Customer);
+  }
+
+  async upsertDocument(doc: Document): Promise<boolean> {
+    const json = JSON.stringify(doc);
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(doc.id) as JsonRow | undefined;
+      if (existing) {
+        if (existing.json !== json) this.db.prepare('UPDATE documents SET json = ? WHERE id = ?').run(json, doc.id);
+        return false;
+      }
+      this.db.prepare('INSERT INTO documents (id, source_id, fetched_at, json) VALUES (?, ?, ?, ?)').run(doc.id, doc.sourceId, doc.fetchedAt, json);
+      return true;
+    }).immediate();
+  }
+
+  async getDocument(id: string): Promise<Document | undefined> {
+    const r = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as JsonRow | undefined;
+    return r && (JSON.parse(r.json) as Document);
+  }
+
+  async countDocuments(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  async filterUnseen(sourceId: string, ids: string[]): Promise<string[]> {
+    const stmt = this.db.prepare('SELECT 1 FROM seen_items WHERE source_id = ? AND item_id = ?');
+    return ids.filter((id) => !stmt.get(sourceId, id));
+  }
+
+  async markSeen(sourceId: string, ids: string[]): Promise<void> {
+    const stmt = this.db.prepare('INSERT OR IGNORE INTO seen_items (source_id, item_id) VALUES (?, ?)');
+    this.db.transaction(() => ids.forEach((id) => stmt.run(sourceId, id)))();
+  }
+
+  async upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]> {
+    const stmt = this.db.prepare(
+      `INSERT INTO ledger_rows (customer_id, invoice_id, json) VALUES (?, ?, ?)
+       ON CONFLICT (customer_id, invoice_id) DO UPDATE SET json = excluded.json WHERE json <> excluded.json`,
+    );
+    return this.db.transaction(() => rows.filter((r) => stmt.run(r.customerId, r.invoiceId, JSON.stringify(r)).changes === 1))();
+  }
+
+  async ledgerForCustomer(customerId: string): Promise<LedgerRow[]> {
+    return parse(this.db.prepare('SELECT json FROM ledger_rows WHERE customer_id = ? ORDER BY invoice_id').all(customerId) as JsonRow[]);
+  }
+
+  async ledgerCustomerIds(): Promise<string[]> {
+    return (this.db.prepare('SELECT DISTINCT customer_id FROM ledger_rows ORDER BY customer_id').all() as Array<{ customer_id: string }>).map(
+      (r) => r.customer_id,
+    );
+  }
+
+  async upsertSignal(signal: Signal): Promise<boolean> {
+    const r = this.db
+      .prepare(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`)
+      .run(signal.id, signal.customerId ?? null, signal.industry ?? null, signal.occurredAt, JSON.stringify(signal));
+    return r.changes === 1;
+  }
+
+  async signalsForCustomer(customerId: string): Promise<Signal[]> {
+    return parse(this.db.prepare('SELECT json FROM signals WHERE customer_id = ? ORDER BY occurred_at, id').all(customerId) as JsonRow[]);
+  }
+
+  async signalsForIndustry(industry: string): Promise<Signal[]> {
+    return parse(this.db.prepare('SELECT json FROM signals WHERE industry = ? ORDER BY occurred_at, id').all(industry) as JsonRow[]);
+  }
+
+  async signalsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; signal: Signal }>> {
+    const rows = this.db.prepare('SELECT seq, json FROM signals WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
+    return rows.map((r) => ({ seq: r.seq, signal: JSON.parse(r.json) as Signal }));
+  }
+
+  async saveAssessment(a: Assessment): Promise<'new' | 'unchanged'> {
+    const fp = assessmentFingerprint(a);
+    const json = JSON.stringify(a);
+    return this.db.transaction(() => {
+      const latest = this.db
+        .prepare('SELECT a.seq, a.fingerprint FROM assessments_latest l JOIN assessments a ON a.seq = l.seq WHERE l.customer_id = ?')
+        .get(a.customerId) as { seq: number; fingerprint: string } | undefined;
+      if (latest && latest.fingerprint === fp) {
+        this.db.prepare('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
+        return 'unchanged' as const;
+      }
+      const seq = Number(
+        this.db.prepare('INSERT INTO assessments (customer_id, as_of, fingerprint, json) VALUES (?, ?, ?, ?)').run(a.customerId, a.asOf, fp, json)
+          .lastInsertRowid,
+      );
+      this.db
+        .prepare(
+          'INSERT INTO assessments_latest (customer_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET seq = excluded.seq, json = excluded.json',
+        )
+        .run(a.customerId, seq, json);
+      return 'new' as const;
+    }).immediate();
+  }
+
+  async latestAssessment(customerId: string): Promise<Assessment | undefined> {
+    const r = this.db.prepare('SELECT json FROM assessments_latest WHERE customer_id = ?').get(customerId) as JsonRow | undefined;
+    return r && (JSON.parse(r.json) as Assessment);
+  }
+
+  async latestAssessments(): Promise<Assessment[]> {
+    return parse(this.db.prepare('SELECT json FROM assessments_latest ORDER BY customer_id').all() as JsonRow[]);
+  }
+
+  async assessmentHistory(customerId: string): Promise<Assessment[]> {
+    return parse(this.db.prepare('SELECT json FROM assessments WHERE customer_id = ? ORDER BY seq').all(customerId) as JsonRow[]);
+  }
+
+  async assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>> {
+    const rows = this.db.prepare('SELECT seq, json FROM assessments WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
+    return rows.map((r) => ({ seq: r.seq, assessment: JSON.parse(r.json) as Assessment }));
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openSqliteStore(dataDir: string): SqliteStore {
+  return new SqliteStore(openDatabase(path.join(dataDir, 'bonitor.db'), STORE_MIGRATIONS));
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../platform/schemas/index.js';
+import type { Store } from '../../platform/store/port.js';
+
+/** The Store contract: SQLite and ClickHouse adapters must both pass it. */
+export interface StoreHarness {
+  create(): Promise<Store>;
+}
+
+export const sample = {
+  customer: (id: string, name = `Customer ${id}`): Customer => ({
+    id, name, aliases: [], registerIds: [], domains: [], country: 'CH', industry: 'C', tags: [],
+  }),
+  document: (id: string): Document => ({
+    id, sourceId: 'src', kind: 'news', url: `https://example.org/${id}`, title: `Title ${id}`, text: 'Text',
+    fetchedAt: '2026-11-01T10:00:00.000Z', publishedAt: '2026-11-01T09:00:00.000Z',
+  }),
+  ledger: (customerId: string, invoiceId: string, overrides: Partial<LedgerRow> = {}): LedgerRow => ({
+    customerId, invoiceId, issueDate: '2026-09-01', dueDate: '2026-10-01', amount: 1000, currency: 'CHF',
+    paidAmount: 0, dunningLevel: 0, collection: false, ...overrides,
+  }),
+  signal: (id: string, customerId: string): Signal => ({
+    id, type: 'insolvency', severity: 'critical', confidence: 0.9, polarity: -1, customerId, ambiguous: false,
+    evidence: 'Über die Gesellschaft wurde der Konkurs eröffnet.', documentIds: ['d1'], sourceId: 'src',
+    title: 'Konkurs', url: 'https://example.org/d1', occurredAt: '2026-11-01T09:00:00.000Z', detectedAt: '2026-11-01T10:00:00.000Z',
+  }),
+  assessment: (customerId: string, grade: Assessment['grade'], score: number, asOf = '2026-11-02T00:00:00.000Z'): Assessment => ({
+    customerId, name: `Customer ${customerId}`, asOf, score, pd: score / 200, grade,
+    terms: { kind: 'open_account', netDays: 30, advancePercent: null, creditLimit: 10000, currency: 'CHF' },
+    factors: [{ name: 'payment_behaviour', contribution: 5, evidence: ['INV-1'] }], signals: [], modelVersion: 'test',
+  }),
+};
+
+export function runStoreContract(name: string, harness: StoreHarness): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await harness.create();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('upserts customers by id', async () => {
+      await store.upsertCustomers([sample.customer('c1', 'Alpha AG'), sample.customer('c2', 'Beta GmbH')]);
+      await store.upsertCustomers([sample.customer('c1', 'Alpha Holding AG')]);
+      const all = await store.listCustomers();
+      expect(all.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+      expect((await store.getCustomer('c1'))?.name).toBe('Alpha Holding AG');
+      expect(await store.getCustomer('nope')).toBeUndefined();
+    });
+
+    it('stores a document once and reports whether it was new', async () => {
+      expect(await store.upsertDocument(sample.document('d1'))).toBe(true);
+      expect(await store.upsertDocument(sample.document('d1'))).toBe(false);
+      expect((await store.getDocument('d1'))?.title).toBe('Title d1');
+      expect(await store.countDocuments()).toBe(1);
+    });
+
+    it('remembers seen items per source', async () => {
+      expect(await store.filterUnseen('s1', ['a', 'b'])).toEqual(['a', 'b']);
+      await store.markSeen('s1', ['a']);
+      await store.markSeen('s1', ['a']);
+      expect(await store.filterUnseen('s1', ['a', 'b'])).toEqual(['b']);
+      expect(await store.filterUnseen('s2', ['a'])).toEqual(['a']);
+    });
+
+    it('upserts ledger rows by customer and invoice, returning only new or changed rows', async () => {
+      const rows = [sample.ledger('c1', 'INV-1'), sample.ledger('c1', 'INV-2')];
+      expect(await store.upsertLedgerRows(rows)).toHaveLength(2);
+      expect(await store.upsertLedgerRows(rows)).toHaveLength(0);
+      const paid = sample.ledger('c1', 'INV-1', { paidDate: '2026-10-05', paidAmount: 1000 });
+      expect(await store.upsertLedgerRows([paid, rows[1]!])).toEqual([paid]);
+      const stored = await store.ledgerForCustomer('c1');
+      expect(stored).toHaveLength(2);
+      expect(stored.find((r) => r.invoiceId === 'INV-1')?.paidDate).toBe('2026-10-05');
+      expect(await store.ledgerCustomerIds()).toEqual(['c1']);
+    });
+
+    it('stores a signal once and serves it by customer and by ingestion cursor', async () => {
+      expect(await store.upsertSignal(sample.signal('s1', 'c1'))).toBe(true);
+      expect(await store.upsertSignal(sample.signal('s1', 'c1'))).toBe(false);
+      expect(await store.upsertSignal(sample.signal('s2', 'c2'))).toBe(true);
+      expect((await store.signalsForCustomer('c1')).map((s) => s.id)).toEqual(['s1']);
+      const all = await store.signalsSince(0, 10);
+      expect(all.map((r) => r.signal.id)).toEqual(['s1', 's2']);
+      const after = await store.signalsSince(all[0]!.seq, 10);
+      expect(after.map((r) => r.signal.id)).toEqual(['s2']);
+    });
+
+    it('keeps assessment history only when grade, score or terms change', async () => {
+      expect(await store.saveAssessment(sample.assessment('c1', 'B', 30))).toBe('new');
+      expect(await store.saveAssessment(sample.assessment('c1', 'B', 30, '2026-11-03T00:00:00.000Z'))).toBe('unchanged');
+      expect(await store.saveAssessment(sample.assessment('c1', 'D', 70))).toBe('new');
+      expect((await store.assessmentHistory('c1')).map((a) => a.grade)).toEqual(['B', 'D']);
+      expect((await store.latestAssessment('c1'))?.grade).toBe('D');
+      expect((await store.latestAssessments()).map((a) => a.customerId)).toEqual(['c1']);
+      const since = await store.assessmentsSince(0, 10);
+      expect(since.map((r) => r.assessment.grade)).toEqual(['B', 'D']);
+    });
+
+    it('keeps one outbox entry per key, leases it to one sender, and tracks cursors', async () => {
+      const at = new Date('2026-11-02T07:00:00Z');
+      const entry = {
+        key: 'digest:sub1:daily:2026-11-02', subscriptionId: 'sub1', recipient: 'a@example.org', kind: 'digest' as const,
+        period: 'daily:2026-11-02', subject: 'Digest', message: 'raw', itemCount: 2, cursor: { signals: 7 },
+      };
+      expect(await store.outbox.enqueue(entry, at)).toBe(true);
+      expect(await store.outbox.enqueue({ ...entry, message: 'other' }, at)).toBe(false);
+      expect((await store.outbox.get(entry.key))?.message).toBe('raw');
+      expect(await store.outbox.claim(entry.key, 'w1', at, 60_000)).toBe(true);
+      expect(await store.outbox.claim(entry.key, 'w2', at, 60_000)).toBe(false);
+      expect(await store.outbox.claim(entry.key, 'w2', new Date(at.getTime() + 61_000), 60_000)).toBe(true);
+      await store.outbox.markFailed(entry.key, 'connection refused', at, false);
+      expect((await store.outbox.pending(10)).map((e) => e.key)).toEqual([entry.key]);
+      await store.outbox.markSent(entry.key, at);
+      expect(await store.outbox.pending(10)).toEqual([]);
+      const sent = await store.outbox.get(entry.key);
+      expect(sent?.status).toBe('sent');
+      expect(sent?.attempts).toBe(2);
+      expect(await store.outbox.sentCursor('sub1', 'signals')).toBe(7);
+      expect(await store.outbox.sentCursor('sub2', 'signals')).toBe(0);
+    });
+
+    it('keeps meta values', async () => {
+      expect(await store.getMeta('demo.seeded')).toBeUndefined();
+      await store.setMeta('demo.seeded', '2026-11-02');
+      await store.setMeta('demo.seeded', '2026-11-03');
+      expect(await store.getMeta('demo.seeded')).toBe('2026-11-03');
+    });
+  });
+}
