@@ -88,6 +88,30 @@ export interface Outbox {
   list(limit: number): Promise<OutboxEntry[]>;
 }
 
+/** Customers whose inputs changed and who must be re-scored; survives a crash. */
+export interface ScoringQueue {
+  markDirty(customerIds: string[], at: Date): Promise<void>;
+  /** Up to `limit` dirty customers, oldest first; they stay queued until cleared. */
+  dirtyCustomers(limit: number): Promise<string[]>;
+  /** Clears customers marked at or before `markedBefore` (a mark made meanwhile survives). */
+  clearDirty(customerIds: string[], markedBefore: Date): Promise<void>;
+}
+
+/**
+ * Per-source collector state (health, conditional-GET validators, resume cursor). The
+ * collectors stage owns its shape; the store keeps it as one JSON document per source.
+ */
+export interface SourceHealthRecord {
+  sourceId: string;
+  [field: string]: unknown;
+}
+
+export interface SourceHealthStore {
+  getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined>;
+  saveSourceHealth(health: SourceHealthRecord): Promise<void>;
+  listSourceHealth(): Promise<SourceHealthRecord[]>;
+}
+
 /** Small durable facts: demo seeded, last schedule run, collector state. */
 export interface MetaStore {
   getMeta(key: string): Promise<string | undefined>;
@@ -101,6 +125,8 @@ export interface Store
     LedgerStore,
     SignalStore,
     AssessmentStore,
+    ScoringQueue,
+    SourceHealthStore,
     MetaStore {
   outbox: Outbox;
   close(): Promise<void>;

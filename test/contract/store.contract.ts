@@ -122,6 +122,25 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.outbox.sentCursor('sub2', 'signals')).toBe(0);
     });
 
+    it('queues customers for re-scoring until cleared, keeping marks made meanwhile', async () => {
+      const t0 = new Date('2026-11-02T10:00:00Z');
+      await store.markDirty(['c1', 'c2'], t0);
+      await store.markDirty(['c1'], t0);
+      expect((await store.dirtyCustomers(10)).sort()).toEqual(['c1', 'c2']);
+      await store.markDirty(['c2'], new Date('2026-11-02T10:00:05Z'));
+      await store.clearDirty(['c1', 'c2'], t0);
+      expect(await store.dirtyCustomers(10)).toEqual(['c2']);
+    });
+
+    it('keeps one health record per source', async () => {
+      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 2, etag: '"x"' });
+      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"' });
+      await store.saveSourceHealth({ sourceId: 'feed-b', consecutiveFailures: 5 });
+      expect(await store.getSourceHealth('feed-a')).toEqual({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"' });
+      expect((await store.listSourceHealth()).map((h) => h.sourceId)).toEqual(['feed-a', 'feed-b']);
+      expect(await store.getSourceHealth('nope')).toBeUndefined();
+    });
+
     it('keeps meta values', async () => {
       expect(await store.getMeta('demo.seeded')).toBeUndefined();
       await store.setMeta('demo.seeded', '2026-11-02');

@@ -28,4 +28,14 @@ export const STORE_MIGRATIONS: Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'scoring queue',
+    sql: `CREATE TABLE scoring_queue (customer_id TEXT PRIMARY KEY, marked_at TEXT NOT NULL) WITHOUT ROWID;`,
+  },
+  {
+    version: 3,
+    name: 'source health',
+    sql: `CREATE TABLE source_health (source_id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL);`,
+  },
 ];

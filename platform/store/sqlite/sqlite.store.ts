@@ -2,7 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
 import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { Store } from '../port.js';
+import type { SourceHealthRecord, Store } from '../port.js';
 import { STORE_MIGRATIONS } from './migrations.js';
 import { SqliteOutbox } from './outbox.sqlite.js';
 
@@ -143,6 +143,39 @@ export class SqliteStore implements Store {
   async assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>> {
     const rows = this.db.prepare('SELECT seq, json FROM assessments WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
     return rows.map((r) => ({ seq: r.seq, assessment: JSON.parse(r.json) as Assessment }));
+  }
+
+  async markDirty(customerIds: string[], at: Date): Promise<void> {
+    const stmt = this.db.prepare(
+      'INSERT INTO scoring_queue (customer_id, marked_at) VALUES (?, ?) ON CONFLICT (customer_id) DO UPDATE SET marked_at = excluded.marked_at',
+    );
+    this.db.transaction(() => customerIds.forEach((id) => stmt.run(id, at.toISOString())))();
+  }
+
+  async dirtyCustomers(limit: number): Promise<string[]> {
+    return (this.db.prepare('SELECT customer_id FROM scoring_queue ORDER BY marked_at, customer_id LIMIT ?').all(limit) as Array<{ customer_id: string }>).map(
+      (r) => r.customer_id,
+    );
+  }
+
+  async clearDirty(customerIds: string[], markedBefore: Date): Promise<void> {
+    const stmt = this.db.prepare('DELETE FROM scoring_queue WHERE customer_id = ? AND marked_at <= ?');
+    this.db.transaction(() => customerIds.forEach((id) => stmt.run(id, markedBefore.toISOString())))();
+  }
+
+  async getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined> {
+    const r = this.db.prepare('SELECT json FROM source_health WHERE source_id = ?').get(sourceId) as JsonRow | undefined;
+    return r && (JSON.parse(r.json) as SourceHealthRecord);
+  }
+
+  async saveSourceHealth(health: SourceHealthRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO source_health (source_id, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at')
+      .run(health.sourceId, JSON.stringify(health), new Date().toISOString());
+  }
+
+  async listSourceHealth(): Promise<SourceHealthRecord[]> {
+    return parse(this.db.prepare('SELECT json FROM source_health ORDER BY source_id').all() as JsonRow[]);
   }
 
   async getMeta(key: string): Promise<string | undefined> {

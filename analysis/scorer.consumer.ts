@@ -1,0 +1,79 @@
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/log.js';
+import type { Policy } from '../platform/config/policy.js';
+import { dlq, ok, type Handler } from '../platform/bus/port.js';
+import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
+import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
+import { assessCustomer } from './scoring/index.js';
+
+export interface ScorerDeps {
+  customers: CustomerRepo;
+  ledger: LedgerStore;
+  signals: SignalStore;
+  assessments: AssessmentStore;
+  queue: ScoringQueue;
+  publishAssessments(assessments: Assessment[]): Promise<void>;
+  policy: Policy;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * ledger + signals → store the input, queue the customer for re-scoring. The message is
+ * committed once its input is stored and the customer queued; scoring happens in
+ * `rescoreQueued`, so a ledger import of many rows scores each customer once, not per row.
+ */
+export function createScorerInputHandler(deps: ScorerDeps): Handler {
+  return async (message) => {
+    if (message.topic === TOPICS.ledger) {
+      const parsed = parseEnvelope(TOPICS.ledger, message.value);
+      if (!parsed.ok) return dlq(parsed.reason);
+      const changed = await deps.ledger.upsertLedgerRows([parsed.value.payload]);
+      if (changed.length > 0) await deps.queue.markDirty([parsed.value.payload.customerId], deps.clock.now());
+      return ok;
+    }
+    if (message.topic === TOPICS.signals) {
+      const parsed = parseEnvelope(TOPICS.signals, message.value);
+      if (!parsed.ok) return dlq(parsed.reason);
+      const signal = parsed.value.payload;
+      const isNew = await deps.signals.upsertSignal(signal);
+      if (isNew && signal.customerId) await deps.queue.markDirty([signal.customerId], deps.clock.now());
+      return ok;
+    }
+    return dlq(`scorer does not consume topic ${message.topic}`);
+  };
+}
+
+/** Scores queued customers; a new grade, score or terms is stored in history and published. */
+export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<number> {
+  const ids = await deps.queue.dirtyCustomers(limit);
+  if (ids.length === 0) return 0;
+  const startedAt = deps.clock.now();
+  const changed: Assessment[] = [];
+  for (const id of ids) {
+    const assessment = await scoreCustomer(deps, id, startedAt);
+    if (assessment && (await deps.assessments.saveAssessment(assessment)) === 'new') changed.push(assessment);
+  }
+  if (changed.length > 0) await deps.publishAssessments(changed);
+  await deps.queue.clearDirty(ids, startedAt);
+  deps.log.info({ module: 'scorer', scored: ids.length, changed: changed.length }, 'customers_scored');
+  return ids.length;
+}
+
+/** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
+export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy'>, customerId: string, asOf: Date): Promise<Assessment | undefined> {
+  const [customer, ledger, signals] = await Promise.all([
+    deps.customers.getCustomer(customerId),
+    deps.ledger.ledgerForCustomer(customerId),
+    deps.signals.signalsForCustomer(customerId),
+  ]);
+  if (!customer && ledger.length === 0 && signals.length === 0) return undefined;
+  const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
+  return assessCustomer({
+    customer: { id: customerId, name, industry: customer?.industry },
+    ledger,
+    signals,
+    asOf,
+    policy: deps.policy,
+  });
+}

@@ -1,0 +1,30 @@
+import type { Command } from './command.js';
+import { checkCommand } from './check.command.js';
+import { ledgerImportCommand } from './ledger.command.js';
+import { runCommand, startCommand } from './start.command.js';
+import { watchlistImportCommand } from './watchlist.command.js';
+import { configCommand } from './config.command.js';
+
+/** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
+export const COMMANDS: Command[] = [startCommand, runCommand, checkCommand, ledgerImportCommand, watchlistImportCommand, configCommand];
+
+export function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
+  const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const command of byLength) {
+    const words = command.name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return { command, args: argv.slice(words.length) };
+  }
+  return undefined;
+}
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: bonitor [--config <file.yaml>] <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `bonitor <command> --help` for the options of one command.',
+  ].join('\n');
+}

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { importWatchlist } from '../watchlist.js';
+import type { Command } from './command.js';
+
+export const watchlistImportCommand: Command = {
+  name: 'watchlist import',
+  summary: 'import the customer watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags)',
+  usage: 'bonitor watchlist import <file.csv>',
+  async run(args, ctx) {
+    const file = args[0];
+    if (!file) {
+      ctx.io.stderr.write(`usage: ${this.usage}\n`);
+      return 2;
+    }
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) {
+      ctx.io.stderr.write(`cannot read ${file}\n`);
+      return 1;
+    }
+    const app = await ctx.app();
+    const result = await importWatchlist(app, text);
+    for (const e of result.errors) ctx.io.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
+    ctx.io.stdout.write(`${result.customers} customers imported${result.changed ? '' : ' (unchanged)'}, ${result.errors.length} rows rejected\n`);
+    return result.errors.length > 0 ? 2 : 0;
+  },
+};

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from '../../platform/config/schema.js';
+import { sourceSchema } from '../../platform/config/sources.js';
+import { subscriptionSchema } from '../../platform/config/subscriptions.js';
+import { importLedgerCsv } from '../../collectors/ledger/ledger.importer.js';
+import type { App } from '../compose.js';
+
+/** The bundled demo lives in the repository (users have no ../shared); nothing here reaches the network. */
+export const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** The day the demo data was written for; on first start its ledger is moved to today. */
+export const DEMO_ANCHOR = '2026-11-20';
+
+const SEEDED_KEY = 'demo.seeded';
+
+/** Fills what the user did not configure with the demo's watchlist, sources and subscriptions. */
+export function applyDemoConfig(config: AppConfig): AppConfig {
+  if (!config.demo) return config;
+  const feed = (id: string, file: string, documentKind: 'news' | 'register') =>
+    sourceSchema.parse({ id, kind: 'rss', url: path.join(DEMO_DIR, 'feeds', file), documentKind, allowPrivate: true, schedule: '*/30 * * * *' });
+  return {
+    ...config,
+    watchlist: config.watchlist ?? path.join(DEMO_DIR, 'watchlist.csv'),
+    sources:
+      config.sources.length > 0
+        ? config.sources
+        : [
+            feed('demo-wirtschaft-de', 'wirtschaft-de.rss', 'news'),
+            feed('demo-shab-ch', 'shab-ch.rss', 'register'),
+            feed('demo-economie-fr', 'economie-fr.rss', 'news'),
+            feed('demo-gazette-uk', 'gazette-uk.atom', 'register'),
+            feed('demo-business-en', 'business-en.atom', 'news'),
+          ],
+    subscriptions:
+      config.subscriptions.length > 0
+        ? config.subscriptions
+        : [
+            subscriptionSchema.parse({ id: 'demo-anna', email: 'anna.muster@kreditmanagement.example', name: 'Anna Muster', language: 'de', frequency: 'daily', hour: 7, timeZone: 'Europe/Zurich', minSeverity: 'medium', admin: true }),
+            subscriptionSchema.parse({ id: 'demo-james', email: 'james.whitfield@credit-control.example', name: 'James Whitfield', language: 'en', frequency: 'daily', hour: 8, timeZone: 'Europe/London', minSeverity: 'high', scope: { tags: ['uk'] } }),
+            subscriptionSchema.parse({ id: 'demo-claire', email: 'claire.dubois@credit.example', name: 'Claire Dubois', language: 'fr', frequency: 'weekly', weekday: 1, hour: 7, timeZone: 'Europe/Zurich', minSeverity: 'medium', scope: { tags: ['romandie'] } }),
+          ],
+  };
+}
+
+/** Shifts a demo date by whole days, so the demo ledger's "today" is the real today. */
+export function shiftDate(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Rewrites every ISO date in the demo ledger CSV by `days`. */
+export function shiftLedgerCsv(csv: string, days: number): string {
+  return csv.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => shiftDate(d, days));
+}
+
+/**
+ * Imports the demo ledger once per data directory (a second start imports nothing), moved so
+ * that its newest day is today: open invoices are as overdue today as they were when written.
+ */
+export async function seedDemoLedger(app: App): Promise<{ seeded: boolean; rows: number }> {
+  if (await app.store.getMeta(SEEDED_KEY)) return { seeded: false, rows: 0 };
+  const today = app.clock.now();
+  const days = Math.round((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - Date.parse(`${DEMO_ANCHOR}T00:00:00Z`)) / 86_400_000);
+  const csv = shiftLedgerCsv(await readFile(path.join(DEMO_DIR, 'ledger.csv'), 'utf8'), days);
+  const result = await importLedgerCsv(csv, { bus: app.bus, seen: app.store });
+  if (result.errors.length > 0) throw new Error(`demo ledger is broken: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  await app.store.setMeta(SEEDED_KEY, today.toISOString());
+  return { seeded: true, rows: result.rows };
+}

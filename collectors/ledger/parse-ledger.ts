@@ -1,0 +1,127 @@
+import { parseCsv } from '../../platform/csv.js';
+import { formatIssues, ledgerRowSchema, type LedgerRow } from '../../platform/schemas/index.js';
+
+export interface LedgerParseError {
+  line: number;
+  reason: string;
+}
+
+export interface LedgerParseResult {
+  rows: LedgerRow[];
+  errors: LedgerParseError[];
+}
+
+const REQUIRED = ['customer_id', 'invoice_id', 'issue_date', 'due_date', 'amount', 'currency'] as const;
+const OPTIONAL = ['customer_name', 'paid_date', 'paid_amount', 'dunning_level', 'collection'] as const;
+type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/**
+ * Parses the ledger CSV export (comma or semicolon, BOM or not, ISO or dd.mm.yyyy dates,
+ * `.` or `,` decimals). Good rows come back even when others are bad; each bad row is
+ * reported with its line number and every reason.
+ */
+export function parseLedgerCsv(text: string): LedgerParseResult {
+  const csv = parseCsv(text);
+  const header = csv.header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    return { rows: [], errors: [{ line: 1, reason: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` }] };
+  }
+  const index = new Map<Column, number>();
+  for (const c of [...REQUIRED, ...OPTIONAL]) if (header.includes(c)) index.set(c, header.indexOf(c));
+
+  const rows: LedgerRow[] = [];
+  const errors: LedgerParseError[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of csv.rows) {
+    const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '');
+    const problems: string[] = [];
+    const issueDate = parseDate(cell('issue_date'), 'issue_date', problems);
+    const dueDate = parseDate(cell('due_date'), 'due_date', problems);
+    const paidDate = cell('paid_date') === '' ? undefined : parseDate(cell('paid_date'), 'paid_date', problems);
+    const amount = parseAmount(cell('amount'), 'amount', problems);
+    const paidAmountText = cell('paid_amount');
+    const paidAmount = paidAmountText === '' ? (paidDate ? amount : 0) : parseAmount(paidAmountText, 'paid_amount', problems);
+    const dunningText = cell('dunning_level');
+    const dunningLevel = dunningText === '' ? 0 : Number(dunningText);
+    const collection = parseBool(cell('collection'), problems);
+    if (issueDate && dueDate && dueDate < issueDate) problems.push(`due_date ${dueDate} is before issue_date ${issueDate}`);
+
+    const candidate = {
+      customerId: cell('customer_id'),
+      customerName: cell('customer_name') || undefined,
+      invoiceId: cell('invoice_id'),
+      issueDate,
+      dueDate,
+      amount,
+      currency: cell('currency').toUpperCase(),
+      paidDate,
+      paidAmount,
+      dunningLevel,
+      collection,
+    };
+    if (problems.length === 0) {
+      const parsed = ledgerRowSchema.safeParse(candidate);
+      if (!parsed.success) problems.push(formatIssues(parsed.error));
+      else {
+        const key = `${parsed.data.customerId}\u0000${parsed.data.invoiceId}`;
+        const dupOf = seen.get(key);
+        if (dupOf !== undefined) problems.push(`invoice ${parsed.data.invoiceId} of customer ${parsed.data.customerId} already on line ${dupOf}`);
+        else {
+          seen.set(key, line);
+          rows.push(parsed.data);
+        }
+      }
+    }
+    if (problems.length > 0) errors.push({ line, reason: problems.join('; ') });
+  }
+  return { rows, errors };
+}
+
+function parseDate(text: string, column: string, problems: string[]): string | undefined {
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    problems.push(text === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD or dd.mm.yyyy)`);
+    return undefined;
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    problems.push(`${column} "${text}" is not a calendar date`);
+    return undefined;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** Accepts 1234.50, 1234,50, 1'234.50, 1.234,50, 1,234.50 and 1 234,50. */
+export function parseAmount(text: string, column: string, problems: string[]): number {
+  const compact = text.replace(/[\s'\u00a0\u2019]/g, '');
+  if (!/^-?[\d.,]+$/.test(compact) || !/\d/.test(compact)) {
+    problems.push(text === '' ? `${column} is empty` : `${column} "${text}" is not a number`);
+    return NaN;
+  }
+  const lastDot = compact.lastIndexOf('.');
+  const lastComma = compact.lastIndexOf(',');
+  const decimal = lastDot > lastComma ? '.' : lastComma > lastDot ? ',' : '';
+  const thousands = decimal === '.' ? ',' : '.';
+  let normalised = compact.split(thousands).join('');
+  if (decimal === ',') normalised = normalised.replace(',', '.');
+  if ((normalised.match(/\./g) ?? []).length > 1) {
+    problems.push(`${column} "${text}" is not a number`);
+    return NaN;
+  }
+  const n = Number(normalised);
+  if (!Number.isFinite(n)) problems.push(`${column} "${text}" is not a number`);
+  else if (n < 0) problems.push(`${column} must not be negative (credit notes are not supported yet)`);
+  return n;
+}
+
+function parseBool(text: string, problems: string[]): boolean {
+  const t = text.toLowerCase();
+  if (t === '' || ['false', '0', 'no', 'nein', 'non'].includes(t)) return false;
+  if (['true', '1', 'yes', 'ja', 'oui'].includes(t)) return true;
+  problems.push(`collection "${text}" must be true or false`);
+  return false;
+}

@@ -1,0 +1,190 @@
+import { Kafka, Partitioners, logLevel, type Admin, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import type { Logger } from '../log.js';
+import { deadLetterTopic } from '../schemas/topics.js';
+import { kafkaLogCreator } from './kafka-codec.js';
+import { KafkaGroupConsumer, type KafkaConsumerSettings } from './kafka-consumer.js';
+import { DLQ_HEADERS, type Bus, type Consumer, type OutgoingMessage, type SubscribeOptions } from './port.js';
+
+export interface KafkaBusOptions extends Partial<KafkaConsumerSettings> {
+  brokers: string[];
+  clientId: string;
+  /** Partitions and replication of topics this bus creates (existing topics are left as they are). */
+  partitions: number;
+  replicationFactor: number;
+  /** kafkajs's own request retries (broker down, leader moved): exponential, capped. */
+  clientRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
+  log: Logger;
+}
+
+const DEFAULTS: KafkaConsumerSettings = {
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  maxWaitTimeMs: 500,
+  retryBaseMs: 500,
+  retryMaxMs: 30_000,
+  partitionsConcurrently: 1,
+  commitEvery: 200,
+  joinTimeoutMs: 60_000,
+};
+
+/**
+ * The Bus on Apache Kafka (kafkajs). Keyed messages through an idempotent producer with
+ * kafkajs's Java-compatible partitioner, so one key stays on one partition in order;
+ * consumer groups with manual commits after the work (kafka-consumer.ts); dead letters
+ * to `<topic>.dlq` with the original bytes and DLQ_HEADERS.
+ */
+export class KafkaBus implements Bus {
+  private readonly kafka: Kafka;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly settings: KafkaConsumerSettings;
+  private readonly clientRetry: { retries: number; initialRetryTime: number; maxRetryTime: number };
+  private readonly consumers = new Set<KafkaGroupConsumer>();
+  private readonly knownTopics = new Set<string>();
+  private connecting: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    if (options.brokers.length === 0) throw new Error('kafka bus needs at least one broker (host:port)');
+    const { brokers, clientId, partitions: _p, replicationFactor: _r, clientRetry, log: _l, ...settings } = options;
+    this.settings = { ...DEFAULTS, ...settings };
+    this.clientRetry = clientRetry ?? { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 };
+    this.kafka = new Kafka({
+      brokers,
+      clientId,
+      retry: this.clientRetry,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(options.log.child({ module: 'kafka' })),
+    });
+    this.admin = this.kafka.admin({ retry: this.clientRetry });
+    this.producer = this.kafka.producer({
+      idempotent: true, // broker de-duplicates the producer's own retries
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: this.clientRetry,
+    });
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    return this.connecting;
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    await this.connect();
+    const existing = new Set(await this.admin.listTopics());
+    const create = missing.filter((t) => !existing.has(t));
+    if (create.length > 0) {
+      try {
+        await this.admin.createTopics({
+          waitForLeaders: true,
+          topics: create.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions,
+            replicationFactor: this.options.replicationFactor,
+          })),
+        });
+      } catch (err) {
+        // Another process may have created it between listTopics and createTopics.
+        if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+      }
+    }
+    for (const t of missing) this.knownTopics.add(t);
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    if (this.closed) throw new Error('bus is closed');
+    if (messages.length === 0) return;
+    await this.ensureTopics([topic]);
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), headers: m.headers })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Consumer> {
+    if (this.closed) throw new Error('bus is closed');
+    await this.ensureTopics([...options.topics, ...options.topics.map(deadLetterTopic)]);
+    const consumer = new KafkaGroupConsumer(
+      this.kafka,
+      {
+        deadLetter: (...args) => this.deadLetter(...args),
+        lag: (group, topic) => this.lag(group, topic),
+        clientRetry: this.clientRetry,
+      },
+      options,
+      this.settings,
+      this.options.log.child({ module: 'bus', group: options.group }),
+    );
+    this.consumers.add(consumer);
+    try {
+      await consumer.start();
+    } catch (err) {
+      this.consumers.delete(consumer);
+      await consumer.stop().catch(() => undefined);
+      throw err;
+    }
+    const stop = consumer.stop.bind(consumer);
+    consumer.stop = async () => {
+      await stop();
+      this.consumers.delete(consumer);
+    };
+    return consumer;
+  }
+
+  /** Re-publishes the original bytes, key and headers to `<topic>.dlq`, plus why and where from. */
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, step: string, attempts: number): Promise<void> {
+    const dlq = deadLetterTopic(topic);
+    await this.ensureTopics([dlq]);
+    const headers: IHeaders = {
+      ...(message.headers ?? {}),
+      [DLQ_HEADERS.reason]: reason,
+      [DLQ_HEADERS.step]: step,
+      [DLQ_HEADERS.topic]: topic,
+      [DLQ_HEADERS.partition]: String(partition),
+      [DLQ_HEADERS.offset]: String(message.offset),
+      [DLQ_HEADERS.attempts]: String(attempts),
+    };
+    await this.producer.send({ topic: dlq, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+  }
+
+  async lag(group: string, topic: string): Promise<number> {
+    await this.connect();
+    const [ends, committed] = await Promise.all([
+      this.admin.fetchTopicOffsets(topic),
+      this.admin.fetchOffsets({ groupId: group, topics: [topic] }),
+    ]);
+    const done = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    let lag = 0;
+    for (const p of ends) {
+      const low = Number(p.low);
+      const at = done.get(p.partition) ?? -1;
+      // -1: nothing committed yet, so everything still in the partition is pending.
+      lag += Number(p.high) - Math.max(at, low);
+    }
+    return lag;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    if (this.connecting) {
+      await this.connecting.catch(() => undefined);
+      await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    }
+  }
+}
+
+/** Builds the Kafka bus from the validated config section (`kafka:` / BONITOR_KAFKA_BROKERS). */
+export function createKafkaBus(
+  config: { brokers: string[]; clientId: string; partitions: number; replicationFactor: number },
+  log: Logger,
+  overrides: Partial<KafkaBusOptions> = {},
+): KafkaBus {
+  return new KafkaBus({ ...config, log, ...overrides });
+}
