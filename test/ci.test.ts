@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** CI must run exactly what the README tells a new user to run. */
+describe('.ci/run', () => {
+  const ci = readFileSync(path.join(root, '.ci', 'run'), 'utf8');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+  it('installs from the lockfile and runs the README test command', () => {
+    expect(readme).toMatch(/^npm test$/m);
+    expect(readme).toMatch(/^npm ci && npm start$/m);
+    const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    expect(commands.some((l) => /^npm ci\b/.test(l))).toBe(true);
+    expect(commands).toContain('npm test');
+    expect(commands.indexOf('npm test')).toBeGreaterThan(commands.findIndex((l) => /^npm ci\b/.test(l)));
+  });
+
+  it('fails on the first failing step', () => {
+    expect(ci).toMatch(/^set -euo pipefail$/m);
+  });
+
+  it('has the scripts the README promises', () => {
+    for (const s of ['start', 'test', 'bonitor', 'bench']) expect(pkg.scripts[s], s).toBeTruthy();
+    expect(pkg.scripts.test).toMatch(/vitest run/);
+  });
+});
