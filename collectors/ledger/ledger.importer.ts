@@ -5,6 +5,7 @@ import type { SeenItems } from '../../platform/store/port.js';
 import { parseLedgerCsv, type LedgerParseError } from './parse-ledger.js';
 
 export interface LedgerImportResult {
+  /** Data rows in the file, good and bad. */
   rows: number;
   published: number;
   unchanged: number;
@@ -38,5 +39,5 @@ export async function importLedgerCsv(text: string, deps: { bus: Pick<Bus, 'publ
     // Marked only after the publish: a crash in between re-publishes (harmless), never loses.
     await deps.seen.markSeen(SOURCE, chunk.map(ledgerRowId));
   }
-  return { rows: rows.length, published: fresh.length, unchanged: rows.length - fresh.length, errors };
+  return { rows: rows.length + errors.filter((e) => e.line > 1).length, published: fresh.length, unchanged: rows.length - fresh.length, errors };
 }

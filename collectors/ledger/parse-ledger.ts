@@ -60,10 +60,15 @@ export function parseLedgerCsv(text: string): LedgerParseResult {
       dunningLevel,
       collection,
     };
-    if (problems.length === 0) {
-      const parsed = ledgerRowSchema.safeParse(candidate);
-      if (!parsed.success) problems.push(formatIssues(parsed.error));
-      else {
+    const parsed = ledgerRowSchema.safeParse(candidate);
+    if (!parsed.success) {
+      // Fields already reported above (unparseable dates, amounts) are not reported twice.
+      const reported = new Set(['issueDate', 'dueDate', 'paidDate', 'amount', 'paidAmount']);
+      const rest = parsed.error.issues.filter((i) => !reported.has(String(i.path[0])));
+      if (rest.length > 0) problems.push(formatIssues({ issues: rest }));
+    }
+    if (problems.length === 0 && parsed.success) {
+      {
         const key = `${parsed.data.customerId}\u0000${parsed.data.invoiceId}`;
         const dupOf = seen.get(key);
         if (dupOf !== undefined) problems.push(`invoice ${parsed.data.invoiceId} of customer ${parsed.data.customerId} already on line ${dupOf}`);

@@ -46,6 +46,6 @@ export function parseEnvelope<T extends TopicName>(topic: T, raw: unknown): Pars
   return { ok: true, value: { id: env.data.id, v: env.data.v, payload: payload.data as Payload<T> } };
 }
 
-export function formatIssues(error: z.ZodError): string {
+export function formatIssues(error: Pick<z.ZodError, 'issues'>): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
