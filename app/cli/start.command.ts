@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import cron from 'node-cron';
+import { LogBus } from '../../platform/bus/index.js';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { App } from '../compose.js';
@@ -64,6 +66,14 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
     await http.listen({ host: app.config.http.host, port: app.config.http.port });
   }
   log.info({ roles, demo: app.config.demo, data_dir: app.config.dataDir }, 'bonitor_started');
+  const bus = app.bus;
+  const pruning =
+    bus instanceof LogBus
+      ? cron.schedule('23 * * * *', async () => {
+          const deleted = await bus.prune(app.config.bus.retentionDays * 86_400_000);
+          if (deleted > 0) log.info({ deleted }, 'local_log_pruned');
+        }, { noOverlap: true, name: 'local-log-retention' })
+      : undefined;
 
   const stopped = waitForSignal();
   if (allInOne) {
@@ -77,6 +87,7 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
   const signal = await stopped;
   log.info({ signal }, 'bonitor_stopping');
   await http?.close();
+  await pruning?.destroy();
   for (const role of ['collector', 'alerter', 'analyzer', 'scorer']) await running.find((r) => r.name === role)?.stop();
   await app.close();
   log.info('bonitor_stopped');

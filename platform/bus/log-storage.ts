@@ -22,6 +22,7 @@ export interface AppendRequest {
 
 export interface LogStorage {
   ensureTopic(topic: string, partitions: number): void;
+  topics(): string[];
   /** Partitions of a topic, or 0 when it does not exist. */
   partitionsOf(topic: string): number;
   append(topic: string, messages: AppendRequest[]): void;
@@ -38,6 +39,11 @@ export interface LogStorage {
    * holds a lease on after a deterministic round-robin over live members.
    */
   rebalance(group: string, member: string, partitions: Array<{ topic: string; partition: number }>, nowMs: number, sessionMs: number): Array<{ topic: string; partition: number }>;
+  /**
+   * Deletes messages appended before `beforeMs` that every group consuming the topic has
+   * committed; a topic nobody consumes (a dead-letter topic) is kept. Returns rows deleted.
+   */
+  prune(topic: string, beforeMs: number): number;
   /** Releases the member's leases and membership (graceful stop). */
   leave(group: string, member: string): void;
   close(): void;

@@ -76,6 +76,13 @@ export class LogBus implements Bus {
     return lag;
   }
 
+  /** Drops messages older than `retentionMs` that every consuming group has committed. */
+  async prune(retentionMs: number, now = Date.now()): Promise<number> {
+    let deleted = 0;
+    for (const topic of this.storage.topics()) deleted += this.storage.prune(topic, now - retentionMs);
+    return deleted;
+  }
+
   forget(consumer: LogConsumer): void {
     this.consumers.delete(consumer);
   }

@@ -2,22 +2,26 @@ import { assignRoundRobin, type AppendRequest, type LogStorage, type StoredMessa
 
 /** LogStorage in memory: the local log's semantics without a file, for unit tests. */
 export class MemoryLogStorage implements LogStorage {
-  private readonly topics = new Map<string, StoredMessage[][]>();
+  private readonly logs = new Map<string, StoredMessage[][]>();
   private readonly offsets = new Map<string, number>();
   private readonly failures = new Map<string, number>();
   private readonly members = new Map<string, Map<string, number>>();
   private readonly leases = new Map<string, { member: string; expires: number }>();
 
   ensureTopic(topic: string, partitions: number): void {
-    if (!this.topics.has(topic)) this.topics.set(topic, Array.from({ length: partitions }, () => []));
+    if (!this.logs.has(topic)) this.logs.set(topic, Array.from({ length: partitions }, () => []));
+  }
+
+  topics(): string[] {
+    return [...this.logs.keys()];
   }
 
   partitionsOf(topic: string): number {
-    return this.topics.get(topic)?.length ?? 0;
+    return this.logs.get(topic)?.length ?? 0;
   }
 
   append(topic: string, messages: AppendRequest[]): void {
-    const parts = this.topics.get(topic);
+    const parts = this.logs.get(topic);
     if (!parts) throw new Error(`unknown topic ${topic}`);
     for (const m of messages) {
       const log = parts[m.partition]!;
@@ -26,11 +30,11 @@ export class MemoryLogStorage implements LogStorage {
   }
 
   read(topic: string, partition: number, fromOffset: number, limit: number): StoredMessage[] {
-    return (this.topics.get(topic)?.[partition] ?? []).slice(fromOffset, fromOffset + limit);
+    return (this.logs.get(topic)?.[partition] ?? []).slice(fromOffset, fromOffset + limit);
   }
 
   endOffset(topic: string, partition: number): number {
-    return this.topics.get(topic)?.[partition]?.length ?? 0;
+    return this.logs.get(topic)?.[partition]?.length ?? 0;
   }
 
   committed(group: string, topic: string, partition: number): number {
@@ -72,6 +76,10 @@ export class MemoryLogStorage implements LogStorage {
       }
     }
     return held;
+  }
+
+  prune(): number {
+    return 0; // memory logs live as long as a test; offsets index the arrays directly
   }
 
   leave(group: string, member: string): void {

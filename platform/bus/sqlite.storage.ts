@@ -73,6 +73,10 @@ export class SqliteLogStorage implements LogStorage {
     }).immediate();
   }
 
+  topics(): string[] {
+    return (this.db.prepare('SELECT DISTINCT topic FROM bus_partitions ORDER BY topic').all() as Array<{ topic: string }>).map((r) => r.topic);
+  }
+
   partitionsOf(topic: string): number {
     return (this.stmts.partitions.get(topic) as { n: number }).n;
   }
@@ -136,6 +140,21 @@ export class SqliteLogStorage implements LogStorage {
         }
       }
       return held;
+    }).immediate();
+  }
+
+  prune(topic: string, beforeMs: number): number {
+    return this.db.transaction(() => {
+      let deleted = 0;
+      for (let p = 0; p < this.partitionsOf(topic); p++) {
+        const row = this.db.prepare('SELECT MIN(next_offset) AS low, COUNT(*) AS groups FROM bus_offsets WHERE topic = ? AND partition = ?').get(topic, p) as {
+          low: number | null;
+          groups: number;
+        };
+        if (row.groups === 0 || row.low === null) continue;
+        deleted += this.db.prepare('DELETE FROM bus_messages WHERE topic = ? AND partition = ? AND offset < ? AND appended_at < ?').run(topic, p, row.low, beforeMs).changes;
+      }
+      return deleted;
     }).immediate();
   }
 

@@ -45,6 +45,8 @@ export const configSchema = z
         /** Partitions per topic of the embedded local log. */
         partitions: z.number().int().min(1).max(64).default(4),
         maxAttempts: z.number().int().min(1).default(5),
+        /** Committed messages older than this are pruned from the local log (dead letters are kept). */
+        retentionDays: z.number().min(0.01).default(7),
       })
       .prefault({}),
     /** Watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags). */

@@ -1,9 +1,9 @@
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryBus, createSqliteLogBus, LogBus } from '../../platform/bus/index.js';
-import type { Consumer } from '../../platform/bus/port.js';
+import { ok, retry, type Consumer } from '../../platform/bus/port.js';
 import { silentLogger } from '../../platform/log.js';
 import { runBusContract } from '../contract/bus.contract.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, waitFor } from '../helpers.js';
 
 const fast = { partitions: 4, pollMs: 5, sessionMs: 300, retryBaseMs: 5, log: silentLogger };
 const kill = (c: Consumer) => (c as unknown as { kill(): Promise<void> }).kill();
@@ -15,4 +15,31 @@ afterAll(() => tmp.cleanup());
 runBusContract('SQLite local log', {
   create: async (): Promise<LogBus> => createSqliteLogBus(`${tmp.dir}/bus.db`, fast),
   kill,
+});
+
+describe('SQLite local log retention', () => {
+  it('prunes only what every consuming group has committed, and keeps dead letters', async () => {
+    const bus = createSqliteLogBus(`${tmp.dir}/prune.db`, fast);
+    await bus.publish('t', [1, 2, 3, 4].map((n) => ({ key: 'k', value: { n } })));
+    await bus.publish('t.dlq', [{ key: 'k', value: { n: 0 } }]);
+    const seen: number[] = [];
+    const c = await bus.subscribe({ group: 'fast', topics: ['t'], handler: async (m) => (seen.push((m.value as { n: number }).n), ok) });
+    await waitFor(() => seen.length === 4);
+    await c.idle();
+    await c.stop();
+    const slowSeen: number[] = [];
+    const slow = await bus.subscribe({ group: 'slow', topics: ['t'], handler: async (m) => (slowSeen.push(1), (m.value as { n: number }).n <= 2 ? ok : retry('not yet')) });
+    await waitFor(() => slowSeen.length >= 3);
+    await slow.stop();
+    // 'slow' committed offsets up to n=2 only: messages 3 and 4 must survive; the dlq is untouched.
+    expect(await bus.prune(0, Date.now() + 1000)).toBe(2);
+    expect(await bus.lag('slow', 't')).toBe(2);
+    expect(await bus.lag('fast', 't')).toBe(0);
+    const again: number[] = [];
+    const resumed = await bus.subscribe({ group: 'slow', topics: ['t'], handler: async (m) => (again.push((m.value as { n: number }).n), ok) });
+    await waitFor(() => again.length === 2);
+    await resumed.stop();
+    expect(again).toEqual([3, 4]);
+    await bus.close();
+  });
 });
