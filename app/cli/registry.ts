@@ -4,9 +4,30 @@ import { ledgerImportCommand } from './ledger.command.js';
 import { runCommand, startCommand } from './start.command.js';
 import { watchlistImportCommand } from './watchlist.command.js';
 import { configCommand } from './config.command.js';
+import { classifyCommand } from './classify.command.js';
+import { linkCommand } from './link.command.js';
+import { ledgerScoreCommand } from './ledger-score.command.js';
+import { trainCommand } from './train.command.js';
+import { backtestCommand } from './backtest.command.js';
+import { digestRunCommand } from './digest.command.js';
+import { SUBSCRIPTION_COMMANDS } from './subscriptions.command.js';
 
 /** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
-export const COMMANDS: Command[] = [startCommand, runCommand, checkCommand, ledgerImportCommand, watchlistImportCommand, configCommand];
+export const COMMANDS: Command[] = [
+  startCommand,
+  runCommand,
+  checkCommand,
+  ledgerImportCommand,
+  ledgerScoreCommand,
+  watchlistImportCommand,
+  classifyCommand,
+  linkCommand,
+  trainCommand,
+  backtestCommand,
+  digestRunCommand,
+  ...SUBSCRIPTION_COMMANDS,
+  configCommand,
+];
 
 export function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
   const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
