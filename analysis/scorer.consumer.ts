@@ -5,6 +5,7 @@ import { dlq, ok, type Handler } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { assessCustomer } from './scoring/index.js';
+import type { Weights } from './scoring/weights.js';
 
 export interface ScorerDeps {
   customers: CustomerRepo;
@@ -14,6 +15,7 @@ export interface ScorerDeps {
   queue: ScoringQueue;
   publishAssessments(assessments: Assessment[]): Promise<void>;
   policy: Policy;
+  weights?: Weights;
   clock: Clock;
   log: Logger;
 }
@@ -61,7 +63,7 @@ export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<numb
 }
 
 /** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
-export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy'>, customerId: string, asOf: Date): Promise<Assessment | undefined> {
+export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy' | 'weights'>, customerId: string, asOf: Date): Promise<Assessment | undefined> {
   const [customer, ledger, signals] = await Promise.all([
     deps.customers.getCustomer(customerId),
     deps.ledger.ledgerForCustomer(customerId),
@@ -75,5 +77,6 @@ export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger
     signals,
     asOf,
     policy: deps.policy,
+    ...(deps.weights ? { weights: deps.weights } : {}),
   });
 }

@@ -7,6 +7,8 @@ import type { Bus } from '../platform/bus/port.js';
 import type { Store } from '../platform/store/port.js';
 import { openSqliteStore } from '../platform/store/sqlite/sqlite.store.js';
 import { ALL_TOPICS } from './topics.js';
+import { loadScoringWeights } from './scoring-weights.js';
+import type { Weights } from '../analysis/scoring/weights.js';
 
 /** The one composition root: adapters are chosen here from configuration, nowhere else. */
 export interface App {
@@ -15,10 +17,13 @@ export interface App {
   clock: Clock;
   bus: Bus;
   store: Store;
+  /** Scorecard weights fitted by `bonitor train`, when `<dataDir>/weights.json` exists. */
+  weights: Weights | undefined;
   close(): Promise<void>;
 }
 
 export async function openApp(config: AppConfig, log: Logger, clock: Clock = systemClock): Promise<App> {
+  const weights = loadScoringWeights(config.dataDir);
   const bus = await openBus(config, log);
   const store = await openStore(config, log);
   await bus.ensureTopics(ALL_TOPICS);
@@ -29,6 +34,7 @@ export async function openApp(config: AppConfig, log: Logger, clock: Clock = sys
     clock,
     bus,
     store,
+    weights,
     async close() {
       if (closed) return;
       closed = true;

@@ -37,7 +37,7 @@ export interface CheckResult {
 }
 
 /** The pre-contract check: the best match's latest assessment, computed now if none is stored yet. */
-export async function checkCompany(app: Pick<App, 'store' | 'config' | 'clock'>, query: string): Promise<CheckResult | undefined> {
+export async function checkCompany(app: Pick<App, 'store' | 'config' | 'clock' | 'weights'>, query: string): Promise<CheckResult | undefined> {
   const store: Store = app.store;
   const customers = await store.listCustomers();
   let matches = findCustomers(customers, query);
@@ -51,7 +51,7 @@ export async function checkCompany(app: Pick<App, 'store' | 'config' | 'clock'>,
   if (!customerId) return undefined;
   const assessment =
     (await store.latestAssessment(customerId)) ??
-    (await scoreCustomer({ customers: store, ledger: store, signals: store, policy: app.config.policy }, customerId, app.clock.now()));
+    (await scoreCustomer({ customers: store, ledger: store, signals: store, policy: app.config.policy, weights: app.weights }, customerId, app.clock.now()));
   if (!assessment) return undefined;
   return { assessment, customer: matches[0], alternatives: matches.slice(1, 6) };
 }

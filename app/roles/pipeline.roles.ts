@@ -6,6 +6,14 @@ import { createScorerInputHandler, rescoreQueued, type ScorerDeps } from '../../
 import type { App } from '../compose.js';
 import { publishAssessments, publishSignals } from '../publish.js';
 import { GROUPS } from '../topics.js';
+import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
+
+const MODEL_KEY = 'scoring.model-version';
+
+/** Everyone known to the store: watchlist customers and customers seen only in the ledger. */
+async function allCustomerIds(app: App): Promise<string[]> {
+  return [...new Set([...(await app.store.listCustomers()).map((c) => c.id), ...(await app.store.ledgerCustomerIds())])];
+}
 
 export interface RunningRole {
   name: string;
@@ -40,6 +48,7 @@ export function scorerDeps(app: App): ScorerDeps {
     queue: app.store,
     publishAssessments: (a) => publishAssessments(app.bus, a),
     policy: app.config.policy,
+    weights: app.weights,
     clock: app.clock,
     log: app.log,
   };
@@ -48,6 +57,12 @@ export function scorerDeps(app: App): ScorerDeps {
 /** Stores ledger rows and signals, re-scores queued customers continuously and every night (decay). */
 export async function startScorer(app: App): Promise<RunningRole> {
   const deps = scorerDeps(app);
+  // New weights from `bonitor train` (or a new default model) re-score everyone once.
+  const model = (app.weights ?? DEFAULT_WEIGHTS).version;
+  if ((await app.store.getMeta(MODEL_KEY)) !== model) {
+    await app.store.markDirty(await allCustomerIds(app), app.clock.now());
+    await app.store.setMeta(MODEL_KEY, model);
+  }
   const consumer: Consumer = await app.bus.subscribe({
     group: GROUPS.scorer,
     topics: [TOPICS.ledger, TOPICS.signals],
@@ -69,9 +84,9 @@ export async function startScorer(app: App): Promise<RunningRole> {
   };
   const timer = setInterval(tick, 250);
   // Signals fade with time: re-score everyone nightly even when nothing new arrived.
-  const nightly = cron.schedule('17 2 * * *', async () => {
-    const ids = [...new Set([...(await app.store.listCustomers()).map((c) => c.id), ...(await app.store.ledgerCustomerIds())])];
-    await app.store.markDirty(ids, app.clock.now());
+  const nightly = cron.schedule('17 2 * * *', async () => app.store.markDirty(await allCustomerIds(app), app.clock.now()), {
+    noOverlap: true,
+    name: 'nightly-rescore',
   });
   return {
     name: 'scorer',
