@@ -16,17 +16,19 @@ export interface ParsedCsv {
   header: string[];
   rows: CsvRow[];
   delimiter: ',' | ';';
+  /** Structural problems, such as a quote that is never closed (the rest of the file became one cell). */
+  errors: Array<{ line: number; reason: string }>;
 }
 
 export function parseCsv(text: string): ParsedCsv {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(src);
-  const records = tokenizeCsv(src, delimiter);
+  const { rows: records, errors } = tokenizeCsv(src, delimiter);
   const first = records.find((r) => !isBlank(r.cells));
-  if (!first) return { header: [], rows: [], delimiter };
+  if (!first) return { header: [], rows: [], delimiter, errors };
   const header = first.cells.map((h) => h.trim());
   const rows = records.filter((r) => r !== first && r.line > first.line && !isBlank(r.cells));
-  return { header, rows, delimiter };
+  return { header, rows, delimiter, errors };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -49,7 +51,7 @@ function detectDelimiter(src: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-function tokenizeCsv(src: string, delimiter: string): CsvRow[] {
+function tokenizeCsv(src: string, delimiter: string): { rows: CsvRow[]; errors: ParsedCsv['errors'] } {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -64,6 +66,19 @@ function tokenizeCsv(src: string, delimiter: string): CsvRow[] {
     cell = '';
   };
   while (i < src.length) {
+    // Fast path: a whole line without quotes is split at once (most rows of real exports).
+    if (!quoted && cell === '' && cells.length === 0) {
+      let end = src.indexOf('\n', i);
+      if (end < 0) end = src.length;
+      const lineText = src.charCodeAt(end - 1) === 13 ? src.slice(i, end - 1) : src.slice(i, end);
+      if (!lineText.includes('"') && !lineText.includes('\r')) {
+        rows.push({ line: rowLine, cells: lineText.split(delimiter) });
+        i = end + 1;
+        line++;
+        rowLine = line;
+        continue;
+      }
+    }
     const c = src[i]!;
     if (quoted) {
       if (c === '"') {
@@ -99,6 +114,12 @@ function tokenizeCsv(src: string, delimiter: string): CsvRow[] {
     } else cell += c;
     i++;
   }
+  const errors: ParsedCsv['errors'] = [];
+  if (quoted) {
+    errors.push({ line: rowLine, reason: 'a quoted field opened on this line is never closed' });
+    // Keep the row out: its last cell swallowed the rest of the file and would be garbage.
+    return { rows, errors };
+  }
   if (cell !== '' || cells.length > 0) endRow();
-  return rows;
+  return { rows, errors };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ledgerRowSchema } from '../../platform/schemas/index.js';
 
 const HEADER = 'customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date,paid_amount,dunning_level,collection';
 
@@ -20,7 +23,8 @@ describe('parseLedgerCsv', () => {
       'D7;"Müller; Söhne GmbH";R-77;05.03.2026;04.04.2026;1.234,50;EUR;;500,25\r\n';
     const { rows, errors } = parseLedgerCsv(csv);
     expect(errors).toEqual([]);
-    expect(rows[0]).toMatchObject({ customerName: 'Müller; Söhne GmbH', issueDate: '2026-03-05', amount: 1234.5, paidAmount: 500.25, paidDate: undefined });
+    expect(rows[0]).toMatchObject({ customerName: 'Müller; Söhne GmbH', issueDate: '2026-03-05', amount: 1234.5, paidAmount: 500.25 });
+    expect(rows[0]!.paidDate).toBeUndefined();
   });
 
   it('reports every bad row with its line and reasons while keeping the good rows', () => {
@@ -43,8 +47,22 @@ describe('parseLedgerCsv', () => {
     expect(errors[2]!.reason).toContain('currency');
     expect(errors[3]!.reason).toContain('already on line 2');
     expect(errors[4]!.reason).toContain('collection "maybe"');
-    expect(errors[4]!.reason).toContain('dunningLevel');
+    expect(errors[4]!.reason).toContain('dunning_level "7" must be 0, 1, 2 or 3');
     expect(errors[5]!.reason).toContain('must not be negative');
+  });
+
+  it('produces rows that satisfy the ledger schema exactly (it validates by hand for speed)', () => {
+    const demo = readFileSync(path.join(import.meta.dirname, '..', '..', 'app', 'demo', 'ledger.csv'), 'utf8');
+    const { rows, errors } = parseLedgerCsv(demo);
+    expect(errors).toEqual([]);
+    expect(rows.length).toBeGreaterThan(200);
+    for (const row of rows) expect(ledgerRowSchema.parse(row)).toEqual(row);
+  });
+
+  it('reports an unclosed quote instead of swallowing the rest of the file', () => {
+    const { rows, errors } = parseLedgerCsv(`${HEADER}\nC1,"Alpha AG,INV-1,2026-01-10,2026-02-09,100,CHF,,,,\nC2,B,INV-2,2026-01-10,2026-02-09,100,CHF,,,,\n`);
+    expect(rows).toEqual([]);
+    expect(errors[0]).toMatchObject({ line: 2, reason: expect.stringContaining('never closed') });
   });
 
   it('names the missing columns', () => {
