@@ -13,6 +13,7 @@ export const COLLECT_ERROR_KINDS = [
   'network', // DNS failure, connection refused or reset, TLS
   'not_found', // a local file that does not exist
   'config', // the source is configured in a way we cannot collect
+  'internal', // our side failed (bus or store down); retried next run
 ] as const;
 export type CollectErrorKind = (typeof COLLECT_ERROR_KINDS)[number];
 
@@ -46,6 +47,7 @@ function defaultRetriable(kind: CollectErrorKind, status?: number): boolean {
   switch (kind) {
     case 'timeout':
     case 'network':
+    case 'internal':
       return true;
     case 'http_status':
       return status === undefined || status === 408 || status === 429 || status >= 500;
@@ -54,9 +56,9 @@ function defaultRetriable(kind: CollectErrorKind, status?: number): boolean {
   }
 }
 
-/** Turns anything thrown into a TypedError; unknown errors count as network trouble. */
+/** Turns anything thrown into a TypedError; anything that is not a CollectError is our own failure. */
 export function toTypedError(err: unknown): TypedError {
   if (err instanceof CollectError) return err.typed;
   const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'network', message, retriable: true };
+  return { kind: 'internal', message, retriable: true };
 }

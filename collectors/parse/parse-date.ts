@@ -8,7 +8,12 @@ export function parseFeedDate(input: string | undefined | null, defaultOffsetMin
   if (!input) return undefined;
   const s = input.replace(/\s+/g, ' ').trim();
   if (s === '') return undefined;
-  return parseIso(s, defaultOffsetMinutes) ?? parseRfc822(s, defaultOffsetMinutes) ?? parseNumericDmy(s, defaultOffsetMinutes) ?? parseLoose(s);
+  // A string shaped like one of the known formats but invalid (31 Feb, unknown day name) is
+  // rejected, not handed to Date.parse, which would roll it over or ignore the bad part.
+  if (ISO.test(s)) return parseIso(s, defaultOffsetMinutes);
+  if (RFC822.test(s)) return parseRfc822(s, defaultOffsetMinutes);
+  if (NUMERIC_DMY.test(s)) return parseNumericDmy(s, defaultOffsetMinutes);
+  return parseLoose(s);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -100,4 +105,41 @@ function build(y: number, mo: number, d: number, h: number, mi: number, sec: num
   // Reject 31 February and friends instead of rolling over into March.
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const EMBEDDED = [
+  /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?/,
+  /\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?/,
+  /\d{1,2}\.?\s+[\p{L}.]{3,10}\s+\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?/u,
+];
+
+/** A date inside a label such as "Bekannt gemacht am: 16.02.2015 15:14 Uhr" or "Publié le 4 février 2025". */
+export function findDateInText(text: string | undefined | null, defaultOffsetMinutes = 0): Date | undefined {
+  if (!text) return undefined;
+  const whole = parseFeedDate(text, defaultOffsetMinutes);
+  if (whole) return whole;
+  const s = text.replace(/\s+/g, ' ');
+  for (const re of EMBEDDED) {
+    const m = re.exec(s);
+    const d = m ? parseFeedDate(m[0], defaultOffsetMinutes) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Minutes east of UTC of an IANA zone at a given instant ("Europe/Zurich" → 60 or 120). */
+export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = name ? /GMT([+-])(\d{2}):?(\d{2})?/.exec(name) : null;
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
+/** A calendar day (YYYY-MM-DD) as midnight in an IANA zone. */
+export function startOfDayIn(day: string, timeZone: string): Date | undefined {
+  const utcMidnight = parseFeedDate(day, 0);
+  if (!utcMidnight) return undefined;
+  // The offset at local midnight equals the offset a few hours later except on DST days at 00:00, which no zone uses.
+  return new Date(utcMidnight.getTime() - zoneOffsetMinutes(timeZone, new Date(utcMidnight.getTime() + 12 * 3600_000)) * 60_000);
 }

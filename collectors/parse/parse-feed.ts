@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { CollectError } from '../errors.js';
 import { parseFeedDate } from './parse-date.js';
-import { cleanTitle, htmlToText, resolveUrl } from './text.js';
+import { cleanTitle, htmlToText, resolveUrl, textFromSnippet } from './text.js';
 
 /** One feed, whatever its format, in the shape the collectors work with. */
 export interface ParsedFeed {
@@ -23,6 +23,8 @@ export interface FeedItem {
   summary: string;
   publishedAt?: Date;
   author?: string;
+  /** RSS <category> values (register feeds put the rubric there, e.g. SHAB "KK01"). */
+  categories?: string[];
 }
 
 export interface ParseFeedOptions {
@@ -35,15 +37,14 @@ export interface ParseFeedOptions {
 type RawItem = Record<string, unknown>;
 
 const parser = new Parser<Record<string, unknown>, RawItem>({
+  // <rss> without a version attribute is common enough; read it as RSS 2.0.
+  defaultRSS: 2,
   customFields: {
-    feed: [['dc:language', 'dcLanguage']],
+    feed: [['dc:language', 'dcLanguage']] as never,
+    // rss-parser already maps dc:date → date, Atom published/updated → pubDate, description → content.
     item: [
-      ['dc:date', 'dcDate'],
       ['a10:updated', 'a10Updated'],
-      ['updated', 'updated'],
-      ['published', 'published'],
       ['prism:publicationDate', 'prismDate'],
-      ['description', 'description'],
     ],
   },
 });
@@ -64,22 +65,29 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
     title: cleanTitle(str(raw.title)),
     link: resolveUrl(str(raw.link), options.feedUrl) ?? undefined,
     language: normaliseLanguage(str(raw.language) || str(raw.dcLanguage)),
-    items: (raw.items ?? []).map((it) => toItem(it as RawItem, base, options.defaultOffsetMinutes ?? 0)),
+    items: (raw.items ?? []).map((it) => toItem(it as RawItem, base, options.defaultOffsetMinutes ?? 0)).filter(hasContent),
   };
 }
 
 function toItem(it: RawItem, base: string | undefined, offset: number): FeedItem {
-  const summaryHtml = str(it.summary) || str(it.description) || str(it.content);
+  const summaryHtml = str(it.summary) || str(it.content);
   const bodyHtml = str(it['content:encoded']) || str(it.content) || summaryHtml;
-  const dateText = str(it.pubDate) || str(it.published) || str(it.dcDate) || str(it.prismDate) || str(it.updated) || str(it.a10Updated);
+  const content = str(it.content);
+  const encoded = str(it['content:encoded']);
+  const toText = (html: string) =>
+    html === '' ? '' : html === content ? textFromSnippet(html, it.contentSnippet) : html === encoded ? textFromSnippet(html, it['content:encodedSnippet']) : htmlToText(html);
+  const summary = toText(summaryHtml);
+  const dateText = str(it.pubDate) || str(it.date) || str(it.prismDate) || str(it.a10Updated);
   return {
     guid: str(it.guid) || str(it.id) || undefined,
     link: resolveUrl(str(it.link), base),
     title: cleanTitle(str(it.title)),
-    text: htmlToText(bodyHtml),
-    summary: htmlToText(summaryHtml),
+    // Most items carry one body; converting it twice was a measurable share of the run.
+    text: bodyHtml === summaryHtml ? summary : toText(bodyHtml),
+    summary,
     publishedAt: parseFeedDate(dateText, offset),
     author: cleanTitle(str(it.creator) || str(it.author)) || undefined,
+    ...categoriesOf(it.categories),
   };
 }
 
@@ -116,7 +124,8 @@ function parseJsonFeed(body: string, options: ParseFeedOptions): ParsedFeed {
     title: cleanTitle(feed.title),
     link: resolveUrl(feed.home_page_url, base),
     language: normaliseLanguage(feed.language),
-    items: feed.items.map((it) => ({
+    items: feed.items
+      .map((it) => ({
       guid: it.id === undefined ? undefined : String(it.id),
       link: resolveUrl(it.url ?? it.external_url, base),
       title: cleanTitle(it.title),
@@ -124,8 +133,20 @@ function parseJsonFeed(body: string, options: ParseFeedOptions): ParsedFeed {
       summary: htmlToText(it.summary) || '',
       publishedAt: parseFeedDate(it.date_published ?? it.date_modified, options.defaultOffsetMinutes ?? 0),
       author: it.author?.name,
-    })),
+      }))
+      .filter(hasContent),
   };
+}
+
+function categoriesOf(v: unknown): { categories?: string[] } {
+  if (!Array.isArray(v) || v.length === 0) return {};
+  const list = v.map((c) => cleanTitle(str(c))).filter(Boolean);
+  return list.length > 0 ? { categories: list } : {};
+}
+
+/** Real feeds contain empty <item/>s (Le Cercle Psy); they are not documents. */
+function hasContent(item: FeedItem): boolean {
+  return item.title !== '' || item.link !== undefined || item.text !== '';
 }
 
 /** BOM and anything before the first tag (a newline before <?xml is a real-world classic). */

@@ -1,17 +1,29 @@
-import { load } from 'cheerio';
+import { decodeEntities } from './entities.js';
+
+const INVISIBLE = /<(script|style|noscript|iframe|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|pre|hr)\b[^>]*>/gi;
+const TAG = /<\/?[A-Za-z][^>]*>/g;
 
 /**
  * Markup → plain text. Titles in the wild carry <b>, entities and even double-escaped
  * entities ("&amp;eacute;"); bodies carry whole HTML documents. Scraped text is data,
- * never markup, from here on.
+ * never markup, from here on. Regex-based on purpose: this runs for every item.
  */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return collapse(html);
-  const withBreaks = html.replace(/<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|tr|table|pre)\b[^>]*>/gi, '\n');
-  const $ = load(withBreaks, null, false);
-  $('script, style, noscript, iframe, template').remove();
-  return collapse(decodeLeftoverEntities($.root().text()));
+  const text = html.replace(INVISIBLE, '').replace(BLOCK, '\n').replace(TAG, '');
+  return collapse(decodeLeftoverEntities(decodeEntities(text)));
+}
+
+/**
+ * rss-parser already strips tags and decodes entities for every item (its "snippets"); reusing
+ * that instead of converting the same HTML again keeps normalisation cheap. Script and style
+ * blocks would leak their code into a snippet, so such HTML takes the full path.
+ */
+export function textFromSnippet(html: string, snippet: unknown): string {
+  if (typeof snippet !== 'string' || /<(?:script|style|noscript|template)\b/i.test(html)) return htmlToText(html);
+  return collapse(decodeLeftoverEntities(snippet));
 }
 
 /** One line: titles never contain line breaks or markup. */
@@ -21,16 +33,20 @@ export function cleanTitle(raw: string | undefined | null): string {
 
 /** Some feeds escape twice: after one decode, "&eacute;" is still there. Decode once more. */
 function decodeLeftoverEntities(s: string): string {
-  if (!/&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(s)) return s;
-  return load(s.replace(/</g, '&lt;'), null, false).root().text();
+  return /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(s) ? decodeEntities(s) : s;
 }
 
+// Only runs and odd whitespace are rewritten: replacing every single space between words
+// was most of the cost of normalising a long article body.
+const SPACES = /[ \t\u00a0\r]{2,}|[\t\u00a0\r]/g;
+
+/** Spaces collapsed, line breaks kept, at most one blank line (runs per item, so no callbacks). */
 function collapse(s: string): string {
+  if (!/[\r\n]/.test(s)) return s.replace(SPACES, ' ').trim();
   return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(SPACES, ' ')
+    .replace(/ ?\n(?: ?\n)+ ?/g, '\n\n')
+    .replace(/ ?\n ?/g, '\n')
     .trim();
 }
 
@@ -50,6 +66,14 @@ const TRACKING = /^(?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|wt_mc|at_medium|at_c
 
 /** The form two mentions of the same page share: lower-case host, no fragment, no tracking parameters. */
 export function canonicalUrl(url: string): string {
+  // Most links have no query or fragment: parsing once is enough.
+  if (!/[?#]/.test(url)) {
+    try {
+      return new URL(url).toString();
+    } catch {
+      return url.trim();
+    }
+  }
   try {
     const u = new URL(url);
     u.hash = '';

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 export const SOURCE_KINDS = ['rss', 'html', 'shab', 'gazette', 'companies-house', 'edgar'] as const;
@@ -42,7 +43,12 @@ export const sourceSchema = z.object({
   /** Register kinds always produce `register` documents. */
   documentKind: z.enum(['news', 'blog', 'register', 'web']).default('news'),
   /** node-cron expression, or an interval such as "15m", "2h", "90s"; default every 30 minutes. */
-  schedule: z.string().default('*/30 * * * *'),
+  schedule: z
+    .string()
+    .default('*/30 * * * *')
+    .refine((s) => (/^\d+\s*[smh]$/i.test(s.trim()) ? intervalAtLeast10s(s) : cron.validate(s)), {
+      message: 'use a cron expression such as "*/30 * * * *" or an interval of at least 10s such as "15m"',
+    }),
   /** Allow private, loopback and link-local addresses (local test servers, intranet feeds). */
   allowPrivate: z.boolean().default(false),
   enabled: z.boolean().default(true),
@@ -62,10 +68,28 @@ export const sourceSchema = z.object({
   parkAfterFailures: z.number().int().min(1).default(3),
   /** Registers: only keep notices of these rubrics (SHAB KK, SB, NA, HR…; Gazette notice codes). */
   rubrics: z.array(z.string()).optional(),
+  /**
+   * shab: where one notice's XML is, with "{id}" for the publication UUID; default: the
+   * amtsblattportal API next to the list URL, or "<id>.xml" beside a local list file.
+   */
+  detailUrl: z.string().optional(),
   /** companies-house streaming API key (sent as HTTP basic user). */
   apiKey: z.string().optional(),
   limits: fetchLimitsSchema.prefault({}),
+}).superRefine((s, ctx) => {
+  const remote = /^https?:\/\//i.test(s.url);
+  if (s.kind === 'companies-house' && remote && !s.apiKey) {
+    ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'the Companies House streaming API needs an apiKey' });
+  }
+  if (s.selectors && s.kind !== 'html') {
+    ctx.addIssue({ code: 'custom', path: ['selectors'], message: 'selectors only apply to kind: html' });
+  }
 });
 export type SourceConfig = z.infer<typeof sourceSchema>;
 /** What a config file may contain for a source (defaults not yet applied). */
 export type SourceInput = z.input<typeof sourceSchema>;
+
+function intervalAtLeast10s(s: string): boolean {
+  const m = /^(\d+)\s*([smh])$/i.exec(s.trim())!;
+  return Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as const)[m[2]!.toLowerCase() as 's' | 'm' | 'h'] >= 10;
+}

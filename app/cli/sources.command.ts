@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
+import { applyDemoConfig } from '../demo/demo.js';
+import { publishDocuments } from '../publish.js';
+import type { Command } from './command.js';
+
+export const sourcesCommand: Command = {
+  name: 'sources',
+  summary: 'list the configured sources with their health; --run <id> collects one source now',
+  usage: 'bonitor sources [--format text|json] [--run <source-id>]',
+  async run(args, ctx) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, run: { type: 'string' } } }));
+    } catch (err) {
+      ctx.io.stderr.write(`${(err as Error).message}\nusage: ${this.usage}\n`);
+      return 2;
+    }
+    if (values.format !== 'text' && values.format !== 'json') {
+      ctx.io.stderr.write(`--format must be text or json\nusage: ${this.usage}\n`);
+      return 2;
+    }
+    const config = applyDemoConfig(ctx.config);
+    const app = await ctx.app();
+    const health = sourceHealthRepoOn(app.store);
+
+    if (values.run !== undefined) {
+      const source = config.sources.find((s) => s.id === values.run);
+      if (!source) {
+        ctx.io.stderr.write(`unknown source "${values.run}" (configured: ${config.sources.map((s) => s.id).join(', ') || 'none'})\n`);
+        return 2;
+      }
+      const result = await collectSource(source, {
+        seen: app.store,
+        publish: (docs) => publishDocuments(app.bus, docs),
+        clock: app.clock,
+        log: app.log.child({ module: 'collector' }),
+        userAgent: userAgentFor(config.contact),
+        health,
+      });
+      if (values.format === 'json') ctx.io.stdout.write(`${JSON.stringify(result)}\n`);
+      else if (result.error) ctx.io.stdout.write(`${source.id}: failed: ${result.error.kind}${result.error.status ? ` ${result.error.status}` : ''}: ${result.error.message}\n`);
+      else ctx.io.stdout.write(`${source.id}: ${result.notModified ? 'not modified' : `${result.fetched} item(s), ${result.published} new`}\n`);
+      return result.error ? 1 : 0;
+    }
+
+    const byId = new Map((await health.listHealth()).map((h) => [h.sourceId, h]));
+    const now = app.clock.now();
+    const rows = config.sources.map((s) => {
+      const h = byId.get(s.id);
+      return { id: s.id, kind: s.kind, url: s.url, schedule: s.schedule, enabled: s.enabled, status: s.enabled ? sourceStatus(h, now) : 'disabled', health: h ?? null };
+    });
+    if (values.format === 'json') {
+      ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    if (rows.length === 0) {
+      ctx.io.stdout.write('no sources configured (add them under `sources:` in the config file)\n');
+      return 0;
+    }
+    const table = [['SOURCE', 'KIND', 'STATUS', 'LAST SUCCESS', 'FAILS', 'LAST ERROR', 'PUBLISHED', 'URL']].concat(
+      rows.map((r) => [r.id, r.kind, statusText(r.status, r.health), r.health?.lastSuccessAt ?? '-', String(r.health?.consecutiveFailures ?? 0), errorText(r.health), String(r.health?.totalPublished ?? 0), r.url]),
+    );
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+    for (const row of table) ctx.io.stdout.write(`${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
+    return 0;
+  },
+};
+
+function statusText(status: string, h: SourceHealth | null): string {
+  return status === 'parked' && h?.parkedUntil ? `parked until ${h.parkedUntil}` : status;
+}
+
+function errorText(h: SourceHealth | null): string {
+  const e = h?.lastError;
+  if (!e || !h?.consecutiveFailures) return '-';
+  const text = `${e.kind}${e.status ? ` ${e.status}` : ''}: ${e.message}`;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,76 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { sourcesCommand } from '../../app/cli/sources.command.js';
+import type { CliContext } from '../../app/cli/command.js';
+import type { App } from '../../app/compose.js';
+import { configSchema } from '../../platform/config/schema.js';
+import { fixedClock } from '../../platform/clock.js';
+import { silentLogger } from '../../platform/log.js';
+import type { SourceHealthRecord } from '../../platform/store/port.js';
+import { fixture, MemorySeen } from './helpers.js';
+
+function harness(sources: unknown[]) {
+  const healthRows = new Map<string, SourceHealthRecord>();
+  const seen = new MemorySeen();
+  const published: unknown[] = [];
+  const store = {
+    filterUnseen: seen.filterUnseen.bind(seen),
+    markSeen: seen.markSeen.bind(seen),
+    getSourceHealth: async (id: string) => healthRows.get(id),
+    saveSourceHealth: async (h: SourceHealthRecord) => void healthRows.set(h.sourceId, structuredClone(h)),
+    listSourceHealth: async () => [...healthRows.values()],
+  };
+  const bus = { publish: async (_topic: string, msgs: unknown[]) => void published.push(...msgs) };
+  const app = { store, bus, clock: fixedClock('2026-11-22T12:00:00Z'), log: silentLogger } as unknown as App;
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (c) => (out += String(c)));
+  const config = configSchema.parse({ demo: false, sources });
+  const ctx: CliContext = { io: { stdin: new PassThrough(), stdout, stderr }, config, app: async () => app };
+  return { ctx, healthRows, published, out: () => out };
+}
+
+describe('bonitor sources', () => {
+  it('lists sources with status, last error and parking, in text and JSON', async () => {
+    const h = harness([
+      { id: 'golem', url: fixture('feeds', 'de_golem_iso-8859-1.rss') },
+      { id: 'broken', url: 'https://broken.example/rss' },
+      { id: 'new', url: 'https://new.example/rss' },
+    ]);
+    h.healthRows.set('golem', { sourceId: 'golem', lastAttemptAt: '2026-11-22T11:00:00.000Z', lastSuccessAt: '2026-11-22T11:00:00.000Z', consecutiveFailures: 0, totalPublished: 40 });
+    h.healthRows.set('broken', {
+      sourceId: 'broken',
+      lastAttemptAt: '2026-11-22T11:30:00.000Z',
+      consecutiveFailures: 4,
+      totalPublished: 0,
+      lastError: { kind: 'http_status', status: 503, message: 'HTTP 503 from https://broken.example/rss', retriable: true },
+      parkedUntil: '2026-11-22T13:00:00.000Z',
+    });
+    expect(await sourcesCommand.run([], h.ctx)).toBe(0);
+    const lines = h.out().trim().split('\n');
+    expect(lines[0]).toMatch(/^SOURCE\s+KIND\s+STATUS/);
+    expect(lines[1]).toMatch(/^golem\s+rss\s+ok\s+2026-11-22T11:00:00.000Z\s+0\s+-\s+40/);
+    expect(lines[2]).toMatch(/^broken\s+rss\s+parked until 2026-11-22T13:00:00.000Z\s+-\s+4\s+http_status 503: HTTP 503/);
+    expect(lines[3]).toMatch(/^new\s+rss\s+never_run/);
+
+    const j = harness([{ id: 'golem', url: fixture('feeds', 'de_golem_iso-8859-1.rss') }]);
+    expect(await sourcesCommand.run(['--format', 'json'], j.ctx)).toBe(0);
+    expect(JSON.parse(j.out())).toEqual([expect.objectContaining({ id: 'golem', kind: 'rss', status: 'never_run', health: null })]);
+  });
+
+  it('--run collects one source now, publishes to the documents topic and records health', async () => {
+    const h = harness([{ id: 'golem', url: fixture('feeds', 'de_golem_iso-8859-1.rss') }]);
+    expect(await sourcesCommand.run(['--run', 'golem'], h.ctx)).toBe(0);
+    expect(h.out()).toBe('golem: 40 item(s), 40 new\n');
+    expect(h.published).toHaveLength(40);
+    expect(h.healthRows.get('golem')).toMatchObject({ consecutiveFailures: 0, totalPublished: 40 });
+  });
+
+  it('--run on a failing source exits 1 with the typed error; unknown ids exit 2', async () => {
+    const h = harness([{ id: 'gone', url: fixture('feeds', 'missing.rss') }]);
+    expect(await sourcesCommand.run(['--run', 'gone'], h.ctx)).toBe(1);
+    expect(h.out()).toMatch(/^gone: failed: not_found: file not found/);
+    expect(await sourcesCommand.run(['--run', 'nope'], h.ctx)).toBe(2);
+  });
+});
