@@ -22,7 +22,12 @@ export interface LedgerFeatures {
   /** Open amount as of asOf, including invoices not yet due. */
   exposure: number;
   openOverdueAmount: number;
-  /** openOverdueAmount / exposure, 0 without exposure. */
+  /** Share of the exposure more than 30 days overdue (the terms policy's "seriously overdue"). */
+  overdue30Share: number;
+  /**
+   * Share of the exposure overdue, each amount counted from 0 at the tolerance to fully at
+   * 30 days beyond it; 0 without exposure.
+   */
   overdueShare: number;
   /** Amount-weighted days beyond terms over matured invoices; open ones count with their current delay. */
   daysBeyondTerms: number;
@@ -33,6 +38,8 @@ export interface LedgerFeatures {
   /** Share of matured invoices paid late or still open past the tolerance. */
   shareLate: number;
   worstDelayDays: number;
+  /** Days the oldest open invoice is past due (the aging list's top line); 0 when nothing is overdue. */
+  oldestOverdueDays: number;
   maxDunningLevel: number;
   collectionCases: number;
   /** Invoices paid in full within the tolerance: the track record that earns leniency. */
@@ -60,7 +67,6 @@ interface Exposure {
   amount: number; // weight
   delay: number; // days beyond terms (current delay for open amounts)
   dueDay: number;
-  open: boolean;
 }
 
 /** Pure: the ledger as it looked on asOf (payments after asOf are treated as not yet made). */
@@ -76,13 +82,20 @@ export function computeLedgerFeatures(
   let invoiceCount = 0;
   let exposure = 0;
   let openOverdue = 0;
+  let overdueBeyondTolerance = 0;
+  let overdue30 = 0;
+  let oldestOverdue = 0;
   let maxDunning = 0;
   let collectionCases = 0;
   let paidOnTime = 0;
   let volume12m = 0;
   let firstIssue = Infinity;
 
-  for (const row of ledger) {
+  // Newest first, ties by id: evidence lists and float sums then never depend on input order.
+  const sorted = [...ledger].sort(
+    (a, b) => (a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0),
+  );
+  for (const row of sorted) {
     const issueDay = toDay(row.issueDate);
     if (issueDay > today || !(row.amount > 0)) continue; // not yet issued, or a zero line / credit note
     const dueDay = toDay(row.dueDate);
@@ -112,21 +125,25 @@ export function computeLedgerFeatures(
       ev.collection.push(row.invoiceId);
     }
     if (paid > 0) {
-      parts.push({ id: row.invoiceId, amount: paid, delay: Math.max(0, paidDay! - dueDay), dueDay, open: false });
+      parts.push({ id: row.invoiceId, amount: paid, delay: Math.max(0, paidDay! - dueDay), dueDay });
       if (!isOpen && paidDay! - dueDay <= options.toleranceDays) paidOnTime += 1;
     }
     if (isOpen) {
       exposure += remainder;
       if (dueDay < today) {
         openOverdue += remainder;
+        // Phased in over the month after the tolerance: a few days late is not yet a problem.
+        overdueBeyondTolerance += remainder * Math.min(1, Math.max(0, today - dueDay - options.toleranceDays) / 30);
+        if (today - dueDay > 30) overdue30 += remainder;
+        oldestOverdue = Math.max(oldestOverdue, today - dueDay);
         ev.overdue.push(row.invoiceId);
       }
       // Open and due: counts with its current delay, exactly as much as a paid invoice would.
-      if (dueDay <= today) parts.push({ id: row.invoiceId, amount: remainder, delay: today - dueDay, dueDay, open: true });
+      if (dueDay < today) parts.push({ id: row.invoiceId, amount: remainder, delay: today - dueDay, dueDay });
     }
   }
 
-  const late = new Set<string>();
+  const late = new Map<string, number>(); // invoice id → its largest delay
   const matured = new Set<string>();
   let worst = 0;
   let sumW = 0;
@@ -140,13 +157,15 @@ export function computeLedgerFeatures(
     const half = today - p.dueDay <= options.recentDays ? recent : older;
     half.w += p.amount;
     half.wd += p.amount * p.delay;
-    if (p.delay > options.toleranceDays) late.add(p.id);
+    if (p.delay > options.toleranceDays) late.set(p.id, Math.max(p.delay, late.get(p.id) ?? 0));
     if (p.delay > worst) {
       worst = p.delay;
       ev.worst = [p.id];
     } else if (p.delay === worst && worst > 0 && !ev.worst.includes(p.id)) ev.worst.push(p.id);
   }
-  ev.late = [...late];
+  // Evidence leads with what matters most: the longest delays, the oldest overdue invoices.
+  ev.late = [...late].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  ev.overdue.reverse();
   const recentDbt = recent.w > 0 ? recent.wd / recent.w : null;
   const olderDbt = older.w > 0 ? older.wd / older.w : null;
   const months = firstIssue === Infinity ? 12 : Math.min(12, Math.max(1, (today - firstIssue) / 30.44));
@@ -156,13 +175,15 @@ export function computeLedgerFeatures(
     maturedCount: matured.size,
     exposure: round2(exposure),
     openOverdueAmount: round2(openOverdue),
-    overdueShare: exposure > 0 ? openOverdue / exposure : 0,
+    overdueShare: exposure > 0 ? overdueBeyondTolerance / exposure : 0,
+    overdue30Share: exposure > 0 ? overdue30 / exposure : 0,
     daysBeyondTerms: sumW > 0 ? sumWD / sumW : 0,
     recentDaysBeyondTerms: recentDbt,
     olderDaysBeyondTerms: olderDbt,
     trendDays: recentDbt !== null && olderDbt !== null ? recentDbt - olderDbt : 0,
     shareLate: matured.size > 0 ? late.size / matured.size : 0,
     worstDelayDays: worst,
+    oldestOverdueDays: oldestOverdue,
     maxDunningLevel: maxDunning,
     collectionCases,
     paidOnTimeCount: paidOnTime,

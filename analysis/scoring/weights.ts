@@ -10,11 +10,13 @@ export const FEATURE_NAMES = [
   'payment_trend',
   'share_paid_late',
   'worst_delay',
+  'oldest_overdue',
   'overdue_share',
   'dunning_level',
   'collection_cases',
   'payment_track_record',
   'no_payment_history',
+  'business_volume',
   'company_age',
   'legal_form',
   'low_capital',
@@ -42,7 +44,7 @@ export type Weights = z.infer<typeof weightsSchema>;
 
 /**
  * Untrained defaults, set by judgment (not fitted): a new customer without findings has a
- * PD of about 3 % (grade B); a long on-time history halves the odds twice (the seeds' rule:
+ * PD of about 3 % (grade B); two years of on-time invoices cut the odds fivefold (the seeds’ rule:
  * good payment history earns leniency); late payment, overdue exposure, dunning and
  * collection each push towards C–E. `bonitor train` replaces them with fitted values.
  */
@@ -54,11 +56,14 @@ export const DEFAULT_WEIGHTS: Weights = {
     payment_trend: 0.3,
     share_paid_late: 1.0,
     worst_delay: 0.2,
-    overdue_share: 1.2,
+    oldest_overdue: 0.4,
+    overdue_share: 0.8,
     dunning_level: 1.0,
     collection_cases: 2.0,
-    payment_track_record: -1.3,
+    payment_track_record: -1.6,
     no_payment_history: 0.2,
+    // Neutral until trained: what counts as a big customer depends on the user's currency and trade.
+    business_volume: 0,
     company_age: 0.7,
     legal_form: 0.3,
     low_capital: 0.4,

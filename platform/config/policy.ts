@@ -24,7 +24,9 @@ const perGrade = (defaults: { A: number; B: number; C: number; D: number; E: num
  * Decision table (see analysis/scoring/recommend-terms.ts):
  *   A/B  exposure + order within the limit → open account (standardNetDays); beyond it →
  *        partial prepayment of the excess (at least minAdvancePercent), or prepayment when
- *        the limit is already used up; overdue share above maxOverdueShareOpenAccount → C rules.
+ *        the limit is already used up; more than maxOverdueShareOpenAccount of the exposure
+ *        over 30 days overdue → C rules. Without an order amount only the standing terms
+ *        are given (plus a warning when the exposure already exceeds the limit).
  *   C    within the limit and nothing seriously overdue → short terms (shortNetDays);
  *        otherwise partial prepayment (partialAdvancePercent or the excess, whichever is more).
  *   D    prepayment; card only for orders up to cardOnlyMaxOrder.
@@ -53,7 +55,7 @@ export const policySchema = z
      * per grade. 0 = no credit at all.
      */
     creditLimitFactor: perGrade({ A: 1.5, B: 1, C: 0.5, D: 0, E: 0 }, 10),
-    /** A or B customer with more of the exposure overdue than this gets grade-C terms. */
+    /** A or B customer with more of the exposure over 30 days overdue than this gets grade-C terms. */
     maxOverdueShareOpenAccount: z.number().min(0).max(1).default(0.3),
     /** Orders at or below this amount may be paid by card when other terms are refused. */
     cardOnlyMaxOrder: z.number().nonnegative().default(2000),

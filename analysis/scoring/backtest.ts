@@ -1,0 +1,130 @@
+import type { LedgerRow } from '../../platform/schemas/ledger.js';
+import { toDay } from './ledger-features.js';
+
+/** One scored customer with its observed outcome. */
+export interface ScoredOutcome {
+  customerId: string;
+  pd: number;
+  defaulted: boolean;
+}
+
+export interface CalibrationRow {
+  /** Band label: grade, or pd range of the decile. */
+  band: string;
+  customers: number;
+  defaults: number;
+  meanPd: number;
+  observedRate: number;
+}
+
+export interface BacktestReport {
+  customers: number;
+  defaults: number;
+  auc: number;
+  gini: number;
+  ks: number;
+  /** Mean predicted pd against the observed default rate, by pd decile. */
+  calibration: CalibrationRow[];
+}
+
+/**
+ * AUC as the Mann–Whitney statistic with ties counted half: the probability that a
+ * random defaulter has a higher pd than a random non-defaulter.
+ */
+export function computeAuc(items: readonly ScoredOutcome[]): number {
+  const sorted = [...items].sort((a, b) => a.pd - b.pd);
+  const pos = sorted.filter((x) => x.defaulted).length;
+  const neg = sorted.length - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  let rankSumPos = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.pd === sorted[i]!.pd) j++;
+    const avgRank = (i + 1 + j) / 2; // ranks i+1 … j share their mean
+    for (let k = i; k < j; k++) if (sorted[k]!.defaulted) rankSumPos += avgRank;
+    i = j;
+  }
+  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+/** Kolmogorov–Smirnov: the largest gap between the cumulative pd distributions of defaulters and the rest. */
+export function computeKs(items: readonly ScoredOutcome[]): number {
+  const sorted = [...items].sort((a, b) => b.pd - a.pd);
+  const pos = sorted.filter((x) => x.defaulted).length;
+  const neg = sorted.length - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  let cp = 0;
+  let cn = 0;
+  let ks = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.pd === sorted[i]!.pd) {
+      if (sorted[j]!.defaulted) cp++;
+      else cn++;
+      j++;
+    }
+    ks = Math.max(ks, Math.abs(cp / pos - cn / neg));
+    i = j;
+  }
+  return ks;
+}
+
+/** Customers sorted by pd, cut into `bands` groups of (nearly) equal size; equal pds stay together. */
+export function calibrationTable(items: readonly ScoredOutcome[], bands = 10): CalibrationRow[] {
+  const sorted = [...items].sort((a, b) => a.pd - b.pd || (a.customerId < b.customerId ? -1 : 1));
+  const rows: CalibrationRow[] = [];
+  const size = sorted.length / bands;
+  let start = 0;
+  for (let b = 1; b <= bands && start < sorted.length; b++) {
+    let end = Math.min(sorted.length, Math.round(size * b));
+    while (end < sorted.length && end > start && sorted[end]!.pd === sorted[end - 1]!.pd) end++;
+    if (end <= start) continue;
+    const group = sorted.slice(start, end);
+    const defaults = group.filter((x) => x.defaulted).length;
+    const meanPd = group.reduce((s, x) => s + x.pd, 0) / group.length;
+    rows.push({
+      band: `${fmtPd(group[0]!.pd)}–${fmtPd(group[group.length - 1]!.pd)}`,
+      customers: group.length,
+      defaults,
+      meanPd,
+      observedRate: defaults / group.length,
+    });
+    start = end;
+  }
+  return rows;
+}
+
+export function runBacktest(items: readonly ScoredOutcome[], bands = 10): BacktestReport {
+  const auc = computeAuc(items);
+  return {
+    customers: items.length,
+    defaults: items.filter((x) => x.defaulted).length,
+    auc,
+    gini: 2 * auc - 1,
+    ks: computeKs(items),
+    calibration: calibrationTable(items, bands),
+  };
+}
+
+/**
+ * Outcomes from the ledger itself when the user has no outcomes file: a customer defaulted
+ * if any invoice was 90 or more days overdue at some point in the 12 months after asOf.
+ */
+export function deriveOutcomes(ledger: readonly LedgerRow[], asOf: Date, horizonDays = 365, thresholdDays = 90): Map<string, boolean> {
+  const start = Math.floor(asOf.getTime() / 86_400_000);
+  const end = start + horizonDays;
+  const out = new Map<string, boolean>();
+  for (const r of ledger) {
+    if (!out.has(r.customerId)) out.set(r.customerId, false);
+    if (out.get(r.customerId)) continue;
+    const t90 = toDay(r.dueDate) + thresholdDays;
+    if (t90 > end || toDay(r.issueDate) > end) continue;
+    const paid = r.paidDate !== undefined && r.paidAmount >= r.amount * 0.995 ? toDay(r.paidDate) : Infinity;
+    if (paid > Math.max(t90, start)) out.set(r.customerId, true);
+  }
+  return out;
+}
+
+function fmtPd(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Payment-risk scoring and payment-terms recommendations: pure functions only. The
+ * consumer that feeds them from the bus and store lives in app/ (composition root).
+ */
+export { assessCustomer, type AssessInput } from './assess-customer.js';
+export { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatures, type LedgerFeatureOptions } from './ledger-features.js';
+export { computeIndustryRisk, industryMatches, type IndustryRisk } from './industry-risk.js';
+export { computeRegisterFeatures, type RegisterFacts, type RegisterFeatures } from './register-features.js';
+export { assessSignals, type SignalAssessment } from './signal-features.js';
+export { recommendTerms, suggestCreditLimit, type TermsInput } from './recommend-terms.js';
+export { GRADE_FLOORS, gradeForScore, logitToScore, sigmoid, toFeatureVector, type FeatureVector } from './scorecard.js';
+export {
+  DEFAULT_SIGNAL_MODEL,
+  DEFAULT_WEIGHTS,
+  FEATURE_NAMES,
+  parseWeights,
+  weightsSchema,
+  type FeatureName,
+  type SignalModel,
+  type Weights,
+} from './weights.js';
+export { assessLedger, groupByCustomer, inferAsOf, iterateLedgerAssessments, type AssessLedgerInput } from './assess-ledger.js';
+export { calibrationTable, computeAuc, computeKs, deriveOutcomes, runBacktest, type BacktestReport, type CalibrationRow, type ScoredOutcome } from './backtest.js';
+export { backtestLedger, prepareEvaluation, type EvaluationSet, type LedgerBacktest } from './evaluate-ledger.js';
+export { parseOutcomesCsv, type OutcomesParseResult } from './outcomes.js';
+export { buildExamples, fitLogistic, trainWeights, type TrainingExample, type TrainOptions, type TrainResult } from './train.js';
