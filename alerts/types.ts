@@ -78,6 +78,8 @@ export interface PlannedMail {
   itemCount: number;
   /** True when the outbox already held this key (another alerter or an earlier run was first). */
   existed: boolean;
+  /** The plain-text part, in dry runs only. */
+  preview?: string;
 }
 
 export interface DigestRoundResult {

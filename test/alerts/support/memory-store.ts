@@ -1,0 +1,109 @@
+import type { Assessment, Customer, Signal } from '../../../platform/schemas/index.js';
+import type { Outbox, OutboxEntry } from '../../../platform/store/port.js';
+import type { AlertStore } from '../../../alerts/types.js';
+
+interface Lease {
+  owner: string;
+  until: number;
+}
+
+/**
+ * In-memory versions of the store ports the alerts stage uses, with the semantics the SQLite
+ * adapter must share: enqueue inserts once per key; markFailed(final=false) keeps the entry
+ * pending; claim fails for entries that are not pending or leased by someone else.
+ */
+export class MemoryOutbox implements Outbox {
+  readonly entries = new Map<string, OutboxEntry>();
+  private leases = new Map<string, Lease>();
+  private bySubscription = new Map<string, OutboxEntry[]>();
+
+  async enqueue(entry: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean> {
+    if (this.entries.has(entry.key)) return false;
+    const stored: OutboxEntry = { ...structuredClone(entry), status: 'pending', attempts: 0, createdAt: at.toISOString() };
+    this.entries.set(entry.key, stored);
+    this.bySubscription.set(entry.subscriptionId, [...(this.bySubscription.get(entry.subscriptionId) ?? []), stored]);
+    return true;
+  }
+  async get(key: string) {
+    const e = this.entries.get(key);
+    return e ? structuredClone(e) : undefined;
+  }
+  async pending(limit: number) {
+    return [...this.entries.values()].filter((e) => e.status === 'pending').slice(0, limit).map((e) => structuredClone(e));
+  }
+  async claim(key: string, owner: string, at: Date, leaseMs: number) {
+    const e = this.entries.get(key);
+    if (!e || e.status !== 'pending') return false;
+    const lease = this.leases.get(key);
+    if (lease && lease.owner !== owner && lease.until > at.getTime()) return false;
+    this.leases.set(key, { owner, until: at.getTime() + leaseMs });
+    return true;
+  }
+  async markSent(key: string, at: Date) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    e.status = 'sent';
+    e.sentAt = at.toISOString();
+    this.leases.delete(key);
+  }
+  async markFailed(key: string, reason: string, _at: Date, final: boolean) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    e.attempts++;
+    e.lastError = reason;
+    e.status = final ? 'failed' : 'pending';
+    this.leases.delete(key);
+  }
+  async sentCursor(subscriptionId: string, name: string) {
+    let max = 0;
+    for (const e of this.bySubscription.get(subscriptionId) ?? []) {
+      if (e.status !== 'failed') max = Math.max(max, e.cursor[name] ?? 0);
+    }
+    return max;
+  }
+  async list(limit: number) {
+    return [...this.entries.values()].slice(0, limit).map((e) => structuredClone(e));
+  }
+}
+
+export class MemoryAlertStore implements AlertStore {
+  readonly outbox = new MemoryOutbox();
+  readonly meta = new Map<string, string>();
+  customers: Customer[] = [];
+  private signals: Array<{ seq: number; signal: Signal }> = [];
+  private assessments: Array<{ seq: number; assessment: Assessment }> = [];
+  private seq = 0;
+
+  addSignals(...signals: Signal[]): void {
+    for (const signal of signals) {
+      if (this.signals.some((s) => s.signal.id === signal.id)) continue;
+      this.signals.push({ seq: ++this.seq, signal: structuredClone(signal) });
+    }
+  }
+  /** Mirrors saveAssessment: only a changed grade, score or terms is a new row. */
+  addAssessment(a: Assessment): 'new' | 'unchanged' {
+    const prev = this.assessments.filter((r) => r.assessment.customerId === a.customerId).at(-1)?.assessment;
+    if (prev && prev.grade === a.grade && prev.score === a.score && prev.terms.kind === a.terms.kind) return 'unchanged';
+    this.assessments.push({ seq: ++this.seq, assessment: structuredClone(a) });
+    return 'new';
+  }
+
+  async listCustomers() {
+    return structuredClone(this.customers);
+  }
+  async signalsSince(afterSeq: number, limit: number) {
+    return this.signals.filter((s) => s.seq > afterSeq).slice(0, limit);
+  }
+  async assessmentsSince(afterSeq: number, limit: number) {
+    return this.assessments.filter((s) => s.seq > afterSeq).slice(0, limit);
+  }
+  async assessmentHistory(customerId: string) {
+    return this.assessments.filter((r) => r.assessment.customerId === customerId).map((r) => r.assessment);
+  }
+  async getMeta(key: string) {
+    return this.meta.get(key);
+  }
+  async setMeta(key: string, value: string) {
+    this.meta.set(key, value);
+  }
+}
