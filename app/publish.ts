@@ -1,6 +1,6 @@
 import type { Bus } from '../platform/bus/port.js';
 import { stableId } from '../platform/ids.js';
-import { TOPICS, wrap, type Assessment, type Document, type Signal } from '../platform/schemas/index.js';
+import { TOPICS, wrap, type Assessment, type Delivery, type Document, type Signal } from '../platform/schemas/index.js';
 
 /** Keys keep one company's messages in one partition, in order. */
 export function publishDocuments(bus: Bus, docs: Document[]): Promise<void> {
@@ -18,5 +18,13 @@ export function publishAssessments(bus: Bus, assessments: Assessment[]): Promise
   return bus.publish(
     TOPICS.assessments,
     assessments.map((a) => ({ key: a.customerId, value: wrap(stableId('assessment', a.customerId, a.asOf, a.modelVersion), a) })),
+  );
+}
+
+/** What was sent to whom (or why not): the deliveries topic feeds metrics and dashboards. */
+export function publishDeliveries(bus: Bus, deliveries: Delivery[]): Promise<void> {
+  return bus.publish(
+    TOPICS.deliveries,
+    deliveries.map((d) => ({ key: d.subscriptionId, value: wrap(stableId('delivery', d.key, d.status, d.at), d) })),
   );
 }

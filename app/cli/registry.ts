@@ -11,6 +11,7 @@ import { trainCommand } from './train.command.js';
 import { backtestCommand } from './backtest.command.js';
 import { digestRunCommand } from './digest.command.js';
 import { SUBSCRIPTION_COMMANDS } from './subscriptions.command.js';
+import { sourcesCommand } from './sources.command.js';
 
 /** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
 export const COMMANDS: Command[] = [
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   backtestCommand,
   digestRunCommand,
   ...SUBSCRIPTION_COMMANDS,
+  sourcesCommand,
   configCommand,
 ];
 

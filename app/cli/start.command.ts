@@ -7,7 +7,7 @@ import type { App } from '../compose.js';
 import { applyDemoConfig, seedDemoLedger } from '../demo/demo.js';
 import { buildHttpServer } from '../http/server.js';
 import { startCollector, type CollectorRole } from '../roles/collector.role.js';
-import { startAlerter, unsubscribeSecret, type AlerterRole } from '../roles/alerter.role.js';
+import { startAlerter, unsubscribeSecret } from '../roles/alerter.role.js';
 import { startAnalyzer, startScorer, type RunningRole } from '../roles/pipeline.roles.js';
 import { importWatchlist } from '../watchlist.js';
 import type { CliContext, Command } from './command.js';
@@ -55,12 +55,10 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
 
   const running: RunningRole[] = [];
   let collector: CollectorRole | undefined;
-  let alerter: AlerterRole | undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
   if (roles.includes('analyzer')) running.push(await startAnalyzer(app));
   if (roles.includes('scorer')) running.push(await startScorer(app));
-  if (roles.includes('collector')) running.push((collector = await startCollector(app)));
-  if (roles.includes('alerter')) running.push((alerter = await startAlerter(app)));
+  if (roles.includes('collector')) running.push((collector = await startCollector(app, { runOnStart: !allInOne })));
   if (roles.includes('api')) {
     http = buildHttpServer({ app, unsubscribeSecret: await unsubscribeSecret(app) });
     await http.listen({ host: app.config.http.host, port: app.config.http.port });
@@ -76,14 +74,19 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
       : undefined;
 
   const stopped = waitForSignal();
+  const startedAt = app.clock.now();
   if (allInOne) {
+    // The first round runs through before the alerter starts, so its first digests have content.
     await collector?.collectAll();
-    for (const r of running) if (r.name === 'analyzer' || r.name === 'scorer') await r.idle();
     await running.find((r) => r.name === 'analyzer')?.idle();
     await running.find((r) => r.name === 'scorer')?.idle();
-    const rounds = (await alerter?.runDue()) ?? [];
-    await printWhereToLook(app, ctx, rounds.flatMap((r) => r.delivered.sent), http ? serverUrl(app) : undefined);
   }
+  if (roles.includes('alerter')) {
+    const alerter = await startAlerter(app);
+    running.push(alerter);
+    if (allInOne) await alerter.idle();
+  }
+  if (allInOne) await printWhereToLook(app, ctx, startedAt, http ? serverUrl(app) : undefined);
   const signal = await stopped;
   log.info({ signal }, 'bonitor_stopping');
   await http?.close();
@@ -113,7 +116,8 @@ function serverUrl(app: App): string {
   return `http://${app.config.http.host}:${app.config.http.port}`;
 }
 
-async function printWhereToLook(app: App, ctx: CliContext, sent: string[], url: string | undefined): Promise<void> {
+async function printWhereToLook(app: App, ctx: CliContext, since: Date, url: string | undefined): Promise<void> {
+  const sent = (await app.store.outbox.list(1000)).filter((e) => e.status === 'sent' && e.sentAt && e.sentAt >= since.toISOString());
   const assessments = await app.store.latestAssessments();
   const byGrade = Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((g) => [g, assessments.filter((a) => a.grade === g).length]));
   const out = ctx.io.stdout;

@@ -18,8 +18,8 @@ const SEEDED_KEY = 'demo.seeded';
 /** Fills what the user did not configure with the demo's watchlist, sources and subscriptions. */
 export function applyDemoConfig(config: AppConfig): AppConfig {
   if (!config.demo) return config;
-  const feed = (id: string, file: string, documentKind: 'news' | 'register') =>
-    sourceSchema.parse({ id, kind: 'rss', url: path.join(DEMO_DIR, 'feeds', file), documentKind, allowPrivate: true, schedule: '*/30 * * * *' });
+  const feed = (id: string, file: string, documentKind: 'news' | 'register', kind: 'rss' | 'gazette' = 'rss') =>
+    sourceSchema.parse({ id, kind, url: path.join(DEMO_DIR, 'feeds', file), documentKind, allowPrivate: true, schedule: '*/30 * * * *' });
   return {
     ...config,
     watchlist: config.watchlist ?? path.join(DEMO_DIR, 'watchlist.csv'),
@@ -30,7 +30,7 @@ export function applyDemoConfig(config: AppConfig): AppConfig {
             feed('demo-wirtschaft-de', 'wirtschaft-de.rss', 'news'),
             feed('demo-shab-ch', 'shab-ch.rss', 'register'),
             feed('demo-economie-fr', 'economie-fr.rss', 'news'),
-            feed('demo-gazette-uk', 'gazette-uk.atom', 'register'),
+            feed('demo-gazette-uk', 'gazette-uk.atom', 'register', 'gazette'),
             feed('demo-business-en', 'business-en.atom', 'news'),
           ],
     subscriptions:

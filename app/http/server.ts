@@ -1,80 +1,114 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { verifyUnsubscribeToken } from '../../alerts/index.js';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { App } from '../compose.js';
-import { checkCompany } from '../lookup.js';
-import { unsubscribedKey } from '../subscriptions.js';
-import { ALL_TOPICS, GROUPS } from '../topics.js';
-import { TOPICS } from '../../platform/schemas/index.js';
+import type { DocumentSearch } from '../prospect.js';
+import { bearerToken, cookieToken, createAuthenticator, type Principal } from './auth.js';
+import type { SubscriptionEditor } from './context.js';
+import { createCustomerIndex } from './customer-index.js';
+import { apiError, errorCode, HttpError } from './errors.js';
+import { RouteRegistry, type Access } from './route.js';
+import { registerCustomerRoutes } from './routes/customers.routes.js';
+import { registerOpsRoutes } from './routes/ops.routes.js';
+import { registerSignalRoutes } from './routes/signals.routes.js';
+import { registerSubscriptionRoutes } from './routes/subscriptions.routes.js';
+import { registerWebRoutes, renderErrorPage, SESSION_COOKIE } from '../web/web.routes.js';
 
 export interface HttpDeps {
   app: App;
   unsubscribeSecret: string;
+  /** Subscription editing from the alerts stage; without it POST/DELETE answer 501. */
+  subscriptions?: SubscriptionEditor;
+  /** Document search for prospect checks; defaults to the store's `documentsMentioning` when it has one. */
+  documents?: DocumentSearch;
+  /** Largest accepted request body in bytes (default 64 KiB). */
+  bodyLimit?: number;
 }
 
-const checkQuery = z.object({ q: z.string().trim().min(1, 'q (a name or register id) is required').max(200) });
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
 
-/** The HTTP API: health, customers, check, unsubscribe. Errors are JSON with a message, never a stack. */
-export function buildHttpServer({ app, unsubscribeSecret }: HttpDeps): FastifyInstance {
-  const server = Fastify({ logger: false, bodyLimit: 1_000_000 });
-  const token = app.config.http.apiToken;
-  const tokenHash = token ? createHash('sha256').update(token).digest() : undefined;
+const HTML_SECURITY = {
+  'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+};
+
+function storeDocumentSearch(store: unknown): DocumentSearch | undefined {
+  const s = store as Partial<DocumentSearch>;
+  return typeof s.documentsMentioning === 'function' ? { documentsMentioning: s.documentsMentioning.bind(store) } : undefined;
+}
+
+const accessOf = (req: FastifyRequest): Access => req.routeOptions.config?.access ?? (req.url.startsWith('/api/') ? 'read' : 'public');
+const wantsHtml = (req: FastifyRequest) => accessOf(req) === 'web';
+
+/**
+ * The HTTP API and the web pages in one Fastify server. Every error is JSON with a stable code
+ * and a message (HTML for pages), never a stack; tokens guard /api and the pages when configured.
+ */
+export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documents, bodyLimit = 64 * 1024 }: HttpDeps): FastifyInstance {
+  const server = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
+  const auth = createAuthenticator(app.config.http);
+  const registry = new RouteRegistry();
+  const log = app.log.child({ module: 'http' });
+
+  server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, text, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(text as string)));
+  });
 
   server.addHook('onRequest', async (req, reply) => {
-    if (!tokenHash || !req.url.startsWith('/api/')) return;
-    const header = req.headers.authorization ?? '';
-    const given = /^Bearer (.+)$/.exec(header)?.[1];
-    if (!given) return reply.code(401).send({ error: 'unauthorized', message: 'send Authorization: Bearer <token>' });
-    const givenHash = createHash('sha256').update(given).digest();
-    if (!timingSafeEqual(givenHash, tokenHash)) return reply.code(401).send({ error: 'unauthorized', message: 'the token is not valid' });
-  });
-
-  server.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) app.log.error({ module: 'http', err, url: req.url }, 'http_request_failed');
-    return reply.code(status).send({ error: status === 500 ? 'internal_error' : 'bad_request', message: status === 500 ? 'internal error' : err.message });
-  });
-  server.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
-
-  server.get('/health', async () => {
-    const lag: Record<string, number> = {};
-    lag.analyzer = await app.bus.lag(GROUPS.analyzer, TOPICS.documents);
-    lag.scorer = (await app.bus.lag(GROUPS.scorer, TOPICS.ledger)) + (await app.bus.lag(GROUPS.scorer, TOPICS.signals));
-    const sources = await app.store.listSourceHealth();
-    const failing = sources.filter((s) => Number(s.consecutiveFailures ?? 0) > 0).map((s) => s.sourceId);
-    return { status: 'ok', documents: await app.store.countDocuments(), consumerLag: lag, failingSources: failing, topics: ALL_TOPICS.length };
-  });
-
-  server.get('/api/customers', async () => {
-    const [customers, assessments] = await Promise.all([app.store.listCustomers(), app.store.latestAssessments()]);
-    const byId = new Map(assessments.map((a) => [a.customerId, a]));
-    const customerById = new Map(customers.map((c) => [c.id, c]));
-    const ids = new Set([...customerById.keys(), ...byId.keys()]);
-    return [...ids].map((id) => {
-      const c = customerById.get(id);
-      const a = byId.get(id);
-      return { id, name: c?.name ?? a?.name ?? id, grade: a?.grade ?? null, score: a?.score ?? null };
-    }).sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.name.localeCompare(y.name));
-  });
-
-  server.get('/api/check', async (req, reply) => {
-    const parsed = checkQuery.safeParse(req.query);
-    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues.map((i) => i.message).join('; ') });
-    const result = await checkCompany(app, parsed.data.q);
-    if (!result) return reply.code(404).send({ error: 'not_found', message: `no customer matches "${parsed.data.q}"` });
-    return result.assessment;
-  });
-
-  server.get('/unsubscribe', async (req, reply) => {
-    const tokenParam = (req.query as { token?: unknown }).token;
-    const id = typeof tokenParam === 'string' ? verifyUnsubscribeToken(tokenParam, unsubscribeSecret) : undefined;
-    if (!id || !app.config.subscriptions.some((s) => s.id === id)) {
-      return reply.code(400).type('text/plain; charset=utf-8').send('This unsubscribe link is not valid.');
+    const access = accessOf(req);
+    if (!auth.enabled || access === 'public') return;
+    if (access === 'web') {
+      req.principal = auth.authenticate(cookieToken(req.headers.cookie, SESSION_COOKIE) ?? '');
+      if (!req.principal) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+      return;
     }
-    await app.store.setMeta(unsubscribedKey(id), app.clock.now().toISOString());
-    return reply.type('text/plain; charset=utf-8').send('You are unsubscribed and will receive no further mails for this subscription.');
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="bonitor"')
+        .send(apiError(401, req.headers.authorization ? 'the Authorization header must be "Bearer <token>"' : 'this API needs a token: send Authorization: Bearer <token>'));
+    }
+    req.principal = auth.authenticate(token);
+    if (!req.principal) return reply.code(401).header('www-authenticate', 'Bearer realm="bonitor", error="invalid_token"').send(apiError(401, 'the token is not valid'));
+    if (access === 'admin' && req.principal.role !== 'admin') {
+      return reply.code(403).send(apiError(403, `the token "${req.principal.name}" may only read; ${req.method} ${req.routeOptions.url} needs an admin token`));
+    }
   });
 
+  server.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) reply.headers(HTML_SECURITY);
+    if (req.url.startsWith('/api/') || type.startsWith('text/html')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  server.setErrorHandler((err: Error & { statusCode?: number; problems?: string[] }, req: FastifyRequest, reply: FastifyReply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    const message = status >= 500 && !(err instanceof HttpError) ? 'internal error; the details are in the server log' : err.message;
+    if (status >= 500) log.error({ err, url: req.url.split('?')[0], method: req.method }, 'http_request_failed');
+    if (wantsHtml(req)) return renderErrorPage(req, reply, status, message);
+    return reply.code(status).send(apiError(status, message, err instanceof HttpError ? err.problems : undefined));
+  });
+
+  server.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path === '/health' || path === '/metrics' || !(req.headers.accept ?? '').includes('text/html')) {
+      return reply.code(404).send({ error: errorCode(404), message: `no route ${req.method} ${path}` });
+    }
+    return renderErrorPage(req, reply, 404, `no page ${path}`);
+  });
+
+  const index = createCustomerIndex(app.store);
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find };
+  registerOpsRoutes(ctx);
+  registerCustomerRoutes(ctx);
+  registerSignalRoutes(ctx);
+  registerSubscriptionRoutes(ctx);
+  registerWebRoutes(ctx);
   return server;
 }

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import cron from 'node-cron';
-import { createMailer, deliverPending, runDigestRound, type DigestDeps, type DigestRoundResult } from '../../alerts/index.js';
+import { createMailer, createSubscriptionRepo, startAlertScheduler, type DigestDeps } from '../../alerts/index.js';
 import type { App } from '../compose.js';
 import { publicBaseUrl } from '../http/public-url.js';
-import { subscriptionReader } from '../subscriptions.js';
+import { publishDeliveries } from '../publish.js';
 import type { RunningRole } from './pipeline.roles.js';
 
 const SECRET_KEY = 'alerts.unsubscribe-secret';
@@ -17,10 +16,15 @@ export async function unsubscribeSecret(app: App): Promise<string> {
   return (await app.store.getMeta(SECRET_KEY))!;
 }
 
+/** Subscriptions from the configuration plus those added by CLI or API, less unsubscribed ones. */
+export function subscriptionRepo(app: Pick<App, 'store' | 'config'>) {
+  return createSubscriptionRepo(app.store, app.config.subscriptions);
+}
+
 export async function digestDeps(app: App): Promise<DigestDeps> {
   return {
     store: app.store,
-    subscriptions: subscriptionReader(app),
+    subscriptions: subscriptionRepo(app),
     mailer: createMailer({ smtpUrl: app.config.smtp.url, outboxDir: path.join(app.config.dataDir, 'outbox'), from: app.config.smtp.from }),
     logger: app.log.child({ module: 'alerts' }),
     unsubscribeSecret: await unsubscribeSecret(app),
@@ -33,40 +37,23 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
         lastSuccessAt: typeof h.lastSuccessAt === 'string' ? h.lastSuccessAt : undefined,
         lastError: typeof h.lastError === 'object' && h.lastError ? String((h.lastError as { message?: unknown }).message ?? '') : undefined,
       })),
+    onDelivery: (delivery) => publishDeliveries(app.bus, [delivery]),
   };
 }
 
-export interface AlerterRole extends RunningRole {
-  /** Runs the digest rounds whose slot is due (catch-up after downtime included). */
-  runDue(): Promise<DigestRoundResult[]>;
-}
-
-/** Digest rounds every five minutes (each subscription's own hour and time zone decide), retries every minute. */
-export async function startAlerter(app: App): Promise<AlerterRole> {
+/**
+ * Digests on node-cron schedules in each subscription's time zone, an hourly catch-up for
+ * missed slots, and a minute tick for instant alerts, source-health alerts and retries.
+ * The first round runs at start, so a restart after downtime sends what is due.
+ */
+export async function startAlerter(app: App): Promise<RunningRole> {
   const deps = await digestDeps(app);
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = chain.then(work);
-    chain = next.catch((err) => app.log.error({ module: 'alerts', err }, 'alerter_round_failed'));
-    return next;
-  };
-  const runDue = () =>
-    serial(async () => {
-      const now = app.clock.now();
-      const results: DigestRoundResult[] = [];
-      for (const frequency of ['daily', 'weekly', 'monthly'] as const) results.push(await runDigestRound(deps, frequency, now));
-      return results;
-    });
-  const rounds = cron.schedule('*/5 * * * *', () => void runDue(), { noOverlap: true, name: 'digests' });
-  const retries = cron.schedule('* * * * *', () => void serial(() => deliverPending(deps, app.clock.now())), { noOverlap: true, name: 'deliveries' });
+  const scheduler = await startAlertScheduler(deps, { clock: app.clock });
   return {
     name: 'alerter',
-    runDue,
-    idle: async () => void (await chain),
+    idle: () => scheduler.idle(),
     async stop() {
-      await rounds.destroy();
-      await retries.destroy();
-      await chain;
+      await scheduler.stop();
       await deps.mailer.close();
     },
   };

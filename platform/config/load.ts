@@ -145,6 +145,7 @@ export function redactedConfig(config: AppConfig): AppConfig {
   if (copy.http.apiToken) copy.http.apiToken = '***';
   if (copy.smtp.url) copy.smtp.url = redactUrl(copy.smtp.url);
   if (copy.clickhouse.url) copy.clickhouse.url = redactUrl(copy.clickhouse.url);
+  for (const source of copy.sources) if (source.apiKey) source.apiKey = '***';
   return copy;
 }
 

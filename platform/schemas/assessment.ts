@@ -26,6 +26,8 @@ export const factorSchema = z.object({
   contribution: z.number(), // score points, positive = riskier
   evidence: z.array(z.string()), // invoice ids, source links, facts
   description: z.string().optional(),
+  /** The same in German, for German reports and mails. */
+  descriptionDe: z.string().optional(),
 });
 export type Factor = z.infer<typeof factorSchema>;
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessmentSchema, type Assessment } from '../../platform/schemas/index.js';
 import { tempDir, waitFor } from '../helpers.js';
@@ -71,10 +72,12 @@ describe('npm start on the embedded default with the bundled demo', () => {
     // At least one digest in the outbox, HTML and plain text, naming the bankrupt customer.
     const files = outboxFiles();
     expect(files.length).toBeGreaterThanOrEqual(1);
-    const mail = readFileSync(path.join(tmp.dir, 'outbox', files.find((f) => f.includes('demo-anna'))!), 'utf8');
-    expect(mail).toMatch(/Content-Type: text\/html/i);
-    expect(mail).toMatch(/Content-Type: text\/plain/i);
-    expect(mail).toContain('Alpenblick');
+    const mail = await simpleParser(readFileSync(path.join(tmp.dir, 'outbox', files.find((f) => f.includes('demo-anna'))!)));
+    expect(mail.to).toMatchObject({ text: expect.stringContaining('anna.muster@kreditmanagement.example') });
+    expect(mail.text).toContain('Alpenblick Metallbau AG');
+    expect(mail.html).toContain('Alpenblick Metallbau AG');
+    expect(mail.text).toMatch(/Konkurs/);
+    expect(mail.text).toContain('/check?q=');
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);

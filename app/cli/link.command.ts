@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { buildWatchlistIndex, linkEntities, parseWatchlistCsv } from '../../analysis/linking/index.js';
+import { processJsonLines } from './classify.command.js';
+import type { Command } from './command.js';
+
+const linkInput = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const linkCommand: Command = {
+  name: 'link',
+  summary: 'link JSON lines {"id","text"} read on stdin to the customers of a watchlist CSV',
+  usage: 'bonitor link --watchlist <file.csv> < docs.jsonl   (writes {"id","matches":[{"customerId","confidence","text","ambiguous"}]} per line)',
+  async run(args, ctx) {
+    if (args.includes('--help')) {
+      ctx.io.stdout.write(`usage: ${this.usage}\n`);
+      return 0;
+    }
+    const file = parseWatchlistArg(args);
+    if (file === undefined) {
+      ctx.io.stderr.write(`usage: ${this.usage}\n`);
+      return 2;
+    }
+    const csv = await readFile(file, 'utf8').catch(() => undefined);
+    if (csv === undefined) {
+      ctx.io.stderr.write(`cannot read ${file}\n`);
+      return 1;
+    }
+    const { customers, errors } = parseWatchlistCsv(csv);
+    // Bad watchlist rows are skipped and reported; the documents are still linked to the good ones.
+    for (const e of errors) ctx.io.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
+    if (customers.length === 0) {
+      ctx.io.stderr.write(`${file}: no customers to link against\n`);
+      return 2;
+    }
+    const index = buildWatchlistIndex(customers);
+    return processJsonLines(ctx.io, linkInput, (doc) => ({ id: doc.id, matches: linkEntities(index, doc) }));
+  },
+};
+
+function parseWatchlistArg(args: string[]): string | undefined {
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--watchlist') file = args[++i];
+    else if (a.startsWith('--watchlist=')) file = a.slice('--watchlist='.length);
+    else return undefined;
+  }
+  return file === '' ? undefined : file;
+}

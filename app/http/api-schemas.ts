@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { subscriptionSchema } from '../../platform/config/subscriptions.js';
+import { assessmentSchema, grade, signalSchema, TERMS_KINDS } from '../../platform/schemas/index.js';
+
+/** Response shapes for /api/openapi.json; requests are validated by the schemas in the route files. */
+
+const amounts = z.record(z.string(), z.number()).describe('amount per ISO currency');
+
+export const checkAnswerSchema = assessmentSchema.extend({
+  match: z.object({
+    kind: z.enum(['customer', 'prospect']).describe('prospect: not a customer, assessed from stored public documents'),
+    alternatives: z.array(z.object({ id: z.string(), name: z.string() })),
+    documents: z.array(z.object({ title: z.string(), url: z.string(), sourceId: z.string(), publishedAt: z.string().optional() })).optional(),
+  }),
+});
+
+export const customerListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  grade: grade.nullable(),
+  score: z.number().nullable(),
+  pd: z.number().nullable(),
+  terms: z.enum(TERMS_KINDS).nullable(),
+  industry: z.string(),
+  tags: z.array(z.string()),
+  asOf: z.string().nullable(),
+  open: amounts,
+  overdue: amounts,
+  delta: z.number().describe('score change against the previous assessment'),
+});
+
+const historyItem = z.object({ asOf: z.string(), score: z.number(), grade, pd: z.number(), terms: z.enum(TERMS_KINDS) });
+
+export const customerDetailSchema = z.object({
+  customer: z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), registerIds: z.array(z.string()), country: z.string(), industry: z.string(), tags: z.array(z.string()) }).nullable(),
+  assessment: assessmentSchema.nullable(),
+  history: z.array(historyItem),
+  ledger: z.object({ invoices: z.number(), open: amounts, overdue: amounts, paid: z.number(), paidLate: z.number() }),
+});
+
+export const signalItemSchema = z.object({
+  seq: z.number().optional(),
+  signal: signalSchema,
+  source: z.object({ id: z.string(), kind: z.string().nullable(), url: z.string().nullable() }),
+});
+
+export const signalPageSchema = z.object({ signals: z.array(signalItemSchema), next: z.number().nullable().describe('pass as `after` for the next page') });
+
+export const listedSubscriptionSchema = z.object({
+  subscription: subscriptionSchema,
+  origin: z.enum(['config', 'added']),
+  unsubscribedAt: z.string().optional(),
+});
+
+export const sourceItemSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  url: z.string(),
+  schedule: z.string(),
+  enabled: z.boolean(),
+  status: z.enum(['ok', 'failing', 'parked', 'never_run']),
+  health: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const portfolioSchema = z.object({
+  rows: z.array(customerListItemSchema.omit({ terms: true }).extend({ termsKind: z.enum(TERMS_KINDS).nullable(), previousGrade: grade.nullable() })),
+  grades: z.record(z.string(), z.object({ count: z.number(), open: amounts })),
+  unassessed: z.number(),
+  open: amounts,
+  atRisk: amounts.describe('open receivables of customers graded D or E'),
+  movers: z.array(z.unknown()),
+});
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  documents: z.number(),
+  consumerLag: z.record(z.string(), z.number()),
+  failingSources: z.array(z.string()),
+});

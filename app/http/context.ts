@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Subscription } from '../../platform/config/subscriptions.js';
+import type { Customer } from '../../platform/schemas/index.js';
+import type { App } from '../compose.js';
+import type { DocumentSearch } from '../prospect.js';
+import type { Authenticator } from './auth.js';
+import type { RouteRegistry } from './route.js';
+
+export interface ListedSubscription {
+  subscription: Subscription;
+  origin: 'config' | 'added';
+  unsubscribedAt?: string;
+}
+
+/**
+ * Subscription editing belongs to the alerts stage (alerts/subscription-repo.ts has a
+ * matching `createSubscriptionRepo`). Without one, the API lists the configured
+ * subscriptions and answers 501 to POST and DELETE.
+ */
+export interface SubscriptionEditor {
+  listAll(): Promise<ListedSubscription[]>;
+  add(sub: Subscription): Promise<void>;
+  remove(id: string): Promise<'removed' | 'unsubscribed' | 'not_found'>;
+}
+
+/** What every route file gets. */
+export interface RouteContext {
+  server: FastifyInstance;
+  registry: RouteRegistry;
+  app: App;
+  auth: Authenticator;
+  documents: DocumentSearch | undefined;
+  subscriptions: SubscriptionEditor | undefined;
+  unsubscribeSecret: string;
+  /** The watchlist search, cached until the watchlist changes. */
+  findCustomers(query: string): Promise<Customer[]>;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { grade } from '../../../platform/schemas/index.js';
+import { checkAnswerSchema, customerDetailSchema, customerListItemSchema, portfolioSchema } from '../api-schemas.js';
+import type { RouteContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { loadPortfolio, runCheck } from '../queries.js';
+import { defineRoute } from '../route.js';
+import { summarizeLedger } from '../../web/portfolio.js';
+import { assessmentSchema } from '../../../platform/schemas/index.js';
+
+export const checkQuery = z.object({
+  q: z.string({ error: 'q (a name or register id) is required' }).trim().min(1, 'q (a name or register id) is required').max(200, 'q is at most 200 characters').describe('company name or register id'),
+  amount: z.coerce.number().positive('amount must be positive').max(1e12).optional().describe('order amount the terms are decided for'),
+});
+
+const listQuery = z.object({
+  grade: grade.optional(),
+  tag: z.string().max(100).optional(),
+  industry: z.string().max(20).optional(),
+});
+
+const idParams = z.object({ id: z.string().min(1).max(200) });
+
+/** Check, customers, their assessments and history, and the portfolio summary. */
+export function registerCustomerRoutes({ server, registry, app, documents, findCustomers }: RouteContext): void {
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/check', tag: 'check', access: 'read', summary: 'Pre-contract check by name or register id: a customer, or a prospect from public documents', query: checkQuery, response: checkAnswerSchema, errors: [404] },
+    async ({ query }) => {
+      const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, find: findCustomers });
+      if (!answer) throw new HttpError(404, `no customer matches "${query.q}" and no stored public document names it`);
+      return { ...answer.assessment, match: { kind: answer.kind, alternatives: answer.alternatives, ...(answer.documents ? { documents: answer.documents } : {}) } };
+    },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/customers', tag: 'customers', access: 'read', summary: 'Customers with their latest grade, riskiest first', query: listQuery, response: z.array(customerListItemSchema) },
+    async ({ query }) => {
+      const portfolio = await loadPortfolio(app);
+      return portfolio.rows
+        .filter((r) => (!query.grade || r.grade === query.grade) && (!query.tag || r.tags.includes(query.tag)) && (!query.industry || r.industry.startsWith(query.industry)))
+        .map(({ termsKind, previousGrade: _p, ...r }) => ({ ...r, terms: termsKind }));
+    },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/customers/:id', tag: 'customers', access: 'read', summary: 'One customer: watchlist entry, latest assessment, score history, ledger summary', params: idParams, response: customerDetailSchema, errors: [404] },
+    async ({ params }) => {
+      const [customer, assessment, history, ledger] = await Promise.all([
+        app.store.getCustomer(params.id),
+        app.store.latestAssessment(params.id),
+        app.store.assessmentHistory(params.id),
+        app.store.ledgerForCustomer(params.id),
+      ]);
+      if (!customer && !assessment && ledger.length === 0) throw new HttpError(404, `no customer with id "${params.id}"`);
+      return {
+        customer: customer ? { id: customer.id, name: customer.name, aliases: customer.aliases, registerIds: customer.registerIds, country: customer.country, industry: customer.industry, tags: customer.tags } : null,
+        assessment: assessment ?? null,
+        history: history.map((a) => ({ asOf: a.asOf, score: a.score, grade: a.grade, pd: a.pd, terms: a.terms.kind })),
+        ledger: summarizeLedger(ledger, app.clock.now()),
+      };
+    },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/customers/:id/assessments', tag: 'customers', access: 'read', summary: 'Every stored assessment of a customer, oldest first', params: idParams, response: z.array(assessmentSchema), errors: [404] },
+    async ({ params }) => {
+      const history = await app.store.assessmentHistory(params.id);
+      if (history.length === 0 && !(await app.store.getCustomer(params.id))) throw new HttpError(404, `no customer with id "${params.id}"`);
+      return history;
+    },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/portfolio', tag: 'customers', access: 'read', summary: 'Portfolio: customers by risk, grade distribution, exposure at risk, top movers', response: portfolioSchema },
+    async () => loadPortfolio(app),
+  );
+}

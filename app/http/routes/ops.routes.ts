@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { verifyUnsubscribeToken } from '../../../alerts/index.js';
+import { TOPICS } from '../../../platform/schemas/index.js';
+import { unsubscribedKey } from '../../subscriptions.js';
+import { GROUPS } from '../../topics.js';
+import { healthSchema } from '../api-schemas.js';
+import type { RouteContext } from '../context.js';
+import { createMetrics } from '../metrics.js';
+import { buildOpenApi } from '../openapi.js';
+import { defineRoute } from '../route.js';
+import { listSubscriptions } from './subscriptions.routes.js';
+
+const VERSION = '0.1.0';
+
+/** /health, /metrics, /api/openapi.json and the unsubscribe link. */
+export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions }: RouteContext): void {
+  const metrics = createMetrics({ store: app.store, bus: app.bus });
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/health', tag: 'operations', access: 'public', summary: 'Liveness with documents stored, consumer lag and failing sources', response: healthSchema },
+    async () => {
+      const [documents, analyzer, ledger, signals, sources] = await Promise.all([
+        app.store.countDocuments(),
+        app.bus.lag(GROUPS.analyzer, TOPICS.documents),
+        app.bus.lag(GROUPS.scorer, TOPICS.ledger),
+        app.bus.lag(GROUPS.scorer, TOPICS.signals),
+        app.store.listSourceHealth(),
+      ]);
+      const failingSources = sources.filter((s) => Number(s.consecutiveFailures ?? 0) > 0).map((s) => s.sourceId);
+      return { status: 'ok', documents, consumerLag: { analyzer, scorer: ledger + signals }, failingSources };
+    },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/metrics', tag: 'operations', access: 'public', summary: 'Prometheus metrics: documents, signals, assessments by grade, deliveries, DLQ sizes, consumer lag, source health', produces: 'text/plain' },
+    async ({ reply }) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.render()),
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/openapi.json', tag: 'operations', access: 'read', summary: 'This description (OpenAPI 3.1)' },
+    async () => buildOpenApi(registry, VERSION),
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/unsubscribe', tag: 'subscriptions', access: 'public', summary: 'The signed unsubscribe link in every mail', query: z.object({ token: z.string().max(2000).optional() }), produces: 'text/plain' },
+    async ({ query, reply }) => {
+      const id = query.token ? verifyUnsubscribeToken(query.token, unsubscribeSecret) : undefined;
+      const known = id !== undefined && (await listSubscriptions(app, subscriptions)).some((l) => l.subscription.id === id);
+      if (!id || !known) return reply.code(400).type('text/plain; charset=utf-8').send('This unsubscribe link is not valid.');
+      // Added subscriptions are deleted; configured ones stay in the file but are marked unsubscribed.
+      if (subscriptions) await subscriptions.remove(id);
+      else await app.store.setMeta(unsubscribedKey(id), app.clock.now().toISOString());
+      return reply.type('text/plain; charset=utf-8').send('You are unsubscribed and will receive no further mails for this subscription.');
+    },
+  );
+}

@@ -1,0 +1,96 @@
+import { analyzeDocument } from '../analysis/analyzer.consumer.js';
+import { buildWatchlistIndex, linkEntities, normalizeRegisterId } from '../analysis/linking/index.js';
+import { assessCustomer } from '../analysis/scoring/index.js';
+import type { Policy } from '../platform/config/policy.js';
+import type { Clock } from '../platform/clock.js';
+import { stableId } from '../platform/ids.js';
+import type { Assessment, Customer, Document } from '../platform/schemas/index.js';
+
+/**
+ * The one store read a prospect check needs beyond the Store port: stored documents whose
+ * title or text contains `word` (case-insensitive), newest first. Linking then decides
+ * which of them really name the prospect.
+ */
+export interface DocumentSearch {
+  documentsMentioning(word: string, limit: number): Promise<Document[]>;
+}
+
+export interface ProspectDeps {
+  documents: DocumentSearch;
+  policy: Policy;
+  clock: Clock;
+}
+
+export interface ProspectDocument {
+  title: string;
+  url: string;
+  sourceId: string;
+  publishedAt?: string;
+}
+
+export interface ProspectResult {
+  assessment: Assessment;
+  prospect: Customer;
+  /** The stored public documents that name the prospect (the basis of the assessment). */
+  documents: ProspectDocument[];
+}
+
+const REGISTER_ID = /^(CHE[-\s.]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|HR[AB]\s?\d+(\s?[A-Z]{1,2})?|[A-Z]{0,2}\d{6,8})$/i;
+const MAX_DOCUMENTS = 500;
+
+/** The watchlist entry a prospect gets for this one check: its name, or its register id. */
+export function prospectCustomer(query: string): Customer {
+  const q = query.trim().replace(/\s+/g, ' ');
+  const isId = REGISTER_ID.test(q);
+  return {
+    id: `prospect-${stableId('prospect', isId ? normalizeRegisterId(q) : q.toLowerCase()).slice(0, 12)}`,
+    name: q,
+    aliases: [],
+    registerIds: isId ? [q] : [],
+    domains: [],
+    country: '',
+    industry: '',
+    tags: ['prospect'],
+  };
+}
+
+/** The word most likely to be written the same way in every article: the longest one. */
+export function searchWord(query: string): string {
+  const words = query.trim().split(/[\s,;()"]+/).filter((w) => w.length >= 3);
+  return words.sort((a, b) => b.length - a.length)[0] ?? query.trim();
+}
+
+/**
+ * A fresh assessment of a company that is not a customer, from the stored public documents
+ * that name it: linked and classified exactly as the analyzer would, scored without a ledger.
+ * Undefined when no stored document names it (nothing to base a judgment on).
+ */
+export async function checkProspect(deps: ProspectDeps, query: string, orderAmount?: number): Promise<ProspectResult | undefined> {
+  const prospect = prospectCustomer(query);
+  const candidates = await deps.documents.documentsMentioning(searchWord(query), MAX_DOCUMENTS);
+  if (candidates.length === 0) return undefined;
+  const index = buildWatchlistIndex([prospect]);
+  const now = deps.clock.now();
+  const named = candidates.filter((d) => linkEntities(index, { title: d.title, text: d.text, url: d.url, registerIds: d.registerIds }).length > 0);
+  if (named.length === 0) return undefined;
+  const signals = named.flatMap((d) => analyzeDocument(d, index, now));
+  const assessment = assessCustomer({ customer: { id: prospect.id, name: prospect.name }, ledger: [], signals, asOf: now, policy: deps.policy, ...(orderAmount !== undefined ? { orderAmount } : {}) });
+  return {
+    assessment,
+    prospect,
+    documents: named.map((d) => ({ title: d.title, url: d.url, sourceId: d.sourceId, ...(d.publishedAt ? { publishedAt: d.publishedAt } : {}) })),
+  };
+}
+
+/** For tests and small installs: search over documents held in memory. */
+export function memoryDocumentSearch(docs: () => Iterable<Document>): DocumentSearch {
+  return {
+    async documentsMentioning(word, limit) {
+      const w = word.toLowerCase();
+      return [...docs()]
+        .filter((d) => d.title.toLowerCase().includes(w) || d.text.toLowerCase().includes(w))
+        .sort((a, b) => (b.publishedAt ?? b.fetchedAt).localeCompare(a.publishedAt ?? a.fetchedAt))
+        .slice(0, limit);
+    },
+  };
+}

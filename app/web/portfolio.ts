@@ -1,0 +1,156 @@
+import { GRADES, type Assessment, type Customer, type Grade, type LedgerRow } from '../../platform/schemas/index.js';
+
+/** Money per currency: a portfolio may invoice in CHF, EUR and GBP at once, never summed across. */
+export type Amounts = Record<string, number>;
+
+export interface LedgerSummary {
+  invoices: number;
+  /** Open receivables (unpaid part of every open invoice). */
+  open: Amounts;
+  /** The open part that is past its due date. */
+  overdue: Amounts;
+  paidLate: number;
+  paid: number;
+}
+
+export interface PortfolioRow {
+  id: string;
+  name: string;
+  industry: string;
+  tags: string[];
+  grade: Grade | null;
+  score: number | null;
+  pd: number | null;
+  termsKind: Assessment['terms']['kind'] | null;
+  asOf: string | null;
+  open: Amounts;
+  overdue: Amounts;
+  /** Score change against the previous stored assessment (positive = riskier). */
+  delta: number;
+  previousGrade: Grade | null;
+}
+
+export interface Portfolio {
+  rows: PortfolioRow[];
+  grades: Record<Grade, { count: number; open: Amounts }>;
+  unassessed: number;
+  open: Amounts;
+  /** Open receivables of customers graded D or E. */
+  atRisk: Amounts;
+  movers: PortfolioRow[];
+}
+
+export interface PortfolioInput {
+  customers: Customer[];
+  latest: Assessment[];
+  history: Map<string, Assessment[]>;
+  ledger: Map<string, LedgerRow[]>;
+  asOf: Date;
+}
+
+const add = (into: Amounts, currency: string, amount: number) => {
+  if (amount > 0) into[currency] = (into[currency] ?? 0) + amount;
+};
+
+export function summarizeLedger(rows: readonly LedgerRow[], asOf: Date): LedgerSummary {
+  const today = asOf.toISOString().slice(0, 10);
+  const s: LedgerSummary = { invoices: rows.length, open: {}, overdue: {}, paidLate: 0, paid: 0 };
+  for (const r of rows) {
+    if (r.paidDate) {
+      s.paid++;
+      if (r.paidDate > r.dueDate) s.paidLate++;
+      continue;
+    }
+    const open = Math.max(0, r.amount - r.paidAmount);
+    add(s.open, r.currency, open);
+    if (r.dueDate < today) add(s.overdue, r.currency, open);
+  }
+  return s;
+}
+
+/** Customers by risk, grade distribution, exposure at risk and the biggest score moves. */
+export function buildPortfolio(input: PortfolioInput): Portfolio {
+  const latest = new Map(input.latest.map((a) => [a.customerId, a]));
+  const customers = new Map(input.customers.map((c) => [c.id, c]));
+  const ids = new Set([...customers.keys(), ...latest.keys()]);
+  const rows: PortfolioRow[] = [];
+  for (const id of ids) {
+    const c = customers.get(id);
+    const a = latest.get(id);
+    const ledger = summarizeLedger(input.ledger.get(id) ?? [], input.asOf);
+    const history = input.history.get(id) ?? [];
+    const previous = history.length >= 2 ? history[history.length - 2] : undefined;
+    rows.push({
+      id,
+      name: c?.name ?? a?.name ?? id,
+      industry: c?.industry ?? '',
+      tags: c?.tags ?? [],
+      grade: a?.grade ?? null,
+      score: a?.score ?? null,
+      pd: a?.pd ?? null,
+      termsKind: a?.terms.kind ?? null,
+      asOf: a?.asOf ?? null,
+      open: ledger.open,
+      overdue: ledger.overdue,
+      delta: a && previous ? round1(a.score - previous.score) : 0,
+      previousGrade: previous?.grade ?? null,
+    });
+  }
+  rows.sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.name.localeCompare(y.name));
+  const grades = Object.fromEntries(GRADES.map((g) => [g, { count: 0, open: {} as Amounts }])) as Portfolio['grades'];
+  const open: Amounts = {};
+  const atRisk: Amounts = {};
+  let unassessed = 0;
+  for (const r of rows) {
+    for (const [cur, v] of Object.entries(r.open)) {
+      add(open, cur, v);
+      if (r.grade) add(grades[r.grade].open, cur, v);
+      if (r.grade === 'D' || r.grade === 'E') add(atRisk, cur, v);
+    }
+    if (r.grade) grades[r.grade].count++;
+    else unassessed++;
+  }
+  const movers = rows
+    .filter((r) => r.delta !== 0)
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name))
+    .slice(0, 8);
+  return { rows, grades, unassessed, open, atRisk, movers };
+}
+
+export interface MonthBucket {
+  month: string; // YYYY-MM of the invoice date
+  onTime: number;
+  late: number;
+  openNotDue: number;
+  overdue: number;
+  /** Amount-weighted days paid after the due date (paid invoices only). */
+  avgDaysLate: number | null;
+}
+
+const dayMs = 86_400_000;
+
+/** Invoiced amounts per month by how they were paid: the payment-behaviour chart's data. */
+export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, months = 12): MonthBucket[] {
+  const end = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 1));
+  const keys: string[] = [];
+  for (let i = months - 1; i >= 0; i--) keys.push(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+  const buckets = new Map(keys.map((k) => [k, { month: k, onTime: 0, late: 0, openNotDue: 0, overdue: 0, avgDaysLate: null as number | null, w: 0, d: 0 }]));
+  const today = asOf.toISOString().slice(0, 10);
+  for (const r of rows) {
+    const b = buckets.get(r.issueDate.slice(0, 7));
+    if (!b) continue;
+    if (r.paidDate) {
+      const late = Math.max(0, (Date.parse(r.paidDate) - Date.parse(r.dueDate)) / dayMs);
+      if (late > 0) b.late += r.amount;
+      else b.onTime += r.amount;
+      b.w += r.amount;
+      b.d += late * r.amount;
+    } else if (r.dueDate < today) b.overdue += r.amount;
+    else b.openNotDue += r.amount;
+  }
+  return [...buckets.values()].map(({ w, d, ...b }) => ({ ...b, avgDaysLate: w > 0 ? round1(d / w) : null }));
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
