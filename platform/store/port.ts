@@ -83,7 +83,7 @@ export interface Outbox {
   claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean>;
   markSent(key: string, at: Date): Promise<void>;
   markFailed(key: string, reason: string, at: Date, final: boolean): Promise<void>;
-  /** The highest cursor of sent entries for a subscription (what it has already been told). */
+  /** The highest cursor of sent or pending entries of a subscription (what it has been or is being told). */
   sentCursor(subscriptionId: string, name: string): Promise<number>;
   list(limit: number): Promise<OutboxEntry[]>;
 }

@@ -38,4 +38,14 @@ export const STORE_MIGRATIONS: Migration[] = [
     name: 'source health',
     sql: `CREATE TABLE source_health (source_id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL);`,
   },
+  {
+    version: 4,
+    name: 'outbox messages apart from their status',
+    // Claims and status updates rewrite the row; keeping the 10 KB message elsewhere makes them cheap.
+    sql: `
+      CREATE TABLE outbox_messages (key TEXT PRIMARY KEY, message TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO outbox_messages (key, message) SELECT key, message FROM outbox;
+      UPDATE outbox SET message = '';
+    `,
+  },
 ];

@@ -37,61 +37,77 @@ function toEntry(r: OutboxRow): OutboxEntry {
   };
 }
 
-/** The outbox: one row per idempotency key, so two alerters can never both enqueue a period. */
+const SELECT = `SELECT o.key, o.subscription_id, o.recipient, o.kind, o.period, o.subject, m.message, o.item_count, o.cursor,
+  o.status, o.attempts, o.last_error, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
+
+/**
+ * The outbox: one row per idempotency key, so two alerters can never both enqueue a period.
+ * The rendered message lives in its own table: claims and status changes stay small writes.
+ */
 export class SqliteOutbox implements Outbox {
-  constructor(private readonly db: Db) {}
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT OR IGNORE INTO outbox (key, subscription_id, recipient, kind, period, subject, message, item_count, cursor, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, 'pending', ?)`,
+      ),
+      insertMessage: db.prepare('INSERT INTO outbox_messages (key, message) VALUES (?, ?)'),
+      get: db.prepare(`${SELECT} WHERE o.key = ?`),
+      pending: db.prepare(`${SELECT} WHERE o.status = 'pending' ORDER BY o.created_at, o.key LIMIT ?`),
+      claim: db.prepare(
+        `UPDATE outbox SET lease_owner = ?, lease_until = ?
+         WHERE key = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`,
+      ),
+      sent: db.prepare(
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE key = ?`,
+      ),
+      failed: db.prepare(`UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE key = ?`),
+      cursor: db.prepare(
+        `SELECT COALESCE(MAX(CAST(json_extract(cursor, '$.' || ?) AS INTEGER)), 0) AS n FROM outbox WHERE subscription_id = ? AND status IN ('sent', 'pending')`,
+      ),
+      list: db.prepare(`${SELECT} ORDER BY o.created_at DESC, o.key LIMIT ?`),
+    };
+  }
 
   async enqueue(e: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean> {
-    const r = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO outbox (key, subscription_id, recipient, kind, period, subject, message, item_count, cursor, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
-      )
-      .run(e.key, e.subscriptionId, e.recipient, e.kind, e.period, e.subject, e.message, e.itemCount, JSON.stringify(e.cursor), at.toISOString());
-    return r.changes === 1;
+    return this.db.transaction(() => {
+      const r = this.stmts.insert.run(e.key, e.subscriptionId, e.recipient, e.kind, e.period, e.subject, e.itemCount, JSON.stringify(e.cursor), at.toISOString());
+      if (r.changes === 1) this.stmts.insertMessage.run(e.key, e.message);
+      return r.changes === 1;
+    }).immediate();
   }
 
   async get(key: string): Promise<OutboxEntry | undefined> {
-    const r = this.db.prepare('SELECT * FROM outbox WHERE key = ?').get(key) as OutboxRow | undefined;
+    const r = this.stmts.get.get(key) as OutboxRow | undefined;
     return r && toEntry(r);
   }
 
   async pending(limit: number): Promise<OutboxEntry[]> {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY created_at, key LIMIT ?`).all(limit) as OutboxRow[]).map(toEntry);
+    return (this.stmts.pending.all(limit) as OutboxRow[]).map(toEntry);
   }
 
   async claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean> {
     const now = at.getTime();
-    const r = this.db
-      .prepare(
-        `UPDATE outbox SET lease_owner = ?, lease_until = ?
-         WHERE key = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`,
-      )
-      .run(owner, now + leaseMs, key, now, owner);
-    return r.changes === 1;
+    return this.stmts.claim.run(owner, now + leaseMs, key, now, owner).changes === 1;
   }
 
   async markSent(key: string, at: Date): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE key = ?`)
-      .run(at.toISOString(), key);
+    this.stmts.sent.run(at.toISOString(), key);
   }
 
   async markFailed(key: string, reason: string, _at: Date, final: boolean): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE key = ?`)
-      .run(final ? 'failed' : 'pending', reason.slice(0, 2000), key);
+    this.stmts.failed.run(final ? 'failed' : 'pending', reason.slice(0, 2000), key);
   }
 
   async sentCursor(subscriptionId: string, name: string): Promise<number> {
     // Pending entries count too: their items are spoken for and must not go into a second mail.
-    const rows = this.db
-      .prepare(`SELECT cursor FROM outbox WHERE subscription_id = ? AND status IN ('sent', 'pending')`)
-      .all(subscriptionId) as Array<{ cursor: string }>;
-    return rows.reduce((max, r) => Math.max(max, (JSON.parse(r.cursor) as Record<string, number>)[name] ?? 0), 0);
+    if (!/^[A-Za-z0-9_]+$/.test(name)) throw new RangeError(`invalid cursor name "${name}"`);
+    return (this.stmts.cursor.get(name, subscriptionId) as { n: number }).n;
   }
 
   async list(limit: number): Promise<OutboxEntry[]> {
-    return (this.db.prepare('SELECT * FROM outbox ORDER BY created_at DESC, key LIMIT ?').all(limit) as OutboxRow[]).map(toEntry);
+    return (this.stmts.list.all(limit) as OutboxRow[]).map(toEntry);
   }
 }

@@ -1,0 +1,238 @@
+import type { Logger } from '../../log.js';
+import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
+import { assessmentFingerprint } from '../fingerprint.js';
+import type { SourceHealthRecord, Store } from '../port.js';
+import { ClickHouseDb } from './clickhouse-db.js';
+import { ClickHouseOutbox } from './outbox.clickhouse.js';
+
+type JsonRow = { json: string };
+const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+/**
+ * The Store on ClickHouse (distributed deployment). ClickHouse has no transactions or unique
+ * keys: "was it new?" is a read before the write, and duplicates from a race collapse in
+ * ReplacingMergeTree (reads use FINAL). That is exact with one writer per key — which the
+ * Kafka bus gives, since messages are keyed by customer/document and a partition has one
+ * consumer — and at worst a duplicate notification otherwise, never a lost or doubled row.
+ */
+export class ClickHouseStore implements Store {
+  readonly outbox: ClickHouseOutbox;
+
+  constructor(private readonly ch: ClickHouseDb) {
+    this.outbox = new ClickHouseOutbox(ch);
+  }
+
+  private t(name: string): string {
+    return this.ch.table(name);
+  }
+
+  async upsertCustomers(customers: Customer[]): Promise<void> {
+    const version = this.ch.nextVersion();
+    await this.ch.insert('customers', customers.map((c) => ({ id: c.id, name: c.name, json: JSON.stringify(c), version })));
+  }
+
+  async listCustomers(): Promise<Customer[]> {
+    return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('customers')} FINAL ORDER BY name, id`));
+  }
+
+  async getCustomer(id: string): Promise<Customer | undefined> {
+    const r = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('customers')} FINAL WHERE id = {id:String}`, { id });
+    return r && (JSON.parse(r.json) as Customer);
+  }
+
+  async upsertDocument(doc: Document): Promise<boolean> {
+    const json = JSON.stringify(doc);
+    const existing = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('documents')} FINAL WHERE id = {id:String}`, { id: doc.id });
+    if (existing?.json === json) return false;
+    await this.ch.insert('documents', [{ id: doc.id, source_id: doc.sourceId, fetched_at: doc.fetchedAt, json, version: this.ch.nextVersion() }]);
+    return existing === undefined;
+  }
+
+  async getDocument(id: string): Promise<Document | undefined> {
+    const r = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('documents')} FINAL WHERE id = {id:String}`, { id });
+    return r && (JSON.parse(r.json) as Document);
+  }
+
+  async countDocuments(): Promise<number> {
+    const r = await this.ch.first<{ n: string }>(`SELECT count() AS n FROM ${this.t('documents')} FINAL`);
+    return Number(r?.n ?? 0);
+  }
+
+  async filterUnseen(sourceId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const seen = await this.ch.rows<{ item_id: string }>(
+      `SELECT DISTINCT item_id FROM ${this.t('seen_items')} WHERE source_id = {source:String} AND has({ids:Array(String)}, item_id)`,
+      { source: sourceId, ids },
+    );
+    const set = new Set(seen.map((r) => r.item_id));
+    return ids.filter((id) => !set.has(id));
+  }
+
+  async markSeen(sourceId: string, ids: string[]): Promise<void> {
+    await this.ch.insert('seen_items', ids.map((id) => ({ source_id: sourceId, item_id: id })));
+  }
+
+  async upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]> {
+    if (rows.length === 0) return [];
+    const customers = [...new Set(rows.map((r) => r.customerId))];
+    const current = await this.ch.rows<{ customer_id: string; invoice_id: string; json: string }>(
+      `SELECT customer_id, invoice_id, json FROM ${this.t('ledger_rows')} FINAL WHERE has({customers:Array(String)}, customer_id)`,
+      { customers },
+    );
+    const stored = new Map(current.map((r) => [`${r.customer_id}\u0000${r.invoice_id}`, r.json]));
+    const changed = rows.filter((r) => stored.get(`${r.customerId}\u0000${r.invoiceId}`) !== JSON.stringify(r));
+    const version = this.ch.nextVersion();
+    await this.ch.insert(
+      'ledger_rows',
+      changed.map((r) => ({ customer_id: r.customerId, invoice_id: r.invoiceId, json: JSON.stringify(r), version })),
+    );
+    return changed;
+  }
+
+  async ledgerForCustomer(customerId: string): Promise<LedgerRow[]> {
+    return parse(
+      await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('ledger_rows')} FINAL WHERE customer_id = {c:String} ORDER BY invoice_id`, { c: customerId }),
+    );
+  }
+
+  async ledgerCustomerIds(): Promise<string[]> {
+    const rows = await this.ch.rows<{ customer_id: string }>(`SELECT DISTINCT customer_id FROM ${this.t('ledger_rows')} ORDER BY customer_id`);
+    return rows.map((r) => r.customer_id);
+  }
+
+  async upsertSignal(signal: Signal): Promise<boolean> {
+    const exists = await this.ch.first(`SELECT 1 FROM ${this.t('signals')} WHERE id = {id:String} LIMIT 1`, { id: signal.id });
+    if (exists) return false;
+    await this.ch.insert('signals', [
+      {
+        id: signal.id,
+        seq: this.ch.nextVersion(),
+        customer_id: signal.customerId ?? '',
+        industry: signal.industry ?? '',
+        occurred_at: signal.occurredAt,
+        json: JSON.stringify(signal),
+      },
+    ]);
+    return true;
+  }
+
+  async signalsForCustomer(customerId: string): Promise<Signal[]> {
+    return parse(
+      await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('signals')} FINAL WHERE customer_id = {c:String} ORDER BY occurred_at, id`, { c: customerId }),
+    );
+  }
+
+  async signalsForIndustry(industry: string): Promise<Signal[]> {
+    return parse(
+      await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('signals')} FINAL WHERE industry = {i:String} ORDER BY occurred_at, id`, { i: industry }),
+    );
+  }
+
+  async signalsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; signal: Signal }>> {
+    const rows = await this.ch.rows<JsonRow & { seq: string }>(
+      `SELECT seq, json FROM ${this.t('signals')} FINAL WHERE seq > {after:UInt64} ORDER BY seq LIMIT {limit:UInt32}`,
+      { after: afterSeq, limit },
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), signal: JSON.parse(r.json) as Signal }));
+  }
+
+  async saveAssessment(a: Assessment): Promise<'new' | 'unchanged'> {
+    const fingerprint = assessmentFingerprint(a);
+    const json = JSON.stringify(a);
+    const latest = await this.ch.first<{ seq: string; fingerprint: string }>(
+      `SELECT seq, fingerprint FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`,
+      { c: a.customerId },
+    );
+    if (latest && latest.fingerprint === fingerprint) {
+      await this.ch.insert('assessments_latest', [{ customer_id: a.customerId, seq: latest.seq, fingerprint, json, version: this.ch.nextVersion() }]);
+      return 'unchanged';
+    }
+    // History first: a crash before `latest` is written replays into the same history row.
+    const seq = this.ch.nextVersion();
+    await this.ch.insert('assessments', [{ customer_id: a.customerId, seq, as_of: a.asOf, fingerprint, json }]);
+    await this.ch.insert('assessments_latest', [{ customer_id: a.customerId, seq, fingerprint, json, version: this.ch.nextVersion() }]);
+    return 'new';
+  }
+
+  async latestAssessment(customerId: string): Promise<Assessment | undefined> {
+    const r = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`, { c: customerId });
+    return r && (JSON.parse(r.json) as Assessment);
+  }
+
+  async latestAssessments(): Promise<Assessment[]> {
+    return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('assessments_latest')} FINAL ORDER BY customer_id`));
+  }
+
+  async assessmentHistory(customerId: string): Promise<Assessment[]> {
+    return parse(
+      await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('assessments')} FINAL WHERE customer_id = {c:String} ORDER BY seq`, { c: customerId }),
+    );
+  }
+
+  async assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>> {
+    const rows = await this.ch.rows<JsonRow & { seq: string }>(
+      `SELECT seq, json FROM ${this.t('assessments')} FINAL WHERE seq > {after:UInt64} ORDER BY seq LIMIT {limit:UInt32}`,
+      { after: afterSeq, limit },
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), assessment: JSON.parse(r.json) as Assessment }));
+  }
+
+  async markDirty(customerIds: string[], at: Date): Promise<void> {
+    const version = this.ch.nextVersion();
+    await this.ch.insert('scoring_queue', customerIds.map((id) => ({ customer_id: id, marked_at: at.toISOString(), deleted: 0, version })));
+  }
+
+  async dirtyCustomers(limit: number): Promise<string[]> {
+    const rows = await this.ch.rows<{ customer_id: string }>(
+      `SELECT customer_id FROM ${this.t('scoring_queue')} FINAL WHERE deleted = 0 ORDER BY marked_at, customer_id LIMIT {limit:UInt32}`,
+      { limit },
+    );
+    return rows.map((r) => r.customer_id);
+  }
+
+  async clearDirty(customerIds: string[], markedBefore: Date): Promise<void> {
+    if (customerIds.length === 0) return;
+    const marks = await this.ch.rows<{ customer_id: string; marked_at: string; version: string }>(
+      `SELECT customer_id, marked_at, version FROM ${this.t('scoring_queue')} FINAL
+       WHERE deleted = 0 AND has({ids:Array(String)}, customer_id) AND marked_at <= {before:String}`,
+      { ids: customerIds, before: markedBefore.toISOString() },
+    );
+    // The tombstone reuses the mark's version: it replaces that mark, but a newer mark made meanwhile wins.
+    await this.ch.insert('scoring_queue', marks.map((m) => ({ customer_id: m.customer_id, marked_at: m.marked_at, deleted: 1, version: m.version })));
+  }
+
+  async getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined> {
+    const r = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('source_health')} FINAL WHERE source_id = {s:String}`, { s: sourceId });
+    return r && (JSON.parse(r.json) as SourceHealthRecord);
+  }
+
+  async saveSourceHealth(health: SourceHealthRecord): Promise<void> {
+    await this.ch.insert('source_health', [
+      { source_id: health.sourceId, json: JSON.stringify(health), updated_at: new Date().toISOString(), version: this.ch.nextVersion() },
+    ]);
+  }
+
+  async listSourceHealth(): Promise<SourceHealthRecord[]> {
+    return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('source_health')} FINAL ORDER BY source_id`));
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await this.ch.first<{ value: string }>(`SELECT value FROM ${this.t('meta')} FINAL WHERE key = {k:String}`, { k: key }))?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.ch.insert('meta', [{ key, value, version: this.ch.nextVersion() }]);
+  }
+
+  async close(): Promise<void> {
+    await this.ch.close();
+  }
+}
+
+/** Connects, runs pending migrations, and returns the store (`clickhouse:` config / BONITOR_CLICKHOUSE_URL). */
+export async function openClickHouseStore(config: { url: string; database: string; log?: Logger }): Promise<ClickHouseStore> {
+  const ch = new ClickHouseDb(config.url, config.database);
+  const applied = await ch.migrate();
+  if (applied.length > 0) config.log?.info({ database: config.database, migrations: applied }, 'clickhouse_migrated');
+  return new ClickHouseStore(ch);
+}

@@ -1,0 +1,139 @@
+import type { Outbox, OutboxEntry } from '../port.js';
+import type { ClickHouseDb } from './clickhouse-db.js';
+
+interface OutboxRow {
+  key: string;
+  subscription_id: string;
+  recipient: string;
+  kind: OutboxEntry['kind'];
+  period: string;
+  subject: string;
+  message: string;
+  item_count: number;
+  cursor: string;
+  status: OutboxEntry['status'];
+  attempts: number;
+  last_error: string;
+  lease_owner: string;
+  lease_until: string | number;
+  created_at: string;
+  sent_at: string;
+}
+
+function toEntry(r: OutboxRow): OutboxEntry {
+  return {
+    key: r.key,
+    subscriptionId: r.subscription_id,
+    recipient: r.recipient,
+    kind: r.kind,
+    period: r.period,
+    subject: r.subject,
+    message: r.message,
+    itemCount: Number(r.item_count),
+    cursor: JSON.parse(r.cursor) as Record<string, number>,
+    status: r.status,
+    attempts: Number(r.attempts),
+    lastError: r.last_error || undefined,
+    createdAt: r.created_at,
+    sentAt: r.sent_at || undefined,
+  };
+}
+
+/**
+ * The outbox on ClickHouse: each change writes the whole row again with a newer version.
+ * A lease is confirmed by reading it back after writing it, but ClickHouse is no lock
+ * server: run one alerter per deployment (the compose file does) for exactly-once mail.
+ */
+export class ClickHouseOutbox implements Outbox {
+  constructor(private readonly ch: ClickHouseDb) {}
+
+  private async row(key: string): Promise<OutboxRow | undefined> {
+    return this.ch.first<OutboxRow>(`SELECT * FROM ${this.ch.table('outbox')} FINAL WHERE key = {key:String}`, { key });
+  }
+
+  private async write(r: OutboxRow): Promise<void> {
+    await this.ch.insert('outbox', [{ ...r, lease_until: Number(r.lease_until), version: this.ch.nextVersion() }]);
+  }
+
+  async enqueue(e: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean> {
+    if (await this.row(e.key)) return false;
+    await this.write({
+      key: e.key,
+      subscription_id: e.subscriptionId,
+      recipient: e.recipient,
+      kind: e.kind,
+      period: e.period,
+      subject: e.subject,
+      message: e.message,
+      item_count: e.itemCount,
+      cursor: JSON.stringify(e.cursor),
+      status: 'pending',
+      attempts: 0,
+      last_error: '',
+      lease_owner: '',
+      lease_until: 0,
+      created_at: at.toISOString(),
+      sent_at: '',
+    });
+    return true;
+  }
+
+  async get(key: string): Promise<OutboxEntry | undefined> {
+    const r = await this.row(key);
+    return r && toEntry(r);
+  }
+
+  async pending(limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.ch.rows<OutboxRow>(
+      `SELECT * FROM ${this.ch.table('outbox')} FINAL WHERE status = 'pending' ORDER BY created_at, key LIMIT {limit:UInt32}`,
+      { limit },
+    );
+    return rows.map(toEntry);
+  }
+
+  async claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean> {
+    const r = await this.row(key);
+    const now = at.getTime();
+    if (!r || r.status !== 'pending') return false;
+    const held = r.lease_owner !== '' && r.lease_owner !== owner && Number(r.lease_until) >= now;
+    if (held) return false;
+    await this.write({ ...r, lease_owner: owner, lease_until: now + leaseMs });
+    return (await this.row(key))?.lease_owner === owner;
+  }
+
+  async markSent(key: string, at: Date): Promise<void> {
+    const r = await this.row(key);
+    if (!r) return;
+    await this.write({ ...r, status: 'sent', sent_at: at.toISOString(), attempts: Number(r.attempts) + 1, lease_owner: '', lease_until: 0, last_error: '' });
+  }
+
+  async markFailed(key: string, reason: string, _at: Date, final: boolean): Promise<void> {
+    const r = await this.row(key);
+    if (!r) return;
+    await this.write({
+      ...r,
+      status: final ? 'failed' : 'pending',
+      attempts: Number(r.attempts) + 1,
+      last_error: reason.slice(0, 2000),
+      lease_owner: '',
+      lease_until: 0,
+    });
+  }
+
+  async sentCursor(subscriptionId: string, name: string): Promise<number> {
+    // Pending entries count too: their items are spoken for and must not go into a second mail.
+    const rows = await this.ch.rows<{ cursor: string }>(
+      `SELECT cursor FROM ${this.ch.table('outbox')} FINAL WHERE subscription_id = {s:String} AND status IN ('sent', 'pending')`,
+      { s: subscriptionId },
+    );
+    return rows.reduce((max, r) => Math.max(max, (JSON.parse(r.cursor) as Record<string, number>)[name] ?? 0), 0);
+  }
+
+  async list(limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.ch.rows<OutboxRow>(
+      `SELECT * FROM ${this.ch.table('outbox')} FINAL ORDER BY created_at DESC, key LIMIT {limit:UInt32}`,
+      { limit },
+    );
+    return rows.map(toEntry);
+  }
+}
