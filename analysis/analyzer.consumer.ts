@@ -4,8 +4,9 @@ import { stableId } from '../platform/ids.js';
 import { dlq, ok, type Handler } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Document, type Signal } from '../platform/schemas/index.js';
 import type { CustomerRepo, DocumentStore, MetaStore } from '../platform/store/port.js';
-import { buildWatchlistIndex, linkEntities, type WatchlistIndex } from './linking/index.js';
+import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
 import { classifyDocument } from './classify/index.js';
+import { findIndustryEvents } from './industry/index.js';
 
 export interface AnalyzerDeps {
   documents: DocumentStore;
@@ -53,34 +54,49 @@ export function createAnalyzerHandler(deps: AnalyzerDeps): Handler {
   };
 }
 
-/** Pure: one document against the watchlist → the signals it carries about customers. */
+/**
+ * Pure: one document against the watchlist → the signals it carries. An event counts fully for
+ * the customer its sentence (or the title) names; other customers in the same article get it
+ * as ambiguous, so they are shown for review but never alerted. A document that names no
+ * customer but an industry yields industry signals (NACE section) for the industry risk index.
+ */
 export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt: Date): Signal[] {
-  const classification = classifyDocument({ title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric });
-  if (classification.events.length === 0) return [];
-  const matches = linkEntities(index, { title: doc.title, text: doc.text, url: doc.url, registerIds: doc.registerIds });
   const occurredAt = doc.publishedAt ?? doc.fetchedAt;
-  const signals: Signal[] = [];
-  for (const match of matches) {
-    for (const event of classification.events) {
-      signals.push({
-        id: stableId('signal', doc.id, match.customerId, event.type),
-        type: event.type,
-        severity: event.severity,
-        confidence: round(event.confidence * match.confidence),
-        polarity: classification.polarity,
-        customerId: match.customerId,
-        ambiguous: match.ambiguous,
-        evidence: event.evidence,
-        documentIds: [doc.id],
-        sourceId: doc.sourceId,
-        title: doc.title,
-        url: doc.url,
-        occurredAt,
-        detectedAt: detectedAt.toISOString(),
-      });
-    }
+  const classification = classifyDocument({ title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric, publishedAt: occurredAt });
+  if (classification.events.length === 0) return [];
+  const linkable = { title: doc.title, text: doc.text, url: doc.url, registerIds: doc.registerIds, rubric: doc.rubric };
+  const matches = linkEntities(index, linkable);
+  const base = {
+    polarity: classification.polarity,
+    documentIds: [doc.id],
+    sourceId: doc.sourceId,
+    title: doc.title,
+    url: doc.url,
+    occurredAt,
+    detectedAt: detectedAt.toISOString(),
+  };
+  if (matches.length > 0) {
+    return pairEventsWithCustomers(index, linkable, classification.events, matches).map((e) => ({
+      ...base,
+      id: stableId('signal', doc.id, e.customerId, e.type),
+      type: e.type,
+      severity: e.severity,
+      confidence: round(e.confidence),
+      customerId: e.customerId,
+      ambiguous: e.ambiguous,
+      evidence: e.evidence,
+    }));
   }
-  return signals;
+  return findIndustryEvents(doc, classification.events).map((e) => ({
+    ...base,
+    id: stableId('signal', doc.id, `industry:${e.section}`, e.type),
+    type: e.type,
+    severity: e.severity,
+    confidence: round(e.confidence),
+    industry: e.section,
+    ambiguous: false,
+    evidence: e.evidence,
+  }));
 }
 
 function round(x: number): number {

@@ -6,6 +6,7 @@ import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/inde
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { assessCustomer } from './scoring/index.js';
 import type { Weights } from './scoring/weights.js';
+import { sectionOfCode } from './industry/index.js';
 
 export interface ScorerDeps {
   customers: CustomerRepo;
@@ -40,6 +41,11 @@ export function createScorerInputHandler(deps: ScorerDeps): Handler {
       const signal = parsed.value.payload;
       const isNew = await deps.signals.upsertSignal(signal);
       if (isNew && signal.customerId) await deps.queue.markDirty([signal.customerId], deps.clock.now());
+      if (isNew && signal.industry) {
+        // Industry news moves the industry risk index of every customer in that industry.
+        const members = (await deps.customers.listCustomers()).filter((c) => c.industry && sectionOfCode(c.industry) === sectionOfCode(signal.industry!));
+        if (members.length > 0) await deps.queue.markDirty(members.map((c) => c.id), deps.clock.now());
+      }
       return ok;
     }
     return dlq(`scorer does not consume topic ${message.topic}`);
@@ -71,10 +77,13 @@ export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger
   ]);
   if (!customer && ledger.length === 0 && signals.length === 0) return undefined;
   const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
+  const section = customer?.industry ? sectionOfCode(customer.industry) : undefined;
+  const industrySignals = section ? await deps.signals.signalsForIndustry(section) : [];
   return assessCustomer({
     customer: { id: customerId, name, industry: customer?.industry },
     ledger,
     signals,
+    industrySignals,
     asOf,
     policy: deps.policy,
     ...(deps.weights ? { weights: deps.weights } : {}),

@@ -22,7 +22,12 @@ const CONJUNCTIONS = new Set(['und', 'and', 'et']);
  * which is harmless because names and text are folded the same way.
  */
 export function foldToken(raw: string): string {
-  let t = raw.toLowerCase();
+  return foldLowerToken(raw.toLowerCase());
+}
+
+/** foldToken for a token that is already lower case (the scanner lower-cases whole texts at once). */
+function foldLowerToken(lower: string): string {
+  let t = lower;
   if (NON_ASCII.test(t)) {
     t = t
       .replace(/ß/g, 'ss')
@@ -40,7 +45,9 @@ export function foldToken(raw: string): string {
 }
 
 // Letters and digits; "&" is its own token so "Procter & Gamble" equals "Procter and Gamble".
-const TOKEN_RE = /[\p{L}\p{N}]+|&/gu;
+// "P&G", "AT&T", "S&P", "M&S" stay one token: split, their letters would be meaningless.
+const TOKEN_RE = /\p{Lu}{1,2}&\p{Lu}{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+|&/gu;
+const LOWER_TOKEN_RE = /\p{Ll}{1,2}&\p{Ll}{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+|&/gu;
 
 /** Splits text into word tokens with offsets. Hyphens, dots and apostrophes separate tokens ("Migros-Chef"). */
 export function tokenizeText(text: string): TextToken[] {
@@ -50,6 +57,57 @@ export function tokenizeText(text: string): TextToken[] {
     out.push({ norm: foldToken(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** Folded tokens and their offsets as parallel arrays: the document scanner's hot path. */
+export interface TokenStream {
+  norms: string[];
+  starts: number[];
+  ends: number[];
+}
+
+export function scanTokens(text: string): TokenStream {
+  const lower = text.toLowerCase();
+  // Lower-casing the whole text once is much cheaper than per token; a few characters change
+  // length when lower-cased ("İ"), and then offsets would drift, so fall back to the original.
+  const same = lower.length === text.length;
+  const src = same ? lower : text;
+  const words = src.match(same ? LOWER_TOKEN_RE : TOKEN_RE) ?? [];
+  const ascii = !NON_ASCII.test(src);
+  const norms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // match() plus indexOf is faster than an exec() loop that allocates a match object per word.
+  let pos = 0;
+  for (const w of words) {
+    pos = src.indexOf(w, pos);
+    starts.push(pos);
+    pos += w.length;
+    ends.push(pos);
+    norms.push(!same ? foldToken(w) : foldMemo(w));
+  }
+  return { norms, starts, ends };
+}
+
+// News repeats its words; folding a word with diacritics costs far more than a map lookup.
+const FOLD_MEMO = new Map<string, string>();
+const FOLD_MEMO_LIMIT = 200_000;
+
+function foldMemo(w: string): string {
+  let f = FOLD_MEMO.get(w);
+  if (f === undefined) {
+    f = foldLowerToken(w);
+    if (FOLD_MEMO.size >= FOLD_MEMO_LIMIT) FOLD_MEMO.clear();
+    FOLD_MEMO.set(w, f);
+  }
+  return f;
+}
+
+function foldAsciiLower(t: string): string {
+  if (t.length > 2 && (t.includes('ue') || t.includes('ae') || t.includes('oe'))) {
+    t = t.replace(/([a-z])(?:ue)/g, '$1u').replace(/ae/g, 'a').replace(/oe/g, 'o');
+  }
+  return t.length <= 3 && CONJUNCTIONS.has(t) ? '&' : t;
 }
 
 /** Legal forms for CH, DE, AT, FR, IT, UK, US and a few neighbours, as folded token sequences. */
@@ -74,23 +132,27 @@ export function legalFormLengthAt(tokens: readonly string[], i: number): number 
   return 0;
 }
 
-/** Removes trailing legal forms ("GmbH & Co. KG", "S.p.A.", "AG in Liquidation"), repeatedly. */
-export function stripLegalForms(tokens: string[]): { core: string[]; hadLegalForm: boolean } {
-  let core = tokens;
+/**
+ * Removes trailing legal forms ("GmbH & Co. KG", "S.p.A.", "AG in Liquidation"), repeatedly, and
+ * leading articles ("The", "Die", "L'"). Returns the core and where it lies in `tokens`.
+ */
+export function stripLegalForms(tokens: string[]): { core: string[]; start: number; hadLegalForm: boolean } {
+  let start = 0;
+  let end = tokens.length;
   let hadLegalForm = false;
-  for (let changed = true; changed && core.length > 1; ) {
+  for (let changed = true; changed && end - start > 1; ) {
     changed = false;
-    for (let len = Math.min(MAX_FORM_LEN, core.length - 1); len > 0; len--) {
-      if (LEGAL_FORM_KEYS.has(core.slice(core.length - len).join(' '))) {
-        core = core.slice(0, core.length - len);
+    for (let len = Math.min(MAX_FORM_LEN, end - start - 1); len > 0; len--) {
+      if (LEGAL_FORM_KEYS.has(tokens.slice(end - len, end).join(' '))) {
+        end -= len;
         hadLegalForm = changed = true;
         break;
       }
     }
   }
   // A leading "SA"/"AG" as in "AG für Werbung" is rare; leading articles are common.
-  while (core.length > 1 && LEADING_ARTICLES.has(core[0]!)) core = core.slice(1);
-  return { core, hadLegalForm };
+  while (end - start > 1 && LEADING_ARTICLES.has(tokens[start]!)) start++;
+  return { core: tokens.slice(start, end), start, hadLegalForm };
 }
 
 const LEADING_ARTICLES = new Set(['the', 'die', 'der', 'das', 'la', 'le', 'les', 'l', 'il', 'lo', 'gli']);
@@ -119,6 +181,19 @@ const GENERIC_WORDS = [
 ];
 const GENERIC = new Set(GENERIC_WORDS.map(foldToken));
 
+/** Words that only structure a name ("Holding", "Group", "of"): they never count towards distinctiveness. */
+const STRUCTURAL = new Set(
+  [
+    'holding', 'holdings', 'group', 'gruppe', 'groupe', 'gruppo', 'international', 'intl', 'internationale', 'services', 'service', 'solutions',
+    'systems', 'partners', 'partner', 'management', 'consulting', 'company', 'new', 'neue', 'general', 'united', 'first', 'one', 'plus', 'pro',
+    '&', 'of', 'for', 'fur', 'von', 'de', 'du', 'des', 'di', 'del', 'della', 'da', 'im', 'am', 'an', 'in', 'en', 'a', 'the', 'st',
+  ].map(foldToken),
+);
+
+export function isStructuralToken(norm: string): boolean {
+  return STRUCTURAL.has(norm) || LEGAL_FORM_KEYS.has(norm) || norm.length < 2;
+}
+
 export function isGenericToken(norm: string): boolean {
   return GENERIC.has(norm) || LEGAL_FORM_KEYS.has(norm) || norm.length < 2 || /^\d+$/.test(norm);
 }
@@ -129,7 +204,7 @@ export function isGenericToken(norm: string): boolean {
  * (a legal form right after it, or another of the customer's identifiers in the same document).
  */
 const COMMON_WORDS = [
-  'post', 'orange', 'shell', 'coop', 'sunrise', 'apple', 'next', 'target', 'gap', 'amazon', 'mobiliar', 'helvetia', 'visana', 'alpine',
+  'post', 'orange', 'shell', 'sunrise', 'apple', 'next', 'target', 'gap', 'amazon', 'mobiliar', 'helvetia', 'visana', 'alpine',
   'alpina', 'alpha', 'beta', 'delta', 'omega', 'nova', 'star', 'sun', 'sonne', 'stern', 'adler', 'lowen', 'krone', 'rose', 'linde', 'eiche',
   'migrolino', 'energy', 'swiss', 'life', 'vision', 'future', 'zukunft', 'quality', 'qualitat', 'fortuna', 'victoria', 'union', 'standard',
   'express', 'direct', 'simple', 'easy', 'fresh', 'green', 'blue', 'red', 'rot', 'blau', 'grun', 'gold', 'silver', 'silber', 'diamond', 'crown',
@@ -139,7 +214,7 @@ const COMMON_WORDS = [
   'sprint', 'boots', 'dollar', 'general', 'continental', 'universal', 'central', 'national', 'royal', 'imperial', 'premier',
   'interior', 'galaxy', 'planet', 'orbit', 'rocket', 'arrow', 'anchor', 'compass', 'beacon', 'lotus', 'iris', 'tulip', 'fiat', 'sky',
   'mango', 'puma', 'jaguar', 'fossil', 'guess', 'bose', 'oracle', 'square', 'block', 'snap', 'zoom', 'slack', 'box', 'uber', 'lift', 'lyft',
-  'chance', 'leader', 'partner', 'bureau', 'domino', 'poste', 'posta', 'manor', 'globus',
+  'chance', 'leader', 'partner', 'bureau', 'domino', 'poste', 'posta', 'manor', 'globus', 'galeria', 'casino',
 ];
 const COMMON = new Set(COMMON_WORDS.map(foldToken));
 
@@ -149,5 +224,5 @@ export function isCommonWord(norm: string): boolean {
 
 /** Upper-case letters only (optionally digits), e.g. "UBS", "ABB", "3M": matched only in the same case. */
 export function isAcronym(raw: string): boolean {
-  return raw.length <= 5 && /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw);
+  return raw.length <= 4 && /^[\p{Lu}\p{N}&]+$/u.test(raw) && /\p{Lu}/u.test(raw);
 }

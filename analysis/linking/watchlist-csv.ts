@@ -16,8 +16,8 @@ type Column = (typeof KNOWN)[number];
  * their line number and skipped; good rows are kept, so one typo does not empty the watchlist.
  */
 export function parseWatchlistCsv(text: string): { customers: Customer[]; errors: WatchlistCsvError[] } {
-  const { header, rows } = parseCsv(text);
-  const errors: WatchlistCsvError[] = [];
+  const { header, rows, errors: structural } = parseCsv(text);
+  const errors: WatchlistCsvError[] = [...structural];
   const index = new Map<Column, number>();
   header.forEach((h, i) => {
     const key = h.toLowerCase().replace(/[\s-]+/g, '_') as Column;

@@ -1,5 +1,6 @@
 import type { Signal } from '../../platform/schemas/signal.js';
 import { DEFAULT_SIGNAL_MODEL, type SignalModel } from './weights.js';
+import { sectionOfCode } from '../industry/index.js';
 
 const DAY_MS = 86_400_000;
 /** Load at which the index reaches 1 − 1/e ≈ 0.63: about one confirmed insolvency in the sector. */
@@ -13,11 +14,17 @@ export interface IndustryRisk {
   signalCount: number;
 }
 
-/** NOGA / NACE codes match when one is a prefix of the other ("47" covers "47.11" and "4711"). */
+/**
+ * NOGA / NACE codes match when one is a prefix of the other ("47" covers "47.11" and "4711"),
+ * or when a section letter covers the division ("F" covers "43.2": news is linked to sections).
+ */
 export function industryMatches(customerIndustry: string, signalIndustry: string): boolean {
   const a = customerIndustry.replace(/[.\s]/g, '');
   const b = signalIndustry.replace(/[.\s]/g, '');
-  return a !== '' && b !== '' && (a.startsWith(b) || b.startsWith(a));
+  if (a === '' || b === '') return false;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const [sa, sb] = [sectionOfCode(a), sectionOfCode(b)];
+  return sa !== undefined && sa === sb && (/^[A-U]$/i.test(a) || /^[A-U]$/i.test(b));
 }
 
 /**

@@ -1,0 +1,315 @@
+import type { EventType } from '../../platform/schemas/common.js';
+import { foldText } from './fold-text.js';
+
+/**
+ * Trigger patterns per language and event type, written as they appear in news and notices and
+ * folded like the text (see fold-text.ts), so umlauts may be written as ä/ö/ü or a/o/u.
+ * German terms have no leading word boundary on purpose: compounds put them inside words
+ * ("Privatkonkurs", "Firmeninsolvenz"). Plurals of insolvency words are left out on purpose:
+ * "Firmenpleiten nehmen zu" is statistics about an industry, not an event at one company.
+ * Patterns must not use upper-case escapes (\S, \W, \B): folding lower-cases the source.
+ */
+export type LexiconLang = 'de' | 'en' | 'fr' | 'it' | 'any';
+type Lexicon = Record<LexiconLang, Partial<Record<EventType, string[]>>>;
+
+const W = "[a-z0-9'-]+(?:[.,][0-9]+)*,?"; // one word in folded text, numbers like 4,000 included
+
+export const LEXICON: Lexicon = {
+  any: {
+    insolvency: ['\\bchapter (?:7|11)\\b'],
+    financial_distress: ['\\bgoing[- ]concern\\b', '\\bprofit warning\\b'],
+  },
+  de: {
+    insolvency: [
+      'insolvenz(?:antrag|antrage|verfahren|eroffnung|anmeldung|verwalter|verwalterin|verwaltung|reif|fall|masse|gericht)',
+      'insolvenz\\b(?! ?(?:recht|rechts|ordnung|reform|gesetz|statistik))',
+      'konkurs(?:eroffnung|verfahren|antrag|verwaltung|masse|amt|anmeldung|erkenntnis|begehren)?\\b',
+      'zahlungsunfahig',
+      '(?:ist|sind|geht|gehen|ging|gingen|war|waren|wird|wurde) (?:nun |jetzt |endgultig |offiziell )?pleite',
+      'pleite gegangen',
+      '(?:in die|vor der|nach der|die) pleite\\b',
+      'pleite(?:firma|unternehmen|konzern|bank|airline|gesellschaft)',
+      'bankrott',
+      'bilanz deponier|deponiert (?:die|ihre|seine) bilanz|uberschuldungsanzeige',
+    ],
+    debt_restructuring: [
+      'nachlassstundung', 'nachlassvertrag', 'nachlassverfahren', 'schutzschirm', 'eigenverwaltung', 'glaubigerschutz', 'schuldenschnitt',
+      'sanierungsverfahren', 'restrukturierungsverfahren', 'umschuldung', 'stundungsvereinbarung', 'stillhalteabkommen',
+      'moratorium\\b',
+    ],
+    liquidation: [
+      'liquidation(?:sverfahren|sbeschluss)?\\b(?! ?(?:wert|preis|praferenz))',
+      '\\bliquidiert\\b',
+      'auflosung (?:der|einer|dieser) (?:gesellschaft|firma|genossenschaft|aktiengesellschaft|gmbh|stiftung)',
+      '(?:gesellschaft|firma|genossenschaft|unternehmen) (?:ist|wird|wurde) (?:' + W + ' ){0,3}aufgelost',
+      'beschliesst (?:die )?auflosung|auflosung beschlossen',
+      '(?:im|aus dem) handelsregister gelöscht|löschung im handelsregister|von amtes wegen gelöscht|firma (?:ist|wird|wurde) gelöscht',
+      'geschaftsaufgabe', 'betriebsaufgabe', 'stellt (?:den|seinen|ihren) (?:betrieb|geschaftsbetrieb) ein',
+    ],
+    debt_enforcement: [
+      '\\bbetreibung(?:en)?\\b', 'betreibungsamt(?!lich)', 'betreibungsamtlich', 'zahlungsbefehl', 'pfandung', 'gepfandet', 'zwangsvollstreckung',
+      'konkursandrohung', 'verlustschein', 'zwangsversteigerung', 'grundstucksteigerung', 'mahnbescheid', 'vollstreckungsbescheid', 'rechtsoffnung',
+      'arrest(?:befehl|legung)',
+    ],
+    payment_delay: [
+      'zahlungsverzug', 'zahlungsruckstand', 'zahlungsschwierigkeit', 'zahlungsstockung',
+      '(?:lohne|gehalter|lohn|gehalt|rechnungen|lieferanten|mieten|sozialabgaben|beitrage) (?:' + W + ' ){0,4}(?:nicht|verspatet|unpunktlich) (?:mehr )?(?:bezahl|beglich|gezahlt|zahlen|ausbezahl|uberwies)',
+      'lieferanten (?:' + W + ' ){0,3}warten', 'warten (?:' + W + ' ){0,4}auf (?:ihre|ihren|den) (?:lohn|lohne|gehalt|gehalter)', 'offene rechnungen', 'unbezahlte (?:rechnungen|lohne|gehalter)', 'ausstehende (?:lohne|gehalter|zahlungen)',
+      'verspatete (?:zahlung|lohnzahlung)', '(?:lohn|gehalts)zahlungen (?:' + W + ' ){0,2}(?:ausgesetzt|verschoben|verspatet)',
+      'zahlt (?:seine|ihre|die) (?:rechnungen|lieferanten|lohne) nicht', 'zahlungsfristen (?:' + W + ' ){0,2}(?:uberschritten|nicht eingehalten)',
+    ],
+    financial_distress: [
+      'gewinnwarnung', 'umsatzwarnung', 'prognose (?:' + W + ' ){0,2}(?:gesenkt|gekappt|kassiert)|senkt (?:die |seine |ihre )?prognose',
+      '(?:rekord|millionen|milliarden|jahres|netto|halbjahres|quartals|betriebs|rein|konzern)verlust',
+      'rote(?:n)? zahlen', 'ins minus', 'kapitalverlust', 'art\\. ?725', 'uberschuldung', 'uberschuldet',
+      'liquiditatsengpass', 'liquiditatsprobleme', 'liquiditatskrise', 'finanzielle(?:n)? (?:schwierigkeiten|probleme|notlage)', 'schieflage',
+      'herabgestuft', 'herabstufung', 'rating (?:' + W + ' )?gesenkt', 'sanierungsfall', 'existenz (?:' + W + ' ){0,4}(?:bedroht|gefahrdet)|existenzbedrohend',
+      'fortbestand (?:' + W + ' )?gefahrdet', 'fortfuhrungsfahigkeit', 'kreditlinie (?:' + W + ' )?gekundigt', 'wertberichtigung', 'rettungspaket',
+      'kurssturz', 'aktie (?:' + W + ' )?(?:bricht ein|sturzt ab)',
+    ],
+    layoffs: [
+      'stellenabbau', 'arbeitsplatzabbau', 'personalabbau', 'jobabbau', 'abbau von (?:' + W + ' ){0,3}(?:stellen|arbeitsplatzen|jobs)',
+      'streicht (?:' + W + ' ){0,4}(?:stellen|jobs|arbeitsplatze)', 'entlassungen', 'entlasst (?:' + W + ' ){0,3}(?:mitarbeitende|mitarbeiter|angestellte|beschaftigte)',
+      'massenentlassung', 'kurzarbeit', 'werk(?:s)?schliessung', 'betriebsschliessung', 'standortschliessung', 'filialschliessung',
+      'schliesst (?:' + W + ' ){0,3}(?:werk|fabrik|standort|filialen|produktion)', 'sozialplan', 'verlieren (?:ihre|ihren) (?:stelle|job|arbeitsplatz)', 'baut (?:' + W + ' ){0,4}(?:stellen|arbeitsplatze|jobs) ab', 'konsultationsverfahren', 'kundigungen',
+    ],
+    legal_dispute: [
+      '\\bklage\\b', 'verklagt', 'klagt gegen', 'strafverfahren', 'strafanzeige', 'strafuntersuchung', 'anklage', 'ermittlungen gegen',
+      'staatsanwaltschaft (?:' + W + ' ){0,2}ermittelt', 'betrugs(?:verdacht|vorwurf|vorwurfe|fall)', '\\bbetrug\\b', 'veruntreuung',
+      'geldwasche', 'schadenersatz', 'bussgeld', '\\bbusse von', 'razzia', 'hausdurchsuchung', 'sanktionen gegen', 'verurteilt', 'rechtsstreit',
+      'schiedsverfahren', 'kartellstrafe', 'korruption', 'bestechung', 'sammelklage', 'prozess gegen',
+    ],
+    management_change: [
+      'rucktritt', 'tritt (?:' + W + ' ){0,4}zuruck\\b', 'zurucktreten', 'verlasst (?:das unternehmen|die firma|den konzern|die bank)',
+      'neue(?:r|n)? (?:ceo|cfo|chef|chefin|geschaftsfuhrer|geschaftsfuhrerin|konzernchef|konzernchefin|verwaltungsratsprasident|verwaltungsratsprasidentin|finanzchef|finanzchefin)',
+      '(?:ceo|cfo|chef|chefin|geschaftsfuhrer|geschaftsfuhrerin|finanzchef|finanzchefin) (?:' + W + ' ){0,3}(?:geht|muss gehen|tritt ab|wird abgesetzt)', '(?:ceo|cfo|chef|chefin|finanzchef|finanzchefin|geschaftsfuhrer|geschaftsfuhrerin) verlasst', 'abberufen',
+      'zum (?:neuen )?(?:ceo|cfo|chef|geschaftsfuhrer) ernannt', 'fuhrungswechsel', 'chefwechsel', 'ausgeschieden',
+      'zeichnungsberechtigung (?:' + W + ' ){0,4}(?:geloscht|erloschen)', 'unterschrift (?:' + W + ' ){0,4}erloschen', 'prokura (?:' + W + ' ){0,4}erloschen',
+      'eingetragene personen neu oder mutierend',
+    ],
+    ownership_change: [
+      'ubernahme(?!angebot abgelehnt)', 'ubernimmt (?:die |den |das )?(?!(?:verantwortung|fuhrung|leitung|kosten|haftung|aufgabe|rolle|funktion|prasidium|vorsitz|geschaftsfuhrung|verwertung)\\b)[a-z]',
+      '(?:wird|wurde|werden|wurden) (?:von|durch) (?:' + W + ' ){0,4}ubernommen', 'fusion\\b', 'fusioniert', 'zusammenschluss', 'verkauft (?:' + W + ' ){0,3}(?:an|sparte|tochter|geschaft|division)',
+      '(?:kauft|erwirbt) (?:die |den |das )?(?:' + W + ' ){0,3}(?:ag|gmbh|firma|konzern|unternehmen|hersteller|anbieter|tochter|mehrheit|konkurrenten|gruppe)',
+      'mehrheitsbeteiligung', 'aktienmehrheit', 'akquisition', 'neuer (?:eigentumer|besitzer|mehrheitsaktionar)',
+    ],
+    positive: [
+      'kapitalerhohung', 'finanzierungsrunde', 'grossauftrag', '(?:milliarden|millionen)auftrag', 'rekord(?:gewinn|umsatz|ergebnis|jahr)', 'gewinnsprung',
+      'gewinn (?:' + W + ' )?(?:gesteigert|steigt|verdoppelt|erhoht)', 'hochgestuft', 'heraufgestuft', 'rating (?:' + W + ' )?angehoben',
+      'schwarze(?:n)? zahlen', 'gewinnzone', 'prognose (?:' + W + ' ){0,2}(?:angehoben|erhoht)', 'hebt (?:die |seine |ihre )?prognose',
+      'schafft (?:' + W + ' ){0,3}(?:stellen|arbeitsplatze|jobs)', 'neue arbeitsplatze', 'erfolgreich saniert', 'sanierung (?:' + W + ' )?abgeschlossen',
+      'refinanzierung (?:' + W + ' )?(?:gesichert|abgeschlossen)', 'auftrag (?:im wert|uber)',
+    ],
+  },
+  en: {
+    insolvency: [
+      '\\bfile[sd]? for (?:chapter (?:7|11)|bankruptcy|insolvency|administration|creditor protection)',
+      '\\bfiling for (?:chapter (?:7|11)|bankruptcy|insolvency|administration)',
+      '(?<!(?:morally|emotionally|intellectually|spiritually|morale|emotional|moral) )\\bbankrupt(?:cy)?\\b(?! (?:law|laws|code|reform|rules|judge|judges|court|courts|lawyers?|experts?))', '\\binsolven(?:t|cy)\\b(?! (?:law|laws|reform|rules|regime|practitioners?|experts?|specialists?|lawyers?|firms?))',
+      '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|placed|plunged|fell|collapsed?) into (?:administration|receivership)',
+      '\\b(?:administrators?|receivers?|liquidators?) (?:' + W + ' ){0,2}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
+      '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b',
+    ],
+    debt_restructuring: [
+      '\\bdebt restructuring\\b', '\\brestructur(?:e|es|ed|ing) (?:its |their |the )?(?:' + W + ' )?(?:debts?|bonds|loans)\\b', '\\bcreditor protection\\b',
+      '\\bscheme of arrangement\\b', '\\bcompany voluntary arrangement\\b', '\\bcva\\b', '\\bmoratorium\\b', '\\bstandstill agreement\\b',
+      '\\bdebt[- ]for[- ]equity\\b', '\\brestructuring plan\\b', '\\bdebt relief\\b', '\\bhaircut\\b',
+    ],
+    liquidation: [
+      '(?<!compulsory )\\b(?:voluntary |members\'? |creditors\'? )?liquidation\\b(?! (?:preference|preferences|value|of (?:its |their )?(?:positions|holdings|stake|shares|inventory)))',
+      '\\bwound up\\b', '\\bdissolution of the (?:company|firm|partnership|business|group)\\b', '\\b(?:company|firm|business) (?:was|has been|will be|is being) dissolved\\b',
+      '\\bstruck off\\b', '\\bstrike[- ]off\\b', '\\bstriking off\\b', '\\bcease(?:s|d)? trading\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
+    ],
+    debt_enforcement: [
+      '\\bwinding[- ]up petition', '\\bpetition(?:s|ed)? (?:' + W + ' ){0,2}(?:to wind up|for (?:the )?winding[- ]up|to wind-up)', '\\bcounty court judgments?\\b', '\\bccjs?\\b',
+      '\\bstatutory demand\\b', '\\bdebt collectors?\\b', '\\bgarnish(?:ee|ment)\\b', '\\bassets (?:' + W + ' )?(?:were |have been )?(?:seized|frozen)\\b',
+      '\\bforeclos(?:ure|ed|es)\\b', '\\bdefault judgment\\b', '\\bbailiffs?\\b', '\\bsued by (?:' + W + ' ){0,2}(?:creditors?|lenders?|suppliers?) (?:for|over) (?:unpaid|outstanding)',
+    ],
+    payment_delay: [
+      '\\blate payments?\\b', '\\b(?:missed|misses|missing|skipped|defaulted on|default on|defaults on) (?:' + W + ' ){0,3}(?:payments?|coupons?|instalments?|installments?|interest|loans?|bonds?|debt)',
+      '\\bunpaid (?:wages|invoices|bills|suppliers|staff|salaries|workers)', '\\bsuppliers? (?:' + W + ' ){0,3}(?:not been paid|unpaid|still waiting|waiting to be paid)',
+      '\\b(?:payment |rent |wage )?arrears\\b', '\\bdelayed (?:salary|salaries|wages?|payments?)', '\\bfailed to pay\\b', '\\bfailing to pay\\b',
+      '\\boverdue (?:invoices|payments|bills|debts)', '\\bstopped paying\\b', '\\bwages (?:' + W + ' ){0,2}(?:not|late|delayed)\\b',
+    ],
+    financial_distress: [
+      '\\b(?:issue[sd]?|issuing) a (?:profit |revenue |sales )?warning', '\\bnet loss\\b', '\\bwiden(?:ed|s|ing)? (?:its |their )?(?:' + W + ' )?loss',
+      '\\b(?:swung|swings|plunged|slipped|fell) (?:to|into) (?:a )?(?:' + W + ' )?loss\\b', '\\brecord loss\\b', '\\bheavy losses\\b', '\\bmaterial uncertainty\\b',
+      '\\bdowngrade[ds]?\\b', '\\bcut to junk\\b', '\\bjunk status\\b', '\\bcash crunch\\b', '\\bliquidity (?:crisis|crunch|problems|squeeze|shortfall)\\b',
+      '\\bcash[- ]strapped\\b', '\\bfinancial (?:difficulties|trouble|distress|problems)\\b', '\\bstruggling to (?:raise|refinance|pay)',
+      '\\bbreach(?:ed|es)? (?:of )?(?:its |their )?(?:loan |debt |banking )?covenants?\\b', '\\bcovenant breach', '\\bimpairment\\b',
+      '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '\\bshares? (?:' + W + ' ){0,3}(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
+      '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
+    ],
+    layoffs: [
+      '\\blay(?:s|ing)? off\\b', '\\blaid off\\b', '\\blayoffs?\\b', '\\bjob cuts?\\b', '\\bcut(?:s|ting)? (?:' + W + ' ){0,3}jobs\\b', '\\bslash(?:es|ed|ing)? (?:' + W + ' ){0,3}jobs\\b',
+      '\\bredundanc(?:y|ies)\\b', '\\bheadcount reduction', '\\bworkforce reduction', '\\bplant closures?\\b',
+      '\\bclos(?:e|es|ed|ing) (?:' + W + ' ){0,2}(?:plant|plants|factory|factories|stores|sites|mill|mine)\\b', '\\bshort[- ]time work', '\\bfurlough',
+    ],
+    legal_dispute: [
+      '\\blawsuits?\\b', '\\bsued\\b', '\\bsues\\b', '\\bsuing\\b', '\\bclass action\\b', '\\bfraud\\b', '\\bindict(?:ed|ment)\\b', '\\bprobe (?:into|over)\\b',
+      '\\binvestigation (?:into|over|of)\\b', '\\bcharged with\\b', '\\bfined\\b', '\\bpenalty of\\b', '\\bsanctions? (?:on|against)\\b', '\\bsanctioned by (?:the )?(?:us|eu|uk|treasury|ofac|seco)\\b',
+      '\\bmoney laundering\\b', '\\bbribery\\b', '\\bcorruption\\b', '\\blitigation\\b', '\\barbitration\\b', '\\bsettle(?:d|s)? (?:a |the )?(?:lawsuit|case|claims)', '\\braid(?:ed|s)?\\b',
+      '\\bembezzle',
+    ],
+    management_change: [
+      '\\bresign(?:s|ed|ation)?\\b', '\\bstep(?:s|ped|ping)? down\\b', '\\bsteps aside\\b',
+      '\\bappoint(?:s|ed)? (?:' + W + ' ){0,3}(?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chairwoman|chair|finance director|managing director|chief financial officer)',
+      '\\bnamed (?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chair|chief financial officer)', '\\bnew (?:ceo|cfo|chief executive|chairman|chief financial officer)',
+      '\\b(?:ceo|cfo|chief executive|chairman) (?:departs|quits|leaves|ousted|fired|exits|to leave|to step down)', '\\bousted\\b', '\\bquits\\b',
+    ],
+    ownership_change: [
+      '\\bacqui(?:re|res|red|ring|sition)\\b', '\\btakeover\\b', '\\bmerger\\b', '\\bmerge(?:s|d)? with\\b', '\\bbuy(?:s|ing)? (?:out )?(?:rival|competitor)',
+      '\\bbuyout\\b', '\\bagreed to (?:buy|sell|acquire)\\b', '\\bsold to\\b', '\\b(?:sells?|sold|selling) (?:its |the )?(?:' + W + ' ){0,2}(?:unit|division|business|stake|subsidiary|arm)\\b',
+      '\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
+    ],
+    positive: [
+      '\\brecord (?:profit|revenue|sales|earnings|results|year)\\b', '\\brais(?:es|ed|ing) (?:\\$|£|€|chf|usd|eur)? ?[0-9]', '\\bfunding round\\b', '\\bseries [a-f] (?:round|funding)',
+      '\\bcapital (?:increase|injection)\\b', '\\bupgrade[ds]?\\b(?! (?:of|to) (?:its|the) (?:software|systems?|network|plant|facilit))', '\\bwins? (?:a |an )?(?:' + W + ' ){0,2}(?:contract|order|deal|tender)\\b', '\\bwon (?:a |an )?(?:' + W + ' ){0,2}(?:contract|order|deal|tender)\\b',
+      '\\bmajor (?:contract|order)\\b', '\\bbeats? (?:' + W + ' )?(?:expectations|estimates|forecasts)', '\\brais(?:es|ed) (?:its |full-year )?(?:guidance|forecast|outlook)',
+      '\\bprofits? (?:rose|jumped|soared|surged|doubled)', '\\breturn(?:ed|s)? to profit', '\\bback (?:in|to) (?:the )?black', '\\bemerge[sd]? from (?:bankruptcy|administration|chapter 11)',
+      '\\brefinanc(?:ing|ed) (?:' + W + ' )?(?:secured|completed)', '\\bhir(?:e|es|ing) [0-9]',
+    ],
+  },
+  fr: {
+    insolvency: [
+      '\\bfaillite\\b', '\\b(?:mise|mis|placee?s?|prononcee?) en faillite', '\\bredressement judiciaire\\b', '\\bliquidation judiciaire\\b',
+      '\\bdepot de bilan\\b', '\\bdepose(?:r|nt)? (?:le|son) bilan', '\\binsolvab(?:le|ilite)\\b', '\\bcessation (?:des |de )?paiements?\\b',
+      '\\bouverture de (?:la )?faillite', '\\bprocedure collective', '\\bsurendettement (?:' + W + ' )?avis',
+    ],
+    debt_restructuring: [
+      '\\bsursis concordataire\\b', '\\bconcordat\\b', '\\bprocedure de sauvegarde\\b', '\\bsauvegarde (?:acceleree|judiciaire)', '\\brestructuration de (?:la |sa |leur )?dette',
+      '\\bmandat ad hoc\\b', '\\bmoratoire\\b', '\\bprocedure de conciliation\\b', '\\bplan de continuation\\b', '\\bsursis (?:provisoire|definitif)',
+    ],
+    liquidation: [
+      '\\bliquidation\\b(?! (?:judiciaire|de (?:ses |leurs )?(?:positions|stocks)))', '\\ben liquidation\\b(?! judiciaire)', '\\bdissolution (?:de la |d\'une )?(?:societe|entreprise|association|cooperative)',
+      '\\bsociete (?:' + W + ' ){0,2}dissoute', '\\bradiee? du registre du commerce', '\\bradiation (?:de la societe|d\'office|du registre)', '\\bcessation d\'activites?\\b',
+      '\\bferme (?:definitivement )?ses portes',
+    ],
+    debt_enforcement: [
+      '\\boffice des poursuites\\b', '\\bpoursuites? (?:pour dettes|contre|engagees?)', '\\bcommandement de payer\\b', '\\bsaisie(?:s)? (?:de|des|sur) (?:biens|comptes|salaires?|avoirs)',
+      '\\bsaisie-execution', '\\bsaisie conservatoire', '\\bcomminatoire de faillite', '\\bactes? de defaut de biens\\b', '\\bencheres forcees\\b',
+      '\\bvente (?:aux encheres )?forcee', '\\bhuissier', '\\binjonction de payer\\b', '\\bsequestre\\b', '\\brealisation forcee',
+    ],
+    payment_delay: [
+      '\\bretards? (?:de|dans les) paiements?', '\\bimpayes?\\b', '\\bsalaires? (?:' + W + ' ){0,2}(?:non|pas) (?:ete )?(?:verses|payes)', '\\bsalaires? impayes',
+      '\\bn\'a pas (?:verse|paye|regle) (?:les |ses )?(?:salaires|factures|fournisseurs)', '\\bfournisseurs? (?:impayes|attendent|pas payes)', '\\bdefaut de paiement\\b',
+      '\\barrieres (?:de salaires|de paiement|de loyer)', '\\bfactures (?:en souffrance|impayees|en retard)',
+    ],
+    financial_distress: [
+      '\\bavertissement sur (?:les )?(?:resultats|benefices)\\b', '\\bperte nette\\b', '\\bpertes? (?:record|importante|abyssale|massive|de [0-9])', '\\bdans le rouge\\b',
+      '\\bchiffres rouges\\b', '\\bdifficultes financieres\\b', '\\bproblemes de (?:liquidite|tresorerie)', '\\btensions de tresorerie', '\\bmanque de liquidites',
+      '\\bsurendettement', '\\bsurendettee?s?\\b', '\\bperte de capital\\b', '\\bart\\. ?725\\b', '\\bnote (?:' + W + ' )?(?:degradee|abaissee)', '\\bdegradation de (?:la |sa )?note',
+      '\\b(?:abaisse|degrade) (?:sa|la) note', '\\bcontinuite d\'exploitation\\b', '\\bplan de sauvetage\\b', '\\bdepreciation(?:s)? (?:de|d\'actifs)', '\\babaisse (?:ses|son) (?:objectifs?|previsions?)',
+      '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
+    ],
+    layoffs: [
+      '\\bsuppressions? (?:de |d\')?(?:' + W + ' ){0,2}(?:postes|emplois)', '\\bsupprim(?:e|er|era|ent|ait) (?:' + W + ' ){0,3}(?:postes|emplois)', '\\blicenciements?\\b',
+      '\\bplan social\\b', '\\bchomage partiel\\b', '\\breduction de l\'horaire de travail\\b', '\\brht\\b', '\\bfermeture (?:de |d\'|du |des )(?:l\')?(?:' + W + ' ){0,2}(?:l\')?(?:usines?|sites?|magasins?|succursales?)',
+      '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif',
+    ],
+    legal_dispute: [
+      '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
+      '\\bamende\\b', '\\benquete (?:penale|pour|contre|ouverte|sur)', '\\bperquisition', '\\bmise en examen', '\\bcondamnee?\\b', '\\bsanctions? (?:contre|infligee)',
+      '\\blitige\\b', '\\baction (?:collective|en justice)', '\\bdetournement',
+    ],
+    management_change: [
+      '\\bdemission(?:ne|nent)?\\b', '\\bquitte (?:la direction|ses fonctions|son poste|la presidence)', '\\bnouveau (?:directeur|ceo|pdg|president|patron|directeur general)',
+      '\\bnouvelle (?:directrice|ceo|pdg|presidente|patronne)', '\\bnommee? (?:' + W + ' ){0,2}(?:directeur|directrice|ceo|pdg|president|presidente)', '\\bprend la (?:direction|tete|presidence)',
+      '\\b(?:procuration|signature) (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radiee?s?', '\\bsignature (?:collective|individuelle) (?:' + W + ' ){0,3}conferee',
+      '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?',
+    ],
+    ownership_change: [
+      '\\brachat\\b', '\\brachete(?:e)? par\\b', '\\brachete\\b', '\\bacquisition\\b', '\\bacquiert\\b', '\\bfusion\\b', '\\bfusionne', '\\bprise de controle',
+      '\\bcede (?:sa|ses|son) ', '\\bcession de (?:sa|la|ses|l\')', '\\breprise (?:de la societe|de l\'entreprise|par)\\b', '\\breprise? par\\b', '\\bopa\\b', '\\bvendue? (?:a|au)\\b',
+    ],
+    positive: [
+      '\\baugmentation (?:de|du) capital\\b', '\\blevee de fonds\\b', '\\bleve (?:' + W + ' )?[0-9]', '\\bbenefice record', '\\bchiffre d\'affaires record', '\\bgrosse commande',
+      '\\bcommande (?:geante|record|importante)', '\\bdecroche (?:un|une) (?:' + W + ' )?(?:contrat|commande|marche)', '\\bremporte (?:un|une) (?:' + W + ' )?(?:contrat|marche|commande)',
+      '\\bnote (?:' + W + ' )?(?:relevee|rehaussee)', '\\brelevement de (?:la |sa )?note', '\\bretour aux benefices', '\\bbenefice (?:' + W + ' )?en hausse',
+      '\\bcreation de (?:' + W + ' )?(?:postes|emplois)', '\\brel[e]v(?:e|ent) (?:ses|leurs|son) (?:objectifs|previsions)',
+    ],
+  },
+  it: {
+    insolvency: [
+      '\\bfallimento\\b', '\\bfallit[oa]\\b', '\\bdichiarat[oa] fallit', '\\binsolvenza\\b', '\\binsolvente\\b', '\\bbancarotta\\b(?! fraudolent)', '\\bliquidazione giudiziale\\b',
+      '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
+    ],
+    debt_restructuring: [
+      '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
+      '\\bcomposizione negoziata\\b', '\\bmoratoria concordataria\\b', '\\bpiano di risanamento\\b',
+    ],
+    liquidation: [
+      '\\bliquidazione\\b(?! giudiziale)', '\\bin liquidazione\\b', '\\bscioglimento (?:della|di una) societa', '\\bmessa in liquidazione\\b',
+      '\\bcancellazione dal registro (?:delle imprese|di commercio)', '\\bcancellata dal registro', '\\bcessazione dell\'attivita', '\\bchiude i battenti',
+    ],
+    debt_enforcement: [
+      '\\besecuzione forzata\\b', '\\bprecetto\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
+      '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
+    ],
+    payment_delay: [
+      '\\britard[oi] (?:nei|nel|dei) pagament', '\\bstipendi (?:non pagati|arretrati|in ritardo|non versati)', '\\bmancat[oi] pagament', '\\bfornitori (?:non pagati|in attesa)',
+      '\\binsolut[ie]\\b', '\\bdebiti scaduti', '\\bfatture (?:non pagate|scadute)', '\\bnon (?:ha |hanno )?(?:pagato|versato) (?:gli |i )?(?:stipendi|fornitori|salari)',
+    ],
+    financial_distress: [
+      '\\ballarme (?:sugli )?utili\\b', '\\bperdita netta\\b', '\\bperdite (?:record|pesanti|per)\\b', '\\bin rosso\\b', '\\bconti in rosso', '\\bdifficolta finanziarie\\b',
+      '\\bcrisi di liquidita', '\\bcrisi finanziaria', '\\bdeclassat[oa]\\b', '\\bdeclassamento', '\\btaglio del rating', '\\brating (?:' + W + ' )?(?:tagliato|abbassato|ridotto)',
+      '\\bcontinuita aziendale\\b', '\\bsovraindebitamento', '\\bsalvataggio', '\\bsvalutazion[ei]', '\\btaglia (?:le )?stime', '\\btitolo (?:' + W + ' )?(?:crolla|affonda)',
+      '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
+    ],
+    layoffs: [
+      '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
+      '\\bchiusura (?:dello |della |del |di )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|sito|negozi|filiali)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
+      '\\btaglia (?:' + W + ' ){0,3}posti di lavoro',
+    ],
+    legal_dispute: [
+      '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
+      '\\bsanzion[ei] (?:a|contro|per)', '\\bcondannat[oa]', '\\bprocesso (?:a|contro)', '\\bcausa (?:legale|contro)', '\\bperquisizion', '\\bcontenzioso', '\\bsequestr[oa]',
+    ],
+    management_change: [
+      '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
+      '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
+      '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
+    ],
+    ownership_change: [
+      '\\bacquisizione\\b', '\\bacquisisce\\b', '\\bacquista\\b', '\\bfusione\\b', '\\bcessione (?:di|del|della)\\b', '\\bcede (?:il|la|le|i)\\b', '\\bcedut[oa] a\\b',
+      '\\brilev(?:a|ata|ato)\\b', '\\bopa\\b', '\\bpassa (?:sotto il controllo|nelle mani)', '\\bincorporazione',
+    ],
+    positive: [
+      '\\baumento di capitale\\b', '\\bround di finanziamento\\b', '\\butile record\\b', '\\bricavi record', '\\bmaxi[- ]?commessa', '\\bcommessa (?:da|di|record|importante)',
+      '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
+      '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
+    ],
+  },
+};
+
+export interface CompiledLexicon {
+  /**
+   * All triggers of the language in one global regex, one capture group per event type (in
+   * `types` order), so a sentence is scanned once instead of once per type.
+   */
+  all: RegExp;
+  types: EventType[];
+}
+
+export function compileLexicon(lang: string): CompiledLexicon {
+  const langs: LexiconLang[] = ['any', (['de', 'en', 'fr', 'it'] as const).find((l) => l === lang) ?? 'en'];
+  const byTypeSrc = new Map<EventType, string[]>();
+  for (const l of langs) {
+    for (const [type, patterns] of Object.entries(LEXICON[l]) as Array<[EventType, string[]]>) {
+      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...patterns.map(foldPattern)]);
+    }
+  }
+  const types = [...byTypeSrc.keys()];
+  return { all: new RegExp(types.map((t) => `(${byTypeSrc.get(t)!.join('|')})`).join('|'), 'g'), types };
+}
+
+/** The event type of a match of `CompiledLexicon.all`: the first capture group that took part. */
+export function typeOfMatch(lex: CompiledLexicon, m: RegExpExecArray): EventType {
+  for (let i = 0; i < lex.types.length; i++) if (m[i + 1] !== undefined) return lex.types[i]!;
+  throw new Error('lexicon match without a type group');
+}
+
+/** Folds umlauts and case in a pattern like the text, leaving escapes (all lower-case) intact. */
+function foldPattern(p: string): string {
+  return foldText(p);
+}
