@@ -31,7 +31,8 @@ export async function processJsonLines<T>(
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       failed++;
-      const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : undefined;
+      const rawId = (value as { id?: unknown } | null)?.id;
+      const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined;
       const error = parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
       await writeLine(io.stderr, id === undefined ? { line: lineNo, error } : { line: lineNo, id, error });
       continue;
@@ -47,7 +48,8 @@ async function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<vo
 }
 
 const classifyInput = z.object({
-  id: z.string().min(1),
+  // Echoed back unchanged, so a caller's numeric ids stay numbers.
+  id: z.union([z.string().min(1), z.number()]),
   text: z.string(),
   lang: z.string().optional(),
   title: z.string().optional(),

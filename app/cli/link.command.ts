@@ -5,7 +5,8 @@ import { processJsonLines } from './classify.command.js';
 import type { Command } from './command.js';
 
 const linkInput = z.object({
-  id: z.string().min(1),
+  // Echoed back unchanged, so a caller's numeric ids stay numbers.
+  id: z.union([z.string().min(1), z.number()]),
   text: z.string(),
   title: z.string().optional(),
   url: z.string().optional(),

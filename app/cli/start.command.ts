@@ -7,7 +7,7 @@ import type { App } from '../compose.js';
 import { applyDemoConfig, seedDemoLedger } from '../demo/demo.js';
 import { buildHttpServer } from '../http/server.js';
 import { startCollector, type CollectorRole } from '../roles/collector.role.js';
-import { startAlerter, unsubscribeSecret } from '../roles/alerter.role.js';
+import { startAlerter, subscriptionRepo, unsubscribeSecret } from '../roles/alerter.role.js';
 import { startAnalyzer, startScorer, type RunningRole } from '../roles/pipeline.roles.js';
 import { importWatchlist } from '../watchlist.js';
 import type { CliContext, Command } from './command.js';
@@ -60,7 +60,7 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
   if (roles.includes('scorer')) running.push(await startScorer(app));
   if (roles.includes('collector')) running.push((collector = await startCollector(app, { runOnStart: !allInOne })));
   if (roles.includes('api')) {
-    http = buildHttpServer({ app, unsubscribeSecret: await unsubscribeSecret(app) });
+    http = buildHttpServer({ app, unsubscribeSecret: await unsubscribeSecret(app), subscriptions: subscriptionRepo(app) });
     await http.listen({ host: app.config.http.host, port: app.config.http.port });
   }
   log.info({ roles, demo: app.config.demo, data_dir: app.config.dataDir }, 'bonitor_started');

@@ -3,13 +3,6 @@ import type { AppConfig } from '../../platform/config/schema.js';
 
 export type ApiRole = 'read' | 'admin';
 
-/** A token from the configuration: only its SHA-256 is stored, never the token itself. */
-export interface ConfiguredToken {
-  name: string;
-  sha256: string;
-  role: ApiRole;
-}
-
 export interface Principal {
   name: string;
   role: ApiRole;
@@ -28,8 +21,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 export function createAuthenticator(http: AppConfig['http']): Authenticator {
   const entries: Array<{ name: string; hash: Buffer; role: ApiRole }> = [];
   if (http.apiToken) entries.push({ name: 'BONITOR_API_TOKEN', hash: sha256(http.apiToken), role: 'admin' });
-  const tokens = (http as { tokens?: ConfiguredToken[] }).tokens ?? [];
-  for (const t of tokens) entries.push({ name: t.name, hash: Buffer.from(t.sha256, 'hex'), role: t.role });
+  for (const t of http.tokens) entries.push({ name: t.name, hash: Buffer.from(t.sha256, 'hex'), role: t.role });
   return {
     enabled: entries.length > 0,
     authenticate(token) {

@@ -40,6 +40,25 @@ function storeDocumentSearch(store: unknown): DocumentSearch | undefined {
   return typeof s.documentsMentioning === 'function' ? { documentsMentioning: s.documentsMentioning.bind(store) } : undefined;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Browsers say where a request comes from; clients such as curl send neither header. */
+function isCrossSite(req: FastifyRequest, publicHost: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (origin) {
+    try {
+      const host = new URL(origin).host;
+      // Behind a reverse proxy the Host header may differ; the configured public URL counts as this site.
+      return host !== req.headers.host && host !== publicHost;
+    } catch {
+      return true;
+    }
+  }
+  const site = req.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
+}
+
 const accessOf = (req: FastifyRequest): Access => req.routeOptions.config?.access ?? (req.url.startsWith('/api/') ? 'read' : 'public');
 const wantsHtml = (req: FastifyRequest) => accessOf(req) === 'web';
 
@@ -52,12 +71,27 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   const auth = createAuthenticator(app.config.http);
   const registry = new RouteRegistry();
   const log = app.log.child({ module: 'http' });
+  const publicHost = app.config.http.publicUrl ? new URL(app.config.http.publicUrl).host : undefined;
 
   server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, text, done) => {
     done(null, Object.fromEntries(new URLSearchParams(text as string)));
   });
 
+  const loopbackOnly = LOOPBACK.has(app.config.http.host);
+  const publicHostname = app.config.http.publicUrl ? new URL(app.config.http.publicUrl).hostname : undefined;
+
   server.addHook('onRequest', async (req, reply) => {
+    // Listening on loopback only: a foreign host name means DNS rebinding, i.e. a web page
+    // reading this API through the user's browser.
+    if (loopbackOnly) {
+      const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+      if (!LOOPBACK.has(hostname) && hostname !== publicHostname) return reply.code(403).send(apiError(403, `requests for host "${hostname}" are not served here`));
+    }
+    // A page on another site must not make the browser change anything here (CSRF): with no
+    // token configured, a form posted from elsewhere would otherwise add a subscription.
+    if (!SAFE_METHODS.has(req.method) && isCrossSite(req, publicHost)) {
+      return reply.code(403).send(apiError(403, 'cross-site requests may not change anything; send the request from this site or without a browser'));
+    }
     const access = accessOf(req);
     if (!auth.enabled || access === 'public') return;
     if (access === 'web') {

@@ -17,6 +17,16 @@ export const configSchema = z
         /** Public base URL used in mails (links to the check page, unsubscribe). */
         publicUrl: z.url().optional(),
         apiToken: z.string().min(16, 'an API token needs at least 16 characters').optional(),
+        /** Named API tokens, stored as their SHA-256 (`printf %s token | sha256sum`), read-only or admin. */
+        tokens: z
+          .array(
+            z.object({
+              name: z.string().min(1),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'sha256 must be the hex SHA-256 of the token (sha256sum)'),
+              role: z.enum(['read', 'admin']).default('read'),
+            }),
+          )
+          .default([]),
       })
       .prefault({}),
     smtp: z

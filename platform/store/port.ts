@@ -17,6 +17,8 @@ export interface DocumentStore {
   upsertDocument(doc: Document): Promise<boolean>;
   getDocument(id: string): Promise<Document | undefined>;
   countDocuments(): Promise<number>;
+  /** Newest documents whose title or text contains `word` (case-insensitive), for prospect checks. */
+  documentsMentioning(word: string, limit: number): Promise<Document[]>;
 }
 
 /** The collector's memory of what it already published per source. */

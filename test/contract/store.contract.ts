@@ -55,6 +55,15 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.upsertDocument(sample.document('d1'))).toBe(false);
       expect((await store.getDocument('d1'))?.title).toBe('Title d1');
       expect(await store.countDocuments()).toBe(1);
+      expect(await store.documentsMentioning('nothing like this', 5)).toEqual([]);
+    });
+
+    it('finds documents that mention a word, newest first, with LIKE wildcards taken literally', async () => {
+      await store.upsertDocument({ ...sample.document('m1'), title: 'Konkurs der Muster_Bau AG', fetchedAt: '2026-11-02T10:00:00.000Z' });
+      await store.upsertDocument({ ...sample.document('m2'), text: 'Die muster_bau ag meldet Kurzarbeit', fetchedAt: '2026-11-03T10:00:00.000Z' });
+      expect((await store.documentsMentioning('Muster_Bau', 10)).map((d) => d.id)).toEqual(['m2', 'm1']);
+      expect(await store.documentsMentioning('Muster%Bau', 10)).toEqual([]);
+      expect((await store.documentsMentioning('muster_bau', 1)).map((d) => d.id)).toEqual(['m2']);
     });
 
     it('remembers seen items per source', async () => {

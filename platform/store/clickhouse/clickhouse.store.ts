@@ -53,6 +53,14 @@ export class ClickHouseStore implements Store {
     return r && (JSON.parse(r.json) as Document);
   }
 
+  async documentsMentioning(word: string, limit: number): Promise<Document[]> {
+    const rows = await this.ch.rows<JsonRow>(
+      `SELECT json FROM ${this.t('documents')} FINAL WHERE positionCaseInsensitiveUTF8(json, {word:String}) > 0 ORDER BY fetched_at DESC, id LIMIT {limit:UInt32}`,
+      { word, limit },
+    );
+    return rows.map((r) => JSON.parse(r.json) as Document);
+  }
+
   async countDocuments(): Promise<number> {
     const r = await this.ch.first<{ n: string }>(`SELECT count() AS n FROM ${this.t('documents')} FINAL`);
     return Number(r?.n ?? 0);

@@ -51,6 +51,13 @@ export class SqliteStore implements Store {
     return r && (JSON.parse(r.json) as Document);
   }
 
+  async documentsMentioning(word: string, limit: number): Promise<Document[]> {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return parse(
+      this.db.prepare(`SELECT json FROM documents WHERE json LIKE ? ESCAPE '\\' ORDER BY fetched_at DESC, id LIMIT ?`).all(like, limit) as JsonRow[],
+    );
+  }
+
   async countDocuments(): Promise<number> {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
   }

@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openDemoApp, startServer, type DemoApp } from '../http/support/demo-app.js';
+import { shabNotice } from '../http/support/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.resolve('test-output/screenshots');
+const hasChromium = existsSync(CHROMIUM);
+
+/** Debian's chromium, headless, sandbox and every background service off, in a fresh profile. */
+async function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-default-apps', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+  });
+}
+
+describe.skipIf(!hasChromium)(hasChromium ? 'web pages in headless Chromium' : `web pages in headless Chromium (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`, () => {
+  let demo: DemoApp;
+  let server: FastifyInstance;
+  let base: string;
+  let browser: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    demo = await openDemoApp({}, { rescoreAfterDays: 30 });
+    await demo.addDocuments([shabNotice(), shabNotice('ch_shab_HR02-1006747585_mutation.broken-xss.xml', 'shab-xss')]);
+    ({ server, base } = await startServer(demo));
+    profile = mkdtempSync(path.join(os.tmpdir(), 'bonitor-chromium-'));
+    browser = await launch(profile);
+    // Nothing but this server: a page that reached for a CDN would fail here.
+    await browser.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    page = browser.pages()[0] ?? (await browser.newPage());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await demo?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('searches a demo customer by keyboard and shows its grade, terms and signals', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/?lang=en`);
+    await page.screenshot({ path: path.join(SHOTS, 'search-en.png'), fullPage: true });
+    await page.getByLabel('Company name or register id').fill('Alpenblick Metallbau');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/check\?/);
+    await expect(page.getByTestId('grade').textContent()).resolves.toBe('E');
+    expect(await page.getByTestId('terms').textContent()).toMatch(/Decline|prepayment/);
+    expect(await page.locator('#signals-h + .table-wrap a').first().getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await page.locator('svg[aria-labelledby^="pay-title"] rect').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: path.join(SHOTS, 'check-alpenblick-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a clean payer in German with an open account and a credit limit', async () => {
+    await page.goto(`${base}/check?q=${encodeURIComponent('Calandra Logistik')}&lang=de`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(['A', 'B']).toContain(await page.getByTestId('grade').textContent());
+    expect(await page.getByTestId('terms').textContent()).toBe('Offene Rechnung');
+    expect(await page.locator('.terms-detail').textContent()).toMatch(/Kreditlimite CHF/);
+    await page.screenshot({ path: path.join(SHOTS, 'check-calandra-de.png'), fullPage: true });
+  });
+
+  it('assesses a prospect from a real register notice, with the injected markup shown as text', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${base}/check?q=${encodeURIComponent('Rysaffe Administrateurs')}&lang=en`);
+    expect(await page.locator('.pill.prospect').textContent()).toContain('Prospect');
+    expect(await page.getByTestId('grade').textContent()).toMatch(/^[A-E]$/);
+    expect(await page.locator('#docs-h + ul').textContent()).toContain('<script>alert(1)</script>');
+    expect(await page.locator('main script, main img').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'check-prospect-en.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
+    await page.goto(`${base}/check?q=${encodeURIComponent('Nonexistent Widgets AG')}&lang=en`);
+    expect(await page.locator('[role="status"]').textContent()).toContain('Nonexistent Widgets AG');
+  });
+
+  it('opens the portfolio: customers by risk, grade distribution, exposure at risk', async () => {
+    await page.goto(`${base}/?lang=en`);
+    await page.getByRole('link', { name: 'Portfolio' }).click();
+    await page.waitForURL(/\/portfolio/);
+    const rows = page.getByTestId('portfolio-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(20);
+    expect(await rows.first().locator('.grade').textContent()).toBe('E');
+    expect(await page.getByTestId('at-risk').textContent()).toMatch(/CHF|EUR|GBP/);
+    expect(await page.locator('.movers li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'portfolio-en.png'), fullPage: true });
+    // Keyboard: the sortable header is a button reachable with Tab.
+    await page.getByRole('button', { name: 'Name' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('labels every form control and keeps every page keyboard-reachable, in both languages', async () => {
+    for (const url of ['/?lang=en', '/check?q=Alpenblick&lang=de', '/portfolio?lang=de', '/subscriptions?lang=en']) {
+      await page.goto(base + url);
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label')).map((el) => el.outerHTML),
+      );
+      expect(unlabelled, url).toEqual([]);
+      expect(await page.locator('html').getAttribute('lang')).toBe(url.includes('lang=de') ? 'de' : 'en');
+      // The first Tab lands on the skip link (the search page instead starts in its autofocused search box).
+      const autofocused = await page.evaluate(() => document.activeElement?.id ?? '');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}#${document.activeElement?.id}`);
+      expect(focused, url).toBe(autofocused === 'q' ? 'INPUT.#amount' : 'A.skip#');
+    }
+  });
+
+  it('lists the subscriptions and adds one through the form', async () => {
+    await page.goto(`${base}/subscriptions?lang=en`);
+    expect(await page.locator('table').textContent()).toContain('anna.muster@kreditmanagement.example');
+    await page.getByLabel('Id').fill('web-test');
+    await page.getByLabel('Email').fill('credit@example.org');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/subscriptions/);
+    expect(await page.locator('table').textContent()).toContain('credit@example.org');
+    await page.screenshot({ path: path.join(SHOTS, 'subscriptions-en.png'), fullPage: true });
+  });
+});
