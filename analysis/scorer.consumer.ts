@@ -69,7 +69,12 @@ export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<numb
 }
 
 /** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
-export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy' | 'weights'>, customerId: string, asOf: Date): Promise<Assessment | undefined> {
+export async function scoreCustomer(
+  deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy' | 'weights'>,
+  customerId: string,
+  asOf: Date,
+  options: { orderAmount?: number } = {},
+): Promise<Assessment | undefined> {
   const [customer, ledger, signals] = await Promise.all([
     deps.customers.getCustomer(customerId),
     deps.ledger.ledgerForCustomer(customerId),
@@ -87,5 +92,6 @@ export async function scoreCustomer(deps: Pick<ScorerDeps, 'customers' | 'ledger
     asOf,
     policy: deps.policy,
     ...(deps.weights ? { weights: deps.weights } : {}),
+    ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
   });
 }

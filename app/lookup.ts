@@ -1,5 +1,5 @@
-import type { Assessment, Customer } from '../platform/schemas/index.js';
-import type { Store } from '../platform/store/port.js';
+import type { Assessment, Customer, LedgerRow } from '../platform/schemas/index.js';
+import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
 import { scoreCustomer } from '../analysis/scorer.consumer.js';
 import type { App } from './compose.js';
 
@@ -29,29 +29,63 @@ export function findCustomers(customers: Customer[], query: string): Customer[] 
   return scored.map((x) => x.c);
 }
 
-export interface CheckResult {
+export interface CheckAnswer {
+  kind: 'customer' | 'prospect';
   assessment: Assessment;
-  customer: Customer | undefined;
-  /** Other customers that also matched the query. */
-  alternatives: Customer[];
+  customer?: Customer;
+  /** Other customers the query also matched. */
+  alternatives: Array<{ id: string; name: string }>;
+  /** Prospects: the public documents the assessment rests on. */
+  documents?: ProspectDocument[];
+  /** Customers: their invoices and assessment history (for charts). */
+  ledger?: LedgerRow[];
+  history?: Assessment[];
 }
 
-/** The pre-contract check: the best match's latest assessment, computed now if none is stored yet. */
-export async function checkCompany(app: Pick<App, 'store' | 'config' | 'clock' | 'weights'>, query: string): Promise<CheckResult | undefined> {
-  const store: Store = app.store;
-  const customers = await store.listCustomers();
-  let matches = findCustomers(customers, query);
-  let customerId = matches[0]?.id;
-  if (!customerId) {
-    // Customers known only from the ledger (not on the watchlist) can be checked by id.
-    const ledgerIds = await store.ledgerCustomerIds();
-    customerId = ledgerIds.find((id) => id === query.trim());
-    matches = [];
+/**
+ * The pre-contract check: a known customer's assessment (recomputed for the order amount when
+ * one is given), else a fresh prospect assessment from stored public documents.
+ */
+export interface CheckOptions {
+  orderAmount?: number;
+  /** Also load the ledger and the assessment history (the web report's charts). */
+  details?: boolean;
+  /** A cached watchlist search; without it the watchlist is read and searched per call. */
+  find?: (q: string) => Promise<Customer[]>;
+}
+
+/**
+ * The pre-contract check: a known customer's assessment (recomputed for the order amount when
+ * one is given), else a fresh prospect assessment from stored public documents.
+ */
+export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'weights'>, documents: DocumentSearch | undefined, q: string, options: CheckOptions = {}): Promise<CheckAnswer | undefined> {
+  const { orderAmount, details = false } = options;
+  const matches = options.find ? await options.find(q) : findCustomers(await app.store.listCustomers(), q);
+  // Customers known only from the ledger (not on the watchlist) can be checked by id.
+  const id = matches[0]?.id ?? ((await app.store.ledgerCustomerIds()).includes(q.trim()) ? q.trim() : undefined);
+  if (id) {
+    // The stored assessment is current (re-scored on every change); an order amount needs fresh terms.
+    const assessment =
+      (orderAmount === undefined ? await app.store.latestAssessment(id) : undefined) ??
+      (await scoreCustomer(
+        { customers: app.store, ledger: app.store, signals: app.store, policy: app.config.policy, weights: app.weights },
+        id,
+        app.clock.now(),
+        { orderAmount },
+      ));
+    const ledger = details ? await app.store.ledgerForCustomer(id) : undefined;
+    if (assessment) {
+      return {
+        kind: 'customer',
+        assessment,
+        customer: matches[0],
+        alternatives: matches.slice(1, 6).map((c) => ({ id: c.id, name: c.name })),
+        ...(details ? { ledger, history: await app.store.assessmentHistory(id) } : {}),
+      };
+    }
   }
-  if (!customerId) return undefined;
-  const assessment =
-    (await store.latestAssessment(customerId)) ??
-    (await scoreCustomer({ customers: store, ledger: store, signals: store, policy: app.config.policy, weights: app.weights }, customerId, app.clock.now()));
-  if (!assessment) return undefined;
-  return { assessment, customer: matches[0], alternatives: matches.slice(1, 6) };
+  if (!documents) return undefined;
+  const prospect = await checkProspect({ documents, policy: app.config.policy, clock: app.clock }, q, orderAmount);
+  if (!prospect) return undefined;
+  return { kind: 'prospect', assessment: prospect.assessment, alternatives: [], documents: prospect.documents };
 }

@@ -1,36 +1,40 @@
 import { parseArgs } from 'node:util';
-import { checkCompany } from '../lookup.js';
+import { runCheck } from '../lookup.js';
 import { formatReport } from '../report.js';
 import type { Command } from './command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'pre-contract check of a customer by name or register id',
-  usage: 'bonitor check "<name or register id>" [--format text|json] [--lang en|de]',
+  summary: 'pre-contract check of a customer or prospect by name or register id',
+  usage: 'bonitor check "<name or register id>" [--amount <order amount>] [--format text|json] [--lang en|de]',
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' } },
+      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' }, amount: { type: 'string' } },
     });
     const query = positionals.join(' ').trim();
-    if (!query) {
+    const amount = values.amount === undefined ? undefined : Number(values.amount.replace(/['\s]/g, ''));
+    if (!query || (amount !== undefined && !(Number.isFinite(amount) && amount > 0))) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
       return 2;
     }
     const app = await ctx.app();
-    const result = await checkCompany(app, query);
+    const result = await runCheck(app, app.store, query, amount === undefined ? {} : { orderAmount: amount });
     if (!result) {
-      ctx.io.stderr.write(`No customer matches "${query}". Import your watchlist or ledger first (bonitor watchlist import, bonitor ledger import).\n`);
+      ctx.io.stderr.write(`No customer matches "${query}" and no stored public document names it. Import your watchlist or ledger (bonitor watchlist import, bonitor ledger import) or add sources.\n`);
       return 1;
     }
     if (values.format === 'json') {
       ctx.io.stdout.write(`${JSON.stringify(result.assessment, null, 2)}\n`);
-    } else {
-      ctx.io.stdout.write(`${formatReport(result.assessment, values.lang === 'de' ? 'de' : 'en')}\n`);
-      if (result.alternatives.length > 0) {
-        ctx.io.stdout.write(`\nAlso matching: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
-      }
+      return 0;
+    }
+    if (result.kind === 'prospect') {
+      ctx.io.stdout.write(`Not a customer: assessed from ${result.documents?.length ?? 0} public document(s) that name it.\n\n`);
+    }
+    ctx.io.stdout.write(`${formatReport(result.assessment, values.lang === 'de' ? 'de' : 'en')}\n`);
+    if (result.alternatives.length > 0) {
+      ctx.io.stdout.write(`\nAlso matching: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
     }
     return 0;
   },
