@@ -63,7 +63,6 @@ offsets.topic.num.partitions=4
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
-log.flush.interval.messages=1
 EOF
   cat >"$dir/log4j.properties" <<EOF
 log4j.rootLogger=INFO, file
@@ -109,7 +108,7 @@ start() {
     -cp "$cp" kafka.Kafka "$dir/server.properties" >"$dir/stdout.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
   local waited=0
-  until grep -q "Kafka Server started" "$dir/server.log" 2>/dev/null; do
+  until grep -qs "Kafka Server started" "$dir/server.log" "$dir/stdout.log"; do
     if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
       tail -30 "$dir/server.log" "$dir/stdout.log" >&2
       die "broker exited during start (logs in $dir)"

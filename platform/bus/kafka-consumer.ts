@@ -98,7 +98,7 @@ export class KafkaGroupConsumer implements Consumer {
     let lastDone: string | undefined;
     let uncommitted = 0;
     const commit = async (): Promise<void> => {
-      if (lastDone === undefined || isStale() || this.killed) return; // the next owner re-reads
+      if (lastDone === undefined || uncommitted === 0 || isStale() || this.killed) return; // the next owner re-reads
       try {
         await this.consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: String(Number(lastDone) + 1) },
@@ -207,7 +207,12 @@ export class KafkaGroupConsumer implements Consumer {
     for (;;) {
       if (!this.running) return;
       let lag = 0;
-      for (const topic of this.options.topics) lag += await this.host.lag(this.options.group, topic);
+      try {
+        for (const topic of this.options.topics) lag += await this.host.lag(this.options.group, topic);
+      } catch (err) {
+        lag = -1; // the broker could not tell (restarting): not idle yet, ask again
+        this.log.debug({ err }, 'lag_unknown');
+      }
       if (lag === 0) return;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -2,6 +2,7 @@ import { Kafka, Partitioners, logLevel, type Admin, type IHeaders, type KafkaMes
 import type { Logger } from '../log.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { kafkaLogCreator } from './kafka-codec.js';
+import { CoalescingPublisher } from './kafka-publisher.js';
 import { KafkaGroupConsumer, type KafkaConsumerSettings } from './kafka-consumer.js';
 import { DLQ_HEADERS, type Bus, type Consumer, type OutgoingMessage, type SubscribeOptions } from './port.js';
 
@@ -19,10 +20,10 @@ export interface KafkaBusOptions extends Partial<KafkaConsumerSettings> {
 const DEFAULTS: KafkaConsumerSettings = {
   sessionTimeoutMs: 30_000,
   heartbeatIntervalMs: 3_000,
-  maxWaitTimeMs: 500,
+  maxWaitTimeMs: 100,
   retryBaseMs: 500,
   retryMaxMs: 30_000,
-  partitionsConcurrently: 1,
+  partitionsConcurrently: 6, // replaced by `partitions` below unless set
   commitEvery: 200,
   joinTimeoutMs: 60_000,
 };
@@ -37,6 +38,7 @@ export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
   private readonly admin: Admin;
   private readonly producer: Producer;
+  private readonly publisher: CoalescingPublisher;
   private readonly settings: KafkaConsumerSettings;
   private readonly clientRetry: { retries: number; initialRetryTime: number; maxRetryTime: number };
   private readonly consumers = new Set<KafkaGroupConsumer>();
@@ -47,7 +49,9 @@ export class KafkaBus implements Bus {
   constructor(private readonly options: KafkaBusOptions) {
     if (options.brokers.length === 0) throw new Error('kafka bus needs at least one broker (host:port)');
     const { brokers, clientId, partitions: _p, replicationFactor: _r, clientRetry, log: _l, ...settings } = options;
-    this.settings = { ...DEFAULTS, ...settings };
+    // Every partition a member holds is handled at once (in order within each): a handler that
+    // publishes waits a produce round trip, and partitions in parallel share those round trips.
+    this.settings = { ...DEFAULTS, partitionsConcurrently: options.partitions, ...settings };
     this.clientRetry = clientRetry ?? { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 };
     this.kafka = new Kafka({
       brokers,
@@ -62,12 +66,22 @@ export class KafkaBus implements Bus {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
-      retry: this.clientRetry,
+      // kafkajs's rule for the idempotent producer: never give up, or its sequence numbers may
+      // no longer match the broker's. A publish during an outage waits (capped backoff) and the
+      // handler's message stays uncommitted; nothing is dead-lettered for an outage.
+      retry: { ...this.clientRetry, retries: Number.MAX_SAFE_INTEGER },
     });
+    this.publisher = new CoalescingPublisher(this.producer);
   }
 
   private connect(): Promise<void> {
-    this.connecting ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    this.connecting ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(
+      () => undefined,
+      (err: unknown) => {
+        this.connecting = undefined; // the next call tries again instead of failing for ever
+        throw err;
+      },
+    );
     return this.connecting;
   }
 
@@ -99,11 +113,10 @@ export class KafkaBus implements Bus {
     if (this.closed) throw new Error('bus is closed');
     if (messages.length === 0) return;
     await this.ensureTopics([topic]);
-    await this.producer.send({
+    await this.publisher.send(
       topic,
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), headers: m.headers })),
-    });
+      messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), headers: m.headers })),
+    );
   }
 
   async subscribe(options: SubscribeOptions): Promise<Consumer> {
@@ -149,11 +162,24 @@ export class KafkaBus implements Bus {
       [DLQ_HEADERS.offset]: String(message.offset),
       [DLQ_HEADERS.attempts]: String(attempts),
     };
-    await this.producer.send({ topic: dlq, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    await this.publisher.send(dlq, [{ key: message.key, value: message.value, headers }]);
   }
 
   async lag(group: string, topic: string): Promise<number> {
     await this.connect();
+    // Right after a topic is created or the broker restarted, its partitions can be briefly
+    // unknown to the broker; that is not an answer, so ask again (kafkajs's retriable flag).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.lagOnce(group, topic);
+      } catch (err) {
+        if (attempt >= 6 || !(err as { retriable?: boolean }).retriable) throw err;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async lagOnce(group: string, topic: string): Promise<number> {
     const [ends, committed] = await Promise.all([
       this.admin.fetchTopicOffsets(topic),
       this.admin.fetchOffsets({ groupId: group, topics: [topic] }),
