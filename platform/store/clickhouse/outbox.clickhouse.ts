@@ -1,42 +1,12 @@
 import type { Outbox, OutboxEntry } from '../port.js';
+import { outboxEntryFromRow as toEntry, type OutboxRow as SharedOutboxRow } from '../outbox-row.js';
 import type { ClickHouseDb } from './clickhouse-db.js';
 
-interface OutboxRow {
-  key: string;
-  subscription_id: string;
-  recipient: string;
-  kind: OutboxEntry['kind'];
-  period: string;
-  subject: string;
-  message: string;
-  item_count: number;
-  cursor: string;
-  status: OutboxEntry['status'];
-  attempts: number;
+interface OutboxRow extends SharedOutboxRow {
   last_error: string;
+  sent_at: string;
   lease_owner: string;
   lease_until: string | number;
-  created_at: string;
-  sent_at: string;
-}
-
-function toEntry(r: OutboxRow): OutboxEntry {
-  return {
-    key: r.key,
-    subscriptionId: r.subscription_id,
-    recipient: r.recipient,
-    kind: r.kind,
-    period: r.period,
-    subject: r.subject,
-    message: r.message,
-    itemCount: Number(r.item_count),
-    cursor: JSON.parse(r.cursor) as Record<string, number>,
-    status: r.status,
-    attempts: Number(r.attempts),
-    lastError: r.last_error || undefined,
-    createdAt: r.created_at,
-    sentAt: r.sent_at || undefined,
-  };
 }
 
 /**

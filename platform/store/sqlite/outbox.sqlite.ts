@@ -1,41 +1,7 @@
 import type { Db } from '../../sqlite/open-database.js';
 import type { Outbox, OutboxEntry } from '../port.js';
+import { outboxEntryFromRow as toEntry, type OutboxRow } from '../outbox-row.js';
 
-interface OutboxRow {
-  key: string;
-  subscription_id: string;
-  recipient: string;
-  kind: OutboxEntry['kind'];
-  period: string;
-  subject: string;
-  message: string;
-  item_count: number;
-  cursor: string;
-  status: OutboxEntry['status'];
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
-
-function toEntry(r: OutboxRow): OutboxEntry {
-  return {
-    key: r.key,
-    subscriptionId: r.subscription_id,
-    recipient: r.recipient,
-    kind: r.kind,
-    period: r.period,
-    subject: r.subject,
-    message: r.message,
-    itemCount: r.item_count,
-    cursor: JSON.parse(r.cursor) as Record<string, number>,
-    status: r.status,
-    attempts: r.attempts,
-    lastError: r.last_error ?? undefined,
-    createdAt: r.created_at,
-    sentAt: r.sent_at ?? undefined,
-  };
-}
 
 const SELECT = `SELECT o.key, o.subscription_id, o.recipient, o.kind, o.period, o.subject, m.message, o.item_count, o.cursor,
   o.status, o.attempts, o.last_error, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
