@@ -1,19 +1,19 @@
 /**
  * `npm run eval`: accuracy of event classification and entity linking on the held-out part of
  * the labelled set (analysis/eval/data/events-test.ts, never used for tuning or training).
- *   tsx analysis/eval/run.ts            held-out figures
- *   tsx analysis/eval/run.ts --dev      the training/development part instead
- *   tsx analysis/eval/run.ts --errors   also list the misclassified sentences
- *   tsx analysis/eval/run.ts --lexicon-only   without the trained model (ablation)
+ *   tsx scripts/eval.ts            held-out figures
+ *   tsx scripts/eval.ts --dev      the training/development part instead
+ *   tsx scripts/eval.ts --errors   also list the misclassified sentences
+ *   tsx scripts/eval.ts --lexicon-only   without the trained model (ablation)
  * Exit code 1 when a goal of issue 5 is missed, so CI notices a regression.
  */
-import { classifyDocument, defaultEventModel } from '../classify/index.js';
-import { buildWatchlistIndex, linkEntities } from '../linking/index.js';
-import { EVENT_TYPES } from '../../platform/schemas/common.js';
-import { HELD_OUT } from './data/events-test.js';
-import { TRAIN } from './data/events-train.js';
-import { LINK_EXAMPLES, LINK_HELD_OUT, LINK_WATCHLIST } from './data/linking.js';
-import { evaluateEvents, evaluateLinking, type Score } from './evaluate.js';
+import { classifyDocument, defaultEventModel } from '../analysis/classify/index.js';
+import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
+import { EVENT_TYPES } from '../platform/schemas/common.js';
+import { HELD_OUT } from '../analysis/eval/data/events-test.js';
+import { TRAIN } from '../analysis/eval/data/events-train.js';
+import { LINK_EXAMPLES, LINK_HELD_OUT, LINK_WATCHLIST } from '../analysis/eval/data/linking.js';
+import { evaluateEvents, evaluateLinking, type Score } from '../analysis/eval/evaluate.js';
 
 // Sentences are dated news: a fixed publication date makes "in 2009" historic and keeps runs reproducible.
 const PUBLISHED_AT = '2026-11-01T00:00:00Z';
