@@ -21,14 +21,39 @@ export interface ParsedCsv {
 }
 
 export function parseCsv(text: string): ParsedCsv {
+  const stream = streamCsv(text);
+  const rows = [...stream.rows];
+  return { header: stream.header, rows, delimiter: stream.delimiter, errors: stream.errors };
+}
+
+/** Like parseCsv, but rows are produced one at a time (a two-million-row ledger never holds all its cells at once). */
+export interface CsvStream {
+  header: string[];
+  delimiter: ',' | ';';
+  rows: Iterable<CsvRow>;
+  /** Filled while `rows` is iterated. */
+  errors: ParsedCsv['errors'];
+}
+
+export function streamCsv(text: string): CsvStream {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(src);
-  const { rows: records, errors } = tokenizeCsv(src, delimiter);
-  const first = records.find((r) => !isBlank(r.cells));
-  if (!first) return { header: [], rows: [], delimiter, errors };
-  const header = first.cells.map((h) => h.trim());
-  const rows = records.filter((r) => r !== first && r.line > first.line && !isBlank(r.cells));
-  return { header, rows, delimiter, errors };
+  const errors: ParsedCsv['errors'] = [];
+  const records = tokenizeCsv(src, delimiter, errors);
+  // next() by hand: breaking out of a for…of would close the generator.
+  let first: CsvRow | undefined;
+  for (let n = records.next(); !n.done; n = records.next()) {
+    if (!isBlank(n.value.cells)) {
+      first = n.value;
+      break;
+    }
+  }
+  const header = first ? first.cells.map((h) => h.trim()) : [];
+  function* rest(): Generator<CsvRow> {
+    if (!first) return;
+    for (let n = records.next(); !n.done; n = records.next()) if (!isBlank(n.value.cells)) yield n.value;
+  }
+  return { header, delimiter, rows: rest(), errors };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -51,19 +76,19 @@ function detectDelimiter(src: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-function tokenizeCsv(src: string, delimiter: string): { rows: CsvRow[]; errors: ParsedCsv['errors'] } {
-  const rows: CsvRow[] = [];
+function* tokenizeCsv(src: string, delimiter: string, errors: ParsedCsv['errors']): Generator<CsvRow> {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
   let line = 1;
   let rowLine = 1;
   let i = 0;
-  const endRow = () => {
+  const endRow = (): CsvRow => {
     cells.push(cell);
-    rows.push({ line: rowLine, cells });
+    const row = { line: rowLine, cells };
     cells = [];
     cell = '';
+    return row;
   };
   while (i < src.length) {
     // Fast path: a whole line without quotes is split at once (most rows of real exports).
@@ -72,10 +97,11 @@ function tokenizeCsv(src: string, delimiter: string): { rows: CsvRow[]; errors: 
       if (end < 0) end = src.length;
       const lineText = src.charCodeAt(end - 1) === 13 ? src.slice(i, end - 1) : src.slice(i, end);
       if (!lineText.includes('"') && !lineText.includes('\r')) {
-        rows.push({ line: rowLine, cells: lineText.split(delimiter) });
+        const row = { line: rowLine, cells: lineText.split(delimiter) };
         i = end + 1;
         line++;
         rowLine = line;
+        yield row;
         continue;
       }
     }
@@ -108,18 +134,19 @@ function tokenizeCsv(src: string, delimiter: string): { rows: CsvRow[]; errors: 
       cell = '';
     } else if (c === '\r' || c === '\n') {
       if (c === '\r' && src[i + 1] === '\n') i++;
-      endRow();
+      const row = endRow();
       line++;
       rowLine = line;
+      i++;
+      yield row;
+      continue;
     } else cell += c;
     i++;
   }
-  const errors: ParsedCsv['errors'] = [];
   if (quoted) {
     errors.push({ line: rowLine, reason: 'a quoted field opened on this line is never closed' });
     // Keep the row out: its last cell swallowed the rest of the file and would be garbage.
-    return { rows, errors };
+    return;
   }
-  if (cell !== '' || cells.length > 0) endRow();
-  return { rows, errors };
+  if (cell !== '' || cells.length > 0) yield endRow();
 }

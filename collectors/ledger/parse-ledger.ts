@@ -1,4 +1,4 @@
-import { parseCsv } from '../../platform/csv.js';
+import { streamCsv } from '../../platform/csv.js';
 import type { LedgerRow } from '../../platform/schemas/index.js';
 
 export interface LedgerParseError {
@@ -21,7 +21,7 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
  * reported with its line number and every reason.
  */
 export function parseLedgerCsv(text: string): LedgerParseResult {
-  const csv = parseCsv(text);
+  const csv = streamCsv(text);
   const header = csv.header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
@@ -31,7 +31,7 @@ export function parseLedgerCsv(text: string): LedgerParseResult {
   for (const c of [...REQUIRED, ...OPTIONAL]) if (header.includes(c)) index.set(c, header.indexOf(c));
 
   const rows: LedgerRow[] = [];
-  const errors: LedgerParseError[] = [...csv.errors];
+  const errors: LedgerParseError[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of csv.rows) {
     const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '');
@@ -80,6 +80,9 @@ export function parseLedgerCsv(text: string): LedgerParseResult {
     }
     if (problems.length > 0) errors.push({ line, reason: problems.join('; ') });
   }
+  // Structural problems (an unclosed quote) are known once the rows have been read.
+  errors.push(...csv.errors);
+  errors.sort((a, b) => a.line - b.line);
   return { rows, errors };
 }
 
