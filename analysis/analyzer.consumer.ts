@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import { stableId } from '../platform/ids.js';
-import { dlq, ok, type Handler } from '../platform/bus/port.js';
+import { dlq, ok, type BatchHandler, type Handler, type HandlerResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Document, type Signal } from '../platform/schemas/index.js';
 import type { CustomerRepo, DocumentStore, MetaStore } from '../platform/store/port.js';
 import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
@@ -26,20 +26,7 @@ export const WATCHLIST_VERSION_KEY = 'watchlist.version';
  */
 export function createAnalyzerHandler(deps: AnalyzerDeps): Handler {
   const log = deps.log.child({ module: 'analyzer' });
-  let index: WatchlistIndex | undefined;
-  let indexVersion: string | undefined;
-
-  async function currentIndex(): Promise<WatchlistIndex> {
-    const version = (await deps.meta.getMeta(WATCHLIST_VERSION_KEY)) ?? '0';
-    if (!index || version !== indexVersion) {
-      const customers = await deps.customers.listCustomers();
-      index = buildWatchlistIndex(customers);
-      indexVersion = version;
-      log.info({ customers: customers.length, version }, 'watchlist_index_built');
-    }
-    return index;
-  }
-
+  const currentIndex = watchlistIndexCache(deps, log);
   return async (message) => {
     const parsed = parseEnvelope(TOPICS.documents, message.value);
     if (!parsed.ok) return dlq(parsed.reason);
@@ -51,6 +38,54 @@ export function createAnalyzerHandler(deps: AnalyzerDeps): Handler {
       log.info({ document_id: doc.id, signals: signals.length }, 'document_analyzed');
     }
     return ok;
+  };
+}
+
+/**
+ * Batch mode of createAnalyzerHandler: each document is stored and analysed, then the signals
+ * of the whole batch go out in ONE publish (one produce round trip instead of one per
+ * document), and only then are the messages committed. A failure throws, so the bus retries
+ * the batch; replaying yields the same signal ids and the same stored documents.
+ */
+export function createAnalyzerBatchHandler(deps: AnalyzerDeps): BatchHandler {
+  const log = deps.log.child({ module: 'analyzer' });
+  const currentIndex = watchlistIndexCache(deps, log);
+  return async (messages) => {
+    const results: HandlerResult[] = [];
+    const signals: Signal[] = [];
+    let index: WatchlistIndex | undefined;
+    for (const message of messages) {
+      const parsed = parseEnvelope(TOPICS.documents, message.value);
+      if (!parsed.ok) {
+        results.push(dlq(parsed.reason));
+        continue;
+      }
+      const doc = parsed.value.payload;
+      await deps.documents.upsertDocument(doc);
+      index ??= await currentIndex(); // one watchlist check per batch
+      const found = analyzeDocument(doc, index, deps.clock.now());
+      if (found.length > 0) log.info({ document_id: doc.id, signals: found.length }, 'document_analyzed');
+      signals.push(...found);
+      results.push(ok);
+    }
+    if (signals.length > 0) await deps.publishSignals(signals);
+    return results;
+  };
+}
+
+/** The watchlist index, rebuilt when the watchlist version in meta changes. */
+function watchlistIndexCache(deps: AnalyzerDeps, log: Logger): () => Promise<WatchlistIndex> {
+  let index: WatchlistIndex | undefined;
+  let indexVersion: string | undefined;
+  return async () => {
+    const version = (await deps.meta.getMeta(WATCHLIST_VERSION_KEY)) ?? '0';
+    if (!index || version !== indexVersion) {
+      const customers = await deps.customers.listCustomers();
+      index = buildWatchlistIndex(customers);
+      indexVersion = version;
+      log.info({ customers: customers.length, version }, 'watchlist_index_built');
+    }
+    return index;
   };
 }
 

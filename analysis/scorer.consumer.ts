@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Policy } from '../platform/config/policy.js';
-import { dlq, ok, type Handler } from '../platform/bus/port.js';
+import { dlq, ok, type BatchHandler, type Handler, type HandlerResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { assessCustomer } from './scoring/index.js';
@@ -49,6 +49,50 @@ export function createScorerInputHandler(deps: ScorerDeps): Handler {
       return ok;
     }
     return dlq(`scorer does not consume topic ${message.topic}`);
+  };
+}
+
+/**
+ * Batch mode of createScorerInputHandler: each input is stored as there, but the customers to
+ * re-score are queued in one markDirty at the end of the batch (before it is committed), and
+ * the customer list for industry signals is read once per batch.
+ */
+export function createScorerInputBatchHandler(deps: ScorerDeps): BatchHandler {
+  return async (messages) => {
+    const results: HandlerResult[] = [];
+    const dirty = new Set<string>();
+    const industries = new Set<string | undefined>(); // sections, compared as the per-message handler does
+    for (const message of messages) {
+      if (message.topic === TOPICS.ledger) {
+        const parsed = parseEnvelope(TOPICS.ledger, message.value);
+        if (!parsed.ok) {
+          results.push(dlq(parsed.reason));
+          continue;
+        }
+        const changed = await deps.ledger.upsertLedgerRows([parsed.value.payload]);
+        if (changed.length > 0) dirty.add(parsed.value.payload.customerId);
+        results.push(ok);
+      } else if (message.topic === TOPICS.signals) {
+        const parsed = parseEnvelope(TOPICS.signals, message.value);
+        if (!parsed.ok) {
+          results.push(dlq(parsed.reason));
+          continue;
+        }
+        const signal = parsed.value.payload;
+        const isNew = await deps.signals.upsertSignal(signal);
+        if (isNew && signal.customerId) dirty.add(signal.customerId);
+        if (isNew && signal.industry) industries.add(sectionOfCode(signal.industry));
+        results.push(ok);
+      } else {
+        results.push(dlq(`scorer does not consume topic ${message.topic}`));
+      }
+    }
+    if (industries.size > 0) {
+      // Industry news moves the industry risk index of every customer in that industry.
+      for (const c of await deps.customers.listCustomers()) if (c.industry && industries.has(sectionOfCode(c.industry))) dirty.add(c.id);
+    }
+    if (dirty.size > 0) await deps.queue.markDirty([...dirty], deps.clock.now());
+    return results;
   };
 }
 

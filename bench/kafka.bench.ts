@@ -161,7 +161,9 @@ async function main(): Promise<void> {
       for (const d of batch) publishedAt.set(d.id, now);
       await publishDocuments(app.bus, batch);
     }
+    const publishedMs = performance.now() - t0;
     await analyzer.idle();
+    const analyzedMs = performance.now() - t0;
     await scorer.idle();
     const pipelineMs = performance.now() - t0;
     const burst = { toSignal: [...toSignal.values()] };
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
     console.log(`kafkajs raw produce+consume (1 hop, no work):          ${rate(raw.ms)} docs/s (${raw.ms.toFixed(0)} ms); latency ${lat(raw.latencies)}`);
     console.log(`pipeline over the Kafka bus (documents→analyzer→signals→scorer, SQLite store): ${rate(pipelineMs)} docs/s (${pipelineMs.toFixed(0)} ms); ${stored} documents and ${signals} signals stored`);
     // In the burst, most scores saturate and unchanged assessments are not re-published, so only signals are timed.
+    console.log(`  of which: documents published after ${publishedMs.toFixed(0)} ms, analyzer idle after ${analyzedMs.toFixed(0)} ms, scorer idle after ${pipelineMs.toFixed(0)} ms`);
     console.log(`burst (all ${N} published at once, queueing included) — latency document → signal published: ${lat(burst.toSignal)}`);
     console.log(`paced at ${PACED_RATE} docs/s for 10 s — latency document → signal published: ${lat(pacedLatency.toSignal)}`);
     console.log(`paced — latency document published → assessment citing it stored (end to end): ${lat(pacedLatency.toAssessment)} of ${paced.length} documents`);

@@ -1,8 +1,8 @@
 import cron from 'node-cron';
 import type { Consumer } from '../../platform/bus/port.js';
 import { TOPICS } from '../../platform/schemas/index.js';
-import { createAnalyzerHandler } from '../../analysis/analyzer.consumer.js';
-import { createScorerInputHandler, rescoreQueued, type ScorerDeps } from '../../analysis/scorer.consumer.js';
+import { createAnalyzerBatchHandler } from '../../analysis/analyzer.consumer.js';
+import { createScorerInputBatchHandler, rescoreQueued, type ScorerDeps } from '../../analysis/scorer.consumer.js';
 import type { App } from '../compose.js';
 import { publishAssessments, publishSignals } from '../publish.js';
 import { GROUPS } from '../topics.js';
@@ -27,7 +27,8 @@ export async function startAnalyzer(app: App): Promise<RunningRole> {
     group: GROUPS.analyzer,
     topics: [TOPICS.documents],
     maxAttempts: app.config.bus.maxAttempts,
-    handler: createAnalyzerHandler({
+    // Batch mode: the signals of a partition's run of documents go out in one publish.
+    batchHandler: createAnalyzerBatchHandler({
       documents: app.store,
       customers: app.store,
       meta: app.store,
@@ -67,7 +68,8 @@ export async function startScorer(app: App): Promise<RunningRole> {
     group: GROUPS.scorer,
     topics: [TOPICS.ledger, TOPICS.signals],
     maxAttempts: app.config.bus.maxAttempts,
-    handler: createScorerInputHandler(deps),
+    // Batch mode: the customers to re-score are queued once per batch.
+    batchHandler: createScorerInputBatchHandler(deps),
   });
   let running = true;
   let busy: Promise<number> = Promise.resolve(0);

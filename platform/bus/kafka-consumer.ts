@@ -2,7 +2,8 @@ import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka, KafkaMessage
 import type { Logger } from '../log.js';
 import { errorMessage, isProgrammingError } from '../errors.js';
 import { backoffMs, toConsumedMessage } from './kafka-codec.js';
-import type { Consumer, HandlerResult, SubscribeOptions } from './port.js';
+import { invokeBatch } from './batch.js';
+import type { ConsumedMessage, Consumer, HandlerResult, SubscribeOptions } from './port.js';
 
 export interface KafkaConsumerSettings {
   sessionTimeoutMs: number;
@@ -15,6 +16,8 @@ export interface KafkaConsumerSettings {
   partitionsConcurrently: number;
   /** Commit at least every N handled messages within a batch (and at its end). */
   commitEvery: number;
+  /** Batch mode: most messages handed to one batchHandler call (a fetched batch is cut to this). */
+  maxBatchMessages: number;
   joinTimeoutMs: number;
   /** Called when a member stops for good after a non-retriable error (the role should exit non-zero). */
   onFatal?: (err: Error) => void;
@@ -94,6 +97,7 @@ export class KafkaGroupConsumer implements Consumer {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.options.batchHandler) return this.handleBatchMode(payload);
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     let lastDone: string | undefined;
     let uncommitted = 0;
@@ -126,6 +130,76 @@ export class KafkaGroupConsumer implements Consumer {
     }
   }
 
+  /**
+   * Batch mode (rules in port.ts BatchHandler): the fetched batch, in runs of at most
+   * maxBatchMessages, each run handed to the batchHandler at once; results applied in order,
+   * then the finished prefix committed. A retry commits what came before it, waits out the
+   * backoff and hands the run over again from the message that asked for it.
+   */
+  private async handleBatchMode(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { topic, partition } = batch;
+    const alive = (): boolean => this.running && !this.killed && isRunning() && !isStale();
+    let lastDone: string | undefined;
+    const commit = async (): Promise<void> => {
+      if (lastDone === undefined || isStale() || this.killed) return; // the next owner re-reads
+      const offset = String(Number(lastDone) + 1);
+      lastDone = undefined;
+      try {
+        await this.consumer.commitOffsets([{ topic, partition, offset }]);
+      } catch (err) {
+        throw rootCause(err); // see handleBatch
+      }
+    };
+    let start = 0;
+    try {
+      while (start < batch.messages.length && alive()) {
+        const run = batch.messages.slice(start, start + this.settings.maxBatchMessages);
+        const keys = run.map((m) => `${topic}/${partition}/${m.offset}`);
+        const consumed = run.map((m, i) => toConsumedMessage(topic, partition, m, this.attempts.get(keys[i]!) ?? 0));
+        const results = await invokeBatch(this.options.batchHandler!, consumed, () => this.running && !this.killed);
+        if (this.killed) return; // a killed process commits nothing
+        let retryAfter: number | undefined;
+        let next = start + run.length;
+        for (let i = 0; i < run.length; i++) {
+          const message = run[i]!;
+          let result = results[i]!;
+          if (result.kind === 'retry') {
+            if (!this.running) {
+              next = start + i;
+              break;
+            }
+            const failures = consumed[i]!.attempt + 1;
+            this.attempts.set(keys[i]!, failures);
+            this.log.warn({ topic, partition, offset: Number(message.offset), attempts: failures, reason: result.reason }, 'message_failed');
+            if (failures < this.maxAttempts) {
+              retryAfter = backoffMs(failures, this.settings.retryBaseMs, this.settings.retryMaxMs);
+              next = start + i;
+              break;
+            }
+            result = { kind: 'dlq', reason: `gave up after ${failures} attempts: ${result.reason}` };
+          }
+          this.attempts.delete(keys[i]!);
+          if (result.kind === 'dlq') {
+            await this.host.deadLetter(topic, partition, message, result.reason, this.options.group, consumed[i]!.attempt + 1);
+            this.log.error({ topic, partition, offset: Number(message.offset), reason: result.reason }, 'message_dead_lettered');
+          } else if (result.kind === 'drop') {
+            this.log.debug({ topic, offset: Number(message.offset), reason: result.reason }, 'message_dropped');
+          }
+          resolveOffset(message.offset);
+          lastDone = message.offset;
+        }
+        await commit();
+        if (next < start + run.length && retryAfter === undefined) return; // stopping
+        await heartbeat();
+        if (retryAfter !== undefined && !(await this.pause(retryAfter, payload))) return;
+        start = next;
+      }
+    } finally {
+      await commit(); // what was finished before an error (e.g. a failed dead letter) stays done
+    }
+  }
+
   /** Handles one message until it is finished (true) or this member is stopping (false). */
   private async handleMessage(topic: string, partition: number, message: KafkaMessage, payload: EachBatchPayload): Promise<boolean> {
     const key = `${topic}/${partition}/${message.offset}`;
@@ -155,9 +229,9 @@ export class KafkaGroupConsumer implements Consumer {
     }
   }
 
-  private async invoke(message: Parameters<SubscribeOptions['handler']>[0]): Promise<HandlerResult> {
+  private async invoke(message: ConsumedMessage): Promise<HandlerResult> {
     try {
-      return await this.options.handler(message);
+      return await this.options.handler!(message);
     } catch (err) {
       // A TypeError will fail the same way every time: dead-letter it at once.
       return isProgrammingError(err)

@@ -4,6 +4,7 @@ import { deadLetterTopic } from '../schemas/topics.js';
 import { kafkaLogCreator } from './kafka-codec.js';
 import { CoalescingPublisher } from './kafka-publisher.js';
 import { KafkaGroupConsumer, type KafkaConsumerSettings } from './kafka-consumer.js';
+import { checkHandlers } from './batch.js';
 import { DLQ_HEADERS, type Bus, type Consumer, type OutgoingMessage, type SubscribeOptions } from './port.js';
 
 export interface KafkaBusOptions extends Partial<KafkaConsumerSettings> {
@@ -25,6 +26,7 @@ const DEFAULTS: KafkaConsumerSettings = {
   retryMaxMs: 30_000,
   partitionsConcurrently: 6, // replaced by `partitions` below unless set
   commitEvery: 200,
+  maxBatchMessages: 500,
   joinTimeoutMs: 60_000,
 };
 
@@ -121,6 +123,7 @@ export class KafkaBus implements Bus {
 
   async subscribe(options: SubscribeOptions): Promise<Consumer> {
     if (this.closed) throw new Error('bus is closed');
+    checkHandlers(options);
     await this.ensureTopics([...options.topics, ...options.topics.map(deadLetterTopic)]);
     const consumer = new KafkaGroupConsumer(
       this.kafka,

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import { errorMessage, isProgrammingError } from '../errors.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { partitionFor } from './partition.js';
+import { checkHandlers, invokeBatch } from './batch.js';
 import type { LogStorage, StoredMessage } from './log-storage.js';
 import {
   DLQ_HEADERS,
@@ -61,6 +62,7 @@ export class LogBus implements Bus {
 
   async subscribe(options: SubscribeOptions): Promise<Consumer> {
     if (this.closed) throw new Error('bus is closed');
+    checkHandlers(options);
     await this.ensureTopics(options.topics);
     const consumer = new LogConsumer(this, this.storage, options, this.options);
     this.consumers.add(consumer);
@@ -147,6 +149,10 @@ class LogConsumer implements Consumer {
       if ((this.notBefore.get(key) ?? 0) > Date.now()) continue;
       const from = this.storage.committed(this.options.group, topic, partition);
       const batch = this.storage.read(topic, partition, from, this.busOptions.batchSize ?? 100);
+      if (this.options.batchHandler && batch.length > 0) {
+        handled += await this.handleBatch(key, batch);
+        continue;
+      }
       for (const stored of batch) {
         if (!this.running) return handled;
         const done = await this.handleOne(stored);
@@ -168,7 +174,7 @@ class LogConsumer implements Consumer {
     const message = toConsumed(stored, attempt);
     let result: HandlerResult;
     try {
-      result = await this.options.handler(message);
+      result = await this.options.handler!(message);
     } catch (err) {
       result = isProgrammingError(err)
         ? { kind: 'dlq', reason: `${(err as Error).name}: ${errorMessage(err)}` }
@@ -189,6 +195,53 @@ class LogConsumer implements Consumer {
     }
     this.storage.commit(group, stored.topic, stored.partition, stored.offset + 1);
     return true;
+  }
+
+  /**
+   * Batch mode (rules in port.ts BatchHandler): one handler call for a partition's run of
+   * messages, then the results are applied in order as handleOne applies one; commits only
+   * after the handler resolved, up to the message before the first retry. Returns how many
+   * messages were finished.
+   */
+  private async handleBatch(key: string, batch: StoredMessage[]): Promise<number> {
+    const { group } = this.options;
+    const { topic, partition } = batch[0]!;
+    const messages = batch.map((s) => toConsumed(s, this.storage.attempts(group, s.topic, s.partition, s.offset)));
+    const results = await invokeBatch(this.options.batchHandler!, messages, () => this.running);
+    if (this.killed) return 0; // a killed process commits nothing
+    let finished = 0;
+    let commitTo: number | undefined;
+    const commit = (): void => {
+      if (commitTo !== undefined) this.storage.commit(group, topic, partition, commitTo);
+      commitTo = undefined;
+    };
+    for (let i = 0; i < batch.length; i++) {
+      const stored = batch[i]!;
+      let result = results[i]!;
+      if (result.kind === 'retry') {
+        if (!this.running) break;
+        const attempts = this.storage.recordFailure(group, stored.topic, stored.partition, stored.offset, result.reason);
+        this.log.warn({ topic: stored.topic, partition: stored.partition, offset: stored.offset, attempts, reason: result.reason }, 'message_failed');
+        if (attempts < this.maxAttempts) {
+          commit();
+          this.notBefore.set(key, Date.now() + this.backoffMs(stored));
+          return finished; // keep order: the batch comes again from this message
+        }
+        result = { kind: 'dlq', reason: `gave up after ${attempts} attempts: ${result.reason}` };
+      }
+      if (result.kind === 'dlq') {
+        this.deadLetter(stored, result.reason, messages[i]!.attempt + 1);
+      } else if (result.kind === 'drop') {
+        this.log.debug({ topic: stored.topic, offset: stored.offset, reason: result.reason }, 'message_dropped');
+      }
+      commitTo = stored.offset + 1;
+      // A dead letter is committed at once, so a crash does not dead-letter it twice.
+      if (result.kind === 'dlq') commit();
+      finished++;
+    }
+    commit();
+    if (finished === batch.length) this.notBefore.delete(key);
+    return finished;
   }
 
   private deadLetter(stored: StoredMessage, reason: string, attempts: number): void {

@@ -43,10 +43,29 @@ export const dlq = (reason: string): HandlerResult => ({ kind: 'dlq', reason });
 
 export type Handler = (message: ConsumedMessage) => Promise<HandlerResult>;
 
+/**
+ * Batch mode: a run of messages from ONE partition, in offset order; resolves one result per
+ * message, in the same order. The results are applied per message exactly as a Handler's, in
+ * order: ok/drop commit, dlq dead-letters and commits; the first retry stops the run, its
+ * message's attempt count grows (dead-lettered once it reaches maxAttempts, then the run goes
+ * on) and the batch is delivered again from that message, after the backoff. Offsets are
+ * committed only after the batch handler resolved, never past a retry.
+ * A throw is about the whole batch: any other error = every message asks for retry (so the
+ * first message carries the attempt count, as when it failed alone); a programming error
+ * (TypeError…, or a wrong number of results) cannot be pinned on one message, so the batch is
+ * handed over again one message at a time and only the message that throws it alone is
+ * dead-lettered (attempts 1, as in per-message mode). Handlers must be idempotent per message:
+ * work done for messages after a retry is done again.
+ */
+export type BatchHandler = (messages: ConsumedMessage[]) => Promise<HandlerResult[]>;
+
 export interface SubscribeOptions {
   group: string;
   topics: string[];
-  handler: Handler;
+  /** Per-message mode. Exactly one of handler and batchHandler is given. */
+  handler?: Handler;
+  /** Batch mode (see BatchHandler), used instead of handler. */
+  batchHandler?: BatchHandler;
   /** Attempts before a message that keeps failing is dead-lettered (default 5). */
   maxAttempts?: number;
   /** Start at the earliest offset when the group has none committed (default true). */

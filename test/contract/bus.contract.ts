@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DLQ_HEADERS, dlq, ok, type Bus, type ConsumedMessage, type Consumer, type HandlerResult } from '../../platform/bus/port.js';
+import { DLQ_HEADERS, dlq, ok, retry, type Bus, type ConsumedMessage, type Consumer, type HandlerResult } from '../../platform/bus/port.js';
 import { deadLetterTopic } from '../../platform/schemas/topics.js';
 import { uniqueName, waitFor } from '../helpers.js';
 
@@ -209,6 +209,216 @@ export function runBusContract(name: string, harness: BusHarness): void {
       await Promise.all([one.stop(), two.stop()]);
       const all = new Set([...handledBy.one!, ...handledBy.two!]);
       expect(all.size).toBe(100);
+    });
+
+    describe('batch mode', () => {
+      const n = (m: ConsumedMessage) => (m.value as { n: number }).n;
+      /** A batch comes from one partition, in offset order. */
+      function expectOnePartitionInOrder(batch: ConsumedMessage[]): void {
+        expect(batch.length).toBeGreaterThan(0);
+        expect(new Set(batch.map((m) => `${m.topic}/${m.partition}`)).size).toBe(1);
+        const offsets = batch.map((m) => m.offset);
+        for (let i = 1; i < offsets.length; i++) expect(offsets[i]!).toBeGreaterThan(offsets[i - 1]!);
+      }
+
+      it('hands over runs of one partition in offset order, every message once, in order per key', async () => {
+        const topic = uniqueName('batch-order');
+        const group = uniqueName('g');
+        await bus.ensureTopics([topic]);
+        const keys = ['cust-a', 'cust-b', 'cust-c'];
+        await bus.publish(topic, Array.from({ length: 90 }, (_, i) => ({ key: keys[i % 3]!, value: { n: i } })));
+        const batches: ConsumedMessage[][] = [];
+        const c = await bus.subscribe({ group, topics: [topic], batchHandler: async (ms) => (batches.push(ms), ms.map(() => ok)) });
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout, 'group caught up');
+        await c.stop();
+        for (const b of batches) expectOnePartitionInOrder(b);
+        const got = batches.flat();
+        expect(got).toHaveLength(90);
+        expect(batches.some((b) => b.length > 1)).toBe(true); // it really batches
+        for (const key of keys) {
+          const ns = got.filter((m) => m.key === key).map(n);
+          expect(ns).toEqual([...ns].sort((a, b) => a - b));
+          expect(ns).toHaveLength(30);
+        }
+      });
+
+      it('commits a batch only after its handler resolved', async () => {
+        const topic = uniqueName('batch-commit');
+        const group = uniqueName('g');
+        await bus.ensureTopics([topic]);
+        await bus.publish(topic, Array.from({ length: 10 }, (_, i) => ({ key: 'one', value: { n: i } })));
+        let release: (() => void) | undefined;
+        let first: ConsumedMessage[] | undefined;
+        const c = await bus.subscribe({
+          group,
+          topics: [topic],
+          batchHandler: async (ms) => {
+            if (!first) {
+              first = ms;
+              await new Promise<void>((r) => (release = r));
+            }
+            return ms.map(() => ok);
+          },
+        });
+        await waitFor(() => release !== undefined, timeout, 'first batch in the handler');
+        // The handler has not resolved: nothing of the batch is committed.
+        expect(await bus.lag(group, topic)).toBe(10);
+        release!();
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout, 'committed after the batch');
+        await c.stop();
+        expect(first!.length).toBeGreaterThan(0);
+      });
+
+      it('redelivers the whole batch a killed consumer was handling, and loses nothing', async () => {
+        const topic = uniqueName('batch-crash');
+        const group = uniqueName('g');
+        await bus.ensureTopics([topic]);
+        const total = 40;
+        await bus.publish(topic, Array.from({ length: total }, (_, i) => ({ key: `k${i % 4}`, value: { n: i } })));
+        const completedByVictim: number[] = [];
+        let inFlight: number[] | undefined;
+        let killed = false;
+        let blockForever: (() => void) | undefined;
+        const victim = await bus.subscribe({
+          group,
+          topics: [topic],
+          batchHandler: async (ms) => {
+            if (!inFlight && !killed) {
+              // The process dies in the middle of its first batch.
+              inFlight = ms.map(n);
+              await new Promise<void>((r) => (blockForever = r));
+            }
+            if (!killed) completedByVictim.push(...ms.map(n));
+            return ms.map(() => ok);
+          },
+        });
+        await waitFor(() => blockForever !== undefined, timeout, 'victim mid-batch');
+        killed = true;
+        await harness.kill(victim);
+        blockForever!();
+
+        const survivor: number[] = [];
+        const c = await bus.subscribe({ group, topics: [topic], batchHandler: async (ms) => (survivor.push(...ms.map(n)), ms.map(() => ok)) });
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 3, 'group caught up');
+        await c.stop();
+        expect(new Set([...completedByVictim, ...survivor]).size).toBe(total);
+        // No message of the batch in flight was committed: all of it came again.
+        for (const m of inFlight!) {
+          expect(completedByVictim).not.toContain(m);
+          expect(survivor).toContain(m);
+        }
+      });
+
+      it('dead-letters inside a batch while the rest of it flows; a programming error hits only its own message', async () => {
+        const topic = uniqueName('batch-poison');
+        const group = uniqueName('step');
+        await bus.ensureTopics([topic, deadLetterTopic(topic)]);
+        await bus.publish(topic, [
+          { key: 'same', value: { n: 1 } },
+          { key: 'same', value: { n: 2, poison: true } },
+          { key: 'same', value: { n: 3 } },
+          { key: 'same', value: { n: 4, explode: true } },
+          { key: 'same', value: { n: 5 } },
+        ]);
+        const finished: number[] = [];
+        const seen: number[][] = [];
+        const c = await bus.subscribe({
+          group,
+          topics: [topic],
+          maxAttempts: 3,
+          batchHandler: async (ms) => {
+            seen.push(ms.map(n));
+            const values = ms.map((m) => m.value as { n: number; poison?: boolean; explode?: boolean });
+            // A bug that one message triggers breaks the whole call, as in a real batch handler.
+            if (values.some((v) => v.explode)) throw new TypeError('cannot read properties of undefined');
+            return values.map((v) => (v.poison ? dlq('payload: amount must be a number') : (finished.push(v.n), ok)));
+          },
+        });
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout, 'batch done');
+        await c.stop();
+        expect([...new Set(finished)].sort()).toEqual([1, 3, 5]);
+
+        const dead: ConsumedMessage[] = [];
+        const d = await bus.subscribe({ group: uniqueName('inspect'), topics: [deadLetterTopic(topic)], handler: collect(dead) });
+        await waitFor(() => dead.length >= 2, timeout, 'two dead letters');
+        await d.stop();
+        expect(dead.map(n).sort()).toEqual([2, 4]);
+        const poison = dead.find((m) => n(m) === 2)!;
+        expect(poison.headers[DLQ_HEADERS.reason]).toContain('amount must be a number');
+        expect(poison.headers[DLQ_HEADERS.step]).toBe(group);
+        expect(JSON.parse(poison.raw)).toEqual({ n: 2, poison: true });
+        const typeError = dead.find((m) => n(m) === 4)!;
+        expect(typeError.headers[DLQ_HEADERS.reason]).toContain('TypeError');
+        expect(typeError.headers[DLQ_HEADERS.attempts]).toBe('1'); // never retried
+        // The programming error was pinned down by handing the messages over one at a time.
+        expect(seen).toContainEqual([4]);
+      });
+
+      it('retries from the first message that asked, counts its attempts, dead-letters it after maxAttempts', async () => {
+        const topic = uniqueName('batch-retry');
+        const group = uniqueName('g');
+        await bus.ensureTopics([topic, deadLetterTopic(topic)]);
+        await bus.publish(topic, [
+          { key: 'same', value: { n: 1 } },
+          { key: 'same', value: { n: 2, flaky: 2 } },
+          { key: 'same', value: { n: 3 } },
+          { key: 'same', value: { n: 4, flaky: 99 } },
+          { key: 'same', value: { n: 5 } },
+        ]);
+        const batches: ConsumedMessage[][] = [];
+        const c = await bus.subscribe({
+          group,
+          topics: [topic],
+          maxAttempts: 3,
+          batchHandler: async (ms) => {
+            batches.push(ms);
+            return ms.map((m) => ((m.value as { flaky?: number }).flaky ?? 0) > m.attempt ? retry('database is locked') : ok);
+          },
+        });
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 2, 'retries done');
+        await c.stop();
+        for (const b of batches) expectOnePartitionInOrder(b);
+        const attemptsOf = (x: number) => batches.flat().filter((m) => n(m) === x).map((m) => m.attempt);
+        expect(attemptsOf(2)).toEqual([0, 1, 2]);
+        // Message 4 rides along (attempt 0) while 2 is retried; its own count grows once it asks.
+        expect([...new Set(attemptsOf(4))]).toEqual([0, 1, 2]);
+        expect(attemptsOf(4)).toEqual([...attemptsOf(4)].sort());
+        expect(attemptsOf(1)).toEqual([0]); // committed before the retry: never handed over again
+        expect(attemptsOf(5).every((a) => a === 0)).toBe(true); // only the asking message counts
+        // A batch handed over again starts at the message that asked for the retry.
+        for (const b of batches) if (b.some((m) => m.attempt > 0)) expect(b[0]!.attempt).toBeGreaterThan(0);
+        const dead: ConsumedMessage[] = [];
+        const d = await bus.subscribe({ group: uniqueName('inspect'), topics: [deadLetterTopic(topic)], handler: collect(dead) });
+        await waitFor(() => dead.length >= 1, timeout, 'dead letter');
+        await d.stop();
+        expect(dead.map(n)).toEqual([4]);
+        expect(dead[0]!.headers[DLQ_HEADERS.reason]).toContain('gave up after 3 attempts: database is locked');
+      });
+
+      it('retries the whole batch when its handler throws', async () => {
+        const topic = uniqueName('batch-throw');
+        const group = uniqueName('g');
+        await bus.ensureTopics([topic]);
+        await bus.publish(topic, [1, 2, 3].map((i) => ({ key: 'same', value: { n: i } })));
+        const batches: ConsumedMessage[][] = [];
+        const c = await bus.subscribe({
+          group,
+          topics: [topic],
+          maxAttempts: 3,
+          batchHandler: async (ms) => {
+            batches.push(ms);
+            if (batches.length === 1) throw new Error('connection reset');
+            return ms.map(() => ok);
+          },
+        });
+        await waitFor(async () => (await bus.lag(group, topic)) === 0, timeout * 2, 'retried batch done');
+        await c.stop();
+        const first = batches[0]!;
+        expect(batches[1]![0]!.offset).toBe(first[0]!.offset); // again from the start of the batch
+        expect(batches[1]![0]!.attempt).toBe(1); // the first message carries the batch's attempt
+        expect(batches.flat().filter((m) => m.attempt > 0)).toHaveLength(1);
+        expect(new Set(batches.flat().map(n))).toEqual(new Set([1, 2, 3]));
+      });
     });
   });
 }

@@ -1,0 +1,44 @@
+import { errorMessage, isProgrammingError } from '../errors.js';
+import type { BatchHandler, ConsumedMessage, HandlerResult, SubscribeOptions } from './port.js';
+
+/** The subscriber's mode; exactly one of handler / batchHandler must be given. */
+export function checkHandlers(options: SubscribeOptions): void {
+  if ((options.handler === undefined) === (options.batchHandler === undefined)) {
+    throw new TypeError(`subscribe(${options.group}): give exactly one of handler and batchHandler`);
+  }
+}
+
+/**
+ * Runs a batch handler and turns a throw into per-message results (rules in port.ts BatchHandler):
+ * a transient error retries the whole batch; a programming error re-runs the batch one message
+ * at a time so only the message that fails alone is dead-lettered. `keepGoing` is asked between
+ * those single runs (a stopping consumer does not start more work).
+ */
+export async function invokeBatch(
+  handler: BatchHandler,
+  messages: ConsumedMessage[],
+  keepGoing: () => boolean = () => true,
+): Promise<HandlerResult[]> {
+  let err: unknown;
+  try {
+    const results = await handler(messages);
+    if (Array.isArray(results) && results.length === messages.length) return results;
+    err = new TypeError(`batch handler returned ${Array.isArray(results) ? results.length : typeof results} results for ${messages.length} messages`);
+  } catch (thrown) {
+    err = thrown;
+  }
+  if (!isProgrammingError(err)) return messages.map(() => ({ kind: 'retry', reason: errorMessage(err) }));
+  if (messages.length === 1) return [{ kind: 'dlq', reason: `${(err as Error).name}: ${errorMessage(err)}` }];
+  const results: HandlerResult[] = [];
+  for (const message of messages) {
+    const [result] = keepGoing() ? await invokeBatch(handler, [message], keepGoing) : [undefined];
+    // Stopping, or a retry: the rest waits for the batch to come again from there.
+    if (result === undefined || result.kind === 'retry') {
+      const reason = result?.reason ?? 'consumer stopping';
+      while (results.length < messages.length) results.push({ kind: 'retry', reason });
+      break;
+    }
+    results.push(result);
+  }
+  return results;
+}
