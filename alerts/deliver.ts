@@ -6,6 +6,8 @@ import { DEFAULT_RETRY, type DeliverResult, type DigestDeps, type RetryPolicy } 
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const PENDING_BATCH = 50_000;
+/** Entries claimed in one write, just before they are sent. */
+const CLAIM_BATCH = 16;
 
 /** MetaStore key holding the earliest time an entry may be tried again after a failure. */
 export function retryAtKey(outboxKey: string): string {
@@ -47,25 +49,59 @@ export interface DeliveryQueue {
 /**
  * A bounded pool of senders. A digest round pushes each entry right after enqueuing it, so the
  * SMTP round trips of one mail overlap with rendering the next.
+ *
+ * Store writes are batched without widening any window: entries are claimed a few at a time just
+ * before they are sent (one transaction instead of one each; a claimed entry waits for at most
+ * CLAIM_BATCH / concurrency sends, far below the lease), and the "sent" marks of mails accepted
+ * within one turn of the event loop are committed together before any of them counts as sent.
  */
 export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverResult = { sent: [], failed: [], skipped: 0 }): DeliveryQueue {
   const policy = deps.retry ?? DEFAULT_RETRY;
   const owner = ownerOf(deps);
   const limit = Math.max(1, deps.concurrency ?? 8);
+  const claimBatch = Math.max(CLAIM_BATCH, limit);
+  const markSent = createGroupCommit((keys) => deps.store.outbox.markSentMany(keys, at));
   const waiting: OutboxEntry[] = [];
+  const claimed: OutboxEntry[] = [];
   const seen = new Set<string>();
-  let running = 0;
+  let running = 0; // mails being handed to SMTP (bounded by `limit`)
+  let settling = 0; // mails whose outcome is still being recorded
+  let claiming = false;
   let idle: (() => void) | undefined;
+  const checkIdle = (): void => {
+    if (running === 0 && settling === 0 && waiting.length === 0 && claimed.length === 0 && !claiming) idle?.();
+  };
   const pump = (): void => {
-    while (running < limit && waiting.length > 0) {
-      const entry = waiting.shift()!;
+    while (running < limit && claimed.length > 0) {
+      const entry = claimed.shift()!;
       running++;
-      void deliverOne(deps, entry, at, owner, policy, result)
+      settling++;
+      // The SMTP slot frees as soon as the server has answered; recording the outcome needs none.
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        running--;
+        pump();
+      };
+      void sendClaimed(deps, entry, at, policy, result, markSent, release)
         .catch((err) => deps.logger.error({ outbox_key: entry.key, reason: errorMessage(err) }, 'mail_delivery_crashed'))
         .finally(() => {
-          running--;
+          release();
+          settling--;
+          checkIdle();
+        });
+    }
+    if (running < limit && claimed.length === 0 && waiting.length > 0 && !claiming) {
+      claiming = true;
+      const batch = waiting.splice(0, claimBatch);
+      void claimDue(deps, batch, at, owner, result)
+        .then((entries) => claimed.push(...entries))
+        .catch((err) => deps.logger.error({ outbox_keys: batch.map((e) => e.key), reason: errorMessage(err) }, 'mail_claim_failed'))
+        .finally(() => {
+          claiming = false;
           pump();
-          if (running === 0 && waiting.length === 0) idle?.();
+          checkIdle();
         });
     }
   };
@@ -77,7 +113,7 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
       pump();
     },
     drain() {
-      if (running === 0 && waiting.length === 0) return Promise.resolve(result);
+      if (running === 0 && settling === 0 && waiting.length === 0 && claimed.length === 0 && !claiming) return Promise.resolve(result);
       return new Promise((resolve) => {
         idle = () => resolve(result);
       });
@@ -85,28 +121,57 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
   };
 }
 
-async function deliverOne(
+/** The entries of `batch` whose retry time has come and that this owner could claim (one write for all). */
+async function claimDue(deps: DigestDeps, batch: OutboxEntry[], at: Date, owner: string, result: DeliverResult): Promise<OutboxEntry[]> {
+  const due: OutboxEntry[] = [];
+  for (const entry of batch) {
+    const retryAt = entry.attempts > 0 ? await deps.store.getMeta(retryAtKey(entry.key)) : undefined;
+    if (retryAt && Date.parse(retryAt) > at.getTime()) result.skipped++;
+    else due.push(entry);
+  }
+  if (due.length === 0) return [];
+  const held = new Set(await deps.store.outbox.claimMany(due.map((e) => e.key), owner, at, deps.leaseMs ?? DEFAULT_LEASE_MS));
+  result.skipped += due.length - held.size;
+  return due.filter((e) => held.has(e.key));
+}
+
+/**
+ * Collects calls made within one turn of the event loop and writes them in one go; each caller's
+ * promise settles only once its key is committed.
+ */
+function createGroupCommit(write: (keys: string[]) => Promise<void>): (key: string) => Promise<void> {
+  let batch: Array<{ key: string; resolve: () => void; reject: (err: unknown) => void }> = [];
+  const flush = (): void => {
+    const current = batch;
+    batch = [];
+    write(current.map((c) => c.key)).then(
+      () => current.forEach((c) => c.resolve()),
+      (err: unknown) => current.forEach((c) => c.reject(err)),
+    );
+  };
+  return (key) =>
+    new Promise<void>((resolve, reject) => {
+      if (batch.length === 0) setImmediate(flush);
+      batch.push({ key, resolve, reject });
+    });
+}
+
+async function sendClaimed(
   deps: DigestDeps,
   entry: OutboxEntry,
   at: Date,
-  owner: string,
   policy: RetryPolicy,
   result: DeliverResult,
+  markSent: (key: string) => Promise<void>,
+  answered: () => void,
 ): Promise<void> {
   const { outbox } = deps.store;
-  const retryAt = entry.attempts > 0 ? await deps.store.getMeta(retryAtKey(entry.key)) : undefined;
-  if (retryAt && Date.parse(retryAt) > at.getTime()) {
-    result.skipped++;
-    return;
-  }
-  if (!(await outbox.claim(entry.key, owner, at, deps.leaseMs ?? DEFAULT_LEASE_MS))) {
-    result.skipped++;
-    return;
-  }
   const log = deps.logger.child({ outbox_key: entry.key, recipient: entry.recipient });
   try {
     await deps.mailer.send({ key: entry.key, recipient: entry.recipient, message: entry.message });
+    answered();
   } catch (err) {
+    answered();
     const attempts = entry.attempts + 1;
     const reason = errorMessage(err);
     const final = attempts >= policy.maxAttempts || isProgrammingError(err);
@@ -122,7 +187,7 @@ async function deliverOne(
     await record(deps, entry, 'failed', at, reason);
     return;
   }
-  await outbox.markSent(entry.key, at);
+  await markSent(entry.key);
   result.sent.push(entry.key);
   log.info({ kind: entry.kind, period: entry.period, items: entry.itemCount, via: deps.mailer.kind }, 'mail_sent');
   await record(deps, entry, 'sent', at);

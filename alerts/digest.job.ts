@@ -10,6 +10,8 @@ import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { AlertStore, DigestDeps, DigestRoundResult } from './types.js';
 
 const PAGE = 5_000;
+/** Digests enqueued per outbox write. */
+const ENQUEUE_BATCH = 32;
 
 export interface DigestCursor {
   signals: number;
@@ -55,12 +57,16 @@ export async function runDigestRound(
   const unsent = await unsentCursors(store);
   // Subscribers mostly share a few schedules; time-zone arithmetic is worth doing once per schedule.
   const slots = new Map<string, ReturnType<typeof lastDueSlot>>();
-  for (const sub of subs) {
+  const due = subs.map((sub) => {
     const scheduleKey = `${sub.timeZone}|${sub.hour}|${sub.weekday}|${sub.dayOfMonth}`;
     let slot = slots.get(scheduleKey);
     if (!slot) slots.set(scheduleKey, (slot = lastDueSlot(sub, frequency, at)));
-    const key = digestKey(sub.id, slot.periodKey);
-    if ((await store.outbox.get(key)) || (await store.getMeta(quietSlotKey(key)))) {
+    return { sub, slot, key: digestKey(sub.id, slot.periodKey) };
+  });
+  // One query for all keys instead of one read per subscription.
+  const enqueued = await store.outbox.existingKeys(due.map((d) => d.key));
+  for (const { sub, slot, key } of due) {
+    if (enqueued.has(key) || (await store.getMeta(quietSlotKey(key)))) {
       result.alreadyDone.push(sub.id);
       continue;
     }
@@ -80,6 +86,21 @@ export async function runDigestRound(
     const bySubject = indexBySubject(signals.rows);
     const health = deps.sourceHealth ? await deps.sourceHealth() : [];
 
+    // Entries are written ENQUEUE_BATCH at a time (one transaction each) and handed to the
+    // senders only once committed, so a crash before sending still leaves them in the outbox.
+    type Entry = Parameters<typeof store.outbox.enqueue>[0];
+    let batch: Array<{ entry: Entry; planned: DigestRoundResult['planned'][number] }> = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const current = batch;
+      batch = [];
+      const inserted = await store.outbox.enqueueMany(current.map((b) => b.entry), at);
+      current.forEach(({ entry, planned }, i) => {
+        if (inserted[i]) queue?.push({ ...entry, status: 'pending', attempts: 0, createdAt: at.toISOString() });
+        planned.existed = !inserted[i];
+        log.debug({ subscription_id: entry.subscriptionId, period: entry.period, items: entry.itemCount, inserted: inserted[i] }, 'digest_enqueued');
+      });
+    };
     let built = 0;
     for (const t of todo) {
       // Let the sockets of mails already handed over make progress while the next ones render.
@@ -127,11 +148,12 @@ export async function runDigestRound(
         unsubscribeUrl: unsub,
       });
       const entry = { ...planned, kind: 'digest' as const, message, cursor: covered };
-      const inserted = await store.outbox.enqueue(entry, at);
-      if (inserted) queue?.push({ ...entry, status: 'pending', attempts: 0, createdAt: at.toISOString() });
-      result.planned.push({ ...planned, existed: !inserted });
-      log.debug({ subscription_id: t.sub.id, period: t.periodKey, items: digest.itemCount, inserted }, 'digest_enqueued');
+      const plannedResult = { ...planned, existed: false };
+      result.planned.push(plannedResult);
+      batch.push({ entry, planned: plannedResult });
+      if (batch.length >= ENQUEUE_BATCH) await flush();
     }
+    await flush();
   }
 
   if (queue) {

@@ -85,6 +85,17 @@ export interface Outbox {
   claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean>;
   markSent(key: string, at: Date): Promise<void>;
   markFailed(key: string, reason: string, at: Date, final: boolean): Promise<void>;
+  /**
+   * Batch forms of enqueue / claim / markSent with the same semantics per key, each in one write
+   * (one transaction on SQLite): a digest round writes thousands of entries.
+   */
+  /** enqueue for each entry; returns, in order, whether each one was inserted. */
+  enqueueMany(entries: Array<Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>>, at: Date): Promise<boolean[]>;
+  /** claim for each key; returns the keys `owner` now holds (others are leased elsewhere or not pending). */
+  claimMany(keys: string[], owner: string, at: Date, leaseMs: number): Promise<string[]>;
+  markSentMany(keys: string[], at: Date): Promise<void>;
+  /** The subset of `keys` that have an entry, whatever its status. */
+  existingKeys(keys: string[]): Promise<Set<string>>;
   /** The highest cursor of sent or pending entries of a subscription (what it has been or is being told). */
   sentCursor(subscriptionId: string, name: string): Promise<number>;
   list(limit: number): Promise<OutboxEntry[]>;

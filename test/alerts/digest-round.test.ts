@@ -139,6 +139,20 @@ describe.each(STORE_KINDS)('runDigestRound over a real SMTP server (%s store)', 
     expect(ra.delivered.sent.length + rb.delivered.sent.length).toBe(20);
   });
 
+  it('two alerters at once with more mails than one enqueue or claim batch: each mail exactly once, all marked sent', async () => {
+    const t = await seed(open());
+    const subs = Array.from({ length: 75 }, (_, i) => makeSubscription({ id: `many-${i}`, email: `many${i}@example.test`, scope: { all: true } }));
+    const a = makeDeps(t.store, subs, { smtpUrl: smtp.url, owner: 'alerter-a' });
+    const b = makeDeps(reopen(t).store, subs, { smtpUrl: smtp.url, owner: 'alerter-b' });
+    const at = new Date('2026-11-22T09:00:00Z');
+    const [ra, rb] = await Promise.all([runDigestRound(a, 'daily', at), runDigestRound(b, 'daily', at)]);
+    expect(smtp.mails).toHaveLength(75);
+    expect(new Set(smtp.mails.map((m) => JSON.stringify(m.to))).size).toBe(75);
+    expect(ra.delivered.sent.length + rb.delivered.sent.length).toBe(75);
+    expect(await t.store.outbox.pending(100)).toEqual([]);
+    expect((await t.store.outbox.list(100)).filter((e) => e.status === 'sent')).toHaveLength(75);
+  });
+
   it('a crash between enqueue and send delivers on the next call, once', async () => {
     const t = await seed(open());
     const store = t.store;

@@ -131,6 +131,40 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.outbox.sentCursor('sub2', 'signals')).toBe(0);
     });
 
+    it('enqueues, claims and marks sent in batches with the per-key semantics', async () => {
+      const at = new Date('2026-11-03T07:00:00Z');
+      const entry = (n: number) => ({
+        key: `digest:bsub${n}:daily:2026-11-03`, subscriptionId: `bsub${n}`, recipient: `b${n}@example.org`, kind: 'digest' as const,
+        period: 'daily:2026-11-03', subject: `Digest ${n}`, message: `raw ${n}`, itemCount: n, cursor: { signals: 10 + n },
+      });
+      expect(await store.outbox.enqueueMany([], at)).toEqual([]);
+      expect(await store.outbox.enqueueMany([entry(1), entry(2)], at)).toEqual([true, true]);
+      // A key that exists keeps its first message; the new one next to it is inserted.
+      expect(await store.outbox.enqueueMany([{ ...entry(2), message: 'other' }, entry(3)], at)).toEqual([false, true]);
+      expect((await store.outbox.get(entry(2).key))?.message).toBe('raw 2');
+      expect(await store.outbox.existingKeys([entry(1).key, entry(3).key, 'digest:nobody:daily:2026-11-03'])).toEqual(
+        new Set([entry(1).key, entry(3).key]),
+      );
+      expect(await store.outbox.existingKeys([])).toEqual(new Set());
+
+      expect(await store.outbox.claim(entry(2).key, 'w2', at, 60_000)).toBe(true);
+      expect((await store.outbox.claimMany([entry(1).key, entry(2).key, entry(3).key], 'w1', at, 60_000)).sort()).toEqual([entry(1).key, entry(3).key]);
+      expect(await store.outbox.claimMany([entry(1).key], 'w2', at, 60_000)).toEqual([]);
+      expect(await store.outbox.claimMany([], 'w1', at, 60_000)).toEqual([]);
+
+      await store.outbox.markSentMany([entry(1).key, entry(3).key], at);
+      await store.outbox.markSentMany([], at);
+      for (const n of [1, 3]) {
+        const sent = await store.outbox.get(entry(n).key);
+        expect(sent?.status).toBe('sent');
+        expect(sent?.attempts).toBe(1);
+      }
+      expect((await store.outbox.get(entry(2).key))?.status).toBe('pending');
+      // Sent entries cannot be claimed again; the lease of w2 still holds its entry.
+      expect(await store.outbox.claimMany([entry(1).key, entry(2).key], 'w1', at, 60_000)).toEqual([]);
+      expect(await store.outbox.sentCursor('bsub3', 'signals')).toBe(13);
+    });
+
     it('queues customers for re-scoring until cleared, keeping marks made meanwhile', async () => {
       const t0 = new Date('2026-11-02T10:00:00Z');
       await store.markDirty(['c1', 'c2'], t0);

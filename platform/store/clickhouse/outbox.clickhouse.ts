@@ -48,6 +48,29 @@ export class ClickHouseOutbox implements Outbox {
     return true;
   }
 
+  // ClickHouse has no multi-row transaction to gain from: the batch forms keep the per-key semantics.
+  async enqueueMany(entries: Array<Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>>, at: Date): Promise<boolean[]> {
+    const out: boolean[] = [];
+    for (const e of entries) out.push(await this.enqueue(e, at));
+    return out;
+  }
+
+  async claimMany(keys: string[], owner: string, at: Date, leaseMs: number): Promise<string[]> {
+    const out: string[] = [];
+    for (const key of keys) if (await this.claim(key, owner, at, leaseMs)) out.push(key);
+    return out;
+  }
+
+  async markSentMany(keys: string[], at: Date): Promise<void> {
+    for (const key of keys) await this.markSent(key, at);
+  }
+
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.ch.rows<{ key: string }>(`SELECT DISTINCT key FROM ${this.ch.table('outbox')} WHERE key IN {keys:Array(String)}`, { keys });
+    return new Set(rows.map((r) => r.key));
+  }
+
   async get(key: string): Promise<OutboxEntry | undefined> {
     const r = await this.row(key);
     return r && toEntry(r);

@@ -33,6 +33,7 @@ export class SqliteOutbox implements Outbox {
       cursor: db.prepare(
         `SELECT COALESCE(MAX(CAST(json_extract(cursor, '$.' || ?) AS INTEGER)), 0) AS n FROM outbox WHERE subscription_id = ? AND status IN ('sent', 'pending')`,
       ),
+      existing: db.prepare('SELECT key FROM outbox WHERE key IN (SELECT value FROM json_each(?))'),
       list: db.prepare(`${SELECT} ORDER BY o.created_at DESC, o.key LIMIT ?`),
     };
   }
@@ -43,6 +44,32 @@ export class SqliteOutbox implements Outbox {
       if (r.changes === 1) this.stmts.insertMessage.run(e.key, e.message);
       return r.changes === 1;
     }).immediate();
+  }
+
+  async enqueueMany(entries: Array<Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>>, at: Date): Promise<boolean[]> {
+    const createdAt = at.toISOString();
+    return this.db.transaction(() =>
+      entries.map((e) => {
+        const r = this.stmts.insert.run(e.key, e.subscriptionId, e.recipient, e.kind, e.period, e.subject, e.itemCount, JSON.stringify(e.cursor), createdAt);
+        if (r.changes === 1) this.stmts.insertMessage.run(e.key, e.message);
+        return r.changes === 1;
+      }),
+    ).immediate();
+  }
+
+  async claimMany(keys: string[], owner: string, at: Date, leaseMs: number): Promise<string[]> {
+    const now = at.getTime();
+    return this.db.transaction(() => keys.filter((key) => this.stmts.claim.run(owner, now + leaseMs, key, now, owner).changes === 1)).immediate();
+  }
+
+  async markSentMany(keys: string[], at: Date): Promise<void> {
+    const sentAt = at.toISOString();
+    this.db.transaction(() => keys.forEach((key) => this.stmts.sent.run(sentAt, key))).immediate();
+  }
+
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    return new Set((this.stmts.existing.all(JSON.stringify(keys)) as Array<{ key: string }>).map((r) => r.key));
   }
 
   async get(key: string): Promise<OutboxEntry | undefined> {

@@ -24,6 +24,22 @@ export class MemoryOutbox implements Outbox {
     this.bySubscription.set(entry.subscriptionId, [...(this.bySubscription.get(entry.subscriptionId) ?? []), stored]);
     return true;
   }
+  async enqueueMany(entries: Array<Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>>, at: Date) {
+    const out: boolean[] = [];
+    for (const e of entries) out.push(await this.enqueue(e, at));
+    return out;
+  }
+  async claimMany(keys: string[], owner: string, at: Date, leaseMs: number) {
+    const out: string[] = [];
+    for (const key of keys) if (await this.claim(key, owner, at, leaseMs)) out.push(key);
+    return out;
+  }
+  async markSentMany(keys: string[], at: Date) {
+    for (const key of keys) await this.markSent(key, at);
+  }
+  async existingKeys(keys: string[]) {
+    return new Set(keys.filter((k) => this.entries.has(k)));
+  }
   async get(key: string) {
     const e = this.entries.get(key);
     return e ? structuredClone(e) : undefined;
