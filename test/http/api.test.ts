@@ -96,7 +96,8 @@ describe('HTTP API on the demo data', () => {
   it('pages through signals with their sources and filters them', async () => {
     const first = await get('/api/signals?limit=3');
     expect(first.body.signals).toHaveLength(3);
-    expect(first.body.signals[0].source).toMatchObject({ id: expect.stringMatching(/^demo-/), kind: 'rss' });
+    // Which source's signal is stored first depends on timing: the demo has rss and gazette sources.
+    expect(first.body.signals[0].source).toMatchObject({ id: expect.stringMatching(/^demo-/), kind: expect.stringMatching(/^(rss|gazette)$/) });
     const second = await get(`/api/signals?limit=3&after=${first.body.next}`);
     expect(second.body.signals[0].seq).toBeGreaterThan(first.body.signals[2].seq);
     const critical = await get('/api/signals?minSeverity=critical&limit=1000');

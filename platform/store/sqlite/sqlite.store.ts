@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
 import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
@@ -13,67 +14,76 @@ const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as
 export class SqliteStore implements Store {
   readonly outbox: SqliteOutbox;
 
+  private readonly statements = new Map<string, Statement>();
+
   constructor(readonly db: Db) {
     this.outbox = new SqliteOutbox(db);
   }
 
+  /** Prepared once per SQL text: preparing on every call cost more than many of the queries. */
+  private sql(text: string): Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
+
   async upsertCustomers(customers: Customer[]): Promise<void> {
-    const stmt = this.db.prepare(
+    const stmt = this.sql(
       `INSERT INTO customers (id, name, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, json = excluded.json`,
     );
     this.db.transaction(() => customers.forEach((c) => stmt.run(c.id, c.name, JSON.stringify(c))))();
   }
 
   async listCustomers(): Promise<Customer[]> {
-    return parse(this.db.prepare('SELECT json FROM customers ORDER BY name, id').all() as JsonRow[]);
+    return parse(this.sql('SELECT json FROM customers ORDER BY name, id').all() as JsonRow[]);
   }
 
   async getCustomer(id: string): Promise<Customer | undefined> {
-    const r = this.db.prepare('SELECT json FROM customers WHERE id = ?').get(id) as JsonRow | undefined;
+    const r = this.sql('SELECT json FROM customers WHERE id = ?').get(id) as JsonRow | undefined;
     return r && (JSON.parse(r.json) as Customer);
   }
 
   async upsertDocument(doc: Document): Promise<boolean> {
     const json = JSON.stringify(doc);
     return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(doc.id) as JsonRow | undefined;
+      const existing = this.sql('SELECT json FROM documents WHERE id = ?').get(doc.id) as JsonRow | undefined;
       if (existing) {
-        if (existing.json !== json) this.db.prepare('UPDATE documents SET json = ? WHERE id = ?').run(json, doc.id);
+        if (existing.json !== json) this.sql('UPDATE documents SET json = ? WHERE id = ?').run(json, doc.id);
         return false;
       }
-      this.db.prepare('INSERT INTO documents (id, source_id, fetched_at, json) VALUES (?, ?, ?, ?)').run(doc.id, doc.sourceId, doc.fetchedAt, json);
+      this.sql('INSERT INTO documents (id, source_id, fetched_at, json) VALUES (?, ?, ?, ?)').run(doc.id, doc.sourceId, doc.fetchedAt, json);
       return true;
     }).immediate();
   }
 
   async getDocument(id: string): Promise<Document | undefined> {
-    const r = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as JsonRow | undefined;
+    const r = this.sql('SELECT json FROM documents WHERE id = ?').get(id) as JsonRow | undefined;
     return r && (JSON.parse(r.json) as Document);
   }
 
   async documentsMentioning(word: string, limit: number): Promise<Document[]> {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return parse(
-      this.db.prepare(`SELECT json FROM documents WHERE json LIKE ? ESCAPE '\\' ORDER BY fetched_at DESC, id LIMIT ?`).all(like, limit) as JsonRow[],
+      this.sql(`SELECT json FROM documents WHERE json LIKE ? ESCAPE '\\' ORDER BY fetched_at DESC, id LIMIT ?`).all(like, limit) as JsonRow[],
     );
   }
 
   async countDocuments(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
   }
 
   async filterUnseen(sourceId: string, ids: string[]): Promise<string[]> {
-    const stmt = this.db.prepare('SELECT 1 FROM seen_items WHERE source_id = ? AND item_id = ?');
+    const stmt = this.sql('SELECT 1 FROM seen_items WHERE source_id = ? AND item_id = ?');
     return ids.filter((id) => !stmt.get(sourceId, id));
   }
 
   async markSeen(sourceId: string, ids: string[]): Promise<void> {
-    const stmt = this.db.prepare('INSERT OR IGNORE INTO seen_items (source_id, item_id) VALUES (?, ?)');
+    const stmt = this.sql('INSERT OR IGNORE INTO seen_items (source_id, item_id) VALUES (?, ?)');
     this.db.transaction(() => ids.forEach((id) => stmt.run(sourceId, id)))();
   }
 
   async upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]> {
-    const stmt = this.db.prepare(
+    const stmt = this.sql(
       `INSERT INTO ledger_rows (customer_id, invoice_id, json) VALUES (?, ?, ?)
        ON CONFLICT (customer_id, invoice_id) DO UPDATE SET json = excluded.json WHERE json <> excluded.json`,
     );
@@ -81,11 +91,11 @@ export class SqliteStore implements Store {
   }
 
   async ledgerForCustomer(customerId: string): Promise<LedgerRow[]> {
-    return parse(this.db.prepare('SELECT json FROM ledger_rows WHERE customer_id = ? ORDER BY invoice_id').all(customerId) as JsonRow[]);
+    return parse(this.sql('SELECT json FROM ledger_rows WHERE customer_id = ? ORDER BY invoice_id').all(customerId) as JsonRow[]);
   }
 
   async ledgerCustomerIds(): Promise<string[]> {
-    return (this.db.prepare('SELECT DISTINCT customer_id FROM ledger_rows ORDER BY customer_id').all() as Array<{ customer_id: string }>).map(
+    return (this.sql('SELECT DISTINCT customer_id FROM ledger_rows ORDER BY customer_id').all() as Array<{ customer_id: string }>).map(
       (r) => r.customer_id,
     );
   }
@@ -98,15 +108,15 @@ export class SqliteStore implements Store {
   }
 
   async signalsForCustomer(customerId: string): Promise<Signal[]> {
-    return parse(this.db.prepare('SELECT json FROM signals WHERE customer_id = ? ORDER BY occurred_at, id').all(customerId) as JsonRow[]);
+    return parse(this.sql('SELECT json FROM signals WHERE customer_id = ? ORDER BY occurred_at, id').all(customerId) as JsonRow[]);
   }
 
   async signalsForIndustry(industry: string): Promise<Signal[]> {
-    return parse(this.db.prepare('SELECT json FROM signals WHERE industry = ? ORDER BY occurred_at, id').all(industry) as JsonRow[]);
+    return parse(this.sql('SELECT json FROM signals WHERE industry = ? ORDER BY occurred_at, id').all(industry) as JsonRow[]);
   }
 
   async signalsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; signal: Signal }>> {
-    const rows = this.db.prepare('SELECT seq, json FROM signals WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
+    const rows = this.sql('SELECT seq, json FROM signals WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
     return rows.map((r) => ({ seq: r.seq, signal: JSON.parse(r.json) as Signal }));
   }
 
@@ -118,11 +128,11 @@ export class SqliteStore implements Store {
         .prepare('SELECT a.seq, a.fingerprint FROM assessments_latest l JOIN assessments a ON a.seq = l.seq WHERE l.customer_id = ?')
         .get(a.customerId) as { seq: number; fingerprint: string } | undefined;
       if (latest && latest.fingerprint === fp) {
-        this.db.prepare('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
+        this.sql('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
         return 'unchanged' as const;
       }
       const seq = Number(
-        this.db.prepare('INSERT INTO assessments (customer_id, as_of, fingerprint, json) VALUES (?, ?, ?, ?)').run(a.customerId, a.asOf, fp, json)
+        this.sql('INSERT INTO assessments (customer_id, as_of, fingerprint, json) VALUES (?, ?, ?, ?)').run(a.customerId, a.asOf, fp, json)
           .lastInsertRowid,
       );
       this.db
@@ -135,43 +145,43 @@ export class SqliteStore implements Store {
   }
 
   async latestAssessment(customerId: string): Promise<Assessment | undefined> {
-    const r = this.db.prepare('SELECT json FROM assessments_latest WHERE customer_id = ?').get(customerId) as JsonRow | undefined;
+    const r = this.sql('SELECT json FROM assessments_latest WHERE customer_id = ?').get(customerId) as JsonRow | undefined;
     return r && (JSON.parse(r.json) as Assessment);
   }
 
   async latestAssessments(): Promise<Assessment[]> {
-    return parse(this.db.prepare('SELECT json FROM assessments_latest ORDER BY customer_id').all() as JsonRow[]);
+    return parse(this.sql('SELECT json FROM assessments_latest ORDER BY customer_id').all() as JsonRow[]);
   }
 
   async assessmentHistory(customerId: string): Promise<Assessment[]> {
-    return parse(this.db.prepare('SELECT json FROM assessments WHERE customer_id = ? ORDER BY seq').all(customerId) as JsonRow[]);
+    return parse(this.sql('SELECT json FROM assessments WHERE customer_id = ? ORDER BY seq').all(customerId) as JsonRow[]);
   }
 
   async assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>> {
-    const rows = this.db.prepare('SELECT seq, json FROM assessments WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
+    const rows = this.sql('SELECT seq, json FROM assessments WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
     return rows.map((r) => ({ seq: r.seq, assessment: JSON.parse(r.json) as Assessment }));
   }
 
   async markDirty(customerIds: string[], at: Date): Promise<void> {
-    const stmt = this.db.prepare(
+    const stmt = this.sql(
       'INSERT INTO scoring_queue (customer_id, marked_at) VALUES (?, ?) ON CONFLICT (customer_id) DO UPDATE SET marked_at = excluded.marked_at',
     );
     this.db.transaction(() => customerIds.forEach((id) => stmt.run(id, at.toISOString())))();
   }
 
   async dirtyCustomers(limit: number): Promise<string[]> {
-    return (this.db.prepare('SELECT customer_id FROM scoring_queue ORDER BY marked_at, customer_id LIMIT ?').all(limit) as Array<{ customer_id: string }>).map(
+    return (this.sql('SELECT customer_id FROM scoring_queue ORDER BY marked_at, customer_id LIMIT ?').all(limit) as Array<{ customer_id: string }>).map(
       (r) => r.customer_id,
     );
   }
 
   async clearDirty(customerIds: string[], markedBefore: Date): Promise<void> {
-    const stmt = this.db.prepare('DELETE FROM scoring_queue WHERE customer_id = ? AND marked_at <= ?');
+    const stmt = this.sql('DELETE FROM scoring_queue WHERE customer_id = ? AND marked_at <= ?');
     this.db.transaction(() => customerIds.forEach((id) => stmt.run(id, markedBefore.toISOString())))();
   }
 
   async getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined> {
-    const r = this.db.prepare('SELECT json FROM source_health WHERE source_id = ?').get(sourceId) as JsonRow | undefined;
+    const r = this.sql('SELECT json FROM source_health WHERE source_id = ?').get(sourceId) as JsonRow | undefined;
     return r && (JSON.parse(r.json) as SourceHealthRecord);
   }
 
@@ -182,15 +192,15 @@ export class SqliteStore implements Store {
   }
 
   async listSourceHealth(): Promise<SourceHealthRecord[]> {
-    return parse(this.db.prepare('SELECT json FROM source_health ORDER BY source_id').all() as JsonRow[]);
+    return parse(this.sql('SELECT json FROM source_health ORDER BY source_id').all() as JsonRow[]);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   async close(): Promise<void> {
