@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   await importWatchlist(app, watchlistCsv);
   const analyzer = await startAnalyzer(app);
   const scorer = await startScorer(app);
-  const collector = await startCollector(app);
+  const collector = await startCollector(app, { runOnStart: false });
   const t1 = performance.now();
   const [result] = await collector.collectAll();
   await analyzer.idle();
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   tmp.cleanup();
 
   const published = result?.published ?? 0;
+  if (published === 0) throw new Error(`nothing was collected: ${JSON.stringify(result)}`);
   console.log(`documents: ${published} collected, ${signals} signals, ${customers.length} customers scored`);
   console.log(`pure functions (parse+link+classify+score, no I/O): ${(docs.length / (pureMs / 1000)).toFixed(0)} docs/s (${pureMs.toFixed(0)} ms)`);
   console.log(`embedded pipeline (SQLite log + store, one process):  ${(published / (e2eMs / 1000)).toFixed(0)} docs/s (${e2eMs.toFixed(0)} ms)`);
