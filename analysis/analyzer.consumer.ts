@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import { stableId } from '../platform/ids.js';
-import { dlq, ok, type BatchHandler, type Handler, type HandlerResult } from '../platform/bus/port.js';
+import { dlq, ok, type BatchHandler, type HandlerResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Document, type Signal } from '../platform/schemas/index.js';
 import type { CustomerRepo, DocumentStore, MetaStore } from '../platform/store/port.js';
 import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
@@ -21,30 +21,9 @@ export interface AnalyzerDeps {
 export const WATCHLIST_VERSION_KEY = 'watchlist.version';
 
 /**
- * documents → link → classify → signals. The document is stored first, the signals are
- * published, and only then is the message committed; replaying it yields the same signal ids.
- */
-export function createAnalyzerHandler(deps: AnalyzerDeps): Handler {
-  const log = deps.log.child({ module: 'analyzer' });
-  const currentIndex = watchlistIndexCache(deps, log);
-  return async (message) => {
-    const parsed = parseEnvelope(TOPICS.documents, message.value);
-    if (!parsed.ok) return dlq(parsed.reason);
-    const doc = parsed.value.payload;
-    await deps.documents.upsertDocument(doc);
-    const signals = analyzeDocument(doc, await currentIndex(), deps.clock.now());
-    if (signals.length > 0) {
-      await deps.publishSignals(signals);
-      log.info({ document_id: doc.id, signals: signals.length }, 'document_analyzed');
-    }
-    return ok;
-  };
-}
-
-/**
- * Batch mode of createAnalyzerHandler: each document is stored and analysed, then the signals
- * of the whole batch go out in ONE publish (one produce round trip instead of one per
- * document), and only then are the messages committed. A failure throws, so the bus retries
+ * documents → link → classify → signals, a partition's run of documents at a time: each document
+ * is stored and analysed, then the signals of the whole batch go out in ONE publish (one produce
+ * round trip instead of one per document), and only then are the messages committed. A failure throws, so the bus retries
  * the batch; replaying yields the same signal ids and the same stored documents.
  */
 export function createAnalyzerBatchHandler(deps: AnalyzerDeps): BatchHandler {

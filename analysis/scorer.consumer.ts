@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Policy } from '../platform/config/policy.js';
-import { dlq, ok, type BatchHandler, type Handler, type HandlerResult } from '../platform/bus/port.js';
+import { dlq, ok, type BatchHandler, type HandlerResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { assessCustomer } from './scoring/index.js';
@@ -22,46 +22,16 @@ export interface ScorerDeps {
 }
 
 /**
- * ledger + signals → store the input, queue the customer for re-scoring. The message is
- * committed once its input is stored and the customer queued; scoring happens in
- * `rescoreQueued`, so a ledger import of many rows scores each customer once, not per row.
- */
-export function createScorerInputHandler(deps: ScorerDeps): Handler {
-  return async (message) => {
-    if (message.topic === TOPICS.ledger) {
-      const parsed = parseEnvelope(TOPICS.ledger, message.value);
-      if (!parsed.ok) return dlq(parsed.reason);
-      const changed = await deps.ledger.upsertLedgerRows([parsed.value.payload]);
-      if (changed.length > 0) await deps.queue.markDirty([parsed.value.payload.customerId], deps.clock.now());
-      return ok;
-    }
-    if (message.topic === TOPICS.signals) {
-      const parsed = parseEnvelope(TOPICS.signals, message.value);
-      if (!parsed.ok) return dlq(parsed.reason);
-      const signal = parsed.value.payload;
-      const isNew = await deps.signals.upsertSignal(signal);
-      if (isNew && signal.customerId) await deps.queue.markDirty([signal.customerId], deps.clock.now());
-      if (isNew && signal.industry) {
-        // Industry news moves the industry risk index of every customer in that industry.
-        const members = (await deps.customers.listCustomers()).filter((c) => c.industry && sectionOfCode(c.industry) === sectionOfCode(signal.industry!));
-        if (members.length > 0) await deps.queue.markDirty(members.map((c) => c.id), deps.clock.now());
-      }
-      return ok;
-    }
-    return dlq(`scorer does not consume topic ${message.topic}`);
-  };
-}
-
-/**
- * Batch mode of createScorerInputHandler: each input is stored as there, but the customers to
- * re-score are queued in one markDirty at the end of the batch (before it is committed), and
- * the customer list for industry signals is read once per batch.
+ * ledger + signals → store each input, then queue the customers to re-score in one markDirty at
+ * the end of the batch (before it is committed); the customer list for industry signals is read
+ * once per batch. Scoring happens in `rescoreQueued`, so a ledger import of many rows scores each
+ * customer once, not once per row.
  */
 export function createScorerInputBatchHandler(deps: ScorerDeps): BatchHandler {
   return async (messages) => {
     const results: HandlerResult[] = [];
     const dirty = new Set<string>();
-    const industries = new Set<string | undefined>(); // sections, compared as the per-message handler does
+    const industries = new Set<string | undefined>(); // NACE sections of new industry signals
     for (const message of messages) {
       if (message.topic === TOPICS.ledger) {
         const parsed = parseEnvelope(TOPICS.ledger, message.value);
