@@ -28,5 +28,5 @@ export function writeDashboards(outDir: string, database = 'bonitor'): string[] 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { database: { type: 'string', default: 'bonitor' }, out: { type: 'string', default: DASHBOARDS_DIR } } });
-  for (const f of writeDashboards(values.out!, values.database)) console.log(`wrote dashboards/${f}`);
+  for (const f of writeDashboards(values.out!, values.database)) process.stdout.write(`wrote dashboards/${f}\n`);
 }
