@@ -7,26 +7,41 @@ const fold = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const compactId = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-/**
- * Finds customers for a check query: id or register id exactly, else names and aliases
- * (diacritics and punctuation folded); best matches first.
- */
+export interface CustomerSearch {
+  /** Id or register id exactly; else names and aliases (diacritics and punctuation folded), best first. */
+  find(query: string): Customer[];
+}
+
+/** The watchlist folded once, for searching it many times (the HTTP server caches one per watchlist version). */
+export function indexCustomers(customers: Customer[]): CustomerSearch {
+  const entries = customers.map((customer) => ({ customer, names: [customer.name, ...customer.aliases].map(fold) }));
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const byRegisterId = new Map<string, Customer[]>();
+  for (const c of customers) {
+    for (const key of new Set(c.registerIds.map(compactId))) byRegisterId.set(key, [...(byRegisterId.get(key) ?? []), c]);
+  }
+  return {
+    find(query) {
+      const q = query.trim();
+      if (q === '') return [];
+      const own = byId.get(q);
+      const exact = [...(own ? [own] : []), ...(byRegisterId.get(compactId(q)) ?? []).filter((c) => c !== own)];
+      if (exact.length > 0) return exact;
+      const fq = fold(q);
+      if (fq.length < 2) return [];
+      const ranked: Array<{ c: Customer; rank: number }> = [];
+      for (const { customer, names } of entries) {
+        const rank = names.some((n) => n === fq) ? 0 : names.some((n) => n.startsWith(fq)) ? 1 : names.some((n) => ` ${n} `.includes(` ${fq} `)) ? 2 : names.some((n) => n.includes(fq)) ? 3 : -1;
+        if (rank >= 0) ranked.push({ c: customer, rank });
+      }
+      return ranked.sort((a, b) => a.rank - b.rank || a.c.name.localeCompare(b.c.name)).map((x) => x.c);
+    },
+  };
+}
+
+/** Finds customers for a check query once; see CustomerSearch. */
 export function findCustomers(customers: Customer[], query: string): Customer[] {
-  const q = query.trim();
-  if (q === '') return [];
-  const byId = customers.filter((c) => c.id === q || c.registerIds.some((r) => compactId(r) === compactId(q)));
-  if (byId.length > 0) return byId;
-  const fq = fold(q);
-  if (fq.length < 2) return [];
-  const scored = customers
-    .map((c) => {
-      const names = [c.name, ...c.aliases].map(fold);
-      const rank = names.some((n) => n === fq) ? 0 : names.some((n) => n.startsWith(fq)) ? 1 : names.some((n) => ` ${n} `.includes(` ${fq} `)) ? 2 : names.some((n) => n.includes(fq)) ? 3 : -1;
-      return { c, rank };
-    })
-    .filter((x) => x.rank >= 0)
-    .sort((a, b) => a.rank - b.rank || a.c.name.localeCompare(b.c.name));
-  return scored.map((x) => x.c);
+  return indexCustomers(customers).find(query);
 }
 
 export interface CheckAnswer {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyUnsubscribeToken } from '../../../alerts/index.js';
 import { TOPICS } from '../../../platform/schemas/index.js';
-import { unsubscribedKey } from '../../subscriptions.js';
+import { unsubscribedKey } from '../../../alerts/index.js';
 import { GROUPS } from '../../topics.js';
 import { healthSchema } from '../api-schemas.js';
 import type { RouteContext } from '../context.js';

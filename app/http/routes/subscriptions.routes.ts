@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateSubscription } from '../../../alerts/index.js';
-import { unsubscribedKey } from '../../subscriptions.js';
+import { unsubscribedKey } from '../../../alerts/index.js';
 import { listedSubscriptionSchema } from '../api-schemas.js';
 import type { ListedSubscription, RouteContext, SubscriptionEditor } from '../context.js';
 import { HttpError } from '../errors.js';
