@@ -73,7 +73,6 @@ export function scanTokens(text: string): TokenStream {
   const same = lower.length === text.length;
   const src = same ? lower : text;
   const words = src.match(same ? LOWER_TOKEN_RE : TOKEN_RE) ?? [];
-  const ascii = !NON_ASCII.test(src);
   const norms: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -101,13 +100,6 @@ function foldMemo(w: string): string {
     FOLD_MEMO.set(w, f);
   }
   return f;
-}
-
-function foldAsciiLower(t: string): string {
-  if (t.length > 2 && (t.includes('ue') || t.includes('ae') || t.includes('oe'))) {
-    t = t.replace(/([a-z])(?:ue)/g, '$1u').replace(/ae/g, 'a').replace(/oe/g, 'o');
-  }
-  return t.length <= 3 && CONJUNCTIONS.has(t) ? '&' : t;
 }
 
 /** Legal forms for CH, DE, AT, FR, IT, UK, US and a few neighbours, as folded token sequences. */

@@ -131,7 +131,7 @@ function fitSignConstrained(examples: readonly TrainingExample[], beta0: readonl
   for (;;) {
     const target = beta0.map((b, i) => (pinned.has(i) ? 0 : b));
     const beta = fitPenalised(examples, target, beta0.map((_, i) => (i === 0 ? 1e-6 : pinned.has(i) ? 1e9 : lambda)), maxIter);
-    const wrong = beta.map((b, i) => i).filter((i) => i > 0 && !pinned.has(i) && beta0[i]! !== 0 && Math.sign(beta[i]!) === -Math.sign(beta0[i]!));
+    const wrong = beta.map((_, i) => i).filter((i) => i > 0 && !pinned.has(i) && beta0[i]! !== 0 && Math.sign(beta[i]!) === -Math.sign(beta0[i]!));
     if (wrong.length === 0) return beta.map((b, i) => (pinned.has(i) ? 0 : b));
     for (const i of wrong) pinned.add(i);
   }
