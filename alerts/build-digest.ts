@@ -1,6 +1,7 @@
 import type { Subscription } from '../platform/config/subscriptions.js';
 import {
-  SEVERITIES,
+  gradeRank,
+  severityRank,
   type Assessment,
   type Customer,
   type EventType,
@@ -10,10 +11,6 @@ import {
 } from '../platform/schemas/index.js';
 import { coversCustomer, coversIndustry } from './scope.js';
 import type { SourceHealth } from './types.js';
-
-const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
-/** Severity order as a table lookup: called for every signal of every subscription in a round. */
-const severityRank = (s: Severity): number => RANK[s];
 
 /** Reports of one event by several sources within this window become one item. */
 const MERGE_WINDOW_MS = 72 * 3_600_000;
@@ -225,18 +222,16 @@ function latestChangePerCustomer(changes: AssessmentChange[]): AssessmentChange[
   return [...last.entries()].map(([id, c]) => ({ ...c, previous: first.get(id)!.previous }));
 }
 
-const GRADE_ORDER = ['A', 'B', 'C', 'D', 'E'];
-
 /** Grade and score change since the last digest, with its severity; undefined when it is noise. */
 export function describeChange(change: AssessmentChange): GradeChange | undefined {
   const a = change.assessment;
   const p = change.previous;
-  const to = GRADE_ORDER.indexOf(a.grade);
+  const to = gradeRank(a.grade);
   let severity: Severity;
   if (!p) {
     severity = (['low', 'low', 'medium', 'high', 'critical'] as const)[to]!;
   } else {
-    const from = GRADE_ORDER.indexOf(p.grade);
+    const from = gradeRank(p.grade);
     const move = a.score - p.score;
     if (from === to && Math.abs(move) < MIN_SCORE_MOVE) return undefined;
     if (to > from) severity = a.grade === 'E' ? 'critical' : a.grade === 'D' ? 'high' : 'medium';

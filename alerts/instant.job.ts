@@ -1,5 +1,5 @@
 import type { Subscription } from '../platform/config/subscriptions.js';
-import { severityRank, type Assessment, type Customer, type EventType, type Signal } from '../platform/schemas/index.js';
+import { gradeRank, HARD_EVENT_TYPES, severityRank, type Assessment, type Customer, type EventType, type Signal } from '../platform/schemas/index.js';
 import { buildDigest, type AssessmentChange } from './build-digest.js';
 import { composeMessage } from './compose-message.js';
 import { deliverPending } from './deliver.js';
@@ -10,8 +10,7 @@ import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { DeliverResult, DigestDeps, PlannedMail } from './types.js';
 
 /** Events that cannot wait for the digest. */
-export const INSTANT_TYPES: readonly EventType[] = ['insolvency', 'debt_restructuring', 'liquidation', 'debt_enforcement'];
-const GRADES = ['A', 'B', 'C', 'D', 'E'];
+export const INSTANT_TYPES: readonly EventType[] = HARD_EVENT_TYPES;
 
 export interface InstantOptions {
   /** Reports about one customer are collected this long after the first before the mail goes out. */
@@ -99,7 +98,7 @@ export async function runInstantRound(deps: DigestDeps, at: Date, opts: InstantO
       if (!coversCustomer(sub, byId.get(a.customerId), a.customerId)) continue;
       if (!histories.has(a.customerId)) histories.set(a.customerId, await store.assessmentHistory(a.customerId));
       const previous = precedingAssessment(histories.get(a.customerId)!, a);
-      if (!previous || GRADES.indexOf(a.grade) <= GRADES.indexOf(previous.grade)) continue;
+      if (!previous || gradeRank(a.grade) <= gradeRank(previous.grade)) continue;
       const change = { seq: r.seq, assessment: a, previous };
       candidates.push({ seq: r.seq, customerId: a.customerId, event: `${a.customerId}:grade-${a.grade}`, firstSeen: Date.parse(a.asOf), change });
     }

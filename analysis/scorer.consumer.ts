@@ -4,7 +4,7 @@ import type { Policy } from '../platform/config/policy.js';
 import { dlq, ok, type BatchHandler, type HandlerResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
-import { assessCustomer } from './scoring/index.js';
+import { scoreCustomer } from './scoring/score-customer.js';
 import type { Weights } from './scoring/weights.js';
 import { sectionOfCode } from './industry/index.js';
 
@@ -80,32 +80,4 @@ export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<numb
   await deps.queue.clearDirty(ids, startedAt);
   deps.log.info({ module: 'scorer', scored: ids.length, changed: changed.length }, 'customers_scored');
   return ids.length;
-}
-
-/** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
-export async function scoreCustomer(
-  deps: Pick<ScorerDeps, 'customers' | 'ledger' | 'signals' | 'policy' | 'weights'>,
-  customerId: string,
-  asOf: Date,
-  options: { orderAmount?: number } = {},
-): Promise<Assessment | undefined> {
-  const [customer, ledger, signals] = await Promise.all([
-    deps.customers.getCustomer(customerId),
-    deps.ledger.ledgerForCustomer(customerId),
-    deps.signals.signalsForCustomer(customerId),
-  ]);
-  if (!customer && ledger.length === 0 && signals.length === 0) return undefined;
-  const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
-  const section = customer?.industry ? sectionOfCode(customer.industry) : undefined;
-  const industrySignals = section ? await deps.signals.signalsForIndustry(section) : [];
-  return assessCustomer({
-    customer: { id: customerId, name, industry: customer?.industry },
-    ledger,
-    signals,
-    industrySignals,
-    asOf,
-    policy: deps.policy,
-    ...(deps.weights ? { weights: deps.weights } : {}),
-    ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
-  });
 }

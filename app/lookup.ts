@@ -1,6 +1,6 @@
 import type { Assessment, Customer, LedgerRow } from '../platform/schemas/index.js';
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
-import { scoreCustomer } from '../analysis/scorer.consumer.js';
+import { scoreCustomer } from '../analysis/scoring/score-customer.js';
 import type { App } from './compose.js';
 
 const fold = (s: string) =>

@@ -1,4 +1,4 @@
-import { analyzeDocument } from '../analysis/analyzer.consumer.js';
+import { analyzeDocument } from '../analysis/analyze-document.js';
 import { buildWatchlistIndex, linkEntities, normalizeRegisterId } from '../analysis/linking/index.js';
 import { assessCustomer } from '../analysis/scoring/index.js';
 import type { Policy } from '../platform/config/policy.js';

@@ -12,7 +12,7 @@ import { sourceSchema } from '../platform/config/sources.js';
 import { parseFeed } from '../collectors/index.js';
 import { feedToDocuments } from '../collectors/feed/feed-documents.js';
 import { buildWatchlistIndex, parseWatchlistCsv } from '../analysis/linking/index.js';
-import { analyzeDocument } from '../analysis/analyzer.consumer.js';
+import { analyzeDocument } from '../analysis/analyze-document.js';
 import { assessCustomer } from '../analysis/scoring/index.js';
 import { openApp } from '../app/compose.js';
 import { startAnalyzer, startScorer } from '../app/roles/pipeline.roles.js';

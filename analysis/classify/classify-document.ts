@@ -1,4 +1,4 @@
-import { DEFAULT_SEVERITY, type EventType, type Severity } from '../../platform/schemas/common.js';
+import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
 import { AVERTED, DENIAL, HEDGE, HEDGE_UNFOLDED_DE, HISTORIC, LAW_OR_GENERIC, NEGATION_AFTER, NEGATION_BEFORE, SPORT, yearsIn } from './cues.js';
 import { detectLanguage } from './detect-language.js';
 import { foldText, splitSentences } from './fold-text.js';
@@ -31,7 +31,7 @@ export interface ClassifiableDocument {
 }
 
 const SUPPORTED = new Set(['de', 'en', 'fr', 'it']);
-const HARD: ReadonlySet<EventType> = new Set(['insolvency', 'debt_restructuring', 'liquidation', 'debt_enforcement']);
+const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 const EVIDENCE_MAX = 300;
 
 const lexicons = new Map<string, CompiledLexicon>();

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
+import { EVENT_TYPES, HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
 import type { Customer } from '../../platform/schemas/customer.js';
 import type { EventExample } from './data/types.js';
 import type { LinkExample } from './data/linking.js';
@@ -20,7 +20,7 @@ export interface EventReport {
   errors: Array<{ text: string; expected: EventType[]; predicted: EventType[] }>;
 }
 
-export const HARD_EVENTS: EventType[] = ['insolvency', 'debt_restructuring', 'liquidation', 'debt_enforcement'];
+export const HARD_EVENTS: readonly EventType[] = HARD_EVENT_TYPES;
 
 export function scoreOf(tp: number, fp: number, fn: number): Score {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);

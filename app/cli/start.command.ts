@@ -11,6 +11,7 @@ import { startAlerter, subscriptionRepo, unsubscribeSecret } from '../roles/aler
 import { startAnalyzer, startScorer, type RunningRole } from '../roles/pipeline.roles.js';
 import { importWatchlist } from '../watchlist.js';
 import type { CliContext, Command } from './command.js';
+import { GRADES } from '../../platform/schemas/index.js';
 
 export const ROLES = ['collector', 'analyzer', 'scorer', 'alerter', 'api'] as const;
 export type Role = (typeof ROLES)[number];
@@ -119,7 +120,7 @@ function serverUrl(app: App): string {
 async function printWhereToLook(app: App, ctx: CliContext, since: Date, url: string | undefined): Promise<void> {
   const sent = (await app.store.outbox.list(1000)).filter((e) => e.status === 'sent' && e.sentAt && e.sentAt >= since.toISOString());
   const assessments = await app.store.latestAssessments();
-  const byGrade = Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((g) => [g, assessments.filter((a) => a.grade === g).length]));
+  const byGrade = Object.fromEntries(GRADES.map((g) => [g, assessments.filter((a) => a.grade === g).length]));
   const out = ctx.io.stdout;
   out.write(`\nBonitor is running${app.config.demo ? ' on the bundled demo data' : ''}.\n`);
   out.write(`  customers assessed: ${assessments.length} (A ${byGrade.A}, B ${byGrade.B}, C ${byGrade.C}, D ${byGrade.D}, E ${byGrade.E})\n`);

@@ -25,9 +25,17 @@ export const SEVERITIES = ['positive', 'low', 'medium', 'high', 'critical'] as c
 export const severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severity>;
 
-/** Rank for comparisons such as "minimum severity": positive < low < … < critical. */
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+/** Rank for comparisons such as "minimum severity": positive < low < … < critical (a table lookup: hot in digests). */
 export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
+  return SEVERITY_RANK[s];
+}
+
+/** The hard events: insolvency proceedings and what leads to them; they override the score and cannot wait for a digest. */
+export const HARD_EVENT_TYPES = ['insolvency', 'debt_restructuring', 'liquidation', 'debt_enforcement'] as const satisfies readonly EventType[];
+const HARD = new Set<EventType>(HARD_EVENT_TYPES);
+export function isHardEvent(type: EventType): boolean {
+  return HARD.has(type);
 }
 
 export const DEFAULT_SEVERITY: Record<EventType, Severity> = {
@@ -47,6 +55,11 @@ export const DEFAULT_SEVERITY: Record<EventType, Severity> = {
 export const GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
 export const grade = z.enum(GRADES);
 export type Grade = z.infer<typeof grade>;
+
+/** Position of a grade from A (0, best) to E (4, worst). */
+export function gradeRank(g: Grade): number {
+  return GRADES.indexOf(g);
+}
 
 export const currency = z
   .string()

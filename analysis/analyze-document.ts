@@ -1,0 +1,54 @@
+import { stableId } from '../platform/ids.js';
+import type { Document, Signal } from '../platform/schemas/index.js';
+import { linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
+import { classifyDocument } from './classify/index.js';
+import { findIndustryEvents } from './industry/index.js';
+
+/**
+ * Pure: one document against the watchlist → the signals it carries. An event counts fully for
+ * the customer its sentence (or the title) names; other customers in the same article get it
+ * as ambiguous, so they are shown for review but never alerted. A document that names no
+ * customer but an industry yields industry signals (NACE section) for the industry risk index.
+ */
+export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt: Date): Signal[] {
+  const occurredAt = doc.publishedAt ?? doc.fetchedAt;
+  const classification = classifyDocument({ title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric, publishedAt: occurredAt });
+  if (classification.events.length === 0) return [];
+  const linkable = { title: doc.title, text: doc.text, url: doc.url, registerIds: doc.registerIds, rubric: doc.rubric };
+  const matches = linkEntities(index, linkable);
+  const base = {
+    polarity: classification.polarity,
+    documentIds: [doc.id],
+    sourceId: doc.sourceId,
+    title: doc.title,
+    url: doc.url,
+    occurredAt,
+    detectedAt: detectedAt.toISOString(),
+  };
+  if (matches.length > 0) {
+    return pairEventsWithCustomers(index, linkable, classification.events, matches).map((e) => ({
+      ...base,
+      id: stableId('signal', doc.id, e.customerId, e.type),
+      type: e.type,
+      severity: e.severity,
+      confidence: round(e.confidence),
+      customerId: e.customerId,
+      ambiguous: e.ambiguous,
+      evidence: e.evidence,
+    }));
+  }
+  return findIndustryEvents(doc, classification.events).map((e) => ({
+    ...base,
+    id: stableId('signal', doc.id, `industry:${e.section}`, e.type),
+    type: e.type,
+    severity: e.severity,
+    confidence: round(e.confidence),
+    industry: e.section,
+    ambiguous: false,
+    evidence: e.evidence,
+  }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,42 @@
+import type { Policy } from '../../platform/config/policy.js';
+import type { Assessment } from '../../platform/schemas/index.js';
+import type { CustomerRepo, LedgerStore, SignalStore } from '../../platform/store/port.js';
+import { sectionOfCode } from '../industry/index.js';
+import { assessCustomer } from './assess-customer.js';
+import type { Weights } from './weights.js';
+
+export interface ScoreCustomerDeps {
+  customers: CustomerRepo;
+  ledger: LedgerStore;
+  signals: SignalStore;
+  policy: Policy;
+  weights?: Weights;
+}
+
+/** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
+export async function scoreCustomer(
+  deps: ScoreCustomerDeps,
+  customerId: string,
+  asOf: Date,
+  options: { orderAmount?: number } = {},
+): Promise<Assessment | undefined> {
+  const [customer, ledger, signals] = await Promise.all([
+    deps.customers.getCustomer(customerId),
+    deps.ledger.ledgerForCustomer(customerId),
+    deps.signals.signalsForCustomer(customerId),
+  ]);
+  if (!customer && ledger.length === 0 && signals.length === 0) return undefined;
+  const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
+  const section = customer?.industry ? sectionOfCode(customer.industry) : undefined;
+  const industrySignals = section ? await deps.signals.signalsForIndustry(section) : [];
+  return assessCustomer({
+    customer: { id: customerId, name, industry: customer?.industry },
+    ledger,
+    signals,
+    industrySignals,
+    asOf,
+    policy: deps.policy,
+    ...(deps.weights ? { weights: deps.weights } : {}),
+    ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
+  });
+}
