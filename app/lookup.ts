@@ -2,9 +2,10 @@ import type { Assessment, Customer, LedgerRow } from '../platform/schemas/index.
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
 import { scoreCustomer } from '../analysis/scoring/score-customer.js';
 import type { App } from './compose.js';
+import { foldSearchKey } from '../analysis/text/fold.js';
 
-const fold = (s: string) =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+// Folded like the linker folds names, so "Mueller" finds "Müller" and "Zuerich" finds "Zürich".
+const fold = foldSearchKey;
 const compactId = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export interface CustomerSearch {

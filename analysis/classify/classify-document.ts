@@ -1,7 +1,8 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
 import { AVERTED, DENIAL, HEDGE, HEDGE_UNFOLDED_DE, HISTORIC, LAW_OR_GENERIC, NEGATION_AFTER, NEGATION_BEFORE, SPORT, yearsIn } from './cues.js';
 import { detectLanguage } from './detect-language.js';
-import { foldText, splitSentences } from './fold-text.js';
+import { foldText } from '../text/fold.js';
+import { splitSentences } from '../text/sentences.js';
 import { compileLexicon, typeOfMatch, type CompiledLexicon } from './lexicon.js';
 import { defaultEventModel } from './default-model.js';
 import type { EventModel } from './event-model.js';
@@ -58,7 +59,7 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
   const lang = given && SUPPORTED.has(given) ? given : detectLanguage(`${doc.title ?? ''}\n${doc.text}`);
   const hits: Hit[] = [];
   if (doc.rubric) {
-    const ev = mapRubric(doc.rubric, `${doc.title ?? ''}\n${doc.text}`);
+    const ev = mapRubric(doc.rubric, `${doc.title ?? ''}\n${doc.text}`, lang);
     // A register notice is the event itself: its rubric decides, the free text is not scanned.
     if (ev) hits.push({ type: ev.type, confidence: 0.99, evidence: evidenceOf(doc.title || doc.text) });
     return summarise(lang, hits);
@@ -68,7 +69,7 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
   // Most news has no event word at all: one scan of the whole folded text settles that before
   // sentences are split, cues checked and the model consulted.
   lex.all.lastIndex = 0;
-  const anyTrigger = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text));
+  const anyTrigger = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang));
   lex.all.lastIndex = 0;
   if (!anyTrigger) return summarise(lang, []);
   if (doc.title) for (const h of scanSentence(doc.title, lang, lex, refYear, model)) hits.push({ ...h, confidence: Math.min(0.97, h.confidence + 0.05) });
@@ -78,7 +79,7 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
 
 /** All events one sentence supports after negation, denial, averted/historic and hedge cues. */
 export function scanSentence(sentence: string, lang: string, lex: CompiledLexicon, refYear?: number, model?: EventModel | null): Hit[] {
-  const folded = foldText(sentence);
+  const folded = foldText(sentence, lang);
   const re = lex.all;
   re.lastIndex = 0;
   let m = re.exec(folded);

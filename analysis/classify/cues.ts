@@ -1,5 +1,5 @@
 /**
- * Context cues that change what a trigger means. All patterns run on folded text (fold-text.ts).
+ * Context cues that change what a trigger means. All patterns run on folded text (analysis/text/fold.ts).
  * - negation right before the trigger: "keine Insolvenz", "n'est pas en faillite", "not bankrupt"
  * - denial anywhere in the sentence: "weist Insolvenzgerüchte zurück", "dementiert", "denies"
  * - averted or historic: "avoided insolvency in 2009", "Konkurs abgewendet", "emerged from bankruptcy"

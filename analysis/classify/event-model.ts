@@ -1,7 +1,7 @@
 import type natural from 'natural';
 import { BayesClassifier, PorterStemmer, PorterStemmerDe, PorterStemmerFr, PorterStemmerIt } from './natural-parts.js';
 import type { EventType } from '../../platform/schemas/common.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold.js';
 
 /**
  * A naive Bayes sentence classifier (natural) over stemmed, folded tokens. It is trained on the
@@ -37,7 +37,7 @@ export function stemTokens(text: string, lang: string): string[] {
   let memo = memos.get(lang);
   if (!memo) memos.set(lang, (memo = new Map()));
   const out: string[] = [];
-  for (const w of foldText(text).split(/[^a-z]+/)) {
+  for (const w of foldText(text, lang).split(/[^a-z]+/)) {
     if (w.length < 3) continue;
     let stem = memo.get(w);
     if (stem === undefined) {

@@ -1,9 +1,9 @@
 import type { EventType } from '../../platform/schemas/common.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold.js';
 
 /**
  * Trigger patterns per language and event type, written as they appear in news and notices and
- * folded like the text (see fold-text.ts), so umlauts may be written as ä/ö/ü or a/o/u.
+ * folded like the text (see analysis/text/fold.ts: German patterns with the German transcriptions), so umlauts may be written as ä/ö/ü or a/o/u.
  * German terms have no leading word boundary on purpose: compounds put them inside words
  * ("Privatkonkurs", "Firmeninsolvenz"). Plurals of insolvency words are left out on purpose:
  * "Firmenpleiten nehmen zu" is statistics about an industry, not an event at one company.
@@ -296,7 +296,7 @@ export function compileLexicon(lang: string): CompiledLexicon {
   const byTypeSrc = new Map<EventType, string[]>();
   for (const l of langs) {
     for (const [type, patterns] of Object.entries(LEXICON[l]) as Array<[EventType, string[]]>) {
-      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...patterns.map(foldPattern)]);
+      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...patterns.map((p) => foldPattern(p, lang))]);
     }
   }
   const types = [...byTypeSrc.keys()];
@@ -310,6 +310,6 @@ export function typeOfMatch(lex: CompiledLexicon, m: RegExpExecArray): EventType
 }
 
 /** Folds umlauts and case in a pattern like the text, leaving escapes (all lower-case) intact. */
-function foldPattern(p: string): string {
-  return foldText(p);
+function foldPattern(p: string, lang: string): string {
+  return foldText(p, lang);
 }

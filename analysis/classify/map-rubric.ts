@@ -1,5 +1,5 @@
 import type { EventType } from '../../platform/schemas/common.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold.js';
 
 export interface RubricEvent {
   type: EventType;
@@ -28,9 +28,9 @@ export interface RubricEvent {
  * Companies House company_status values ("liquidation", "administration", "receivership",
  * "insolvency-proceedings", "voluntary-arrangement", "dissolved") map by name.
  */
-export function mapRubric(rubric: string, text: string): RubricEvent | undefined {
+export function mapRubric(rubric: string, text: string, lang?: string): RubricEvent | undefined {
   const r = rubric.trim().toUpperCase();
-  const t = foldText(text);
+  const t = foldText(text, lang);
   const shab = /^(?:SHAB[-:\s]*)?([A-Z]{2})(\d{2})?\b/.exec(r);
   if (shab && ['KK', 'SB', 'NA', 'HR'].includes(shab[1]!)) return mapShab(shab[1]!, shab[2] ?? '', t, r);
   const gazette = /(?:^|\D)(2[45]\d\d)(?:\D|$)/.exec(r);

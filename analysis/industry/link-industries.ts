@@ -1,5 +1,6 @@
 import { DEFAULT_SEVERITY, type EventType, type Severity } from '../../platform/schemas/common.js';
-import { foldText, splitSentences } from '../classify/fold-text.js';
+import { foldText } from '../text/fold.js';
+import { splitSentences } from '../text/sentences.js';
 import { NACE_SECTIONS } from './nace-sections.js';
 
 export interface IndustryMatch {

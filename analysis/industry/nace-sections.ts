@@ -1,6 +1,6 @@
 /**
  * NOGA 2008 (Switzerland) and NACE Rev. 2 (EU) share their sections A–U and two-digit divisions.
- * Keywords are folded patterns (see classify/fold-text.ts) for the four languages; they name a
+ * Keywords are folded patterns (see analysis/text/fold.ts) for the four languages; they name a
  * branch as a whole ("Baubranche", "secteur de la construction", "settore edile"), not single
  * products, so that an article about one company's product does not become an industry signal.
  */

@@ -1,3 +1,5 @@
+import { foldLowerName, foldName } from '../text/fold.js';
+
 /**
  * Name normalisation shared by the watchlist index and the text scanner. Both sides go through
  * the same `foldToken`, so "Müller", "Mueller" and "MULLER" meet as "muller" and "Nestlé" as "nestle".
@@ -12,36 +14,21 @@ export interface TextToken {
   end: number;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const CONJUNCTIONS = new Set(['und', 'and', 'et']);
 
 /**
- * Lower case, ß → ss, diacritics removed, and the German transcriptions ue/ae/oe folded to u/a/o
- * so that "Zürich" and "Zuerich" agree. The folding also changes unrelated words ("Boeing" → "boing"),
- * which is harmless because names and text are folded the same way.
+ * Folds a name token (analysis/text/fold.ts: case, diacritics, and the German transcriptions
+ * ue/ae/oe → u/a/o so that "Zürich" and "Zuerich" agree); "und", "and", "et" become "&".
  */
 export function foldToken(raw: string): string {
-  return foldLowerToken(raw.toLowerCase());
+  const t = foldName(raw);
+  return CONJUNCTIONS.has(t) ? '&' : t;
 }
 
 /** foldToken for a token that is already lower case (the scanner lower-cases whole texts at once). */
 function foldLowerToken(lower: string): string {
-  let t = lower;
-  if (NON_ASCII.test(t)) {
-    t = t
-      .replace(/ß/g, 'ss')
-      .replace(/æ/g, 'ae')
-      .replace(/œ/g, 'oe')
-      .replace(/ø/g, 'o')
-      .normalize('NFD')
-      .replace(COMBINING_MARKS, '');
-  }
-  if (t.length > 2 && (t.includes('ue') || t.includes('ae') || t.includes('oe'))) {
-    t = t.replace(/([a-z])(?:ue)/g, '$1u').replace(/ae/g, 'a').replace(/oe/g, 'o');
-  }
-  if (CONJUNCTIONS.has(t)) return '&';
-  return t;
+  const t = foldLowerName(lower);
+  return CONJUNCTIONS.has(t) ? '&' : t;
 }
 
 // Letters and digits; "&" is its own token so "Procter & Gamble" equals "Procter and Gamble".

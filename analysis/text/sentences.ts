@@ -1,29 +1,4 @@
-/**
- * Text folding for the lexicons: lower case, ß → ss, diacritics removed and the German
- * transcriptions ue/ae/oe → u/a/o, so "Konkurseröffnung", "Konkurseroeffnung" and
- * "KONKURSERÖFFNUNG" all read "konkurseroffnung". Lexicon patterns are folded the same way.
- */
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-export function foldText(text: string): string {
-  let t = text.toLowerCase();
-  if (/[^\x00-\x7f]/.test(t)) {
-    t = t
-      .replace(/ß/g, 'ss')
-      .replace(/[’‘`´]/g, "'")
-      .replace(/[«»“”„]/g, '"')
-      .replace(/[\u2010-\u2015]/g, '-')
-      .replace(/\u00a0/g, ' ')
-      .normalize('NFD')
-      .replace(COMBINING_MARKS, '');
-  }
-  // One pass for the three transcriptions instead of three replace() scans of the whole text.
-  return t.replace(TRANSCRIPTION, dropE);
-}
-
-const TRANSCRIPTION = /([a-z])([uao])e/g;
-const dropE = (_m: string, before: string, vowel: string) => before + vowel;
-
+/** Sentence splitting shared by event extraction and industry detection; offsets refer to the input. */
 export interface Sentence {
   text: string;
   start: number;

@@ -1,0 +1,98 @@
+/**
+ * The one text-folding module of the code base: lexicons, cues, register rubrics, industry
+ * keywords, the sentence model, entity linking and the customer search all fold through here.
+ *
+ * Folding = lower case, ß → ss, æ/œ → ae/oe, ø → o, diacritics removed, typographic quotes,
+ * apostrophes, dashes and no-break spaces made plain. The German transcriptions ue/ae/oe → u/a/o
+ * ("Konkurseroeffnung" → "konkurseroffnung") are German spelling: they run on German text only
+ * (`lang === 'de'`), because elsewhere they break words ("goes" → "gos", "risque" → "risqu").
+ *
+ * Names are the exception: a German company name appears in an article of any language
+ * ("Mueller AG" in English news), and names are only ever compared with names folded the same
+ * way, so `foldName` always transcribes.
+ */
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Lower case and diacritics only: what every fold starts with. */
+function foldBase(lower: string): string {
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/ø/g, 'o')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[«»“”„]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\u00a0/g, ' ')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '');
+}
+
+// ae and oe anywhere ("Oesterreich"), ue only after a letter (so "uebel" at a word start stays as written).
+const TRANSCRIPTION = /([a-z])ue|ae|oe/g;
+const dropE = (m: string, before: string | undefined) => (before === undefined ? m[0]! : `${before}u`);
+
+/** ue/ae/oe → u/a/o on already folded text. */
+export function foldTranscriptions(folded: string): string {
+  if (!folded.includes('e')) return folded;
+  return folded.replace(TRANSCRIPTION, dropE);
+}
+
+/** Text folding for lexicons and cues; German transcriptions only when `lang` is German. */
+export function foldText(text: string, lang?: string): string {
+  const t = foldBase(text.toLowerCase());
+  return lang === 'de' ? foldTranscriptions(t) : t;
+}
+
+/** Folds one name token (or a whole name): always with the German transcriptions, see above. */
+export function foldName(raw: string): string {
+  return foldLowerName(raw.toLowerCase());
+}
+
+/** foldName for text that is already lower case (scanners lower-case whole texts at once). */
+export function foldLowerName(lower: string): string {
+  const t = foldBase(lower);
+  return t.length > 2 ? foldTranscriptions(t) : t;
+}
+
+/** A search key for names typed by a user: folded like names, anything but letters and digits is one space. */
+export function foldSearchKey(s: string): string {
+  return foldName(s.normalize('NFKC'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * foldText plus, for each position of the folded text, the offset of the character of `text`
+ * it came from, so a match in folded text can be shown and compared with spans of the original
+ * (entity-linking spans). `map` has one more entry than the folded text (its end).
+ */
+export function foldTextMapped(text: string, lang?: string): { folded: string; map: Int32Array } {
+  let out = '';
+  const pos: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = foldBase(text[i]!.toLowerCase());
+    out += f;
+    for (let k = 0; k < f.length; k++) pos.push(i);
+  }
+  pos.push(text.length);
+  if (lang !== 'de' || !out.includes('e')) return { folded: out, map: Int32Array.from(pos) };
+  let folded = '';
+  const map: number[] = [];
+  let last = 0;
+  for (const m of out.matchAll(TRANSCRIPTION)) {
+    const at = m.index;
+    for (let k = last; k < at; k++) map.push(pos[k]!);
+    folded += out.slice(last, at);
+    const kept = dropE(m[0], m[1]);
+    folded += kept;
+    for (let k = 0; k < kept.length; k++) map.push(pos[at + k]!);
+    last = at + m[0].length;
+  }
+  folded += out.slice(last);
+  for (let k = last; k <= out.length; k++) map.push(pos[k]!);
+  return { folded, map: Int32Array.from(map) };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, foldSearchKey, foldText, foldTextMapped } from '../../analysis/text/fold.js';
+import { foldToken } from '../../analysis/linking/index.js';
+import { classifyDocument } from '../../analysis/classify/index.js';
+import { findCustomers } from '../../app/lookup.js';
+import type { Customer } from '../../platform/schemas/customer.js';
+
+describe('text folding (one module, language-aware)', () => {
+  it('folds German transcriptions in German text only', () => {
+    expect(foldText('Konkurseröffnung', 'de')).toBe('konkurseroffnung');
+    expect(foldText('KONKURSEROEFFNUNG', 'de')).toBe('konkurseroffnung');
+    expect(foldText('Oesterreichs Bauer', 'de')).toBe('osterreichs baur');
+    // The folding bug: English "goes" and French "risque" must survive.
+    expect(foldText('It goes into administration', 'en')).toBe('it goes into administration');
+    expect(foldText('risque de faillite', 'fr')).toBe('risque de faillite');
+    expect(foldText('Société Générale, coûts', 'fr')).toBe('societe generale, couts');
+    expect(foldText('Straße – „Pleite“', 'de')).toBe('strasse - "pleite"');
+  });
+
+  it('folds names the same way in every language, so Mueller meets Müller', () => {
+    expect(foldName('Müller')).toBe(foldName('Mueller'));
+    expect(foldName('Zürich')).toBe('zurich');
+    expect(foldToken('Zuerich')).toBe('zurich');
+    expect(foldToken('und')).toBe('&');
+    expect(foldSearchKey('  Müller-Bau AG ')).toBe(foldSearchKey('Mueller Bau AG'));
+  });
+
+  it('maps folded offsets back to the original text', () => {
+    const text = 'Die Größe der Müller AG: Konkurseröffnung.';
+    const { folded, map } = foldTextMapped(text, 'de');
+    expect(folded).toBe(foldText(text, 'de'));
+    expect(map.length).toBe(folded.length + 1);
+    const at = folded.indexOf('muller ag');
+    expect(text.slice(map[at]!, map[at + 'muller ag'.length]!)).toBe('Müller AG');
+    const k = folded.indexOf('konkurseroffnung');
+    expect(text.slice(map[k]!, map[k + 'konkurseroffnung'.length]!)).toBe('Konkurseröffnung');
+  });
+
+  it('lets an English administration trigger match that the old folding broke', () => {
+    const c = classifyDocument({ text: 'Carillion Ltd goes into administration after talks with lenders collapsed.', lang: 'en' }, { model: null });
+    expect(c.events.map((e) => e.type)).toContain('insolvency');
+  });
+
+  it('finds a customer by the transcribed spelling in the check search', () => {
+    const customer: Customer = { id: 'c1', name: 'Müller Metallbau AG', aliases: [], registerIds: [], domains: [], country: 'CH', industry: '', tags: [] };
+    expect(findCustomers([customer], 'Mueller Metallbau').map((c) => c.id)).toEqual(['c1']);
+  });
+});
