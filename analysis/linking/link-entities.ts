@@ -2,6 +2,19 @@ import type { RegisterIds } from '../../platform/schemas/document.js';
 import { legalFormLengthAt, scanTokens, type TokenStream } from './normalize-name.js';
 import { normalizeDomain, normalizeRegisterId, type NameVariant, type TrieNode, type WatchlistIndex } from './watchlist-index.js';
 
+/** Character offsets into the linked text: `title + "\n" + text` when there is a title, else `text`. */
+export interface TextSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/** One piece of evidence behind a link, with what it contributed to the decision. */
+export interface LinkReason {
+  feature: string;
+  weight: number;
+}
+
 export interface LinkMatch {
   customerId: string;
   /** 0..1; register ids 1.0, a full name followed by its legal form ~0.97, a single-word name ~0.8. */
@@ -10,6 +23,10 @@ export interface LinkMatch {
   text: string;
   /** Two candidate customers, or a common-word name without support: kept, but alerts must not fire. */
   ambiguous: boolean;
+  /** Every place in the linked text where the customer was found (empty for ids given by the source or the document URL). */
+  spans: TextSpan[];
+  /** The features that decided, each with its weight. */
+  reasons: LinkReason[];
 }
 
 export interface LinkableDocument {
@@ -26,6 +43,8 @@ interface Mention {
   ambiguous: boolean;
   /** Needs support from another identifier of the same customer to count (common-word names). */
   weak: boolean;
+  span?: TextSpan;
+  reasons: LinkReason[];
 }
 
 // Swiss UIDs are printed in notices and articles ("CHE-114.723.217"); they are unique, so exact.
@@ -38,16 +57,20 @@ export function linkEntities(index: WatchlistIndex, doc: LinkableDocument): Link
 }
 
 function findRegisterIdMentions(index: WatchlistIndex, doc: LinkableDocument, full: string): Mention[] {
-  const ids = new Set<string>();
-  for (const list of Object.values(doc.registerIds ?? {})) for (const id of list ?? []) ids.add(id);
+  const ids: Array<{ id: string; span?: TextSpan }> = [];
+  for (const list of Object.values(doc.registerIds ?? {})) for (const id of list ?? []) ids.push({ id });
   // indexOf first: most texts carry no UID, and a plain search is much cheaper than the regex.
-  if (index.byRegisterId.size > 0 && full.includes('CHE')) for (const m of full.matchAll(UID_RE)) ids.add(m[0]);
+  if (index.byRegisterId.size > 0 && full.includes('CHE')) {
+    for (const m of full.matchAll(UID_RE)) ids.push({ id: m[0], span: { start: m.index, end: m.index + m[0].length } });
+  }
   const out: Mention[] = [];
-  if (ids.size === 0) return out;
-  for (const id of ids) {
+  for (const { id, span } of ids) {
     const owners = index.byRegisterId.get(normalizeRegisterId(id)) ?? [];
     for (const customerId of owners) {
-      out.push({ customerId, confidence: owners.length > 1 ? 0.5 : 1, text: id, ambiguous: owners.length > 1, weak: false });
+      const shared = owners.length > 1;
+      const reasons = [{ feature: span ? 'register_id_in_text' : 'register_id_of_document', weight: 1 }];
+      if (shared) reasons.push({ feature: 'register_id_shared', weight: -0.5 });
+      out.push({ customerId, confidence: shared ? 0.5 : 1, text: id, ambiguous: shared, weak: false, ...(span ? { span } : {}), reasons });
     }
   }
   return out;
@@ -58,19 +81,21 @@ const DOMAIN_RE = /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:ch|li|de|at|fr|it|
 
 function findDomainMentions(index: WatchlistIndex, doc: LinkableDocument, full: string): Mention[] {
   if (index.byDomain.size === 0) return [];
-  const hosts = new Map<string, number>(); // host → confidence
-  if (doc.url) hosts.set(normalizeDomain(doc.url), 0.95);
+  const hosts: Array<{ host: string; confidence: number; span?: TextSpan }> = [];
+  if (doc.url) hosts.push({ host: normalizeDomain(doc.url), confidence: 0.95 });
   for (const m of full.matchAll(DOMAIN_RE)) {
-    const host = normalizeDomain(m[0]);
-    if (!hosts.has(host)) hosts.set(host, 0.9);
+    hosts.push({ host: normalizeDomain(m[0]), confidence: 0.9, span: { start: m.index, end: m.index + m[0].length } });
   }
   const out: Mention[] = [];
-  for (const [start, confidence] of hosts) {
+  for (const { host: first, confidence, span } of hosts) {
     // Walk up the host: news.example.ch → example.ch.
-    for (let host = start; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
+    for (let host = first; host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
       const owners = index.byDomain.get(host) ?? [];
       for (const customerId of owners) {
-        out.push({ customerId, confidence: owners.length > 1 ? 0.5 : confidence, text: host, ambiguous: owners.length > 1, weak: false });
+        const shared = owners.length > 1;
+        const reasons = [{ feature: span ? 'domain_in_text' : 'domain_of_document_url', weight: confidence }];
+        if (shared) reasons.push({ feature: 'domain_shared', weight: -0.5 });
+        out.push({ customerId, confidence: shared ? 0.5 : confidence, text: host, ambiguous: shared, weak: false, ...(span ? { span } : {}), reasons });
       }
     }
   }
@@ -114,9 +139,20 @@ function findCompound(root: Map<string, TrieNode>, norm: string): NameVariant[] 
   return undefined;
 }
 
-/** One pass over the tokens; at each token the trie is walked as far as the text continues a name. */
-export function findNameSpans(root: Map<string, TrieNode>, norms: readonly string[], capitalised?: (i: number) => boolean): Span[] {
+/**
+ * One pass over the tokens; at each token the trie is walked as far as the text continues a name.
+ * Every name that ends on the way is offered to `accept`, longest first, which returns the variants
+ * that fit the text there (case); the longest name with a fitting variant wins the position, so a
+ * longer alias written in the wrong case ("the Helix group") still leaves the shorter name ("Helix").
+ */
+export function findNameSpans(
+  root: Map<string, TrieNode>,
+  norms: readonly string[],
+  capitalised?: (i: number) => boolean,
+  accept: (start: number, end: number, variants: NameVariant[]) => NameVariant[] = (_s, _e, v) => v,
+): Span[] {
   const spans: Span[] = [];
+  const found: Array<{ end: number; variants: NameVariant[] }> = [];
   for (let i = 0; i < norms.length; i++) {
     let level: Map<string, TrieNode> | undefined = root;
     if (capitalised && !root.has(norms[i]!) && capitalised(i)) {
@@ -126,7 +162,7 @@ export function findNameSpans(root: Map<string, TrieNode>, norms: readonly strin
         continue;
       }
     }
-    let best: Span | undefined;
+    found.length = 0;
     for (let j = i; j < norms.length && level; j++) {
       const norm = norms[j]!;
       const node: TrieNode | undefined = level.get(norm);
@@ -134,14 +170,20 @@ export function findNameSpans(root: Map<string, TrieNode>, norms: readonly strin
         // German/English genitive and plural-like endings: "Holcims Gewinn", "Nestlés Aktie".
         if (norm.length > 3 && norm.charCodeAt(norm.length - 1) === 115 /* s */) {
           const bare = level.get(norm.slice(0, -1));
-          if (bare?.ends) best = { start: i, end: j + 1, variants: bare.ends };
+          if (bare?.ends) found.push({ end: j + 1, variants: bare.ends });
         }
         break;
       }
-      if (node.ends) best = { start: i, end: j + 1, variants: node.ends };
+      if (node.ends) found.push({ end: j + 1, variants: node.ends });
       level = node.next;
     }
-    if (best) spans.push(best);
+    for (let k = found.length - 1; k >= 0; k--) {
+      const variants = accept(i, found[k]!.end, found[k]!.variants);
+      if (variants.length > 0) {
+        spans.push({ start: i, end: found[k]!.end, variants });
+        break;
+      }
+    }
   }
   if (spans.length < 2) return spans;
   // Longest span wins where spans overlap ("Credit Suisse" over a customer called "Suisse Re"…).
@@ -165,11 +207,11 @@ function findNameMentions(index: WatchlistIndex, full: string): Mention[] {
     const c = full.charCodeAt(tokens.starts[i]!);
     return (c >= 65 && c <= 90) || (c > 127 && /\p{Lu}/u.test(full[tokens.starts[i]!]!));
   };
-  for (const span of findNameSpans(index.root, tokens.norms, capitalised)) {
+  const fitting = (start: number, _end: number, variants: NameVariant[]) => variants.filter((v) => caseFits(v, full, tokens, start));
+  for (const span of findNameSpans(index.root, tokens.norms, capitalised, fitting)) {
     // The most telling variant per customer at this span: a strong one before a weak one, the name before an alias.
     const best = new Map<string, NameVariant>();
     for (const v of span.variants) {
-      if (!span.compound && !caseFits(v, full, tokens, span.start)) continue;
       const prev = best.get(v.customerId);
       if (!prev || Number(v.common) - Number(prev.common) < 0 || (v.common === prev.common && Number(v.isAlias) < Number(prev.isAlias))) {
         best.set(v.customerId, v);
@@ -178,14 +220,27 @@ function findNameMentions(index: WatchlistIndex, full: string): Mention[] {
     // A name shared by many customers identifies none of them; listing them all would only be noise.
     if (best.size === 0 || best.size > MAX_CANDIDATES) continue;
     const formLen = legalFormLengthAt(tokens.norms, span.end);
-    const text = full.slice(tokens.starts[span.start], tokens.ends[span.end - 1 + formLen]);
+    const where = { start: tokens.starts[span.start]!, end: tokens.ends[span.end - 1 + formLen]! };
+    const text = full.slice(where.start, where.end);
     const ambiguous = best.size > 1;
     for (const [customerId, v] of best) {
-      let confidence = span.compound ? 0.75 : v.tokens.length >= 2 ? 0.9 : v.tokens[0]!.length >= 5 ? 0.85 : 0.78;
-      if (formLen > 0) confidence = Math.min(0.97, confidence + 0.07);
-      if (v.isAlias) confidence -= 0.05;
+      const reasons: LinkReason[] = [];
+      const base = span.compound ? 0.75 : v.tokens.length >= 2 ? 0.9 : v.tokens[0]!.length >= 5 ? 0.85 : 0.78;
+      reasons.push({ feature: span.compound ? 'name_in_compound' : v.tokens.length >= 2 ? 'multi_word_name' : 'single_word_name', weight: base });
+      let confidence = base;
+      if (formLen > 0) {
+        const bonus = Math.min(0.97, confidence + 0.07) - confidence;
+        confidence += bonus;
+        reasons.push({ feature: 'legal_form', weight: round(bonus) });
+      }
+      if (v.isAlias) {
+        confidence -= 0.05;
+        reasons.push({ feature: 'alias', weight: -0.05 });
+      }
       const weak = v.common && formLen === 0;
-      out.push({ customerId, confidence: ambiguous ? Math.min(confidence, 0.5) : confidence, text, ambiguous, weak });
+      if (weak) reasons.push({ feature: 'common_word_name', weight: -0.4 });
+      if (ambiguous) reasons.push({ feature: 'competing_customers', weight: round(Math.min(confidence, 0.5) - confidence) });
+      out.push({ customerId, confidence: ambiguous ? Math.min(confidence, 0.5) : confidence, text, ambiguous, weak, span: where, reasons });
     }
   }
   return out;
@@ -202,7 +257,7 @@ function caseFits(v: NameVariant, full: string, tokens: TokenStream, start: numb
   return true;
 }
 
-/** One match per customer: its best mention; ambiguous only if no mention of it is clear. */
+/** One match per customer: its best mention, with the places of all its mentions; ambiguous only if no mention of it is clear. */
 function mergeMentions(mentions: Mention[]): LinkMatch[] {
   const byCustomer = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -212,16 +267,22 @@ function mergeMentions(mentions: Mention[]): LinkMatch[] {
   }
   const out: LinkMatch[] = [];
   for (const [customerId, list] of byCustomer) {
+    const spans = mergeSpans(list);
     const strong = list.filter((m) => !m.weak && !m.ambiguous);
     if (strong.length > 0) {
       const best = strong.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-      out.push({ customerId, confidence: round(best.confidence), text: best.text, ambiguous: false });
+      out.push({ customerId, confidence: round(best.confidence), text: best.text, ambiguous: false, spans, reasons: best.reasons });
       continue;
     }
     const best = list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-    out.push({ customerId, confidence: round(Math.min(best.confidence, best.weak ? 0.4 : 0.5)), text: best.text, ambiguous: true });
+    out.push({ customerId, confidence: round(Math.min(best.confidence, best.weak ? 0.4 : 0.5)), text: best.text, ambiguous: true, spans, reasons: best.reasons });
   }
   return out.sort((a, b) => b.confidence - a.confidence || a.customerId.localeCompare(b.customerId));
+}
+
+function mergeSpans(list: Mention[]): TextSpan[] {
+  const spans = list.flatMap((m) => (m.span ? [m.span] : [])).sort((a, b) => a.start - b.start || a.end - b.end);
+  return spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start || s.end !== spans[i - 1]!.end);
 }
 
 function round(x: number): number {

@@ -15,7 +15,7 @@ const linkInput = z.object({
 export const linkCommand: Command = {
   name: 'link',
   summary: 'link JSON lines {"id","text"} read on stdin to the customers of a watchlist CSV',
-  usage: 'bonitor link --watchlist <file.csv> < docs.jsonl   (writes {"id","matches":[{"customerId","confidence","text","ambiguous"}]} per line)',
+  usage: 'bonitor link --watchlist <file.csv> < docs.jsonl   (writes {"id","matches":[{"customerId","confidence","text","ambiguous","spans","reasons"}]} per line)',
   async run(args, ctx) {
     if (args.includes('--help')) {
       ctx.io.stdout.write(`usage: ${this.usage}\n`);

@@ -73,7 +73,22 @@ describe('bonitor link', () => {
     const r = await runCli(linkCommand, ['--watchlist', watchlist], input);
     expect(r.code).toBe(0);
     expect(r.stdout.map((l) => JSON.parse(l))).toEqual([
-      { id: 'd1', matches: [{ customerId: 'c1', confidence: 0.8, text: 'Migros', ambiguous: false }] },
+      {
+        id: 'd1',
+        matches: [
+          {
+            customerId: 'c1',
+            confidence: 0.8,
+            text: 'Migros',
+            ambiguous: false,
+            spans: [{ start: 4, end: 10 }],
+            reasons: [
+              { feature: 'single_word_name', weight: 0.85 },
+              { feature: 'alias', weight: -0.05 },
+            ],
+          },
+        ],
+      },
       { id: 'd2', matches: [] },
     ]);
     expect(r.stderr).toEqual([`${watchlist}:4: customer_id is empty`]);

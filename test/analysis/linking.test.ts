@@ -54,6 +54,25 @@ describe('linkEntities: names as news writes them', () => {
     expect(ids('Procter and Gamble cuts jobs')).toEqual(['pg']);
   });
 
+  it('tries the shorter name where a longer alias fails the case check ("the Helix group said")', () => {
+    const helix = buildWatchlistIndex([customer('helix', 'Helix', { aliases: ['Helix Group'] })]);
+    const found = (text: string) => linkEntities(helix, { text }).map((m) => [m.customerId, m.text]);
+    expect(found('Helix said it would cut jobs')).toEqual([['helix', 'Helix']]);
+    expect(found('the Helix group said it would cut jobs')).toEqual([['helix', 'Helix']]);
+    expect(found('the Helix Group said it would cut jobs')).toEqual([['helix', 'Helix Group']]);
+  });
+
+  it('gives the character spans of every mention in title + "\\n" + text', () => {
+    const [m] = link('Neues von der Migros', { title: 'Migros-Chef tritt ab' });
+    expect(m!.spans).toEqual([
+      { start: 0, end: 6 },
+      { start: 35, end: 41 },
+    ]);
+    const full = 'Migros-Chef tritt ab\nNeues von der Migros';
+    expect(m!.spans.map((s) => full.slice(s.start, s.end))).toEqual(['Migros', 'Migros']);
+    expect(m!.reasons.length).toBeGreaterThan(0);
+  });
+
   it('raises confidence when the legal form follows the name', () => {
     const withForm = link('Orange SA publie ses résultats')[0]!;
     const bare = link('Les résultats de Orange sont bons')[0]!;
@@ -75,7 +94,7 @@ describe('linkEntities: generic names and ambiguity', () => {
   });
 
   it('keeps a common-word name without support as ambiguous, and with a legal form as clear', () => {
-    expect(link('Die Post kommt heute später.')).toEqual([{ customerId: 'post', confidence: 0.4, text: 'Post', ambiguous: true }]);
+    expect(link('Die Post kommt heute später.')).toMatchObject([{ customerId: 'post', confidence: 0.4, text: 'Post', ambiguous: true, spans: [{ start: 4, end: 8 }] }]);
     expect(link('Die Post AG meldet einen Gewinn.')[0]).toMatchObject({ customerId: 'post', ambiguous: false });
     // the customer's own domain supports the otherwise common word
     expect(link('Die Post kommt heute später.', { url: 'https://www.post.ch/de/news/1' })[0]).toMatchObject({
@@ -85,7 +104,9 @@ describe('linkEntities: generic names and ambiguity', () => {
   });
 
   it('links a web domain written in the text or in the document URL exactly', () => {
-    expect(link('Mehr unter www.post.ch/de/medien.')).toEqual([{ customerId: 'post', confidence: 0.9, text: 'post.ch', ambiguous: false }]);
+    expect(link('Mehr unter www.post.ch/de/medien.')).toEqual([
+      { customerId: 'post', confidence: 0.9, text: 'post.ch', ambiguous: false, spans: [{ start: 11, end: 22 }], reasons: [{ feature: 'domain_in_text', weight: 0.9 }] },
+    ]);
     expect(link('Siehe apost.ch oder post.chx')).toEqual([]);
     expect(link('Medienmitteilung', { url: 'https://news.post.ch/2026/11/x' })[0]).toMatchObject({ customerId: 'post', confidence: 0.95 });
   });
@@ -97,13 +118,13 @@ describe('linkEntities: generic names and ambiguity', () => {
   });
 
   it('prefers the longest name at a position', () => {
-    expect(link('Die Zürich Versicherungs-Gesellschaft AG erhöht die Prämien')).toEqual([
-      { customerId: 'zurich', confidence: 0.97, text: 'Zürich Versicherungs-Gesellschaft AG', ambiguous: false },
+    expect(link('Die Zürich Versicherungs-Gesellschaft AG erhöht die Prämien')).toMatchObject([
+      { customerId: 'zurich', confidence: 0.97, text: 'Zürich Versicherungs-Gesellschaft AG', ambiguous: false, spans: [{ start: 4, end: 40 }] },
     ]);
   });
 
   it('matches a name made of a place and a sector word only as ambiguous', () => {
-    expect(link('Zurich Insurance posts results')).toEqual([{ customerId: 'zurich', confidence: 0.4, text: 'Zurich Insurance', ambiguous: true }]);
+    expect(link('Zurich Insurance posts results')).toMatchObject([{ customerId: 'zurich', confidence: 0.4, text: 'Zurich Insurance', ambiguous: true }]);
   });
 });
 
@@ -112,12 +133,14 @@ describe('linkEntities: register ids', () => {
     const xml = readFileSync(new URL('../fixtures/analysis/ch_shab_HR02-1006747585_mutation.xml', import.meta.url), 'utf8');
     const text = /<publicationText>([^<]*)<\/publicationText>/.exec(xml)![1]!;
     const matches = linkEntities(index, { text, registerIds: { uid: ['CHE-114.723.217'] } });
-    expect(matches[0]).toEqual({ customerId: 'rysaffe', confidence: 1, text: 'CHE-114.723.217', ambiguous: false });
+    expect(matches[0]).toMatchObject({ customerId: 'rysaffe', confidence: 1, text: 'CHE-114.723.217', ambiguous: false });
+    // the source gave the UID; the notice prints the name and the UID, and each has its place
+    expect(matches[0]!.spans.map((s) => text.slice(s.start, s.end))).toEqual(['Rysaffe Administrateurs Sàrl', 'CHE-114.723.217']);
   });
 
   it('matches a Companies House number given by the source even when the name is absent', () => {
     expect(linkEntities(index, { text: 'Notice of striking-off action', registerIds: { companyNumber: ['08957400'] } })).toEqual([
-      { customerId: 'candour', confidence: 1, text: '08957400', ambiguous: false },
+      { customerId: 'candour', confidence: 1, text: '08957400', ambiguous: false, spans: [], reasons: [{ feature: 'register_id_of_document', weight: 1 }] },
     ]);
   });
 
