@@ -62,3 +62,12 @@ export function toTypedError(err: unknown): TypedError {
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'internal', message, retriable: true };
 }
+
+/**
+ * What went wrong in JSON.parse, without the excerpt of the input that V8 puts in its message
+ * (a misconfigured local file must never have its bytes copied into a stored error).
+ */
+export function jsonErrorSummary(err: unknown): string {
+  const position = /at position (\d+)/.exec(err instanceof Error ? err.message : String(err))?.[1];
+  return position === undefined ? 'not valid JSON' : `not valid JSON (at position ${position})`;
+}

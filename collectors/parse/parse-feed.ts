@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { CollectError } from '../errors.js';
+import { CollectError, jsonErrorSummary } from '../errors.js';
 import { parseFeedDate } from './parse-date.js';
 import { cleanTitle, htmlToText, resolveUrl, textFromSnippet } from './text.js';
 
@@ -53,7 +53,8 @@ const parser = new Parser<Record<string, unknown>, RawItem>({
 export async function parseFeed(text: string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const body = stripPreamble(text);
   if (body.startsWith('{')) return parseJsonFeed(body, options);
-  if (!body.startsWith('<')) throw new CollectError('parse', `not a feed: starts with ${JSON.stringify(body.slice(0, 20))}`);
+  // The message never quotes the body: a wrong file must not end up in the stored error.
+  if (!body.startsWith('<')) throw new CollectError('parse', `not a feed: neither XML nor JSON (${body.trim() === '' ? 'empty' : `${body.length} characters of other text`})`);
   let raw: Awaited<ReturnType<typeof parser.parseString>>;
   try {
     raw = await parser.parseString(body);
@@ -114,7 +115,7 @@ function parseJsonFeed(body: string, options: ParseFeedOptions): ParsedFeed {
   try {
     feed = JSON.parse(body) as JsonFeed;
   } catch (err) {
-    throw new CollectError('parse', `JSON feed could not be parsed: ${firstLine(err)}`);
+    throw new CollectError('parse', `JSON feed could not be parsed: ${jsonErrorSummary(err)}`);
   }
   if (typeof feed !== 'object' || feed === null || !Array.isArray(feed.items)) {
     throw new CollectError('parse', 'JSON document is not a JSON Feed (no items array)');

@@ -1,6 +1,6 @@
 import type { Document } from '../../platform/schemas/index.js';
 import { documentId } from '../document-id.js';
-import { CollectError } from '../errors.js';
+import { CollectError, jsonErrorSummary } from '../errors.js';
 import { parseFeedDate } from '../parse/parse-date.js';
 import { cleanTitle, htmlToText } from '../parse/text.js';
 import { loadXml, tagSelector } from './xml.js';
@@ -77,7 +77,7 @@ export function parseGazetteJson(json: string, offsetMinutes = 0): GazetteNotice
   try {
     data = JSON.parse(json) as typeof data;
   } catch (err) {
-    throw new CollectError('parse', `Gazette JSON could not be parsed: ${(err as Error).message}`);
+    throw new CollectError('parse', `Gazette JSON could not be parsed: ${jsonErrorSummary(err)}`);
   }
   if (typeof data !== 'object' || data === null) throw new CollectError('parse', 'Gazette JSON is not an object');
   const entries = data.entry === undefined ? [] : ([] as GazetteJsonEntry[]).concat(data.entry);

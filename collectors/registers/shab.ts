@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Document } from '../../platform/schemas/index.js';
 import { documentId } from '../document-id.js';
-import { CollectError } from '../errors.js';
+import { CollectError, jsonErrorSummary } from '../errors.js';
 import { startOfDayIn } from '../parse/parse-date.js';
 import { htmlToText } from '../parse/text.js';
 import { loadXml } from './xml.js';
@@ -98,7 +98,7 @@ export function parseShabList(json: string): ShabListEntry[] {
   try {
     data = JSON.parse(json);
   } catch (err) {
-    throw new CollectError('parse', `SHAB list is not JSON: ${(err as Error).message}`);
+    throw new CollectError('parse', `SHAB list is ${jsonErrorSummary(err)}`);
   }
   const rows = Array.isArray(data) ? data : (data as { content?: unknown }).content;
   if (!Array.isArray(rows)) throw new CollectError('parse', 'SHAB list JSON has no content array');

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { configSchema, ENV_OVERRIDES, SECRET_PATHS, type AppConfig } from './schema.js';
+import { checkSourceLocation } from './source-location.js';
+import { findUnknownKeys } from './unknown-keys.js';
 
 export interface ConfigProblem {
   path: string;
@@ -57,6 +59,11 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   }
 
   applyEnvOverrides(raw, env, problems);
+  for (const unknown of findUnknownKeys(configSchema, raw)) {
+    const hint = unknown.suggestion ? ` (did you mean "${unknown.suggestion}"?)` : unknown.validKeys ? ` (valid here: ${unknown.validKeys.join(', ')})` : '';
+    problems.push({ path: unknown.path, message: `unknown key${hint}` });
+  }
+  const locations = checkSourceLocations(raw, baseDir, problems);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const secrets = collectSecrets(raw);
@@ -73,6 +80,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
 
   const config = result.data!;
   resolvePaths(config, cwd, baseDir);
+  for (const [i, source] of config.sources.entries()) Object.assign(source, locations.get(i));
   if (config.demo === undefined) {
     config.demo = !file && !config.watchlist && config.sources.length === 0 && config.subscriptions.length === 0;
   }
@@ -134,9 +142,31 @@ function redact(message: string, secrets: string[]): string {
 function resolvePaths(config: AppConfig, cwd: string, baseDir: string): void {
   config.dataDir = path.resolve(cwd, config.dataDir);
   if (config.watchlist) config.watchlist = path.resolve(baseDir, config.watchlist);
-  for (const s of config.sources) {
-    if (!/^https?:\/\//i.test(s.url)) s.url = path.resolve(baseDir, s.url.replace(/^file:\/\//, ''));
-  }
+  config.localSourceDirs = config.localSourceDirs.map((d) => path.resolve(baseDir, d));
+}
+
+/**
+ * Every source's `url` and `detailUrl` checked by scheme and, for local files, by directory
+ * (see checkSourceLocation); returns the resolved values per source index.
+ */
+function checkSourceLocations(raw: Record<string, unknown>, baseDir: string, problems: ConfigProblem[]): Map<number, { url?: string; detailUrl?: string }> {
+  const resolved = new Map<number, { url?: string; detailUrl?: string }>();
+  if (!Array.isArray(raw.sources)) return resolved;
+  const dirs = Array.isArray(raw.localSourceDirs) ? raw.localSourceDirs.filter((d): d is string => typeof d === 'string') : [];
+  const roots = [baseDir, ...dirs.map((d) => path.resolve(baseDir, d))];
+  raw.sources.forEach((source: unknown, i) => {
+    if (typeof source !== 'object' || source === null) return;
+    const entry: { url?: string; detailUrl?: string } = {};
+    for (const field of ['url', 'detailUrl'] as const) {
+      const value = (source as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const check = checkSourceLocation(value, baseDir, roots);
+      if (check.ok) entry[field] = check.value;
+      else problems.push({ path: `sources.${i}.${field}`, message: check.message });
+    }
+    resolved.set(i, entry);
+  });
+  return resolved;
 }
 
 /** The effective configuration with secrets replaced, for `bonitor config` and logs. */

@@ -62,6 +62,8 @@ export const configSchema = z
     /** Watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags). */
     watchlist: z.string().optional(),
     sources: z.array(sourceSchema).default([]),
+    /** Directories local source files may be read from, besides the config file's own directory. */
+    localSourceDirs: z.array(z.string().min(1)).default([]),
     subscriptions: z.array(subscriptionSchema).default([]),
     policy: policySchema,
     /** Run on the bundled demo data; on by default when nothing else is configured. */

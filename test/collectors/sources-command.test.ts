@@ -74,3 +74,30 @@ describe('bonitor sources', () => {
     expect(await sourcesCommand.run(['--run', 'nope'], h.ctx)).toBe(2);
   });
 });
+
+describe('a local source that is not a feed', () => {
+  it('fails with a parse error that never quotes the file', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bonitor-notfeed-'));
+    try {
+      const secret = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n';
+      writeFileSync(path.join(dir, 'passwd'), secret);
+      writeFileSync(path.join(dir, 'broken.json'), '{"items": [root:x:0:0]}');
+      const h = harness([
+        { id: 'text', url: path.join(dir, 'passwd') },
+        { id: 'json', url: path.join(dir, 'broken.json') },
+      ]);
+      expect(await sourcesCommand.run(['--run', 'text'], h.ctx)).toBe(1);
+      expect(await sourcesCommand.run(['--run', 'json'], h.ctx)).toBe(1);
+      const stored = JSON.stringify([...h.healthRows.values()]);
+      expect(h.healthRows.get('text')!.lastError).toMatchObject({ kind: 'parse', message: expect.stringMatching(/^not a feed: neither XML nor JSON/) });
+      expect(h.healthRows.get('json')!.lastError).toMatchObject({ kind: 'parse', message: expect.stringMatching(/not valid JSON/) });
+      expect(stored).not.toContain('root');
+      expect(h.out()).not.toContain('root');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

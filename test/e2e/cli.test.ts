@@ -20,6 +20,18 @@ describe('bonitor CLI', () => {
     expect(r.stderr).not.toContain('hunter2hunter2');
   });
 
+  it('exits 2 on misspelt keys and foreign URL schemes, naming each with its path and the nearest key', async () => {
+    const file = path.join(tmp.dir, 'typos.yaml');
+    writeFileSync(file, 'subscription:\n  - id: anna\n    email: anna@example.org\nsources:\n  - id: s\n    url: file:///etc/passwd\n    enabeld: true\n');
+    const r = await runBonitor(['--config', file, 'config'], env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('subscription: unknown key (did you mean "subscriptions"?)');
+    expect(r.stderr).toContain('sources.0.enabeld: unknown key (did you mean "enabled"?)');
+    expect(r.stderr).toMatch(/sources\.0\.url: local files must be under/);
+    expect(r.stderr).not.toContain('root:');
+  });
+
   it('exits 2 on an unknown command and prints the usage', async () => {
     const r = await runBonitor(['frobnicate'], env);
     expect(r.code).toBe(2);
