@@ -11,6 +11,7 @@ import { addSubscription, listSubscriptions, removeSubscription } from '../http/
 import { html } from './html.js';
 import { pickLang, STRINGS, type Lang } from './i18n.js';
 import { renderPage } from './layout.js';
+import { sameSitePath } from './same-site-path.js';
 import { renderCheckBody } from './pages/check.page.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
 import { renderSubscriptionsBody } from './pages/subscriptions.page.js';
@@ -46,8 +47,6 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
   return assets;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
 
 /** The credit manager's pages: check, portfolio, subscriptions; and the sign-in when tokens are configured. */
 export function registerWebRoutes(ctx: RouteContext): void {
@@ -134,11 +133,11 @@ ${failed ? html`<p class="notice error" role="alert">${t.loginFailed}</p>` : ''}
 <div class="field actions"><button type="submit">${t.login}</button></div></form></section>`;
     return sendPage(reply, status, renderPage({ lang, title: t.login, path: '/login', params: { next }, body }));
   };
-  defineRoute(server, registry, { method: 'GET', url: '/login', tag: 'web', access: 'public', summary: 'sign in', query: langQuery.extend({ next: z.string().max(2000).optional() }) }, async ({ query, req, reply }) =>
-    loginPage(req, reply, 200, safeNext(query.next), false),
+  defineRoute(server, registry, { method: 'GET', url: '/login', tag: 'web', access: 'public', summary: 'sign in', query: langQuery.extend({ next: z.string().max(2000).optional().catch(undefined) }) }, async ({ query, req, reply }) =>
+    loginPage(req, reply, 200, sameSitePath(query.next), false),
   );
-  defineRoute(server, registry, { method: 'POST', url: '/login', tag: 'web', access: 'public', summary: 'sign in', body: z.object({ token: z.string().max(500).default(''), next: z.string().max(2000).optional() }) }, async ({ body, req, reply }) => {
-    const next = safeNext(body.next);
+  defineRoute(server, registry, { method: 'POST', url: '/login', tag: 'web', access: 'public', summary: 'sign in', body: z.object({ token: z.string().max(500).default(''), next: z.string().max(2000).optional().catch(undefined) }) }, async ({ body, req, reply }) => {
+    const next = sameSitePath(body.next);
     if (!auth.enabled) return reply.redirect(next, 303);
     if (!auth.authenticate(body.token)) return loginPage(req, reply, 401, next, true);
     reply.header('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(body.token)}; Path=/; HttpOnly; SameSite=Strict${req.protocol === 'https' ? '; Secure' : ''}`);
