@@ -13,4 +13,5 @@ export { extractArticle, type ExtractedArticle } from './html/extract-article.js
 export { parseFeed, type ParsedFeed, type FeedItem } from './parse/parse-feed.js';
 export { decodeText } from './parse/decode.js';
 export { userAgentFor } from './user-agent.js';
+export { isLinkLocalOrMetadata, isPrivateAddress } from './fetch/address-guard.js';
 export { parseFeedInput, type FeedParseOk, type FeedParseFailed, type FeedParseOptions } from './feed/feed-parse.js';

@@ -21,7 +21,7 @@ export interface FeedParseOptions {
   fetcher: Fetcher;
   /** Per-input limit for fetch plus parse; an input never hangs the run. */
   timeoutMs?: number;
-  /** Command-line inputs are the user's own choice: local servers are allowed unless told otherwise. */
+  /** Every address allowed; otherwise the fetcher's address policy (its allowAddress) decides. Default false. */
   allowPrivate?: boolean;
 }
 
@@ -48,7 +48,7 @@ export async function parseFeedInput(input: string, options: FeedParseOptions): 
 
 async function run(input: string, options: FeedParseOptions, timeoutMs: number, signal: AbortSignal): Promise<FeedParseOk> {
   const limits = fetchLimitsSchema.parse({ totalTimeoutMs: Math.max(100, timeoutMs), retries: 0, minIntervalMs: 0 });
-  const res = await options.fetcher.fetch({ url: input, allowPrivate: options.allowPrivate ?? true, limits, respectRobots: true, signal });
+  const res = await options.fetcher.fetch({ url: input, allowPrivate: options.allowPrivate ?? false, limits, respectRobots: true, signal });
   const feed = await parseFeed(decodeText(res.body, res.contentType).text, { feedUrl: res.finalUrl });
   return {
     input,

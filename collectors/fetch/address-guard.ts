@@ -31,15 +31,9 @@ function isPrivateV4(ip: string): boolean {
 }
 
 function isPrivateV6(ip: string): boolean {
+  const v4 = ipv4Of(ip);
+  if (v4) return isPrivateV4(v4);
   const lower = ip.toLowerCase().replace(/^\[|\]$/g, '');
-  const mapped = lower.match(/^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped) return isPrivateV4(mapped[1]!);
-  const mappedHex = lower.match(/^(?:0*:)*:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
-  if (mappedHex) {
-    const hi = parseInt(mappedHex[1]!, 16);
-    const lo = parseInt(mappedHex[2]!, 16);
-    return isPrivateV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-  }
   if (lower === '::' || lower === '::1') return true;
   const first = parseInt(lower.split(':')[0] || '0', 16);
   return (
@@ -54,10 +48,58 @@ export interface AddressPolicy {
   allowPrivate: boolean;
   /** Narrow exceptions (one intranet proxy; the test server): private ip:port pairs that are fine. */
   allowAddress?: (ip: string, port: number) => boolean;
+  /** How the user permits a refused address, appended to the refusal (default: the source's allowPrivate). */
+  refusalHint?: string;
+}
+
+const DEFAULT_HINT = 'set allowPrivate on the source to permit it';
+
+/**
+ * Link-local addresses and the cloud instance-metadata services (credentials live there):
+ * 169.254.0.0/16 (AWS, GCP, Azure, OpenStack at 169.254.169.254; ECS at 169.254.170.2),
+ * fe80::/10, AWS's IPv6 fd00:ec2::254, Alibaba's 100.100.100.200 and Oracle's 192.0.0.192.
+ */
+export function isLinkLocalOrMetadata(ip: string): boolean {
+  const v4 = ipv4Of(ip);
+  if (v4) {
+    const [a, b] = v4.split('.').map(Number) as [number, number];
+    return (a === 169 && b === 254) || v4 === '100.100.100.200' || v4 === '192.0.0.192';
+  }
+  const groups = v6Groups(ip);
+  if (!groups) return false;
+  return (groups[0]! & 0xffc0) === 0xfe80 || groups.join(':') === [0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254].join(':');
+}
+
+/** The eight 16-bit groups of an IPv6 address ("::" expanded), or undefined when it is not one. */
+function v6Groups(ip: string): number[] | undefined {
+  const lower = ip.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (isIP(lower) !== 6 || lower.includes('.')) return undefined;
+  const [head, tail] = lower.split('::') as [string, string | undefined];
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/** The IPv4 address itself or the one an IPv4-mapped IPv6 address carries. */
+function ipv4Of(ip: string): string | undefined {
+  if (isIP(ip) === 4) return ip;
+  const lower = ip.toLowerCase().replace(/^\[|\]$/g, '');
+  const dotted = lower.match(/^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/);
+  if (dotted) return dotted[1];
+  const hex = lower.match(/^(?:0*:)*:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (!hex) return undefined;
+  const hi = parseInt(hex[1]!, 16);
+  const lo = parseInt(hex[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 function isRefused(ip: string, port: number, policy: AddressPolicy): boolean {
   return !policy.allowPrivate && isPrivateAddress(ip) && !policy.allowAddress?.(ip, port);
+}
+
+function kindOf(ip: string): string {
+  return isLinkLocalOrMetadata(ip) ? 'link-local or cloud metadata' : 'private or loopback';
 }
 
 export function portOf(url: URL): number {
@@ -68,7 +110,7 @@ export function portOf(url: URL): number {
 export function assertPublicHost(url: URL, policy: AddressPolicy): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && isRefused(host, portOf(url), policy)) {
-    throw new CollectError('blocked', `refusing private or loopback address ${host} (set allowPrivate on the source to permit it)`);
+    throw new CollectError('blocked', `refusing ${kindOf(host)} address ${host} (${policy.refusalHint ?? DEFAULT_HINT})`);
   }
 }
 
@@ -83,7 +125,8 @@ export function guardedLookup(policy: AddressPolicy, port: number) {
       // Any private answer refuses the name: otherwise a retry could land on it (DNS rebinding).
       const bad = list.find((a) => isRefused(a.address, port, policy));
       if (bad) {
-        return callback(new CollectError('blocked', `${hostname} resolves to private address ${bad.address}`) as unknown as NodeJS.ErrnoException, '');
+        const message = `${hostname} resolves to ${kindOf(bad.address)} address ${bad.address} (${policy.refusalHint ?? DEFAULT_HINT})`;
+        return callback(new CollectError('blocked', message) as unknown as NodeJS.ErrnoException, '');
       }
       if (options.all) return callback(null, list);
       const first = list[0];

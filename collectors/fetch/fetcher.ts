@@ -37,6 +37,8 @@ export interface FetcherOptions {
   random?: () => number;
   /** Private ip:port pairs allowed even for sources without allowPrivate (an intranet proxy; tests). */
   allowAddress?: (ip: string, port: number) => boolean;
+  /** How the user permits a refused address (the CLI says --allow-private). */
+  refusalHint?: string;
   /** How long a robots.txt answer is reused. */
   robotsTtlMs?: number;
 }
@@ -66,6 +68,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         userAgent: options.userAgent,
         allowPrivate: req.allowPrivate,
         ...(options.allowAddress ? { allowAddress: options.allowAddress } : {}),
+        ...(options.refusalHint ? { refusalHint: options.refusalHint } : {}),
         connectTimeoutMs: l.connectTimeoutMs,
         // A deliberately long stream read must not trip the total timeout.
         totalTimeoutMs: req.readForMs !== undefined ? Math.max(l.totalTimeoutMs, req.readForMs + l.connectTimeoutMs) : l.totalTimeoutMs,

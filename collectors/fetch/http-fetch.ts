@@ -9,6 +9,7 @@ export interface HttpFetchOptions {
   userAgent: string;
   allowPrivate: boolean;
   allowAddress?: AddressPolicy['allowAddress'];
+  refusalHint?: AddressPolicy['refusalHint'];
   /** Validators from the previous successful fetch, for a conditional GET. */
   etag?: string;
   lastModified?: string;

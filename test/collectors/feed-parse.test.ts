@@ -28,7 +28,7 @@ describe('parseFeedInput (for `bonitor feed parse`)', () => {
       res.write('<rss>');
     });
     const started = Date.now();
-    const slow = await parseFeedInput(`${server.url}/slow`, { fetcher, timeoutMs: 300 });
+    const slow = await parseFeedInput(`${server.url}/slow`, { fetcher, timeoutMs: 300, allowPrivate: true });
     expect(slow).toMatchObject({ error: expect.stringMatching(/^timeout: /) });
     expect(Date.now() - started).toBeLessThan(3000);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowed, parseRobots } from '../../collectors/fetch/robots.js';
-import { isPrivateAddress } from '../../collectors/fetch/address-guard.js';
+import { isLinkLocalOrMetadata, isPrivateAddress } from '../../collectors/fetch/address-guard.js';
 
 describe('robots.txt', () => {
   const txt = [
@@ -43,5 +43,15 @@ describe('isPrivateAddress', () => {
   );
   it.each(['8.8.8.8', '172.32.0.1', '193.5.0.1', '2001:db8::1', '2a00:1450::1', '::ffff:8.8.8.8'])('%s is public', (ip) =>
     expect(isPrivateAddress(ip)).toBe(false),
+  );
+});
+
+describe('isLinkLocalOrMetadata', () => {
+  it.each(['169.254.169.254', '169.254.170.2', '169.254.0.1', '100.100.100.200', '192.0.0.192', 'fe80::1', '[fe80::a:b]', 'febf::1', 'fe80::1%eth0', 'fd00:ec2::254', 'fd00:0ec2:0:0:0:0:0:254', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe'])(
+    '%s is link-local or metadata',
+    (ip) => expect(isLinkLocalOrMetadata(ip)).toBe(true),
+  );
+  it.each(['127.0.0.1', '10.0.0.1', '192.168.1.1', '100.64.0.1', '::1', 'fd00::1', 'fd00:ec2::253', 'fec0::1', '8.8.8.8', '::ffff:127.0.0.1'])('%s is not', (ip) =>
+    expect(isLinkLocalOrMetadata(ip)).toBe(false),
   );
 });
