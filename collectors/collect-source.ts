@@ -13,6 +13,7 @@ import { collectShab } from './registers/shab.collector.js';
 import { emptyHealth, type SourceHealthEvent, type SourceHealthRepo } from './health/port.js';
 import { DEFAULT_HEALTH_POLICY, updateHealth, type HealthPolicy } from './health/update-health.js';
 import type { CollectBatch, SourceCollector } from './types.js';
+import { capText, TEXT_LIMITS } from './parse/text.js';
 
 export interface CollectDeps {
   seen: SeenItems;
@@ -86,6 +87,7 @@ export async function collectSource(source: SourceConfig, deps: CollectDeps): Pr
     });
     let fresh = await selectUnseen(source.id, batch.docs, deps.seen);
     if (source.fetchFullText && fresh.length > 0) fresh = await addFullText(fresh, source, fetcher, log, deps.signal);
+    fresh = fresh.map(capped);
     if (fresh.length > 0) {
       await deps.publish(fresh);
       await deps.seen.markSeen(source.id, fresh.map((d) => d.id));
@@ -120,6 +122,12 @@ export async function collectSource(source: SourceConfig, deps: CollectDeps): Pr
     }
   }
   return result;
+}
+
+/** Whatever the collector (feed, page, register), no document leaves with an oversized title or text. */
+function capped(doc: Document): Document {
+  if (doc.title.length <= TEXT_LIMITS.titleChars && doc.text.length <= TEXT_LIMITS.textChars) return doc;
+  return { ...doc, title: capText(doc.title.replace(/\s+/g, ' '), TEXT_LIMITS.titleChars), text: capText(doc.text, TEXT_LIMITS.textChars) };
 }
 
 async function selectUnseen(sourceId: string, docs: Document[], seen: SeenItems): Promise<Document[]> {

@@ -26,9 +26,31 @@ export function textFromSnippet(html: string, snippet: unknown): string {
   return collapse(decodeLeftoverEntities(snippet));
 }
 
-/** One line: titles never contain line breaks or markup. */
+/**
+ * Sizes past which a field is cut when parsing. A real headline is under 300 characters and an
+ * article rarely above 100,000; a 1 MB "title" is an attack or a broken feed, and uncapped it
+ * would travel into every signal, check answer and mail that quotes it.
+ */
+export const TEXT_LIMITS = { titleChars: 500, summaryChars: 4_000, textChars: 200_000 } as const;
+
+/** At most `max` characters, cut at a word boundary when one is near, with "…" when cut. */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** One line, without markup, at most TEXT_LIMITS.titleChars. */
 export function cleanTitle(raw: string | undefined | null): string {
-  return htmlToText(raw).replace(/\s+/g, ' ').trim();
+  // Only the head of an oversized title is converted (an unfinished tag at the cut is dropped).
+  const head = raw && raw.length > TEXT_LIMITS.titleChars * 20 ? raw.slice(0, TEXT_LIMITS.titleChars * 20).replace(/<[^>]*$/, '') : raw;
+  return capText(htmlToText(head).replace(/\s+/g, ' ').trim(), TEXT_LIMITS.titleChars);
+}
+
+/** Summary and body text of an item capped at their limits. */
+export function capBody(summary: string, text: string): { summary: string; text: string } {
+  return { summary: capText(summary, TEXT_LIMITS.summaryChars), text: capText(text, TEXT_LIMITS.textChars) };
 }
 
 /** Some feeds escape twice: after one decode, "&eacute;" is still there. Decode once more. */
