@@ -4,6 +4,8 @@ import type { RenderedMail } from './render-digest.js';
 
 export interface ComposeInput {
   key: string;
+  /** This installation's id (made once, kept in the store): two installations never share a Message-ID. */
+  installationId: string;
   from: string;
   to: { name: string; address: string };
   mail: RenderedMail;
@@ -13,8 +15,10 @@ export interface ComposeInput {
 
 /**
  * Renders the RFC 822 message once, at enqueue time, so a retry sends the very same bytes.
- * The Message-ID derives from the idempotency key: should a crash ever resend a mail after the
- * SMTP server accepted it, mail clients still see one message.
+ * The Message-ID derives from the idempotency key and the installation id, on the sender's
+ * domain: stable per mail (should a crash ever resend a mail after the SMTP server accepted it,
+ * mail clients still see one message) and unique per installation (two companies' Bonitors
+ * sending "digest:anna:2026-11-20" are two different mails).
  *
  * A small composer of our own rather than nodemailer's MailComposer: a digest is always the same
  * shape (multipart/alternative, text + HTML), and MailComposer's stream pipeline cost ~1 ms per
@@ -24,12 +28,13 @@ export function composeMessage(input: ComposeInput): string {
   const id = stableId('bonitor-mail', input.key);
   const boundary = `----=_bonitor_${id}`;
   const from = addressparser(input.from, { flatten: true })[0];
+  const domain = /@([A-Za-z0-9.-]+)$/.exec(from?.address ?? '')?.[1] ?? 'bonitor.invalid';
   const headers = [
     `From: ${formatAddress(from?.name ?? '', from?.address || input.from)}`,
     `To: ${formatAddress(input.to.name, input.to.address)}`,
     `Subject: ${encodeHeader(input.mail.subject)}`,
     `Date: ${input.date.toUTCString().replace(/GMT$/, '+0000')}`,
-    `Message-ID: <${id}@bonitor>`,
+    `Message-ID: <${id}.${clean(input.installationId).replace(/[^A-Za-z0-9-]/g, '')}@${domain}>`,
     `X-Bonitor-Key: ${clean(input.key)}`,
     ...(input.unsubscribeUrl
       ? [`List-Unsubscribe: <${clean(input.unsubscribeUrl)}>`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click']

@@ -141,6 +141,7 @@ export async function runDigestRound(
       }
       const message = composeMessage({
         key: t.key,
+        installationId: deps.installationId,
         from: deps.mailer.from,
         to: { name: t.sub.name, address: t.sub.email },
         mail,

@@ -81,7 +81,7 @@ async function enqueueHealthMail(deps: DigestDeps, sub: Subscription, e: HealthE
   const key = `health:${sub.id}:${e.sourceId}:${e.kind}:${e.streak}`;
   const unsub = unsubscribeUrl(deps.publicUrl, sub.id, deps.unsubscribeSecret);
   const mail = renderHealthMail(sub, e, { unsubscribeUrl: unsub });
-  const message = composeMessage({ key, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
+  const message = composeMessage({ key, installationId: deps.installationId, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
   const planned = { key, subscriptionId: sub.id, recipient: sub.email, period: at.toISOString(), subject: mail.subject, itemCount: 1 };
   const inserted = await deps.store.outbox.enqueue({ ...planned, kind: 'health', message, cursor: {} }, at);
   return { ...planned, existed: !inserted };

@@ -176,7 +176,7 @@ async function enqueueInstant(
   });
   const unsub = unsubscribeUrl(deps.publicUrl, sub.id, deps.unsubscribeSecret);
   const mail = renderDigest(digest, { publicUrl: deps.publicUrl, unsubscribeUrl: unsub });
-  const message = composeMessage({ key, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
+  const message = composeMessage({ key, installationId: deps.installationId, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
   const planned = { key, subscriptionId: sub.id, recipient: sub.email, period: at.toISOString(), subject: mail.subject, itemCount: digest.itemCount };
   const inserted = await deps.store.outbox.enqueue({ ...planned, kind: 'instant', message, cursor: {} }, at);
   return { ...planned, existed: !inserted };

@@ -54,6 +54,8 @@ export interface DigestDeps {
   logger: Logger;
   /** HMAC secret for unsubscribe tokens. */
   unsubscribeSecret: string;
+  /** Made once per installation: part of every Message-ID. */
+  installationId: string;
   /** Public base URL of the web app; without it mails carry no links to the check page. */
   publicUrl?: string;
   /** Identifies this alerter when claiming outbox entries (two alerters must differ). */

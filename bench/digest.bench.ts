@@ -144,6 +144,7 @@ async function timeRound(store: AlertStore, subs: ReturnType<typeof makeSubscrip
     mailer,
     logger: silentLogger,
     unsubscribeSecret: 'bench-secret',
+    installationId: 'bench',
     publicUrl: 'https://bonitor.example',
     concurrency: PARALLEL,
   };
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
     mailer: createMailer({ outboxDir: dir, from: 'x@y' }),
     logger: silentLogger,
     unsubscribeSecret: 's',
+    installationId: 'bench',
   };
   await runDigestRound(dryDeps, 'daily', AT, { dryRun: true });
   global.gc?.();

@@ -7,13 +7,24 @@ import { publishDeliveries } from '../publish.js';
 import type { RunningRole } from './pipeline.roles.js';
 
 const SECRET_KEY = 'alerts.unsubscribe-secret';
+const INSTALLATION_KEY = 'installation.id';
 
-/** The HMAC secret for unsubscribe links: made once per installation and kept in the store. */
-export async function unsubscribeSecret(app: App): Promise<string> {
-  const existing = await app.store.getMeta(SECRET_KEY);
+/** A value made once per installation and kept in the store (the first writer wins on a race). */
+async function installationSingleton(app: App, key: string, make: () => string): Promise<string> {
+  const existing = await app.store.getMeta(key);
   if (existing) return existing;
-  await app.store.setMeta(SECRET_KEY, randomBytes(32).toString('base64url'));
-  return (await app.store.getMeta(SECRET_KEY))!;
+  await app.store.setMeta(key, make());
+  return (await app.store.getMeta(key))!;
+}
+
+/** The HMAC secret for unsubscribe links. */
+export function unsubscribeSecret(app: App): Promise<string> {
+  return installationSingleton(app, SECRET_KEY, () => randomBytes(32).toString('base64url'));
+}
+
+/** This installation's id, in every Message-ID: 16 random bytes, hex. */
+export function installationId(app: App): Promise<string> {
+  return installationSingleton(app, INSTALLATION_KEY, () => randomBytes(16).toString('hex'));
 }
 
 /** Subscriptions from the configuration plus those added by CLI or API, less unsubscribed ones. */
@@ -28,6 +39,7 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     mailer: createMailer({ smtpUrl: app.config.smtp.url, outboxDir: path.join(app.config.dataDir, 'outbox'), from: app.config.smtp.from }),
     logger: app.log.child({ module: 'alerts' }),
     unsubscribeSecret: await unsubscribeSecret(app),
+    installationId: await installationId(app),
     publicUrl: publicBaseUrl(app.config),
     owner: `${process.pid}-${randomUUID()}`,
     sourceHealth: async () =>

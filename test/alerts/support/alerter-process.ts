@@ -18,6 +18,7 @@ const result = await runDigestRound(
     mailer,
     logger: silentLogger,
     unsubscribeSecret: 'test',
+    installationId: 'test-installation',
     owner,
     concurrency: 4,
   },

@@ -35,6 +35,7 @@ export function makeDeps(
     mailer,
     logger: silentLogger,
     unsubscribeSecret: SECRET,
+    installationId: 'test-installation',
     publicUrl: 'https://bonitor.example.test',
     owner: opts.owner,
     retry: { baseMs: 1000, maxMs: 60_000, maxAttempts: 5 },
