@@ -1,5 +1,5 @@
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
-import { toDay } from './ledger-features.js';
+import { settleLedger, toDay } from './ledger-settlement.js';
 
 /** One scored customer with its observed outcome. */
 export interface ScoredOutcome {
@@ -108,19 +108,39 @@ export function runBacktest(items: readonly ScoredOutcome[], bands = 10): Backte
 
 /**
  * Outcomes from the ledger itself when the user has no outcomes file: a customer defaulted
- * if any invoice was 90 or more days overdue at some point in the 12 months after asOf.
+ * if any invoice was 90 or more days overdue at some point in the 12 months after asOf, or was
+ * written off in them. Overdue means what the ledger means (ledger-settlement.ts): an invoice
+ * settled with a cash discount or by a credit note is not overdue, a disputed one never is.
  */
 export function deriveOutcomes(ledger: readonly LedgerRow[], asOf: Date, horizonDays = 365, thresholdDays = 90): Map<string, boolean> {
   const start = Math.floor(asOf.getTime() / 86_400_000);
   const end = start + horizonDays;
-  const out = new Map<string, boolean>();
+  const byCustomer = new Map<string, LedgerRow[]>();
   for (const r of ledger) {
-    if (!out.has(r.customerId)) out.set(r.customerId, false);
-    if (out.get(r.customerId)) continue;
-    const t90 = toDay(r.dueDate) + thresholdDays;
-    if (t90 > end || toDay(r.issueDate) > end) continue;
-    const paid = r.paidDate !== undefined && r.paidAmount >= r.amount * 0.995 ? toDay(r.paidDate) : Infinity;
-    if (paid > Math.max(t90, start)) out.set(r.customerId, true);
+    const list = byCustomer.get(r.customerId);
+    if (list) list.push(r);
+    else byCustomer.set(r.customerId, [r]);
+  }
+  const out = new Map<string, boolean>();
+  const endDate = new Date(end * 86_400_000);
+  for (const [id, rows] of byCustomer) {
+    let defaulted = false;
+    for (const inv of settleLedger(rows, endDate).invoices) {
+      if (inv.disputed) continue;
+      const writtenOffDay = inv.writtenOff > 0 ? (inv.row.writtenOffDate !== undefined ? toDay(inv.row.writtenOffDate) : end) : undefined;
+      if (writtenOffDay !== undefined && writtenOffDay >= start) {
+        defaulted = true;
+        break;
+      }
+      const t90 = inv.dueDay + thresholdDays;
+      if (t90 > end) continue;
+      const settled = inv.open > 0 ? Infinity : (inv.settledDay ?? Infinity);
+      if (settled > Math.max(t90, start)) {
+        defaulted = true;
+        break;
+      }
+    }
+    out.set(id, defaulted);
   }
   return out;
 }

@@ -81,6 +81,12 @@ export function explainFeature(name: FeatureName, c: ExplainContext): Explanatio
         en: `${l.collectionCases} invoice(s) handed to debt collection.`,
         de: `${l.collectionCases} Rechnung(en) an das Inkasso übergeben.`,
       };
+    case 'written_off':
+      return {
+        evidence: ev(l.evidence.writtenOff),
+        en: `${l.writeOffCount} invoice(s) written off as uncollectable (${money(l.writtenOffAmount)} lost).`,
+        de: `${l.writeOffCount} Rechnung(en) als uneinbringlich abgeschrieben (${money(l.writtenOffAmount)} Verlust).`,
+      };
     case 'payment_track_record':
       return {
         evidence: [`${l.paidOnTimeCount} invoices paid on time`],

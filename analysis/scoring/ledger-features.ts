@@ -1,9 +1,10 @@
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
+import { DEFAULT_SETTLEMENT_OPTIONS, settleLedger, toDay, type SettlementOptions } from './ledger-settlement.js';
 
 const DAY_MS = 86_400_000;
 
 /** Windows and tolerances of the ledger features; defaults suit monthly-invoicing B2B ledgers. */
-export interface LedgerFeatureOptions {
+export interface LedgerFeatureOptions extends SettlementOptions {
   /** Paid invoices due longer ago than this are ignored (open ones always count). */
   lookbackDays: number;
   /** Invoices due within this many days before asOf form the "recent" half of the trend. */
@@ -12,16 +13,23 @@ export interface LedgerFeatureOptions {
   toleranceDays: number;
 }
 
-export const DEFAULT_LEDGER_OPTIONS: LedgerFeatureOptions = { lookbackDays: 730, recentDays: 90, toleranceDays: 5 };
+export const DEFAULT_LEDGER_OPTIONS: LedgerFeatureOptions = {
+  lookbackDays: 730,
+  recentDays: 90,
+  toleranceDays: 5,
+  ...DEFAULT_SETTLEMENT_OPTIONS,
+};
 
 /** Payment behaviour of one customer as of one date, with the invoice ids behind each figure. */
 export interface LedgerFeatures {
   invoiceCount: number;
   /** Invoices whose due date has passed or that are paid: the ones that say something about behaviour. */
   maturedCount: number;
-  /** Open amount as of asOf, including invoices not yet due. */
+  /** Open amount as of asOf, including invoices not yet due, less unapplied credit notes. */
   exposure: number;
   openOverdueAmount: number;
+  /** Open amount the customer disputes (in the exposure, never counted as late). */
+  disputedAmount: number;
   /** Share of the exposure more than 30 days overdue (the terms policy's "seriously overdue"). */
   overdue30Share: number;
   /**
@@ -38,13 +46,19 @@ export interface LedgerFeatures {
   /** Share of matured invoices paid late or still open past the tolerance. */
   shareLate: number;
   worstDelayDays: number;
-  /** Days the oldest open invoice is past due (the aging list's top line); 0 when nothing is overdue. */
+  /** Days the oldest materially open invoice is past due (the aging list's top line); 0 when nothing is overdue. */
   oldestOverdueDays: number;
   maxDunningLevel: number;
   collectionCases: number;
-  /** Invoices paid in full within the tolerance: the track record that earns leniency. */
+  /** Invoices written off as uncollectable, and the amount lost. */
+  writeOffCount: number;
+  writtenOffAmount: number;
+  /** Invoices settled in full within the tolerance: the track record that earns leniency. */
   paidOnTimeCount: number;
-  /** Average amount invoiced per month over the last 12 months (for the credit limit). */
+  /** Invoices settled with a cash discount, and credit notes considered: what the ledger's meaning changed. */
+  discountCount: number;
+  creditNoteCount: number;
+  /** Average amount invoiced per month over the last 12 months, net of credit notes (for the credit limit). */
   monthlyVolume: number;
   /** Most frequent currency in the ledger, if any. */
   currency?: string;
@@ -54,57 +68,57 @@ export interface LedgerFeatures {
     worst: string[];
     dunning: string[];
     collection: string[];
+    writtenOff: string[];
+    discount: string[];
+    disputed: string[];
   };
 }
 
-/** Days since the Unix epoch of an ISO date (YYYY-MM-DD is UTC by definition). */
-export function toDay(isoDate: string): number {
-  return Math.floor(Date.parse(isoDate) / DAY_MS);
-}
+export { toDay };
 
-interface Exposure {
+interface Part {
   id: string;
   amount: number; // weight
   delay: number; // days beyond terms (current delay for open amounts)
   dueDay: number;
 }
 
-/** Pure: the ledger as it looked on asOf (payments after asOf are treated as not yet made). */
+/** Newest first, ties by id: evidence lists and float sums then never depend on input order. */
+function byDueDesc(a: LedgerRow, b: LedgerRow): number {
+  return a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0;
+}
+
+/** Pure: the ledger as it looked on asOf (payments, credits and write-offs after asOf are not yet known). */
 export function computeLedgerFeatures(
   ledger: readonly LedgerRow[],
   asOf: Date,
   options: LedgerFeatureOptions = DEFAULT_LEDGER_OPTIONS,
 ): LedgerFeatures {
   const today = Math.floor(asOf.getTime() / DAY_MS);
-  const parts: Exposure[] = [];
+  const settlement = settleLedger([...ledger].sort(byDueDesc), asOf, options);
+  const parts: Part[] = [];
   const currencies = new Map<string, number>();
-  const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [] };
+  const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [], writtenOff: [], discount: [], disputed: [] };
   let invoiceCount = 0;
   let exposure = 0;
   let openOverdue = 0;
+  let disputedAmount = 0;
   let overdueBeyondTolerance = 0;
   let overdue30 = 0;
   let oldestOverdue = 0;
   let maxDunning = 0;
   let collectionCases = 0;
+  let writeOffCount = 0;
+  let writtenOffAmount = 0;
   let paidOnTime = 0;
+  let discountCount = 0;
   let volume12m = 0;
   let firstIssue = Infinity;
 
-  // Newest first, ties by id: evidence lists and float sums then never depend on input order.
-  const sorted = [...ledger].sort(
-    (a, b) => (a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0),
-  );
-  for (const row of sorted) {
-    const issueDay = toDay(row.issueDate);
-    if (issueDay > today || !(row.amount > 0)) continue; // not yet issued, or a zero line / credit note
-    const dueDay = toDay(row.dueDate);
-    const paidDay = row.paidDate !== undefined ? toDay(row.paidDate) : undefined;
-    const paidByAsOf = paidDay !== undefined && paidDay <= today;
-    const paid = paidByAsOf ? Math.min(row.paidAmount, row.amount) : 0;
-    // Tiny remainders (rounding, bank fees) do not make an invoice open.
-    const remainder = row.amount - paid > row.amount * 0.005 ? row.amount - paid : 0;
-    const isOpen = remainder > 0;
+  for (const inv of settlement.invoices) {
+    const row = inv.row;
+    const { issueDay, dueDay } = inv;
+    const isOpen = inv.open > 0;
     if (!isOpen && today - dueDay > options.lookbackDays) continue;
 
     invoiceCount += 1;
@@ -124,24 +138,48 @@ export function computeLedgerFeatures(
       collectionCases += 1;
       ev.collection.push(row.invoiceId);
     }
-    if (paid > 0) {
-      parts.push({ id: row.invoiceId, amount: paid, delay: Math.max(0, paidDay! - dueDay), dueDay });
-      if (!isOpen && paidDay! - dueDay <= options.toleranceDays) paidOnTime += 1;
+    if (inv.discount > 0) {
+      discountCount += 1;
+      ev.discount.push(row.invoiceId);
     }
-    if (isOpen) {
-      exposure += remainder;
-      if (dueDay < today) {
-        openOverdue += remainder;
-        // Phased in over the month after the tolerance: a few days late is not yet a problem.
-        overdueBeyondTolerance += remainder * Math.min(1, Math.max(0, today - dueDay - options.toleranceDays) / 30);
-        if (today - dueDay > 30) overdue30 += remainder;
-        oldestOverdue = Math.max(oldestOverdue, today - dueDay);
-        ev.overdue.push(row.invoiceId);
+    if (inv.writtenOff > 0) {
+      writeOffCount += 1;
+      writtenOffAmount += inv.writtenOff;
+      ev.writtenOff.push(row.invoiceId);
+    }
+    if (isOpen) exposure += inv.open;
+    if (inv.disputed) {
+      // Disputed: what is open is exposure, but neither the payments nor the wait are behaviour.
+      if (isOpen) {
+        disputedAmount += inv.open;
+        ev.disputed.push(row.invoiceId);
       }
+      continue;
+    }
+
+    for (const p of inv.parts) parts.push({ id: row.invoiceId, amount: p.amount, delay: Math.max(0, p.day - dueDay), dueDay });
+    if (inv.writtenOff > 0) {
+      // Never paid: the written-off part waited from the due date until it was given up.
+      const day = row.writtenOffDate !== undefined ? Math.min(today, toDay(row.writtenOffDate)) : today;
+      parts.push({ id: row.invoiceId, amount: inv.writtenOff, delay: Math.max(0, day - dueDay), dueDay });
+    }
+    if (!isOpen && inv.writtenOff === 0 && inv.settledDay !== undefined && inv.settledDay - dueDay <= options.toleranceDays) paidOnTime += 1;
+    if (isOpen && dueDay < today) {
+      openOverdue += inv.open;
+      // Phased in over the month after the tolerance: a few days late is not yet a problem.
+      overdueBeyondTolerance += inv.open * Math.min(1, Math.max(0, today - dueDay - options.toleranceDays) / 30);
+      if (today - dueDay > 30) overdue30 += inv.open;
+      // A short payment's small rest (an unjustified discount) is owed, but does not age the customer.
+      if (inv.open > row.amount * options.maxDiscountShare) oldestOverdue = Math.max(oldestOverdue, today - dueDay);
+      ev.overdue.push(row.invoiceId);
       // Open and due: counts with its current delay, exactly as much as a paid invoice would.
-      if (dueDay < today) parts.push({ id: row.invoiceId, amount: remainder, delay: today - dueDay, dueDay });
+      parts.push({ id: row.invoiceId, amount: inv.open, delay: today - dueDay, dueDay });
     }
   }
+  for (const c of settlement.creditNotes) {
+    if (today - c.day < 365) volume12m -= c.amount;
+  }
+  exposure = Math.max(0, exposure - settlement.unappliedCredit);
 
   const late = new Map<string, number>(); // invoice id → its largest delay
   const matured = new Set<string>();
@@ -175,8 +213,9 @@ export function computeLedgerFeatures(
     maturedCount: matured.size,
     exposure: round2(exposure),
     openOverdueAmount: round2(openOverdue),
-    overdueShare: exposure > 0 ? overdueBeyondTolerance / exposure : 0,
-    overdue30Share: exposure > 0 ? overdue30 / exposure : 0,
+    disputedAmount: round2(disputedAmount),
+    overdueShare: exposure > 0 ? Math.min(1, overdueBeyondTolerance / exposure) : 0,
+    overdue30Share: exposure > 0 ? Math.min(1, overdue30 / exposure) : 0,
     daysBeyondTerms: sumW > 0 ? sumWD / sumW : 0,
     recentDaysBeyondTerms: recentDbt,
     olderDaysBeyondTerms: olderDbt,
@@ -186,8 +225,12 @@ export function computeLedgerFeatures(
     oldestOverdueDays: oldestOverdue,
     maxDunningLevel: maxDunning,
     collectionCases,
+    writeOffCount,
+    writtenOffAmount: round2(writtenOffAmount),
     paidOnTimeCount: paidOnTime,
-    monthlyVolume: round2(volume12m / months),
+    discountCount,
+    creditNoteCount: settlement.creditNotes.length,
+    monthlyVolume: round2(Math.max(0, volume12m) / months),
     currency: dominant(currencies),
     evidence: ev,
   };

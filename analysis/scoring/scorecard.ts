@@ -31,6 +31,7 @@ export function toFeatureVector(
     overdue_share: ledger.overdueShare,
     dunning_level: ledger.maxDunningLevel / 3,
     collection_cases: Math.min(ledger.collectionCases, 2) / 2,
+    written_off: Math.min(ledger.writeOffCount, 2) / 2,
     // log scale: the first on-time invoices teach the most; ~24 of them earn the full credit.
     payment_track_record: Math.min(1, Math.log1p(ledger.paidOnTimeCount) / Math.log(25)),
     no_payment_history: hasHistory ? 0 : 1,

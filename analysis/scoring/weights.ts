@@ -14,6 +14,7 @@ export const FEATURE_NAMES = [
   'overdue_share',
   'dunning_level',
   'collection_cases',
+  'written_off',
   'payment_track_record',
   'no_payment_history',
   'business_volume',
@@ -25,8 +26,16 @@ export const FEATURE_NAMES = [
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/**
+ * Features added after weights files were first written: a file without them keeps the
+ * default weight for them (a fit that never saw a feature says nothing against the prior).
+ */
+const ADDED_LATER: Partial<Record<FeatureName, number>> = { written_off: 3.0 };
+
 const coefficients = z.object(
-  Object.fromEntries(FEATURE_NAMES.map((n) => [n, z.number().finite()])) as Record<FeatureName, z.ZodNumber>,
+  Object.fromEntries(
+    FEATURE_NAMES.map((n) => [n, ADDED_LATER[n] !== undefined ? z.number().finite().default(ADDED_LATER[n]!) : z.number().finite()]),
+  ) as unknown as Record<FeatureName, z.ZodNumber>,
 );
 
 export const weightsSchema = z.object({
@@ -60,6 +69,8 @@ export const DEFAULT_WEIGHTS: Weights = {
     overdue_share: 0.8,
     dunning_level: 1.0,
     collection_cases: 2.0,
+    // A loss already taken on this customer: the strongest ledger signal, stronger than collection.
+    written_off: ADDED_LATER.written_off!,
     payment_track_record: -1.6,
     no_payment_history: 0.2,
     // Neutral until trained: what counts as a big customer depends on the user's currency and trade.
