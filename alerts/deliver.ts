@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { errorMessage, isProgrammingError } from '../platform/errors.js';
+import { backoffMs, keyedRandom } from '../platform/backoff.js';
 import type { Outbox, OutboxEntry } from '../platform/store/port.js';
+import { entryFrom } from './digest-plan.js';
 import { DEFAULT_RETRY, type DeliverResult, type DigestDeps, type RetryPolicy } from './types.js';
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -9,17 +11,9 @@ const PENDING_BATCH = 50_000;
 /** Entries claimed in one write, just before they are sent. */
 const CLAIM_BATCH = 16;
 
-/** MetaStore key holding the earliest time an entry may be tried again after a failure. */
-export function retryAtKey(outboxKey: string): string {
-  return `alerts:retry-at:${outboxKey}`;
-}
-
-/** Exponential backoff with a cap and a jitter derived from the key (deterministic, yet spread out). */
-export function backoffMs(attempts: number, policy: RetryPolicy, key: string): number {
-  const raw = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
-  return Math.round(raw * (0.8 + 0.4 * ((h % 1000) / 1000)));
+/** The wait before retrying an entry: the one backoff, with a jitter derived from the key (the same entry always waits the same). */
+export function retryDelayMs(attempts: number, policy: RetryPolicy, key: string): number {
+  return backoffMs(attempts, policy, keyedRandom(key));
 }
 
 let defaultOwner: string | undefined;
@@ -123,12 +117,8 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
 
 /** The entries of `batch` whose retry time has come and that this owner could claim (one write for all). */
 async function claimDue(deps: DigestDeps, batch: OutboxEntry[], at: Date, owner: string, result: DeliverResult): Promise<OutboxEntry[]> {
-  const due: OutboxEntry[] = [];
-  for (const entry of batch) {
-    const retryAt = entry.attempts > 0 ? await deps.store.getMeta(retryAtKey(entry.key)) : undefined;
-    if (retryAt && Date.parse(retryAt) > at.getTime()) result.skipped++;
-    else due.push(entry);
-  }
+  const due = batch.filter((e) => !e.retryAt || Date.parse(e.retryAt) <= at.getTime());
+  result.skipped += batch.length - due.length;
   if (due.length === 0) return [];
   const held = new Set(await deps.store.outbox.claimMany(due.map((e) => e.key), owner, at, deps.leaseMs ?? DEFAULT_LEASE_MS));
   result.skipped += due.length - held.size;
@@ -175,13 +165,15 @@ async function sendClaimed(
     const attempts = entry.attempts + 1;
     const reason = errorMessage(err);
     const final = attempts >= policy.maxAttempts || isProgrammingError(err);
-    await outbox.markFailed(entry.key, reason, at, final);
+    const wait = retryDelayMs(attempts, policy, entry.key);
+    await outbox.markFailed(entry.key, reason, at, final, final ? undefined : new Date(at.getTime() + wait));
     if (!final) {
-      const wait = backoffMs(attempts, policy, entry.key);
-      await deps.store.setMeta(retryAtKey(entry.key), new Date(at.getTime() + wait).toISOString());
       log.warn({ attempts, retry_in_ms: wait, reason }, 'mail_send_failed');
     } else {
       log.error({ attempts, reason }, 'mail_send_failed_final');
+      // A digest given up on: its items go into the subscriber's next digest instead of being lost.
+      const from = entry.kind === 'digest' ? entryFrom(entry.cursor) : undefined;
+      if (from) await deps.store.digestStates.rewindDigestCursor(entry.subscriptionId, from, at);
     }
     result.failed.push({ key: entry.key, reason, final });
     await record(deps, entry, 'failed', at, reason);

@@ -1,84 +1,46 @@
+import { dlq, ok, type BatchHandler, type StepResult } from '../platform/bus/port.js';
+import { parseEnvelope, TOPICS, type SourceHealthEvent } from '../platform/schemas/index.js';
 import { composeMessage } from './compose-message.js';
-import { deliverPending } from './deliver.js';
 import { formatDate, STRINGS } from './i18n.js';
 import { escapeHtml, footerHtml, footerText, wrapHtml, type RenderedMail } from './render-digest.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { Subscription } from '../platform/config/subscriptions.js';
-import type { DeliverResult, DigestDeps, PlannedMail, SourceHealth } from './types.js';
-
-export interface HealthEvent {
-  sourceId: string;
-  kind: 'failing' | 'recovered';
-  consecutiveFailures: number;
-  lastError?: string;
-  lastSuccessAt?: string;
-  /** Identifies the failure streak (the last success before it), so each streak alerts once. */
-  streak: string;
-}
-
-interface HealthState {
-  state: 'ok' | 'failing';
-  streak: string;
-}
-
-const stateKey = (sourceId: string) => `alerts:health-state:${sourceId}`;
+import type { DigestDeps, PlannedMail } from './types.js';
 
 /**
- * Turns the sources' current health into transitions: failing after `threshold` consecutive
- * failures, recovered at the first success after that. Pure: the previous states are passed in.
+ * Source-health alerts to admin subscribers. The collector decides when a source is failing
+ * (on its `parkAfterFailures`-th failure in a row) or recovered, and publishes that once on the
+ * source-health topic; this step turns each event into one mail per admin. The mail key names
+ * the failure streak (the last success before it), so a replayed event enqueues nothing new.
  */
-export function detectHealthEvents(
-  health: SourceHealth[],
-  previous: Map<string, HealthState>,
-  threshold: number,
-): HealthEvent[] {
-  const events: HealthEvent[] = [];
-  for (const h of health) {
-    const was = previous.get(h.sourceId)?.state ?? 'ok';
-    const streak = h.lastSuccessAt ?? 'never';
-    if (was === 'ok' && h.consecutiveFailures >= threshold) {
-      events.push({ sourceId: h.sourceId, kind: 'failing', consecutiveFailures: h.consecutiveFailures, lastError: h.lastError, lastSuccessAt: h.lastSuccessAt, streak });
-    } else if (was === 'failing' && h.consecutiveFailures === 0) {
-      events.push({ sourceId: h.sourceId, kind: 'recovered', consecutiveFailures: 0, lastSuccessAt: h.lastSuccessAt, streak: previous.get(h.sourceId)!.streak });
-    }
-  }
-  return events;
-}
-
-export interface HealthRoundResult {
-  events: HealthEvent[];
-  planned: PlannedMail[];
-  delivered: DeliverResult;
-}
-
-/** Source-health alerts to admin subscribers: one mail when a source starts failing, one when it recovers. */
-export async function runHealthAlerts(
-  deps: DigestDeps,
-  health: SourceHealth[],
-  at: Date,
-  opts: { threshold?: number; deliver?: boolean } = {},
-): Promise<HealthRoundResult> {
-  const { store } = deps;
-  const previous = new Map<string, HealthState>();
-  for (const h of health) {
-    const raw = await store.getMeta(stateKey(h.sourceId));
-    if (raw) previous.set(h.sourceId, JSON.parse(raw) as HealthState);
-  }
-  const events = detectHealthEvents(health, previous, opts.threshold ?? 3);
+export async function alertSourceHealth(deps: DigestDeps, events: SourceHealthEvent[], at: Date): Promise<PlannedMail[]> {
   const admins = (await deps.subscriptions.listSubscriptions()).filter((s) => s.admin);
   const planned: PlannedMail[] = [];
-  for (const e of events) {
-    for (const sub of admins) planned.push(await enqueueHealthMail(deps, sub, e, at));
-    // After the mails are enqueued: a crash in between re-detects the event and finds the same keys.
-    const next: HealthState = { state: e.kind === 'failing' ? 'failing' : 'ok', streak: e.streak };
-    await store.setMeta(stateKey(e.sourceId), JSON.stringify(next));
-  }
-  const delivered = opts.deliver === false ? { sent: [], failed: [], skipped: 0 } : await deliverPending(deps, at);
-  return { events, planned, delivered };
+  for (const e of events) for (const sub of admins) planned.push(await enqueueHealthMail(deps, sub, e, at));
+  return planned;
 }
 
-async function enqueueHealthMail(deps: DigestDeps, sub: Subscription, e: HealthEvent, at: Date): Promise<PlannedMail> {
-  const key = `health:${sub.id}:${e.sourceId}:${e.kind}:${e.streak}`;
+/** The batch step the alerter subscribes to the source-health topic: enqueue the mails, then commit. */
+export function createHealthAlertStep(deps: DigestDeps, clock: { now(): Date }): BatchHandler {
+  return async (messages) => {
+    const results: StepResult[] = [];
+    const events: SourceHealthEvent[] = [];
+    for (const m of messages) {
+      const parsed = parseEnvelope(TOPICS.sourceHealth, m.value);
+      if (!parsed.ok) results.push(dlq(parsed.reason));
+      else {
+        events.push(parsed.value.payload);
+        results.push(ok(undefined));
+      }
+    }
+    if (events.length > 0) await alertSourceHealth(deps, events, clock.now());
+    return results;
+  };
+}
+
+async function enqueueHealthMail(deps: DigestDeps, sub: Subscription, e: SourceHealthEvent, at: Date): Promise<PlannedMail> {
+  const kind = e.type === 'source_failing' ? 'failing' : 'recovered';
+  const key = `health:${sub.id}:${e.sourceId}:${kind}:${e.lastSuccessAt ?? 'never'}`;
   const unsub = unsubscribeUrl(deps.publicUrl, sub.id, deps.unsubscribeSecret);
   const mail = renderHealthMail(sub, e, { unsubscribeUrl: unsub });
   const message = composeMessage({ key, installationId: deps.installationId, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
@@ -87,14 +49,14 @@ async function enqueueHealthMail(deps: DigestDeps, sub: Subscription, e: HealthE
   return { ...planned, existed: !inserted };
 }
 
-export function renderHealthMail(sub: Subscription, e: HealthEvent, opts: { unsubscribeUrl?: string }): RenderedMail {
+export function renderHealthMail(sub: Subscription, e: SourceHealthEvent, opts: { unsubscribeUrl?: string }): RenderedMail {
   const s = STRINGS[sub.language];
-  const recovered = e.kind === 'recovered';
+  const recovered = e.type === 'source_recovered';
   const line = recovered ? s.healthRecovered(e.sourceId) : s.healthFailing(e.sourceId, e.consecutiveFailures);
   const details = recovered
     ? ''
     : s.healthLine(e.consecutiveFailures, e.lastSuccessAt ? formatDate(e.lastSuccessAt, s, sub.timeZone) : '–') +
-      (e.lastError ? ` — ${e.lastError.replace(/\s+/g, ' ').slice(0, 300)}` : '');
+      (e.error ? ` — ${e.error.message.replace(/\s+/g, ' ').slice(0, 300)}` : '');
   const html = wrapHtml(
     sub.language,
     [

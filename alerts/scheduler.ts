@@ -4,7 +4,6 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { errorMessage } from '../platform/errors.js';
 import { runDigestRound } from './digest.job.js';
 import { deliverPending } from './deliver.js';
-import { runHealthAlerts } from './health.job.js';
 import { runInstantRound, type InstantOptions } from './instant.job.js';
 import type { DigestFrequency } from './periods.js';
 import type { DigestDeps } from './types.js';
@@ -49,8 +48,6 @@ export interface SchedulerOptions {
   deliverCron?: string;
   /** Grouping window, rate limit and repeat suppression of instant alerts. */
   instant?: InstantOptions;
-  /** Consecutive failures after which a source-health alert goes to admins (default 3). */
-  healthThreshold?: number;
   /** Extra work on the delivery tick. */
   onTick?: (at: Date) => Promise<unknown>;
 }
@@ -68,7 +65,7 @@ export interface AlertScheduler {
 
 /**
  * Digest schedules in each subscription's time zone (node-cron), plus a catch-up tick and a
- * minute tick (instant alerts, source-health alerts, then delivery of everything pending). All work runs one job at a time, so rounds never overlap inside one process;
+ * minute tick (instant alerts, then delivery of everything pending, source-health mails included). All work runs one job at a time, so rounds never overlap inside one process;
  * across processes the outbox keys and claims keep every mail single.
  */
 export async function startAlertScheduler(deps: DigestDeps, options: SchedulerOptions = {}): Promise<AlertScheduler> {
@@ -120,7 +117,6 @@ export async function startAlertScheduler(deps: DigestDeps, options: SchedulerOp
       void serial('deliver', async () => {
         const now = clock.now();
         await runInstantRound(deps, now, { ...options.instant, deliver: false });
-        if (deps.sourceHealth) await runHealthAlerts(deps, await deps.sourceHealth(), now, { threshold: options.healthThreshold, deliver: false });
         if (options.onTick) await options.onTick(now);
         await deliverPending(deps, now);
       }),

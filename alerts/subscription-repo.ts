@@ -1,10 +1,6 @@
-import { subscriptionSchema, type Subscription } from '../platform/config/subscriptions.js';
-import type { MetaStore } from '../platform/store/port.js';
+import type { Subscription } from '../platform/config/subscriptions.js';
+import type { SubscriptionStore } from '../platform/store/alert-state.js';
 import type { SubscriptionReader } from './types.js';
-
-/** Shared with the HTTP API's unsubscribe link (app/subscriptions.ts). */
-export const unsubscribedKey = (subscriptionId: string) => `alerts.unsubscribed.${subscriptionId}`;
-const ADDED_KEY = 'alerts.subscriptions';
 
 export type SubscriptionOrigin = 'config' | 'added';
 
@@ -24,47 +20,37 @@ export interface SubscriptionRepo extends SubscriptionReader {
 }
 
 /**
- * Subscriptions = the configuration file's plus those added by CLI or API (kept in the store),
+ * Subscriptions = the configuration file's plus those added by CLI or API (one store row each),
  * less the ones that unsubscribed. Config entries win on id clashes: the file is the admin's word.
  */
-export function createSubscriptionRepo(meta: MetaStore, configured: Subscription[]): SubscriptionRepo {
-  const readAdded = async (): Promise<Subscription[]> => {
-    const raw = await meta.getMeta(ADDED_KEY);
-    if (!raw) return [];
-    const parsed = subscriptionSchema.array().safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
-  };
+export function createSubscriptionRepo(store: SubscriptionStore, configured: Subscription[], now: () => Date = () => new Date()): SubscriptionRepo {
   const listAll = async (): Promise<ListedSubscription[]> => {
+    const rows = new Map((await store.listStoredSubscriptions()).map((r) => [r.id, r]));
     const configIds = new Set(configured.map((s) => s.id));
-    const all: ListedSubscription[] = [
-      ...configured.map((subscription) => ({ subscription, origin: 'config' as const })),
-      ...(await readAdded()).filter((s) => !configIds.has(s.id)).map((subscription) => ({ subscription, origin: 'added' as const })),
+    const mark = (id: string) => {
+      const at = rows.get(id)?.unsubscribedAt;
+      return at ? { unsubscribedAt: at } : {};
+    };
+    return [
+      ...configured.map((subscription) => ({ subscription, origin: 'config' as const, ...mark(subscription.id) })),
+      ...[...rows.values()]
+        .filter((r) => r.subscription && !configIds.has(r.id))
+        .map((r) => ({ subscription: r.subscription!, origin: 'added' as const, ...mark(r.id) })),
     ];
-    for (const l of all) l.unsubscribedAt = await meta.getMeta(unsubscribedKey(l.subscription.id));
-    return all;
   };
   return {
     listAll,
     async listSubscriptions() {
       return (await listAll()).filter((l) => !l.unsubscribedAt).map((l) => l.subscription);
     },
-    async add(sub) {
-      const added = (await readAdded()).filter((s) => s.id !== sub.id);
-      await meta.setMeta(ADDED_KEY, JSON.stringify([...added, sub]));
-      // Re-adding a subscription that had unsubscribed turns it back on.
-      if (await meta.getMeta(unsubscribedKey(sub.id))) await meta.setMeta(unsubscribedKey(sub.id), '');
-    },
+    // Re-adding a subscription that had unsubscribed turns it back on (putSubscription clears the mark).
+    add: (sub) => store.putSubscription(sub, now()),
     async remove(id) {
-      const added = await readAdded();
-      if (added.some((s) => s.id === id) && !configured.some((s) => s.id === id)) {
-        await meta.setMeta(ADDED_KEY, JSON.stringify(added.filter((s) => s.id !== id)));
-        return 'removed';
-      }
       if (configured.some((s) => s.id === id)) {
-        await meta.setMeta(unsubscribedKey(id), new Date().toISOString());
+        await store.markUnsubscribed(id, now());
         return 'unsubscribed';
       }
-      return 'not_found';
+      return (await store.deleteSubscription(id)) ? 'removed' : 'not_found';
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Store } from '../platform/store/port.js';
 /** The store roles the alerts stage reads and writes; `Store` (SQLite, ClickHouse) satisfies it. */
 export type AlertStore = Pick<
   Store,
-  'listCustomers' | 'signalsSince' | 'assessmentsSince' | 'assessmentHistory' | 'getMeta' | 'setMeta' | 'outbox'
+  'listCustomers' | 'signalsSince' | 'assessmentsSince' | 'assessmentHistory' | 'outbox' | 'digestStates' | 'instantLog'
 >;
 
 /** Where the current subscriptions come from (config plus those added by CLI / API). */

@@ -1,7 +1,8 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Policy } from '../platform/config/policy.js';
-import { dlq, ok, type BatchHandler, type HandlerResult } from '../platform/bus/port.js';
+import { rejectUnparsed } from '../platform/bus/envelope-step.js';
+import { dlq, drop, ok, type BatchHandler, type StepResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
 import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { scoreCustomer } from './scoring/score-customer.js';
@@ -14,7 +15,6 @@ export interface ScorerDeps {
   signals: SignalStore;
   assessments: AssessmentStore;
   queue: ScoringQueue;
-  publishAssessments(assessments: Assessment[]): Promise<void>;
   policy: Policy;
   weights?: Weights;
   clock: Clock;
@@ -27,32 +27,34 @@ export interface ScorerDeps {
  * once per batch. Scoring happens in `rescoreQueued`, so a ledger import of many rows scores each
  * customer once, not once per row.
  */
-export function createScorerInputBatchHandler(deps: ScorerDeps): BatchHandler {
+export function createScorerInputStep(deps: ScorerDeps): BatchHandler<void> {
   return async (messages) => {
-    const results: HandlerResult[] = [];
+    const results: Array<StepResult<void>> = [];
     const dirty = new Set<string>();
     const industries = new Set<string | undefined>(); // NACE sections of new industry signals
     for (const message of messages) {
       if (message.topic === TOPICS.ledger) {
         const parsed = parseEnvelope(TOPICS.ledger, message.value);
         if (!parsed.ok) {
-          results.push(dlq(parsed.reason));
+          results.push(rejectUnparsed(parsed));
           continue;
         }
         const changed = await deps.ledger.upsertLedgerRows([parsed.value.payload]);
-        if (changed.length > 0) dirty.add(parsed.value.payload.customerId);
-        results.push(ok);
+        if (changed.length > 0) {
+          dirty.add(parsed.value.payload.customerId);
+          results.push(ok(undefined));
+        } else results.push(drop('ledger row unchanged'));
       } else if (message.topic === TOPICS.signals) {
         const parsed = parseEnvelope(TOPICS.signals, message.value);
         if (!parsed.ok) {
-          results.push(dlq(parsed.reason));
+          results.push(rejectUnparsed(parsed));
           continue;
         }
         const signal = parsed.value.payload;
         const isNew = await deps.signals.upsertSignal(signal);
         if (isNew && signal.customerId) dirty.add(signal.customerId);
         if (isNew && signal.industry) industries.add(sectionOfCode(signal.industry));
-        results.push(ok);
+        results.push(isNew ? ok(undefined) : drop('signal already stored'));
       } else {
         results.push(dlq(`scorer does not consume topic ${message.topic}`));
       }
@@ -66,18 +68,27 @@ export function createScorerInputBatchHandler(deps: ScorerDeps): BatchHandler {
   };
 }
 
-/** Scores queued customers; a new grade, score or terms is stored in history and published. */
-export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<number> {
-  const ids = await deps.queue.dirtyCustomers(limit);
-  if (ids.length === 0) return 0;
+export interface RescoreRound {
+  /** Customers taken from the queue (clear them once the changed assessments are published). */
+  ids: string[];
+  /** Assessments whose grade, score or terms changed: stored in history, to be published. */
+  changed: Assessment[];
+  startedAt: Date;
+}
+
+/**
+ * Scores up to `limit` queued customers and stores their assessments; returns the changed ones
+ * as values. The caller publishes them and only then clears the queue (`clearDirty(ids,
+ * startedAt)`), so a crash in between scores them again instead of losing the publish.
+ */
+export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<RescoreRound> {
   const startedAt = deps.clock.now();
+  const ids = await deps.queue.dirtyCustomers(limit);
   const changed: Assessment[] = [];
   for (const id of ids) {
     const assessment = await scoreCustomer(deps, id, startedAt);
     if (assessment && (await deps.assessments.saveAssessment(assessment)) === 'new') changed.push(assessment);
   }
-  if (changed.length > 0) await deps.publishAssessments(changed);
-  await deps.queue.clearDirty(ids, startedAt);
-  deps.log.info({ module: 'scorer', scored: ids.length, changed: changed.length }, 'customers_scored');
-  return ids.length;
+  if (ids.length > 0) deps.log.info({ module: 'scorer', scored: ids.length, changed: changed.length }, 'customers_scored');
+  return { ids, changed, startedAt };
 }

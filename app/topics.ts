@@ -6,4 +6,6 @@ export const ALL_TOPICS = [...Object.values(TOPICS), ...Object.values(TOPICS).ma
 export const GROUPS = {
   analyzer: 'analyzer',
   scorer: 'scorer',
+  /** Mails admins when the collector reports a source failing or recovered. */
+  healthAlerts: 'health-alerts',
 } as const;

@@ -1,6 +1,6 @@
 import { stableId } from '../platform/ids.js';
 import { parseWatchlistCsv } from '../analysis/linking/index.js';
-import { WATCHLIST_VERSION_KEY } from '../analysis/analyzer.consumer.js';
+import { META_KEYS } from '../platform/store/meta-keys.js';
 import type { App } from './compose.js';
 
 /**
@@ -10,10 +10,10 @@ import type { App } from './compose.js';
 export async function importWatchlist(app: Pick<App, 'store' | 'clock'>, csv: string): Promise<{ customers: number; changed: boolean; errors: Array<{ line: number; reason: string }> }> {
   const { customers, errors } = parseWatchlistCsv(csv);
   const version = stableId('watchlist', JSON.stringify(customers));
-  const changed = (await app.store.getMeta(WATCHLIST_VERSION_KEY)) !== version;
+  const changed = (await app.store.getMeta(META_KEYS.watchlistVersion)) !== version;
   if (changed && customers.length > 0) {
     await app.store.upsertCustomers(customers);
-    await app.store.setMeta(WATCHLIST_VERSION_KEY, version);
+    await app.store.setMeta(META_KEYS.watchlistVersion, version);
     // New or changed customers are scored even before anything about them arrives.
     await app.store.markDirty(customers.map((c) => c.id), app.clock.now());
   }

@@ -14,12 +14,13 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { fixedClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config/load.js';
 import { silentLogger } from '../platform/log.js';
+import { eachMessage } from '../platform/bus/batch.js';
 import { ok } from '../platform/bus/port.js';
 import { TOPICS, wrap, type Assessment, type Document, type Envelope, type Signal } from '../platform/schemas/index.js';
 import { parseWatchlistCsv } from '../analysis/linking/index.js';
 import { openApp } from '../app/compose.js';
 import { startAnalyzer, startScorer } from '../app/roles/pipeline.roles.js';
-import { publishDocuments } from '../app/publish.js';
+import { publishAll } from '../app/publish.js';
 import { importWatchlist } from '../app/watchlist.js';
 import { DEMO_DIR } from '../app/demo/demo.js';
 import { tempDir } from '../test/helpers.js';
@@ -122,17 +123,17 @@ async function main(): Promise<void> {
     const toAssessment = new Map<string, number>();
     const urlToDoc = new Map(docs.map((d) => [d.url, d.id]));
     const probes = await Promise.all([
-      app.bus.subscribe({ group: `bench-signals-${run}`, topics: [TOPICS.signals], fromBeginning: false, handler: async (m) => {
+      app.bus.subscribe({ group: `bench-signals-${run}`, topics: [TOPICS.signals], fromBeginning: false, handler: eachMessage(async (m) => {
         for (const id of (m.value as Envelope<Signal>).payload.documentIds) if (!toSignal.has(id) && publishedAt.has(id)) toSignal.set(id, performance.now() - publishedAt.get(id)!);
-        return ok;
-      } }),
-      app.bus.subscribe({ group: `bench-assessments-${run}`, topics: [TOPICS.assessments], fromBeginning: false, handler: async (m) => {
+        return ok(undefined);
+      }) }),
+      app.bus.subscribe({ group: `bench-assessments-${run}`, topics: [TOPICS.assessments], fromBeginning: false, handler: eachMessage(async (m) => {
         for (const s of (m.value as Envelope<Assessment>).payload.signals) {
           const id = urlToDoc.get(s.url);
           if (id && !toAssessment.has(id)) toAssessment.set(id, performance.now() - publishedAt.get(id)!);
         }
-        return ok;
-      } }),
+        return ok(undefined);
+      }) }),
     ]);
 
     // Paced first, on a fresh pipeline: latency is the pipeline's own, not a queue's, and each
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
       const batch = paced.slice(i, i + 5);
       const now = performance.now();
       for (const d of batch) publishedAt.set(d.id, now);
-      await publishDocuments(app.bus, batch);
+      await publishAll(app.bus, TOPICS.documents, batch);
     }
     await analyzer.idle();
     await scorer.idle();
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
       const batch = docs.slice(i, i + BATCH);
       const now = performance.now();
       for (const d of batch) publishedAt.set(d.id, now);
-      await publishDocuments(app.bus, batch);
+      await publishAll(app.bus, TOPICS.documents, batch);
     }
     const publishedMs = performance.now() - t0;
     await analyzer.idle();

@@ -27,6 +27,8 @@ export interface CollectDeps {
   /** Shared polite fetcher; default: one per user agent for the whole process. */
   fetcher?: Fetcher;
   healthPolicy?: Partial<Omit<HealthPolicy, 'parkAfterFailures'>>;
+  /** Publishes a source's failing / recovered event on the source-health topic (the alerter mails admins). */
+  publishHealth?: (events: SourceHealthEvent[]) => Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -38,7 +40,7 @@ export interface CollectResult {
   published: number;
   notModified?: boolean;
   error?: TypedError;
-  /** Set on the Nth consecutive failure and on recovery; the caller publishes it for alerts. */
+  /** Set on the Nth consecutive failure and on recovery (published on the source-health topic). */
   healthEvent?: SourceHealthEvent;
 }
 
@@ -115,11 +117,14 @@ export async function collectSource(source: SourceConfig, deps: CollectDeps): Pr
           ...(batch?.cursor !== undefined ? { cursor: batch.cursor } : {}),
         };
     const { health, event } = updateHealth(prev, outcome, started, policy);
-    await deps.health.saveHealth(health);
     if (event) {
       result.healthEvent = event;
       log.warn({ event: event.type, consecutive_failures: event.consecutiveFailures, parked_until: event.parkedUntil }, event.type);
+      // Published before the health is saved: a crash in between computes the same event again
+      // next run (its mail key names the streak, so nobody is mailed twice), never loses it.
+      await deps.publishHealth?.([event]);
     }
+    await deps.health.saveHealth(health);
   }
   return result;
 }

@@ -1,33 +1,11 @@
-/**
- * Every way a fetch or parse can fail, as data. The collector never throws these past
- * `collectSource`: they end up in the CollectResult and in the source's health record.
- */
-export const COLLECT_ERROR_KINDS = [
-  'timeout', // connect or total time limit reached, or the body stalled
-  'http_status', // a 4xx/5xx answer (status and Retry-After kept)
-  'parse', // the bytes are not a feed / document we can read
-  'too_large', // body above the size cap
-  'blocked', // private, loopback or link-local address refused (also after redirects / DNS)
-  'robots', // robots.txt disallows the path for our user agent
-  'redirect_loop', // too many redirects or a redirect back to a visited URL
-  'network', // DNS failure, connection refused or reset, TLS
-  'not_found', // a local file that does not exist
-  'config', // the source is configured in a way we cannot collect
-  'internal', // our side failed (bus or store down); retried next run
-] as const;
-export type CollectErrorKind = (typeof COLLECT_ERROR_KINDS)[number];
+import { type CollectErrorKind, type TypedError } from '../platform/schemas/index.js';
 
-/** Plain, serialisable description of a failure (stored in source health, shown by `bonitor sources`). */
-export interface TypedError {
-  kind: CollectErrorKind;
-  message: string;
-  /** HTTP status for `http_status`. */
-  status?: number;
-  /** Server-requested pause (Retry-After), in milliseconds. */
-  retryAfterMs?: number;
-  /** Whether trying again later can help (a 404 or a parse error usually cannot, a 503 can). */
-  retriable: boolean;
-}
+/**
+ * Every way a fetch or parse can fail, as data (kinds and shape in platform/schemas). The
+ * collector never throws these past `collectSource`: they end up in the CollectResult and in
+ * the source's health record.
+ */
+export { COLLECT_ERROR_KINDS, type CollectErrorKind, type TypedError } from '../platform/schemas/index.js';
 
 export class CollectError extends Error {
   readonly typed: TypedError;

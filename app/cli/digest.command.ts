@@ -43,7 +43,7 @@ export const digestRunCommand: Command = {
     }
     const deps = {
       ...(await digestDeps(app)),
-      subscriptions: createSubscriptionRepo(app.store, app.config.subscriptions),
+      subscriptions: createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions),
     };
     try {
       const result = await runDigestRound(deps, frequency, at, { dryRun: values['dry-run'] });

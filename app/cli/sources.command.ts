@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
 import { applyDemoConfig } from '../demo/demo.js';
-import { publishDocuments } from '../publish.js';
+import { publishAll } from '../publish.js';
+import { TOPICS } from '../../platform/schemas/index.js';
 import type { Command } from './command.js';
 
 export const sourcesCommand: Command = {
@@ -32,11 +33,12 @@ export const sourcesCommand: Command = {
       }
       const result = await collectSource(source, {
         seen: app.store,
-        publish: (docs) => publishDocuments(app.bus, docs),
+        publish: (docs) => publishAll(app.bus, TOPICS.documents, docs),
         clock: app.clock,
         log: app.log.child({ module: 'collector' }),
         userAgent: userAgentFor(config.contact),
         health,
+        publishHealth: (events) => publishAll(app.bus, TOPICS.sourceHealth, events),
       });
       if (values.format === 'json') ctx.io.stdout.write(`${JSON.stringify(result)}\n`);
       else if (result.error) ctx.io.stdout.write(`${source.id}: failed: ${result.error.kind}${result.error.status ? ` ${result.error.status}` : ''}: ${result.error.message}\n`);

@@ -13,7 +13,7 @@ export const subscriptionsListCommand: Command = {
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
     const app = await ctx.app();
-    const all = await createSubscriptionRepo(app.store, app.config.subscriptions).listAll();
+    const all = await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).listAll();
     if (values.format === 'json') {
       ctx.io.stdout.write(`${JSON.stringify(all.map((l) => ({ ...l.subscription, origin: l.origin, active: !l.unsubscribedAt })), null, 2)}\n`);
       return 0;
@@ -80,7 +80,7 @@ export const subscriptionsAddCommand: Command = {
       return 2;
     }
     for (const w of result.warnings) ctx.io.stderr.write(`warning: ${w}\n`);
-    await createSubscriptionRepo(app.store, app.config.subscriptions).add(result.subscription);
+    await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).add(result.subscription);
     if (app.config.subscriptions.some((s) => s.id === result.subscription.id)) {
       ctx.io.stderr.write(`warning: the config file also defines "${result.subscription.id}"; the config file's version is used\n`);
     }
@@ -100,7 +100,7 @@ export const subscriptionsRemoveCommand: Command = {
       return 2;
     }
     const app = await ctx.app();
-    const outcome = await createSubscriptionRepo(app.store, app.config.subscriptions).remove(id);
+    const outcome = await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).remove(id);
     if (outcome === 'not_found') {
       ctx.io.stderr.write(`no subscription "${id}" (see bonitor subscriptions list)\n`);
       return 1;
@@ -118,7 +118,7 @@ export const subscriptionsValidateCommand: Command = {
   usage: 'bonitor subscriptions validate [<file.yaml>]',
   async run(args, ctx) {
     const app = await ctx.app();
-    const inputs = args[0] ? await readSubscriptionsFile(args[0], ctx) : (await createSubscriptionRepo(app.store, app.config.subscriptions).listAll()).map((l) => l.subscription);
+    const inputs = args[0] ? await readSubscriptionsFile(args[0], ctx) : (await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).listAll()).map((l) => l.subscription);
     if (inputs === undefined) return 2;
     const customers = await app.store.listCustomers();
     let bad = 0;

@@ -1,3 +1,4 @@
+import { META_KEYS } from '../../platform/store/meta-keys.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ export const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 /** The day the demo data was written for; on first start its ledger is moved to today. */
 export const DEMO_ANCHOR = '2026-11-20';
 
-const SEEDED_KEY = 'demo.seeded';
+const SEEDED_KEY = META_KEYS.demoSeeded;
 
 /** Fills what the user did not configure with the demo's watchlist, sources and subscriptions. */
 export function applyDemoConfig(config: AppConfig): AppConfig {

@@ -1,4 +1,4 @@
-import { WATCHLIST_VERSION_KEY } from '../../analysis/analyzer.consumer.js';
+import { META_KEYS } from '../../platform/store/meta-keys.js';
 import type { Customer } from '../../platform/schemas/index.js';
 import type { CustomerRepo, MetaStore } from '../../platform/store/port.js';
 import { indexCustomers, type CustomerSearch } from '../lookup.js';
@@ -13,7 +13,7 @@ export function createCustomerIndex(store: CustomerRepo & MetaStore): { find(que
   return {
     async find(query) {
       if (query.trim() === '') return [];
-      const current = (await store.getMeta(WATCHLIST_VERSION_KEY)) ?? '0';
+      const current = (await store.getMeta(META_KEYS.watchlistVersion)) ?? '0';
       if (current !== version) {
         search = indexCustomers(await store.listCustomers());
         version = current;

@@ -1,16 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createMailer, createSubscriptionRepo, startAlertScheduler, type DigestDeps } from '../../alerts/index.js';
+import { createHealthAlertStep, createMailer, createSubscriptionRepo, startAlertScheduler, type DigestDeps } from '../../alerts/index.js';
+import { TOPICS } from '../../platform/schemas/index.js';
+import { GROUPS } from '../topics.js';
+import { META_KEYS, type MetaKey } from '../../platform/store/meta-keys.js';
 import type { App } from '../compose.js';
 import { publicBaseUrl } from '../http/public-url.js';
-import { publishDeliveries } from '../publish.js';
+import { publishAll } from '../publish.js';
 import type { RunningRole } from './pipeline.roles.js';
 
-const SECRET_KEY = 'alerts.unsubscribe-secret';
-const INSTALLATION_KEY = 'installation.id';
+const SECRET_KEY = META_KEYS.unsubscribeSecret;
+const INSTALLATION_KEY = META_KEYS.installationId;
 
 /** A value made once per installation and kept in the store (the first writer wins on a race). */
-async function installationSingleton(app: App, key: string, make: () => string): Promise<string> {
+async function installationSingleton(app: App, key: MetaKey, make: () => string): Promise<string> {
   const existing = await app.store.getMeta(key);
   if (existing) return existing;
   await app.store.setMeta(key, make());
@@ -29,7 +32,7 @@ export function installationId(app: App): Promise<string> {
 
 /** Subscriptions from the configuration plus those added by CLI or API, less unsubscribed ones. */
 export function subscriptionRepo(app: Pick<App, 'store' | 'config'>) {
-  return createSubscriptionRepo(app.store, app.config.subscriptions);
+  return createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions);
 }
 
 export async function digestDeps(app: App): Promise<DigestDeps> {
@@ -45,26 +48,37 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     sourceHealth: async () =>
       (await app.store.listSourceHealth()).map((h) => ({
         sourceId: h.sourceId,
-        consecutiveFailures: Number(h.consecutiveFailures ?? 0),
-        lastSuccessAt: typeof h.lastSuccessAt === 'string' ? h.lastSuccessAt : undefined,
-        lastError: typeof h.lastError === 'object' && h.lastError ? String((h.lastError as { message?: unknown }).message ?? '') : undefined,
+        consecutiveFailures: h.consecutiveFailures,
+        lastSuccessAt: h.lastSuccessAt,
+        lastError: h.lastError?.message,
       })),
-    onDelivery: (delivery) => publishDeliveries(app.bus, [delivery]),
+    onDelivery: (delivery) => publishAll(app.bus, TOPICS.deliveries, [delivery]),
   };
 }
 
 /**
  * Digests on node-cron schedules in each subscription's time zone, an hourly catch-up for
- * missed slots, and a minute tick for instant alerts, source-health alerts and retries.
+ * missed slots, and a minute tick for instant alerts and retries; source-health events from the collector's topic become mails to admins.
  * The first round runs at start, so a restart after downtime sends what is due.
  */
 export async function startAlerter(app: App): Promise<RunningRole> {
   const deps = await digestDeps(app);
   const scheduler = await startAlertScheduler(deps, { clock: app.clock });
+  // Source failing / recovered, as the collector decided it (one threshold: the source's parkAfterFailures).
+  const health = await app.bus.subscribe({
+    group: GROUPS.healthAlerts,
+    topics: [TOPICS.sourceHealth],
+    maxAttempts: app.config.bus.maxAttempts,
+    handler: createHealthAlertStep(deps, app.clock),
+  });
   return {
     name: 'alerter',
-    idle: () => scheduler.idle(),
+    async idle() {
+      await health.idle();
+      await scheduler.idle();
+    },
     async stop() {
+      await health.stop();
       await scheduler.stop();
       await deps.mailer.close();
     },

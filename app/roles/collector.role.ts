@@ -1,6 +1,7 @@
 import { sourceHealthRepoOn, startScheduler, userAgentFor, type CollectResult } from '../../collectors/index.js';
 import type { App } from '../compose.js';
-import { publishDocuments } from '../publish.js';
+import { publishAll } from '../publish.js';
+import { TOPICS } from '../../platform/schemas/index.js';
 import type { RunningRole } from './pipeline.roles.js';
 
 export interface CollectorRole extends RunningRole {
@@ -20,11 +21,12 @@ export async function startCollector(app: App, options: { runOnStart?: boolean }
     runOnStart: options.runOnStart ?? true,
     deps: {
       seen: app.store,
-      publish: (docs) => publishDocuments(app.bus, docs),
+      publish: (docs) => publishAll(app.bus, TOPICS.documents, docs),
       clock: app.clock,
       log,
       userAgent: userAgentFor(app.config.contact),
       health: sourceHealthRepoOn(app.store),
+      publishHealth: (events) => publishAll(app.bus, TOPICS.sourceHealth, events),
     },
   });
   return {

@@ -1,14 +1,15 @@
 import cron from 'node-cron';
 import type { Consumer } from '../../platform/bus/port.js';
-import { TOPICS } from '../../platform/schemas/index.js';
-import { createAnalyzerBatchHandler } from '../../analysis/analyzer.consumer.js';
-import { createScorerInputBatchHandler, rescoreQueued, type ScorerDeps } from '../../analysis/scorer.consumer.js';
+import { TOPICS, toMessages } from '../../platform/schemas/index.js';
+import { META_KEYS } from '../../platform/store/meta-keys.js';
+import { createAnalyzerStep } from '../../analysis/analyzer.consumer.js';
+import { createScorerInputStep, rescoreQueued, type ScorerDeps } from '../../analysis/scorer.consumer.js';
 import type { App } from '../compose.js';
-import { publishAssessments, publishSignals } from '../publish.js';
+import { publishAll } from '../publish.js';
 import { GROUPS } from '../topics.js';
 import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
 
-const MODEL_KEY = 'scoring.model-version';
+const MODEL_KEY = META_KEYS.modelVersion;
 
 /** Everyone known to the store: watchlist customers and customers seen only in the ledger. */
 async function allCustomerIds(app: App): Promise<string[]> {
@@ -27,15 +28,9 @@ export async function startAnalyzer(app: App): Promise<RunningRole> {
     group: GROUPS.analyzer,
     topics: [TOPICS.documents],
     maxAttempts: app.config.bus.maxAttempts,
-    // Batch mode: the signals of a partition's run of documents go out in one publish.
-    batchHandler: createAnalyzerBatchHandler({
-      documents: app.store,
-      customers: app.store,
-      meta: app.store,
-      publishSignals: (signals) => publishSignals(app.bus, signals),
-      clock: app.clock,
-      log: app.log,
-    }),
+    handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log }),
+    // The signals of a partition's run of documents go out in one publish, before the commit.
+    output: (found) => [toMessages(TOPICS.signals, found.flat())],
   });
   return { name: 'analyzer', idle: () => consumer.idle(), stop: () => consumer.stop() };
 }
@@ -47,7 +42,6 @@ export function scorerDeps(app: App): ScorerDeps {
     signals: app.store,
     assessments: app.store,
     queue: app.store,
-    publishAssessments: (a) => publishAssessments(app.bus, a),
     policy: app.config.policy,
     weights: app.weights,
     clock: app.clock,
@@ -68,14 +62,20 @@ export async function startScorer(app: App): Promise<RunningRole> {
     group: GROUPS.scorer,
     topics: [TOPICS.ledger, TOPICS.signals],
     maxAttempts: app.config.bus.maxAttempts,
-    // Batch mode: the customers to re-score are queued once per batch.
-    batchHandler: createScorerInputBatchHandler(deps),
+    // The customers to re-score are queued once per batch.
+    handler: createScorerInputStep(deps),
   });
   let running = true;
   let busy: Promise<number> = Promise.resolve(0);
+  // The shell publishes what the scorer returns, then clears the queue: a crash in between re-scores.
   const drain = async () => {
-    while ((await rescoreQueued(deps)) > 0 && running);
-    return 0;
+    for (;;) {
+      const round = await rescoreQueued(deps);
+      if (round.ids.length === 0) return 0;
+      await publishAll(app.bus, TOPICS.assessments, round.changed);
+      await app.store.clearDirty(round.ids, round.startedAt);
+      if (!running) return 0;
+    }
   };
   const tick = () => {
     busy = busy.then(drain).catch((err) => {

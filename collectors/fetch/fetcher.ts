@@ -1,7 +1,7 @@
 import type { Logger } from '../../platform/log.js';
 import type { FetchLimits } from '../../platform/config/sources.js';
 import { CollectError } from '../errors.js';
-import { backoffDelay } from './backoff.js';
+import { backoffMs } from '../../platform/backoff.js';
 import { defaultSleep, HostLimiter } from './host-limiter.js';
 import { fetchHttp, type FetchResponse } from './http-fetch.js';
 import { fetchLocal, isHttpUrl } from './fetch-local.js';
@@ -131,7 +131,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         const retryAfter = err.typed.retryAfterMs;
         // A server asking for a longer pause than we would wait gets it from the scheduler instead.
         if (retryAfter !== undefined && retryAfter > backoffMaxMs) throw err;
-        const delay = retryAfter ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs, options.random);
+        const delay = retryAfter ?? backoffMs(attempt + 1, { baseMs: backoffBaseMs, maxMs: backoffMaxMs }, options.random);
         log.debug({ event: 'fetch_retry', url: req.url, attempt: attempt + 1, delay_ms: delay, error_kind: err.kind }, 'fetch_retry');
         await sleep(delay);
       }

@@ -1,3 +1,4 @@
+import { backoffMs } from '../../platform/backoff.js';
 import type { TypedError } from '../errors.js';
 import type { SourceHealth, SourceHealthEvent } from './port.js';
 
@@ -42,7 +43,7 @@ export function updateHealth(
     };
     delete health.parkedUntil;
     const event: SourceHealthEvent | undefined = wasFailing
-      ? { type: 'source_recovered', sourceId: prev.sourceId, at, consecutiveFailures: prev.consecutiveFailures }
+      ? { type: 'source_recovered', sourceId: prev.sourceId, at, consecutiveFailures: prev.consecutiveFailures, ...since(prev) }
       : undefined;
     return event ? { health, event } : { health };
   }
@@ -51,7 +52,8 @@ export function updateHealth(
   const health: SourceHealth = { ...prev, lastAttemptAt: at, consecutiveFailures: failures, lastError: outcome.error, lastErrorAt: at };
   delete health.parkedUntil;
   const over = failures - policy.parkAfterFailures;
-  let parkMs = over >= 0 ? Math.min(policy.maxParkMs, policy.baseParkMs * 2 ** over) : 0;
+  // Parking has no jitter: the schedule, not a retry storm, decides when the source runs.
+  let parkMs = over >= 0 ? backoffMs(over + 1, { baseMs: policy.baseParkMs, maxMs: policy.maxParkMs }, () => 1) : 0;
   if (outcome.error.retryAfterMs !== undefined) parkMs = Math.max(parkMs, outcome.error.retryAfterMs);
   if (parkMs > 0) health.parkedUntil = new Date(now.getTime() + parkMs).toISOString();
   if (failures !== policy.parkAfterFailures) return { health };
@@ -63,6 +65,7 @@ export function updateHealth(
       at,
       consecutiveFailures: failures,
       error: outcome.error,
+      ...since(prev),
       ...(health.parkedUntil ? { parkedUntil: health.parkedUntil } : {}),
     },
   };
@@ -71,4 +74,9 @@ export function updateHealth(
 /** Whether a scheduled run should skip the source for now. Manual runs ignore parking. */
 export function isParked(health: SourceHealth | undefined, now: Date): boolean {
   return !!health?.parkedUntil && Date.parse(health.parkedUntil) > now.getTime();
+}
+
+/** The last success before a failure streak names the streak (each one alerts once). */
+function since(prev: SourceHealth): { lastSuccessAt?: string } {
+  return prev.lastSuccessAt ? { lastSuccessAt: prev.lastSuccessAt } : {};
 }

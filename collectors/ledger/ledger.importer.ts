@@ -1,5 +1,4 @@
-import { stableId } from '../../platform/ids.js';
-import { TOPICS, wrap, type LedgerRow } from '../../platform/schemas/index.js';
+import { TOPICS, toMessage, type LedgerRow } from '../../platform/schemas/index.js';
 import type { Bus } from '../../platform/bus/port.js';
 import type { SeenItems } from '../../platform/store/port.js';
 import { parseLedgerCsv, type LedgerParseError } from './parse-ledger.js';
@@ -14,9 +13,9 @@ export interface LedgerImportResult {
 
 const SOURCE = 'ledger-import';
 
-/** The envelope id of a ledger row: its natural key plus its content, so a changed row is a new message. */
+/** The envelope id of a ledger row (toMessage's rule): its natural key plus its content, so a changed row is a new message. */
 export function ledgerRowId(row: LedgerRow): string {
-  return stableId('ledger', row.customerId, row.invoiceId, JSON.stringify(row));
+  return toMessage(TOPICS.ledger, row).value.id;
 }
 
 /**
@@ -32,12 +31,10 @@ export async function importLedgerCsv(text: string, deps: { bus: Pick<Bus, 'publ
   const BATCH = 1000;
   for (let i = 0; i < fresh.length; i += BATCH) {
     const chunk = fresh.slice(i, i + BATCH);
-    await deps.bus.publish(
-      TOPICS.ledger,
-      chunk.map((row) => ({ key: row.customerId, value: wrap(ledgerRowId(row), row) })),
-    );
+    const messages = chunk.map((row) => toMessage(TOPICS.ledger, row));
+    await deps.bus.publish(TOPICS.ledger, messages);
     // Marked only after the publish: a crash in between re-publishes (harmless), never loses.
-    await deps.seen.markSeen(SOURCE, chunk.map(ledgerRowId));
+    await deps.seen.markSeen(SOURCE, messages.map((m) => m.value.id));
   }
   return { rows: rows.length + errors.filter((e) => e.line > 1).length, published: fresh.length, unchanged: rows.length - fresh.length, errors };
 }

@@ -1,24 +1,17 @@
 import { errorMessage, isProgrammingError } from '../errors.js';
-import type { BatchHandler, ConsumedMessage, HandlerResult, SubscribeOptions } from './port.js';
-
-/** The subscriber's mode; exactly one of handler / batchHandler must be given. */
-export function checkHandlers(options: SubscribeOptions): void {
-  if ((options.handler === undefined) === (options.batchHandler === undefined)) {
-    throw new TypeError(`subscribe(${options.group}): give exactly one of handler and batchHandler`);
-  }
-}
+import type { BatchHandler, ConsumedMessage, StepResult } from './port.js';
 
 /**
- * Runs a batch handler and turns a throw into per-message results (rules in port.ts BatchHandler):
+ * Runs a step and turns a throw into per-message results (rules in port.ts BatchHandler):
  * a transient error retries the whole batch; a programming error re-runs the batch one message
  * at a time so only the message that fails alone is dead-lettered. `keepGoing` is asked between
  * those single runs (a stopping consumer does not start more work).
  */
-export async function invokeBatch(
-  handler: BatchHandler,
+export async function invokeBatch<T>(
+  handler: BatchHandler<T>,
   messages: ConsumedMessage[],
   keepGoing: () => boolean = () => true,
-): Promise<HandlerResult[]> {
+): Promise<Array<StepResult<T>>> {
   let err: unknown;
   try {
     const results = await handler(messages);
@@ -29,7 +22,7 @@ export async function invokeBatch(
   }
   if (!isProgrammingError(err)) return messages.map(() => ({ kind: 'retry', reason: errorMessage(err) }));
   if (messages.length === 1) return [{ kind: 'dlq', reason: `${(err as Error).name}: ${errorMessage(err)}` }];
-  const results: HandlerResult[] = [];
+  const results: Array<StepResult<T>> = [];
   for (const message of messages) {
     const [result] = keepGoing() ? await invokeBatch(handler, [message], keepGoing) : [undefined];
     // Stopping, or a retry: the rest waits for the batch to come again from there.
@@ -41,4 +34,23 @@ export async function invokeBatch(
     results.push(result);
   }
   return results;
+}
+
+/**
+ * A batch step from a function of one message, handled one after another: a thrown transient
+ * error becomes a retry of that message; a programming error is thrown on, so the bus pins it.
+ */
+export function eachMessage<T>(step: (message: ConsumedMessage) => Promise<StepResult<T>> | StepResult<T>): BatchHandler<T> {
+  return async (messages) => {
+    const results: Array<StepResult<T>> = [];
+    for (const m of messages) {
+      try {
+        results.push(await step(m));
+      } catch (err) {
+        if (isProgrammingError(err)) throw err;
+        results.push({ kind: 'retry', reason: errorMessage(err) });
+      }
+    }
+    return results;
+  };
 }

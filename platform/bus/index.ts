@@ -5,6 +5,8 @@ import { SqliteLogStorage } from './sqlite.storage.js';
 
 export * from './port.js';
 export { LogBus } from './log.bus.js';
+export { applyResults, type AppliedResults } from './apply-results.js';
+export { eachMessage, invokeBatch } from './batch.js';
 
 export type LocalBusOptions = Omit<LogBusOptions, 'log'> & { log: Logger };
 

@@ -61,9 +61,3 @@ export function kafkaLogCreator(log: Logger): logCreator {
     }
   };
 }
-
-/** Jittered exponential backoff ("full jitter" on the upper half), capped. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
-  const capped = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return capped / 2 + Math.random() * (capped / 2);
-}

@@ -1,9 +1,9 @@
 import type { Consumer as KafkaJsConsumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '../log.js';
-import { errorMessage, isProgrammingError } from '../errors.js';
-import { backoffMs, toConsumedMessage } from './kafka-codec.js';
+import { toConsumedMessage } from './kafka-codec.js';
 import { invokeBatch } from './batch.js';
-import type { ConsumedMessage, Consumer, HandlerResult, SubscribeOptions } from './port.js';
+import { applyResults, type AppliedResults } from './apply-results.js';
+import type { Consumer, OutgoingMessage, SubscribeOptions } from './port.js';
 
 export interface KafkaConsumerSettings {
   sessionTimeoutMs: number;
@@ -14,17 +14,16 @@ export interface KafkaConsumerSettings {
   retryMaxMs: number;
   /** Partitions handled at the same time by one member (order holds within each partition). */
   partitionsConcurrently: number;
-  /** Commit at least every N handled messages within a batch (and at its end). */
-  commitEvery: number;
-  /** Batch mode: most messages handed to one batchHandler call (a fetched batch is cut to this). */
+  /** Most messages handed to one step call (a fetched batch is cut to this). */
   maxBatchMessages: number;
   joinTimeoutMs: number;
   /** Called when a member stops for good after a non-retriable error (the role should exit non-zero). */
   onFatal?: (err: Error) => void;
 }
 
-/** What the consumer needs from its bus: dead-lettering and lag. */
+/** What the consumer needs from its bus: publishing outputs, dead-lettering and lag. */
 export interface KafkaConsumerHost {
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, step: string, attempts: number): Promise<void>;
   lag(group: string, topic: string): Promise<number>;
   clientRetry: { retries: number; initialRetryTime: number; maxRetryTime: number };
@@ -49,7 +48,7 @@ export class KafkaGroupConsumer implements Consumer {
   constructor(
     kafka: Kafka,
     private readonly host: KafkaConsumerHost,
-    private readonly options: SubscribeOptions,
+    private readonly options: SubscribeOptions<unknown>,
     private readonly settings: KafkaConsumerSettings,
     private readonly log: Logger,
   ) {
@@ -96,147 +95,68 @@ export class KafkaGroupConsumer implements Consumer {
     clearTimeout(timer);
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    if (this.options.batchHandler) return this.handleBatchMode(payload);
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    let lastDone: string | undefined;
-    let uncommitted = 0;
-    const commit = async (): Promise<void> => {
-      if (lastDone === undefined || uncommitted === 0 || isStale() || this.killed) return; // the next owner re-reads
-      try {
-        await this.consumer.commitOffsets([
-          { topic: batch.topic, partition: batch.partition, offset: String(Number(lastDone) + 1) },
-        ]);
-      } catch (err) {
-        // kafkajs wraps "member unknown" / "rebalancing" (e.g. after a broker restart) in a
-        // non-retriable error that would stop this consumer for good; its runner re-joins the
-        // group on the original error, and the uncommitted messages come again.
-        throw rootCause(err);
-      }
-      uncommitted = 0;
-    };
-    try {
-      for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        const done = await this.handleMessage(batch.topic, batch.partition, message, payload);
-        if (!done || this.killed) break;
-        resolveOffset(message.offset);
-        lastDone = message.offset;
-        if (++uncommitted >= this.settings.commitEvery) await commit();
-        await heartbeat();
-      }
-    } finally {
-      await commit();
-    }
-  }
-
   /**
-   * Batch mode (rules in port.ts BatchHandler): the fetched batch, in runs of at most
-   * maxBatchMessages, each run handed to the batchHandler at once; results applied in order,
-   * then the finished prefix committed. A retry commits what came before it, waits out the
-   * backoff and hands the run over again from the message that asked for it.
+   * The fetched batch, in runs of at most maxBatchMessages, each run handed to the step at once;
+   * applyResults decides (the same for every adapter): outputs published, dead letters written,
+   * then the finished prefix committed. A retry waits out the backoff (heartbeating) and hands
+   * the run over again from the message that asked for it.
    */
-  private async handleBatchMode(payload: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const { topic, partition } = batch;
     const alive = (): boolean => this.running && !this.killed && isRunning() && !isStale();
-    let lastDone: string | undefined;
-    const commit = async (): Promise<void> => {
-      if (lastDone === undefined || isStale() || this.killed) return; // the next owner re-reads
-      const offset = String(Number(lastDone) + 1);
-      lastDone = undefined;
-      try {
-        await this.consumer.commitOffsets([{ topic, partition, offset }]);
-      } catch (err) {
-        throw rootCause(err); // see handleBatch
-      }
-    };
     let start = 0;
-    try {
-      while (start < batch.messages.length && alive()) {
-        const run = batch.messages.slice(start, start + this.settings.maxBatchMessages);
-        const keys = run.map((m) => `${topic}/${partition}/${m.offset}`);
-        const consumed = run.map((m, i) => toConsumedMessage(topic, partition, m, this.attempts.get(keys[i]!) ?? 0));
-        const results = await invokeBatch(this.options.batchHandler!, consumed, () => this.running && !this.killed);
-        if (this.killed) return; // a killed process commits nothing
-        let retryAfter: number | undefined;
-        let next = start + run.length;
-        for (let i = 0; i < run.length; i++) {
-          const message = run[i]!;
-          let result = results[i]!;
-          if (result.kind === 'retry') {
-            if (!this.running) {
-              next = start + i;
-              break;
-            }
-            const failures = consumed[i]!.attempt + 1;
-            this.attempts.set(keys[i]!, failures);
-            this.log.warn({ topic, partition, offset: Number(message.offset), attempts: failures, reason: result.reason }, 'message_failed');
-            if (failures < this.maxAttempts) {
-              retryAfter = backoffMs(failures, this.settings.retryBaseMs, this.settings.retryMaxMs);
-              next = start + i;
-              break;
-            }
-            result = { kind: 'dlq', reason: `gave up after ${failures} attempts: ${result.reason}` };
-          }
-          this.attempts.delete(keys[i]!);
-          if (result.kind === 'dlq') {
-            await this.host.deadLetter(topic, partition, message, result.reason, this.options.group, consumed[i]!.attempt + 1);
-            this.log.error({ topic, partition, offset: Number(message.offset), reason: result.reason }, 'message_dead_lettered');
-          } else if (result.kind === 'drop') {
-            this.log.debug({ topic, offset: Number(message.offset), reason: result.reason }, 'message_dropped');
-          }
-          resolveOffset(message.offset);
-          lastDone = message.offset;
-        }
-        await commit();
-        if (next < start + run.length && retryAfter === undefined) return; // stopping
-        await heartbeat();
-        if (retryAfter !== undefined && !(await this.pause(retryAfter, payload))) return;
-        start = next;
+    while (start < batch.messages.length && alive()) {
+      const run = batch.messages.slice(start, start + this.settings.maxBatchMessages);
+      const keys = run.map((m) => `${topic}/${partition}/${m.offset}`);
+      const consumed = run.map((m, i) => toConsumedMessage(topic, partition, m, this.attempts.get(keys[i]!) ?? 0));
+      const results = await invokeBatch(this.options.handler, consumed, () => this.running && !this.killed);
+      if (this.killed) return; // a killed process commits nothing
+      const applied = applyResults(consumed, results, {
+        maxAttempts: this.maxAttempts,
+        backoff: { baseMs: this.settings.retryBaseMs, maxMs: this.settings.retryMaxMs },
+        stopping: !this.running,
+      });
+      await this.settle(applied, run);
+      for (let i = 0; i < applied.finished; i++) this.attempts.delete(keys[i]!);
+      if (applied.commitTo !== undefined) {
+        resolveOffset(String(applied.commitTo - 1));
+        await this.commit(topic, partition, applied.commitTo, payload);
       }
-    } finally {
-      await commit(); // what was finished before an error (e.g. a failed dead letter) stays done
+      const r = applied.retry;
+      if (r && !r.counted) return; // stopping
+      if (r) {
+        this.attempts.set(keys[applied.finished]!, r.attempts);
+        this.log.warn({ topic, partition, offset: r.message.offset, attempts: r.attempts, reason: r.reason }, 'message_failed');
+      }
+      await heartbeat();
+      if (r && !(await this.pause(r.afterMs, payload))) return;
+      start += applied.finished;
     }
   }
 
-  /** Handles one message until it is finished (true) or this member is stopping (false). */
-  private async handleMessage(topic: string, partition: number, message: KafkaMessage, payload: EachBatchPayload): Promise<boolean> {
-    const key = `${topic}/${partition}/${message.offset}`;
-    for (;;) {
-      const attempt = this.attempts.get(key) ?? 0;
-      let result = await this.invoke(toConsumedMessage(topic, partition, message, attempt));
-      if (this.killed) return false;
-      if (result.kind === 'retry') {
-        const failures = attempt + 1;
-        this.attempts.set(key, failures);
-        this.log.warn({ topic, partition, offset: Number(message.offset), attempts: failures, reason: result.reason }, 'message_failed');
-        if (failures < this.maxAttempts) {
-          const waited = await this.pause(backoffMs(failures, this.settings.retryBaseMs, this.settings.retryMaxMs), payload);
-          if (!waited) return false;
-          continue;
-        }
-        result = { kind: 'dlq', reason: `gave up after ${failures} attempts: ${result.reason}` };
-      }
-      this.attempts.delete(key);
-      if (result.kind === 'dlq') {
-        await this.host.deadLetter(topic, partition, message, result.reason, this.options.group, attempt + 1);
-        this.log.error({ topic, partition, offset: Number(message.offset), reason: result.reason }, 'message_dead_lettered');
-      } else if (result.kind === 'drop') {
-        this.log.debug({ topic, offset: Number(message.offset), reason: result.reason }, 'message_dropped');
-      }
-      return true;
+  /** Publishes the step's outputs and writes the dead letters (before the commit that covers them). */
+  private async settle(applied: AppliedResults<unknown>, run: KafkaMessage[]): Promise<void> {
+    if (this.options.output && applied.publish.length > 0) {
+      for (const { topic, messages } of this.options.output(applied.publish)) await this.host.publish(topic, messages);
     }
+    for (const d of applied.deadLetters) {
+      const original = run.find((m) => Number(m.offset) === d.message.offset)!;
+      await this.host.deadLetter(d.message.topic, d.message.partition, original, d.reason, this.options.group, d.attempts);
+      this.log.error({ topic: d.message.topic, partition: d.message.partition, offset: d.message.offset, reason: d.reason }, 'message_dead_lettered');
+    }
+    for (const d of applied.dropped) this.log.debug({ topic: d.message.topic, offset: d.message.offset, reason: d.reason }, 'message_dropped');
   }
 
-  private async invoke(message: ConsumedMessage): Promise<HandlerResult> {
+  private async commit(topic: string, partition: number, nextOffset: number, payload: EachBatchPayload): Promise<void> {
+    if (payload.isStale() || this.killed) return; // the next owner re-reads
     try {
-      return await this.options.handler!(message);
+      await this.consumer.commitOffsets([{ topic, partition, offset: String(nextOffset) }]);
     } catch (err) {
-      // A TypeError will fail the same way every time: dead-letter it at once.
-      return isProgrammingError(err)
-        ? { kind: 'dlq', reason: `${(err as Error).name}: ${errorMessage(err)}` }
-        : { kind: 'retry', reason: errorMessage(err) };
+      // kafkajs wraps "member unknown" / "rebalancing" (e.g. after a broker restart) in a
+      // non-retriable error that would stop this consumer for good; its runner re-joins the
+      // group on the original error, and the uncommitted messages come again.
+      throw rootCause(err);
     }
   }
 

@@ -4,7 +4,6 @@ import { deadLetterTopic } from '../schemas/topics.js';
 import { kafkaLogCreator } from './kafka-codec.js';
 import { CoalescingPublisher } from './kafka-publisher.js';
 import { KafkaGroupConsumer, type KafkaConsumerSettings } from './kafka-consumer.js';
-import { checkHandlers } from './batch.js';
 import { DLQ_HEADERS, type Bus, type Consumer, type OutgoingMessage, type SubscribeOptions } from './port.js';
 
 export interface KafkaBusOptions extends Partial<KafkaConsumerSettings> {
@@ -25,7 +24,6 @@ const DEFAULTS: KafkaConsumerSettings = {
   retryBaseMs: 500,
   retryMaxMs: 30_000,
   partitionsConcurrently: 6, // replaced by `partitions` below unless set
-  commitEvery: 200,
   maxBatchMessages: 500,
   joinTimeoutMs: 60_000,
 };
@@ -121,18 +119,18 @@ export class KafkaBus implements Bus {
     );
   }
 
-  async subscribe(options: SubscribeOptions): Promise<Consumer> {
+  async subscribe<T>(options: SubscribeOptions<T>): Promise<Consumer> {
     if (this.closed) throw new Error('bus is closed');
-    checkHandlers(options);
     await this.ensureTopics([...options.topics, ...options.topics.map(deadLetterTopic)]);
     const consumer = new KafkaGroupConsumer(
       this.kafka,
       {
+        publish: (topic, messages) => this.publish(topic, messages),
         deadLetter: (...args) => this.deadLetter(...args),
         lag: (group, topic) => this.lag(group, topic),
         clientRetry: this.clientRetry,
       },
-      options,
+      options as SubscribeOptions<unknown>,
       this.settings,
       this.options.log.child({ module: 'bus', group: options.group }),
     );

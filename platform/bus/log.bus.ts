@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
-import { errorMessage, isProgrammingError } from '../errors.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { partitionFor } from './partition.js';
-import { checkHandlers, invokeBatch } from './batch.js';
+import { invokeBatch } from './batch.js';
+import { applyResults, type AppliedResults } from './apply-results.js';
 import type { LogStorage, StoredMessage } from './log-storage.js';
 import {
   DLQ_HEADERS,
   type Bus,
   type ConsumedMessage,
   type Consumer,
-  type HandlerResult,
   type OutgoingMessage,
   type SubscribeOptions,
 } from './port.js';
@@ -21,11 +20,13 @@ export interface LogBusOptions {
   pollMs?: number;
   /** A member that has not polled for this long loses its partitions. */
   sessionMs?: number;
-  /** First retry delay after a failed attempt; grows exponentially with jitter, capped at 30 s. */
+  /** First retry delay after a failed attempt; grows exponentially with jitter, capped at 30 s (platform/backoff). */
   retryBaseMs?: number;
   batchSize?: number;
   log: Logger;
 }
+
+const RETRY_MAX_MS = 30_000;
 
 /** The Bus on a LogStorage: durable local log (SQLite) or memory, same semantics. */
 export class LogBus implements Bus {
@@ -60,11 +61,10 @@ export class LogBus implements Bus {
     );
   }
 
-  async subscribe(options: SubscribeOptions): Promise<Consumer> {
+  async subscribe<T>(options: SubscribeOptions<T>): Promise<Consumer> {
     if (this.closed) throw new Error('bus is closed');
-    checkHandlers(options);
     await this.ensureTopics(options.topics);
-    const consumer = new LogConsumer(this, this.storage, options, this.options);
+    const consumer = new LogConsumer(this, this.storage, options as SubscribeOptions<unknown>, this.options);
     this.consumers.add(consumer);
     consumer.start();
     return consumer;
@@ -136,7 +136,7 @@ class LogConsumer implements Consumer {
     }
   }
 
-  /** One round over this member's partitions; returns how many messages were handled. */
+  /** One round over this member's partitions; returns how many messages were finished. */
   private async pollOnce(): Promise<number> {
     const all = this.options.topics.flatMap((topic) =>
       Array.from({ length: this.storage.partitionsOf(topic) }, (_, partition) => ({ topic, partition })),
@@ -149,109 +149,54 @@ class LogConsumer implements Consumer {
       if ((this.notBefore.get(key) ?? 0) > Date.now()) continue;
       const from = this.storage.committed(this.options.group, topic, partition);
       const batch = this.storage.read(topic, partition, from, this.busOptions.batchSize ?? 100);
-      if (this.options.batchHandler && batch.length > 0) {
-        handled += await this.handleBatch(key, batch);
-        continue;
-      }
-      for (const stored of batch) {
-        if (!this.running) return handled;
-        const done = await this.handleOne(stored);
-        if (!done) {
-          this.notBefore.set(key, Date.now() + this.backoffMs(stored));
-          break; // keep order: nothing after a failed message is handled before it
-        }
-        this.notBefore.delete(key);
-        handled++;
-      }
+      if (batch.length > 0) handled += await this.handleBatch(key, batch);
     }
     return handled;
   }
 
-  /** Handles one message; true when it is finished (committed), false when it must be retried. */
-  private async handleOne(stored: StoredMessage): Promise<boolean> {
-    const { group } = this.options;
-    const attempt = this.storage.attempts(group, stored.topic, stored.partition, stored.offset);
-    const message = toConsumed(stored, attempt);
-    let result: HandlerResult;
-    try {
-      result = await this.options.handler!(message);
-    } catch (err) {
-      result = isProgrammingError(err)
-        ? { kind: 'dlq', reason: `${(err as Error).name}: ${errorMessage(err)}` }
-        : { kind: 'retry', reason: errorMessage(err) };
-    }
-    if (this.killed) return false; // a killed process commits nothing
-    if (!this.running && result.kind === 'retry') return false;
-    if (result.kind === 'retry') {
-      const attempts = this.storage.recordFailure(group, stored.topic, stored.partition, stored.offset, result.reason);
-      this.log.warn({ topic: stored.topic, partition: stored.partition, offset: stored.offset, attempts, reason: result.reason }, 'message_failed');
-      if (attempts < this.maxAttempts) return false;
-      result = { kind: 'dlq', reason: `gave up after ${attempts} attempts: ${result.reason}` };
-    }
-    if (result.kind === 'dlq') {
-      this.deadLetter(stored, result.reason, attempt + 1);
-    } else if (result.kind === 'drop') {
-      this.log.debug({ topic: stored.topic, offset: stored.offset, reason: result.reason }, 'message_dropped');
-    }
-    this.storage.commit(group, stored.topic, stored.partition, stored.offset + 1);
-    return true;
-  }
-
   /**
-   * Batch mode (rules in port.ts BatchHandler): one handler call for a partition's run of
-   * messages, then the results are applied in order as handleOne applies one; commits only
-   * after the handler resolved, up to the message before the first retry. Returns how many
-   * messages were finished.
+   * One step call for a partition's run of messages, then applyResults decides (the same for
+   * every adapter): outputs published, dead letters written, then the finished prefix committed.
    */
   private async handleBatch(key: string, batch: StoredMessage[]): Promise<number> {
     const { group } = this.options;
     const { topic, partition } = batch[0]!;
     const messages = batch.map((s) => toConsumed(s, this.storage.attempts(group, s.topic, s.partition, s.offset)));
-    const results = await invokeBatch(this.options.batchHandler!, messages, () => this.running);
+    const results = await invokeBatch(this.options.handler, messages, () => this.running);
     if (this.killed) return 0; // a killed process commits nothing
-    let finished = 0;
-    let commitTo: number | undefined;
-    const commit = (): void => {
-      if (commitTo !== undefined) this.storage.commit(group, topic, partition, commitTo);
-      commitTo = undefined;
-    };
-    for (let i = 0; i < batch.length; i++) {
-      const stored = batch[i]!;
-      let result = results[i]!;
-      if (result.kind === 'retry') {
-        if (!this.running) break;
-        const attempts = this.storage.recordFailure(group, stored.topic, stored.partition, stored.offset, result.reason);
-        this.log.warn({ topic: stored.topic, partition: stored.partition, offset: stored.offset, attempts, reason: result.reason }, 'message_failed');
-        if (attempts < this.maxAttempts) {
-          commit();
-          this.notBefore.set(key, Date.now() + this.backoffMs(stored));
-          return finished; // keep order: the batch comes again from this message
-        }
-        result = { kind: 'dlq', reason: `gave up after ${attempts} attempts: ${result.reason}` };
-      }
-      if (result.kind === 'dlq') {
-        this.deadLetter(stored, result.reason, messages[i]!.attempt + 1);
-      } else if (result.kind === 'drop') {
-        this.log.debug({ topic: stored.topic, offset: stored.offset, reason: result.reason }, 'message_dropped');
-      }
-      commitTo = stored.offset + 1;
-      // A dead letter is committed at once, so a crash does not dead-letter it twice.
-      if (result.kind === 'dlq') commit();
-      finished++;
-    }
-    commit();
-    if (finished === batch.length) this.notBefore.delete(key);
-    return finished;
+    const applied = applyResults(messages, results, {
+      maxAttempts: this.maxAttempts,
+      backoff: { baseMs: this.busOptions.retryBaseMs ?? 500, maxMs: RETRY_MAX_MS },
+      stopping: !this.running,
+    });
+    await this.settle(applied);
+    if (applied.commitTo !== undefined) this.storage.commit(group, topic, partition, applied.commitTo);
+    const r = applied.retry;
+    if (r?.counted) {
+      this.storage.recordFailure(group, topic, partition, r.message.offset, r.reason);
+      this.log.warn({ topic, partition, offset: r.message.offset, attempts: r.attempts, reason: r.reason }, 'message_failed');
+      this.notBefore.set(key, Date.now() + r.afterMs);
+    } else if (!r) this.notBefore.delete(key);
+    return applied.finished;
   }
 
-  private deadLetter(stored: StoredMessage, reason: string, attempts: number): void {
+  /** Publishes the step's outputs and writes the dead letters (before the commit that covers them). */
+  private async settle(applied: AppliedResults<unknown>): Promise<void> {
+    if (this.options.output && applied.publish.length > 0) {
+      for (const { topic, messages } of this.options.output(applied.publish)) await this.bus.publish(topic, messages);
+    }
+    for (const d of applied.deadLetters) this.deadLetter(d.message, d.reason, d.attempts);
+    for (const d of applied.dropped) this.log.debug({ topic: d.message.topic, offset: d.message.offset, reason: d.reason }, 'message_dropped');
+  }
+
+  private deadLetter(stored: ConsumedMessage, reason: string, attempts: number): void {
     const topic = deadLetterTopic(stored.topic);
     this.storage.ensureTopic(topic, 1);
     this.storage.append(topic, [
       {
         partition: 0,
         key: stored.key,
-        value: stored.value, // the original bytes, untouched
+        value: stored.raw, // the original bytes, untouched
         headers: {
           ...stored.headers,
           [DLQ_HEADERS.reason]: reason,
@@ -264,13 +209,6 @@ class LogConsumer implements Consumer {
       },
     ]);
     this.log.error({ topic: stored.topic, partition: stored.partition, offset: stored.offset, reason }, 'message_dead_lettered');
-  }
-
-  private backoffMs(stored: StoredMessage): number {
-    const base = this.busOptions.retryBaseMs ?? 500;
-    const n = this.storage.attempts(this.options.group, stored.topic, stored.partition, stored.offset);
-    const capped = Math.min(30_000, base * 2 ** Math.max(0, n - 1));
-    return capped / 2 + Math.random() * (capped / 2);
   }
 
   private sessionMs(): number {

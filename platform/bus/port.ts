@@ -26,46 +26,49 @@ export interface ConsumedMessage {
 }
 
 /**
- * What a handler says about one message (PostHog's step results):
- * ok = done, commit; drop = nothing to do, commit; retry = try again later;
- * dlq = will never succeed, dead-letter with the reason and commit.
+ * What a pipeline step says about one message (PostHog's step results). The value of `ok`
+ * is the step's output: the consumer hands the values of the messages it commits to the
+ * subscription's `output`, which publishes them — steps never publish themselves.
+ * ok = done, commit; drop = nothing to do, commit; retry = try again later (after `afterMs`,
+ * or the bus's backoff); dlq = will never succeed, dead-letter with the reason and commit.
  */
-export type HandlerResult =
-  | { kind: 'ok' }
+export type StepResult<T = unknown> =
+  | { kind: 'ok'; value: T }
   | { kind: 'drop'; reason: string }
-  | { kind: 'retry'; reason: string }
+  | { kind: 'retry'; reason: string; afterMs?: number }
   | { kind: 'dlq'; reason: string };
 
-export const ok: HandlerResult = { kind: 'ok' };
-export const drop = (reason: string): HandlerResult => ({ kind: 'drop', reason });
-export const retry = (reason: string): HandlerResult => ({ kind: 'retry', reason });
-export const dlq = (reason: string): HandlerResult => ({ kind: 'dlq', reason });
-
-export type Handler = (message: ConsumedMessage) => Promise<HandlerResult>;
+export const ok = <T>(value: T): StepResult<T> => ({ kind: 'ok', value });
+export const drop = (reason: string): StepResult<never> => ({ kind: 'drop', reason });
+export const retry = (reason: string, afterMs?: number): StepResult<never> =>
+  afterMs === undefined ? { kind: 'retry', reason } : { kind: 'retry', reason, afterMs };
+export const dlq = (reason: string): StepResult<never> => ({ kind: 'dlq', reason });
 
 /**
- * Batch mode: a run of messages from ONE partition, in offset order; resolves one result per
- * message, in the same order. The results are applied per message exactly as a Handler's, in
- * order: ok/drop commit, dlq dead-letters and commits; the first retry stops the run, its
- * message's attempt count grows (dead-lettered once it reaches maxAttempts, then the run goes
- * on) and the batch is delivered again from that message, after the backoff. Offsets are
- * committed only after the batch handler resolved, never past a retry.
+ * The only way to consume: a run of messages from ONE partition, in offset order; resolves one
+ * result per message, in the same order. The results are applied by `applyResults`
+ * (apply-results.ts), the same for every adapter: ok/drop commit, dlq dead-letters and commits;
+ * the first retry stops the run, its message's attempt count grows (dead-lettered once it
+ * reaches maxAttempts, then the run goes on) and the batch is delivered again from that
+ * message, after the backoff. Offsets are committed only after the step resolved and its
+ * outputs were published, never past a retry.
  * A throw is about the whole batch: any other error = every message asks for retry (so the
- * first message carries the attempt count, as when it failed alone); a programming error
- * (TypeError…, or a wrong number of results) cannot be pinned on one message, so the batch is
- * handed over again one message at a time and only the message that throws it alone is
- * dead-lettered (attempts 1, as in per-message mode). Handlers must be idempotent per message:
- * work done for messages after a retry is done again.
+ * first message carries the attempt count); a programming error (TypeError…, or a wrong
+ * number of results) cannot be pinned on one message, so the batch is handed over again one
+ * message at a time and only the message that throws it alone is dead-lettered (attempts 1).
+ * Steps must be idempotent per message: work done for messages after a retry is done again.
  */
-export type BatchHandler = (messages: ConsumedMessage[]) => Promise<HandlerResult[]>;
+export type BatchHandler<T = unknown> = (messages: ConsumedMessage[]) => Promise<Array<StepResult<T>>>;
 
-export interface SubscribeOptions {
+/** Messages the consumer publishes for a step's outputs, per topic. */
+export type StepOutput<T> = (values: T[]) => Array<{ topic: string; messages: OutgoingMessage[] }>;
+
+export interface SubscribeOptions<T = unknown> {
   group: string;
   topics: string[];
-  /** Per-message mode. Exactly one of handler and batchHandler is given. */
-  handler?: Handler;
-  /** Batch mode (see BatchHandler), used instead of handler. */
-  batchHandler?: BatchHandler;
+  handler: BatchHandler<T>;
+  /** Where the ok values go: published after the step resolved, before the commit. */
+  output?: StepOutput<T>;
   /** Attempts before a message that keeps failing is dead-lettered (default 5). */
   maxAttempts?: number;
   /** Start at the earliest offset when the group has none committed (default true). */
@@ -82,7 +85,7 @@ export interface Consumer {
 export interface Bus {
   ensureTopics(topics: string[]): Promise<void>;
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
-  subscribe(options: SubscribeOptions): Promise<Consumer>;
+  subscribe<T>(options: SubscribeOptions<T>): Promise<Consumer>;
   /** Messages not yet committed by `group` on `topic`, summed over partitions (consumer lag). */
   lag(group: string, topic: string): Promise<number>;
   close(): Promise<void>;

@@ -7,3 +7,5 @@ export * from './assessment.js';
 export * from './delivery.js';
 export * from './customer.js';
 export * from './envelope.js';
+export * from './source-health.js';
+export * from './messages.js';

@@ -5,6 +5,7 @@ export const TOPICS = {
   signals: 'signals',
   assessments: 'assessments',
   deliveries: 'deliveries',
+  sourceHealth: 'source-health',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

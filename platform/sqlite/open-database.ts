@@ -8,6 +8,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data moved by code after `sql`, in the same transaction (an in-place upgrade). */
+  run?: (db: Db) => void;
 }
 
 /**
@@ -32,6 +34,7 @@ function migrate(db: Db, migrations: Migration[]): void {
     const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
     if (done) return;
     db.exec(m.sql);
+    m.run?.(db);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
   });
   // IMMEDIATE: two processes starting at once must not both apply a migration.

@@ -14,6 +14,7 @@ export interface OutboxRow {
   status: OutboxEntry['status'];
   attempts: number | string;
   last_error: string | null;
+  retry_at?: string | null;
   created_at: string;
   sent_at: string | null;
 }
@@ -32,6 +33,7 @@ export function outboxEntryFromRow(r: OutboxRow): OutboxEntry {
     status: r.status,
     attempts: Number(r.attempts),
     lastError: r.last_error || undefined,
+    ...(r.retry_at ? { retryAt: r.retry_at } : {}),
     createdAt: r.created_at,
     sentAt: r.sent_at || undefined,
   };

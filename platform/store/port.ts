@@ -1,4 +1,6 @@
-import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal } from '../schemas/index.js';
+import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal, SourceHealth } from '../schemas/index.js';
+import type { DigestStateStore, InstantAlertLog, SubscriptionStore } from './alert-state.js';
+import type { MetaKey } from './meta-keys.js';
 
 /**
  * Narrow store ports, one per role. Every write is an idempotent upsert keyed by a
@@ -72,6 +74,8 @@ export interface OutboxEntry {
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   lastError?: string;
+  /** After a failed attempt: not to be tried again before this time. */
+  retryAt?: string;
   createdAt: string;
   sentAt?: string;
 }
@@ -84,7 +88,8 @@ export interface Outbox {
   /** Claims a pending entry for sending for `leaseMs`; false when someone else holds it. */
   claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean>;
   markSent(key: string, at: Date): Promise<void>;
-  markFailed(key: string, reason: string, at: Date, final: boolean): Promise<void>;
+  /** Records a failed attempt; unless `final`, the entry stays pending and waits until `retryAt`. */
+  markFailed(key: string, reason: string, at: Date, final: boolean, retryAt?: Date): Promise<void>;
   /**
    * Batch forms of enqueue / claim / markSent with the same semantics per key, each in one write
    * (one transaction on SQLite): a digest round writes thousands of entries.
@@ -96,8 +101,6 @@ export interface Outbox {
   markSentMany(keys: string[], at: Date): Promise<void>;
   /** The subset of `keys` that have an entry, whatever its status. */
   existingKeys(keys: string[]): Promise<Set<string>>;
-  /** The highest cursor of sent or pending entries of a subscription (what it has been or is being told). */
-  sentCursor(subscriptionId: string, name: string): Promise<number>;
   list(limit: number): Promise<OutboxEntry[]>;
 }
 
@@ -110,25 +113,17 @@ export interface ScoringQueue {
   clearDirty(customerIds: string[], markedBefore: Date): Promise<void>;
 }
 
-/**
- * Per-source collector state (health, conditional-GET validators, resume cursor). The
- * collectors stage owns its shape; the store keeps it as one JSON document per source.
- */
-export interface SourceHealthRecord {
-  sourceId: string;
-  [field: string]: unknown;
-}
-
+/** Per-source collector state (health, conditional-GET validators, resume cursor), read through its schema. */
 export interface SourceHealthStore {
-  getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined>;
-  saveSourceHealth(health: SourceHealthRecord): Promise<void>;
-  listSourceHealth(): Promise<SourceHealthRecord[]>;
+  getSourceHealth(sourceId: string): Promise<SourceHealth | undefined>;
+  saveSourceHealth(health: SourceHealth): Promise<void>;
+  listSourceHealth(): Promise<SourceHealth[]>;
 }
 
-/** Small durable facts: demo seeded, last schedule run, collector state. */
+/** Installation-wide singletons only (meta-keys.ts): versions, the unsubscribe secret, the demo marker. */
 export interface MetaStore {
-  getMeta(key: string): Promise<string | undefined>;
-  setMeta(key: string, value: string): Promise<void>;
+  getMeta(key: MetaKey): Promise<string | undefined>;
+  setMeta(key: MetaKey, value: string): Promise<void>;
 }
 
 export interface Store
@@ -142,5 +137,8 @@ export interface Store
     SourceHealthStore,
     MetaStore {
   outbox: Outbox;
+  subscriptions: SubscriptionStore;
+  digestStates: DigestStateStore;
+  instantLog: InstantAlertLog;
   close(): Promise<void>;
 }

@@ -226,6 +226,33 @@ describe.each(STORE_KINDS)('runDigestRound over a real SMTP server (%s store)', 
     const r = await deliverPending(deps, new Date(at.getTime() + 1000));
     expect(r.failed).toEqual([expect.objectContaining({ key: 'digest:cm-anna:2026-11-22', final: true })]);
     expect((await store.outbox.get('digest:cm-anna:2026-11-22'))?.status).toBe('failed');
+    // Nothing is lost: what the given-up mail carried goes into the next digest.
+    smtp.setDown(false);
+    const next = await runDigestRound(deps, 'daily', new Date('2026-11-23T09:00:00Z'));
+    expect(next.planned.map((p) => [p.key, p.itemCount])).toEqual([['digest:cm-anna:2026-11-23', 1]]);
+    expect(smtp.mails).toHaveLength(1);
+  });
+
+  it('a crash between enqueue and saving the digest state: the next round repairs the state and sends nothing twice', async () => {
+    const t = await seed(open());
+    const hanging: Mailer = { kind: 'smtp', from: 'Bonitor <alerts@bonitor.test>', send: () => new Promise<void>(() => {}), close: async () => {} };
+    const dying = makeDeps(t.store, [anna], { mailer: hanging, owner: 'dying' });
+    dying.leaseMs = 60_000;
+    const saving = t.store.digestStates.saveDigestStates.bind(t.store.digestStates);
+    t.store.digestStates.saveDigestStates = async () => {
+      throw new Error('process killed');
+    };
+    await expect(runDigestRound(dying, 'daily', new Date('2026-11-22T09:00:00Z'))).rejects.toThrow('process killed');
+    t.store.digestStates.saveDigestStates = saving;
+    const deps = makeDeps(t.store, [anna], { smtpUrl: smtp.url, owner: 'restarted' });
+    const again = await runDigestRound(deps, 'daily', new Date('2026-11-22T09:05:00Z'));
+    expect(again.alreadyDone).toEqual(['cm-anna']);
+    expect((await t.store.digestStates.digestStates(['cm-anna'])).get('cm-anna')?.lastPeriod).toBe('2026-11-22');
+    // The next period starts after what the first mail covered: nothing new, no mail.
+    const next = await runDigestRound(deps, 'daily', new Date('2026-11-23T09:00:00Z'));
+    expect(next.planned).toEqual([]);
+    await waitFor(() => smtp.mails.length >= 1);
+    expect(smtp.mails).toHaveLength(1);
   });
 
   it('catches up a slot missed while the service was down, with everything since the last mail', async () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runHealthAlerts, runInstantRound } from '../../alerts/index.js';
+import { alertSourceHealth, deliverPending, runInstantRound } from '../../alerts/index.js';
+import { updateHealth } from '../../collectors/health/update-health.js';
+import { emptyHealth, type SourceHealth, type SourceHealthEvent } from '../../platform/schemas/index.js';
 import { closeMailers, makeDeps } from './support/deps.js';
 import { CUSTOMERS, loadFeedItems, makeAssessment, makeSubscription, signalFromItem, type FeedItem } from './support/fixtures.js';
 import { openTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
@@ -88,21 +90,36 @@ describe.each(STORE_KINDS)('instant alerts (%s store)', (kind) => {
     expect(smtp.mails[2]!.text).toContain('Liquidation');
   });
 
-  it('source-health alerts after N failures and on recovery, once each, to admins only', async () => {
+  it('source-health alerts on the collector\'s Nth failure and on recovery, once each (also when an event comes twice), to admins only', async () => {
     const t = openTestStore(kind);
     opened.push(t);
     const admin = makeSubscription({ id: 'ops', email: 'ops@example.test', admin: true, language: 'de' });
     const deps = makeDeps(t.store, [admin, chris], { smtpUrl: smtp.url });
-    const h = (n: number, lastSuccessAt = '2026-11-21T10:00:00Z') => [{ sourceId: 'shab', consecutiveFailures: n, lastSuccessAt, lastError: 'HTTP 503 <html>' }];
-    await runHealthAlerts(deps, h(2), at(0));
+    // The collector's own rule (parkAfterFailures = 3) decides; the alerter only mails what it is told.
+    const policy = { parkAfterFailures: 3, baseParkMs: 60_000, maxParkMs: 3_600_000 };
+    let health: SourceHealth = { ...emptyHealth('shab'), lastSuccessAt: '2026-11-21T10:00:00.000Z' };
+    const run = async (ok: boolean, minute: number): Promise<SourceHealthEvent | undefined> => {
+      const outcome = ok ? { ok: true as const, published: 1 } : { ok: false as const, error: { kind: 'http_status' as const, message: 'HTTP 503 <html>', status: 503, retriable: true } };
+      const next = updateHealth(health, outcome, at(minute), policy);
+      health = next.health;
+      if (next.event) await alertSourceHealth(deps, [next.event], at(minute));
+      await deliverPending(deps, at(minute));
+      return next.event;
+    };
+    await run(false, 0);
+    await run(false, 1);
     expect(smtp.mails).toHaveLength(0);
-    await runHealthAlerts(deps, h(3), at(1));
-    await runHealthAlerts(deps, h(4), at(2));
+    const failing = await run(false, 2);
+    await run(false, 3);
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.subject).toBe('Bonitor: Quelle shab fällt aus');
     expect(smtp.mails[0]!.html).toContain('HTTP 503 &lt;html&gt;');
-    await runHealthAlerts(deps, h(0, '2026-11-22T09:03:00Z'), at(3));
-    await runHealthAlerts(deps, h(0, '2026-11-22T09:04:00Z'), at(4));
+    // The same event delivered again (a replayed topic) enqueues nothing new.
+    await alertSourceHealth(deps, [failing!], at(4));
+    await deliverPending(deps, at(4));
+    expect(smtp.mails).toHaveLength(1);
+    await run(true, 5);
+    await run(true, 6);
     expect(smtp.mails).toHaveLength(2);
     expect(smtp.mails[1]!.subject).toBe('Bonitor: Quelle shab funktioniert wieder');
     expect(smtp.mails.every((m) => JSON.stringify(m.to).includes('ops@example.test'))).toBe(true);

@@ -4,6 +4,7 @@ import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { cronExpressionFor, planSchedules, startAlertScheduler } from '../../alerts/scheduler.js';
 import { localDateOf } from '../../alerts/periods.js';
+import { alertSourceHealth } from '../../alerts/health.job.js';
 import { fixedClock } from '../../platform/clock.js';
 import { makeDeps, tempDir } from './support/deps.js';
 import { CUSTOMERS, loadFeedItems, makeSubscription, signalFromItem } from './support/fixtures.js';
@@ -63,24 +64,22 @@ describe('digest schedules', () => {
     expect(readdirSync(path.join(dir, 'outbox'))).toEqual(['digest_s1_2026-11-22.eml']);
   });
 
-  it('the minute tick sends instant alerts and source-health alerts', async () => {
+  it('the minute tick sends instant alerts and the source-health mails enqueued from the topic', async () => {
     const store = new MemoryAlertStore();
     store.customers = CUSTOMERS;
     const items = await loadFeedItems('en_google-alerts.atom');
     const dir = tempDir();
     let now = new Date('2026-11-22T09:00:00Z');
-    let failures = 0;
     const subs = [
       makeSubscription({ id: 'now', frequency: 'instant', scope: { all: true } }),
       makeSubscription({ id: 'ops', email: 'ops@example.test', frequency: 'weekly', admin: true }),
     ];
     const deps = makeDeps(store, subs, { outboxDir: path.join(dir, 'outbox') });
-    deps.sourceHealth = async () => [{ sourceId: 'shab', consecutiveFailures: failures }];
     const ticks: Date[] = [];
     const scheduler = await startAlertScheduler(deps, { clock: { now: () => now }, deliverCron: '* * * * * *', onTick: async (at) => void ticks.push(at) });
     await waitFor(() => ticks.length >= 1);
     store.addSignals(signalFromItem(items[1]!, 'slack', 'insolvency', { detectedAt: '2026-11-22T09:00:30.000Z' }));
-    failures = 5;
+    await alertSourceHealth(deps, [{ type: 'source_failing', sourceId: 'shab', at: '2026-11-22T09:05:00.000Z', consecutiveFailures: 3 }], now);
     now = new Date('2026-11-22T09:10:00Z');
     const files = () => (existsSync(path.join(dir, 'outbox')) ? readdirSync(path.join(dir, 'outbox')).sort() : []);
     await waitFor(() => files().length >= 2, 8000);

@@ -48,8 +48,10 @@ describe.runIf(url)('ClickHouse store: migrations, replay and parameters (needs 
     const name = `O'Brien"; DROP TABLE ${database}.customers; -- {id:String} \\ \u00e9\u4e2d`;
     await store.upsertCustomers([sample.customer("x'1", name)]);
     expect((await store.getCustomer("x'1"))?.name).toBe(name);
-    await store.setMeta("k'{v:String}", name);
-    expect(await store.getMeta("k'{v:String}")).toBe(name);
+    await store.setMeta('demo.seeded', name);
+    expect(await store.getMeta('demo.seeded')).toBe(name);
+    await store.subscriptions.markUnsubscribed("k'{v:String}", new Date('2026-11-02T00:00:00Z'));
+    expect((await store.subscriptions.listStoredSubscriptions()).map((r) => r.id)).toContain("k'{v:String}");
     expect(await store.listCustomers()).toHaveLength(2);
   });
 

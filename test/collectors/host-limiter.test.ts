@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostLimiter } from '../../collectors/fetch/host-limiter.js';
-import { backoffDelay } from '../../collectors/fetch/backoff.js';
+import { backoffMs } from '../../platform/backoff.js';
 
 function fakeTime() {
   let t = 1_000_000;
@@ -52,10 +52,10 @@ describe('HostLimiter', () => {
   });
 });
 
-describe('backoffDelay', () => {
+describe('backoffMs (platform/backoff.ts, the one backoff)', () => {
   it('doubles per attempt, caps at the maximum and jitters within [d/2, d]', () => {
-    expect([0, 1, 2, 3].map((a) => backoffDelay(a, 1000, 60_000, () => 1))).toEqual([1000, 2000, 4000, 8000]);
-    expect(backoffDelay(20, 1000, 60_000, () => 1)).toBe(60_000);
-    expect(backoffDelay(2, 1000, 60_000, () => 0)).toBe(2000);
+    expect([1, 2, 3, 4].map((a) => backoffMs(a, { baseMs: 1000, maxMs: 60_000 }, () => 1))).toEqual([1000, 2000, 4000, 8000]);
+    expect(backoffMs(21, { baseMs: 1000, maxMs: 60_000 }, () => 1)).toBe(60_000);
+    expect(backoffMs(3, { baseMs: 1000, maxMs: 60_000 }, () => 0)).toBe(2000);
   });
 });

@@ -6,7 +6,7 @@ import type { App } from '../../app/compose.js';
 import { configSchema } from '../../platform/config/schema.js';
 import { fixedClock } from '../../platform/clock.js';
 import { silentLogger } from '../../platform/log.js';
-import type { SourceHealthRecord } from '../../platform/store/port.js';
+import type { SourceHealth as SourceHealthRecord } from '../../platform/schemas/index.js';
 import { fixture, MemorySeen } from './helpers.js';
 
 function harness(sources: unknown[]) {

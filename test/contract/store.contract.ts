@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../platform/schemas/index.js';
 import type { Store } from '../../platform/store/port.js';
+import { subscriptionSchema } from '../../platform/config/subscriptions.js';
 
 /** The Store contract: SQLite and ClickHouse adapters must both pass it. */
 export interface StoreHarness {
@@ -120,15 +121,14 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.outbox.claim(entry.key, 'w1', at, 60_000)).toBe(true);
       expect(await store.outbox.claim(entry.key, 'w2', at, 60_000)).toBe(false);
       expect(await store.outbox.claim(entry.key, 'w2', new Date(at.getTime() + 61_000), 60_000)).toBe(true);
-      await store.outbox.markFailed(entry.key, 'connection refused', at, false);
-      expect((await store.outbox.pending(10)).map((e) => e.key)).toEqual([entry.key]);
+      await store.outbox.markFailed(entry.key, 'connection refused', at, false, new Date(at.getTime() + 30_000));
+      expect((await store.outbox.pending(10)).map((e) => [e.key, e.retryAt, e.lastError])).toEqual([[entry.key, '2026-11-02T07:00:30.000Z', 'connection refused']]);
       await store.outbox.markSent(entry.key, at);
       expect(await store.outbox.pending(10)).toEqual([]);
       const sent = await store.outbox.get(entry.key);
       expect(sent?.status).toBe('sent');
       expect(sent?.attempts).toBe(2);
-      expect(await store.outbox.sentCursor('sub1', 'signals')).toBe(7);
-      expect(await store.outbox.sentCursor('sub2', 'signals')).toBe(0);
+      expect(sent?.cursor).toEqual({ signals: 7 });
     });
 
     it('enqueues, claims and marks sent in batches with the per-key semantics', async () => {
@@ -162,7 +162,7 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect((await store.outbox.get(entry(2).key))?.status).toBe('pending');
       // Sent entries cannot be claimed again; the lease of w2 still holds its entry.
       expect(await store.outbox.claimMany([entry(1).key, entry(2).key], 'w1', at, 60_000)).toEqual([]);
-      expect(await store.outbox.sentCursor('bsub3', 'signals')).toBe(13);
+      expect((await store.outbox.get(entry(3).key))?.cursor).toEqual({ signals: 13 });
     });
 
     it('queues customers for re-scoring until cleared, keeping marks made meanwhile', async () => {
@@ -176,10 +176,12 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
     });
 
     it('keeps one health record per source', async () => {
-      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 2, etag: '"x"' });
-      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"' });
-      await store.saveSourceHealth({ sourceId: 'feed-b', consecutiveFailures: 5 });
-      expect(await store.getSourceHealth('feed-a')).toEqual({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"' });
+      const error = { kind: 'http_status' as const, message: 'HTTP 503', status: 503, retriable: true };
+      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 2, etag: '"x"', totalPublished: 3, lastError: error });
+      await store.saveSourceHealth({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"', totalPublished: 4 });
+      await store.saveSourceHealth({ sourceId: 'feed-b', consecutiveFailures: 5, totalPublished: 0, lastError: error });
+      expect(await store.getSourceHealth('feed-a')).toEqual({ sourceId: 'feed-a', consecutiveFailures: 0, etag: '"y"', totalPublished: 4 });
+      expect((await store.getSourceHealth('feed-b'))?.lastError).toEqual(error);
       expect((await store.listSourceHealth()).map((h) => h.sourceId)).toEqual(['feed-a', 'feed-b']);
       expect(await store.getSourceHealth('nope')).toBeUndefined();
     });
@@ -189,6 +191,56 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       await store.setMeta('demo.seeded', '2026-11-02');
       await store.setMeta('demo.seeded', '2026-11-03');
       expect(await store.getMeta('demo.seeded')).toBe('2026-11-03');
+    });
+
+    it('keeps added subscriptions one row each: concurrent adds lose none; unsubscribe marks apply to configured ones too', async () => {
+      const at = new Date('2026-11-02T08:00:00Z');
+      const sub = (id: string, email = `${id}@example.org`) => subscriptionSchema.parse({ id, email, scope: { customers: ['c1'] } });
+      await Promise.all(Array.from({ length: 20 }, (_, i) => store.subscriptions.putSubscription(sub(`s${String(i).padStart(2, '0')}`), at)));
+      expect((await store.subscriptions.listStoredSubscriptions()).map((r) => r.id)).toHaveLength(20);
+      await store.subscriptions.putSubscription(sub('s00', 'new@example.org'), at);
+      await store.subscriptions.markUnsubscribed('s01', at);
+      await store.subscriptions.markUnsubscribed('from-config', at);
+      expect(await store.subscriptions.deleteSubscription('s02')).toBe(true);
+      expect(await store.subscriptions.deleteSubscription('s02')).toBe(false);
+      expect(await store.subscriptions.deleteSubscription('from-config')).toBe(false);
+      const rows = new Map((await store.subscriptions.listStoredSubscriptions()).map((r) => [r.id, r]));
+      expect(rows.size).toBe(20); // 19 added + the configured one's mark
+      expect(rows.get('s00')?.subscription?.email).toBe('new@example.org');
+      expect(rows.get('s01')).toMatchObject({ unsubscribedAt: '2026-11-02T08:00:00.000Z', subscription: { id: 's01' } });
+      expect(rows.get('from-config')).toEqual({ id: 'from-config', unsubscribedAt: '2026-11-02T08:00:00.000Z' });
+      // Re-adding turns a subscription back on.
+      await store.subscriptions.putSubscription(sub('s01'), at);
+      expect((await store.subscriptions.listStoredSubscriptions()).find((r) => r.id === 's01')?.unsubscribedAt).toBeUndefined();
+    });
+
+    it('keeps one digest state per subscription whose cursor only moves back by an explicit rewind', async () => {
+      const at = '2026-11-02T09:00:00.000Z';
+      const state = (id: string, signals: number, lastPeriod: string, quietSlots = 0) => ({
+        subscriptionId: id, cursor: { signals, assessments: 2 }, lastPeriod, quietSlots, updatedAt: at,
+      });
+      expect(await store.digestStates.digestStates([])).toEqual(new Map());
+      await store.digestStates.saveDigestStates([state('d1', 10, '2026-11-01'), state('d2', 4, '2026-11-01', 1)]);
+      await store.digestStates.saveDigestStates([state('d1', 8, '2026-11-02')]); // a stale writer cannot move it back
+      const got = await store.digestStates.digestStates(['d1', 'd2', 'none']);
+      expect(got.get('d1')).toEqual(state('d1', 10, '2026-11-02'));
+      expect(got.get('d2')).toEqual(state('d2', 4, '2026-11-01', 1));
+      expect(got.has('none')).toBe(false);
+      await store.digestStates.rewindDigestCursor('d1', { signals: 6, assessments: 5 }, new Date(at));
+      expect((await store.digestStates.digestStates(['d1'])).get('d1')?.cursor).toEqual({ signals: 6, assessments: 2 });
+    });
+
+    it('logs instant alerts: cursors, event marks and each recipient\'s rate window', async () => {
+      const t0 = new Date('2026-11-02T10:00:00Z');
+      await store.instantLog.saveInstantCursor('i1', { signals: 5, assessments: 1 }, t0);
+      await store.instantLog.saveInstantCursor('i1', { signals: 7, assessments: 1 }, t0);
+      expect(await store.instantLog.instantCursors(['i1', 'i2'])).toEqual(new Map([['i1', { signals: 7, assessments: 1 }]]));
+      await store.instantLog.recordInstantMail('i1', 'Anna@Example.org', ['c1:insolvency', 'c1:grade-E'], t0);
+      await store.instantLog.recordInstantMail('i2', 'anna@example.org', ['c1:insolvency'], new Date(t0.getTime() + 60_000));
+      expect(await store.instantLog.lastAlerted('i1', ['c1:insolvency', 'c2:liquidation'])).toEqual(new Map([['c1:insolvency', t0.toISOString()]]));
+      expect(await store.instantLog.lastAlerted('i2', [])).toEqual(new Map());
+      expect(await store.instantLog.instantMailsSince('ANNA@example.org', new Date(t0.getTime() - 1))).toHaveLength(2);
+      expect(await store.instantLog.instantMailsSince('anna@example.org', new Date(t0.getTime() + 1))).toEqual(['2026-11-02T10:01:00.000Z']);
     });
   });
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWatchlistCsv } from '../../analysis/linking/index.js';
-import { WATCHLIST_VERSION_KEY } from '../../analysis/analyzer.consumer.js';
+import { META_KEYS } from '../../platform/store/meta-keys.js';
+const WATCHLIST_VERSION_KEY = META_KEYS.watchlistVersion;
 import { createCustomerIndex } from '../../app/http/customer-index.js';
 import { findCustomers } from '../../app/lookup.js';
 import { DEMO_DIR } from '../../app/demo/demo.js';

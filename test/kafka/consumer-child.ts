@@ -5,20 +5,24 @@
  */
 import { appendFileSync } from 'node:fs';
 import { KafkaBus } from '../../platform/bus/kafka.bus.js';
-import { ok } from '../../platform/bus/port.js';
+import { ok as okOf, type StepResult } from '../../platform/bus/port.js';
 import { silentLogger } from '../../platform/log.js';
 import { fastKafkaSettings } from './kafka-env.js';
 
+import { eachMessage } from '../../platform/bus/batch.js';
+
+/** A finished message with no output. */
+const ok: StepResult<never> = okOf(undefined as never);
 const [brokers = '', topic = '', group = '', outFile = '', delay = '0'] = process.argv.slice(2);
 const bus = new KafkaBus({ brokers: brokers.split(','), clientId: `child-${process.pid}`, partitions: 4, replicationFactor: 1, log: silentLogger, ...fastKafkaSettings });
 const consumer = await bus.subscribe({
   group,
   topics: [topic],
-  handler: async (m) => {
+  handler: eachMessage(async (m) => {
     await new Promise((r) => setTimeout(r, Number(delay)));
     appendFileSync(outFile, `${m.partition} ${(m.value as { n: number }).n}\n`);
     return ok;
-  },
+  }),
 });
 process.stdout.write('joined\n');
 process.on('SIGTERM', () => {

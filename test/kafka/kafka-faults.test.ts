@@ -4,12 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaBus } from '../../platform/bus/kafka.bus.js';
-import { ok } from '../../platform/bus/port.js';
+import { ok as okOf, type StepResult } from '../../platform/bus/port.js';
 import { silentLogger } from '../../platform/log.js';
 import { tempDir, uniqueName, waitFor } from '../helpers.js';
 import { TestBroker } from './broker.js';
 import { fastKafkaSettings, kafkaBrokers } from './kafka-env.js';
 
+import { eachMessage } from '../../platform/bus/batch.js';
+
+/** A finished message with no output. */
+const ok: StepResult<never> = okOf(undefined as never);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = kafkaBrokers();
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -42,7 +46,7 @@ describe.runIf(shared)('Kafka faults: broker restart mid-stream (needs BONITOR_K
     await bus.ensureTopics([topic]);
     const stored = new Set<number>(); // the idempotent "store"
     let deliveries = 0;
-    await bus.subscribe({ group, topics: [topic], handler: async (m) => (deliveries++, stored.add((m.value as { n: number }).n), ok) });
+    await bus.subscribe({ group, topics: [topic], handler: eachMessage(async (m) => (deliveries++, stored.add((m.value as { n: number }).n), ok)) });
 
     const total = 300;
     let restart: Promise<void> | undefined;

@@ -1,8 +1,12 @@
 /** A consumer in its own process, for crash tests: handles each message by recording it, slowly. */
 import Database from 'better-sqlite3';
-import { createSqliteLogBus, ok } from '../../platform/bus/index.js';
+import { createSqliteLogBus, ok as okOf, type StepResult } from '../../platform/bus/index.js';
 import { silentLogger } from '../../platform/log.js';
 
+import { eachMessage } from '../../platform/bus/batch.js';
+
+/** A finished message with no output. */
+const ok: StepResult<never> = okOf(undefined as never);
 const [busFile, outFile, group, topic, delayMs] = process.argv.slice(2) as [string, string, string, string, string];
 const out = new Database(outFile);
 out.pragma('journal_mode = WAL');
@@ -14,11 +18,11 @@ const bus = createSqliteLogBus(busFile, { partitions: 4, pollMs: 5, sessionMs: 1
 await bus.subscribe({
   group,
   topics: [topic],
-  handler: async (m) => {
+  handler: eachMessage(async (m) => {
     record.run((m.value as { n: number }).n, process.pid);
     await new Promise((r) => setTimeout(r, Number(delayMs)));
     return ok;
-  },
+  }),
 });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void bus.close().then(() => process.exit(0)));

@@ -1,9 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryBus, createSqliteLogBus, LogBus } from '../../platform/bus/index.js';
-import { ok, retry, type Consumer } from '../../platform/bus/port.js';
+import { ok as okOf, retry, type Consumer, type StepResult } from '../../platform/bus/port.js';
 import { silentLogger } from '../../platform/log.js';
 import { runBusContract } from '../contract/bus.contract.js';
 import { tempDir, waitFor } from '../helpers.js';
+import { eachMessage } from '../../platform/bus/batch.js';
+
+/** A finished message with no output. */
+const ok: StepResult<never> = okOf(undefined as never);
 
 const fast = { partitions: 4, pollMs: 5, sessionMs: 300, retryBaseMs: 5, log: silentLogger };
 const kill = (c: Consumer) => (c as unknown as { kill(): Promise<void> }).kill();
@@ -23,12 +27,12 @@ describe('SQLite local log retention', () => {
     await bus.publish('t', [1, 2, 3, 4].map((n) => ({ key: 'k', value: { n } })));
     await bus.publish('t.dlq', [{ key: 'k', value: { n: 0 } }]);
     const seen: number[] = [];
-    const c = await bus.subscribe({ group: 'fast', topics: ['t'], handler: async (m) => (seen.push((m.value as { n: number }).n), ok) });
+    const c = await bus.subscribe({ group: 'fast', topics: ['t'], handler: eachMessage(async (m) => (seen.push((m.value as { n: number }).n), ok)) });
     await waitFor(() => seen.length === 4);
     await c.idle();
     await c.stop();
     const slowSeen: number[] = [];
-    const slow = await bus.subscribe({ group: 'slow', topics: ['t'], handler: async (m) => (slowSeen.push(1), (m.value as { n: number }).n <= 2 ? ok : retry('not yet')) });
+    const slow = await bus.subscribe({ group: 'slow', topics: ['t'], handler: eachMessage(async (m) => (slowSeen.push(1), (m.value as { n: number }).n <= 2 ? ok : retry('not yet'))) });
     await waitFor(() => slowSeen.length >= 3);
     await slow.stop();
     // 'slow' committed offsets up to n=2 only: messages 3 and 4 must survive; the dlq is untouched.
@@ -36,7 +40,7 @@ describe('SQLite local log retention', () => {
     expect(await bus.lag('slow', 't')).toBe(2);
     expect(await bus.lag('fast', 't')).toBe(0);
     const again: number[] = [];
-    const resumed = await bus.subscribe({ group: 'slow', topics: ['t'], handler: async (m) => (again.push((m.value as { n: number }).n), ok) });
+    const resumed = await bus.subscribe({ group: 'slow', topics: ['t'], handler: eachMessage(async (m) => (again.push((m.value as { n: number }).n), ok)) });
     await waitFor(() => again.length === 2);
     await resumed.stop();
     expect(again).toEqual([3, 4]);

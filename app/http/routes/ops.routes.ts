@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { verifyUnsubscribeToken } from '../../../alerts/index.js';
 import { TOPICS } from '../../../platform/schemas/index.js';
-import { unsubscribedKey } from '../../../alerts/index.js';
 import { GROUPS } from '../../topics.js';
 import { healthSchema } from '../api-schemas.js';
 import type { RouteContext } from '../context.js';
@@ -57,7 +56,7 @@ export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, su
       if (!id || !known) return reply.code(400).type('text/plain; charset=utf-8').send('This unsubscribe link is not valid.');
       // Added subscriptions are deleted; configured ones stay in the file but are marked unsubscribed.
       if (subscriptions) await subscriptions.remove(id);
-      else await app.store.setMeta(unsubscribedKey(id), app.clock.now().toISOString());
+      else await app.store.subscriptions.markUnsubscribed(id, app.clock.now());
       return reply.type('text/plain; charset=utf-8').send('You are unsubscribed and will receive no further mails for this subscription.');
     },
   );

@@ -3,7 +3,7 @@ import { eventType, severity, severityRank } from '../../../platform/schemas/ind
 import { signalPageSchema, sourceItemSchema } from '../api-schemas.js';
 import type { RouteContext } from '../context.js';
 import { defineRoute, queryInt } from '../route.js';
-import type { SourceHealthRecord } from '../../../platform/store/port.js';
+import { sourceStatus } from '../../../collectors/index.js';
 
 const signalsQuery = z.object({
   customerId: z.string().min(1).max(200).optional().describe('only signals about this customer'),
@@ -12,12 +12,6 @@ const signalsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0).describe('ingestion cursor: the `next` of the previous page'),
   limit: queryInt(1, 1000, 100),
 });
-
-export function sourceStatus(h: SourceHealthRecord | undefined, now: Date): 'ok' | 'failing' | 'parked' | 'never_run' {
-  if (!h || (!h.lastAttemptAt && !h.lastSuccessAt)) return 'never_run';
-  if (typeof h.parkedUntil === 'string' && Date.parse(h.parkedUntil) > now.getTime()) return 'parked';
-  return Number(h.consecutiveFailures ?? 0) > 0 ? 'failing' : 'ok';
-}
 
 /** Signals with their sources, and the sources with their health. */
 export function registerSignalRoutes({ server, registry, app }: RouteContext): void {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { validateSubscription } from '../../../alerts/index.js';
-import { unsubscribedKey } from '../../../alerts/index.js';
 import { listedSubscriptionSchema } from '../api-schemas.js';
 import type { ListedSubscription, RouteContext, SubscriptionEditor } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -13,18 +12,15 @@ const body = z.record(z.string(), z.unknown());
 
 /** The configured subscriptions, marked when their recipient unsubscribed (no editor plugged in). */
 export async function listConfiguredSubscriptions(app: Pick<App, 'config' | 'store'>): Promise<ListedSubscription[]> {
-  const out: ListedSubscription[] = [];
-  for (const subscription of app.config.subscriptions) {
-    const at = await app.store.getMeta(unsubscribedKey(subscription.id));
-    out.push({ subscription, origin: 'config', ...(at ? { unsubscribedAt: at } : {}) });
-  }
-  return out;
+  const marks = new Map((await app.store.subscriptions.listStoredSubscriptions()).map((r) => [r.id, r.unsubscribedAt]));
+  return app.config.subscriptions.map((subscription) => {
+    const at = marks.get(subscription.id);
+    return { subscription, origin: 'config' as const, ...(at ? { unsubscribedAt: at } : {}) };
+  });
 }
 
 export async function listSubscriptions(app: Pick<App, 'config' | 'store'>, editor: SubscriptionEditor | undefined): Promise<ListedSubscription[]> {
-  const listed = editor ? await editor.listAll() : await listConfiguredSubscriptions(app);
-  // The alerts repo writes '' when a subscription is turned back on.
-  return listed.map((l) => (l.unsubscribedAt ? l : { subscription: l.subscription, origin: l.origin }));
+  return editor ? editor.listAll() : listConfiguredSubscriptions(app);
 }
 
 /** Validates and stores a subscription; the problems name the field. */

@@ -63,6 +63,7 @@ export class ClickHouseDb {
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       for (const statement of m.statements) await this.command(statement.replaceAll('{db}', this.db));
+      await m.run?.(this);
       await this.insert('schema_migrations', [{ version: m.version, name: m.name, applied_at: new Date().toISOString() }]);
       applied.push(m.version);
     }

@@ -1,7 +1,9 @@
 import type { Logger } from '../../log.js';
-import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
+import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { SourceHealthRecord, Store } from '../port.js';
+import type { Store } from '../port.js';
+import type { MetaKey } from '../meta-keys.js';
+import { ClickHouseDigestStateStore, ClickHouseInstantAlertLog, ClickHouseSubscriptionStore } from './alert-state.clickhouse.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 import { ClickHouseOutbox } from './outbox.clickhouse.js';
 
@@ -17,9 +19,15 @@ const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as
  */
 export class ClickHouseStore implements Store {
   readonly outbox: ClickHouseOutbox;
+  readonly subscriptions: ClickHouseSubscriptionStore;
+  readonly digestStates: ClickHouseDigestStateStore;
+  readonly instantLog: ClickHouseInstantAlertLog;
 
   constructor(private readonly ch: ClickHouseDb) {
     this.outbox = new ClickHouseOutbox(ch);
+    this.subscriptions = new ClickHouseSubscriptionStore(ch);
+    this.digestStates = new ClickHouseDigestStateStore(ch);
+    this.instantLog = new ClickHouseInstantAlertLog(ch);
   }
 
   private t(name: string): string {
@@ -209,26 +217,28 @@ export class ClickHouseStore implements Store {
     await this.ch.insert('scoring_queue', marks.map((m) => ({ customer_id: m.customer_id, marked_at: m.marked_at, deleted: 1, version: m.version })));
   }
 
-  async getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined> {
+  async getSourceHealth(sourceId: string): Promise<SourceHealth | undefined> {
     const r = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('source_health')} FINAL WHERE source_id = {s:String}`, { s: sourceId });
-    return r && (JSON.parse(r.json) as SourceHealthRecord);
+    return r && sourceHealthSchema.parse(JSON.parse(r.json));
   }
 
-  async saveSourceHealth(health: SourceHealthRecord): Promise<void> {
+  async saveSourceHealth(health: SourceHealth): Promise<void> {
     await this.ch.insert('source_health', [
       { source_id: health.sourceId, json: JSON.stringify(health), updated_at: new Date().toISOString(), version: this.ch.nextVersion() },
     ]);
   }
 
-  async listSourceHealth(): Promise<SourceHealthRecord[]> {
-    return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('source_health')} FINAL ORDER BY source_id`));
+  async listSourceHealth(): Promise<SourceHealth[]> {
+    return (await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('source_health')} FINAL ORDER BY source_id`)).map((r) =>
+      sourceHealthSchema.parse(JSON.parse(r.json)),
+    );
   }
 
-  async getMeta(key: string): Promise<string | undefined> {
+  async getMeta(key: MetaKey): Promise<string | undefined> {
     return (await this.ch.first<{ value: string }>(`SELECT value FROM ${this.t('meta')} FINAL WHERE key = {k:String}`, { k: key }))?.value;
   }
 
-  async setMeta(key: string, value: string): Promise<void> {
+  async setMeta(key: MetaKey, value: string): Promise<void> {
     await this.ch.insert('meta', [{ key, value, version: this.ch.nextVersion() }]);
   }
 

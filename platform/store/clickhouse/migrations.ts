@@ -1,3 +1,5 @@
+import { planLegacyUpgrade, type LegacyDigestRow, type LegacyMetaRow } from '../legacy-meta.js';
+
 /**
  * Numbered, append-only ClickHouse migrations (same numbers as the SQLite ones): never edit a
  * released one, add the next number. `{db}` is the configured database, a checked identifier;
@@ -11,6 +13,17 @@ export interface ClickHouseMigration {
   version: number;
   name: string;
   statements: string[];
+  /** Data moved by code after the statements (an in-place upgrade). */
+  run?: (db: MigrationDb) => Promise<void>;
+}
+
+/** What a migration's code may use (ClickHouseDb). */
+export interface MigrationDb {
+  table(name: string): string;
+  rows<T>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+  insert(table: string, values: object[]): Promise<void>;
+  command(sql: string, params?: Record<string, unknown>): Promise<void>;
+  nextVersion(): number;
 }
 
 const rmt = (orderBy: string, version = 'version') => `ENGINE = ReplacingMergeTree(${version}) ORDER BY ${orderBy}`;
@@ -51,4 +64,61 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
     name: 'source health',
     statements: [`CREATE TABLE IF NOT EXISTS {db}.source_health (source_id String, json String, updated_at String, version UInt64) ${rmt('source_id')}`],
   },
+  {
+    version: 5,
+    name: 'typed alert state: subscriptions, digest state, instant-alert log, outbox retry time',
+    statements: [
+      // deleted = 1 is a tombstone, as in scoring_queue.
+      `CREATE TABLE IF NOT EXISTS {db}.subscriptions (id String, json String, unsubscribed_at String, deleted UInt8, version UInt64) ${rmt('id', 'version, deleted')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.digest_state (subscription_id String, signals_cursor UInt64, assessments_cursor UInt64, last_period String,
+         quiet_slots UInt32, updated_at String, version UInt64) ${rmt('subscription_id')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.instant_state (subscription_id String, signals_cursor UInt64, assessments_cursor UInt64, updated_at String,
+         version UInt64) ${rmt('subscription_id')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.instant_marks (subscription_id String, event String, at String, version UInt64) ${rmt('(subscription_id, event)')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.instant_mails (recipient String, at String, subscription_id String)
+         ENGINE = ReplacingMergeTree ORDER BY (recipient, at, subscription_id)`,
+      `ALTER TABLE {db}.outbox ADD COLUMN IF NOT EXISTS retry_at String`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'alert state moved out of meta',
+    statements: [],
+    run: upgradeLegacyMeta,
+  },
 ];
+
+/** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */
+async function upgradeLegacyMeta(db: MigrationDb): Promise<void> {
+  const meta = await db.rows<LegacyMetaRow>(`SELECT key, value FROM ${db.table('meta')} FINAL WHERE startsWith(key, 'alerts')`);
+  const digestRows = await db.rows<LegacyDigestRow>(
+    `SELECT subscription_id AS subscriptionId, period, cursor FROM ${db.table('outbox')} FINAL WHERE kind = 'digest' AND status IN ('sent', 'pending')`,
+  );
+  const plan = planLegacyUpgrade(meta, digestRows, new Date());
+  const now = new Date().toISOString();
+  const version = db.nextVersion();
+  await db.insert(
+    'subscriptions',
+    plan.subscriptions.map((s) => ({ id: s.id, json: s.subscription ? JSON.stringify(s.subscription) : '', unsubscribed_at: s.unsubscribedAt ?? '', deleted: 0, version })),
+  );
+  await db.insert(
+    'digest_state',
+    plan.digestStates.map((d) => ({
+      subscription_id: d.subscriptionId, signals_cursor: d.cursor.signals, assessments_cursor: d.cursor.assessments,
+      last_period: d.lastPeriod ?? '', quiet_slots: d.quietSlots, updated_at: now, version,
+    })),
+  );
+  await db.insert(
+    'instant_state',
+    plan.instantCursors.map((c) => ({ subscription_id: c.subscriptionId, signals_cursor: c.cursor.signals, assessments_cursor: c.cursor.assessments, updated_at: now, version })),
+  );
+  await db.insert('instant_marks', plan.eventMarks.map((m) => ({ subscription_id: m.subscriptionId, event: m.event, at: m.at, version })));
+  await db.insert('instant_mails', plan.instantMails.map((m) => ({ recipient: m.recipient.toLowerCase(), at: m.at, subscription_id: '' })));
+  for (const r of plan.retryAt) {
+    const rows = await db.rows<Record<string, unknown>>(`SELECT * FROM ${db.table('outbox')} FINAL WHERE key = {key:String}`, { key: r.key });
+    if (rows[0]) await db.insert('outbox', [{ ...rows[0], retry_at: r.at, version: db.nextVersion() }]);
+  }
+  if (plan.deleteKeys.length > 0) {
+    await db.command(`ALTER TABLE ${db.table('meta')} DELETE WHERE has({keys:Array(String)}, key) SETTINGS mutations_sync = 1`, { keys: plan.deleteKeys });
+  }
+}

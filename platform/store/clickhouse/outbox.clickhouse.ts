@@ -4,6 +4,7 @@ import type { ClickHouseDb } from './clickhouse-db.js';
 
 interface OutboxRow extends SharedOutboxRow {
   last_error: string;
+  retry_at: string;
   sent_at: string;
   lease_owner: string;
   lease_until: string | number;
@@ -40,6 +41,7 @@ export class ClickHouseOutbox implements Outbox {
       status: 'pending',
       attempts: 0,
       last_error: '',
+      retry_at: '',
       lease_owner: '',
       lease_until: 0,
       created_at: at.toISOString(),
@@ -100,7 +102,7 @@ export class ClickHouseOutbox implements Outbox {
     await this.write({ ...r, status: 'sent', sent_at: at.toISOString(), attempts: Number(r.attempts) + 1, lease_owner: '', lease_until: 0, last_error: '' });
   }
 
-  async markFailed(key: string, reason: string, _at: Date, final: boolean): Promise<void> {
+  async markFailed(key: string, reason: string, _at: Date, final: boolean, retryAt?: Date): Promise<void> {
     const r = await this.row(key);
     if (!r) return;
     await this.write({
@@ -108,18 +110,10 @@ export class ClickHouseOutbox implements Outbox {
       status: final ? 'failed' : 'pending',
       attempts: Number(r.attempts) + 1,
       last_error: reason.slice(0, 2000),
+      retry_at: final ? '' : (retryAt?.toISOString() ?? ''),
       lease_owner: '',
       lease_until: 0,
     });
-  }
-
-  async sentCursor(subscriptionId: string, name: string): Promise<number> {
-    // Pending entries count too: their items are spoken for and must not go into a second mail.
-    const rows = await this.ch.rows<{ cursor: string }>(
-      `SELECT cursor FROM ${this.ch.table('outbox')} FINAL WHERE subscription_id = {s:String} AND status IN ('sent', 'pending')`,
-      { s: subscriptionId },
-    );
-    return rows.reduce((max, r) => Math.max(max, (JSON.parse(r.cursor) as Record<string, number>)[name] ?? 0), 0);
   }
 
   async list(limit: number): Promise<OutboxEntry[]> {

@@ -1,4 +1,5 @@
-import type { Migration } from '../../sqlite/open-database.js';
+import type { Db, Migration } from '../../sqlite/open-database.js';
+import { planLegacyUpgrade, type LegacyDigestRow, type LegacyMetaRow } from '../legacy-meta.js';
 
 /** Numbered, append-only: never edit a released migration, add the next number. */
 export const STORE_MIGRATIONS: Migration[] = [
@@ -48,4 +49,52 @@ export const STORE_MIGRATIONS: Migration[] = [
       UPDATE outbox SET message = '';
     `,
   },
+  {
+    version: 5,
+    name: 'typed alert state: subscriptions, digest state, instant-alert log, outbox retry time',
+    sql: `
+      CREATE TABLE subscriptions (id TEXT PRIMARY KEY, json TEXT, unsubscribed_at TEXT, updated_at TEXT NOT NULL);
+      CREATE TABLE digest_state (subscription_id TEXT PRIMARY KEY, signals_cursor INTEGER NOT NULL, assessments_cursor INTEGER NOT NULL,
+        last_period TEXT, quiet_slots INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+      CREATE TABLE instant_state (subscription_id TEXT PRIMARY KEY, signals_cursor INTEGER NOT NULL, assessments_cursor INTEGER NOT NULL,
+        updated_at TEXT NOT NULL);
+      CREATE TABLE instant_marks (subscription_id TEXT NOT NULL, event TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, event)) WITHOUT ROWID;
+      CREATE TABLE instant_mails (recipient TEXT NOT NULL, at TEXT NOT NULL, subscription_id TEXT NOT NULL,
+        PRIMARY KEY (recipient, at, subscription_id)) WITHOUT ROWID;
+      ALTER TABLE outbox ADD COLUMN retry_at TEXT;
+    `,
+  },
+  {
+    version: 6,
+    name: 'alert state moved out of meta',
+    sql: '',
+    run: upgradeLegacyMeta,
+  },
 ];
+
+/** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */
+function upgradeLegacyMeta(db: Db): void {
+  const meta = db.prepare(`SELECT key, value FROM meta WHERE key LIKE 'alerts%'`).all() as LegacyMetaRow[];
+  const digestRows = db
+    .prepare(`SELECT subscription_id AS subscriptionId, period, cursor FROM outbox WHERE kind = 'digest' AND status IN ('sent', 'pending')`)
+    .all() as LegacyDigestRow[];
+  const plan = planLegacyUpgrade(meta, digestRows, new Date());
+  const now = new Date().toISOString();
+  const sub = db.prepare('INSERT OR REPLACE INTO subscriptions (id, json, unsubscribed_at, updated_at) VALUES (?, ?, ?, ?)');
+  for (const s of plan.subscriptions) sub.run(s.id, s.subscription ? JSON.stringify(s.subscription) : null, s.unsubscribedAt ?? null, now);
+  const digest = db.prepare(
+    'INSERT OR REPLACE INTO digest_state (subscription_id, signals_cursor, assessments_cursor, last_period, quiet_slots, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const d of plan.digestStates) digest.run(d.subscriptionId, d.cursor.signals, d.cursor.assessments, d.lastPeriod ?? null, d.quietSlots, now);
+  const instant = db.prepare('INSERT OR REPLACE INTO instant_state (subscription_id, signals_cursor, assessments_cursor, updated_at) VALUES (?, ?, ?, ?)');
+  for (const c of plan.instantCursors) instant.run(c.subscriptionId, c.cursor.signals, c.cursor.assessments, now);
+  const mark = db.prepare('INSERT OR REPLACE INTO instant_marks (subscription_id, event, at) VALUES (?, ?, ?)');
+  for (const m of plan.eventMarks) mark.run(m.subscriptionId, m.event, m.at);
+  const mail = db.prepare(`INSERT OR IGNORE INTO instant_mails (recipient, at, subscription_id) VALUES (?, ?, '')`);
+  for (const m of plan.instantMails) mail.run(m.recipient.toLowerCase(), m.at);
+  const retry = db.prepare('UPDATE outbox SET retry_at = ? WHERE key = ?');
+  for (const r of plan.retryAt) retry.run(r.at, r.key);
+  const del = db.prepare('DELETE FROM meta WHERE key = ?');
+  for (const key of plan.deleteKeys) del.run(key);
+}

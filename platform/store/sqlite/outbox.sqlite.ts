@@ -4,7 +4,7 @@ import { outboxEntryFromRow as toEntry, type OutboxRow } from '../outbox-row.js'
 
 
 const SELECT = `SELECT o.key, o.subscription_id, o.recipient, o.kind, o.period, o.subject, m.message, o.item_count, o.cursor,
-  o.status, o.attempts, o.last_error, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
+  o.status, o.attempts, o.last_error, o.retry_at, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
 
 /**
  * The outbox: one row per idempotency key, so two alerters can never both enqueue a period.
@@ -29,9 +29,8 @@ export class SqliteOutbox implements Outbox {
       sent: db.prepare(
         `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE key = ?`,
       ),
-      failed: db.prepare(`UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE key = ?`),
-      cursor: db.prepare(
-        `SELECT COALESCE(MAX(CAST(json_extract(cursor, '$.' || ?) AS INTEGER)), 0) AS n FROM outbox WHERE subscription_id = ? AND status IN ('sent', 'pending')`,
+      failed: db.prepare(
+        `UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, retry_at = ?, lease_owner = NULL, lease_until = NULL WHERE key = ?`,
       ),
       existing: db.prepare('SELECT key FROM outbox WHERE key IN (SELECT value FROM json_each(?))'),
       list: db.prepare(`${SELECT} ORDER BY o.created_at DESC, o.key LIMIT ?`),
@@ -90,14 +89,8 @@ export class SqliteOutbox implements Outbox {
     this.stmts.sent.run(at.toISOString(), key);
   }
 
-  async markFailed(key: string, reason: string, _at: Date, final: boolean): Promise<void> {
-    this.stmts.failed.run(final ? 'failed' : 'pending', reason.slice(0, 2000), key);
-  }
-
-  async sentCursor(subscriptionId: string, name: string): Promise<number> {
-    // Pending entries count too: their items are spoken for and must not go into a second mail.
-    if (!/^[A-Za-z0-9_]+$/.test(name)) throw new RangeError(`invalid cursor name "${name}"`);
-    return (this.stmts.cursor.get(name, subscriptionId) as { n: number }).n;
+  async markFailed(key: string, reason: string, _at: Date, final: boolean, retryAt?: Date): Promise<void> {
+    this.stmts.failed.run(final ? 'failed' : 'pending', reason.slice(0, 2000), final ? null : (retryAt?.toISOString() ?? null), key);
   }
 
   async list(limit: number): Promise<OutboxEntry[]> {

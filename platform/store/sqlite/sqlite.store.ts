@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
-import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../schemas/index.js';
+import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { SourceHealthRecord, Store } from '../port.js';
+import type { Store } from '../port.js';
+import type { MetaKey } from '../meta-keys.js';
+import { SqliteDigestStateStore, SqliteInstantAlertLog, SqliteSubscriptionStore } from './alert-state.sqlite.js';
 import { STORE_MIGRATIONS } from './migrations.js';
 import { SqliteOutbox } from './outbox.sqlite.js';
 
@@ -13,11 +15,17 @@ const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as
 /** The Store on one SQLite file (`<dataDir>/bonitor.db`): WAL, numbered migrations, idempotent upserts. */
 export class SqliteStore implements Store {
   readonly outbox: SqliteOutbox;
+  readonly subscriptions: SqliteSubscriptionStore;
+  readonly digestStates: SqliteDigestStateStore;
+  readonly instantLog: SqliteInstantAlertLog;
 
   private readonly statements = new Map<string, Statement>();
 
   constructor(readonly db: Db) {
     this.outbox = new SqliteOutbox(db);
+    this.subscriptions = new SqliteSubscriptionStore(db);
+    this.digestStates = new SqliteDigestStateStore(db);
+    this.instantLog = new SqliteInstantAlertLog(db);
   }
 
   /** Prepared once per SQL text: preparing on every call cost more than many of the queries. */
@@ -180,26 +188,26 @@ export class SqliteStore implements Store {
     this.db.transaction(() => customerIds.forEach((id) => stmt.run(id, markedBefore.toISOString())))();
   }
 
-  async getSourceHealth(sourceId: string): Promise<SourceHealthRecord | undefined> {
+  async getSourceHealth(sourceId: string): Promise<SourceHealth | undefined> {
     const r = this.sql('SELECT json FROM source_health WHERE source_id = ?').get(sourceId) as JsonRow | undefined;
-    return r && (JSON.parse(r.json) as SourceHealthRecord);
+    return r && sourceHealthSchema.parse(JSON.parse(r.json));
   }
 
-  async saveSourceHealth(health: SourceHealthRecord): Promise<void> {
+  async saveSourceHealth(health: SourceHealth): Promise<void> {
     this.db
       .prepare('INSERT INTO source_health (source_id, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at')
       .run(health.sourceId, JSON.stringify(health), new Date().toISOString());
   }
 
-  async listSourceHealth(): Promise<SourceHealthRecord[]> {
-    return parse(this.sql('SELECT json FROM source_health ORDER BY source_id').all() as JsonRow[]);
+  async listSourceHealth(): Promise<SourceHealth[]> {
+    return (this.sql('SELECT json FROM source_health ORDER BY source_id').all() as JsonRow[]).map((r) => sourceHealthSchema.parse(JSON.parse(r.json)));
   }
 
-  async getMeta(key: string): Promise<string | undefined> {
+  async getMeta(key: MetaKey): Promise<string | undefined> {
     return (this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
-  async setMeta(key: string, value: string): Promise<void> {
+  async setMeta(key: MetaKey, value: string): Promise<void> {
     this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 

@@ -1,5 +1,6 @@
 import type { Assessment, Customer, Signal } from '../../../platform/schemas/index.js';
 import type { Outbox, OutboxEntry } from '../../../platform/store/port.js';
+import type { AlertCursor, DigestState, DigestStateStore, InstantAlertLog } from '../../../platform/store/alert-state.js';
 import type { AlertStore } from '../../../alerts/types.js';
 
 interface Lease {
@@ -15,13 +16,11 @@ interface Lease {
 export class MemoryOutbox implements Outbox {
   readonly entries = new Map<string, OutboxEntry>();
   private leases = new Map<string, Lease>();
-  private bySubscription = new Map<string, OutboxEntry[]>();
 
   async enqueue(entry: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean> {
     if (this.entries.has(entry.key)) return false;
     const stored: OutboxEntry = { ...structuredClone(entry), status: 'pending', attempts: 0, createdAt: at.toISOString() };
     this.entries.set(entry.key, stored);
-    this.bySubscription.set(entry.subscriptionId, [...(this.bySubscription.get(entry.subscriptionId) ?? []), stored]);
     return true;
   }
   async enqueueMany(entries: Array<Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>>, at: Date) {
@@ -62,29 +61,68 @@ export class MemoryOutbox implements Outbox {
     e.sentAt = at.toISOString();
     this.leases.delete(key);
   }
-  async markFailed(key: string, reason: string, _at: Date, final: boolean) {
+  async markFailed(key: string, reason: string, _at: Date, final: boolean, retryAt?: Date) {
     const e = this.entries.get(key);
     if (!e) return;
     e.attempts++;
     e.lastError = reason;
     e.status = final ? 'failed' : 'pending';
+    if (!final && retryAt) e.retryAt = retryAt.toISOString();
+    else delete e.retryAt;
     this.leases.delete(key);
-  }
-  async sentCursor(subscriptionId: string, name: string) {
-    let max = 0;
-    for (const e of this.bySubscription.get(subscriptionId) ?? []) {
-      if (e.status !== 'failed') max = Math.max(max, e.cursor[name] ?? 0);
-    }
-    return max;
   }
   async list(limit: number) {
     return [...this.entries.values()].slice(0, limit).map((e) => structuredClone(e));
   }
 }
 
+/** DigestStateStore in memory: the same never-backwards cursor rule as the SQL adapters. */
+export class MemoryDigestStates implements DigestStateStore {
+  readonly rows = new Map<string, DigestState>();
+  async digestStates(ids: string[]) {
+    return new Map(ids.flatMap((id) => (this.rows.has(id) ? [[id, structuredClone(this.rows.get(id)!)] as const] : [])));
+  }
+  async saveDigestStates(states: DigestState[]) {
+    for (const s of states) {
+      const was = this.rows.get(s.subscriptionId)?.cursor ?? { signals: 0, assessments: 0 };
+      const cursor = { signals: Math.max(was.signals, s.cursor.signals), assessments: Math.max(was.assessments, s.cursor.assessments) };
+      this.rows.set(s.subscriptionId, { ...structuredClone(s), cursor });
+    }
+  }
+  async rewindDigestCursor(id: string, to: AlertCursor, at: Date) {
+    const s = this.rows.get(id);
+    if (!s) return;
+    s.cursor = { signals: Math.min(s.cursor.signals, to.signals), assessments: Math.min(s.cursor.assessments, to.assessments) };
+    s.updatedAt = at.toISOString();
+  }
+}
+
+export class MemoryInstantLog implements InstantAlertLog {
+  private cursors = new Map<string, AlertCursor>();
+  private marks = new Map<string, string>();
+  private mails: Array<{ recipient: string; at: string }> = [];
+  async instantCursors(ids: string[]) {
+    return new Map(ids.flatMap((id) => (this.cursors.has(id) ? [[id, { ...this.cursors.get(id)! }] as const] : [])));
+  }
+  async saveInstantCursor(id: string, cursor: AlertCursor) {
+    this.cursors.set(id, { ...cursor });
+  }
+  async lastAlerted(id: string, events: string[]) {
+    return new Map(events.flatMap((e) => (this.marks.has(`${id} ${e}`) ? [[e, this.marks.get(`${id} ${e}`)!] as const] : [])));
+  }
+  async recordInstantMail(id: string, recipient: string, events: string[], at: Date) {
+    for (const e of events) this.marks.set(`${id} ${e}`, at.toISOString());
+    this.mails.push({ recipient: recipient.toLowerCase(), at: at.toISOString() });
+  }
+  async instantMailsSince(recipient: string, since: Date) {
+    return this.mails.filter((m) => m.recipient === recipient.toLowerCase() && m.at >= since.toISOString()).map((m) => m.at);
+  }
+}
+
 export class MemoryAlertStore implements AlertStore {
   readonly outbox = new MemoryOutbox();
-  readonly meta = new Map<string, string>();
+  readonly digestStates = new MemoryDigestStates();
+  readonly instantLog = new MemoryInstantLog();
   customers: Customer[] = [];
   private signals: Array<{ seq: number; signal: Signal }> = [];
   private assessments: Array<{ seq: number; assessment: Assessment }> = [];
@@ -115,11 +153,5 @@ export class MemoryAlertStore implements AlertStore {
   }
   async assessmentHistory(customerId: string) {
     return this.assessments.filter((r) => r.assessment.customerId === customerId).map((r) => r.assessment);
-  }
-  async getMeta(key: string) {
-    return this.meta.get(key);
-  }
-  async setMeta(key: string, value: string) {
-    this.meta.set(key, value);
   }
 }

@@ -84,7 +84,7 @@ export async function startServer(demo: DemoApp, deps: Partial<HttpDeps> = {}): 
     app: demo.app,
     unsubscribeSecret: 'test-secret-0123456789',
     documents: demo.documents,
-    subscriptions: createSubscriptionRepo(demo.app.store, demo.app.config.subscriptions),
+    subscriptions: createSubscriptionRepo(demo.app.store.subscriptions, demo.app.config.subscriptions),
     ...deps,
   });
   await server.listen({ host: '127.0.0.1', port: 0 });
