@@ -1,3 +1,4 @@
+import { escapeHtml, safeUrl } from '../platform/html-safety.js';
 import type { Severity } from '../platform/schemas/index.js';
 import type { CustomerSection, Digest, DigestEvent, GradeChange } from './build-digest.js';
 import { formatDate, STRINGS, type MailStrings } from './i18n.js';
@@ -24,23 +25,8 @@ const COLORS: Record<Severity, string> = {
   positive: '#1e8449',
 };
 
-/** Everything that came from a source goes through here before it reaches HTML. */
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Everything that came from a source goes through here before it reaches HTML. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-/** Only http(s) links become clickable; `javascript:` and friends stay text. */
-export function safeUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Everything that came from a source goes through escapeHtml before it reaches HTML (platform/html-safety.ts). */
+export { escapeHtml, safeUrl } from '../platform/html-safety.js';
 
 /**
  * Scraped text can carry newlines and control characters that would break the plain-text layout,

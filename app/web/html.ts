@@ -1,3 +1,5 @@
+import { escapeHtml, safeUrl } from '../../platform/html-safety.js';
+
 /**
  * Escaping by default: every value interpolated into `html` is escaped unless it is itself
  * the result of `html` (or `raw`). Text from sources therefore can never become markup.
@@ -9,9 +11,7 @@ export class SafeHtml {
   }
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml, safeUrl } from '../../platform/html-safety.js';
 
 type Value = SafeHtml | string | number | boolean | null | undefined | Value[];
 
@@ -31,16 +31,6 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
 /** Trusted markup built by this code (never text from a source). */
 export function raw(s: string): SafeHtml {
   return new SafeHtml(s);
-}
-
-/** Only http(s) links from sources become clickable; anything else (javascript:, data:) stays text. */
-export function safeUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function link(url: string, text: string): SafeHtml {
