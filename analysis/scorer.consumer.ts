@@ -4,7 +4,7 @@ import type { Policy } from '../platform/config/policy.js';
 import { rejectUnparsed } from '../platform/bus/envelope-step.js';
 import { dlq, drop, ok, type BatchHandler, type StepResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
-import type { AssessmentStore, CustomerRepo, LedgerStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
+import type { AssessmentStore, CustomerRepo, LedgerStore, RegisterStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
 import { scoreCustomer } from './scoring/score-customer.js';
 import type { Weights } from './scoring/weights.js';
 import { sectionOfCode } from './industry/index.js';
@@ -17,6 +17,8 @@ export interface ScorerDeps {
   queue: ScoringQueue;
   policy: Policy;
   weights?: Weights;
+  /** Register entries per customer, for register facts and overrides. */
+  registers?: Pick<RegisterStore, 'entriesFor'>;
   clock: Clock;
   log: Logger;
 }

@@ -6,7 +6,7 @@ import { EVENT_LABEL, explainFeature } from './explain.js';
 import { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from './ledger-features.js';
 import { recommendTerms } from './recommend-terms.js';
 import { computeIndustryRisk } from './industry-risk.js';
-import { computeRegisterFeatures, type RegisterFacts } from './register-features.js';
+import { computeRegisterFeatures, registerOverride, registerRisks, type RegisterFacts } from './register-features.js';
 import {
   contributionsOf,
   GRADE_FLOORS,
@@ -65,9 +65,11 @@ export function assessCustomer(input: AssessInput): Assessment {
     input.sourceCredibility,
   );
 
+  const registerRisk = registerRisks(input.register);
   let logit = weights.intercept;
   for (const name of FEATURE_NAMES) logit += contributions[name];
   for (const c of signals.contributions) logit += c.logit;
+  for (const r of registerRisk) logit += r.logit;
 
   const currency = ledger.currency ?? policy.currency;
   const ctx = { ledger, register, industry: customer.industry, industryRisk, industryEvidence: industry?.evidence, currency };
@@ -94,6 +96,10 @@ export function assessCustomer(input: AssessInput): Assessment {
     });
   }
 
+  for (const r of registerRisk) {
+    factors.push({ name: r.name, contribution: round1(r.logit * POINTS_PER_LOGIT), evidence: r.evidence, description: r.en, en: r.en, de: r.de });
+  }
+
   let score = round1(logitToScore(logit));
   let grade = gradeForScore(score);
   const override = signals.override;
@@ -112,6 +118,21 @@ export function assessCustomer(input: AssessInput): Assessment {
     logit = scoreToLogit(floor);
     grade = override.grade;
   }
+  // The register's own word on the company: gone, being wound up, or failed before.
+  const registerHard = registerOverride(input.register);
+  if (registerHard && grade !== 'E') {
+    factors.push({
+      name: `override_register_${input.register?.status ?? 'history'}`,
+      contribution: round1(GRADE_FLOORS.E - score),
+      evidence: registerHard.evidence,
+      description: `${registerHard.reason.en}: grade E.`,
+      en: `${registerHard.reason.en}: grade E.`,
+      de: `${registerHard.reason.de}: Note E.`,
+    });
+    score = GRADE_FLOORS.E;
+    logit = scoreToLogit(score);
+    grade = 'E';
+  }
 
   factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.name.localeCompare(b.name));
   const reasons = pickReasons(factors);
@@ -125,7 +146,12 @@ export function assessCustomer(input: AssessInput): Assessment {
     seriouslyOverdueShare: ledger.overdue30Share,
     openOverdueAmount: ledger.openOverdueAmount,
     orderAmount: input.orderAmount,
-    hardEvent: override?.grade === 'E' ? { en: cap(EVENT_LABEL[override.type]!.en), de: cap(EVENT_LABEL[override.type]!.de) } : undefined,
+    hardEvent:
+      override?.grade === 'E'
+        ? { en: cap(EVENT_LABEL[override.type]!.en), de: cap(EVENT_LABEL[override.type]!.de) }
+        : registerHard?.decline
+          ? registerHard.label
+          : undefined,
     gradeReasons: reasons,
   });
 

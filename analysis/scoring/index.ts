@@ -5,7 +5,15 @@
 export { assessCustomer, type AssessInput } from './assess-customer.js';
 export { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatures, type LedgerFeatureOptions } from './ledger-features.js';
 export { computeIndustryRisk, industryMatches, type IndustryRisk } from './industry-risk.js';
-export { computeRegisterFeatures, type RegisterFacts, type RegisterFeatures } from './register-features.js';
+export {
+  computeRegisterFeatures,
+  registerFactsFrom,
+  registerOverride,
+  registerRisks,
+  type RegisterFacts,
+  type RegisterFeatures,
+  type RegisterOverride,
+} from './register-features.js';
 export { assessSignals, type SignalAssessment } from './signal-features.js';
 export { recommendTerms, suggestCreditLimit, type TermsInput } from './recommend-terms.js';
 export { GRADE_FLOORS, gradeForScore, logitToScore, sigmoid, toFeatureVector, type FeatureVector } from './scorecard.js';

@@ -1,8 +1,9 @@
 import type { Policy } from '../../platform/config/policy.js';
 import type { Assessment } from '../../platform/schemas/index.js';
-import type { CustomerRepo, LedgerStore, SignalStore } from '../../platform/store/port.js';
+import type { CustomerRepo, LedgerStore, RegisterStore, SignalStore } from '../../platform/store/port.js';
 import { sectionOfCode } from '../industry/index.js';
 import { assessCustomer } from './assess-customer.js';
+import { registerFactsFrom } from './register-features.js';
 import type { Weights } from './weights.js';
 
 export interface ScoreCustomerDeps {
@@ -11,6 +12,8 @@ export interface ScoreCustomerDeps {
   signals: SignalStore;
   policy: Policy;
   weights?: Weights;
+  /** Register entries per customer (refreshed by the collector); without it no register facts count. */
+  registers?: Pick<RegisterStore, 'entriesFor'>;
 }
 
 /** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
@@ -20,12 +23,14 @@ export async function scoreCustomer(
   asOf: Date,
   options: { orderAmount?: number } = {},
 ): Promise<Assessment | undefined> {
-  const [customer, ledger, signals] = await Promise.all([
+  const [customer, ledger, signals, entries] = await Promise.all([
     deps.customers.getCustomer(customerId),
     deps.ledger.ledgerForCustomer(customerId),
     deps.signals.signalsForCustomer(customerId),
+    deps.registers ? deps.registers.entriesFor(customerId) : Promise.resolve([]),
   ]);
-  if (!customer && ledger.length === 0 && signals.length === 0) return undefined;
+  if (!customer && ledger.length === 0 && signals.length === 0 && entries.length === 0) return undefined;
+  const register = registerFactsFrom(entries);
   const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
   const section = customer?.industry ? sectionOfCode(customer.industry) : undefined;
   const industrySignals = section ? await deps.signals.signalsForIndustry(section) : [];
@@ -36,6 +41,7 @@ export async function scoreCustomer(
     industrySignals,
     asOf,
     policy: deps.policy,
+    ...(register ? { register } : {}),
     ...(deps.weights ? { weights: deps.weights } : {}),
     ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
   });

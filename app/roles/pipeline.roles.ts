@@ -44,6 +44,7 @@ export function scorerDeps(app: App): ScorerDeps {
     queue: app.store,
     policy: app.config.policy,
     weights: app.weights,
+    registers: app.store.registers,
     clock: app.clock,
     log: app.log,
   };

@@ -19,6 +19,9 @@ export interface FetchRequest {
   accept?: string;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** POST with a body (query APIs such as Zefix search or SOAP services); GET by default. */
+  method?: 'GET' | 'POST';
+  body?: string;
   /** Endless streams: read this long, then return the partial body (see HttpFetchOptions). */
   readForMs?: number;
 }
@@ -79,6 +82,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         ...(req.accept ? { accept: req.accept } : {}),
         ...(req.signal ? { signal: req.signal } : {}),
         ...(req.headers ? { headers: req.headers } : {}),
+        ...(req.method ? { method: req.method } : {}),
+        ...(req.body !== undefined ? { body: req.body } : {}),
         ...(req.readForMs !== undefined ? { readForMs: req.readForMs } : {}),
         ...(robots ? { beforeRedirect: (to: URL) => assertRobotsAllow(to, req) } : {}),
         ...extra,
@@ -98,6 +103,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         etag: undefined,
         lastModified: undefined,
         headers: undefined,
+        method: undefined,
+        body: undefined,
         readForMs: undefined,
         respectRobots: false,
       } as Partial<FetchRequest>);

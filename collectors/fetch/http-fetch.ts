@@ -22,6 +22,9 @@ export interface HttpFetchOptions {
   signal?: AbortSignal;
   /** Extra request headers (Authorization for APIs that need a key). */
   headers?: Record<string, string>;
+  /** POST for query APIs that take a body (Zefix search, SOAP services); GET by default. */
+  method?: 'GET' | 'POST';
+  body?: string;
   /**
    * Endless streams (Companies House): read the body for at most this long, or up to
    * maxBytes, then stop and return what arrived with `partial: true` instead of failing.
@@ -92,6 +95,8 @@ function requestOnce(url: URL, o: HttpFetchOptions): Promise<OnceResult> {
     Object.assign(headers, o.headers);
     if (o.etag) headers['if-none-match'] = o.etag;
     if (o.lastModified) headers['if-modified-since'] = o.lastModified;
+    const body = o.method === 'POST' && o.body !== undefined ? Buffer.from(o.body, 'utf8') : undefined;
+    if (body) headers['content-length'] = String(body.length);
 
     let settled = false;
     const finish = (err: unknown, value?: OnceResult) => {
@@ -106,7 +111,7 @@ function requestOnce(url: URL, o: HttpFetchOptions): Promise<OnceResult> {
       } else resolve(value!);
     };
     const lib = url.protocol === 'https:' ? https : http;
-    const req = lib.request(url, { method: 'GET', headers, lookup: guardedLookup(o, portOf(url)) as never, agent: false });
+    const req = lib.request(url, { method: o.method ?? 'GET', headers, lookup: guardedLookup(o, portOf(url)) as never, agent: false });
     const totalTimer = setTimeout(
       () => finish(new CollectError('timeout', `no complete answer from ${url.host} within ${o.totalTimeoutMs} ms`)),
       o.totalTimeoutMs,
@@ -160,7 +165,7 @@ function requestOnce(url: URL, o: HttpFetchOptions): Promise<OnceResult> {
         (err) => finish(err),
       );
     });
-    req.end();
+    req.end(body);
   });
 }
 

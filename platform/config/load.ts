@@ -176,6 +176,8 @@ export function redactedConfig(config: AppConfig): AppConfig {
   if (copy.smtp.url) copy.smtp.url = redactUrl(copy.smtp.url);
   if (copy.clickhouse.url) copy.clickhouse.url = redactUrl(copy.clickhouse.url);
   for (const source of copy.sources) if (source.apiKey) source.apiKey = '***';
+  if (copy.registers.zefix?.password) copy.registers.zefix.password = '***';
+  if (copy.registers.companiesHouse?.apiKey) copy.registers.companiesHouse.apiKey = '***';
   return copy;
 }
 

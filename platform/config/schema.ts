@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sourceSchema } from './sources.js';
 import { subscriptionSchema } from './subscriptions.js';
 import { policySchema } from './policy.js';
+import { registersSchema } from './registers.js';
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -66,6 +67,8 @@ export const configSchema = z
     localSourceDirs: z.array(z.string().min(1)).default([]),
     subscriptions: z.array(subscriptionSchema).default([]),
     policy: policySchema,
+    /** Registers asked on demand and for every customer's register facts (off unless a block is given). */
+    registers: registersSchema,
     /** Run on the bundled demo data; on by default when nothing else is configured. */
     demo: z.boolean().optional(),
     /** Contact address in the collectors' user agent. */
@@ -97,7 +100,16 @@ export const ENV_OVERRIDES = {
   BONITOR_LOG_LEVEL: ['logLevel'],
   BONITOR_WATCHLIST: ['watchlist'],
   BONITOR_DEMO: ['demo'],
+  BONITOR_COMPANIES_HOUSE_API_KEY: ['registers', 'companiesHouse', 'apiKey'],
+  BONITOR_ZEFIX_USERNAME: ['registers', 'zefix', 'username'],
+  BONITOR_ZEFIX_PASSWORD: ['registers', 'zefix', 'password'],
 } as const;
 
 /** Config paths whose values never appear in error messages or logs. */
-export const SECRET_PATHS = [['http', 'apiToken'], ['smtp', 'url'], ['clickhouse', 'url']] as const;
+export const SECRET_PATHS = [
+  ['http', 'apiToken'],
+  ['smtp', 'url'],
+  ['clickhouse', 'url'],
+  ['registers', 'zefix', 'password'],
+  ['registers', 'companiesHouse', 'apiKey'],
+] as const;

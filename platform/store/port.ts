@@ -1,6 +1,7 @@
 import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal, SourceHealth } from '../schemas/index.js';
 import type { DigestStateStore, InstantAlertLog, SubscriptionStore } from './alert-state.js';
 import type { MetaKey } from './meta-keys.js';
+import type { RegisterEntry, SourceReport } from '../registers/register-entry.js';
 
 /**
  * Narrow store ports, one per role. Every write is an idempotent upsert keyed by a
@@ -126,6 +127,20 @@ export interface MetaStore {
   setMeta(key: MetaKey, value: string): Promise<void>;
 }
 
+/**
+ * Register answers: a cache of raw lookups (so a repeated check or refresh within the TTL asks
+ * no register again) and, per customer, the entries found with the report of the last refresh.
+ */
+export interface RegisterStore {
+  getCached(key: string): Promise<{ value: string; storedAt: string } | undefined>;
+  putCached(key: string, value: string, at: Date): Promise<void>;
+  /** Replaces the customer's entries (one per register) and records the refresh and its report. */
+  saveEntries(customerId: string, entries: RegisterEntry[], sources: SourceReport[], at: Date): Promise<void>;
+  entriesFor(customerId: string): Promise<RegisterEntry[]>;
+  /** When each customer was last refreshed, with that refresh's report. */
+  refreshes(): Promise<Array<{ customerId: string; refreshedAt: string; sources: SourceReport[] }>>;
+}
+
 export interface Store
   extends CustomerRepo,
     DocumentStore,
@@ -140,5 +155,6 @@ export interface Store
   subscriptions: SubscriptionStore;
   digestStates: DigestStateStore;
   instantLog: InstantAlertLog;
+  registers: RegisterStore;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { MetaKey } from '../meta-keys.js';
 import { ClickHouseDigestStateStore, ClickHouseInstantAlertLog, ClickHouseSubscriptionStore } from './alert-state.clickhouse.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 import { ClickHouseOutbox } from './outbox.clickhouse.js';
+import { ClickHouseRegisterStore } from './registers.clickhouse.js';
 
 type JsonRow = { json: string };
 const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -22,12 +23,14 @@ export class ClickHouseStore implements Store {
   readonly subscriptions: ClickHouseSubscriptionStore;
   readonly digestStates: ClickHouseDigestStateStore;
   readonly instantLog: ClickHouseInstantAlertLog;
+  readonly registers: ClickHouseRegisterStore;
 
   constructor(private readonly ch: ClickHouseDb) {
     this.outbox = new ClickHouseOutbox(ch);
     this.subscriptions = new ClickHouseSubscriptionStore(ch);
     this.digestStates = new ClickHouseDigestStateStore(ch);
     this.instantLog = new ClickHouseInstantAlertLog(ch);
+    this.registers = new ClickHouseRegisterStore(ch);
   }
 
   private t(name: string): string {

@@ -86,6 +86,20 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
     statements: [],
     run: upgradeLegacyMeta,
   },
+  {
+    version: 20,
+    name: 'register lookup cache',
+    statements: [`CREATE TABLE IF NOT EXISTS {db}.register_cache (key String, value String, stored_at String, version UInt64) ${rmt('key')}`],
+  },
+  {
+    version: 21,
+    name: 'register entries per customer',
+    // One row per (customer, register); a refresh that no longer finds a register writes a tombstone (deleted = 1).
+    statements: [
+      `CREATE TABLE IF NOT EXISTS {db}.customer_register_entries (customer_id String, register String, json String, fetched_at String, deleted UInt8, version UInt64) ${rmt('(customer_id, register)', 'version, deleted')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.customer_register_refresh (customer_id String, refreshed_at String, sources String, version UInt64) ${rmt('customer_id')}`,
+    ],
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

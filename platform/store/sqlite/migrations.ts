@@ -71,6 +71,20 @@ export const STORE_MIGRATIONS: Migration[] = [
     sql: '',
     run: upgradeLegacyMeta,
   },
+  {
+    version: 20,
+    name: 'register lookup cache',
+    sql: `CREATE TABLE register_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, stored_at TEXT NOT NULL) WITHOUT ROWID;`,
+  },
+  {
+    version: 21,
+    name: 'register entries per customer',
+    sql: `
+      CREATE TABLE customer_register_entries (customer_id TEXT NOT NULL, register TEXT NOT NULL, json TEXT NOT NULL, fetched_at TEXT NOT NULL,
+        PRIMARY KEY (customer_id, register)) WITHOUT ROWID;
+      CREATE TABLE customer_register_refresh (customer_id TEXT PRIMARY KEY, refreshed_at TEXT NOT NULL, sources TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

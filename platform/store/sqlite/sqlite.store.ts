@@ -8,6 +8,7 @@ import type { MetaKey } from '../meta-keys.js';
 import { SqliteDigestStateStore, SqliteInstantAlertLog, SqliteSubscriptionStore } from './alert-state.sqlite.js';
 import { STORE_MIGRATIONS } from './migrations.js';
 import { SqliteOutbox } from './outbox.sqlite.js';
+import { SqliteRegisterStore } from './registers.sqlite.js';
 
 type JsonRow = { json: string };
 const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -18,6 +19,7 @@ export class SqliteStore implements Store {
   readonly subscriptions: SqliteSubscriptionStore;
   readonly digestStates: SqliteDigestStateStore;
   readonly instantLog: SqliteInstantAlertLog;
+  readonly registers: SqliteRegisterStore;
 
   private readonly statements = new Map<string, Statement>();
 
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
     this.subscriptions = new SqliteSubscriptionStore(db);
     this.digestStates = new SqliteDigestStateStore(db);
     this.instantLog = new SqliteInstantAlertLog(db);
+    this.registers = new SqliteRegisterStore(db);
   }
 
   /** Prepared once per SQL text: preparing on every call cost more than many of the queries. */
