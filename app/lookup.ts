@@ -1,5 +1,9 @@
 import type { Assessment, Customer, LedgerRow } from '../platform/schemas/index.js';
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
+import { entryDocuments } from '../collectors/registers/lookup/notice-documents.js';
+import { parseRegisterId } from '../platform/registers/register-id.js';
+import type { RegisterCandidate, RegisterEntry, SourceReport } from '../platform/registers/register-entry.js';
+import type { RegisterServices } from './registers.js';
 import { scoreCustomer } from '../analysis/scoring/score-customer.js';
 import type { App } from './compose.js';
 import { foldSearchKey } from '../analysis/text/fold.js';
@@ -56,6 +60,14 @@ export interface CheckAnswer {
   /** Customers: their invoices and assessment history (for charts). */
   ledger?: LedgerRow[];
   history?: Assessment[];
+  /** What the registers say: entries found, one line per register asked (or not), and candidates of a name search. */
+  register?: CheckRegister;
+}
+
+export interface CheckRegister {
+  entries: RegisterEntry[];
+  sources: SourceReport[];
+  candidates: RegisterCandidate[];
 }
 
 /**
@@ -68,6 +80,10 @@ export interface CheckOptions {
   details?: boolean;
   /** A cached watchlist search; without it the watchlist is read and searched per call. */
   find?: (q: string) => Promise<Customer[]>;
+  /** Registers to ask about a company that is not a customer; without it only stored documents count. */
+  registers?: RegisterServices;
+  /** Filled with the registers' report lines even when nothing is found (the caller says what was asked). */
+  sourcesOut?: SourceReport[];
 }
 
 /**
@@ -84,24 +100,38 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
     const assessment =
       (orderAmount === undefined ? await app.store.latestAssessment(id) : undefined) ??
       (await scoreCustomer(
-        { customers: app.store, ledger: app.store, signals: app.store, policy: app.config.policy, weights: app.weights },
+        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, policy: app.config.policy, weights: app.weights },
         id,
         app.clock.now(),
         { orderAmount },
       ));
     const ledger = details ? await app.store.ledgerForCustomer(id) : undefined;
     if (assessment) {
+      const entries = await app.store.registers.entriesFor(id);
+      const refresh = entries.length > 0 ? (await app.store.registers.refreshes()).find((r) => r.customerId === id) : undefined;
       return {
         kind: 'customer',
         assessment,
         customer: matches[0],
         alternatives: matches.slice(1, 6).map((c) => ({ id: c.id, name: c.name })),
         ...(details ? { ledger, history: await app.store.assessmentHistory(id) } : {}),
+        ...(entries.length > 0 ? { register: { entries, sources: refresh?.sources ?? [], candidates: [] } } : {}),
       };
     }
   }
-  if (!documents) return undefined;
-  const prospect = await checkProspect({ documents, policy: app.config.policy, clock: app.clock }, q, orderAmount);
+  if (!documents && !options.registers) return undefined;
+  const ids = parseRegisterId(q);
+  const looked = options.registers ? await options.registers.lookup({ ids, ...(ids.length === 0 ? { name: q.trim() } : {}) }) : undefined;
+  options.sourcesOut?.push(...(looked?.sources ?? []));
+  const register = looked ? { entries: looked.entries, documents: entryDocuments(looked.entries, app.clock.now()) } : undefined;
+  const search = documents ?? { documentsMentioning: async () => [] };
+  const prospect = await checkProspect({ documents: search, policy: app.config.policy, clock: app.clock }, q, orderAmount, register);
   if (!prospect) return undefined;
-  return { kind: 'prospect', assessment: prospect.assessment, alternatives: [], documents: prospect.documents };
+  return {
+    kind: 'prospect',
+    assessment: prospect.assessment,
+    alternatives: [],
+    documents: prospect.documents,
+    ...(looked ? { register: { entries: looked.entries, sources: looked.sources, candidates: looked.candidates } } : {}),
+  };
 }

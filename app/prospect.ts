@@ -1,6 +1,7 @@
 import { analyzeDocument } from '../analysis/analyze-document.js';
 import { buildWatchlistIndex, linkEntities, normalizeRegisterId } from '../analysis/linking/index.js';
-import { assessCustomer } from '../analysis/scoring/index.js';
+import { assessCustomer, registerFactsFrom } from '../analysis/scoring/index.js';
+import type { RegisterEntry } from '../platform/registers/register-entry.js';
 import type { Policy } from '../platform/config/policy.js';
 import type { Clock } from '../platform/clock.js';
 import { stableId } from '../platform/ids.js';
@@ -38,20 +39,31 @@ export interface ProspectResult {
 const REGISTER_ID = /^(CHE[-\s.]?\d{3}[.\s]?\d{3}[.\s]?\d{3}|HR[AB]\s?\d+(\s?[A-Z]{1,2})?|[A-Z]{0,2}\d{6,8})$/i;
 const MAX_DOCUMENTS = 500;
 
-/** The watchlist entry a prospect gets for this one check: its name, or its register id. */
-export function prospectCustomer(query: string): Customer {
+/**
+ * The watchlist entry a prospect gets for this one check: its name, or its register id; with
+ * register entries, the register's name and ids, so notices and articles link exactly.
+ */
+export function prospectCustomer(query: string, entries: readonly RegisterEntry[] = []): Customer {
   const q = query.trim().replace(/\s+/g, ' ');
   const isId = REGISTER_ID.test(q);
+  const found = entries[0];
+  const name = found?.name ?? q;
   return {
     id: `prospect-${stableId('prospect', isId ? normalizeRegisterId(q) : q.toLowerCase()).slice(0, 12)}`,
-    name: q,
-    aliases: [],
-    registerIds: isId ? [q] : [],
+    name,
+    aliases: !isId && found && q.toLowerCase() !== name.toLowerCase() ? [q] : [],
+    registerIds: [...new Set([...(isId ? [q] : []), ...entries.map((e) => e.registerId)])],
     domains: [],
-    country: '',
+    country: found?.country ?? '',
     industry: '',
     tags: ['prospect'],
   };
+}
+
+/** What the registers said about a prospect: their entries and the notices as documents. */
+export interface ProspectRegister {
+  entries: RegisterEntry[];
+  documents: Document[];
 }
 
 /** The word most likely to be written the same way in every article: the longest one. */
@@ -65,16 +77,29 @@ export function searchWord(query: string): string {
  * that name it: linked and classified exactly as the analyzer would, scored without a ledger.
  * Undefined when no stored document names it (nothing to base a judgment on).
  */
-export async function checkProspect(deps: ProspectDeps, query: string, orderAmount?: number): Promise<ProspectResult | undefined> {
-  const prospect = prospectCustomer(query);
-  const candidates = await deps.documents.documentsMentioning(searchWord(query), MAX_DOCUMENTS);
-  if (candidates.length === 0) return undefined;
+export async function checkProspect(deps: ProspectDeps, query: string, orderAmount?: number, register?: ProspectRegister): Promise<ProspectResult | undefined> {
+  const entries = register?.entries ?? [];
+  const prospect = prospectCustomer(query, entries);
+  const stored = await deps.documents.documentsMentioning(searchWord(entries.length > 0 ? prospect.name : query), MAX_DOCUMENTS);
+  const fromRegister = register?.documents ?? [];
+  const known = new Set(fromRegister.map((d) => d.id));
+  const candidates = [...fromRegister, ...stored.filter((d) => !known.has(d.id))];
+  if (candidates.length === 0 && entries.length === 0) return undefined;
   const index = buildWatchlistIndex([prospect]);
   const now = deps.clock.now();
   const named = candidates.filter((d) => linkEntities(index, { title: d.title, text: d.text, url: d.url, registerIds: d.registerIds }).length > 0);
-  if (named.length === 0) return undefined;
+  if (named.length === 0 && entries.length === 0) return undefined;
   const signals = named.flatMap((d) => analyzeDocument(d, index, now));
-  const assessment = assessCustomer({ customer: { id: prospect.id, name: prospect.name }, ledger: [], signals, asOf: now, policy: deps.policy, ...(orderAmount !== undefined ? { orderAmount } : {}) });
+  const facts = registerFactsFrom(entries);
+  const assessment = assessCustomer({
+    customer: { id: prospect.id, name: prospect.name },
+    ledger: [],
+    signals,
+    asOf: now,
+    policy: deps.policy,
+    ...(facts ? { register: facts } : {}),
+    ...(orderAmount !== undefined ? { orderAmount } : {}),
+  });
   return {
     assessment,
     prospect,

@@ -120,18 +120,21 @@ export function assessCustomer(input: AssessInput): Assessment {
   }
   // The register's own word on the company: gone, being wound up, or failed before.
   const registerHard = registerOverride(input.register);
-  if (registerHard && grade !== 'E') {
+  if (registerHard) {
+    // Listed even when a signal already forced E: the register entry is the first evidence to check.
     factors.push({
-      name: `override_register_${input.register?.status ?? 'history'}`,
-      contribution: round1(GRADE_FLOORS.E - score),
+      name: `override_register_${input.register?.status && input.register.status !== 'active' && input.register.status !== 'unknown' ? input.register.status : 'history'}`,
+      contribution: round1(Math.max(0, GRADE_FLOORS.E - score)),
       evidence: registerHard.evidence,
       description: `${registerHard.reason.en}: grade E.`,
       en: `${registerHard.reason.en}: grade E.`,
       de: `${registerHard.reason.de}: Note E.`,
     });
-    score = GRADE_FLOORS.E;
-    logit = scoreToLogit(score);
-    grade = 'E';
+    if (grade !== 'E') {
+      score = GRADE_FLOORS.E;
+      logit = scoreToLogit(score);
+      grade = 'E';
+    }
   }
 
   factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.name.localeCompare(b.name));

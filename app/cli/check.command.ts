@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from '../lookup.js';
 import { formatReport } from '../report.js';
+import { formatRegisterReport } from '../register-report.js';
+import { registerServices } from '../registers.js';
+import type { SourceReport } from '../../platform/registers/register-entry.js';
 import type { Command } from './command.js';
 
 export const checkCommand: Command = {
@@ -20,19 +23,24 @@ export const checkCommand: Command = {
       return 2;
     }
     const app = await ctx.app();
-    const result = await runCheck(app, app.store, query, amount === undefined ? {} : { orderAmount: amount });
+    const sources: SourceReport[] = [];
+    const result = await runCheck(app, app.store, query, { ...(amount === undefined ? {} : { orderAmount: amount }), registers: registerServices(app), sourcesOut: sources });
     if (!result) {
-      ctx.io.stderr.write(`No customer matches "${query}" and no stored public document names it. Import your watchlist or ledger (bonitor watchlist import, bonitor ledger import) or add sources.\n`);
+      ctx.io.stderr.write(`No customer matches "${query}", no register knows it and no stored public document names it. Import your watchlist or ledger (bonitor watchlist import, bonitor ledger import), configure registers or add sources.\n`);
+      if (sources.length > 0) ctx.io.stderr.write(`\n${formatRegisterReport([], sources)}\n`);
       return 1;
     }
     if (values.format === 'json') {
-      ctx.io.stdout.write(`${JSON.stringify(result.assessment, null, 2)}\n`);
+      const register = result.register ? { register: { entries: result.register.entries, sources: result.register.sources } } : {};
+      ctx.io.stdout.write(`${JSON.stringify({ ...result.assessment, ...register }, null, 2)}\n`);
       return 0;
     }
     if (result.kind === 'prospect') {
-      ctx.io.stdout.write(`Not a customer: assessed from ${result.documents?.length ?? 0} public document(s) that name it.\n\n`);
+      const entries = result.register?.entries.length ?? 0;
+      ctx.io.stdout.write(`Not a customer: assessed from ${entries > 0 ? `${entries} register entr${entries === 1 ? 'y' : 'ies'} and ` : ''}${result.documents?.length ?? 0} public document(s) that name it.\n\n`);
     }
     ctx.io.stdout.write(`${formatReport(result.assessment, values.lang === 'de' ? 'de' : 'en')}\n`);
+    if (result.register) ctx.io.stdout.write(`\n${formatRegisterReport(result.register.entries, result.register.sources)}\n`);
     if (result.alternatives.length > 0) {
       ctx.io.stdout.write(`\nAlso matching: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
     }

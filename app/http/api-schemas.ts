@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registerCandidateSchema, registerEntrySchema, sourceReportSchema } from '../../platform/registers/register-entry.js';
 import { subscriptionSchema } from '../../platform/config/subscriptions.js';
 import { assessmentSchema, grade, signalSchema, TERMS_KINDS } from '../../platform/schemas/index.js';
 
@@ -11,6 +12,14 @@ export const checkAnswerSchema = assessmentSchema.extend({
     kind: z.enum(['customer', 'prospect']).describe('prospect: not a customer, assessed from stored public documents'),
     alternatives: z.array(z.object({ id: z.string(), name: z.string() })),
     documents: z.array(z.object({ title: z.string(), url: z.string(), sourceId: z.string(), publishedAt: z.string().optional() })).optional(),
+    register: z
+      .object({
+        entries: z.array(registerEntrySchema),
+        sources: z.array(sourceReportSchema).describe('one line per register: asked (found, not found, failed: timeout…), not asked, or not configured, with when'),
+        candidates: z.array(registerCandidateSchema),
+      })
+      .optional()
+      .describe('what the commercial registers say (register lookups, see README "Sources → registers")'),
   }),
 });
 

@@ -3,6 +3,7 @@ import type { Subscription } from '../../platform/config/subscriptions.js';
 import type { Customer } from '../../platform/schemas/index.js';
 import type { App } from '../compose.js';
 import type { DocumentSearch } from '../prospect.js';
+import type { RegisterServices } from '../registers.js';
 import type { Authenticator } from './auth.js';
 import type { RouteRegistry } from './route.js';
 
@@ -34,4 +35,6 @@ export interface RouteContext {
   unsubscribeSecret: string;
   /** The watchlist search, cached until the watchlist changes. */
   findCustomers(query: string): Promise<Customer[]>;
+  /** Registers asked about companies that are not customers. */
+  registers?: RegisterServices;
 }

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { App } from '../compose.js';
+import { registerServices } from '../registers.js';
 import type { DocumentSearch } from '../prospect.js';
 import { bearerToken, cookieToken, createAuthenticator, type Principal } from './auth.js';
 import type { SubscriptionEditor } from './context.js';
@@ -138,7 +139,7 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   });
 
   const index = createCustomerIndex(app.store);
-  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find };
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find, registers: registerServices(app) };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
   registerSignalRoutes(ctx);

@@ -3,10 +3,14 @@ import type { App } from '../compose.js';
 import { publishAll } from '../publish.js';
 import { TOPICS } from '../../platform/schemas/index.js';
 import type { RunningRole } from './pipeline.roles.js';
+import { startRegisterRefresh } from '../register-refresh.js';
+import { registerServices } from '../registers.js';
 
 export interface CollectorRole extends RunningRole {
   /** Runs every enabled source once now and resolves with the results (one failure never stops another). */
   collectAll(): Promise<CollectResult[]>;
+  /** Refreshes the register facts of customers that are due (new on the watchlist, or stale) now. */
+  refreshRegisters(): Promise<number>;
 }
 
 /**
@@ -29,15 +33,23 @@ export async function startCollector(app: App, options: { runOnStart?: boolean }
       publishHealth: (events) => publishAll(app.bus, TOPICS.sourceHealth, events),
     },
   });
+  const registers = startRegisterRefresh(app, registerServices(app));
+  // Customers new on the watchlist get their register facts right away, not at the next round.
+  void registers.runOnce();
   return {
     name: 'collector',
     async collectAll() {
       const results = await Promise.all(sources.map((s) => scheduler.runNow(s.id)));
+      registers.runOnce().catch(() => undefined);
       return results.filter((r): r is CollectResult => r !== undefined);
     },
+    refreshRegisters: () => registers.runOnce(),
     async idle() {
       while (scheduler.running().length > 0) await new Promise((r) => setTimeout(r, 20));
     },
-    stop: () => scheduler.stop(),
+    async stop() {
+      await registers.stop();
+      await scheduler.stop();
+    },
   };
 }

@@ -13,6 +13,7 @@ import { pickLang, STRINGS, type Lang } from './i18n.js';
 import { renderPage } from './layout.js';
 import { sameSitePath } from './same-site-path.js';
 import { renderCheckBody } from './pages/check.page.js';
+import type { SourceReport } from '../../platform/registers/register-entry.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
 import { renderSubscriptionsBody } from './pages/subscriptions.page.js';
 
@@ -50,7 +51,7 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
 
 /** The credit manager's pages: check, portfolio, subscriptions; and the sign-in when tokens are configured. */
 export function registerWebRoutes(ctx: RouteContext): void {
-  const { server, registry, app, auth, documents, subscriptions, findCustomers } = ctx;
+  const { server, registry, app, auth, documents, subscriptions, findCustomers, registers } = ctx;
   const assets = loadAssets();
   const frame = (req: FastifyRequest, lang: Lang) => ({ lang, signedIn: auth.enabled && req.principal !== undefined });
 
@@ -64,10 +65,11 @@ export function registerWebRoutes(ctx: RouteContext): void {
     const lang = pickLang(query.lang, req.headers['accept-language']);
     const t = STRINGS[lang];
     const amount = typeof query.amount === 'number' ? query.amount : undefined;
-    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, find: findCustomers }) : undefined;
+    const sources: SourceReport[] = [];
+    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, find: findCustomers, ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
     const title = answer ? answer.assessment.name : t.navCheck;
     const riskiest = query.q ? undefined : (await app.store.latestAssessments()).sort((a, b) => b.score - a.score).slice(0, 6).map((a) => ({ id: a.customerId, name: a.name, grade: a.grade }));
-    const body = renderCheckBody({ t, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest });
+    const body = renderCheckBody({ t, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources });
     return sendPage(reply, query.q && !answer ? 404 : 200, renderPage({ ...frame(req, lang), title, path: query.q ? '/check' : '/', params: { q: query.q, amount: amount === undefined ? undefined : String(amount) }, body }));
   };
   defineRoute(server, registry, { method: 'GET', url: '/', tag: 'web', access: 'web', summary: 'search page', query: checkQuery }, checkHandler);

@@ -40,8 +40,10 @@ export const registersSchema = z
   .object({
     /** How long a register answer is reused before the register is asked again. */
     cacheHours: z.number().min(0).default(24),
-    /** When every customer's register facts are refreshed (cron); also after each watchlist import. */
-    refreshSchedule: z.string().default('40 3 * * *'),
+    /** Each customer's register facts are refreshed when older than this, and soon after a watchlist import. */
+    refreshHours: z.number().min(1).default(24),
+    /** Customers refreshed per round (rounds run every few minutes in the collector role). */
+    refreshBatch: z.number().int().min(1).max(10_000).default(50),
     /** Whole check deadline: a register that has not answered by then is reported as a timeout. */
     checkTimeoutMs: z.number().int().min(1000).default(20_000),
     /** Zefix PublicREST: free credentials from zefix@bj.admin.ch (HTTP basic). */

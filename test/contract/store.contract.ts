@@ -242,5 +242,24 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.instantLog.instantMailsSince('ANNA@example.org', new Date(t0.getTime() - 1))).toHaveLength(2);
       expect(await store.instantLog.instantMailsSince('anna@example.org', new Date(t0.getTime() + 1))).toEqual(['2026-11-02T10:01:00.000Z']);
     });
+
+    it('caches register answers and keeps one register entry per customer and register, replaced on refresh', async () => {
+      expect(await store.registers.getCached('companies-house:id:companyNumber:01')).toBeUndefined();
+      await store.registers.putCached('companies-house:id:companyNumber:01', 'null', new Date('2026-11-01T00:00:00Z'));
+      await store.registers.putCached('companies-house:id:companyNumber:01', '{"a":1}', new Date('2026-11-02T00:00:00Z'));
+      expect(await store.registers.getCached('companies-house:id:companyNumber:01')).toEqual({ value: '{"a":1}', storedAt: '2026-11-02T00:00:00.000Z' });
+      const entry = (register: 'zefix' | 'shab' | 'uid-register', status: 'active' | 'dissolved') => ({
+        register, country: 'CH', registerId: 'CHE-114.723.217', name: 'Rysaffe Administrateurs Sàrl', status, industryCodes: [], insolvencyCases: [],
+        officerChanges: [], addressChanges: [], notices: [], url: 'https://www.zefix.ch/x', fetchedAt: '2026-11-02T00:00:00.000Z', warnings: [],
+      });
+      const line = { register: 'zefix' as const, label: 'Zefix', outcome: 'found' as const, detail: 'found', at: '2026-11-02T00:00:00.000Z', cached: false };
+      await store.registers.saveEntries('c1', [entry('zefix', 'active'), entry('uid-register', 'active')], [line], new Date('2026-11-02T00:00:00Z'));
+      await store.registers.saveEntries('c1', [entry('zefix', 'dissolved')], [line], new Date('2026-11-03T00:00:00Z'));
+      const stored = await store.registers.entriesFor('c1');
+      expect(stored.map((e) => [e.register, e.status])).toEqual([['zefix', 'dissolved']]);
+      expect(await store.registers.entriesFor('c2')).toEqual([]);
+      const refreshes = await store.registers.refreshes();
+      expect(refreshes).toEqual([{ customerId: 'c1', refreshedAt: '2026-11-03T00:00:00.000Z', sources: [line] }]);
+    });
   });
 }

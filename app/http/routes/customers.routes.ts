@@ -5,6 +5,7 @@ import type { RouteContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { loadPortfolio, runCheck } from '../queries.js';
 import { defineRoute } from '../route.js';
+import type { SourceReport } from '../../../platform/registers/register-entry.js';
 import { summarizeLedger } from '../../web/portfolio.js';
 import { assessmentSchema } from '../../../platform/schemas/index.js';
 
@@ -22,15 +23,26 @@ const listQuery = z.object({
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
 /** Check, customers, their assessments and history, and the portfolio summary. */
-export function registerCustomerRoutes({ server, registry, app, documents, findCustomers }: RouteContext): void {
+export function registerCustomerRoutes({ server, registry, app, documents, findCustomers, registers }: RouteContext): void {
   defineRoute(
     server,
     registry,
     { method: 'GET', url: '/api/check', tag: 'check', access: 'read', summary: 'Pre-contract check by name or register id: a customer, or a prospect from public documents', query: checkQuery, response: checkAnswerSchema, errors: [404] },
     async ({ query }) => {
-      const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, find: findCustomers });
-      if (!answer) throw new HttpError(404, `no customer matches "${query.q}" and no stored public document names it`);
-      return { ...answer.assessment, match: { kind: answer.kind, alternatives: answer.alternatives, ...(answer.documents ? { documents: answer.documents } : {}) } };
+      const sources: SourceReport[] = [];
+      const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, find: findCustomers, ...(registers ? { registers } : {}), sourcesOut: sources });
+      if (!answer) {
+        throw new HttpError(404, `no customer matches "${query.q}", no register knows it and no stored public document names it`, sources.map((s) => `${s.register}: ${s.detail} (${s.at})`));
+      }
+      return {
+        ...answer.assessment,
+        match: {
+          kind: answer.kind,
+          alternatives: answer.alternatives,
+          ...(answer.documents ? { documents: answer.documents } : {}),
+          ...(answer.register ? { register: { entries: answer.register.entries, sources: answer.register.sources, candidates: answer.register.candidates } } : {}),
+        },
+      };
     },
   );
 

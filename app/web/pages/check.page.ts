@@ -6,6 +6,8 @@ import { html, link, safeUrl, type SafeHtml } from '../html.js';
 import { formatDate, type Lang, type Strings } from '../i18n.js';
 import { hrefWith } from '../layout.js';
 import { paymentBehaviour } from '../portfolio.js';
+import { registerCard, sourcesCard } from './register.card.js';
+import type { SourceReport } from '../../../platform/registers/register-entry.js';
 
 export interface CheckView {
   t: Strings;
@@ -16,6 +18,8 @@ export interface CheckView {
   asOf: Date;
   /** The riskiest customers, as shortcuts on the empty search page. */
   riskiest?: Array<{ id: string; name: string; grade: string | null }>;
+  /** What each register answered (also shown when nothing was found). */
+  sources?: SourceReport[];
 }
 
 export function searchForm(t: Strings, lang: Lang, q: string, amount: string): SafeHtml {
@@ -99,7 +103,7 @@ export function renderCheckBody(v: CheckView): SafeHtml {
     const shortcuts = (v.riskiest ?? []).map((c) => html`<li><a href="${hrefWith('/check', { q: c.id, lang })}">${c.grade ? html`<span class="grade small grade-${c.grade}">${c.grade}</span> ` : ''}${c.name}</a></li>`);
     return html`<h1>${t.navCheck}</h1>${form}${shortcuts.length > 0 ? html`<section class="card" aria-labelledby="riskiest-h"><h2 id="riskiest-h">${t.riskiest}</h2><ul class="shortcuts">${shortcuts}</ul></section>` : ''}`;
   }
-  if (!answer) return html`<h1>${t.navCheck}</h1>${form}<p class="card notice" role="status">${t.noMatch(v.q)}</p>`;
+  if (!answer) return html`<h1>${t.navCheck}</h1>${form}<p class="card notice" role="status">${t.noMatch(v.q)}</p>${sourcesCard(v.sources ?? [], lang)}`;
   const a = answer.assessment;
   const alternatives = answer.alternatives.length > 0
     ? html`<p class="alternatives">${t.didYouMean}: ${answer.alternatives.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${hrefWith('/check', { q: c.id, lang, amount: v.amount })}">${c.name}</a>`)}</p>`
@@ -116,5 +120,6 @@ ${factorsCard(a, t)}
 ${signalsCard(a, t, lang)}
 ${answer.kind === 'customer' ? ledgerCard(answer.ledger ?? [], v.asOf, t, lang) : ''}
 ${history}
-${docs}`;
+${docs}
+${answer.register ? registerCard(answer.register.entries, answer.register.sources, lang) : ''}`;
 }

@@ -77,7 +77,7 @@ export const chSearchSchema = z.looseObject({
 });
 
 /** company_status (Companies House enumerations) → Bonitor's status. */
-export function chStatus(status: string | null | undefined, filings: Array<{ type?: string | null }> = []): CompanyStatus {
+export function chStatus(status: string | null | undefined, filings: Array<{ type?: string | null; description?: string | null }> = []): CompanyStatus {
   switch (status) {
     case 'active':
     case 'open':
@@ -93,8 +93,8 @@ export function chStatus(status: string | null | undefined, filings: Array<{ typ
     case 'dissolved':
     case 'converted-closed':
     case 'closed':
-      // GAZ2: "final Gazette dissolved via compulsory strike-off".
-      return filings.some((f) => f.type === 'GAZ2') ? 'struck_off' : 'dissolved';
+      // GAZ2 "gazette-dissolved-compulsory": final Gazette, dissolved via compulsory strike-off.
+      return filings.some((f) => f.type === 'GAZ2' && /compulsory/.test(f.description ?? '')) ? 'struck_off' : 'dissolved';
     case 'removed':
       return 'struck_off';
     default:

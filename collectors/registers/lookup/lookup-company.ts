@@ -92,7 +92,7 @@ export async function lookupCompany(deps: LookupDeps, query: CompanyQuery): Prom
           sources.push(report(lookup.register, entry ? 'found' : 'not_found', entry ? `${foundLine(entry)} (by name)` : `not found: ${hit.registerId} listed but not readable`, detail.storedAt, entry?.url, detail.fromCache));
         } catch (err) {
           sources.push(report(lookup.register, 'failed', failureLine(err, signal, Date.now() - started, deps.timeoutMs), deps.now()));
-          deps.log.warn({ event: 'register_lookup_failed', register: lookup.register, error_kind: toTypedError(err).kind, message: toTypedError(err).message }, 'register_lookup_failed');
+          deps.log.info({ event: 'register_lookup_failed', register: lookup.register, error_kind: toTypedError(err).kind, message: toTypedError(err).message }, 'register_lookup_failed');
         }
       }),
     );

@@ -43,5 +43,17 @@ export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now:
     if (ua) set.lookups.push(createEdgarLookup(http(e), http(e, e.searchUrl), ua, now));
     else set.skipped.push({ register: 'edgar', reason: 'SEC asks for a user agent with a contact address: set registers.edgar.userAgent or contact' });
   }
+  const absent: Array<[keyof RegistersConfig, SkippedRegister['register'], string]> = [
+    ['zefix', 'zefix', 'CH'],
+    ['uidRegister', 'uid-register', 'CH'],
+    ['shab', 'shab', 'CH'],
+    ['companiesHouse', 'companies-house', 'UK'],
+    ['edgar', 'edgar', 'US'],
+  ];
+  for (const [key, register] of absent) {
+    const block = config[key] as { enabled?: boolean } | undefined;
+    if (!block) set.skipped.push({ register, reason: `no registers.${key} block in the configuration` });
+    else if (block.enabled === false) set.skipped.push({ register, reason: `registers.${key}.enabled is false` });
+  }
   return set;
 }

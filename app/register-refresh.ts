@@ -1,0 +1,53 @@
+import { dueCustomers, refreshRegisterFacts } from '../collectors/registers/lookup/refresh-facts.js';
+import type { App } from './compose.js';
+import { publishDocuments } from './publish.js';
+import type { RegisterServices } from './registers.js';
+
+/** How often the collector looks for customers whose register facts are due. */
+export const REFRESH_TICK_MS = 5 * 60_000;
+
+export interface RegisterRefresh {
+  /** One round now: refreshes up to refreshBatch due customers; resolves when done. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps every customer's register facts current: customers never refreshed (new on the
+ * watchlist) or refreshed longer than refreshHours ago, a batch per round, one round at a time.
+ */
+export function startRegisterRefresh(app: App, registers: RegisterServices, options: { tickMs?: number } = {}): RegisterRefresh {
+  const log = app.log.child({ module: 'register-refresh' });
+  const cfg = app.config.registers;
+  let busy: Promise<number> = Promise.resolve(0);
+  let stopped = false;
+  const round = async (): Promise<number> => {
+    if (stopped || !registers.active) return 0;
+    const [customers, refreshes] = await Promise.all([app.store.listCustomers(), app.store.registers.refreshes()]);
+    const due = dueCustomers(customers, refreshes, app.clock.now(), cfg.refreshHours * 3_600_000, cfg.refreshBatch);
+    if (due.length === 0) return 0;
+    const result = await refreshRegisterFacts(
+      { lookup: registers.lookup, registers: app.store.registers, queue: app.store, publish: (docs) => publishDocuments(app.bus, docs), now: () => app.clock.now(), log },
+      due,
+    );
+    log.info({ event: 'register_refresh_round', ...result }, 'register_refresh_round');
+    return result.refreshed;
+  };
+  const runOnce = () => {
+    busy = busy.then(round).catch((err) => {
+      log.error({ err }, 'register_refresh_failed');
+      return 0;
+    });
+    return busy;
+  };
+  const timer = setInterval(() => void runOnce(), options.tickMs ?? REFRESH_TICK_MS);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await busy;
+    },
+  };
+}
