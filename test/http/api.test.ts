@@ -76,7 +76,9 @@ describe('HTTP API on the demo data', () => {
     expect(tooLong.body.message).toContain('at most 200');
     const none = await get(`/api/check?q=${encodeURIComponent('Nonexistent Widgets AG')}`);
     expect(none.status).toBe(404);
-    expect(none.body).toEqual({ error: 'not_found', message: expect.stringContaining('Nonexistent Widgets AG') });
+    expect(none.body).toEqual({ error: 'not_found', message: expect.stringContaining('Nonexistent Widgets AG'), problems: expect.any(Array) });
+    // Which registers were asked: none is configured here, and the answer says so per register.
+    expect((none.body.problems as string[]).some((p) => p.startsWith('companies-house: not configured: no registers.companiesHouse block'))).toBe(true);
     const route = await get('/api/nothing-here');
     expect(route.body).toEqual({ error: 'not_found', message: 'no route GET /api/nothing-here' });
     const unknown = await get('/api/customers/XX-0000');
