@@ -1,6 +1,7 @@
 import { dueCustomers, refreshRegisterFacts } from '../collectors/registers/lookup/refresh-facts.js';
 import type { App } from './compose.js';
-import { publishDocuments } from './publish.js';
+import { publishAll } from './publish.js';
+import { TOPICS } from '../platform/schemas/index.js';
 import type { RegisterServices } from './registers.js';
 
 /** How often the collector looks for customers whose register facts are due. */
@@ -27,7 +28,7 @@ export function startRegisterRefresh(app: App, registers: RegisterServices, opti
     const due = dueCustomers(customers, refreshes, app.clock.now(), cfg.refreshHours * 3_600_000, cfg.refreshBatch);
     if (due.length === 0) return 0;
     const result = await refreshRegisterFacts(
-      { lookup: registers.lookup, registers: app.store.registers, queue: app.store, publish: (docs) => publishDocuments(app.bus, docs), now: () => app.clock.now(), log },
+      { lookup: registers.lookup, registers: app.store.registers, queue: app.store, publish: (docs) => publishAll(app.bus, TOPICS.documents, docs), now: () => app.clock.now(), log },
       due,
     );
     log.info({ event: 'register_refresh_round', ...result }, 'register_refresh_round');
