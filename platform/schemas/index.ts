@@ -1,5 +1,6 @@
 export * from './topics.js';
 export * from './common.js';
+export * from './event-role.js';
 export * from './document.js';
 export * from './ledger.js';
 export * from './signal.js';

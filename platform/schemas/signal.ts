@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventType, isoDateTime, severity } from './common.js';
+import { eventRole, modality } from './event-role.js';
 
 /** One adverse or positive event about one company (customerId) or one industry. */
 export const signalSchema = z
@@ -14,6 +15,12 @@ export const signalSchema = z
     /** Held back from alerts: two candidate customers, or a weak name match. */
     ambiguous: z.boolean().default(false),
     evidence: z.string(),
+    /** The organisation the event is about, as the text names it ("Müller AG", "the retailer"). */
+    subject: z.string().optional(),
+    /** The subject's part in the event; a creditor, petitioner, liquidator or acquirer never bears it (see bearsEvent). */
+    role: eventRole.optional(),
+    /** How the text states it: signals are factual, or hedged (a threatened insolvency as financial_distress). */
+    modality: modality.optional(),
     documentIds: z.array(z.string()).min(1),
     sourceId: z.string(),
     title: z.string(),
