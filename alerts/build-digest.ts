@@ -1,5 +1,6 @@
 import type { Subscription } from '../platform/config/subscriptions.js';
 import {
+  bearsEvent,
   gradeRank,
   severityRank,
   type Assessment,
@@ -108,7 +109,8 @@ export function buildDigest(input: DigestInput): Digest {
   const customerSignals = new Map<string, Signal[]>();
   const industrySignals = new Map<string, Signal[]>();
   for (const sig of input.signals) {
-    if (sig.ambiguous || severityRank(sig.severity) < min) continue;
+    // A creditor, petitioner, liquidator or acquirer is only a party to the event: it is not news about them.
+    if (sig.ambiguous || !bearsEvent(sig.role) || severityRank(sig.severity) < min) continue;
     if (sig.customerId !== undefined) {
       if (!coversCustomer(sub, byId.get(sig.customerId), sig.customerId)) continue;
       pushTo(customerSignals, sig.customerId, sig);

@@ -1,6 +1,6 @@
 import type { Subscription } from '../platform/config/subscriptions.js';
 import type { AlertCursor } from '../platform/store/alert-state.js';
-import { gradeRank, HARD_EVENT_TYPES, severityRank, type Assessment, type Customer, type EventType, type Signal } from '../platform/schemas/index.js';
+import { bearsEvent, gradeRank, HARD_EVENT_TYPES, severityRank, type Assessment, type Customer, type EventType, type Signal } from '../platform/schemas/index.js';
 import type { AssessmentChange } from './build-digest.js';
 import { precedingAssessment, type LogRow } from './read-logs.js';
 import { coversCustomer } from './scope.js';
@@ -31,7 +31,8 @@ export interface InstantCandidate {
 }
 
 export function isInstantSignal(sub: Subscription, s: Signal, byId: Map<string, Customer>): boolean {
-  if (s.ambiguous || s.customerId === undefined) return false;
+  // A creditor, petitioner, liquidator or acquirer is only a party to the event: no alert about them.
+  if (s.ambiguous || s.customerId === undefined || !bearsEvent(s.role)) return false;
   if (!INSTANT_TYPES.includes(s.type) && s.severity !== 'critical') return false;
   if (severityRank(s.severity) < severityRank(sub.minSeverity)) return false;
   return coversCustomer(sub, byId.get(s.customerId), s.customerId);

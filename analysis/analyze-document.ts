@@ -1,7 +1,7 @@
 import { stableId } from '../platform/ids.js';
 import type { Document, Signal } from '../platform/schemas/index.js';
 import { linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
-import { classifyDocument } from './classify/index.js';
+import { classifyDocument, languageOf, mayReportEvents, sectorWideEvents } from './classify/index.js';
 import { findIndustryEvents } from './industry/index.js';
 
 /**
@@ -12,10 +12,15 @@ import { findIndustryEvents } from './industry/index.js';
  */
 export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt: Date): Signal[] {
   const occurredAt = doc.publishedAt ?? doc.fetchedAt;
-  const classification = classifyDocument({ title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric, publishedAt: occurredAt });
-  if (classification.events.length === 0) return [];
+  const classifiable = { title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric, publishedAt: occurredAt, parties: doc.parties };
+  const lang = languageOf(classifiable);
+  if (!mayReportEvents(classifiable, lang)) return [];
   const linkable = { title: doc.title, text: doc.text, url: doc.url, registerIds: doc.registerIds, rubric: doc.rubric };
   const matches = linkEntities(index, linkable);
+  // Linked customers are mentions too: the event's subject binds to them by their spans.
+  const classification = classifyDocument({ ...classifiable, lang, linked: matches });
+  const sector = matches.length === 0 ? sectorWideEvents(classification) : [];
+  if (classification.events.length === 0 && sector.length === 0) return [];
   const base = {
     polarity: classification.polarity,
     documentIds: [doc.id],
@@ -35,9 +40,12 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
       customerId: e.customerId,
       ambiguous: e.ambiguous,
       evidence: e.evidence,
+      subject: e.subject ?? e.matchedText,
+      role: e.role,
+      ...(e.modality ? { modality: e.modality } : {}),
     }));
   }
-  return findIndustryEvents(doc, classification.events).map((e) => ({
+  return findIndustryEvents(doc, [...classification.events, ...sector]).map((e) => ({
     ...base,
     id: stableId('signal', doc.id, `industry:${e.section}`, e.type),
     type: e.type,

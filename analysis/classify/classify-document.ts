@@ -1,23 +1,53 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
-import { AVERTED, DENIAL, HEDGE, HEDGE_UNFOLDED_DE, HISTORIC, LAW_OR_GENERIC, NEGATION_AFTER, NEGATION_BEFORE, SPORT, yearsIn } from './cues.js';
-import { detectLanguage } from './detect-language.js';
+import type { DocumentParty } from '../../platform/schemas/document.js';
+import type { EventRole, Modality } from '../../platform/schemas/event-role.js';
 import { foldText } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
-import { compileLexicon, typeOfMatch, type CompiledLexicon } from './lexicon.js';
-import { defaultEventModel } from './default-model.js';
-import type { EventModel } from './event-model.js';
+import { detectLanguage } from './detect-language.js';
+import { extractSentence, type SentenceEvent } from './extract-sentence.js';
+import { compileLexicon, type CompiledLexicon } from './lexicon.js';
 import { mapRubric } from './map-rubric.js';
+import type { MentionKind, OrgMention } from './mentions.js';
+import { registerEvent } from './register-event.js';
+
+/** Character offsets into `title + "\n" + text` (or `text` alone without a title), as entity linking gives them. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface EventParty {
+  text: string;
+  span?: TextSpan;
+  role: EventRole;
+}
 
 export interface ClassifiedEvent {
   type: EventType;
   severity: Severity;
   confidence: number;
+  /** The sentence that states the event. */
   evidence: string;
+  /** The organisation the event is about, as written ("Müller AG", "the retailer"); absent when only the document names it. */
+  subject?: string;
+  subjectKind?: MentionKind | 'register';
+  subjectSpan?: TextSpan;
+  role: EventRole;
+  modality: Modality;
+  /** What fired: the trigger words as written, then the cues and the role rule. */
+  trigger: string;
+  cues: string[];
+  /** Other organisations in the sentence and their parts (creditor, petitioner, liquidator, acquirer …). */
+  parties: EventParty[];
+  sentenceSpan?: TextSpan;
 }
 
 export interface Classification {
   lang: string;
+  /** Events that become signals: factual, or hedged hard events as financial_distress. */
   events: ClassifiedEvent[];
+  /** Triggers that were read as negated, denied, historic, generic, hypothetical or without a subject. */
+  rejected: ClassifiedEvent[];
   /** -1 (clearly adverse) … 1 (clearly positive); 0 when nothing was found. */
   polarity: number;
 }
@@ -29,6 +59,15 @@ export interface ClassifiableDocument {
   rubric?: string;
   /** ISO date of publication; years two or more before it mark an event as historic. */
   publishedAt?: string;
+  /** Register notice parties with their roles (SHAB debtor, Gazette respondent/petitioner). */
+  parties?: DocumentParty[];
+  /** Organisations entity linking found (customers), with their spans; they become mentions. */
+  linked?: ReadonlyArray<{ customerId: string; text: string; spans: readonly TextSpan[] }>;
+}
+
+export interface ClassifyOptions {
+  /** Reserved for a trained model; see event-model.ts. */
+  model?: unknown;
 }
 
 const SUPPORTED = new Set(['de', 'en', 'fr', 'it']);
@@ -36,144 +75,140 @@ const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 const EVIDENCE_MAX = 300;
 
 const lexicons = new Map<string, CompiledLexicon>();
-function lexiconFor(lang: string): CompiledLexicon {
+export function lexiconFor(lang: string): CompiledLexicon {
   let lex = lexicons.get(lang);
   if (!lex) lexicons.set(lang, (lex = compileLexicon(lang)));
   return lex;
 }
 
-interface Hit {
-  type: EventType;
-  confidence: number;
-  evidence: string;
-}
-
-export interface ClassifyOptions {
-  /** The trained sentence model; `null` classifies with the lexicons alone. Default: trained on the labelled set. */
-  model?: EventModel | null;
-}
-
-export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOptions = {}): Classification {
-  const model = options.model === undefined ? defaultEventModel() : options.model;
+/** The document's language: the source's when it names a supported one, else detected. */
+export function languageOf(doc: ClassifiableDocument): string {
   const given = doc.lang?.toLowerCase().slice(0, 2);
-  const lang = given && SUPPORTED.has(given) ? given : detectLanguage(`${doc.title ?? ''}\n${doc.text}`);
-  const hits: Hit[] = [];
-  if (doc.rubric) {
-    const ev = mapRubric(doc.rubric, `${doc.title ?? ''}\n${doc.text}`, lang);
-    // A register notice is the event itself: its rubric decides, the free text is not scanned.
-    if (ev) hits.push({ type: ev.type, confidence: 0.99, evidence: evidenceOf(doc.title || doc.text) });
-    return summarise(lang, hits);
-  }
-  const refYear = doc.publishedAt ? Number(doc.publishedAt.slice(0, 4)) : undefined;
-  const lex = lexiconFor(lang);
-  // Most news has no event word at all: one scan of the whole folded text settles that before
-  // sentences are split, cues checked and the model consulted.
-  lex.all.lastIndex = 0;
-  const anyTrigger = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang));
-  lex.all.lastIndex = 0;
-  if (!anyTrigger) return summarise(lang, []);
-  if (doc.title) for (const h of scanSentence(doc.title, lang, lex, refYear, model)) hits.push({ ...h, confidence: Math.min(0.97, h.confidence + 0.05) });
-  for (const s of splitSentences(doc.text)) hits.push(...scanSentence(s.text, lang, lex, refYear, model));
-  return summarise(lang, hits);
+  return given && SUPPORTED.has(given) ? given : detectLanguage(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
 }
 
-/** All events one sentence supports after negation, denial, averted/historic and hedge cues. */
-export function scanSentence(sentence: string, lang: string, lex: CompiledLexicon, refYear?: number, model?: EventModel | null): Hit[] {
-  const folded = foldText(sentence, lang);
-  const re = lex.all;
-  re.lastIndex = 0;
-  let m = re.exec(folded);
-  if (!m) return [];
-  const out: Hit[] = [];
-  const done = new Set<EventType>();
-  const denied = (DENIAL[lang] ?? DENIAL.en!).test(folded);
-  const hedgedUnfolded = lang === 'de' && HEDGE_UNFOLDED_DE.test(sentence.toLowerCase());
-  const sport = SPORT.test(folded);
-  // Every trigger in the sentence, left to right; the first one of a type that survives the cues counts.
-  for (; m; m = re.exec(folded)) {
-    const type = typeOfMatch(lex, m);
-    if (done.has(type)) continue;
-    const start = m.index;
-    const end = start + m[0].length;
-    const adverse = type !== 'positive';
-    const serious = HARD.has(type) || type === 'financial_distress';
-    const clause = clauseAround(folded, start, end);
-    if ((NEGATION_BEFORE[lang] ?? NEGATION_BEFORE.en!).test(folded.slice(Math.max(0, start - 40), start))) continue;
-    if ((NEGATION_AFTER[lang] ?? NEGATION_AFTER.en!).test(folded.slice(end, end + 40))) continue;
-    if (denied && adverse) continue;
-    if (adverse && (AVERTED[lang] ?? AVERTED.en!).test(clause)) continue;
-    if (adverse && isHistoric(clause, lang, refYear)) continue;
-    if (serious && (sport || (LAW_OR_GENERIC[lang] ?? LAW_OR_GENERIC.en!).test(clause))) continue;
-    const hedged = hedgedUnfolded || (HEDGE[lang] ?? HEDGE.en!).test(clause);
-    done.add(type);
-    if (hedged && HARD.has(type)) {
-      // "droht die Insolvenz" is a warning sign, not an insolvency: report it as distress.
-      if (!done.has('financial_distress')) out.push({ type: 'financial_distress', confidence: 0.55, evidence: evidenceOf(sentence) });
-      done.add('financial_distress');
-      continue;
-    }
-    const confidence = (HARD.has(type) ? 0.85 : 0.75) * (hedged ? 0.7 : 1);
-    out.push({ type, confidence, evidence: evidenceOf(sentence) });
+/** Cheap test before linking: a register notice, or any event word in the text. */
+export function mayReportEvents(doc: ClassifiableDocument, lang: string = languageOf(doc)): boolean {
+  if (doc.rubric) return true;
+  const lex = lexiconFor(lang);
+  lex.all.lastIndex = 0;
+  const found = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang));
+  lex.all.lastIndex = 0;
+  return found;
+}
+
+export function classifyDocument(doc: ClassifiableDocument, _options: ClassifyOptions = {}): Classification {
+  const full = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+  const lang = languageOf(doc);
+  if (doc.rubric) {
+    const rubric = mapRubric(doc.rubric, full, lang);
+    const events = rubric ? [registerEvent(rubric, doc, lang, evidenceOf(doc.title || doc.text))] : [];
+    return { lang, events, rejected: [], polarity: polarityOf(events) };
   }
-  // A sentence that reports an insolvency also sounds distressed; the harder event says it all.
-  const kept = out.some((h) => HARD.has(h.type) && h.confidence >= 0.8) ? out.filter((h) => h.type !== 'financial_distress') : out;
-  return model && kept.length > 0 ? calibrate(kept, model.probabilities(sentence, lang)) : kept;
+  // Most news has no event word at all: one scan of the whole folded text settles that first.
+  if (!mayReportEvents(doc, lang)) return { lang, events: [], rejected: [], polarity: 0 };
+  const lex = lexiconFor(lang);
+  const refYear = doc.publishedAt ? Number(doc.publishedAt.slice(0, 4)) : undefined;
+  const offset = doc.title ? doc.title.length + 1 : 0;
+  const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
+  const found: ClassifiedEvent[] = [];
+  for (const s of sentences) {
+    const linked = linkedIn(doc.linked, s);
+    for (const e of extractSentence(s.text, { lang, lex, refYear, linked })) found.push(toEvent(e, s, s.start === 0 && doc.title !== undefined));
+  }
+  const events: ClassifiedEvent[] = [];
+  const rejected: ClassifiedEvent[] = [];
+  for (const e of found) (isSignal(e) ? events : rejected).push(e);
+  const kept = onePerSubjectAndType(events);
+  return { lang, events: kept, rejected, polarity: polarityOf(kept) };
 }
 
 /**
- * The model moves a lexicon hit's confidence by up to ±0.1 and vetoes a soft event it finds very
- * unlikely. It never adds an event and never removes a hard one: with a few hundred training
- * sentences it is a second opinion, not the judge.
+ * Events about a branch rather than one company: statistics ("Viele Baufirmen melden Kurzarbeit
+ * an") and factual statements that name no organisation. They feed industry signals, never a
+ * company's.
  */
-function calibrate(hits: Hit[], probs: Map<EventType | 'none', number>): Hit[] {
-  const out: Hit[] = [];
-  for (const h of hits) {
-    const p = probs.get(h.type) ?? 0;
-    if (!HARD.has(h.type) && (probs.get('none') ?? 0) >= 0.9 && p < 0.02) continue;
-    out.push({ ...h, confidence: Math.min(0.97, Math.max(0.3, h.confidence + 0.2 * (p - 0.5))) });
+export function sectorWideEvents(c: Classification): ClassifiedEvent[] {
+  return c.rejected.filter((e) => e.cues.some((q) => q.startsWith('statistic:')) || (e.subject === undefined && e.cues.includes(NO_ORGANISATION)));
+}
+
+const NO_ORGANISATION = 'no organisation named or referred to';
+
+/** A factual event about an organisation, or a hedged hard event reported as financial_distress. */
+function isSignal(e: ClassifiedEvent): boolean {
+  // A hard event or distress needs its organisation in the sentence (the issue's "no specific company" class);
+  // a softer event without one ("the chief executive stepped down") is about the document's company.
+  if (e.subject === undefined && (HARD.has(e.type) || e.type === 'financial_distress' || !e.cues.includes(NO_ORGANISATION))) return false;
+  if (e.modality === 'factual') return true;
+  return e.modality === 'hedged' && e.type === 'financial_distress' && e.cues.length > 0;
+}
+
+function toEvent(e: SentenceEvent, s: { text: string; start: number }, isTitle: boolean): ClassifiedEvent {
+  const at = (m: OrgMention): TextSpan => ({ start: s.start + m.start, end: s.start + m.end });
+  const confidence = confidenceOf(e, isTitle);
+  return {
+    type: e.type,
+    severity: DEFAULT_SEVERITY[e.type],
+    confidence,
+    evidence: evidenceOf(s.text),
+    ...(e.subject ? { subject: e.subject.text, subjectKind: e.subject.kind, subjectSpan: at(e.subject) } : {}),
+    role: e.role,
+    modality: e.subject || e.modality !== 'factual' || !HARD.has(e.type) ? e.modality : 'generic',
+    trigger: e.trigger,
+    cues: e.subject ? e.cues : [...e.cues, NO_ORGANISATION],
+    parties: e.parties.map((p) => ({ text: p.mention.text, span: at(p.mention), role: p.role })),
+    sentenceSpan: { start: s.start, end: s.start + s.text.length },
+  };
+}
+
+function confidenceOf(e: SentenceEvent, isTitle: boolean): number {
+  let c = HARD.has(e.type) ? 0.85 : e.modality === 'hedged' ? 0.55 : 0.75;
+  if (e.subject?.kind === 'name' || e.subject?.customerId) c += 0.05;
+  else if (e.subject?.kind === 'pronoun') c -= 0.05;
+  if (isTitle) c += 0.03;
+  return Math.round(Math.min(0.97, c) * 100) / 100;
+}
+
+/** At most one event per (subject, type) in a document: the most confident; agreeing sentences raise it a little. */
+function onePerSubjectAndType(events: ClassifiedEvent[]): ClassifiedEvent[] {
+  const groups = new Map<string, ClassifiedEvent[]>();
+  for (const e of events) {
+    const who = e.subjectKind === 'name' ? foldText(e.subject ?? '') : '(document)';
+    const key = `${who}\u0000${e.type}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const out: ClassifiedEvent[] = [];
+  for (const list of groups.values()) {
+    const best = list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    out.push({ ...best, confidence: Math.round(Math.min(0.99, best.confidence + 0.03 * (list.length - 1)) * 100) / 100 });
+  }
+  return out.sort((a, b) => POLARITY_WEIGHT[b.severity] * b.confidence - POLARITY_WEIGHT[a.severity] * a.confidence);
+}
+
+/** Linked customers found in a sentence, as mentions in sentence offsets. */
+function linkedIn(linked: ClassifiableDocument['linked'], s: { text: string; start: number }): OrgMention[] {
+  const out: OrgMention[] = [];
+  const to = s.start + s.text.length;
+  for (const l of linked ?? []) {
+    for (const sp of l.spans) {
+      if (sp.start < s.start || sp.end > to) continue;
+      const start = sp.start - s.start;
+      const end = sp.end - s.start;
+      out.push({ start, end, text: s.text.slice(start, end), kind: 'name', customerId: l.customerId });
+    }
   }
   return out;
 }
 
-function clauseAround(folded: string, start: number, end: number): string {
-  const from = Math.max(0, start - 80);
-  const pre = folded.slice(from, start);
-  const cut = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'));
-  const post = folded.slice(end, end + 60);
-  const stop = post.search(/[;:.]/);
-  return pre.slice(cut + 1) + folded.slice(start, end) + (stop === -1 ? post : post.slice(0, stop));
-}
-
-function isHistoric(clause: string, lang: string, refYear?: number): boolean {
-  if ((HISTORIC[lang] ?? HISTORIC.en!).test(clause)) return true;
-  if (refYear === undefined) return false;
-  const years = yearsIn(clause);
-  return years.length > 0 && years.every((y) => y <= refYear - 2);
-}
-
-function evidenceOf(sentence: string): string {
+export function evidenceOf(sentence: string): string {
   const s = sentence.replace(/\s+/g, ' ').trim();
   return s.length <= EVIDENCE_MAX ? s : `${s.slice(0, EVIDENCE_MAX - 1)}…`;
 }
 
 const POLARITY_WEIGHT: Record<Severity, number> = { critical: 1, high: 0.8, medium: 0.5, low: 0.2, positive: 0.6 };
 
-/** One event per type (the most confident hit, raised a little when several sentences agree). */
-function summarise(lang: string, hits: Hit[]): Classification {
-  const byType = new Map<EventType, Hit[]>();
-  for (const h of hits) byType.set(h.type, [...(byType.get(h.type) ?? []), h]);
-  const events: ClassifiedEvent[] = [];
-  for (const [type, list] of byType) {
-    const best = list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-    const confidence = Math.min(0.99, best.confidence + 0.04 * (list.length - 1));
-    events.push({ type, severity: DEFAULT_SEVERITY[type], confidence: round(confidence), evidence: best.evidence });
-  }
-  events.sort((a, b) => POLARITY_WEIGHT[b.severity] * b.confidence - POLARITY_WEIGHT[a.severity] * a.confidence);
-  return { lang, events, polarity: polarityOf(events) };
-}
-
 /** Adverse and positive evidence each combine like independent probabilities; polarity is their difference. */
-export function polarityOf(events: ClassifiedEvent[]): number {
+export function polarityOf(events: ReadonlyArray<{ severity: Severity; confidence: number }>): number {
   let adverse = 1;
   let positive = 1;
   for (const e of events) {
@@ -181,9 +216,5 @@ export function polarityOf(events: ClassifiedEvent[]): number {
     if (e.severity === 'positive') positive *= 1 - w;
     else adverse *= 1 - w;
   }
-  return round(1 - positive - (1 - adverse));
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Math.round((1 - positive - (1 - adverse)) * 100) / 100;
 }

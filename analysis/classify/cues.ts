@@ -1,3 +1,4 @@
+import { foldText } from '../text/fold.js';
 /**
  * Context cues that change what a trigger means. All patterns run on folded text (analysis/text/fold.ts).
  * - negation right before the trigger: "keine Insolvenz", "n'est pas en faillite", "not bankrupt"
@@ -7,7 +8,7 @@
  */
 export const NEGATION_BEFORE: Record<string, RegExp> = {
   de: /\b(?:kein|keine|keinen|keiner|keinem|keines|nicht|nie|niemals|ohne|weder|kaum)\b[^,;:]{0,30}$/,
-  en: /\b(?:no|not|never|without|nor|neither|hardly)\b[^,;:]{0,30}$|n't\b[^,;:]{0,30}$/,
+  en: /\b(?:no|not|never|without|nor|neither|hardly|fail(?:ed|s)? to|unable to)\b[^,;:]{0,30}$|n't\b[^,;:]{0,30}$/,
   fr: /\b(?:pas|aucun|aucune|jamais|sans|ni|non|plus de)\b[^,;:]{0,30}$/,
   it: /\b(?:non|nessun|nessuna|nessuno|senza|mai|ne)\b[^,;:]{0,30}$/,
 };
@@ -19,11 +20,20 @@ export const DENIAL: Record<string, RegExp> = {
   it: /\bsmenti(?:sce|scono|to|ta|sca)|\bsmentit|\bnega(?:no)?\b|\brespinge [^.]{0,40}(?:voci|indiscrezioni)|\binfondat/,
 };
 
-export const AVERTED: Record<string, RegExp> = {
-  de: /abgewendet|abwenden|vermieden|vermeiden|entgangen|entging|entgeht|gerettet|uberstanden|verhindert|verhindern|abgewehrt|aufgehoben|widerruf/,
-  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued|saved from)\b/,
-  fr: /\bevit(?:e|er|ee|ant)\b|\bechapp(?:e|er|ee)\b|\bsauv(?:e|ee|er)\b|\bsorti(?:e)? de\b|\bempech|\brevoqu|\brevocation/,
-  it: /\bevitat[oa]|\bevitare\b|\bscongiurat[oa]|\bscongiurare|\bsalvat[oa]|\buscit[oa] da|\bscampat|\brevoca/,
+/** Averted or undone, written before the trigger it governs: "avoided insolvency", "a évité la faillite". */
+export const AVERTED_BEFORE: Record<string, RegExp> = {
+  de: /\b(?:abgewendet|abwenden|vermieden|vermeiden|entgangen|entging|entgeht|gerettet vor|verhindert|verhindern|abgewehrt|aufgehoben|widerruf(?:en)?|ohne)\b/,
+  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued from|saved from|out of|exit(?:ed|s)? from|lift(?:ed|s)? (?:the|its)|revok(?:ed|es)|withdr(?:ew|awn|aws)|dismiss(?:ed|es))\b/,
+  fr: /\b(?:evit(?:e|er|ee|ant|ent)|echapp(?:e|er|ee|ent)|sauv(?:e|ee|er)(?: de)?|sorti(?:e)? de|sortie de|empech(?:e|er|ee)|revoqu(?:e|ee)|revocation|levee? de)\b/,
+  it: /\b(?:evitat[oa]|evitare|evita|scongiurat[oa]|scongiurare|salvat[oa] da|uscit[oa] da|uscire da|scampat[oa]|revoca(?:to|ta)?)\b/,
+};
+
+/** Averted or undone, written after the trigger: "Konkurs abgewendet", "la faillite a été évitée", "bankruptcy was averted". */
+export const AVERTED_AFTER: Record<string, RegExp> = {
+  de: /\b(?:abgewendet|abgewandt|vermieden|verhindert|abgewehrt|aufgehoben|widerrufen|zuruckgezogen|uberstanden|abgeschlossen|beendet)\b/,
+  en: /\b(?:averted|avoided|withdrawn|dismissed|lifted|revoked|rescinded|discharged|was over|ended)\b/,
+  fr: /\b(?:evitee?s?|ecartee?s?|revoquee?s?|levee?s?|retiree?s?|close?s?)\b/,
+  it: /\b(?:evitat[oaie]|scongiurat[oaie]|revocat[oaie]|ritirat[oaie]|chius[oaie])\b/,
 };
 
 export const HISTORIC: Record<string, RegExp> = {
@@ -33,11 +43,52 @@ export const HISTORIC: Record<string, RegExp> = {
   it: /\banni fa\b|\ball'epoca\b|\bin passato\b|\bgia nel\b|\bun tempo\b/,
 };
 
-export const HEDGE: Record<string, RegExp> = {
-  de: /\bdroh(?:t|en|te|ende|ender|enden)?\b|\bbefurcht|gefahr\b|\bfalls\b|\bmoglich(?:e|er|en)?\b|\brisiko\b|\bspekul|\bgerucht|\bangeblich|\bsoll\b|\bprufen?\b|\berwag|\bwarnt vor\b|\bsteht vor (?:der|dem)\b|\bam rande\b|\bkurz vor\b/,
-  en: /\bcould\b|\bmight\b|\bmay\b|\bwould\b|\brisk(?:s|ing)? of\b|\bthreat(?:en|ens|ened|ening)?\b|\bfears? (?:of|that)\b|\bif\b|\bunless\b|\bwarn(?:s|ed)? (?:of|that)\b|\bpossible\b|\bpotential\b|\bconsider(?:s|ing)?\b|\bmulling\b|\bexplor(?:es|ing)\b|\bbrink of\b|\bverge of\b|\bon the edge of\b|\brumou?r|\bspeculat|\breportedly\b|\bprepar(?:es|ing) (?:to|for)\b|\bcontingency\b/,
-  fr: /\bpourrai(?:t|ent)\b|\brisqu(?:e|ent)\b|\bmenac(?:e|ee|ent)\b|\bsi\b|\beventuel(?:le)?\b|\bcrain(?:t|dre|te)\b|\brumeurs?\b|\bspecul|\bau bord de\b|\bserai(?:t|ent)\b|\benvisag/,
-  it: /\bpotrebbe(?:ro)?\b|\brischi(?:a|o|ano)\b|\bminacci(?:a|ata)\b|\bse\b|\beventuale\b|\bteme\b|\btimori?\b|\bvoci\b|\bspecula|\bsull'orlo\b|\bsarebbe(?:ro)?\b|\bvalut(?:a|ano)\b/,
+/** Verbal hedges and reports of a threat, read in the trigger's clause. */
+export const HEDGE_VERBAL: Record<string, RegExp> = {
+  de: /\bdroh(?:t|en|te|ten)\b|\bbefurcht|\bgefahr\b|\bfalls\b|\brisiko\b|\bspekul|\bgerucht|\bangeblich|\bsoll(?:en)? (?:\w+ ){0,6}(?:haben|sein|stehen)\b|\bpruf(?:t|en)\b|\berwag|\bwarnt vor\b|\bsteh(?:t|en) (?:\w+ )?vor (?:der|dem|einer|einem)\b|\bam rande\b|\bkurz vor\b|\bvor dem aus\b|\bplan(?:t|en) (?:\w+ ){0,3}(?:zu|einzu)|\bbeantragen (?:will|wollen)\b|\bwill (?:\w+ ){0,4}beantragen\b|\bmuss(?:te)? (?:\w+ ){0,3}(?:furchten|bangen)\b/,
+  en: /\b(?:could|might|may|would)(?: (?:soon|still|also|well|yet|eventually|even|ultimately|have to|need to|not|then))? (?:be|have|file|go|enter|face|need|seek|collapse|fail|default|run|become|lose|cut|slash|shed|breach|miss|trigger|force|push|tip|end|head|fall|declare|apply|put|lead|call|appoint|start|bring|wind|sell|close)\b|\brisk(?:s|ing)? (?:of|going|falling|collapse)\b|\bat risk of\b|\bthreat(?:en|ens|ened|ening)? (?:to|with|of)\b|\bfears? (?:of|that|for)\b|\bfeared\b|\bwarn(?:s|ed|ing)? (?:of|that)\b|\bconsider(?:s|ing)? (?:filing|a|an|bankruptcy|insolvency|administration|options)\b|\bmulling\b|\bexplor(?:es|ing) (?:options|a)\b|\bbrink of\b|\bverge of\b|\bon the edge of\b|\brumou?r|\bspeculat|\breportedly\b|\bprepar(?:es|ing) (?:to|for)\b|\bcontingency\b|\bheading for\b|\bteeter|\bplan(?:s|ning)? to (?:file|enter|appoint|seek|put)\b|\bintend(?:s|ed)? to (?:file|appoint|enter)\b|\bnotice of intention\b|\blooming\b|\bpossibility of\b/,
+  fr: /\bpourrai(?:t|ent)\b|\brisqu(?:e|ent) (?:de|la|le|d')|\brisque de\b|\bmenac(?:e|ee|ent|ees)\b|\beventuel(?:le)?\b|\bcrain(?:t|dre|te|tes)\b|\brumeurs?\b|\bspecul|\bau bord de\b|\bserai(?:t|ent)\b|\benvisag|\bau seuil de\b|\bproche de la\b|\bfrole\b|\bs'achemine vers\b|\bpourrait\b|\bdevrai(?:t|ent)\b|\bse dirige vers\b/,
+  it: /\bpotrebbe(?:ro)?\b|\brischi(?:a|o|ano) (?:di|il|la|l')|\brischio (?:di|del|della)\b|\bminacci(?:a|ata|ano)\b|\beventuale\b|\btem(?:e|ono)\b|\btimori?\b|\bvoci\b|\bspecula|\bsull'orlo\b|\bsarebbe(?:ro)?\b|\bvalut(?:a|ano)\b|\bverso il\b|\bin bilico\b|\bsull'orlo del\b|\bpericolo di\b/,
+};
+
+/** Adjective hedges: only when they modify the trigger itself ("mögliche Insolvenz", not "a potential buyer"). */
+export const HEDGE_ADJECTIVE: Record<string, RegExp> = {
+  de: /\b(?:mogliche[nrsm]?|drohende[nrsm]?|befurchtete[nrsm]?|angebliche[nrsm]?|bevorstehende[nrsm]?|eventuelle[nrsm]?|potenzielle[nrsm]?|geplante[nrsm]?) $/,
+  en: /\b(?:possible|potential|looming|threatened|imminent|impending|likely|feared|alleged|rumou?red|proposed|planned|prospective) (?:\w+ )?$/,
+  fr: /\b(?:eventuel(?:le)?|possible|potentiel(?:le)?|imminente?|menacant(?:e)?|probable|presumee?) (?:\w+ )?$/,
+  it: /\b(?:possibile|potenziale|eventuale|imminente|probabile|presunt[oa]) (?:\w+ )?$/,
+};
+
+/** Conditions before the trigger: "if the company fails", "falls es zur Insolvenz kommt", "si la société fait faillite". */
+export const CONDITIONAL: Record<string, RegExp> = {
+  de: /\b(?:falls|sofern|wenn|ob|im falle|fur den fall)\b/,
+  en: /\b(?:if|unless|whether|in case|in the event|should the)\b/,
+  fr: /\b(?:si|au cas ou|en cas de|dans le cas ou)\b/,
+  it: /\b(?:se|qualora|nel caso|in caso di)\b/,
+};
+
+/**
+ * Talk about events in general, not one company's: procedure ("ein Konkurs wird eröffnet, wenn",
+ * "a winding-up order is made when"), statistics ("N winding-up petitions were issued", "le nombre
+ * de faillites"), advice ("how to avoid insolvency") and sayings.
+ */
+/** Counts and statistics over many companies: "N winding-up petitions were issued", "le nombre de faillites", "viele Baufirmen". */
+export const STATISTIC: Record<string, RegExp> = {
+  de: /\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b/,
+  en: /\bnumber of\b|\b\d[\d,.]* (?:companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b/,
+  fr: /\bnombre de\b|\b\d[\d' .]* (?:entreprises|societes|faillites|procedures|poursuites)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b/,
+  it: /\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:imprese|aziende|societa|fallimenti|procedure)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b/,
+};
+
+/**
+ * Talk about events in general, not one company's: procedure ("ein Konkurs wird eröffnet,
+ * sobald"), advice ("how to avoid insolvency") and sayings.
+ */
+export const GENERIC: Record<string, RegExp> = {
+  de: /\bratgeber\b|\btipps?\b|\bwas (?:tun|passiert)\b|\bwie (?:man|sie)\b|\bsobald\b|\bgrundsatzlich\b|\bin der regel\b|\bbeispielsweise\b|\bzum beispiel\b/,
+  en: /\bhow (?:to|does|do|can)\b|\bwhat (?:is|happens)\b|\bguide to\b|\btips?\b|\bcan be (?:wound up|made bankrupt|liquidated)\b|\ba (?:company|creditor|debtor|business|director) (?:can|may|must|will|is|that|which|who)\b|\bwhen a (?:company|business|firm)\b|\bin general\b|\btypically\b|\busually\b|\bfor example\b/,
+  fr: /\bcomment (?:eviter|faire|fonctionne)\b|\bqu'est-ce\b|\bconseils?\b|\blorsqu'une? (?:entreprise|societe|debiteur)\b|\bune (?:entreprise|societe) (?:qui|peut|doit)\b|\ben general\b|\bpar exemple\b|\ben principe\b/,
+  it: /\bcome (?:evitare|funziona|fare)\b|\bconsigli\b|\bquando un'? ?(?:impresa|azienda|societa)\b|\bun'? ?(?:impresa|azienda|societa) (?:che|puo|deve)\b|\bin generale\b|\bad esempio\b|\bper esempio\b/,
 };
 
 const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;
@@ -71,3 +122,9 @@ export const LAW_OR_GENERIC: Record<string, RegExp> = {
 
 /** Sport pages use insolvency words as metaphors ("Pleite für den FC", "fallimento sportivo"). */
 export const SPORT = /\b(?:fc|equipe|squadra|mannschaft|nationalmannschaft|spiel|match|partita|terrain|campo|cup|coupe|coppa|liga|saison|stagione|turno|halbfinal|finale|sportivo|sportive|goal)\b/;
+
+// German text is folded with the transcriptions ue/ae/oe → u/a/o; German cues are folded the same way.
+for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
+  const de = table.de;
+  if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
+}

@@ -1,5 +1,14 @@
-export { classifyDocument, type Classification, type ClassifiedEvent, type ClassifiableDocument, type ClassifyOptions } from './classify-document.js';
-export { trainEventModel, stemTokens, type EventModel, type TrainingSentence } from './event-model.js';
-export { defaultEventModel } from './default-model.js';
+export {
+  classifyDocument,
+  languageOf,
+  mayReportEvents,
+  polarityOf,
+  sectorWideEvents,
+  type Classification,
+  type ClassifiedEvent,
+  type ClassifiableDocument,
+  type ClassifyOptions,
+  type EventParty,
+} from './classify-document.js';
 export { detectLanguage } from './detect-language.js';
 export { mapRubric, type RubricEvent } from './map-rubric.js';

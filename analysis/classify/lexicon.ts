@@ -88,7 +88,7 @@ export const LEXICON: Lexicon = {
       'eingetragene personen neu oder mutierend',
     ],
     ownership_change: [
-      'ubernahme(?!angebot abgelehnt)', 'ubernimmt (?:die |den |das )?(?!(?:verantwortung|fuhrung|leitung|kosten|haftung|aufgabe|rolle|funktion|prasidium|vorsitz|geschaftsfuhrung|verwertung)\\b)[a-z]',
+      'ubernahme(?!angebot abgelehnt)', 'ubernimmt (?:die |den |das )?(?!(?:verantwortung|fuhrung|leitung|kosten|haftung|aufgabe|rolle|funktion|prasidium|vorsitz|geschaftsfuhrung|verwertung)\\b)(?=[a-z])',
       '(?:wird|wurde|werden|wurden) (?:von|durch) (?:' + W + ' ){0,4}ubernommen', 'fusion\\b', 'fusioniert', 'zusammenschluss', 'verkauft (?:' + W + ' ){0,3}(?:an|sparte|tochter|geschaft|division)',
       '(?:kauft|erwirbt) (?:die |den |das )?(?:' + W + ' ){0,3}(?:ag|gmbh|firma|konzern|unternehmen|hersteller|anbieter|tochter|mehrheit|konkurrenten|gruppe)',
       'mehrheitsbeteiligung', 'aktienmehrheit', 'akquisition', 'neuer (?:eigentumer|besitzer|mehrheitsaktionar)',

@@ -1,5 +1,6 @@
 import type { EventType, Severity } from '../../platform/schemas/common.js';
-import { linkEntities, type LinkableDocument, type LinkMatch } from './link-entities.js';
+import { bearsEvent, type EventRole, type Modality } from '../../platform/schemas/event-role.js';
+import { linkEntities, type LinkableDocument, type LinkMatch, type TextSpan } from './link-entities.js';
 import type { WatchlistIndex } from './watchlist-index.js';
 
 export interface DocumentEvent {
@@ -7,46 +8,103 @@ export interface DocumentEvent {
   severity: Severity;
   confidence: number;
   evidence: string;
+  subject?: string;
+  /** How the subject is given: a name, a reference ("die Firma"), a pronoun, or a register field. */
+  subjectKind?: 'name' | 'reference' | 'pronoun' | 'register';
+  subjectSpan?: TextSpan;
+  role?: EventRole;
+  modality?: Modality;
+  parties?: ReadonlyArray<{ text: string; span?: TextSpan; role: EventRole }>;
+  sentenceSpan?: TextSpan;
 }
 
 export interface CustomerEvent extends DocumentEvent {
   customerId: string;
-  /** Held back from alerts: an ambiguous name, or the event's sentence is about someone else. */
+  /** Held back from alerts: an ambiguous name, or nothing binds the event to this customer. */
   ambiguous: boolean;
   /** The customer's name or id as it appears in the document. */
   matchedText: string;
+  role: EventRole;
+  /** Why the event was given to this customer. */
+  binding: 'subject' | 'party' | 'document' | 'register' | 'sentence' | 'unbound';
 }
 
 /**
- * Which linked customer an event is about. "Die Müller AG, Lieferantin der konkursiten Meier AG, …"
- * names two companies; only one is bankrupt. An event counts fully for the customers named in
- * its evidence sentence, and for the customers the document is about as a whole (named in the
- * title, or the only customer named); for any other customer in the document it is kept but
- * marked ambiguous, so it shows up for review without triggering an alert. Register notices
- * (`rubric` set) are about the registered entity, so every linked customer counts fully.
+ * Which linked customer an event is about, from the event's subject and the linker's spans:
+ *
+ * - the customer found where the event's subject is written bears it, in the subject's role;
+ * - a customer found where another party is written (the creditor, petitioner, liquidator,
+ *   acquirer, plaintiff, seller) gets nothing: it never inherits the debtor's event;
+ * - a subject given as a reference ("die Firma", "the retailer", "it") is the company the
+ *   document is about: the customer named in the title, the only clear customer, or the one a
+ *   register notice is filed under;
+ * - a register notice's event goes to the customer its register ids or bearing party name,
+ *   never to a named non-bearing party;
+ * - a customer named in the event's sentence without a part of its own, when the subject is
+ *   not a name, is kept for review (ambiguous); elsewhere in the document it gets nothing.
  */
 export function pairEventsWithCustomers(
   index: WatchlistIndex,
   doc: LinkableDocument & { rubric?: string },
-  events: DocumentEvent[],
+  events: readonly DocumentEvent[],
   matches: LinkMatch[] = linkEntities(index, doc),
 ): CustomerEvent[] {
   if (events.length === 0 || matches.length === 0) return [];
-  const inTitle = new Set(doc.title ? linkEntities(index, { text: doc.title }).map((m) => m.customerId) : []);
+  const titleEnd = doc.title ? doc.title.length : -1;
   const clear = matches.filter((m) => !m.ambiguous);
+  const inTitle = new Set(matches.filter((m) => m.spans.some((s) => s.end <= titleEnd)).map((m) => m.customerId));
+  const topic = (m: LinkMatch) => inTitle.has(m.customerId) || (clear.length === 1 && clear[0] === m) || (inTitle.size === 0 && clear.length > 0 && firstNamed(clear) === m);
   const out: CustomerEvent[] = [];
   for (const event of events) {
-    const inSentence = new Set(linkEntities(index, { text: event.evidence }).map((m) => m.customerId));
+    const role = event.role ?? 'subject';
     for (const m of matches) {
-      const about = doc.rubric !== undefined || inSentence.has(m.customerId) || inTitle.has(m.customerId) || (clear.length === 1 && clear[0] === m);
+      const bound = bind(event, m, doc.rubric !== undefined, topic(m));
+      if (!bound) continue;
+      const sure = bound.binding !== 'sentence' && bound.binding !== 'unbound';
       out.push({
         ...event,
         customerId: m.customerId,
-        confidence: Math.round(event.confidence * m.confidence * (about ? 1 : 0.5) * 1000) / 1000,
-        ambiguous: m.ambiguous || !about,
+        role: bound.role ?? role,
+        confidence: Math.round(event.confidence * m.confidence * (sure ? 1 : 0.5) * 1000) / 1000,
+        ambiguous: m.ambiguous || !sure,
         matchedText: m.text,
+        binding: bound.binding,
       });
     }
   }
   return out;
+}
+
+function bind(
+  event: DocumentEvent,
+  m: LinkMatch,
+  isRegister: boolean,
+  isTopic: boolean,
+): { binding: CustomerEvent['binding']; role?: EventRole } | undefined {
+  const at = (span: TextSpan | undefined) => span !== undefined && m.spans.some((s) => s.start < span.end && s.end > span.start);
+  if (at(event.subjectSpan)) return { binding: 'subject' };
+  const party = event.parties?.find((p) => at(p.span));
+  if (party) return bearsEvent(party.role) ? { binding: 'party', role: party.role } : undefined;
+  if (isRegister) {
+    // Found only by the notice's register ids or URL (no span), or the notice names no parties: the notice's entity.
+    if (m.spans.length === 0 || event.subjectSpan === undefined) return { binding: 'register' };
+    return undefined;
+  }
+  if (event.subjectKind === 'name') return undefined; // the event names its subject, and it is someone else
+  if (event.subject !== undefined && isTopic) return { binding: 'document' };
+  if (at(event.sentenceSpan)) return { binding: 'sentence' };
+  return event.sentenceSpan === undefined ? { binding: 'unbound' } : undefined;
+}
+
+function firstNamed(ms: readonly LinkMatch[]): LinkMatch | undefined {
+  let best: LinkMatch | undefined;
+  let at = Infinity;
+  for (const m of ms) {
+    const first = m.spans.reduce((a, s) => Math.min(a, s.start), Infinity);
+    if (first < at) {
+      at = first;
+      best = m;
+    }
+  }
+  return best;
 }

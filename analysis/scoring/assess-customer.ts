@@ -173,6 +173,9 @@ export function assessCustomer(input: AssessInput): Assessment {
       occurredAt: s.occurredAt,
       title: s.title,
       url: s.url,
+      ...(s.subject ? { subject: s.subject } : {}),
+      ...(s.role ? { role: s.role } : {}),
+      ...(s.evidence ? { evidence: s.evidence } : {}),
     })),
     modelVersion: weights.version,
   };

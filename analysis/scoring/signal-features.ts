@@ -1,4 +1,5 @@
 import { DEFAULT_SEVERITY, type EventType, type Severity } from '../../platform/schemas/common.js';
+import { bearsEvent } from '../../platform/schemas/event-role.js';
 import type { Signal } from '../../platform/schemas/signal.js';
 import { DEFAULT_SIGNAL_MODEL, type SignalModel } from './weights.js';
 
@@ -33,10 +34,29 @@ export interface SignalAssessment {
   considered: Signal[];
 }
 
+/** Reports of one type within this many days of each other are taken as one fact. */
+const FACT_WINDOW_DAYS = 30;
+/** What follows from an insolvency, a moratorium or a liquidation: reported alongside it, it adds nothing. */
+const CONSEQUENCES: ReadonlySet<EventType> = new Set(['payment_delay', 'financial_distress', 'layoffs', 'debt_enforcement']);
+const E_CLASS: ReadonlySet<EventType> = new Set(HARD_E_EVENTS);
+
+interface Weighed {
+  s: Signal;
+  strength: number;
+  scale: number;
+}
+
 /**
- * Pure: turns one customer's signals into log-odds per event type. Several reports of the
- * same event do not add up linearly: strengths combine as 1 − Π(1 − s), so ten articles
- * about one layoff weigh barely more than the most credible one.
+ * Pure: turns one customer's signals into log-odds per event type. One fact, one event:
+ * - only signals the customer bears count: a creditor, petitioner, liquidator or acquirer
+ *   (`role`) never inherits the debtor's event;
+ * - reports of the same type within FACT_WINDOW_DAYS of each other are one fact: the most
+ *   credible report counts, the others are listed as its evidence; separate facts combine as
+ *   1 − Π(1 − s);
+ * - the consequences of an insolvency, moratorium or liquidation (unpaid wages, distress,
+ *   layoffs, enforcement) from the same document or from 30 days before it onwards add no
+ *   points, and two of those hard events in one document (a compulsory liquidation is both
+ *   insolvency and liquidation) count once.
  */
 export function assessSignals(
   signals: readonly Signal[],
@@ -46,14 +66,14 @@ export function assessSignals(
 ): SignalAssessment {
   const now = asOf.getTime();
   const considered = signals
-    .filter((s) => !s.ambiguous)
+    .filter((s) => !s.ambiguous && bearsEvent(s.role))
     .filter((s) => {
       const age = (now - Date.parse(s.occurredAt)) / DAY_MS;
       return age >= 0 && age <= model.maxAgeDays;
     })
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.id.localeCompare(b.id));
 
-  const byType = new Map<EventType, Array<{ s: Signal; strength: number; scale: number }>>();
+  const byType = new Map<EventType, Weighed[]>();
   let override: HardOverride | undefined;
   for (const s of considered) {
     const ageDays = (now - Date.parse(s.occurredAt)) / DAY_MS;
@@ -71,16 +91,52 @@ export function assessSignals(
     else if (hard && HARD_D_EVENTS.includes(s.type) && !override) override = { grade: 'D', type: s.type, signal: s };
   }
 
+  const hardE = considered.filter((s) => E_CLASS.has(s.type));
+  const subsumed = (s: Signal) =>
+    CONSEQUENCES.has(s.type) &&
+    hardE.some((h) => {
+      if (sharesDocument(h, s)) return true;
+      const after = Date.parse(s.occurredAt) - Date.parse(h.occurredAt);
+      return after >= -FACT_WINDOW_DAYS * DAY_MS && after <= (model.overrideMaxAgeDays[h.type] ?? model.maxAgeDays) * DAY_MS;
+    });
+  // Of the hard events reported by one document, the weightiest counts; the others are the same fact.
+  const strongestInDocument = new Map<string, { type: EventType; logit: number }>();
+  for (const h of hardE) {
+    const w = model.typeWeight[h.type] * h.confidence;
+    for (const d of h.documentIds) {
+      const best = strongestInDocument.get(d);
+      if (!best || w > best.logit || (w === best.logit && h.type < best.type)) strongestInDocument.set(d, { type: h.type, logit: w });
+    }
+  }
+  const sameFactAsStronger = (s: Signal) => E_CLASS.has(s.type) && s.documentIds.every((d) => strongestInDocument.get(d)?.type !== s.type);
+
   const contributions: SignalContribution[] = [];
   for (const [type, list] of byType) {
     list.sort((a, b) => b.strength * b.scale - a.strength * a.scale || a.s.id.localeCompare(b.s.id));
-    const combined = 1 - list.reduce((p, x) => p * (1 - x.strength), 1);
-    const logit = model.typeWeight[type] * list[0]!.scale * combined;
+    const counted = list.filter((x) => !subsumed(x.s) && !sameFactAsStronger(x.s));
+    const combined = 1 - factsOf(counted).reduce((p, fact) => p * (1 - fact[0]!.strength), 1);
+    const logit = counted.length === 0 ? 0 : model.typeWeight[type] * counted[0]!.scale * combined;
     if (Math.abs(logit) < 1e-6) continue;
     contributions.push({ type, logit, evidence: unique(list.map((x) => x.s.url)), signals: list.map((x) => x.s) });
   }
   contributions.sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || a.type.localeCompare(b.type));
   return { contributions, override, considered };
+}
+
+/** Groups reports (strongest first) into facts: a report within FACT_WINDOW_DAYS of a fact's first report belongs to it. */
+function factsOf(list: readonly Weighed[]): Weighed[][] {
+  const facts: Weighed[][] = [];
+  for (const x of list) {
+    const t = Date.parse(x.s.occurredAt);
+    const fact = facts.find((f) => Math.abs(Date.parse(f[0]!.s.occurredAt) - t) <= FACT_WINDOW_DAYS * DAY_MS || f.some((y) => sharesDocument(y.s, x.s)));
+    if (fact) fact.push(x);
+    else facts.push([x]);
+  }
+  return facts;
+}
+
+function sharesDocument(a: Signal, b: Signal): boolean {
+  return a.documentIds.some((d) => b.documentIds.includes(d));
 }
 
 function clamp01(x: number): number {

@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { classifyDocument } from '../../analysis/classify/index.js';
+import { readFile } from 'node:fs/promises';
+import { classifyDocument, type ClassifiedEvent } from '../../analysis/classify/index.js';
+import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, parseWatchlistCsv, type WatchlistIndex } from '../../analysis/linking/index.js';
+import { documentParty, registerIds } from '../../platform/schemas/document.js';
 import type { CliIo, Command } from './command.js';
 
 /**
@@ -53,26 +56,91 @@ const classifyInput = z.object({
   text: z.string(),
   lang: z.string().optional(),
   title: z.string().optional(),
+  url: z.string().optional(),
   rubric: z.string().optional(),
   publishedAt: z.string().optional(),
+  parties: z.array(documentParty).optional(),
+  registerIds: registerIds.optional(),
 });
+type ClassifyInput = z.infer<typeof classifyInput>;
+
+const USAGE =
+  'bonitor classify [--watchlist <file.csv>] [--all] < docs.jsonl   (writes {"id","lang","events":[{"type","severity","confidence","evidence","subject","customerId"?,"role","modality","trigger","cues","parties"}],"polarity"} per line; --all adds "rejected": the negated, denied, historic, generic and hypothetical triggers)';
 
 export const classifyCommand: Command = {
   name: 'classify',
-  summary: 'classify risk events in JSON lines {"id","text","lang"?} read on stdin',
-  usage: 'bonitor classify < docs.jsonl   (writes {"id","lang","events":[{"type","severity","confidence","evidence"}],"polarity"} per line)',
+  summary: 'extract risk events (type, subject, role, modality) from JSON lines {"id","text","lang"?} read on stdin',
+  usage: USAGE,
   async run(args, ctx) {
     if (args.includes('--help')) {
       ctx.io.stdout.write(`usage: ${this.usage}\n`);
       return 0;
     }
-    if (args.length > 0) {
-      ctx.io.stderr.write(`unexpected argument ${args[0]}\nusage: ${this.usage}\n`);
+    const opts = parseArgs(args);
+    if (typeof opts === 'string') {
+      ctx.io.stderr.write(`${opts}\nusage: ${this.usage}\n`);
       return 2;
     }
-    return processJsonLines(ctx.io, classifyInput, (doc) => {
-      const c = classifyDocument(doc);
-      return { id: doc.id, lang: c.lang, events: c.events, polarity: c.polarity };
-    });
+    let index: WatchlistIndex | undefined;
+    if (opts.watchlist !== undefined) {
+      const csv = await readFile(opts.watchlist, 'utf8').catch(() => undefined);
+      if (csv === undefined) {
+        ctx.io.stderr.write(`cannot read ${opts.watchlist}\n`);
+        return 1;
+      }
+      const { customers, errors } = parseWatchlistCsv(csv);
+      for (const e of errors) ctx.io.stderr.write(`${opts.watchlist}:${e.line}: ${e.reason}\n`);
+      if (customers.length === 0) {
+        ctx.io.stderr.write(`${opts.watchlist}: no customers to link against\n`);
+        return 2;
+      }
+      index = buildWatchlistIndex(customers);
+    }
+    return processJsonLines(ctx.io, classifyInput, (doc) => classifyLine(doc, index, opts.all));
   },
 };
+
+/**
+ * The same path as the analyzer: link (with a watchlist), extract with the linked customers as
+ * mentions, and bind each event to the customer that bears it; a customer in another part (the
+ * creditor, the acquirer…) gets no customerId on the event.
+ */
+function classifyLine(doc: ClassifyInput, index: WatchlistIndex | undefined, all: boolean): unknown {
+  const matches = index ? linkEntities(index, doc) : [];
+  const c = classifyDocument({ ...doc, linked: matches });
+  const bound = index ? pairEventsWithCustomers(index, doc, c.events, matches).filter((e) => !e.ambiguous) : [];
+  const events = c.events.map((e) => {
+    const who = bound.find((b) => b.type === e.type && b.evidence === e.evidence && b.subject === e.subject);
+    return present(e, who?.customerId);
+  });
+  return { id: doc.id, lang: c.lang, events, polarity: c.polarity, ...(all ? { rejected: c.rejected.map((e) => present(e)) } : {}) };
+}
+
+function present(e: ClassifiedEvent, customerId?: string) {
+  return {
+    type: e.type,
+    severity: e.severity,
+    confidence: e.confidence,
+    evidence: e.evidence,
+    subject: e.subject ?? null,
+    ...(customerId ? { customerId } : {}),
+    role: e.role,
+    modality: e.modality,
+    trigger: e.trigger,
+    cues: e.cues,
+    parties: e.parties.map((p) => ({ text: p.text, role: p.role })),
+  };
+}
+
+function parseArgs(args: string[]): { watchlist?: string; all: boolean } | string {
+  const out: { watchlist?: string; all: boolean } = { all: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--all') out.all = true;
+    else if (a === '--watchlist') out.watchlist = args[++i];
+    else if (a.startsWith('--watchlist=')) out.watchlist = a.slice('--watchlist='.length);
+    else return `unexpected argument ${a}`;
+  }
+  if (out.watchlist === '' || (args.includes('--watchlist') && out.watchlist === undefined)) return '--watchlist needs a file';
+  return out;
+}

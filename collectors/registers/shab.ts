@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import type { Document } from '../../platform/schemas/index.js';
+import type { Document, DocumentParty } from '../../platform/schemas/index.js';
 import { documentId } from '../document-id.js';
 import { CollectError, jsonErrorSummary } from '../errors.js';
 import { startOfDayIn } from '../parse/parse-date.js';
@@ -20,6 +20,12 @@ export interface ShabNotice {
   /** Status flags set in an HR mutation, e.g. "bankruptcy.dissolution", "liquidation.dissolution.nonExceptional". */
   flags: string[];
   cantons: string[];
+  /**
+   * Who the notice is about, from its structured fields: the <debtor> of a bankruptcy,
+   * debt-enforcement or composition notice (Schuldner, a company or a person) and the
+   * <company> of a commercial-register notice.
+   */
+  parties: DocumentParty[];
 }
 
 const UID = /CHE[-‐ ]?\d{3}\.?\d{3}\.?\d{3}/g;
@@ -65,7 +71,31 @@ export function parseShabXml(xml: string): ShabNotice {
     uids: [...uids],
     flags,
     cantons: meta.find('cantons').toArray().map((c) => $(c).text().trim()).filter(Boolean),
+    parties: partiesOf($, content),
   };
+}
+
+/** The notice's parties with their roles: <debtor> (company or person) and the HR <company>. */
+function partiesOf($: CheerioAPI, content: ReturnType<CheerioAPI>): DocumentParty[] {
+  const out: DocumentParty[] = [];
+  const named = (el: ReturnType<CheerioAPI>): { name: string; uid?: string } | undefined => {
+    const company = el.children('company').first();
+    if (company.length > 0) {
+      const name = company.children('name').first().text().trim();
+      const uid = company.children('uid').first().text().trim();
+      return name ? { name, ...(uid ? { uid: normaliseUid(uid) } : {}) } : undefined;
+    }
+    const person = el.children('person').first();
+    const name = [person.children('prename').first().text().trim(), person.children('name').first().text().trim()].filter(Boolean).join(' ');
+    return name ? { name } : undefined;
+  };
+  content.children('debtor').each((_, el) => {
+    const p = named($(el));
+    if (p) out.push({ role: 'debtor', name: p.name, ...(p.uid ? { registerIds: { uid: [p.uid] } } : {}) });
+  });
+  const hr = named(content.children('commonsNew').first());
+  if (hr && !out.some((p) => p.name === hr.name)) out.push({ role: 'subject', name: hr.name, ...(hr.uid ? { registerIds: { uid: [hr.uid] } } : {}) });
+  return out;
 }
 
 /**
@@ -135,5 +165,6 @@ export function shabToDocument(n: ShabNotice, sourceId: string, fetchedAt: Date)
     fetchedAt: fetchedAt.toISOString(),
     ...(n.uids.length > 0 ? { registerIds: { uid: n.uids } } : {}),
     rubric: n.subRubric,
+    ...(n.parties.length > 0 ? { parties: n.parties } : {}),
   };
 }

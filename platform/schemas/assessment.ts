@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currency, eventType, grade, isoDateTime, severity } from './common.js';
+import { eventRole } from './event-role.js';
 
 export const TERMS_KINDS = [
   'open_account',
@@ -37,6 +38,11 @@ export const assessmentSignalSchema = z.object({
   occurredAt: isoDateTime,
   title: z.string(),
   url: z.string(),
+  /** The organisation the event is about as the source names it, and its part (debtor, subject …). */
+  subject: z.string().optional(),
+  role: eventRole.optional(),
+  /** The sentence that states the event. */
+  evidence: z.string().optional(),
 });
 
 /** The assessment JSON every interface shares (CLI, API, alerts). */

@@ -35,7 +35,7 @@ describe('classifyDocument: events in four languages', () => {
     expect(c.lang).toBe('de');
     expect(c.events[0]).toMatchObject({ type: 'insolvency', severity: 'critical' });
     expect(c.polarity).toBeLessThan(-0.8);
-    expect(classifyDocument({ text: 'Das Wetter ist schön.' })).toEqual({ lang: 'de', events: [], polarity: 0 });
+    expect(classifyDocument({ text: 'Das Wetter ist schön.' })).toEqual({ lang: 'de', events: [], rejected: [], polarity: 0 });
   });
 });
 
@@ -76,7 +76,7 @@ describe('register rubrics map deterministically', () => {
 
   it('HR02 mutation of signing powers (real notice) → management_change', () => {
     const c = classifyDocument({ text: hr02Text, rubric: 'HR02' });
-    expect(c.events).toEqual([{ type: 'management_change', severity: 'low', confidence: 0.99, evidence: expect.stringContaining('Rysaffe') }]);
+    expect(c.events).toMatchObject([{ type: 'management_change', severity: 'low', confidence: 0.99, evidence: expect.stringContaining('Rysaffe'), role: 'subject', modality: 'factual' }]);
   });
 
   it('HR02 announcing dissolution → liquidation; with bankruptcy → insolvency', () => {

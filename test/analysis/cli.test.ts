@@ -37,8 +37,8 @@ describe('bonitor classify', () => {
     expect(r.stderr).toEqual([]);
     const [a, b] = r.stdout.map((l) => JSON.parse(l));
     expect(Object.keys(a)).toEqual(['id', 'lang', 'events', 'polarity']);
-    expect(a).toMatchObject({ id: 'a', lang: 'de', events: [{ type: 'insolvency', severity: 'critical' }] });
-    expect(Object.keys(a.events[0])).toEqual(['type', 'severity', 'confidence', 'evidence']);
+    expect(a).toMatchObject({ id: 'a', lang: 'de', events: [{ type: 'insolvency', severity: 'critical', subject: 'Muster AG', role: 'debtor', modality: 'factual' }] });
+    expect(Object.keys(a.events[0])).toEqual(['type', 'severity', 'confidence', 'evidence', 'subject', 'role', 'modality', 'trigger', 'cues', 'parties']);
     expect(a.polarity).toBeLessThan(0);
     expect(b).toEqual({ id: 'b', lang: 'fr', events: [], polarity: 0 });
     const numeric = await runCli(classifyCommand, [], '{"id":7,"text":"ok"}');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDocument, stemTokens, trainEventModel } from '../../analysis/classify/index.js';
 import type { EventLine, LinkLine } from '../../analysis/eval/corpus-schema.js';
 import { evaluateEvents, evaluateLinking, evaluateRoles, missedGoals, scoreOf } from '../../analysis/eval/evaluate.js';
 
@@ -86,26 +85,5 @@ describe('evaluation arithmetic', () => {
     const linking = evaluateLinking([], () => []);
     expect(missedGoals(events, linking, wrong)).toHaveLength(1);
     expect(missedGoals(events, linking, right)).toEqual([]);
-  });
-});
-
-describe('the trained model', () => {
-  it('stems with the language stemmer and learns from labelled sentences', () => {
-    expect(stemTokens('Konkurseröffnungen', 'de')).toEqual(stemTokens('Konkurseroeffnungen', 'de'));
-    const model = trainEventModel([
-      { lang: 'en', labels: ['layoffs'], text: 'The company cuts jobs and lays off workers.' },
-      { lang: 'en', labels: ['layoffs'], text: 'Hundreds of workers laid off at the plant.' },
-      { lang: 'en', labels: [], text: 'The company opens a new shop.' },
-      { lang: 'en', labels: [], text: 'A new shop opens downtown.' },
-    ]);
-    const p = model.probabilities('Workers laid off as plant cuts jobs', 'en');
-    expect(p.get('layoffs')!).toBeGreaterThan(p.get('none')!);
-    expect([...p.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
-  });
-
-  it('lets the model veto a soft lexicon hit it finds very unlikely, but never a hard event', () => {
-    const veto = { probabilities: () => new Map([['none', 0.99], ['layoffs', 0.001], ['insolvency', 0.001]] as const) };
-    expect(classifyDocument({ text: 'Der Konzern streicht 500 Stellen.' }, { model: veto as never }).events).toEqual([]);
-    expect(classifyDocument({ text: 'Über die Firma wurde der Konkurs eröffnet.' }, { model: veto as never }).events.map((e) => e.type)).toEqual(['insolvency']);
   });
 });

@@ -43,10 +43,13 @@ describe('sectionOfCode', () => {
 
 describe('findIndustryEvents', () => {
   it('combines the sections of a branch article with its events and trends', async () => {
-    const { classifyDocument } = await import('../../analysis/classify/index.js');
+    const { classifyDocument, sectorWideEvents } = await import('../../analysis/classify/index.js');
     const { findIndustryEvents } = await import('../../analysis/industry/index.js');
     const doc = { title: 'Baubranche unter Druck', text: 'Die Konkurse in der Baubranche steigen auf einen Höchststand. Viele Baufirmen melden Kurzarbeit an.' };
-    const events = findIndustryEvents(doc, classifyDocument(doc).events);
+    const c = classifyDocument(doc);
+    // "Viele Baufirmen melden Kurzarbeit an" is about the branch, not one company: sector-wide, not a company event.
+    expect(c.events).toEqual([]);
+    const events = findIndustryEvents(doc, [...c.events, ...sectorWideEvents(c)]);
     expect(events.map((e) => [e.section, e.type]).sort()).toEqual([
       ['F', 'financial_distress'],
       ['F', 'layoffs'],

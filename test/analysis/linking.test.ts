@@ -193,29 +193,3 @@ describe('parseWatchlistCsv', () => {
     expect(errors[0]!.reason).toMatch(/customer_id, name/);
   });
 });
-
-describe('pairEventsWithCustomers', () => {
-  it('gives an event to the customer named in its sentence, and marks the bystander ambiguous', async () => {
-    const { classifyDocument } = await import('../../analysis/classify/index.js');
-    const { pairEventsWithCustomers } = await import('../../analysis/linking/index.js');
-    const doc = {
-      title: 'Zulieferer unter Druck',
-      text: 'Über die Müller Bau GmbH & Co. KG wurde am Montag der Konkurs eröffnet. Auch Nestlé bezog Bauleistungen von der Firma, ist aber nicht betroffen.',
-    };
-    const paired = pairEventsWithCustomers(index, doc, classifyDocument(doc).events);
-    expect(paired.map((p) => [p.customerId, p.type, p.ambiguous])).toEqual([
-      ['mueller', 'insolvency', false],
-      ['nestle', 'insolvency', true],
-    ]);
-    expect(paired[1]!.confidence).toBeLessThan(paired[0]!.confidence);
-  });
-
-  it('treats the only customer of an article and the customer of a register notice as its subject', async () => {
-    const { pairEventsWithCustomers } = await import('../../analysis/linking/index.js');
-    const event = { type: 'insolvency' as const, severity: 'critical' as const, confidence: 0.9, evidence: 'Die Firma ist zahlungsunfähig.' };
-    const only = pairEventsWithCustomers(index, { text: 'Orange SA: Die Firma ist zahlungsunfähig.' }, [event]);
-    expect(only).toMatchObject([{ customerId: 'orange', ambiguous: false }]);
-    const notice = pairEventsWithCustomers(index, { text: 'x', registerIds: { uid: ['CHE-114.723.217'] }, rubric: 'KK01' }, [event]);
-    expect(notice).toMatchObject([{ customerId: 'rysaffe', ambiguous: false, confidence: 0.9 }]);
-  });
-});

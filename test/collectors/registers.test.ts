@@ -39,6 +39,8 @@ describe('SHAB / SOGC', () => {
       cantons: ['GE'],
     });
     expect(n.text).toContain('La procuration de Scheelbeek Saskia Esther Charlotte est radiée');
+    // The register's own company field: the notice's subject, mapped structurally by event extraction.
+    expect(n.parties).toEqual([{ role: 'subject', name: 'Rysaffe Administrateurs Sàrl', registerIds: { uid: ['CHE-114.723.217'] } }]);
   });
 
   it('reads an SB01 debt-enforcement auction in German', () => {
@@ -47,6 +49,7 @@ describe('SHAB / SOGC', () => {
     expect(n.text).toContain('Jain Cornet');
     expect(n.text).toContain("Rechtskräftige Betreibungsamtliche Schätzung: CHF 777'000.00");
     expect(n.text).not.toMatch(/<p>|&lt;/);
+    expect(n.parties).toEqual([{ role: 'debtor', name: 'Asha Kumari Jain Cornet' }]);
   });
 
   it('flags bankruptcy / liquidation status changes of an HR mutation', () => {

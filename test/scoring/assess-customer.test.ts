@@ -53,7 +53,7 @@ describe('assessCustomer', () => {
     expect(a.score).toBeGreaterThanOrEqual(64);
     expect(a.terms.kind).toBe('decline');
     expect(a.factors.some((f) => f.evidence.includes(s.url))).toBe(true);
-    expect(a.signals).toEqual([{ type: 'insolvency', severity: 'critical', occurredAt: s.occurredAt, title: s.title, url: s.url }]);
+    expect(a.signals).toEqual([{ type: 'insolvency', severity: 'critical', occurredAt: s.occurredAt, title: s.title, url: s.url, evidence: 'snippet' }]);
     expect(a.terms.reasons!.de.join(' ')).toMatch(/Insolvenz/);
   });
 
@@ -108,8 +108,31 @@ describe('assessCustomer', () => {
 
   it('does not add up many reports of the same event', () => {
     const one = assess({ signals: [signal('layoffs', '2025-01-10')] }).score;
-    const ten = assess({ signals: Array.from({ length: 10 }, () => signal('layoffs', '2025-01-10')) }).score;
-    expect(ten - one).toBeLessThan(one - assess().score);
+    const ten = assess({ signals: Array.from({ length: 10 }, (_, i) => signal('layoffs', `2025-01-0${1 + (i % 9)}`)) }).score;
+    expect(ten).toBe(one);
+    // Two layoffs half a year apart are two facts: they do add up.
+    const two = assess({ signals: [signal('layoffs', '2025-01-10'), signal('layoffs', '2024-07-01')] }).score;
+    expect(two).toBeGreaterThan(one);
+  });
+
+  it('counts one fact once: the consequences of an insolvency and a liquidation in the same article add nothing', () => {
+    const insolvency = signal('insolvency', '2025-01-10');
+    const base = assess({ signals: [insolvency] }).score;
+    const wages = signal('payment_delay', '2025-01-10', { documentIds: insolvency.documentIds });
+    const laterLayoffs = signal('layoffs', '2025-01-20');
+    const liquidation = signal('liquidation', '2025-01-10', { documentIds: insolvency.documentIds });
+    expect(assess({ signals: [insolvency, wages, laterLayoffs, liquidation] }).score).toBe(base);
+    // A payment delay without any hard event still counts.
+    expect(assess({ signals: [wages] }).score).toBeGreaterThan(assess().score);
+  });
+
+  it('never gives a creditor, petitioner, liquidator or acquirer the event it is only a party to', () => {
+    for (const role of ['creditor', 'petitioner', 'liquidator', 'acquirer'] as const) {
+      const a = assess({ ledger: punctual, signals: [signal('debt_enforcement', '2025-01-10', { role })] });
+      expect(a.grade).toBe('A');
+      expect(a.signals).toEqual([]);
+    }
+    expect(assess({ ledger: punctual, signals: [signal('debt_enforcement', '2025-01-10', { role: 'debtor' })] }).grade).toBe('D');
   });
 
   it('is deterministic and independent of input order', () => {

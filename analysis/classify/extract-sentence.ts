@@ -1,0 +1,90 @@
+import { HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
+import type { EventRole, Modality } from '../../platform/schemas/event-role.js';
+import { foldTextMapped } from '../text/fold.js';
+import { typeOfMatch, type CompiledLexicon } from './lexicon.js';
+import { findMentions, tokenize, type OrgMention } from './mentions.js';
+import { modalityOf, type TriggerPosition } from './modality.js';
+import { assignRoles } from './roles.js';
+
+const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
+
+/** One trigger of one sentence, read for type, modality and parties. Offsets are into the sentence. */
+export interface SentenceEvent {
+  /** The type after modality: a hedged hard event is financial_distress. */
+  type: EventType;
+  /** The type the trigger named. */
+  triggerType: EventType;
+  modality: Modality;
+  subject?: OrgMention;
+  role: EventRole;
+  parties: Array<{ mention: OrgMention; role: EventRole }>;
+  /** The trigger as written in the sentence. */
+  trigger: string;
+  triggerStart: number;
+  triggerEnd: number;
+  /** What decided: cues and the role rule. */
+  cues: string[];
+}
+
+export interface SentenceContext {
+  lang: string;
+  lex: CompiledLexicon;
+  refYear?: number;
+  /** Mentions found by entity linking (customers), in sentence offsets; they win over own mentions that overlap. */
+  linked?: readonly OrgMention[];
+}
+
+/** Every trigger in the sentence with its modality, subject and role. Pure. */
+export function extractSentence(sentence: string, ctx: SentenceContext): SentenceEvent[] {
+  const { folded, map } = foldTextMapped(sentence, ctx.lang);
+  const re = ctx.lex.all;
+  re.lastIndex = 0;
+  const triggers: Array<TriggerPosition & { type: EventType }> = [];
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    triggers.push({ start: m.index, end: m.index + m[0].length, type: typeOfMatch(ctx.lex, m) });
+  }
+  if (triggers.length === 0) return [];
+  const toFolded = inverse(map, sentence.length);
+  const mentions = mergeMentions(findMentions(sentence, ctx.lang, tokenize(sentence)), ctx.linked ?? []);
+  const lower = sentence.toLowerCase();
+  const out: SentenceEvent[] = [];
+  for (const t of triggers) {
+    const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
+    const roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions });
+    const hedgedHard = modality === 'hedged' && HARD.has(t.type);
+    const start = map[t.start]!;
+    const end = map[t.end]!;
+    out.push({
+      type: hedgedHard ? 'financial_distress' : t.type,
+      triggerType: t.type,
+      modality,
+      ...(roles.subject ? { subject: roles.subject } : {}),
+      role: hedgedHard && (roles.role === 'debtor' || roles.role === 'respondent') ? 'subject' : roles.role,
+      parties: roles.parties,
+      trigger: sentence.slice(start, end),
+      triggerStart: start,
+      triggerEnd: end,
+      cues: [...cues, `role: ${roles.reason}`],
+    });
+  }
+  return out;
+}
+
+/** Own mentions that overlap a linked customer give way to it. */
+function mergeMentions(own: OrgMention[], linked: readonly OrgMention[]): OrgMention[] {
+  if (linked.length === 0) return own;
+  const kept = own.filter((m) => !linked.some((l) => l.start < m.end && l.end > m.start));
+  return [...kept, ...linked].sort((a, b) => a.start - b.start);
+}
+
+/** original offset → folded offset, from the folded → original map. */
+function inverse(map: Int32Array, length: number): (original: number) => number {
+  const inv = new Int32Array(length + 1).fill(-1);
+  for (let i = map.length - 1; i >= 0; i--) inv[map[i]!] = i;
+  for (let j = length - 1; j >= 0; j--) if (inv[j] === -1) inv[j] = inv[j + 1]!;
+  return (o) => inv[Math.max(0, Math.min(length, o))]!;
+}

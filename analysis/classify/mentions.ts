@@ -1,0 +1,243 @@
+import { foldName } from '../text/fold.js';
+
+/**
+ * Organisations a sentence names or clearly refers to, found without a watchlist: the candidate
+ * subjects and other parties of an event. Offsets are into the sentence as written.
+ *
+ * - `name`: a name with a legal form ("Rossi Costruzioni S.r.l.", "ACME WIDGETS LIMITED"), an
+ *   acronym ("UBS"), a run of capitalised words outside German ("Thomas Cook"), a name in
+ *   apposition to a company noun ("der Autozulieferer Leoni"), a headline topic ("Wirecard: …").
+ * - `reference`: a definite description of a company ("die Firma", "the retailer", "la société",
+ *   "l'azienda", "der Autozulieferer") — specific in news, though unnamed.
+ * - `pronoun`: "it", "elle", "essa" as the subject of a clause; refers to the document's company.
+ *
+ * Linked customers (entity-linking spans) are added by the caller as `name` mentions.
+ */
+export type MentionKind = 'name' | 'reference' | 'pronoun';
+
+export interface OrgMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionKind;
+  /** A watchlist customer, when the mention came from entity linking. */
+  customerId?: string;
+}
+
+interface Token {
+  raw: string;
+  start: number;
+  end: number;
+  /** folded, dots removed */
+  norm: string;
+  cap: boolean;
+  upper: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|&/gu;
+const ELISION_RE = /^((?:[ldjmnstc]|qu|dell|all|dall|nell|sull|un|quell)['’])(.+)$/iu;
+
+export function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(TOKEN_RE)) {
+    let raw = m[0];
+    let start = m.index;
+    const el = ELISION_RE.exec(raw);
+    if (el && el[2]!.length > 1) {
+      out.push(token(el[1]!, start));
+      start += el[1]!.length;
+      raw = el[2]!;
+    }
+    // A final dot belongs to abbreviations ("Co.", "S.p.A.", "Inc.") only, not to the last word of a sentence.
+    if (raw.endsWith('.') && !raw.slice(0, -1).includes('.') && raw.length > 4) raw = raw.slice(0, -1);
+    out.push(token(raw, start));
+  }
+  return out;
+}
+
+function token(raw: string, start: number): Token {
+  const first = raw.charAt(0);
+  const cap = first !== first.toLowerCase();
+  const letters = raw.replace(/[^\p{L}]/gu, '');
+  return { raw, start, end: start + raw.length, norm: foldName(raw).replace(/[.']/g, ''), cap, upper: letters.length >= 2 && letters === letters.toUpperCase() };
+}
+
+/** Legal forms as single folded tokens (dots removed); multi-token forms end in one of these. */
+const LEGAL_FORM = new Set([
+  'ag', 'gmbh', 'mbh', 'kg', 'kgaa', 'ohg', 'se', 'ug', 'sa', 'sarl', 'sagl', 'sas', 'sasu', 'eurl', 'snc', 'spa', 'srl', 'srls', 'sapa', 'scarl',
+  'ltd', 'limited', 'plc', 'llp', 'llc', 'lp', 'inc', 'incorporated', 'corp', 'corporation', 'nv', 'bv', 'ab', 'asa', 'oyj', 'kft', 'genossenschaft',
+  'cie', 'co', 'holding', 'gruppe', 'group', 'groupe', 'gruppo',
+]);
+/** Legal forms that are also ordinary words: only right after a capitalised name token. */
+const WEAK_FORM = new Set(['co', 'holding', 'gruppe', 'group', 'groupe', 'gruppo', 'ab', 'se', 'sa', 'limited', 'corporation']);
+
+/** Connectors inside names: "Procter & Gamble", "Banca di Roma", "Société de Gestion", "Müller und Söhne". */
+const CONNECTOR = new Set(['&', 'und', 'and', 'et', 'de', 'di', 'du', 'des', 'del', 'della', 'von', 'van', 'der', 'of', 'e', 'y', 'la', 'le']);
+
+/** Capitalised words that begin sentences or are not organisations. */
+const NOT_NAME = new Set(
+  [
+    'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'gegen', 'bei', 'mit', 'nach', 'vor', 'seit', 'auch', 'nun', 'jetzt',
+    'im', 'am', 'an', 'auf', 'aus', 'fur', 'uber', 'unter', 'wie', 'wenn', 'weil', 'als', 'doch', 'so', 'es', 'er', 'sie', 'wir', 'ich', 'man', 'dass', 'damit', 'laut',
+    'the', 'a', 'an', 'in', 'on', 'at', 'for', 'after', 'before', 'its', 'it', 'this', 'that', 'these', 'those', 'and', 'but', 'as', 'by', 'with', 'from', 'to', 'of',
+    'when', 'while', 'if', 'since', 'following', 'according', 'shares', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'here',
+    'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'd', 'au', 'aux', 'en', 'dans', 'pour', 'par', 'sur', 'avec', 'selon', 'apres', 'avant', 'depuis', 'contre', 'ce',
+    'cette', 'il', 'elle', 'ils', 'elles', 'on', 'nous', 'lors', 'mais', 'et', 'ou', 'quand', 'si', 'lo', 'gli', 'i', 'uno', 'una', 'della', 'nel', 'nella', 'per', 'con',
+    'dopo', 'prima', 'secondo', 'da', 'dal', 'dalla', 'tra', 'fra', 'questo', 'questa', 'anche', 'ma', 'se', 'quando', 'monday', 'tuesday', 'wednesday', 'thursday',
+    'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'montag',
+    'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'januar', 'februar', 'marz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'lundi',
+    'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre',
+    'novembre', 'decembre', 'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'dicembre', 'ceo', 'cfo',
+    'high', 'court', 'justice', 'tribunal', 'tribunale', 'gericht', 'chapter', 'update', 'breaking', 'exclusive', 'news', 'uk', 'us', 'eu', 'usa', 'covid',
+  ].map((w) => foldName(w)),
+);
+
+/** Company nouns that make a definite description a reference ("die Firma", "the retailer"). */
+const COMPANY_NOUN: Record<string, RegExp> = {
+  de: /^(?:firma|unternehmen|werk|fabrik|spital|klinik|hotel|restaurant|verein|stiftung|zeitung|sender|haus|konzern|gesellschaft|gruppe|holding|betrieb|aktiengesellschaft|genossenschaft|bank|airline|kette|tochter|tochterfirma|muttergesellschaft|marke|start-?up|traditionsfirma|traditionsunternehmen|familienunternehmen|schuldnerin)$|(?:hersteller|zulieferer|handler|konzern|firma|unternehmen|gesellschaft|gruppe|bank|airline|kette|betreiber|versicherer|produzent|anbieter|dienstleister|verlag|brauerei|werft|reederei|bauer|baufirma|bauunternehmen|druckerei|spedition|handelskette|warenhaus|warenhauskette|tochter|fabrikant|handelshaus|fluggesellschaft|modehaus|detailhandler|grosshandler|einzelhandler|immobilienfirma|entwickler|erei|haus|werk|fabrik|zulieferbetrieb|betrieb|laden|kette|handelsgruppe|bahn)(?:s|es|en)?$/,
+  en: /^(?:company|firm|group|business|retailer|airline|carmaker|automaker|chain|lender|bank|manufacturer|maker|supplier|operator|builder|housebuilder|developer|insurer|producer|provider|brand|outlet|subsidiary|conglomerate|startup|start-up|store|stores|shop|giant|owner|brewer|publisher|shipbuilder|contractor|distributor|wholesaler|restaurant|hotel|club|debtor|respondent|partnership|franchise|utility|miner|telecom|carrier|studio|fund|platform|plc|exchange|foundation|charity|hospital|bakery|brewery|factory|plant|mill|retailer|grocer|supermarket|airport|port|operator|insurer)$|maker$/,
+  fr: /^(?:societe|entreprise|groupe|firme|enseigne|fabricant|constructeur|compagnie|distributeur|fournisseur|equipementier|promoteur|banque|marque|filiale|chaine|maison|pme|start-up|startup|debitrice|debiteur|transporteur|exploitant|editeur|assureur|operateur|holding|sous-traitant|sous-traitante|prestataire|fondation|association|cooperative|usine|hopital|clinique|hotel|restaurant|boulangerie|atelier|garage|commerce|magasin|horloger|chantier|manufacture)$/,
+  it: /^(?:societa|azienda|gruppo|impresa|ditta|produttore|compagnia|marchio|catena|costruttore|banca|controllata|fornitore|aziende|holding|startup|debitrice|debitore|editore|operatore|vettore|cooperativa|fabbrica|stabilimento|multinazionale|fondazione|ospedale|clinica|albergo|negozio|casa|cantiere|compagnia|officina|emittente)$/,
+};
+const DEFINITE: Record<string, RegExp> = {
+  de: /^(?:der|die|das|des|dem|den|diese[rsmn]?|dieser|jene[rsmn]?)$/,
+  en: /^(?:the|this|that)$/,
+  fr: /^(?:le|la|l|les|cette|ce|cet|du|au|aux)$/,
+  it: /^(?:il|la|l|lo|dell|della|del|dello|questa|questo|all|alla|al|dalla|dal|nella|nel|sulla|sul)$/,
+};
+/** Article fused with a preposition: not part of the reference's text ("della società" → "società"). */
+const CONTRACTED = /^(?:del|della|dello|dell|all|alla|al|dalla|dal|nella|nel|sulla|sul|du|des|au|aux)$/;
+/** Possessives and adjectives allowed between article and noun: "the Swiss retailer", "die angeschlagene Firma". */
+const MAX_ADJECTIVES = 2;
+
+const PRONOUN: Record<string, RegExp> = {
+  de: /^(?:sie|es)$/,
+  en: /^(?:it|they)$/,
+  fr: /^(?:elle|il)$/,
+  it: /^(?:essa|esso)$/,
+};
+
+// Tokens are folded like names (with the German transcriptions); the word lists are folded the same way.
+for (const table of [COMPANY_NOUN, DEFINITE, PRONOUN]) for (const [k, re] of Object.entries(table)) table[k] = new RegExp(foldName(re.source), re.flags);
+
+/** German common-noun endings: a capitalised word ending so is a noun, not a name ("Insolvenz", "Verwaltung"). */
+const GERMAN_NOUN_END = /(?:ung|ungen|heit|keit|schaft|tion|tat|taten|ismus|nis|nisse|ium|iten|ment|mente|enz|anz|ik|ie|ien|ei|eien|tum|ling|chen|lein|ur|age|ade|ose|ent|enten|ant|anten|er|ern|en|el|eln|e)$/;
+const GERMAN_NAME_CONTEXT = /^(?:bei|von|fur|mit|gegen|uber|an|zu|vom|beim|zur|zum|und|sowie|oder|wie|dass)$/;
+
+export function findMentions(sentence: string, lang: string, tokens: Token[] = tokenize(sentence)): OrgMention[] {
+  const out: OrgMention[] = [];
+  const taken = new Uint8Array(tokens.length);
+  const add = (from: number, to: number, kind: MentionKind) => {
+    for (let k = from; k <= to; k++) taken[k] = 1;
+    const start = tokens[from]!.start;
+    const end = tokens[to]!.end;
+    out.push({ start, end, text: sentence.slice(start, end), kind });
+  };
+  // 1. Names closed by a legal form, walking back over capitalised words and connectors.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!LEGAL_FORM.has(t.norm) || taken[i]) continue;
+    if (WEAK_FORM.has(t.norm) && !(t.cap && tokens[i - 1]!.cap)) continue;
+    let end = i;
+    // "GmbH & Co. KG", "S.p.A." split into pieces: take following form tokens too.
+    while (end + 1 < tokens.length && (LEGAL_FORM.has(tokens[end + 1]!.norm) || tokens[end + 1]!.raw === '&') && tokens[end + 1]!.start - tokens[end]!.end <= 1) end++;
+    let from = i;
+    for (let k = i - 1; k >= 0 && i - k <= 6; k--) {
+      const p = tokens[k]!;
+      if (taken[k]) break;
+      if (LEGAL_FORM.has(p.norm) && (p.cap || p.upper)) {
+        from = k;
+        continue;
+      }
+      if (CONNECTOR.has(p.norm) && k > 0 && tokens[k - 1]!.cap && k < i - 1) {
+        from = k;
+        continue;
+      }
+      if (!(p.cap || /^\d/.test(p.raw)) || (NOT_NAME.has(p.norm) && !p.upper)) break;
+      if (k === 0 && isSentenceStarter(p, lang)) break;
+      from = k;
+    }
+    while (from < i && CONNECTOR.has(tokens[from]!.norm)) from++;
+    if (from < i) add(from, end, 'name');
+  }
+  // 2. Headline topic "Wirecard: …" and names in apposition to a company noun.
+  const colon = /^([^:]{2,60}):\s/.exec(sentence);
+  if (colon) {
+    const last = tokens.findIndex((t) => t.end > colon[1]!.length) - 1;
+    const first = tokens.findIndex((t, k) => k <= last && !taken[k] && (t.cap || t.upper) && !NOT_NAME.has(t.norm));
+    if (first >= 0 && last >= first && last - first < 5 && tokens.slice(first, last + 1).every((t) => t.cap || t.upper || CONNECTOR.has(t.norm))) add(first, last, 'name');
+  }
+  // 3. Acronyms and, outside German, runs of capitalised words.
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const t = tokens[i]!;
+    if (t.upper && t.raw.length >= 2 && t.raw.length <= 6 && !NOT_NAME.has(t.norm)) {
+      add(i, i, 'name');
+      continue;
+    }
+    const nounAppositive = i > 0 && (COMPANY_NOUN[lang] ?? COMPANY_NOUN.en!).test(tokens[i - 1]!.norm);
+    if (!t.cap || NOT_NAME.has(t.norm) || /^\d/.test(t.raw)) continue;
+    if (lang === 'de' && hyphenedName(t)) {
+      const cut = t.raw.indexOf('-');
+      for (let k = i; k <= i; k++) taken[k] = 1;
+      out.push({ start: t.start, end: t.start + cut, text: t.raw.slice(0, cut), kind: 'name' });
+      continue;
+    }
+    if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
+    if (i === 0 && lang !== 'de' && isSentenceStarter(t, lang)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && !taken[j + 1] && (tokens[j + 1]!.cap || (CONNECTOR.has(tokens[j + 1]!.norm) && tokens[j + 2]?.cap)) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
+    // German nouns are capitalised: a bare name continues only over words that do not end like nouns ("Red Hat").
+    if (lang === 'de') {
+      j = i;
+      while (j + 1 < tokens.length && !taken[j + 1] && tokens[j + 1]!.cap && !GERMAN_NOUN_END.test(tokens[j + 1]!.norm) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
+    }
+    add(i, j, 'name');
+    i = j;
+  }
+  // 4. Definite descriptions and pronouns.
+  const noun = COMPANY_NOUN[lang] ?? COMPANY_NOUN.en!;
+  const definite = DEFINITE[lang] ?? DEFINITE.en!;
+  const pronoun = PRONOUN[lang] ?? PRONOUN.en!;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const t = tokens[i]!;
+    if (definite.test(t.norm)) {
+      for (let k = i + 1; k <= i + 1 + MAX_ADJECTIVES && k < tokens.length; k++) {
+        if (taken[k] || definite.test(tokens[k]!.norm) || CONNECTOR.has(tokens[k]!.norm)) break;
+        if (noun.test(tokens[k]!.norm)) {
+          add(CONTRACTED.test(t.norm) ? i + 1 : i, k, 'reference');
+          i = k;
+          break;
+        }
+      }
+    } else if (pronoun.test(t.norm) && (i === 0 || /[,;:]\s*$/.test(sentence.slice(tokens[i - 1]!.end, t.start + 1)) || i < 2)) {
+      add(i, i, 'pronoun');
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "Leoni-Konzern", "Swissair-Tochter", "Migros-Chef": the part before the hyphen names the company. */
+function hyphenedName(t: Token): boolean {
+  return /^[\p{Lu}][\p{L}\p{N}]+-(?:konzern|gruppe|tochter|chef|chefin|aktie|aktien|werk|filiale|filialen|pleite|konkurs|insolvenz|mutter|holding)$/iu.test(t.raw);
+}
+
+/**
+ * A German capitalised word used without an article where a common noun would need one: at the
+ * start of a sentence before a lower-case word ("Novartis erhöht …"), or after a preposition
+ * ("bei Galeria"), and not ending like a common noun.
+ */
+function germanBareName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.raw.length < 3 || GERMAN_NOUN_END.test(t.norm) || NOT_NAME.has(t.norm)) return false;
+  const next = tokens[i + 1];
+  if (i === 0) return next !== undefined && !next.cap;
+  const prev = tokens[i - 1]!;
+  // After a preposition ("bei Galeria") or a finite verb ("übernimmt Red Hat", "kauft Twitter").
+  return GERMAN_NAME_CONTEXT.test(prev.norm) || (!prev.cap && /[^e]t$/.test(prev.norm) && prev.norm.length > 3);
+}
+
+function isSentenceStarter(t: Token, _lang: string): boolean {
+  return NOT_NAME.has(t.norm);
+}

@@ -1,0 +1,110 @@
+import type { Modality } from '../../platform/schemas/event-role.js';
+import {
+  AVERTED_AFTER,
+  AVERTED_BEFORE,
+  CONDITIONAL,
+  DENIAL,
+  GENERIC,
+  HEDGE_ADJECTIVE,
+  HEDGE_UNFOLDED_DE,
+  HEDGE_VERBAL,
+  HISTORIC,
+  LAW_OR_GENERIC,
+  NEGATION_AFTER,
+  NEGATION_BEFORE,
+  SPORT,
+  STATISTIC,
+  yearsIn,
+} from './cues.js';
+
+export interface TriggerPosition {
+  start: number;
+  end: number;
+}
+
+export interface ModalityResult {
+  modality: Modality;
+  /** The cues that decided, for the explanation ("negation: keine", "hedge: droht"). */
+  cues: string[];
+}
+
+export interface SentenceCues {
+  folded: string;
+  /** The sentence lower-cased but not folded ("könnte" ≠ "konnte"). */
+  lower: string;
+  lang: string;
+  refYear?: number;
+}
+
+/**
+ * How a sentence states the event of one trigger. Cues are scoped: negation sits right before or
+ * after the trigger; an averted-cue ("abgewendet", "avoided") governs the nearest trigger only;
+ * an adjective hedge ("mögliche", "potential") must modify the trigger itself, a verbal hedge
+ * ("droht", "could", "risque de") its clause; history, law and statistics are read in the clause.
+ */
+export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: readonly TriggerPosition[]): ModalityResult {
+  const { folded, lang } = s;
+  const pick = <T>(table: Record<string, T>): T => table[lang] ?? table.en!;
+  const before = folded.slice(Math.max(0, trigger.start - 45), trigger.start);
+  const after = folded.slice(trigger.end, trigger.end + 45);
+  const clause = clauseAround(folded, trigger.start, trigger.end);
+  const cue = (re: RegExp, text: string): string | undefined => re.exec(text)?.[0]?.trim();
+
+  let c = cue(pick(NEGATION_BEFORE), before) ?? cue(pick(NEGATION_AFTER), after);
+  if (c) return { modality: 'negated', cues: [`negation: ${c}`] };
+  c = cue(pick(DENIAL), folded);
+  if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
+  c = avertedCue(s, trigger, others);
+  if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
+  c = cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear);
+  if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
+  c = cue(pick(STATISTIC), clause);
+  if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
+  c = cue(SPORT, folded) ?? cue(pick(LAW_OR_GENERIC), clause) ?? cue(pick(GENERIC), clause);
+  if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
+  c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))));
+  if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
+  c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? cue(pick(HEDGE_VERBAL), clause);
+  if (!c && lang === 'de') c = cue(HEDGE_UNFOLDED_DE, clauseAround(s.lower, trigger.start, trigger.end));
+  if (c) return { modality: 'hedged', cues: [`hedge: ${c}`] };
+  return { modality: 'factual', cues: [] };
+}
+
+/**
+ * "Die Insolvenz wurde abgewendet", "avoided insolvency": the cue governs the nearest trigger in
+ * its direction, so "Stellenabbau beschlossen, Konkurs abgewendet" keeps the layoff.
+ */
+function avertedCue(s: SentenceCues, trigger: TriggerPosition, others: readonly TriggerPosition[]): string | undefined {
+  const clause = clauseBounds(s.folded, trigger.start, trigger.end);
+  const pre = (AVERTED_BEFORE[s.lang] ?? AVERTED_BEFORE.en!).source;
+  const post = (AVERTED_AFTER[s.lang] ?? AVERTED_AFTER.en!).source;
+  // A cue before the trigger: nothing but this trigger between them.
+  const beforeRe = new RegExp(`(?:${pre})[^.;:]{0,40}$`);
+  const m1 = beforeRe.exec(s.folded.slice(Math.max(clause.from, trigger.start - 70), trigger.start));
+  if (m1 && !others.some((o) => o.start < trigger.start && o.start > trigger.start - (m1[0].length)))
+    return m1[0].split(/\s/)[0];
+  const afterRe = new RegExp(`^[^.;:]{0,50}?(?:${post})`);
+  const m2 = afterRe.exec(s.folded.slice(trigger.end, Math.min(clause.to, trigger.end + 70)));
+  if (m2 && !others.some((o) => o.start >= trigger.end && o.start < trigger.end + m2[0].length)) return m2[0].trim().split(/\s/).pop();
+  return undefined;
+}
+
+function historicYear(clause: string, refYear: number | undefined): string | undefined {
+  if (refYear === undefined) return undefined;
+  const years = yearsIn(clause);
+  return years.length > 0 && years.every((y) => y <= refYear - 2) ? String(years[0]) : undefined;
+}
+
+function clauseBounds(folded: string, start: number, end: number): { from: number; to: number } {
+  const from0 = Math.max(0, start - 90);
+  const pre = folded.slice(from0, start);
+  const cut = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf(' - '));
+  const post = folded.slice(end, end + 70);
+  const stop = post.search(/[;:]| - /);
+  return { from: from0 + cut + 1, to: stop === -1 ? end + post.length : end + stop };
+}
+
+export function clauseAround(folded: string, start: number, end: number): string {
+  const b = clauseBounds(folded, start, end);
+  return folded.slice(b.from, b.to);
+}

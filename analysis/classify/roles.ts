@@ -1,0 +1,215 @@
+import type { EventType } from '../../platform/schemas/common.js';
+import type { EventRole } from '../../platform/schemas/event-role.js';
+import { foldText } from '../text/fold.js';
+import type { OrgMention } from './mentions.js';
+
+/**
+ * Who suffers the event of one trigger, and who plays another part. Each organisation mention
+ * is read against the words right before and after it ("gegen X", "against X", "à l'encontre de
+ * X", "nei confronti di X", "Gläubigerin: X", "presented by X", "X was appointed administrator",
+ * "X übernimmt Y", "acquired by X") and, failing a marker, the subject is the organisation the
+ * sentence puts in front of the trigger (active voice), or the one the trigger noun governs
+ * ("Konkurs der X", "faillite de X", "bankrupt X"). Every rule works on folded text.
+ */
+export interface RoleAssignment {
+  subject?: OrgMention;
+  role: EventRole;
+  /** Other organisations of the sentence with the part they play (creditor, acquirer, …). */
+  parties: Array<{ mention: OrgMention; role: EventRole }>;
+  /** The marker that decided, for the explanation. */
+  reason: string;
+}
+
+type Group = 'debt' | 'ownership' | 'legal' | 'other';
+const GROUP: Record<EventType, Group> = {
+  insolvency: 'debt',
+  debt_restructuring: 'debt',
+  liquidation: 'debt',
+  debt_enforcement: 'debt',
+  payment_delay: 'debt',
+  financial_distress: 'other',
+  layoffs: 'other',
+  legal_dispute: 'legal',
+  management_change: 'other',
+  ownership_change: 'ownership',
+  positive: 'other',
+};
+
+interface Marker {
+  re: RegExp;
+  role: EventRole;
+  groups: Group[];
+}
+
+const ART = "(?:(?:der|die|das|den|dem|des|the|la|le|l'|les|il|lo|i|gli|del|della|dello|dell'|du|de la|de l') ?)?";
+const COMPANY = "(?:(?:firma|gesellschaft|company|societe|societa|entreprise|azienda|ditta|impresa) ?)?";
+
+// Words right before a mention ("…gegen die X"): the pattern ends where the mention starts.
+const BEFORE: Record<string, Marker[]> = {
+  de: [
+    { re: new RegExp(`\\b(?:gegen|uber|uber das vermogen|im vermogen) ${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:schuldner(?:in)?|betriebene[rn]?|konkursitin|insolvenzschuldnerin)\\s*[:,]?\\s*${ART}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:glaubiger(?:in)?|betreibende[rn]?|glaubigerin ist|antragsteller(?:in)?)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:auf (?:begehren|antrag|verlangen|betreiben)|im auftrag) (?:der|des|von) ${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:insolvenzverwalter(?:in)?|sachwalter(?:in)?|liquidator(?:in)?|konkursverwalter(?:in)?|konkursamt|sanierungsberater(?:in)?|verwalter(?:in)?)\\s*[:,]?\\s*(?:ist |wurde |wird )?${ART}$`), role: 'liquidator', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:ubernimmt|kauft|erwirbt|ubernahme (?:von|der|des)|kauf (?:von|der|des)|verkauf (?:von|der|des)) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:von|durch|an) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:klage|anklage|strafanzeige|verfahren|ermittlungen|vorwurfe) (?:gegen|wider) ${ART}$|\\bverklagt ${ART}$`), role: 'defendant', groups: ['legal'] },
+  ],
+  en: [
+    { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought) (?:\\w+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at| of)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:sued by|lawsuit (?:filed )?by|complaint by) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:against|sued|sues|suing|charged|fined|probe into|investigation into) ${ART}$`), role: 'defendant', groups: ['legal'] },
+  ],
+  fr: [
+    { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:administrateur|mandataire|liquidateur|commissaire|curateur|gerant) (?:judiciaire |au sursis |ad hoc )?(?:est |a ete |designe |nomme )?${ART}$`), role: 'liquidator', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:par|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:plainte|enquete|proces|action) (?:\\w+ )?(?:contre|visant) ${ART}$`), role: 'defendant', groups: ['legal'] },
+  ],
+  it: [
+    { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:da|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:denuncia|indagine|causa|processo) (?:\\w+ )?(?:contro|nei confronti (?:di|del|della)) ${ART}$`), role: 'defendant', groups: ['legal'] },
+  ],
+};
+
+// Words right after a mention ("X, claiming to be a creditor", "X übernimmt"): the pattern starts where the mention ends.
+const AFTER: Record<string, Marker[]> = {
+  de: [
+    { re: /^,? (?:\w+ ){0,3}(?:hat|haben|reicht|stellt|stellte|beantragt|beantragte|leitet|leitete|fordert|betreibt|verlangt)\b[^.;]{0,80}\bgegen\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:die |der )?(?:glaubigerin|glaubiger|grossglaubigerin|hauptglaubigerin|glaubigerbank)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^ (?:wurde |ist |wird )?(?:zum|zur|als) (?:\w+ )?(?:insolvenzverwalter|sachwalter|liquidator|verwalter|konkursverwalter)/, role: 'liquidator', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,2}(?:ubernimmt|kauft|erwirbt|schluckt|ubernahm|kaufte|erwarb)\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,3}(?:wird|wurde|werden|ist) (?:\w+ ){0,4}(?:ubernommen|verkauft|gekauft|erworben)\b/, role: 'acquired', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}verkauft\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:verklagt|klagt|zeigt)\b/, role: 'plaintiff', groups: ['legal'] },
+  ],
+  en: [
+    { re: /^,? (?:\w+ ){0,3}(?:filed|files|presented|presents|issued|issues|lodged|brought|brings|served|petitioned|petitions|started|launched|obtained|secured|sought|seeks)\b[^.;]{0,80}\bagainst\b/, role: 'petitioner', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,3}(?:petitioned|petitions|has petitioned)\b/, role: 'petitioner', groups: ['debt'] },
+    { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
+    { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|completed the acquisition|snaps up|snapped up)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:sells|sold|agreed to sell|agrees to sell|to sell|divests|divested|offloads)\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:sued|sues|has sued|filed (?:a )?(?:lawsuit|suit|complaint)|brought (?:a )?(?:lawsuit|suit|claim))\b/, role: 'plaintiff', groups: ['legal'] },
+  ],
+  fr: [
+    { re: /^,? (?:\w+ ){0,3}(?:a (?:\w+ )?(?:requis|engage|introduit|depose|lance|intente)|requiert|engage|introduit|depose|lance|intente|poursuit)\b[^.;]{0,80}\b(?:contre|a l'encontre)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:un |une |le |la |son |sa )?(?:creancier|creanciere|principal creancier|poursuivant)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:a ete |est |sera )?(?:nomme|designe|desigee?)e? (?:comme |en qualite d')?(?:administrateur|liquidateur|mandataire|commissaire)/, role: 'liquidator', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,2}(?:rachete|acquiert|reprend|a rachete|a acquis|a repris|va racheter|s'offre)\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,3}(?:est|a ete|sera|va etre) (?:\w+ ){0,2}(?:rachetee?|reprise?|acquise?|cedee?|vendue?)\b/, role: 'acquired', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:vend|cede|a vendu|a cede)\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:porte plainte|a porte plainte|poursuit|attaque en justice)\b/, role: 'plaintiff', groups: ['legal'] },
+  ],
+  it: [
+    { re: /^,? (?:\w+ ){0,3}(?:ha (?:\w+ )?(?:presentato|avviato|chiesto|depositato|promosso)|presenta|avvia|chiede|promuove)\b[^.;]{0,80}\b(?:contro|nei confronti)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:il |la |un |una )?(?:creditore|creditrice|principale creditore)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:e stato |e stata |viene )?(?:nominat[oa]|designat[oa]) (?:\w+ )?(?:curatore|commissario|liquidatore)/, role: 'liquidator', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,2}(?:acquisisce|acquista|rileva|compra|ha acquisito|ha rilevato|ha acquistato)\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,3}(?:e stata|e stato|viene|sara) (?:\w+ ){0,2}(?:acquisit[oa]|rilevat[oa]|acquistat[oa]|ceduta|ceduto|venduta|venduto)\b/, role: 'acquired', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:vende|cede|ha venduto|ha ceduto)\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:denuncia|ha denunciato|fa causa|ha fatto causa)\b/, role: 'plaintiff', groups: ['legal'] },
+  ],
+};
+
+const BEARING_FOR: Record<Group, EventRole> = { debt: 'debtor', ownership: 'acquired', legal: 'defendant', other: 'subject' };
+const COUNTERPART: Partial<Record<EventRole, EventRole>> = { acquirer: 'acquired', plaintiff: 'defendant', creditor: 'debtor', petitioner: 'respondent' };
+
+for (const table of [BEFORE, AFTER]) for (const m of table.de ?? []) m.re = new RegExp(foldText(m.re.source, 'de'), m.re.flags);
+
+export interface RoleInput {
+  /** The sentence folded, with `toFolded[i]` = folded offset of original character i. */
+  folded: string;
+  toFolded: (original: number) => number;
+  lang: string;
+  type: EventType;
+  trigger: { start: number; end: number }; // folded offsets
+  mentions: readonly OrgMention[]; // original offsets
+}
+
+export function assignRoles(input: RoleInput): RoleAssignment {
+  const { folded, toFolded, lang, type, trigger, mentions } = input;
+  const group = GROUP[type];
+  const bearing = BEARING_FOR[group];
+  const parties: RoleAssignment['parties'] = [];
+  const roles = new Map<OrgMention, { role: EventRole; reason: string }>();
+  for (const m of mentions) {
+    const fs = toFolded(m.start);
+    const fe = toFolded(m.end);
+    if (overlapsTrigger(fs, fe, trigger)) continue;
+    const before = folded.slice(Math.max(0, fs - 70), fs);
+    const after = folded.slice(fe, fe + 110);
+    const hit =
+      (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ??
+      (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
+    if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
+  }
+  for (const [m, r] of roles) parties.push({ mention: m, role: r.role });
+  const isBearing = (r: EventRole) => r === bearing || r === 'debtor' || r === 'respondent' || r === 'acquired' || r === 'defendant';
+  // 1. A marker names the sufferer.
+  const marked = parties.filter((p) => isBearing(p.role));
+  if (marked.length > 0) {
+    const best = nearest(marked.map((p) => p.mention), trigger, toFolded);
+    return { subject: best, role: roleFor(group, roles.get(best)!.role, type), parties: parties.filter((p) => p.mention !== best), reason: `marker ${roles.get(best)!.reason}` };
+  }
+  // 2. A counterpart is marked ("presented by HMRC", "X übernimmt"): the sufferer is another organisation.
+  const free = mentions.filter((m) => !roles.has(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  const counterpart = parties.find((p) => COUNTERPART[p.role]);
+  if (counterpart && free.length > 0) {
+    const best = nearest(free, trigger, toFolded);
+    return { subject: best, role: roleFor(group, COUNTERPART[counterpart.role]!, type), parties, reason: `counterpart ${counterpart.role}` };
+  }
+  // 3. The organisation the trigger noun governs: "Konkurs der X", "faillite de X", "bankrupt X", "bankruptcy of X".
+  const governed = free.find((m) => {
+    const gap = folded.slice(trigger.end, toFolded(m.start));
+    return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap);
+  });
+  if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
+  // 4. Active voice: the nearest organisation before the trigger in its clause; else the nearest after.
+  const beforeTrigger = free.filter((m) => toFolded(m.end) <= trigger.start && !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)));
+  if (beforeTrigger.length > 0) {
+    // Prefer a name over a later pronoun/reference only when the reference is far away.
+    const best = beforeTrigger[beforeTrigger.length - 1]!;
+    return { subject: best, role: roleFor(group, bearing, type), parties, reason: 'before trigger' };
+  }
+  if (free.length > 0) return { subject: free[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
+  return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
+}
+
+/** A mention that contains the trigger's start or lies inside it is part of the trigger ("il fallimento"), not a party. */
+function overlapsTrigger(fs: number, fe: number, trigger: { start: number; end: number }): boolean {
+  return fs <= trigger.start ? fe > trigger.start : fe <= trigger.end;
+}
+
+function roleFor(group: Group, role: EventRole, type: EventType): EventRole {
+  if (group === 'debt') return type === 'debt_enforcement' && role === 'respondent' ? 'respondent' : 'debtor';
+  return role;
+}
+
+function nearest(ms: readonly OrgMention[], trigger: { start: number; end: number }, toFolded: (o: number) => number): OrgMention {
+  let best = ms[0]!;
+  let bestD = Infinity;
+  for (const m of ms) {
+    const s = toFolded(m.start);
+    const e = toFolded(m.end);
+    const d = e <= trigger.start ? trigger.start - e : s - trigger.end;
+    if (d < bestD) {
+      bestD = d;
+      best = m;
+    }
+  }
+  return best;
+}
