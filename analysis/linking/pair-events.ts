@@ -38,8 +38,8 @@ export interface CustomerEvent extends DocumentEvent {
  * - a subject given as a reference ("die Firma", "the retailer", "it") is the company the
  *   document is about: the customer named in the title, the only clear customer, or the one a
  *   register notice is filed under;
- * - a register notice's event goes to the customer its register ids or bearing party name,
- *   never to a named non-bearing party;
+ * - a register notice's event goes to the customer it is filed under (register id, name),
+ *   never to a customer named as a non-bearing party (the petitioning creditor);
  * - a customer named in the event's sentence without a part of its own, when the subject is
  *   not a name, is kept for review (ambiguous); elsewhere in the document it gets nothing.
  */
@@ -85,11 +85,8 @@ function bind(
   if (at(event.subjectSpan)) return { binding: 'subject' };
   const party = event.parties?.find((p) => at(p.span));
   if (party) return bearsEvent(party.role) ? { binding: 'party', role: party.role } : undefined;
-  if (isRegister) {
-    // Found only by the notice's register ids or URL (no span), or the notice names no parties: the notice's entity.
-    if (m.spans.length === 0 || event.subjectSpan === undefined) return { binding: 'register' };
-    return undefined;
-  }
+  // A register notice is filed under its entity: a customer found by its register id or name there, and not in another party's place, bears it.
+  if (isRegister) return { binding: 'register' };
   if (event.subjectKind === 'name') return undefined; // the event names its subject, and it is someone else
   if (event.subject !== undefined && isTopic) return { binding: 'document' };
   if (at(event.sentenceSpan)) return { binding: 'sentence' };
