@@ -1,7 +1,7 @@
 import { DEFAULT_SEVERITY } from '../../platform/schemas/common.js';
 import type { DocumentParty } from '../../platform/schemas/document.js';
 import { bearsEvent, type EventRole } from '../../platform/schemas/event-role.js';
-import type { ClassifiableDocument, ClassifiedEvent } from './classify-document.js';
+import type { ClassifiableDocument, ClassifiedEvent } from './event-types.js';
 import type { RubricEvent } from './map-rubric.js';
 
 /**
