@@ -49,7 +49,8 @@ export interface GradeChange {
   toScore: number;
   severity: Severity;
   asOf: string;
-  reasons: Array<{ name: string; contribution: number; description?: string; descriptionDe?: string }>;
+  /** The factors that moved the score most; the mail shows those against and those in favour apart. */
+  reasons: Array<{ name: string; contribution: number; description?: string; descriptionDe?: string; code?: string; params?: Record<string, string | number> }>;
   terms: Assessment['terms'];
 }
 
@@ -243,7 +244,7 @@ export function describeChange(change: AssessmentChange): GradeChange | undefine
   const reasons = [...a.factors]
     .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution))
     .slice(0, 3)
-    .map((f) => ({ name: f.name, contribution: f.contribution, description: f.description, descriptionDe: f.descriptionDe }));
+    .map((f) => ({ name: f.name, contribution: f.contribution, description: f.description, descriptionDe: f.descriptionDe, code: f.code, params: f.params }));
   return {
     fromGrade: p?.grade,
     toGrade: a.grade,

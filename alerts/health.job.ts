@@ -1,7 +1,7 @@
 import { dlq, ok, type BatchHandler, type StepResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type SourceHealthEvent } from '../platform/schemas/index.js';
 import { composeMessage } from './compose-message.js';
-import { formatDate, STRINGS } from './i18n.js';
+import { mailDate, mailSpeaker } from './i18n.js';
 import { escapeHtml, footerHtml, footerText, wrapHtml, type RenderedMail } from './render-digest.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { Subscription } from '../platform/config/subscriptions.js';
@@ -50,21 +50,22 @@ async function enqueueHealthMail(deps: DigestDeps, sub: Subscription, e: SourceH
 }
 
 export function renderHealthMail(sub: Subscription, e: SourceHealthEvent, opts: { unsubscribeUrl?: string }): RenderedMail {
-  const s = STRINGS[sub.language];
+  const s = mailSpeaker(sub);
+  const m = s.t.mail;
   const recovered = e.type === 'source_recovered';
-  const line = recovered ? s.healthRecovered(e.sourceId) : s.healthFailing(e.sourceId, e.consecutiveFailures);
+  const line = recovered ? m.healthRecovered(e.sourceId) : m.healthFailing(e.sourceId, e.consecutiveFailures);
   const details = recovered
     ? ''
-    : s.healthLine(e.consecutiveFailures, e.lastSuccessAt ? formatDate(e.lastSuccessAt, s, sub.timeZone) : '–') +
+    : m.healthLine(e.consecutiveFailures, e.lastSuccessAt ? mailDate(e.lastSuccessAt, s, sub.timeZone) : '–') +
       (e.error ? ` — ${e.error.message.replace(/\s+/g, ' ').slice(0, 300)}` : '');
   const html = wrapHtml(
     sub.language,
     [
-      `<tr><td colspan="2" style="padding:16px 8px 8px">${escapeHtml(s.greeting(sub.name))}</td></tr>`,
+      `<tr><td colspan="2" style="padding:16px 8px 8px">${escapeHtml(m.greeting(sub.name))}</td></tr>`,
       `<tr><td colspan="2" style="padding:8px"><strong>${escapeHtml(line)}</strong>${details ? `<br><span style="font-size:13px;color:#555555">${escapeHtml(details)}</span>` : ''}</td></tr>`,
       footerHtml(s, sub.id, opts),
     ].join('\n'),
   );
-  const text = [s.greeting(sub.name), '', line, details, '', '--', footerText(s, sub.id, opts), ''].join('\n');
-  return { subject: s.subjectHealth(e.sourceId, recovered), html, text };
+  const text = [m.greeting(sub.name), '', line, details, '', '--', footerText(s, sub.id, opts), ''].join('\n');
+  return { subject: m.subjectHealth(e.sourceId, recovered), html, text };
 }

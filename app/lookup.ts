@@ -1,4 +1,5 @@
-import type { Assessment, Customer, LedgerRow } from '../platform/schemas/index.js';
+import type { Assessment, Customer, Grade, LedgerRow } from '../platform/schemas/index.js';
+import { indexCustomers, type SearchResult } from './customer-search.js';
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
 import { entryDocuments } from '../collectors/registers/lookup/notice-documents.js';
 import { parseRegisterId } from '../platform/registers/register-id.js';
@@ -6,50 +7,23 @@ import type { RegisterCandidate, RegisterEntry, SourceReport } from '../platform
 import type { RegisterServices } from './registers.js';
 import { scoreCustomer } from '../analysis/scoring/score-customer.js';
 import type { App } from './compose.js';
-import { foldSearchKey } from '../analysis/text/fold.js';
 
-// Folded like the linker folds names, so "Mueller" finds "Müller" and "Zuerich" finds "Zürich".
-const fold = foldSearchKey;
-const compactId = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
-
-export interface CustomerSearch {
-  /** Id or register id exactly; else names and aliases (diacritics and punctuation folded), best first. */
-  find(query: string): Customer[];
-}
-
-/** The watchlist folded once, for searching it many times (the HTTP server caches one per watchlist version). */
-export function indexCustomers(customers: Customer[]): CustomerSearch {
-  const entries = customers.map((customer) => ({ customer, names: [customer.name, ...customer.aliases].map(fold) }));
-  const byId = new Map(customers.map((c) => [c.id, c]));
-  const byRegisterId = new Map<string, Customer[]>();
-  for (const c of customers) {
-    for (const key of new Set(c.registerIds.map(compactId))) byRegisterId.set(key, [...(byRegisterId.get(key) ?? []), c]);
-  }
-  return {
-    find(query) {
-      const q = query.trim();
-      if (q === '') return [];
-      const own = byId.get(q);
-      const exact = [...(own ? [own] : []), ...(byRegisterId.get(compactId(q)) ?? []).filter((c) => c !== own)];
-      if (exact.length > 0) return exact;
-      const fq = fold(q);
-      if (fq.length < 2) return [];
-      const ranked: Array<{ c: Customer; rank: number }> = [];
-      for (const { customer, names } of entries) {
-        const rank = names.some((n) => n === fq) ? 0 : names.some((n) => n.startsWith(fq)) ? 1 : names.some((n) => ` ${n} `.includes(` ${fq} `)) ? 2 : names.some((n) => n.includes(fq)) ? 3 : -1;
-        if (rank >= 0) ranked.push({ c: customer, rank });
-      }
-      return ranked.sort((a, b) => a.rank - b.rank || a.c.name.localeCompare(b.c.name)).map((x) => x.c);
-    },
-  };
-}
+export { indexCustomers, type CustomerSearch, type SearchResult } from './customer-search.js';
 
 /** Finds customers for a check query once; see CustomerSearch. */
 export function findCustomers(customers: Customer[], query: string): Customer[] {
   return indexCustomers(customers).find(query);
 }
 
-export interface CheckAnswer {
+/** Several customers match and none clearly: the caller lists them (a bare "AG" never opens one report). */
+export interface CandidatesAnswer {
+  kind: 'candidates';
+  candidates: Array<{ id: string; name: string; grade: Grade | null }>;
+}
+
+export type CheckAnswer = ReportAnswer | CandidatesAnswer;
+
+export interface ReportAnswer {
   kind: 'customer' | 'prospect';
   assessment: Assessment;
   customer?: Customer;
@@ -79,7 +53,7 @@ export interface CheckOptions {
   /** Also load the ledger and the assessment history (the web report's charts). */
   details?: boolean;
   /** A cached watchlist search; without it the watchlist is read and searched per call. */
-  find?: (q: string) => Promise<Customer[]>;
+  search?: (q: string) => Promise<SearchResult>;
   /** Registers to ask about a company that is not a customer; without it only stored documents count. */
   registers?: RegisterServices;
   /** Filled with the registers' report lines even when nothing is found (the caller says what was asked). */
@@ -92,7 +66,12 @@ export interface CheckOptions {
  */
 export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'weights'>, documents: DocumentSearch | undefined, q: string, options: CheckOptions = {}): Promise<CheckAnswer | undefined> {
   const { orderAmount, details = false } = options;
-  const matches = options.find ? await options.find(q) : findCustomers(await app.store.listCustomers(), q);
+  const result = options.search ? await options.search(q) : indexCustomers(await app.store.listCustomers()).search(q);
+  const matches = result.decided ? [result.decided, ...result.customers.filter((c) => c !== result.decided)] : result.customers;
+  if (!result.decided && matches.length > 0) {
+    const latest = await Promise.all(matches.map((c) => app.store.latestAssessment(c.id)));
+    return { kind: 'candidates', candidates: matches.map((c, i) => ({ id: c.id, name: c.name, grade: latest[i]?.grade ?? null })) };
+  }
   // Customers known only from the ledger (not on the watchlist) can be checked by id.
   const id = matches[0]?.id ?? ((await app.store.ledgerCustomerIds()).includes(q.trim()) ? q.trim() : undefined);
   if (id) {
@@ -112,14 +91,14 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
       return {
         kind: 'customer',
         assessment,
-        customer: matches[0],
+        customer: (await app.store.getCustomer(id)) ?? matches[0],
         alternatives: matches.slice(1, 6).map((c) => ({ id: c.id, name: c.name })),
         ...(details ? { ledger, history: await app.store.assessmentHistory(id) } : {}),
         ...(entries.length > 0 ? { register: { entries, sources: refresh?.sources ?? [], candidates: [] } } : {}),
       };
     }
   }
-  if (!documents && !options.registers) return undefined;
+  if ((!documents && !options.registers) || result.generic) return undefined;
   const ids = parseRegisterId(q);
   const looked = options.registers ? await options.registers.lookup({ ids, ...(ids.length === 0 ? { name: q.trim() } : {}) }) : undefined;
   options.sourcesOut?.push(...(looked?.sources ?? []));

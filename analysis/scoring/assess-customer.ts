@@ -1,8 +1,10 @@
 import type { Policy } from '../../platform/config/policy.js';
-import type { Assessment, Factor } from '../../platform/schemas/assessment.js';
+import { describeFactor, factorCode, reasonCode, speaker } from '../../platform/i18n/index.js';
+import type { Assessment } from '../../platform/schemas/assessment.js';
+import { gradeRank } from '../../platform/schemas/common.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import type { Signal } from '../../platform/schemas/signal.js';
-import { EVENT_LABEL, explainFeature } from './explain.js';
+import { explainFeature } from './explain.js';
 import { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from './ledger-features.js';
 import { recommendTerms } from './recommend-terms.js';
 import { computeIndustryRisk } from './industry-risk.js';
@@ -40,14 +42,22 @@ export interface AssessInput {
   sourceCredibility?: Readonly<Record<string, number>>;
   signalModel?: SignalModel;
   ledgerOptions?: LedgerFeatureOptions;
+  /**
+   * Write the English and German texts (factors' description/descriptionDe, terms.reasons) for
+   * readers of the older JSON; default true. The codes are always there. A backtest scoring
+   * thousands of customers for their PD alone skips them.
+   */
+  texts?: boolean;
 }
 
 const TOP_REASONS = 3;
+const TOP_IN_FAVOUR = 2;
 
 /** Pure and deterministic: the same input gives the same assessment, byte for byte. */
 export function assessCustomer(input: AssessInput): Assessment {
   const weights = input.weights ?? DEFAULT_WEIGHTS;
   const { customer, asOf, policy } = input;
+  const texts = input.texts ?? true;
   const rows = input.ledger.filter((r) => r.customerId === customer.id);
   const ledger = computeLedgerFeatures(rows, asOf, input.ledgerOptions ?? DEFAULT_LEDGER_OPTIONS);
   const register = computeRegisterFeatures(input.register, asOf);
@@ -73,46 +83,34 @@ export function assessCustomer(input: AssessInput): Assessment {
 
   const currency = ledger.currency ?? policy.currency;
   const ctx = { ledger, register, industry: customer.industry, industryRisk, industryEvidence: industry?.evidence, currency };
-  const factors: Array<Factor & { en: string; de: string }> = [];
+  const factors: ScoredFactor[] = [];
   for (const name of FEATURE_NAMES) {
     const points = round1(contributions[name] * POINTS_PER_LOGIT);
     if (points === 0) continue;
     const x = explainFeature(name, ctx);
-    factors.push({ name, contribution: points, evidence: x.evidence, description: x.en, en: x.en, de: x.de });
+    factors.push({ name, contribution: points, evidence: x.evidence, code: x.code, params: x.params });
   }
   for (const c of signals.contributions) {
     const points = round1(c.logit * POINTS_PER_LOGIT);
     if (points === 0) continue;
-    const label = EVENT_LABEL[c.type]!;
-    const n = c.signals.length;
-    const title = c.signals[0]!.title;
-    factors.push({
-      name: `signal_${c.type}`,
-      contribution: points,
-      evidence: c.evidence.slice(0, 10),
-      description: `${cap(label.en)}: "${title}"${n > 1 ? ` (+${n - 1} more report${n > 2 ? 's' : ''})` : ''}.`,
-      en: `${cap(label.en)}: "${title}".`,
-      de: `${cap(label.de)}: «${title}».`,
-    });
+    const more = c.signals.length - 1;
+    factors.push({ name: `signal_${c.type}`, contribution: points, evidence: c.evidence.slice(0, 10), ...factorCode('signal', { type: c.type, title: c.signals[0]!.title, more }) });
   }
-
   for (const r of registerRisk) {
-    factors.push({ name: r.name, contribution: round1(r.logit * POINTS_PER_LOGIT), evidence: r.evidence, description: r.en, en: r.en, de: r.de });
+    const code = r.name === 'register_confirmation_overdue' ? factorCode('register_confirmation_overdue', {}) : factorCode('register_accounts_overdue', {});
+    factors.push({ name: r.name, contribution: round1(r.logit * POINTS_PER_LOGIT), evidence: r.evidence, ...code });
   }
 
   let score = round1(logitToScore(logit));
   let grade = gradeForScore(score);
   const override = signals.override;
-  if (override && 'ABCDE'.indexOf(grade) < 'ABCDE'.indexOf(override.grade)) {
+  if (override && gradeRank(grade) < gradeRank(override.grade)) {
     const floor = GRADE_FLOORS[override.grade];
-    const label = EVENT_LABEL[override.type]!;
     factors.push({
       name: `override_${override.type}`,
       contribution: round1(floor - score),
       evidence: [override.signal.url].filter((u) => u !== ''),
-      description: `${cap(label.en)} forces at least grade ${override.grade}.`,
-      en: `${cap(label.en)} forces at least grade ${override.grade}: "${override.signal.title}".`,
-      de: `${cap(label.de)} erzwingt mindestens Note ${override.grade}: «${override.signal.title}».`,
+      ...factorCode('hard_event_floor', { type: override.type, grade: override.grade, title: override.signal.title }),
     });
     score = floor;
     logit = scoreToLogit(floor);
@@ -120,15 +118,16 @@ export function assessCustomer(input: AssessInput): Assessment {
   }
   // The register's own word on the company: gone, being wound up, or failed before.
   const registerHard = registerOverride(input.register);
+  const registerStatus = input.register?.status && input.register.status !== 'active' && input.register.status !== 'unknown' ? input.register.status : undefined;
   if (registerHard) {
     // Listed even when a signal already forced E: the register entry is the first evidence to check.
     factors.push({
-      name: `override_register_${input.register?.status && input.register.status !== 'active' && input.register.status !== 'unknown' ? input.register.status : 'history'}`,
+      name: `override_register_${registerStatus ?? 'history'}`,
       contribution: round1(Math.max(0, GRADE_FLOORS.E - score)),
       evidence: registerHard.evidence,
-      description: `${registerHard.reason.en}: grade E.`,
-      en: `${registerHard.reason.en}: grade E.`,
-      de: `${registerHard.reason.de}: Note E.`,
+      ...(registerHard.decline && registerStatus
+        ? factorCode('register_status', { status: registerStatus, since: input.register?.dissolvedOn ?? '' })
+        : factorCode('register_history', { liquidated: input.register?.hasBeenLiquidated ? 1 : 0 })),
     });
     if (grade !== 'E') {
       score = GRADE_FLOORS.E;
@@ -138,7 +137,6 @@ export function assessCustomer(input: AssessInput): Assessment {
   }
 
   factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.name.localeCompare(b.name));
-  const reasons = pickReasons(factors);
   const terms = recommendTerms({
     grade,
     policy,
@@ -151,11 +149,12 @@ export function assessCustomer(input: AssessInput): Assessment {
     orderAmount: input.orderAmount,
     hardEvent:
       override?.grade === 'E'
-        ? { en: cap(EVENT_LABEL[override.type]!.en), de: cap(EVENT_LABEL[override.type]!.de) }
-        : registerHard?.decline
-          ? registerHard.label
+        ? reasonCode('decline_hard_event', { type: override.type })
+        : registerHard?.decline && registerStatus
+          ? reasonCode('decline_register', { status: registerStatus })
           : undefined,
-    gradeReasons: reasons,
+    gradeReasons: pickReasons(factors),
+    texts,
   });
 
   return {
@@ -166,7 +165,14 @@ export function assessCustomer(input: AssessInput): Assessment {
     pd: Math.round(sigmoid(logit) * 10000) / 10000,
     grade,
     terms,
-    factors: factors.map(({ name, contribution, evidence, description, de }) => ({ name, contribution, evidence, description, descriptionDe: de })),
+    factors: factors.map((f) => ({
+      name: f.name,
+      contribution: f.contribution,
+      evidence: f.evidence,
+      ...(texts ? { description: describeFactor(f, EN), descriptionDe: describeFactor(f, DE) } : {}),
+      code: f.code,
+      params: f.params,
+    })),
     signals: signals.considered.map((s) => ({
       type: s.type,
       severity: s.severity,
@@ -181,17 +187,27 @@ export function assessCustomer(input: AssessInput): Assessment {
   };
 }
 
-/** The override first, then the biggest risk drivers, then what earned leniency. */
-function pickReasons(factors: Array<{ name: string; contribution: number; en: string; de: string }>) {
-  const overrides = factors.filter((f) => f.name.startsWith('override_'));
-  const risks = factors.filter((f) => !f.name.startsWith('override_') && f.contribution >= 1).slice(0, TOP_REASONS);
-  const lenient = factors.filter((f) => f.contribution <= -1).slice(0, 1);
-  const picked = [...overrides, ...risks, ...lenient];
-  return { en: picked.map((f) => f.en), de: picked.map((f) => f.de) };
+interface ScoredFactor {
+  name: string;
+  contribution: number;
+  evidence: string[];
+  code: string;
+  params: Record<string, string | number>;
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+const EN = speaker('en');
+const DE = speaker('de');
+
+/**
+ * Against: the hard event first, then the biggest risk drivers. In favour: what earned leniency.
+ * They stay apart, so that a good payment history is never listed as a reason to decline.
+ */
+function pickReasons(factors: ScoredFactor[]) {
+  const overrides = factors.filter((f) => f.name.startsWith('override_'));
+  const risks = factors.filter((f) => !f.name.startsWith('override_') && f.contribution >= 1).slice(0, TOP_REASONS);
+  const lenient = factors.filter((f) => f.contribution <= -1).slice(0, TOP_IN_FAVOUR);
+  const asReason = (f: ScoredFactor) => ({ code: f.code, params: f.params });
+  return { against: [...overrides, ...risks].map(asReason), inFavour: lenient.map(asReason) };
 }
 
 function round1(x: number): number {

@@ -1,12 +1,11 @@
+import { factorCode, type Coded, type FactorCode } from '../../platform/i18n/index.js';
 import type { LedgerFeatures } from './ledger-features.js';
 import type { RegisterFeatures } from './register-features.js';
 import type { FeatureName } from './weights.js';
-import { formatAmount } from './recommend-terms.js';
 
-export interface Explanation {
+/** A feature's evidence and what it means, as a catalogue code with parameters (rendered per language). */
+export interface Explanation extends Coded<FactorCode> {
   evidence: string[];
-  en: string;
-  de: string;
 }
 
 const MAX_EVIDENCE = 10;
@@ -20,139 +19,56 @@ export interface ExplainContext {
   currency: string;
 }
 
-/** Words and evidence for one scorecard feature, in English and German. */
+const round = (x: number) => Math.round(x);
+const share = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Evidence (invoice ids, source links: data, never sentences, which would be in one language)
+ * and the catalogue code for one scorecard
+ * feature; platform/i18n renders it in the reader's language.
+ */
 export function explainFeature(name: FeatureName, c: ExplainContext): Explanation {
   const l = c.ledger;
-  const d = (x: number) => Math.round(x);
-  const money = (x: number) => `${c.currency} ${formatAmount(x)}`;
   const ev = (ids: string[]) => ids.slice(0, MAX_EVIDENCE);
+  const currency = c.currency;
+  const with_ = (x: Coded<FactorCode>, evidence: string[]): Explanation => ({ ...x, evidence });
   switch (name) {
     case 'days_beyond_terms':
-      return {
-        evidence: ev(l.evidence.late),
-        en: `Pays on average ${d(l.daysBeyondTerms)} days beyond terms (amount-weighted, open invoices included).`,
-        de: `Zahlt im Schnitt ${d(l.daysBeyondTerms)} Tage nach Fälligkeit (betragsgewichtet, offene Rechnungen eingeschlossen).`,
-      };
+      return with_(factorCode('days_beyond_terms', { days: round(l.daysBeyondTerms) }), ev(l.evidence.late));
     case 'payment_trend':
-      return l.trendDays >= 0
-        ? {
-            evidence: [],
-            en: `Paying later recently: ${d(l.recentDaysBeyondTerms ?? 0)} days beyond terms in the last 90 days vs ${d(l.olderDaysBeyondTerms ?? 0)} before.`,
-            de: `Zahlt zuletzt später: ${d(l.recentDaysBeyondTerms ?? 0)} Tage Verzug in den letzten 90 Tagen gegenüber ${d(l.olderDaysBeyondTerms ?? 0)} davor.`,
-          }
-        : {
-            evidence: [],
-            en: `Paying faster recently: ${d(l.recentDaysBeyondTerms ?? 0)} days beyond terms in the last 90 days vs ${d(l.olderDaysBeyondTerms ?? 0)} before.`,
-            de: `Zahlt zuletzt schneller: ${d(l.recentDaysBeyondTerms ?? 0)} Tage Verzug in den letzten 90 Tagen gegenüber ${d(l.olderDaysBeyondTerms ?? 0)} davor.`,
-          };
+      return with_(factorCode('payment_trend', { recent: round(l.recentDaysBeyondTerms ?? 0), older: round(l.olderDaysBeyondTerms ?? 0) }), []);
     case 'share_paid_late':
-      return {
-        evidence: ev(l.evidence.late),
-        en: `${Math.round(l.shareLate * 100)} % of ${l.maturedCount} due invoices paid late or still unpaid.`,
-        de: `${Math.round(l.shareLate * 100)} % von ${l.maturedCount} fälligen Rechnungen verspätet bezahlt oder offen.`,
-      };
+      return with_(factorCode('share_paid_late', { share: share(l.shareLate), count: l.maturedCount }), ev(l.evidence.late));
     case 'worst_delay':
-      return {
-        evidence: ev(l.evidence.worst),
-        en: `Worst delay ${d(l.worstDelayDays)} days beyond terms.`,
-        de: `Grösster Zahlungsverzug ${d(l.worstDelayDays)} Tage.`,
-      };
+      return with_(factorCode('worst_delay', { days: round(l.worstDelayDays) }), ev(l.evidence.worst));
     case 'oldest_overdue':
-      return {
-        evidence: ev(l.evidence.overdue),
-        en: `Oldest open invoice is ${d(l.oldestOverdueDays)} days past due.`,
-        de: `Älteste offene Rechnung ist seit ${d(l.oldestOverdueDays)} Tagen überfällig.`,
-      };
+      return with_(factorCode('oldest_overdue', { days: round(l.oldestOverdueDays) }), ev(l.evidence.overdue));
     case 'overdue_share':
-      return {
-        evidence: ev(l.evidence.overdue),
-        en: `${money(l.openOverdueAmount)} of ${money(l.exposure)} open is overdue (${Math.round(l.overdueShare * 100)} % weighted by days overdue).`,
-        de: `${money(l.openOverdueAmount)} von ${money(l.exposure)} offenen Posten sind überfällig (${Math.round(l.overdueShare * 100)} % gewichtet nach Verzugstagen).`,
-      };
+      return with_(factorCode('overdue_share', { overdue: round(l.openOverdueAmount), open: round(l.exposure), share: share(l.overdueShare), currency }), ev(l.evidence.overdue));
     case 'dunning_level':
-      return {
-        evidence: ev(l.evidence.dunning),
-        en: `Reached dunning level ${l.maxDunningLevel} of 3.`,
-        de: `Mahnstufe ${l.maxDunningLevel} von 3 erreicht.`,
-      };
+      return with_(factorCode('dunning_level', { level: l.maxDunningLevel }), ev(l.evidence.dunning));
     case 'collection_cases':
-      return {
-        evidence: ev(l.evidence.collection),
-        en: `${l.collectionCases} invoice(s) handed to debt collection.`,
-        de: `${l.collectionCases} Rechnung(en) an das Inkasso übergeben.`,
-      };
+      return with_(factorCode('collection_cases', { count: l.collectionCases }), ev(l.evidence.collection));
     case 'written_off':
-      return {
-        evidence: ev(l.evidence.writtenOff),
-        en: `${l.writeOffCount} invoice(s) written off as uncollectable (${money(l.writtenOffAmount)} lost).`,
-        de: `${l.writeOffCount} Rechnung(en) als uneinbringlich abgeschrieben (${money(l.writtenOffAmount)} Verlust).`,
-      };
+      return with_(factorCode('written_off', { count: l.writeOffCount, amount: round(l.writtenOffAmount), currency }), ev(l.evidence.writtenOff));
     case 'payment_track_record':
-      return {
-        evidence: [`${l.paidOnTimeCount} invoices paid on time`],
-        en: `Good payment history: ${l.paidOnTimeCount} invoices paid on time.`,
-        de: `Gute Zahlungshistorie: ${l.paidOnTimeCount} Rechnungen pünktlich bezahlt.`,
-      };
+      return with_(factorCode('payment_track_record', { count: l.paidOnTimeCount }), []);
     case 'no_payment_history':
-      return {
-        evidence: [],
-        en: 'No payment history yet (new customer).',
-        de: 'Noch keine Zahlungserfahrung (Neukunde).',
-      };
+      return with_(factorCode('no_payment_history', {}), []);
     case 'business_volume':
-      return {
-        evidence: [`${money(l.monthlyVolume)} invoiced per month`],
-        en: `Business volume: ${money(l.monthlyVolume)} invoiced per month on average.`,
-        de: `Geschäftsvolumen: durchschnittlich ${money(l.monthlyVolume)} pro Monat fakturiert.`,
-      };
-    case 'company_age': {
-      const y = c.register?.ageYears ?? 0;
-      return {
-        evidence: c.register?.evidence ?? [],
-        en: `Young company: registered ${y.toFixed(1)} years ago.`,
-        de: `Junges Unternehmen: vor ${y.toFixed(1)} Jahren eingetragen.`,
-      };
-    }
+      return with_(factorCode('business_volume', { amount: round(l.monthlyVolume), currency }), []);
+    case 'company_age':
+      return with_(factorCode('company_age', { years: Math.round((c.register?.ageYears ?? 0) * 10) / 10 }), c.register?.evidence ?? []);
     case 'legal_form':
-      return {
-        evidence: c.register?.evidence ?? [],
-        en: 'Legal form with little liable capital.',
-        de: 'Rechtsform mit wenig haftendem Kapital.',
-      };
+      return with_(factorCode('legal_form', {}), c.register?.evidence ?? []);
     case 'low_capital':
-      return {
-        evidence: c.register?.evidence ?? [],
-        en: 'Low registered capital.',
-        de: 'Geringes eingetragenes Kapital.',
-      };
+      return with_(factorCode('low_capital', {}), c.register?.evidence ?? []);
     case 'register_changes':
-      return {
-        evidence: c.register?.evidence ?? [],
-        en: `${c.register?.changesLast12Months ?? 0} change(s) of signatories or address in the last 12 months.`,
-        de: `${c.register?.changesLast12Months ?? 0} Änderung(en) bei Zeichnungsberechtigten oder Adresse in den letzten 12 Monaten.`,
-      };
-    case 'industry_risk': {
-      const code = c.industry ? ` ${c.industry}` : '';
-      const index = (c.industryRisk ?? 0).toFixed(2);
-      return {
-        evidence: [...(c.industry ? [`industry ${c.industry}`] : []), ...(c.industryEvidence ?? [])],
-        en: `Industry${code} under stress (risk index ${index}).`,
-        de: `Branche${code} unter Druck (Risikoindex ${index}).`,
-      };
-    }
+      return with_(factorCode('register_changes', { count: c.register?.changesLast12Months ?? 0 }), c.register?.evidence ?? []);
+    case 'industry_risk':
+      return with_(
+        factorCode('industry_risk', { industry: c.industry ?? '', index: Math.round((c.industryRisk ?? 0) * 100) / 100 }),
+        [...(c.industry ? [`NACE ${c.industry}`] : []), ...(c.industryEvidence ?? [])],
+      );
   }
 }
-
-export const EVENT_LABEL: Record<string, { en: string; de: string }> = {
-  insolvency: { en: 'insolvency', de: 'Insolvenz/Konkurs' },
-  debt_restructuring: { en: 'composition moratorium / restructuring', de: 'Nachlassstundung/Sanierungsverfahren' },
-  liquidation: { en: 'liquidation', de: 'Liquidation' },
-  debt_enforcement: { en: 'debt enforcement', de: 'Betreibung/Zwangsvollstreckung' },
-  payment_delay: { en: 'reported payment delays', de: 'gemeldete Zahlungsverzüge' },
-  financial_distress: { en: 'financial distress', de: 'finanzielle Schwierigkeiten' },
-  layoffs: { en: 'layoffs', de: 'Stellenabbau' },
-  legal_dispute: { en: 'legal dispute', de: 'Rechtsstreit' },
-  management_change: { en: 'management change', de: 'Wechsel in der Geschäftsleitung' },
-  ownership_change: { en: 'ownership change', de: 'Eigentümerwechsel' },
-  positive: { en: 'positive news', de: 'positive Meldungen' },
-};

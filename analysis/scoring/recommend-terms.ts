@@ -1,6 +1,10 @@
 import type { Policy } from '../../platform/config/policy.js';
+import { reasonCode, describeReason, speaker, type Coded } from '../../platform/i18n/index.js';
 import type { Grade } from '../../platform/schemas/common.js';
-import type { Terms } from '../../platform/schemas/assessment.js';
+import type { ReasonStance, Terms, TermsKind } from '../../platform/schemas/assessment.js';
+
+/** A grade reason: a scorecard factor as a catalogue code (see explain.ts). */
+export type GradeReason = Coded;
 
 export interface TermsInput {
   grade: Grade;
@@ -17,97 +21,108 @@ export interface TermsInput {
   openOverdueAmount: number;
   /** The order being decided on, if any. */
   orderAmount?: number;
-  /** Set when an insolvency, moratorium or liquidation forced grade E. */
-  hardEvent?: { en: string; de: string };
-  /** Short reasons for the grade (top factors), prepended to the terms reasons. */
-  gradeReasons: { en: string[]; de: string[] };
+  /** The credit limit the company approved for this customer; decisions use it instead of the suggested one. */
+  approvedLimit?: number;
+  /** Set when an insolvency, moratorium or liquidation (news or register) forced grade E: the decline reason. */
+  hardEvent?: Coded;
+  /** What speaks against the customer and what in their favour (top factors), shown apart. */
+  gradeReasons: { against: GradeReason[]; inFavour: GradeReason[] };
 }
+
+type Reason = Coded & { stance: ReasonStance };
+const decision = (c: Coded): Reason => ({ ...c, stance: 'decision' });
 
 /** Pure: the terms policy's decision table (documented in platform/config/policy.ts). */
 export function recommendTerms(input: TermsInput): Terms {
-  const { grade, policy } = input;
+  const { grade, policy, currency } = input;
   const order = input.orderAmount ?? 0;
-  const limit = suggestCreditLimit(input);
-  const en = [...input.gradeReasons.en];
-  const de = [...input.gradeReasons.de];
-  const base = { currency: input.currency, creditLimit: limit as number | null };
-  const money = (x: number) => `${input.currency} ${formatAmount(x)}`;
+  const suggested = suggestCreditLimit(input);
+  const approved = input.approvedLimit !== undefined ? 1 : 0;
+  const limit = input.approvedLimit ?? suggested;
+  const against: Reason[] = input.gradeReasons.against.map((r) => ({ ...r, stance: 'against' as const }));
+  const inFavour: Reason[] = input.gradeReasons.inFavour.map((r) => ({ ...r, stance: 'for' as const }));
+  const result = (kind: TermsKind, netDays: number | null, advancePercent: number | null, creditLimit: number | null, decided: Reason[]): Terms =>
+    withReasons({ kind, netDays, advancePercent, creditLimit, currency }, [...against, ...decided], inFavour);
   // Without an order the standing terms are recommended; the limit is checked when there is an order to decide on.
   const need = input.orderAmount === undefined ? 0 : input.exposure + order;
-  if (input.orderAmount === undefined && limit > 0 && input.exposure > limit) {
-    en.push(`The open amount ${money(input.exposure)} already exceeds the suggested limit ${money(limit)}.`);
-    de.push(`Die offenen Posten von ${money(input.exposure)} übersteigen die empfohlene Limite von ${money(limit)} bereits.`);
+  if (input.orderAmount === undefined && limit > 0 && input.exposure > limit && grade !== 'D' && grade !== 'E') {
+    against.push({ ...reasonCode('exposure_over_limit', { open: Math.round(input.exposure), limit, approved, currency }), stance: 'against' });
   }
 
   if (grade === 'E') {
     if (input.hardEvent && policy.declineOnHardEvent) {
-      en.push(`Decline: ${input.hardEvent.en} is on record; no delivery, not even against prepayment.`);
-      de.push(`Ablehnen: ${input.hardEvent.de} ist bekannt; keine Lieferung, auch nicht gegen Vorauskasse.`);
-      return { kind: 'decline', netDays: null, advancePercent: null, creditLimit: 0, currency: input.currency, reasons: { en, de } };
+      return result('decline', null, null, 0, [decision(input.hardEvent)]);
     }
-    en.push('Grade E: deliver only against full prepayment.');
-    de.push('Note E: Lieferung nur gegen Vorauskasse.');
-    return { kind: 'prepayment', netDays: null, advancePercent: 100, creditLimit: 0, currency: input.currency, reasons: { en, de } };
+    return result('prepayment', null, 100, 0, [decision(reasonCode('prepayment_grade', { grade }))]);
   }
   if (grade === 'D') {
     if (input.orderAmount !== undefined && order <= policy.cardOnlyMaxOrder) {
-      en.push(`Grade D, small order (${money(order)} ≤ ${money(policy.cardOnlyMaxOrder)}): card payment only.`);
-      de.push(`Note D, kleiner Auftrag (${money(order)} ≤ ${money(policy.cardOnlyMaxOrder)}): nur Kartenzahlung.`);
-      return { kind: 'card_only', netDays: 0, advancePercent: null, creditLimit: 0, currency: input.currency, reasons: { en, de } };
+      return result('card_only', 0, null, 0, [decision(reasonCode('card_only_small_order', { grade, order, max: policy.cardOnlyMaxOrder, currency }))]);
     }
-    en.push('Grade D: deliver only against full prepayment.');
-    de.push('Note D: Lieferung nur gegen Vorauskasse.');
-    return { kind: 'prepayment', netDays: null, advancePercent: 100, creditLimit: 0, currency: input.currency, reasons: { en, de } };
+    return result('prepayment', null, 100, 0, [decision(reasonCode('prepayment_grade', { grade }))]);
   }
 
   const tooMuchOverdue = input.seriouslyOverdueShare > policy.maxOverdueShareOpenAccount;
   if ((grade === 'A' || grade === 'B') && !tooMuchOverdue) {
     if (need <= limit) {
-      en.push(`Grade ${grade}: open account, ${policy.standardNetDays} days net, credit limit ${money(limit)}.`);
-      de.push(`Note ${grade}: offene Rechnung, ${policy.standardNetDays} Tage netto, Kreditlimite ${money(limit)}.`);
-      return { kind: 'open_account', netDays: policy.standardNetDays, advancePercent: null, ...base, reasons: { en, de } };
+      return result('open_account', policy.standardNetDays, null, limit, [decision(reasonCode('open_account', { grade, days: policy.standardNetDays, limit, approved, currency }))]);
     }
-    return overLimit(input, limit, Math.max(policy.minAdvancePercent, excessPercent(need, limit, order)), policy.standardNetDays, en, de);
+    return overLimit(input, limit, approved, policy.minAdvancePercent, policy.standardNetDays, result);
   }
 
   // Grade C, or A/B with much of the exposure overdue.
   if (tooMuchOverdue && grade !== 'C') {
-    en.push(`${pct(input.seriouslyOverdueShare)} of the open amount is more than 30 days overdue: grade-C terms.`);
-    de.push(`${pct(input.seriouslyOverdueShare)} der offenen Posten sind über 30 Tage überfällig: Konditionen wie Note C.`);
+    against.push({ ...reasonCode('overdue_terms_as_c', { share: Math.round(input.seriouslyOverdueShare * 100) / 100 }), stance: 'against' });
   }
   if (need <= limit && !tooMuchOverdue) {
-    en.push(`Grade C: shorter terms, ${policy.shortNetDays} days net, credit limit ${money(limit)}.`);
-    de.push(`Note C: verkürztes Zahlungsziel, ${policy.shortNetDays} Tage netto, Kreditlimite ${money(limit)}.`);
-    return { kind: 'short_terms', netDays: policy.shortNetDays, advancePercent: null, ...base, reasons: { en, de } };
+    return result('short_terms', policy.shortNetDays, null, limit, [decision(reasonCode('short_terms', { days: policy.shortNetDays, limit, approved, currency }))]);
   }
-  const advance = Math.max(policy.partialAdvancePercent, excessPercent(need, limit, order));
-  return overLimit(input, limit, advance, policy.shortNetDays, en, de);
+  return overLimit(input, limit, approved, policy.partialAdvancePercent, policy.shortNetDays, result);
 }
 
-function overLimit(input: TermsInput, limit: number, advance: number, netDays: number, en: string[], de: string[]): Terms {
-  const money = (x: number) => `${input.currency} ${formatAmount(x)}`;
+type Result = (kind: TermsKind, netDays: number | null, advancePercent: number | null, creditLimit: number | null, decided: Reason[]) => Terms;
+
+/**
+ * The order (or the standing terms of a C customer) goes beyond the limit: the part beyond it is
+ * asked in advance, rounded up to 5 % but at least `minAdvance`; when the open amount alone uses
+ * the limit up, or the order leaves less than 5 % of itself within the limit, full prepayment.
+ */
+function overLimit(input: TermsInput, limit: number, approved: number, minAdvance: number, netDays: number, result: Result): Terms {
+  const { currency } = input;
+  const order = input.orderAmount ?? 0;
+  const open = Math.round(input.exposure);
+  const headroom = limit - input.exposure;
+  if (input.orderAmount !== undefined && headroom <= 0) {
+    return result('prepayment', null, 100, limit, [decision(reasonCode('limit_used_up', { limit, open, approved, currency }))]);
+  }
+  const excessShare = input.orderAmount === undefined || order <= 0 ? 0 : Math.max(0, order - headroom) / order;
+  const advance = Math.max(minAdvance, Math.ceil(excessShare * 20 - 1e-9) * 5);
   if (advance >= 100) {
-    en.push(`Credit limit ${money(limit)} is used up by the open amount ${money(input.exposure)}: prepayment.`);
-    de.push(`Kreditlimite ${money(limit)} ist durch offene Posten von ${money(input.exposure)} ausgeschöpft: Vorauskasse.`);
-    return { kind: 'prepayment', netDays: null, advancePercent: 100, creditLimit: limit, currency: input.currency, reasons: { en, de } };
+    return result('prepayment', null, 100, limit, [decision(reasonCode('order_beyond_headroom', { order, headroom: Math.round(headroom), limit, approved, currency }))]);
   }
-  en.push(
-    `Partial prepayment: ${advance} % in advance, the rest ${netDays} days net` +
-      (input.orderAmount ? ` (open ${money(input.exposure)} + order ${money(input.orderAmount)} against limit ${money(limit)}).` : '.'),
-  );
-  de.push(
-    `Teil-Vorauszahlung (Akonto): ${advance} % im Voraus, Rest ${netDays} Tage netto` +
-      (input.orderAmount ? ` (offen ${money(input.exposure)} + Auftrag ${money(input.orderAmount)} gegenüber Limite ${money(limit)}).` : '.'),
-  );
-  return { kind: 'partial_prepayment', netDays, advancePercent: advance, creditLimit: limit, currency: input.currency, reasons: { en, de } };
+  const reason =
+    input.orderAmount !== undefined
+      ? reasonCode('partial_prepayment_order', { advance, days: netDays, open, order, limit, approved, currency })
+      : reasonCode('partial_prepayment', { advance, days: netDays });
+  return result('partial_prepayment', netDays, advance, limit, [decision(reason)]);
 }
 
-/** Share of the order beyond the limit, rounded up to 10 %; 100 when the limit is already used up. */
-function excessPercent(need: number, limit: number, order: number): number {
-  if (need <= limit) return 0;
-  if (order <= 0) return 100;
-  const excess = Math.min(order, need - limit);
-  return Math.min(100, Math.ceil((excess / order) * 10) * 10);
+const EN = speaker('en');
+const DE = speaker('de');
+
+/**
+ * The reasons as codes (rendered per language by pages, mails and reports) and, for readers of
+ * the older JSON, in English and German: what speaks against, then the decision; what speaks in
+ * favour only when the decision grants credit — a good payment history is never a reason to decline.
+ */
+export function withReasons(terms: Omit<Terms, 'reasons' | 'reasonCodes'>, againstAndDecision: Reason[], inFavour: Reason[]): Terms {
+  const grantsCredit = terms.kind === 'open_account' || terms.kind === 'short_terms';
+  const legacy = grantsCredit ? [...againstAndDecision, ...inFavour] : againstAndDecision;
+  return {
+    ...terms,
+    reasons: { en: legacy.map((r) => describeReason(r, EN)), de: legacy.map((r) => describeReason(r, DE)) },
+    reasonCodes: [...againstAndDecision, ...inFavour],
+  };
 }
 
 /**
@@ -128,14 +143,4 @@ export function suggestCreditLimit(input: Pick<TermsInput, 'grade' | 'policy' | 
 function roundLimit(x: number): number {
   const step = x >= 100_000 ? 10_000 : x >= 10_000 ? 1_000 : 100;
   return Math.floor(x / step) * step;
-}
-
-export function formatAmount(x: number): string {
-  return Math.round(x)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, "'");
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)} %`;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from '../lookup.js';
+import { parseLang } from '../locale.js';
 import { formatReport } from '../report.js';
 import { formatRegisterReport } from '../register-report.js';
 import { registerServices } from '../registers.js';
@@ -9,7 +10,7 @@ import type { Command } from './command.js';
 export const checkCommand: Command = {
   name: 'check',
   summary: 'pre-contract check of a customer or prospect by name or register id',
-  usage: 'bonitor check "<name or register id>" [--amount <order amount>] [--format text|json] [--lang en|de]',
+  usage: 'bonitor check "<name or register id>" [--amount <order amount>] [--format text|json] [--lang en|de|fr|it|de-DE|…]',
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
@@ -17,6 +18,11 @@ export const checkCommand: Command = {
       options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' }, amount: { type: 'string' } },
     });
     const query = positionals.join(' ').trim();
+    const s = parseLang(ctx.config, values.lang);
+    if (!s) {
+      ctx.io.stderr.write(`--lang must be en, de, fr or it (optionally with a region such as de-DE), got "${values.lang}"\n`);
+      return 2;
+    }
     const amount = values.amount === undefined ? undefined : Number(values.amount.replace(/['\s]/g, ''));
     if (!query || (amount !== undefined && !(Number.isFinite(amount) && amount > 0))) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
@@ -26,8 +32,13 @@ export const checkCommand: Command = {
     const sources: SourceReport[] = [];
     const result = await runCheck(app, app.store, query, { ...(amount === undefined ? {} : { orderAmount: amount }), registers: registerServices(app), sourcesOut: sources });
     if (!result) {
-      ctx.io.stderr.write(`No customer matches "${query}", no register knows it and no stored public document names it. Import your watchlist or ledger (bonitor watchlist import, bonitor ledger import), configure registers or add sources.\n`);
+      ctx.io.stderr.write(`${s.t.report.notFound(query)}\n`);
       if (sources.length > 0) ctx.io.stderr.write(`\n${formatRegisterReport([], sources)}\n`);
+      return 1;
+    }
+    if (result.kind === 'candidates') {
+      if (values.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ candidates: result.candidates }, null, 2)}\n`);
+      else ctx.io.stdout.write(`${s.t.report.candidates(query)}\n${result.candidates.map((c) => `  ${c.grade ?? '–'}  ${c.name} (${c.id})`).join('\n')}\n`);
       return 1;
     }
     if (values.format === 'json') {
@@ -36,13 +47,12 @@ export const checkCommand: Command = {
       return 0;
     }
     if (result.kind === 'prospect') {
-      const entries = result.register?.entries.length ?? 0;
-      ctx.io.stdout.write(`Not a customer: assessed from ${entries > 0 ? `${entries} register entr${entries === 1 ? 'y' : 'ies'} and ` : ''}${result.documents?.length ?? 0} public document(s) that name it.\n\n`);
+      ctx.io.stdout.write(`${s.t.report.prospect(result.documents?.length ?? 0, result.register?.entries.length ?? 0)}\n\n`);
     }
-    ctx.io.stdout.write(`${formatReport(result.assessment, values.lang === 'de' ? 'de' : 'en')}\n`);
+    ctx.io.stdout.write(`${formatReport(result.assessment, s)}\n`);
     if (result.register) ctx.io.stdout.write(`\n${formatRegisterReport(result.register.entries, result.register.sources)}\n`);
     if (result.alternatives.length > 0) {
-      ctx.io.stdout.write(`\nAlso matching: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
+      ctx.io.stdout.write(`\n${s.t.report.alsoMatching}: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
     }
     return 0;
   },

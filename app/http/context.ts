@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Subscription } from '../../platform/config/subscriptions.js';
 import type { Customer } from '../../platform/schemas/index.js';
 import type { App } from '../compose.js';
+import type { SearchResult } from '../customer-search.js';
 import type { DocumentSearch } from '../prospect.js';
 import type { RegisterServices } from '../registers.js';
 import type { Authenticator } from './auth.js';
@@ -37,4 +38,6 @@ export interface RouteContext {
   findCustomers(query: string): Promise<Customer[]>;
   /** Registers asked about companies that are not customers. */
   registers?: RegisterServices;
+  /** The same, with the decision whether the query clearly means one customer. */
+  searchCustomers(query: string): Promise<SearchResult>;
 }

@@ -4,7 +4,7 @@ import { buildPortfolio, type Portfolio } from '../web/portfolio.js';
 import { findCustomers } from '../lookup.js';
 
 export type QueryApp = Pick<App, 'store' | 'config' | 'clock' | 'weights'>;
-export { runCheck, type CheckAnswer, type CheckOptions } from '../lookup.js';
+export { runCheck, type CheckAnswer, type CheckOptions, type ReportAnswer } from '../lookup.js';
 
 /** Everything the portfolio page and /api/portfolio show. */
 export async function loadPortfolio(app: QueryApp): Promise<Portfolio> {

@@ -126,7 +126,7 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     const message = status >= 500 && !(err instanceof HttpError) ? 'internal error; the details are in the server log' : err.message;
     if (status >= 500) log.error({ err, url: req.url.split('?')[0], method: req.method }, 'http_request_failed');
-    if (wantsHtml(req)) return renderErrorPage(req, reply, status, message);
+    if (wantsHtml(req)) return renderErrorPage(req, reply, status, message, app.config);
     return reply.code(status).send(apiError(status, message, err instanceof HttpError ? err.problems : undefined));
   });
 
@@ -135,11 +135,11 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
     if (path.startsWith('/api/') || path === '/health' || path === '/metrics' || !(req.headers.accept ?? '').includes('text/html')) {
       return reply.code(404).send({ error: errorCode(404), message: `no route ${req.method} ${path}` });
     }
-    return renderErrorPage(req, reply, 404, `no page ${path}`);
+    return renderErrorPage(req, reply, 404, `no page ${path}`, app.config);
   });
 
   const index = createCustomerIndex(app.store);
-  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find, registers: registerServices(app) };
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app) };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
   registerSignalRoutes(ctx);

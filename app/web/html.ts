@@ -33,7 +33,8 @@ export function raw(s: string): SafeHtml {
   return new SafeHtml(s);
 }
 
+/** A link to a source; its text came from the source (class "src": not ours to translate). */
 export function link(url: string, text: string): SafeHtml {
   const href = safeUrl(url);
-  return href ? html`<a href="${href}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
+  return href ? html`<a class="src" href="${href}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`<span class="src">${text}</span>`;
 }

@@ -1,229 +1,29 @@
-import type { EventType, Grade, Severity, TermsKind } from '../../platform/schemas/index.js';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../platform/config/schema.js';
+import { DEFAULT_LOCALES, LANGUAGES, type Language, type Speaker } from '../../platform/i18n/index.js';
+import { localesOf, speakerFor } from '../locale.js';
 
-export type Lang = 'en' | 'de';
+export type Lang = Language;
+export type { Speaker };
 
-const en = {
-  htmlLang: 'en',
-  product: 'Bonitor',
-  tagline: 'Credit-risk monitoring',
-  skip: 'Skip to content',
-  navCheck: 'Check a company',
-  navPortfolio: 'Portfolio',
-  navSubscriptions: 'Subscriptions',
-  language: 'Language',
-  searchLabel: 'Company name or register id',
-  searchHint: 'For example “Alpenblick Metallbau” or CHE-401.118.532. Customers and prospects both work.',
-  amountLabel: 'Order amount (optional)',
-  amountHint: 'The terms are decided for this order against the credit limit.',
-  check: 'Check',
-  noMatch: (q: string) => `Nothing found for “${q}”: no customer matches and no stored public document names it.`,
-  customer: 'Customer',
-  prospect: 'Prospect — not a customer',
-  prospectNote: (n: number) => `Assessed from ${n} public document${n === 1 ? '' : 's'} that name the company; there is no payment history.`,
-  asOf: 'as of',
-  grade: 'Grade',
-  score: 'Risk score',
-  scoreNote: '0–100, higher is riskier',
-  pd: 'Probability of default',
-  pdNote: 'within 12 months',
-  terms: 'Recommended terms',
-  reasons: 'Why these terms',
-  factors: 'What moved the score',
-  factor: 'Factor',
-  points: 'Points',
-  evidence: 'Evidence',
-  signals: 'Signals',
-  date: 'Date',
-  severity: 'Severity',
-  type: 'Event',
-  report: 'Report',
-  noSignals: 'No signals about this company.',
-  payment: 'Payment behaviour',
-  paymentNote: 'Invoiced amount per month by how it was paid.',
-  onTime: 'paid on time',
-  late: 'paid late',
-  openNotDue: 'open, not yet due',
-  overdue: 'open, overdue',
-  month: 'Month',
-  avgDaysLate: 'Avg. days late',
-  noLedger: 'No invoices in the ledger for this company.',
-  history: 'Score history',
-  noHistory: 'Only one assessment so far.',
-  didYouMean: 'Also matched',
-  riskiest: 'Riskiest customers',
-  documents: 'Public documents',
-  portfolio: 'Portfolio',
-  customers: 'Customers by risk',
-  name: 'Name',
-  industry: 'Industry',
-  open: 'Open',
-  overdueCol: 'Overdue',
-  change: 'Change',
-  gradeDistribution: 'Grade distribution',
-  exposure: 'Open receivables',
-  atRisk: 'Exposure at risk',
-  atRiskNote: 'open receivables of customers graded D or E',
-  movers: 'Top movers',
-  noMovers: 'No score changes yet.',
-  riskier: 'riskier',
-  safer: 'safer',
-  count: 'Customers',
-  subscriptions: 'Subscriptions',
-  recipient: 'Recipient',
-  scope: 'Scope',
-  frequency: 'Frequency',
-  minSeverity: 'Minimum severity',
-  status: 'Status',
-  active: 'active',
-  unsubscribed: 'unsubscribed',
-  all: 'all customers',
-  remove: 'Remove',
-  add: 'Add subscription',
-  email: 'Email',
-  id: 'Id',
-  save: 'Save',
-  editDisabled: 'Subscriptions are managed in the configuration file of this installation.',
-  readOnly: 'Your token may only read; changing subscriptions needs an admin token.',
-  login: 'Sign in',
-  token: 'API token',
-  loginNote: 'This installation is protected. Enter an API token.',
-  loginFailed: 'That token is not valid.',
-  logout: 'Sign out',
-  error: 'Something went wrong',
-  none: 'none',
-  frequencies: { instant: 'instant', daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as Record<string, string>,
-  severities: { positive: 'positive', low: 'low', medium: 'medium', high: 'high', critical: 'critical' } as Record<Severity, string>,
-  kinds: { open_account: 'Open account', short_terms: 'Shorter payment terms', partial_prepayment: 'Partial prepayment', prepayment: 'Full prepayment', card_only: 'Card payment only', decline: 'Decline' } as Record<TermsKind, string>,
-  events: {
-    insolvency: 'Insolvency', debt_restructuring: 'Composition / restructuring', liquidation: 'Liquidation', debt_enforcement: 'Debt enforcement',
-    payment_delay: 'Payment delays', financial_distress: 'Financial distress', layoffs: 'Layoffs', legal_dispute: 'Legal dispute',
-    management_change: 'Management change', ownership_change: 'Ownership change', positive: 'Positive news',
-  } as Record<EventType, string>,
-  gradeWords: { A: 'very low risk', B: 'low risk', C: 'moderate risk', D: 'high risk', E: 'very high risk' } as Record<Grade, string>,
-};
-
-export type Strings = typeof en;
-
-const de: Strings = {
-  ...en,
-  htmlLang: 'de',
-  tagline: 'Bonitätsüberwachung',
-  skip: 'Zum Inhalt springen',
-  navCheck: 'Firma prüfen',
-  navPortfolio: 'Portfolio',
-  navSubscriptions: 'Abonnemente',
-  language: 'Sprache',
-  searchLabel: 'Firmenname oder Registernummer',
-  searchHint: 'Zum Beispiel «Alpenblick Metallbau» oder CHE-401.118.532. Kunden und Interessenten.',
-  amountLabel: 'Auftragsbetrag (optional)',
-  amountHint: 'Die Konditionen gelten für diesen Auftrag im Verhältnis zur Kreditlimite.',
-  check: 'Prüfen',
-  noMatch: (q: string) => `Nichts gefunden für «${q}»: kein Kunde passt, und kein gespeichertes öffentliches Dokument nennt die Firma.`,
-  customer: 'Kunde',
-  prospect: 'Interessent — kein Kunde',
-  prospectNote: (n: number) => `Beurteilt anhand von ${n} öffentlichen Dokument${n === 1 ? '' : 'en'}, die die Firma nennen; es gibt keine Zahlungshistorie.`,
-  asOf: 'Stand',
-  grade: 'Note',
-  score: 'Risiko-Score',
-  scoreNote: '0–100, höher ist riskanter',
-  pd: 'Ausfallwahrscheinlichkeit',
-  pdNote: 'innert 12 Monaten',
-  terms: 'Empfohlene Konditionen',
-  reasons: 'Begründung',
-  factors: 'Was den Score bewegt',
-  factor: 'Faktor',
-  points: 'Punkte',
-  evidence: 'Belege',
-  signals: 'Meldungen',
-  date: 'Datum',
-  severity: 'Schwere',
-  type: 'Ereignis',
-  report: 'Meldung',
-  noSignals: 'Keine Meldungen zu dieser Firma.',
-  payment: 'Zahlungsverhalten',
-  paymentNote: 'Fakturierter Betrag pro Monat nach Zahlungseingang.',
-  onTime: 'pünktlich bezahlt',
-  late: 'verspätet bezahlt',
-  openNotDue: 'offen, nicht fällig',
-  overdue: 'offen, überfällig',
-  month: 'Monat',
-  avgDaysLate: 'Ø Tage verspätet',
-  noLedger: 'Keine Rechnungen dieser Firma in der Debitorenbuchhaltung.',
-  history: 'Score-Verlauf',
-  noHistory: 'Bisher nur eine Beurteilung.',
-  didYouMean: 'Ebenfalls gefunden',
-  riskiest: 'Riskanteste Kunden',
-  documents: 'Öffentliche Dokumente',
-  portfolio: 'Portfolio',
-  customers: 'Kunden nach Risiko',
-  name: 'Name',
-  industry: 'Branche',
-  open: 'Offen',
-  overdueCol: 'Überfällig',
-  change: 'Veränderung',
-  gradeDistribution: 'Verteilung der Noten',
-  exposure: 'Offene Forderungen',
-  atRisk: 'Gefährdete Forderungen',
-  atRiskNote: 'offene Forderungen gegenüber Kunden mit Note D oder E',
-  movers: 'Grösste Veränderungen',
-  noMovers: 'Noch keine Score-Veränderungen.',
-  riskier: 'riskanter',
-  safer: 'sicherer',
-  count: 'Kunden',
-  subscriptions: 'Abonnemente',
-  recipient: 'Empfänger',
-  scope: 'Umfang',
-  frequency: 'Häufigkeit',
-  minSeverity: 'Mindestschwere',
-  status: 'Status',
-  active: 'aktiv',
-  unsubscribed: 'abgemeldet',
-  all: 'alle Kunden',
-  remove: 'Entfernen',
-  add: 'Abonnement hinzufügen',
-  email: 'E-Mail',
-  id: 'Kennung',
-  save: 'Speichern',
-  editDisabled: 'Die Abonnemente werden in der Konfigurationsdatei dieser Installation verwaltet.',
-  readOnly: 'Ihr Token darf nur lesen; Änderungen brauchen ein Admin-Token.',
-  login: 'Anmelden',
-  token: 'API-Token',
-  loginNote: 'Diese Installation ist geschützt. Bitte ein API-Token eingeben.',
-  loginFailed: 'Dieses Token ist nicht gültig.',
-  logout: 'Abmelden',
-  error: 'Etwas ist schiefgelaufen',
-  none: 'keine',
-  frequencies: { instant: 'sofort', daily: 'täglich', weekly: 'wöchentlich', monthly: 'monatlich' },
-  severities: { positive: 'positiv', low: 'gering', medium: 'mittel', high: 'hoch', critical: 'kritisch' },
-  kinds: { open_account: 'Offene Rechnung', short_terms: 'Verkürztes Zahlungsziel', partial_prepayment: 'Teil-Vorauszahlung (Akonto)', prepayment: 'Vorauskasse', card_only: 'Nur Kartenzahlung', decline: 'Ablehnen' },
-  events: {
-    insolvency: 'Insolvenz/Konkurs', debt_restructuring: 'Nachlassstundung/Sanierung', liquidation: 'Liquidation', debt_enforcement: 'Betreibung',
-    payment_delay: 'Zahlungsverzug', financial_distress: 'Finanzielle Schwierigkeiten', layoffs: 'Stellenabbau', legal_dispute: 'Rechtsstreit',
-    management_change: 'Wechsel Geschäftsleitung', ownership_change: 'Eigentümerwechsel', positive: 'Positive Meldung',
-  },
-  gradeWords: { A: 'sehr geringes Risiko', B: 'geringes Risiko', C: 'mittleres Risiko', D: 'hohes Risiko', E: 'sehr hohes Risiko' },
-};
-
-export const STRINGS: Record<Lang, Strings> = { en, de };
-
-/** ?lang= wins, then the browser's Accept-Language, then English. */
-export function pickLang(query: unknown, acceptLanguage: string | undefined): Lang {
-  if (query === 'de' || query === 'en') return query;
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('de') ? 'de' : 'en';
+/** The page's reader: ?lang= (de, de-DE, fr, it, en…) wins, then the browser's Accept-Language, then English. */
+export function pageSpeaker(config: Pick<AppConfig, 'locales'>, req: FastifyRequest): Speaker {
+  return speakerFor(config, (req.query as { lang?: unknown } | undefined)?.lang, req.headers['accept-language']);
 }
 
-export function formatMoney(amount: number, currency: string, lang: Lang): string {
-  return `${currency} ${Math.round(amount).toLocaleString(lang === 'de' ? 'de-CH' : 'en-GB')}`;
+/** What ?lang= should carry in this page's links so that the next page speaks the same way (de, or de-DE when not the default). */
+export function langParam(s: Speaker, config?: Pick<AppConfig, 'locales'>): string {
+  const defaults = config ? localesOf(config) : DEFAULT_LOCALES;
+  return s.f.locale === defaults[s.lang] ? s.lang : s.f.locale;
 }
 
-export function formatAmounts(amounts: Record<string, number>, lang: Lang): string {
-  const parts = Object.entries(amounts).filter(([, v]) => v > 0).sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => formatMoney(v, c, lang));
+export const PAGE_LANGUAGES: readonly Language[] = LANGUAGES;
+
+/** Money per currency, never summed across currencies: "CHF 1'200 · EUR 300". */
+export function formatAmounts(amounts: Record<string, number>, s: Speaker): string {
+  const parts = Object.entries(amounts)
+    .filter(([, v]) => v > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, v]) => s.f.money(v, c));
   return parts.length > 0 ? parts.join(' · ') : '–';
-}
-
-export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(lang === 'de' ? 'de-CH' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }

@@ -1,8 +1,11 @@
+import { CATALOGUES } from '../../platform/i18n/index.js';
 import { html, type SafeHtml } from './html.js';
-import { STRINGS, type Lang } from './i18n.js';
+import { PAGE_LANGUAGES, type Speaker } from './i18n.js';
 
 export interface PageFrame {
-  lang: Lang;
+  s: Speaker;
+  /** The ?lang= value this page's links carry (de, or de-DE when a region was asked for). */
+  lang: string;
   title: string;
   /** Path of this page, for the navigation and the language switch. */
   path: string;
@@ -21,16 +24,19 @@ export function hrefWith(path: string, params: Record<string, string | undefined
 
 /** The page shell: skip link, header with navigation and language switch, main landmark. */
 export function renderPage(frame: PageFrame): string {
-  const t = STRINGS[frame.lang];
+  const w = frame.s.t.web;
   const nav = [
-    { path: '/', label: t.navCheck },
-    { path: '/portfolio', label: t.navPortfolio },
-    { path: '/subscriptions', label: t.navSubscriptions },
+    { path: '/', label: w.navCheck },
+    { path: '/portfolio', label: w.navPortfolio },
+    { path: '/subscriptions', label: w.navSubscriptions },
   ].map((n) => html`<li><a href="${hrefWith(n.path, { lang: frame.lang })}"${n.path === frame.path ? html` aria-current="page"` : ''}>${n.label}</a></li>`);
-  const other: Lang = frame.lang === 'de' ? 'en' : 'de';
-  const switchHref = hrefWith(frame.path, { ...(frame.params ?? {}), lang: other });
+  const languages = PAGE_LANGUAGES.map((l) =>
+    l === frame.s.lang
+      ? html`<li><span class="lang current" aria-current="true" title="${CATALOGUES[l].languageName}">${l.toUpperCase()}</span></li>`
+      : html`<li><a class="lang" href="${hrefWith(frame.path, { ...(frame.params ?? {}), lang: l })}" hreflang="${l}" lang="${l}" title="${CATALOGUES[l].languageName}" aria-label="${CATALOGUES[l].languageName}">${l.toUpperCase()}</a></li>`,
+  );
   const page = html`<!doctype html>
-<html lang="${t.htmlLang}">
+<html lang="${frame.s.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -40,14 +46,14 @@ export function renderPage(frame: PageFrame): string {
 <script src="/assets/app.js" defer></script>
 </head>
 <body>
-<a class="skip" href="#main">${t.skip}</a>
+<a class="skip" href="#main">${w.skip}</a>
 <header class="top">
   <div class="wrap top-inner">
-    <a class="brand" href="${hrefWith('/', { lang: frame.lang })}"><span class="logo" aria-hidden="true">B</span> ${t.product} <span class="tagline">${t.tagline}</span></a>
-    <nav aria-label="${t.product}"><ul class="nav">${nav}</ul></nav>
+    <a class="brand" href="${hrefWith('/', { lang: frame.lang })}"><span class="logo" aria-hidden="true">B</span> ${w.product} <span class="tagline">${w.tagline}</span></a>
+    <nav aria-label="${w.product}"><ul class="nav">${nav}</ul></nav>
     <div class="top-right">
-      <a class="lang" href="${switchHref}" hreflang="${other}" lang="${other}">${other === 'de' ? 'Deutsch' : 'English'}</a>
-      ${frame.signedIn ? html`<form method="post" action="/logout" class="inline"><button type="submit" class="link">${t.logout}</button></form>` : ''}
+      <nav aria-label="${w.language}"><ul class="langs">${languages}</ul></nav>
+      ${frame.signedIn ? html`<form method="post" action="/logout" class="inline"><button type="submit" class="link">${w.logout}</button></form>` : ''}
     </div>
   </div>
 </header>

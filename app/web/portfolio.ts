@@ -129,8 +129,13 @@ export interface MonthBucket {
 
 const dayMs = 86_400_000;
 
-/** Invoiced amounts per month by how they were paid: the payment-behaviour chart's data. */
-export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, months = 12): MonthBucket[] {
+/**
+ * Invoiced amounts per month by how they were paid: the payment-behaviour chart's data. A payment
+ * within `graceDays` after the due date is on time, as the score counts it (ledger toleranceDays).
+ */
+export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, options: { months?: number; graceDays?: number } = {}): MonthBucket[] {
+  const months = options.months ?? 12;
+  const grace = options.graceDays ?? 0;
   const end = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 1));
   const keys: string[] = [];
   for (let i = months - 1; i >= 0; i--) keys.push(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
@@ -141,7 +146,7 @@ export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, months 
     if (!b) continue;
     if (r.paidDate) {
       const late = Math.max(0, (Date.parse(r.paidDate) - Date.parse(r.dueDate)) / dayMs);
-      if (late > 0) b.late += r.amount;
+      if (late > grace) b.late += r.amount;
       else b.onTime += r.amount;
       b.w += r.amount;
       b.d += late * r.amount;

@@ -9,34 +9,36 @@ import { loadPortfolio, runCheck } from '../http/queries.js';
 import { defineRoute } from '../http/route.js';
 import { addSubscription, listSubscriptions, removeSubscription } from '../http/routes/subscriptions.routes.js';
 import { html } from './html.js';
-import { pickLang, STRINGS, type Lang } from './i18n.js';
+import { langParam, pageSpeaker, type Speaker } from './i18n.js';
 import { renderPage } from './layout.js';
 import { sameSitePath } from './same-site-path.js';
 import { renderCheckBody } from './pages/check.page.js';
 import type { SourceReport } from '../../platform/registers/register-entry.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
-import { renderSubscriptionsBody } from './pages/subscriptions.page.js';
+import { renderRemoveConfirmation, renderSubscriptionsBody } from './pages/subscriptions.page.js';
+import { subscriptionFromForm } from './subscription-form.js';
 
 export const SESSION_COOKIE = 'bonitor_session';
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
 
-const langQuery = z.object({ lang: z.string().optional() });
+const langQuery = z.object({ lang: z.string().max(20).optional() });
+/** The demo company the search hint names, only when the demo data is loaded. */
+const DEMO_EXAMPLE = { name: 'Alpenblick Metallbau', registerId: 'CHE-401.118.532' };
 const checkQuery = langQuery.extend({
   q: z.string().trim().max(200, 'the search is at most 200 characters').default(''),
   amount: z.union([z.literal(''), z.coerce.number().positive('the order amount must be positive').max(1e12)]).optional(),
 });
 
-const langOf = (req: FastifyRequest) => pickLang((req.query as { lang?: unknown } | undefined)?.lang, req.headers['accept-language']);
 
 function sendPage(reply: FastifyReply, status: number, page: string) {
   return reply.code(status).type('text/html; charset=utf-8').send(page);
 }
 
-export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message: string) {
-  const lang = langOf(req);
-  const t = STRINGS[lang];
-  return sendPage(reply, status, renderPage({ lang, title: t.error, path: '/', body: html`<h1>${t.error}</h1><p class="card notice error" role="alert">${status}: ${message}</p>` }));
+export function renderErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message: string, config: RouteContext['app']['config']) {
+  const s = pageSpeaker(config, req);
+  const w = s.t.web;
+  return sendPage(reply, status, renderPage({ s, lang: langParam(s, config), title: w.error, path: '/', body: html`<h1>${w.error}</h1><p class="card notice error" role="alert">${status}: ${message}</p>` }));
 }
 
 function loadAssets(): Map<string, { type: string; body: Buffer }> {
@@ -51,9 +53,13 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
 
 /** The credit manager's pages: check, portfolio, subscriptions; and the sign-in when tokens are configured. */
 export function registerWebRoutes(ctx: RouteContext): void {
-  const { server, registry, app, auth, documents, subscriptions, findCustomers, registers } = ctx;
+  const { server, registry, app, auth, documents, subscriptions, searchCustomers, registers } = ctx;
   const assets = loadAssets();
-  const frame = (req: FastifyRequest, lang: Lang) => ({ lang, signedIn: auth.enabled && req.principal !== undefined });
+  const speak = (req: FastifyRequest) => {
+    const s = pageSpeaker(app.config, req);
+    return { s, lang: langParam(s, app.config) };
+  };
+  const frame = (req: FastifyRequest, s: Speaker) => ({ s, lang: langParam(s, app.config), signedIn: auth.enabled && req.principal !== undefined });
 
   defineRoute(server, registry, { method: 'GET', url: '/assets/:name', tag: 'web', access: 'public', summary: 'static assets', params: z.object({ name: z.string().max(100) }) }, async ({ params, reply }) => {
     const asset = assets.get(params.name);
@@ -62,37 +68,36 @@ export function registerWebRoutes(ctx: RouteContext): void {
   });
 
   const checkHandler = async ({ query, req, reply }: { query: z.infer<typeof checkQuery>; req: FastifyRequest; reply: FastifyReply }) => {
-    const lang = pickLang(query.lang, req.headers['accept-language']);
-    const t = STRINGS[lang];
+    const { s, lang } = speak(req);
     const amount = typeof query.amount === 'number' ? query.amount : undefined;
     const sources: SourceReport[] = [];
-    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, find: findCustomers, ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
-    const title = answer ? answer.assessment.name : t.navCheck;
+    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, search: searchCustomers, ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
+    const title = answer && answer.kind !== 'candidates' ? answer.assessment.name : s.t.web.navCheck;
     const riskiest = query.q ? undefined : (await app.store.latestAssessments()).sort((a, b) => b.score - a.score).slice(0, 6).map((a) => ({ id: a.customerId, name: a.name, grade: a.grade }));
-    const body = renderCheckBody({ t, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources });
-    return sendPage(reply, query.q && !answer ? 404 : 200, renderPage({ ...frame(req, lang), title, path: query.q ? '/check' : '/', params: { q: query.q, amount: amount === undefined ? undefined : String(amount) }, body }));
+    const body = renderCheckBody({ s, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources, example: app.config.demo ? DEMO_EXAMPLE : undefined });
+    return sendPage(reply, query.q && !answer ? 404 : 200, renderPage({ ...frame(req, s), title, path: query.q ? '/check' : '/', params: { q: query.q, amount: amount === undefined ? undefined : String(amount) }, body }));
   };
   defineRoute(server, registry, { method: 'GET', url: '/', tag: 'web', access: 'web', summary: 'search page', query: checkQuery }, checkHandler);
   defineRoute(server, registry, { method: 'GET', url: '/check', tag: 'web', access: 'web', summary: 'pre-contract report', query: checkQuery }, checkHandler);
 
   defineRoute(server, registry, { method: 'GET', url: '/portfolio', tag: 'web', access: 'web', summary: 'portfolio', query: langQuery }, async ({ req, reply }) => {
-    const lang = langOf(req);
-    const t = STRINGS[lang];
-    const body = renderPortfolioBody(await loadPortfolio(app), t, lang);
-    return sendPage(reply, 200, renderPage({ ...frame(req, lang), title: t.portfolio, path: '/portfolio', body }));
+    const { s, lang } = speak(req);
+    const body = renderPortfolioBody(await loadPortfolio(app), s, lang);
+    return sendPage(reply, 200, renderPage({ ...frame(req, s), title: s.t.web.portfolio, path: '/portfolio', body }));
   });
 
-  const subscriptionsPage = async (req: FastifyRequest, reply: FastifyReply, status: number, extra: { problems?: string[]; message?: string } = {}) => {
-    const lang = langOf(req);
-    const t = STRINGS[lang];
+  const subscriptionsPage = async (req: FastifyRequest, reply: FastifyReply, status: number, extra: { problems?: string[]; message?: string; values?: Record<string, string> } = {}) => {
+    const { s, lang } = speak(req);
     const isAdmin = !auth.enabled || req.principal?.role === 'admin';
     const canEdit = subscriptions !== undefined && isAdmin;
-    const editReason = subscriptions === undefined ? t.editDisabled : isAdmin ? undefined : t.readOnly;
-    const body = renderSubscriptionsBody({ t, lang, listed: await listSubscriptions(app, subscriptions), canEdit, editReason, ...extra });
-    return sendPage(reply, status, renderPage({ ...frame(req, lang), title: t.subscriptions, path: '/subscriptions', body }));
+    const editReason = subscriptions === undefined ? s.t.web.editDisabled : isAdmin ? undefined : s.t.web.readOnly;
+    const customers = await app.store.listCustomers();
+    const knownTags = [...new Set(customers.flatMap((c) => c.tags))].sort();
+    const body = renderSubscriptionsBody({ s, lang, listed: await listSubscriptions(app, subscriptions), canEdit, editReason, knownTags, customers: customers.map((c) => ({ id: c.id, name: c.name })), ...extra });
+    return sendPage(reply, status, renderPage({ ...frame(req, s), title: s.t.web.subscriptions, path: '/subscriptions', body }));
   };
   const requireAdmin = (req: FastifyRequest) => {
-    if (auth.enabled && req.principal?.role !== 'admin') throw new HttpError(403, STRINGS[langOf(req)].readOnly);
+    if (auth.enabled && req.principal?.role !== 'admin') throw new HttpError(403, pageSpeaker(app.config, req).t.web.readOnly);
   };
 
   defineRoute(server, registry, { method: 'GET', url: '/subscriptions', tag: 'web', access: 'web', summary: 'subscriptions', query: langQuery }, async ({ req, reply }) => subscriptionsPage(req, reply, 200));
@@ -100,40 +105,43 @@ export function registerWebRoutes(ctx: RouteContext): void {
   const form = z.record(z.string(), z.string().max(500));
   defineRoute(server, registry, { method: 'POST', url: '/subscriptions', tag: 'web', access: 'web', summary: 'add a subscription', body: form }, async ({ body, req, reply }) => {
     requireAdmin(req);
-    const tags = (body.tags ?? '').split(/[\s,]+/).filter(Boolean);
-    const input = {
-      id: body.id,
-      email: body.email,
-      name: body.name ?? '',
-      frequency: body.frequency,
-      minSeverity: body.minSeverity,
-      language: body.language,
-      scope: tags.length > 0 ? { tags } : { all: true },
-    };
+    const { s, lang } = speak(req);
+    const listed = await listSubscriptions(app, subscriptions);
+    const built = subscriptionFromForm(body, { s, customers: await app.store.listCustomers(), takenIds: listed.map((l) => l.subscription.id) });
+    if (!built.ok) return subscriptionsPage(req, reply, 400, { problems: built.problems, values: body });
     try {
-      await addSubscription(app, subscriptions, input);
+      await addSubscription(app, subscriptions, built.input);
     } catch (err) {
-      if (err instanceof HttpError && err.statusCode === 400) return subscriptionsPage(req, reply, 400, { problems: err.problems ?? [err.message] });
+      if (err instanceof HttpError && err.statusCode === 400) return subscriptionsPage(req, reply, 400, { problems: err.problems ?? [err.message], values: body });
       throw err;
     }
-    return reply.redirect(`/subscriptions?lang=${langOf(req)}`, 303);
+    return reply.redirect(`/subscriptions?lang=${lang}`, 303);
   });
 
-  defineRoute(server, registry, { method: 'POST', url: '/subscriptions/:id/delete', tag: 'web', access: 'web', summary: 'remove a subscription', params: z.object({ id: z.string().min(1).max(200) }) }, async ({ params, req, reply }) => {
+  const subscriptionId = z.object({ id: z.string().min(1).max(200) });
+  defineRoute(server, registry, { method: 'GET', url: '/subscriptions/:id/delete', tag: 'web', access: 'web', summary: 'confirm removing a subscription', params: subscriptionId, query: langQuery }, async ({ params, req, reply }) => {
+    requireAdmin(req);
+    const { s, lang } = speak(req);
+    const found = (await listSubscriptions(app, subscriptions)).find((l) => l.subscription.id === params.id);
+    if (!found) throw new HttpError(404, `no subscription with id "${params.id}"`);
+    return sendPage(reply, 200, renderPage({ ...frame(req, s), title: s.t.web.remove, path: '/subscriptions', body: renderRemoveConfirmation(s, lang, found.subscription) }));
+  });
+
+  defineRoute(server, registry, { method: 'POST', url: '/subscriptions/:id/delete', tag: 'web', access: 'web', summary: 'remove a subscription', params: subscriptionId }, async ({ params, req, reply }) => {
     requireAdmin(req);
     await removeSubscription(subscriptions, params.id);
-    return reply.redirect(`/subscriptions?lang=${langOf(req)}`, 303);
+    return reply.redirect(`/subscriptions?lang=${speak(req).lang}`, 303);
   });
 
   const loginPage = (req: FastifyRequest, reply: FastifyReply, status: number, next: string, failed: boolean) => {
-    const lang = langOf(req);
-    const t = STRINGS[lang];
+    const { s, lang } = speak(req);
+    const t = s.t.web;
     const body = html`<h1>${t.login}</h1><section class="card narrow"><p>${t.loginNote}</p>
 ${failed ? html`<p class="notice error" role="alert">${t.loginFailed}</p>` : ''}
 <form method="post" action="/login?lang=${lang}"><input type="hidden" name="next" value="${next}">
 <div class="field"><label for="token">${t.token}</label><input id="token" name="token" type="password" required autocomplete="current-password" autofocus></div>
 <div class="field actions"><button type="submit">${t.login}</button></div></form></section>`;
-    return sendPage(reply, status, renderPage({ lang, title: t.login, path: '/login', params: { next }, body }));
+    return sendPage(reply, status, renderPage({ s, lang, title: t.login, path: '/login', params: { next }, body }));
   };
   defineRoute(server, registry, { method: 'GET', url: '/login', tag: 'web', access: 'public', summary: 'sign in', query: langQuery.extend({ next: z.string().max(2000).optional().catch(undefined) }) }, async ({ query, req, reply }) =>
     loginPage(req, reply, 200, sameSitePath(query.next), false),

@@ -4,6 +4,11 @@ import { subscriptionSchema } from './subscriptions.js';
 import { policySchema } from './policy.js';
 import { registersSchema } from './registers.js';
 
+const localeTag = z
+  .string()
+  .regex(/^[a-z]{2}-[A-Z]{2}$/, 'use a locale such as de-CH, de-DE, fr-FR or en-GB')
+  .refine((tag) => Intl.NumberFormat.supportedLocalesOf([tag]).length > 0, 'this locale is not known to Intl');
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The whole configuration: YAML file plus BONITOR_* environment overrides, validated once. */
@@ -73,6 +78,13 @@ export const configSchema = z
     demo: z.boolean().optional(),
     /** Contact address in the collectors' user agent. */
     contact: z.string().default('admin@localhost'),
+    /**
+     * Number, date and money conventions per language (BCP 47 tags): Swiss by default
+     * (de-CH 1'234.50, fr-CH 1 234,50, it-CH), en-GB for English; e.g. `locales: { de: de-DE }`.
+     */
+    locales: z
+      .object({ de: localeTag.optional(), fr: localeTag.optional(), it: localeTag.optional(), en: localeTag.optional() })
+      .default({}),
   })
   .superRefine((c, ctx) => {
     const dup = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);

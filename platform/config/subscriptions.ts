@@ -17,7 +17,12 @@ export const subscriptionSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, dot, dash or underscore'),
   email: z.email('not a valid email address'),
   name: z.string().default(''),
-  language: z.enum(['de', 'en', 'fr']).default('en'),
+  language: z.enum(['de', 'en', 'fr', 'it']).default('en'),
+  /** Number and date conventions when they differ from the configured ones for the language (de-DE, fr-FR …). */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}-[A-Z]{2}$/, 'use a locale such as de-CH, de-DE, fr-FR or en-GB')
+    .optional(),
   scope: z
     .object({
       customers: z.array(z.string()).default([]),

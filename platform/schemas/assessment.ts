@@ -12,13 +12,26 @@ export const TERMS_KINDS = [
 ] as const;
 export type TermsKind = (typeof TERMS_KINDS)[number];
 
+/** A message of the label catalogue (platform/i18n) with its parameters: rendered in each reader's language. */
+export const codedSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** Whether a reason speaks against the customer, in their favour, or states the decision. */
+export const REASON_STANCES = ['against', 'for', 'decision'] as const;
+export type ReasonStance = (typeof REASON_STANCES)[number];
+
 export const termsSchema = z.object({
   kind: z.enum(TERMS_KINDS),
   netDays: z.number().int().nonnegative().nullable(),
   advancePercent: z.number().min(0).max(100).nullable(),
   creditLimit: z.number().nonnegative().nullable(),
   currency,
+  /** The reasons in English and German, for readers of the older JSON; reasonCodes has them for every language. */
   reasons: z.object({ en: z.array(z.string()), de: z.array(z.string()) }).optional(),
+  /** Against, in favour, and the decision, as catalogue codes. */
+  reasonCodes: z.array(codedSchema.extend({ stance: z.enum(REASON_STANCES) })).optional(),
 });
 export type Terms = z.infer<typeof termsSchema>;
 
@@ -29,6 +42,9 @@ export const factorSchema = z.object({
   description: z.string().optional(),
   /** The same in German, for German reports and mails. */
   descriptionDe: z.string().optional(),
+  /** The catalogue code and parameters of the description, rendered in any language (platform/i18n). */
+  code: z.string().optional(),
+  params: codedSchema.shape.params.optional(),
 });
 export type Factor = z.infer<typeof factorSchema>;
 

@@ -283,7 +283,7 @@ describe.each(STORE_KINDS)('runDigestRound over a real SMTP server (%s store)', 
     const text = smtp.mails[1]!.text!;
     expect(text).toContain('Grade B → D · Score 30 → 72');
     expect(text).toContain('adverse news in the last 90 days');
-    expect(text).toContain('Recommended terms: open account');
+    expect(text).toMatch(/Recommended terms: Open account, 30 days net, credit limit CHF\s50,000/);
   });
 
   it('DST days: a 02:00 Zurich digest goes out at 03:00 on spring-forward day; New York 01:00 on fall-back day once', async () => {

@@ -91,7 +91,7 @@ describe('bonitor ledger score', () => {
     const small = await score('500'); // open 1350 + 500 within the B limit of 2300
     expect(small.terms).toMatchObject({ kind: 'open_account', netDays: 30, creditLimit: 2300 });
     const big = await score('5000');
-    expect(big.terms).toMatchObject({ kind: 'partial_prepayment', advancePercent: 90 }); // 4050 of 5000 beyond the limit, rounded up
+    expect(big.terms).toMatchObject({ kind: 'partial_prepayment', advancePercent: 85 }); // 4050 of 5000 (81 %) beyond the limit, rounded up to 5 %
     const strict = await score('500', { standardNetDays: 14, creditLimitFactor: { B: 2 } });
     expect(strict.terms).toMatchObject({ kind: 'open_account', netDays: 14, creditLimit: 3400 }); // 1180 × (14+30)/30 × 2 = 3462, rounded down
   });

@@ -12,7 +12,7 @@ const base: TermsInput = {
   exposure: 0,
   seriouslyOverdueShare: 0,
   openOverdueAmount: 0,
-  gradeReasons: { en: [], de: [] },
+  gradeReasons: { against: [], inFavour: [] },
 };
 
 function terms(extra: Partial<TermsInput>) {
@@ -31,7 +31,7 @@ describe('recommendTerms', () => {
     expect(b).toMatchObject({ kind: 'open_account', netDays: 30 });
     expect(a.creditLimit).toBe(18000); // 6000 × (30+30)/30 × 1.5
     expect(b.creditLimit).toBe(12000);
-    expect(a.reasons!.de.join(' ')).toMatch(/offene Rechnung, 30 Tage netto/);
+    expect(a.reasons!.de.join(' ')).toMatch(/Lieferung auf Rechnung, 30 Tage netto/);
   });
 
   it('A over the limit: partial prepayment of the excess, prepayment when the limit is used up', () => {
@@ -69,11 +69,48 @@ describe('recommendTerms', () => {
 
   it('E: prepayment, decline on a hard event', () => {
     expect(terms({ grade: 'E' }).kind).toBe('prepayment');
-    const t = terms({ grade: 'E', hardEvent: { en: 'Insolvency', de: 'Insolvenz' } });
+    const t = terms({ grade: 'E', hardEvent: { code: 'decline_hard_event', params: { type: 'insolvency' } } });
     expect(t.kind).toBe('decline');
     expect(t.reasons!.de[0]).toMatch(/Insolvenz/);
     const lenient = policySchema.parse({ declineOnHardEvent: false });
-    expect(terms({ grade: 'E', hardEvent: { en: 'Insolvency', de: 'Insolvenz' }, policy: lenient }).kind).toBe('prepayment');
+    expect(terms({ grade: 'E', hardEvent: { code: 'decline_hard_event', params: { type: 'insolvency' } }, policy: lenient }).kind).toBe('prepayment');
+  });
+
+  it('asks for the share of the order beyond the limit, not for all of it, while the limit has room', () => {
+    // Issue 15: order 250,000 against a limit of 47,000 with 22,130 open. 90.05 % of the order lies beyond
+    // the limit; rounding that up to 100 % and saying the limit "is used up" was wrong: 24,870 are still free.
+    const t = terms({ grade: 'B', currency: 'CHF', exposure: 22130, orderAmount: 250000, approvedLimit: 47000 });
+    expect(t).toMatchObject({ kind: 'partial_prepayment', advancePercent: 95, creditLimit: 47000 });
+    expect(22130 + 250000 * (1 - t.advancePercent! / 100)).toBeLessThanOrEqual(47000);
+    expect(t.reasons!.en.join(' ')).not.toMatch(/used up/);
+    expect(t.reasons!.en.join(' ')).toMatch(/95% in advance.*open CHF\s22,130 \+ order CHF\s250,000 against the approved limit of CHF\s47,000/);
+    // Only when the open amount alone reaches the limit is it "used up".
+    const usedUp = terms({ grade: 'B', currency: 'CHF', exposure: 47000, orderAmount: 1000, approvedLimit: 47000 });
+    expect(usedUp.kind).toBe('prepayment');
+    expect(usedUp.reasonCodes!.find((r) => r.stance === 'decision')!.code).toBe('limit_used_up');
+    // An order that leaves less than 5 % of itself within the limit is prepaid in full, and says why.
+    const tiny = terms({ grade: 'B', currency: 'CHF', exposure: 46500, orderAmount: 250000, approvedLimit: 47000 });
+    expect(tiny).toMatchObject({ kind: 'prepayment', advancePercent: 100 });
+    expect(tiny.reasonCodes!.find((r) => r.stance === 'decision')!.code).toBe('order_beyond_headroom');
+  });
+
+  it('keeps reasons against and in favour apart: a good payment history is never a reason to decline', () => {
+    const history = { code: 'payment_track_record', params: { count: 7 } };
+    const risk = { code: 'days_beyond_terms', params: { days: 40 } };
+    const declined = terms({ grade: 'E', hardEvent: { code: 'decline_hard_event', params: { type: 'insolvency' } }, gradeReasons: { against: [risk], inFavour: [history] } });
+    expect(declined.reasons!.en.join(' ')).not.toMatch(/Good payment history/);
+    expect(declined.reasonCodes!.filter((r) => r.stance === 'for').map((r) => r.code)).toEqual(['payment_track_record']);
+    expect(declined.reasonCodes!.filter((r) => r.stance === 'against').map((r) => r.code)).toEqual(['days_beyond_terms']);
+    const granted = terms({ grade: 'A', gradeReasons: { against: [], inFavour: [history] } });
+    expect(granted.reasons!.en.join(' ')).toMatch(/Good payment history: 7 invoices paid on time/);
+    expect(granted.reasons!.de.join(' ')).toMatch(/7 Rechnungen pünktlich bezahlt/);
+  });
+
+  it('decides against the approved limit when there is one, and says which limit it was', () => {
+    const t = terms({ grade: 'A', exposure: 0, orderAmount: 30000, approvedLimit: 40000 });
+    expect(t).toMatchObject({ kind: 'open_account', creditLimit: 40000 });
+    expect(t.reasons!.en.join(' ')).toMatch(/approved limit EUR\s40,000/);
+    expect(terms({ grade: 'A', exposure: 0, orderAmount: 30000 }).kind).toBe('partial_prepayment'); // suggested limit 18,000
   });
 
   it('suggests limits within the policy bounds', () => {

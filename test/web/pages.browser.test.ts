@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'web pages in headless Chromium' : `
     await expect(page.getByTestId('grade').textContent()).resolves.toBe('E');
     expect(await page.getByTestId('terms').textContent()).toMatch(/Decline|prepayment/);
     expect(await page.locator('#signals-h + .table-wrap a').first().getAttribute('href')).toMatch(/^https:\/\//);
-    expect(await page.locator('svg[aria-labelledby^="pay-title"] rect').count()).toBeGreaterThan(3);
+    expect(await page.locator('svg.chart-wide[aria-labelledby^="pay-"] rect').count()).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(SHOTS, 'check-alpenblick-en.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'web pages in headless Chromium' : `
     await page.goto(`${base}/check?q=${encodeURIComponent('Calandra Logistik')}&lang=de`);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(['A', 'B']).toContain(await page.getByTestId('grade').textContent());
-    expect(await page.getByTestId('terms').textContent()).toBe('Offene Rechnung');
+    expect(await page.getByTestId('terms').textContent()).toBe('Lieferung auf Rechnung');
     expect(await page.locator('.terms-detail').textContent()).toMatch(/Kreditlimite CHF/);
     await page.screenshot({ path: path.join(SHOTS, 'check-calandra-de.png'), fullPage: true });
   });
@@ -125,11 +125,14 @@ describe.skipIf(!hasChromium)(hasChromium ? 'web pages in headless Chromium' : `
   it('lists the subscriptions and adds one through the form', async () => {
     await page.goto(`${base}/subscriptions?lang=en`);
     expect(await page.locator('table').textContent()).toContain('anna.muster@kreditmanagement.example');
-    await page.getByLabel('Id').fill('web-test');
     await page.getByLabel('Email').fill('credit@example.org');
+    await page.getByLabel('Hour').selectOption('9');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/subscriptions/);
+    // No id typed: one is made from the address and the frequency.
     expect(await page.locator('table').textContent()).toContain('credit@example.org');
+    expect(await page.locator('table').textContent()).toContain('credit-daily');
+    expect(await page.locator('table').textContent()).toContain('09:00 Europe/Zurich');
     await page.screenshot({ path: path.join(SHOTS, 'subscriptions-en.png'), fullPage: true });
   });
 });

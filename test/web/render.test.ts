@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html, safeUrl, link } from '../../app/web/html.js';
 import { buildPortfolio, paymentBehaviour, summarizeLedger } from '../../app/web/portfolio.js';
-import { pickLang } from '../../app/web/i18n.js';
+import { chooseLocale } from '../../platform/i18n/index.js';
 import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
 
 const row = (over: Partial<LedgerRow>): LedgerRow => ({ customerId: 'C1', invoiceId: 'I', issueDate: '2026-09-01', dueDate: '2026-10-01', amount: 1000, currency: 'CHF', paidAmount: 0, dunningLevel: 0, collection: false, ...over });
@@ -17,14 +17,18 @@ describe('escaping of source text', () => {
   it('links only http(s) URLs from sources', () => {
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeUrl('data:text/html,<b>x</b>')).toBeUndefined();
-    expect(link('javascript:alert(1)', 'x').value).toBe('x');
-    expect(link('https://example.org/a?b=<c>', 'T').value).toBe('<a href="https://example.org/a?b=%3Cc%3E" rel="noopener noreferrer nofollow" target="_blank">T</a>');
+    expect(link('javascript:alert(1)', 'x').value).toBe('<span class="src">x</span>');
+    expect(link('https://example.org/a?b=<c>', 'T').value).toBe('<a class="src" href="https://example.org/a?b=%3Cc%3E" rel="noopener noreferrer nofollow" target="_blank">T</a>');
   });
 
-  it('picks the language from ?lang, then Accept-Language', () => {
-    expect(pickLang('de', 'en')).toBe('de');
-    expect(pickLang(undefined, 'de-CH,de;q=0.9')).toBe('de');
-    expect(pickLang('fr', undefined)).toBe('en');
+  it('picks the language and locale from ?lang, then Accept-Language in its order of preference', () => {
+    expect(chooseLocale('de', 'en')).toEqual({ lang: 'de', locale: 'de-CH' });
+    expect(chooseLocale('de-DE', undefined)).toEqual({ lang: 'de', locale: 'de-DE' });
+    expect(chooseLocale(undefined, 'de-CH,de;q=0.9')).toEqual({ lang: 'de', locale: 'de-CH' });
+    expect(chooseLocale(undefined, 'es-ES,it;q=0.8,en;q=0.9')).toEqual({ lang: 'en', locale: 'en-GB' });
+    expect(chooseLocale(undefined, 'es-ES,it;q=0.9,en;q=0.8')).toEqual({ lang: 'it', locale: 'it-CH' });
+    expect(chooseLocale('fr', undefined)).toEqual({ lang: 'fr', locale: 'fr-CH' });
+    expect(chooseLocale('xx', 'nl')).toEqual({ lang: 'en', locale: 'en-GB' });
   });
 });
 
@@ -40,7 +44,7 @@ describe('portfolio figures', () => {
   });
 
   it('buckets invoiced amounts by month and payment behaviour', () => {
-    const buckets = paymentBehaviour([row({ paidDate: '2026-10-11', paidAmount: 1000 }), row({ issueDate: '2026-09-15', amount: 200, dueDate: '2026-12-15' }), row({ issueDate: '2025-01-01' })], asOf, 3);
+    const buckets = paymentBehaviour([row({ paidDate: '2026-10-11', paidAmount: 1000 }), row({ issueDate: '2026-09-15', amount: 200, dueDate: '2026-12-15' }), row({ issueDate: '2025-01-01' })], asOf, { months: 3 });
     expect(buckets.map((b) => b.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(buckets[0]).toEqual({ month: '2026-09', onTime: 0, late: 1000, openNotDue: 200, overdue: 0, avgDaysLate: 10 });
   });

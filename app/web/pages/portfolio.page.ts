@@ -1,45 +1,47 @@
 import { GRADES } from '../../../platform/schemas/index.js';
 import { gradeDistributionChart } from '../charts.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatAmounts, type Lang, type Strings } from '../i18n.js';
+import { formatAmounts, type Speaker } from '../i18n.js';
 import { hrefWith } from '../layout.js';
 import type { Portfolio, PortfolioRow } from '../portfolio.js';
 
-function delta(r: PortfolioRow, t: Strings): SafeHtml {
+function delta(r: PortfolioRow, s: Speaker): SafeHtml {
+  const t = s.t.web;
   if (r.delta === 0) return html`<span class="muted">–</span>`;
   const up = r.delta > 0;
-  return html`<span class="${up ? 'up' : 'down'}"><span aria-hidden="true">${up ? '▲' : '▼'}</span> ${up ? '+' : '−'}${Math.abs(r.delta).toFixed(1)} <span class="visually-hidden">${up ? t.riskier : t.safer}</span></span>`;
+  return html`<span class="${up ? 'up' : 'down'}"><span aria-hidden="true">${up ? '▲' : '▼'}</span> ${up ? '+' : '−'}${s.f.number(Math.abs(r.delta), 1)} <span class="visually-hidden">${up ? t.riskier : t.safer}</span></span>`;
 }
 
-function nameLink(r: PortfolioRow, lang: Lang): SafeHtml {
+function nameLink(r: PortfolioRow, lang: string): SafeHtml {
   return html`<a href="${hrefWith('/check', { q: r.id, lang })}">${r.name}</a>`;
 }
 
-export function renderPortfolioBody(p: Portfolio, t: Strings, lang: Lang): SafeHtml {
+export function renderPortfolioBody(p: Portfolio, s: Speaker, lang: string): SafeHtml {
+  const t = s.t.web;
   const rows = p.rows.map(
     (r) => html`<tr>
 <td>${r.grade ? html`<span class="grade small grade-${r.grade}">${r.grade}</span>` : '–'}</td>
 <td>${nameLink(r, lang)}<span class="muted block">${r.id}${r.tags.length > 0 ? ` · ${r.tags.join(', ')}` : ''}</span></td>
-<td class="num">${r.score === null ? '–' : r.score.toFixed(0)}</td>
-<td class="num">${r.pd === null ? '–' : `${(r.pd * 100).toFixed(1)} %`}</td>
-<td>${r.termsKind ? t.kinds[r.termsKind] : '–'}</td>
-<td class="num nowrap">${formatAmounts(r.open, lang)}</td>
-<td class="num nowrap">${formatAmounts(r.overdue, lang)}</td>
-<td class="num nowrap">${delta(r, t)}</td>
+<td class="num">${r.score === null ? '–' : s.f.number(r.score)}</td>
+<td class="num">${r.pd === null ? '–' : s.f.percent(r.pd, 1)}</td>
+<td>${r.termsKind ? s.t.terms[r.termsKind] : '–'}</td>
+<td class="num nowrap">${formatAmounts(r.open, s)}</td>
+<td class="num nowrap">${formatAmounts(r.overdue, s)}</td>
+<td class="num nowrap">${delta(r, s)}</td>
 </tr>`,
   );
   const movers = p.movers.map(
-    (r) => html`<li><span>${nameLink(r, lang)}${r.previousGrade && r.grade && r.previousGrade !== r.grade ? html` <span class="muted nowrap">${r.previousGrade} → ${r.grade}</span>` : ''}</span><span class="nowrap">${delta(r, t)}</span></li>`,
+    (r) => html`<li><span>${nameLink(r, lang)}${r.previousGrade && r.grade && r.previousGrade !== r.grade ? html` <span class="muted nowrap">${r.previousGrade} → ${r.grade}</span>` : ''}</span><span class="nowrap">${delta(r, s)}</span></li>`,
   );
   const total = GRADES.reduce((n, g) => n + p.grades[g].count, 0);
   return html`<h1>${t.portfolio}</h1>
 <div class="grid-3">
-  <section class="card" aria-labelledby="dist-h"><h2 id="dist-h">${t.gradeDistribution}</h2>${gradeDistributionChart(p.grades, t)}<p class="muted">${total} ${t.count}</p></section>
+  <section class="card" aria-labelledby="dist-h"><h2 id="dist-h">${t.gradeDistribution}</h2>${gradeDistributionChart(p.grades, s)}<p class="muted">${total} ${t.count}</p></section>
   <section class="card" aria-labelledby="exp-h"><h2 id="exp-h">${t.atRisk}</h2>
-    <p class="big" data-testid="at-risk">${formatAmounts(p.atRisk, lang)}</p><p class="muted">${t.atRiskNote}</p>
-    <h3>${t.exposure}</h3><p>${formatAmounts(p.open, lang)}</p>
+    <p class="big" data-testid="at-risk">${formatAmounts(p.atRisk, s)}</p><p class="muted">${t.atRiskNote}</p>
+    <h3>${t.exposure}</h3><p>${formatAmounts(p.open, s)}</p>
     <table class="data compact"><thead><tr><th scope="col">${t.grade}</th><th scope="col" class="num">${t.count}</th><th scope="col" class="num">${t.open}</th></tr></thead>
-    <tbody>${GRADES.map((g) => html`<tr><th scope="row"><span class="grade small grade-${g}">${g}</span></th><td class="num">${p.grades[g].count}</td><td class="num nowrap">${formatAmounts(p.grades[g].open, lang)}</td></tr>`)}</tbody></table>
+    <tbody>${GRADES.map((g) => html`<tr><th scope="row"><span class="grade small grade-${g}">${g}</span></th><td class="num">${p.grades[g].count}</td><td class="num nowrap">${formatAmounts(p.grades[g].open, s)}</td></tr>`)}</tbody></table>
   </section>
   <section class="card" aria-labelledby="movers-h"><h2 id="movers-h">${t.movers}</h2>${movers.length > 0 ? html`<ol class="movers">${movers}</ol>` : html`<p class="muted">${t.noMovers}</p>`}</section>
 </div>

@@ -1,0 +1,94 @@
+/**
+ * Numbers, money, percentages, dates and plurals from Intl for one locale: one convention per
+ * page, mail or report. Intl objects are slow to build, so each formatter is made once per
+ * locale (and time zone) and kept.
+ */
+export interface PluralForms {
+  one: string;
+  other: string;
+  /** Languages with more categories may add them (two, few, many); `other` is the fallback. */
+  [category: string]: string;
+}
+
+export interface Formatter {
+  readonly locale: string;
+  /** Whole units with the ISO code: "CHF 1'235" (de-CH), "1.235 CHF" (de-DE), "1 235 CHF" (fr-CH). */
+  money(amount: number, currency: string): string;
+  /** With cents, for single invoices: "CHF 1'234.50". */
+  moneyExact(amount: number, currency: string): string;
+  number(n: number, fractionDigits?: number): string;
+  /** A share 0..1 as a percentage: "80 %" (de-CH), "80%" (en-GB). */
+  percent(share: number, fractionDigits?: number): string;
+  /** A calendar date: "6 Dec 2026", "06.12.2026"; in `timeZone` (default UTC). */
+  date(iso: string, timeZone?: string): string;
+  /** Short month name of a YYYY-MM key. */
+  month(ym: string): string;
+  /** The plural form for n in this locale's rules. */
+  plural(n: number, forms: PluralForms): string;
+  /** n and its word: "1 day", "3 Tage", "1 Rechnung". */
+  count(n: number, forms: PluralForms): string;
+}
+
+const formatters = new Map<string, Formatter>();
+
+export function formatterFor(locale: string): Formatter {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = createFormatter(locale)));
+  return f;
+}
+
+function createFormatter(locale: string): Formatter {
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const num = (digits: number) => {
+    let nf = numbers.get(digits);
+    if (!nf) numbers.set(digits, (nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    return nf;
+  };
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const moneyFormat = (currency: string, digits: number) => {
+    const key = `${currency}|${digits}`;
+    let nf = moneyFormats.get(key);
+    if (!nf) {
+      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
+      moneyFormats.set(key, nf);
+    }
+    return nf;
+  };
+  const percents = new Map<number, Intl.NumberFormat>();
+  const dates = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (timeZone: string) => {
+    let df = dates.get(timeZone);
+    if (!df) dates.set(timeZone, (df = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone })));
+    return df;
+  };
+  const formattedDates = new Map<string, string>();
+  const months = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const plurals = new Intl.PluralRules(locale);
+  const plural = (n: number, forms: PluralForms) => forms[plurals.select(n)] ?? forms.other;
+  return {
+    locale,
+    money: (amount, currency) => moneyFormat(currency, 0).format(Math.round(amount) + 0),
+    moneyExact: (amount, currency) => moneyFormat(currency, 2).format(amount),
+    number: (n, digits = 0) => num(digits).format(n),
+    percent(share, digits = 0) {
+      let pf = percents.get(digits);
+      if (!pf) percents.set(digits, (pf = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })));
+      return pf.format(share);
+    },
+    date(iso, timeZone = 'UTC') {
+      // A digest round formats the same few dates thousands of times.
+      const key = `${timeZone}|${iso}`;
+      let out = formattedDates.get(key);
+      if (out === undefined) {
+        const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+        out = Number.isNaN(d.getTime()) ? iso : dateFormat(timeZone).format(d);
+        if (formattedDates.size > 20_000) formattedDates.clear();
+        formattedDates.set(key, out);
+      }
+      return out;
+    },
+    month: (ym) => months.format(new Date(`${ym}-01T00:00:00Z`)),
+    plural,
+    count: (n, forms) => `${num(Number.isInteger(n) ? 0 : 1).format(n)} ${plural(n, forms)}`,
+  };
+}
