@@ -64,13 +64,39 @@ function createFormatter(locale: string): Formatter {
   const formattedDates = new Map<string, string>();
   const months = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const plurals = new Intl.PluralRules(locale);
-  const plural = (n: number, forms: PluralForms) => forms[plurals.select(n)] ?? forms.other;
+  const pluralOf = new Map<number, string>();
+  const plural = (n: number, forms: PluralForms) => {
+    let category = pluralOf.get(n);
+    if (category === undefined) {
+      category = plurals.select(n);
+      if (pluralOf.size < 1000) pluralOf.set(n, category);
+    }
+    return forms[category] ?? forms.other;
+  };
+  // Scoring writes its reasons in several languages for every assessment: whole numbers below
+  // 1000 look the same in every locale here (no grouping), and whole percentages follow one
+  // pattern per locale, so those skip Intl, which is slow per call. Money strings are memoised.
+  const small = (n: number) => Number.isInteger(n) && n > -1000 && n < 1000;
+  const percentPattern = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.5).replace('50', '\u0000');
+  const moneyMemo = new Map<string, string>();
   return {
     locale,
-    money: (amount, currency) => moneyFormat(currency, 0).format(Math.round(amount) + 0),
+    money(amount, currency) {
+      const whole = Math.round(amount) + 0;
+      const key = `${currency}${whole}`;
+      let out = moneyMemo.get(key);
+      if (out === undefined) {
+        out = moneyFormat(currency, 0).format(whole);
+        if (moneyMemo.size > 20_000) moneyMemo.clear();
+        moneyMemo.set(key, out);
+      }
+      return out;
+    },
     moneyExact: (amount, currency) => moneyFormat(currency, 2).format(amount),
-    number: (n, digits = 0) => num(digits).format(n),
+    number: (n, digits = 0) => (digits === 0 && small(n) ? String(n) : num(digits).format(n)),
     percent(share, digits = 0) {
+      const whole = share * 100;
+      if (digits === 0 && Number.isInteger(Math.round(whole * 1e6) / 1e6) && small(Math.round(whole))) return percentPattern.replace('\u0000', String(Math.round(whole)));
       let pf = percents.get(digits);
       if (!pf) percents.set(digits, (pf = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })));
       return pf.format(share);
@@ -89,6 +115,6 @@ function createFormatter(locale: string): Formatter {
     },
     month: (ym) => months.format(new Date(`${ym}-01T00:00:00Z`)),
     plural,
-    count: (n, forms) => `${num(Number.isInteger(n) ? 0 : 1).format(n)} ${plural(n, forms)}`,
+    count: (n, forms) => `${small(n) ? String(n) : num(Number.isInteger(n) ? 0 : 1).format(n)} ${plural(n, forms)}`,
   };
 }

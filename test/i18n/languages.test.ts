@@ -115,8 +115,8 @@ describe('every page, mail and report in de, fr, it and en speaks one language',
         renderDigest(digest, { publicUrl: 'https://bonitor.example.test', unsubscribeUrl: 'https://bonitor.example.test/unsubscribe?token=x' }),
         renderDigest({ ...digest, frequency: 'instant' }, {}),
         renderDigest({ ...digest, customers: [], industries: [], health: [], itemCount: 0 }, {}),
-        renderHealthMail(digest.subscription, { kind: 'failing', sourceId: 'demo-shab-ch', consecutiveFailures: 3, streak: 's1', lastError: 'timeout' }, {}),
-        renderHealthMail(digest.subscription, { kind: 'recovered', sourceId: 'demo-shab-ch', consecutiveFailures: 0, streak: 's1' }, {}),
+        renderHealthMail(digest.subscription, { type: 'source_failing', sourceId: 'demo-shab-ch', at: '2026-11-23T07:00:00Z', consecutiveFailures: 3, lastSuccessAt: '2026-11-20T10:00:00Z', error: { kind: 'timeout', message: 'timeout', retriable: true } }, {}),
+        renderHealthMail(digest.subscription, { type: 'source_recovered', sourceId: 'demo-shab-ch', at: '2026-11-23T07:00:00Z', consecutiveFailures: 0 }, {}),
       ];
       // Reasons quote the titles of articles and notices: the sources' own words.
       const titles = (await demo.app.store.signalsSince(0, 10_000)).map((r) => r.signal.title);
