@@ -34,6 +34,8 @@ export interface AssessLedgerInput {
   orderAmount?: number;
   /** Customers to assess even without rows (scored as new customers). */
   extraCustomerIds?: readonly string[];
+  /** Write the English and German texts of factors and reasons (default true); a backtest needs only the numbers. */
+  texts?: boolean;
 }
 
 /** Ledger alone → one assessment per customer, sorted by customer id. */
@@ -57,6 +59,7 @@ export function* iterateLedgerAssessments(input: AssessLedgerInput): Generator<A
       policy: input.policy,
       weights: input.weights,
       orderAmount: input.orderAmount,
+      texts: input.texts,
     });
   }
 }

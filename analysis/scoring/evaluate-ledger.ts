@@ -43,7 +43,7 @@ export interface LedgerBacktest extends BacktestReport {
 /** Scores every evaluated customer from the ledger as of asOf (no later information) and compares with outcomes. */
 export function backtestLedger(rows: readonly LedgerRow[], set: EvaluationSet, policy: Policy, weights?: Weights, bands = 10): LedgerBacktest {
   const ids = [...set.outcomes.keys()];
-  const assessments = assessLedger({ rows, asOf: set.asOf, policy, weights, extraCustomerIds: ids });
+  const assessments = assessLedger({ rows, asOf: set.asOf, policy, weights, extraCustomerIds: ids, texts: false });
   const scored = assessments
     .filter((a) => set.outcomes.has(a.customerId))
     .map((a) => ({ customerId: a.customerId, pd: a.pd, defaulted: set.outcomes.get(a.customerId)! }));

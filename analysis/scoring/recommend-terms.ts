@@ -27,6 +27,8 @@ export interface TermsInput {
   hardEvent?: Coded;
   /** What speaks against the customer and what in their favour (top factors), shown apart. */
   gradeReasons: { against: GradeReason[]; inFavour: GradeReason[] };
+  /** Also write the reasons in English and German (`reasons`); default true. */
+  texts?: boolean;
 }
 
 type Reason = Coded & { stance: ReasonStance };
@@ -42,7 +44,7 @@ export function recommendTerms(input: TermsInput): Terms {
   const against: Reason[] = input.gradeReasons.against.map((r) => ({ ...r, stance: 'against' as const }));
   const inFavour: Reason[] = input.gradeReasons.inFavour.map((r) => ({ ...r, stance: 'for' as const }));
   const result = (kind: TermsKind, netDays: number | null, advancePercent: number | null, creditLimit: number | null, decided: Reason[]): Terms =>
-    withReasons({ kind, netDays, advancePercent, creditLimit, currency }, [...against, ...decided], inFavour);
+    withReasons({ kind, netDays, advancePercent, creditLimit, currency }, [...against, ...decided], inFavour, input.texts ?? true);
   // Without an order the standing terms are recommended; the limit is checked when there is an order to decide on.
   const need = input.orderAmount === undefined ? 0 : input.exposure + order;
   if (input.orderAmount === undefined && limit > 0 && input.exposure > limit && grade !== 'D' && grade !== 'E') {
@@ -115,12 +117,12 @@ const DE = speaker('de');
  * the older JSON, in English and German: what speaks against, then the decision; what speaks in
  * favour only when the decision grants credit — a good payment history is never a reason to decline.
  */
-export function withReasons(terms: Omit<Terms, 'reasons' | 'reasonCodes'>, againstAndDecision: Reason[], inFavour: Reason[]): Terms {
+export function withReasons(terms: Omit<Terms, 'reasons' | 'reasonCodes'>, againstAndDecision: Reason[], inFavour: Reason[], texts = true): Terms {
   const grantsCredit = terms.kind === 'open_account' || terms.kind === 'short_terms';
   const legacy = grantsCredit ? [...againstAndDecision, ...inFavour] : againstAndDecision;
   return {
     ...terms,
-    reasons: { en: legacy.map((r) => describeReason(r, EN)), de: legacy.map((r) => describeReason(r, DE)) },
+    ...(texts ? { reasons: { en: legacy.map((r) => describeReason(r, EN)), de: legacy.map((r) => describeReason(r, DE)) } } : {}),
     reasonCodes: [...againstAndDecision, ...inFavour],
   };
 }
