@@ -64,7 +64,8 @@ export function indexCustomers(customers: Customer[]): CustomerSearch {
     if (exact.length > 0) return { customers: exact, decided: exact.length === 1 ? exact[0] : own };
     const qTokens = tokensOf(q);
     if (qTokens.length === 0) return { customers: [] };
-    const distinctive = qTokens.filter((t) => !isGenericToken(t));
+    // Numbers are never generic here: a bare number is a register id (a UK company number) to look up.
+    const distinctive = qTokens.filter((t) => !isGenericToken(t) || /\d/.test(t));
     if (distinctive.length === 0) return { customers: genericMatches(entries, qTokens), generic: true };
 
     // Per customer: the weakest of its best matches for each distinctive query token.

@@ -33,7 +33,7 @@ export const checkCommand: Command = {
     const result = await runCheck(app, app.store, query, { ...(amount === undefined ? {} : { orderAmount: amount }), registers: registerServices(app), sourcesOut: sources });
     if (!result) {
       ctx.io.stderr.write(`${s.t.report.notFound(query)}\n`);
-      if (sources.length > 0) ctx.io.stderr.write(`\n${formatRegisterReport([], sources)}\n`);
+      if (sources.length > 0) ctx.io.stderr.write(`\n${formatRegisterReport([], sources, s)}\n`);
       return 1;
     }
     if (result.kind === 'candidates') {
@@ -50,7 +50,7 @@ export const checkCommand: Command = {
       ctx.io.stdout.write(`${s.t.report.prospect(result.documents?.length ?? 0, result.register?.entries.length ?? 0)}\n\n`);
     }
     ctx.io.stdout.write(`${formatReport(result.assessment, s)}\n`);
-    if (result.register) ctx.io.stdout.write(`\n${formatRegisterReport(result.register.entries, result.register.sources)}\n`);
+    if (result.register) ctx.io.stdout.write(`\n${formatRegisterReport(result.register.entries, result.register.sources, s)}\n`);
     if (result.alternatives.length > 0) {
       ctx.io.stdout.write(`\n${s.t.report.alsoMatching}: ${result.alternatives.map((c) => `${c.name} (${c.id})`).join(', ')}\n`);
     }

@@ -14,7 +14,10 @@ import { findForeign, foreignFragments } from './catalogue-fragments.js';
 /** Our words in a page or mail: text and the attributes people read or hear, without what came from sources. */
 function visibleText(markup: string): string {
   const $ = cheerio.load(markup);
+  const lang = $('html').attr('lang');
   $('script, style, .src, title').remove();
+  // Text marked as another language (a register's English diagnostic, the names of the languages) is not ours to translate.
+  $('body [lang]').filter((_, el) => $(el).attr('lang') !== lang).remove();
   const attrs = $('[aria-label], [title], [placeholder], [alt]')
     .toArray()
     .flatMap((el) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => $(el).attr(a) ?? ''));

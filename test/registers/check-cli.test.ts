@@ -45,8 +45,8 @@ describe('bonitor check with registers', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Not a customer: assessed from 1 register entry');
     expect(r.stdout).toMatch(/Grade E/);
-    expect(r.stdout).toContain('Recommended terms: decline');
-    expect(r.stdout).toContain('The register lists the company as dissolved since 2025-11-04');
+    expect(r.stdout).toContain('Recommended terms: Decline');
+    expect(r.stdout).toContain('The register lists the company as dissolved since 4 Nov 2025');
     expect(r.stdout).toContain('https://find-and-update.company-information.service.gov.uk/company/09990001');
     expect(r.stdout).toContain('insolvency case: creditors voluntary liquidation');
     expect(r.stdout).toMatch(/Companies House \(UK\)\s+found: KENTISH CANDLE WORKS LIMITED \(09990001, dissolved, registered 2016-02-11/);

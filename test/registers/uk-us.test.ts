@@ -117,7 +117,7 @@ describe('lookups through the fetcher against a local register server', () => {
     expect(a.terms.kind).toBe('decline');
     const override = a.factors.find((f) => f.name === 'override_register_dissolved')!;
     expect(override.evidence).toEqual(['https://find-and-update.company-information.service.gov.uk/company/09990001']);
-    expect(a.terms.reasons?.en.join(' ')).toContain('Dissolution in the register');
+    expect(a.terms.reasons?.en.join(' ')).toContain('the dissolution in the register is on record');
   });
 
   it('an active company registered 12 years ago is not E, and a hanging officers call is named, not fatal', async () => {

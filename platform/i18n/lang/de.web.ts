@@ -147,4 +147,10 @@ export const deWeb: WebStrings = {
   cached: 'aus dem Zwischenspeicher',
   companyStatuses: { active: 'aktiv', in_liquidation: 'in Liquidation', insolvent: 'zahlungsunfähig', dissolved: 'aufgelöst', struck_off: 'gelöscht', unknown: 'unbekannt' },
   sourceOutcomes: { found: 'gefunden', not_found: 'nicht gefunden', not_configured: 'nicht eingerichtet', failed: 'fehlgeschlagen', not_asked: 'nicht abgefragt' },
+  legalFormLabel: 'Rechtsform',
+  seat: 'Sitz',
+  liquidatedBefore: 'bereits einmal liquidiert',
+  insolvencyCase: 'Insolvenzverfahren',
+  officerChanges: 'Wechsel bei Organen',
+  moreNotices: (n) => `… ${n} weitere ${n === 1 ? 'Publikation' : 'Publikationen'}`,
 };

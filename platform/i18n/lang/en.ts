@@ -51,7 +51,7 @@ export const en = {
     register_accounts_overdue: () => 'Annual accounts are overdue at the register.',
     register_confirmation_overdue: () => 'The confirmation statement is overdue at the register.',
     register_status: (p, f) => `The register lists the company as ${({ dissolved: 'dissolved', struck_off: 'struck off the register', in_liquidation: 'in liquidation', insolvent: 'in insolvency proceedings' } as Record<string, string>)[p.status] ?? p.status}${p.since ? ` since ${f.date(p.since)}` : ''}: grade E.`,
-    register_history: (p) => (p.liquidated ? 'The register shows the company has been liquidated before: grade E.' : 'The register shows an insolvency history: grade E.'),
+    register_history: (p): string => (p.liquidated ? 'The register shows the company has been liquidated before: grade E.' : 'The register shows an insolvency history: grade E.'),
     signal: (p, f) => `${events[p.type]}: “${p.title}”${p.more > 0 ? ` (and ${f.count(p.more, { one: 'more report', other: 'more reports' })})` : ''}.`,
     hard_event_floor: (p) => `${events[p.type]} forces at least grade ${p.grade}: “${p.title}”.`,
   } satisfies Messages<FactorParams>,

@@ -146,6 +146,12 @@ export const enWeb = {
   cached: 'from the cache',
   companyStatuses: { active: 'active', in_liquidation: 'in liquidation', insolvent: 'insolvent', dissolved: 'dissolved', struck_off: 'struck off', unknown: 'unknown' } as Record<string, string>,
   sourceOutcomes: { found: 'found', not_found: 'not found', not_configured: 'not configured', failed: 'failed', not_asked: 'not asked' } as Record<string, string>,
+  legalFormLabel: 'legal form',
+  seat: 'seat',
+  liquidatedBefore: 'has been liquidated',
+  insolvencyCase: 'insolvency case',
+  officerChanges: 'officer changes',
+  moreNotices: (n: number) => `… ${n} more ${n === 1 ? 'notice' : 'notices'}`,
 }
 
 export type WebStrings = typeof enWeb;

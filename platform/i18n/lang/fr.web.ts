@@ -147,4 +147,10 @@ export const frWeb: WebStrings = {
   cached: 'depuis le cache',
   companyStatuses: { active: 'active', in_liquidation: 'en liquidation', insolvent: 'insolvable', dissolved: 'dissoute', struck_off: 'radiée', unknown: 'inconnu' },
   sourceOutcomes: { found: 'trouvé', not_found: 'introuvable', not_configured: 'non configuré', failed: 'en échec', not_asked: 'non interrogé' },
+  legalFormLabel: 'forme juridique',
+  seat: 'siège',
+  liquidatedBefore: 'déjà liquidée',
+  insolvencyCase: 'procédure d’insolvabilité',
+  officerChanges: 'changements d’organes',
+  moreNotices: (n) => `… ${n} autre${n === 1 ? '' : 's'} publication${n === 1 ? '' : 's'}`,
 };

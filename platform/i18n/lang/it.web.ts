@@ -147,4 +147,10 @@ export const itWeb: WebStrings = {
   cached: 'dalla cache',
   companyStatuses: { active: 'attiva', in_liquidation: 'in liquidazione', insolvent: 'insolvente', dissolved: 'sciolta', struck_off: 'cancellata', unknown: 'sconosciuto' },
   sourceOutcomes: { found: 'trovato', not_found: 'non trovato', not_configured: 'non configurato', failed: 'non riuscito', not_asked: 'non consultato' },
+  legalFormLabel: 'forma giuridica',
+  seat: 'sede',
+  liquidatedBefore: 'già liquidata',
+  insolvencyCase: 'procedura d’insolvenza',
+  officerChanges: 'cambi negli organi',
+  moreNotices: (n) => `… altre ${n} pubblicazion${n === 1 ? 'e' : 'i'}`,
 };
