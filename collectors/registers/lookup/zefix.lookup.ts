@@ -75,7 +75,8 @@ export function zefixEntry(c: ZefixCompanyFull, fetchedAt: Date): RegisterEntry 
     const date = isoDay(p.sogcDate);
     const text = htmlToText(p.message ?? '');
     if (!date || !text) continue;
-    const deleted = /gelöscht|radiée|cancellata|deleted/i.test(text) && /(Gesellschaft|société|società|company|Firma)\b[^.]*\b(gelöscht|radiée|cancellata|deleted)/i.test(text);
+    const keys = (p.mutationTypes ?? []).map((m) => m.key ?? '').join(' ');
+    const deleted = /l(oe|ö)schung/i.test(keys) || /(Gesellschaft|Firma|société|società|company)[^.]*(wird gelöscht|ist gelöscht|est radiée|è cancellata|is deleted)/i.test(text);
     notices.push({
       id: `zefix:${uid}:${p.sogcId ?? date}`,
       register: 'zefix',
