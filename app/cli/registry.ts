@@ -12,6 +12,7 @@ import { backtestCommand } from './backtest.command.js';
 import { digestRunCommand } from './digest.command.js';
 import { SUBSCRIPTION_COMMANDS } from './subscriptions.command.js';
 import { sourcesCommand } from './sources.command.js';
+import { sourcesCatalogCommand } from './sources-catalog.command.js';
 import { feedParseCommand } from './feed.command.js';
 
 /** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   digestRunCommand,
   ...SUBSCRIPTION_COMMANDS,
   sourcesCommand,
+  sourcesCatalogCommand,
   feedParseCommand,
   configCommand,
 ];

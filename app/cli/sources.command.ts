@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
 import { applyDemoConfig } from '../demo/demo.js';
+import { withWatchSources } from '../watch-sources.js';
 import { publishAll } from '../publish.js';
 import { TOPICS } from '../../platform/schemas/index.js';
 import type { Command } from './command.js';
@@ -21,8 +22,9 @@ export const sourcesCommand: Command = {
       ctx.io.stderr.write(`--format must be text or json\nusage: ${this.usage}\n`);
       return 2;
     }
-    const config = applyDemoConfig(ctx.config);
     const app = await ctx.app();
+    // Configured sources plus those derived from the watchlist (watching.enabled).
+    const config = withWatchSources(applyDemoConfig(ctx.config), await app.store.listCustomers()).config;
     const health = sourceHealthRepoOn(app.store);
 
     if (values.run !== undefined) {

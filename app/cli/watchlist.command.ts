@@ -20,7 +20,7 @@ export const watchlistImportCommand: Command = {
     const app = await ctx.app();
     const result = await importWatchlist(app, text);
     for (const e of result.errors) ctx.io.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
-    ctx.io.stdout.write(`${result.customers} customers imported${result.changed ? '' : ' (unchanged)'}, ${result.errors.length} rows rejected\n`);
+    ctx.io.stdout.write(`${result.customers} customers imported${result.changed ? '' : ' (unchanged)'}, ${result.errors.length} rows rejected${result.relinked.signals > 0 ? `, ${result.relinked.signals} signal(s) from ${result.relinked.documents} stored document(s) linked to new customers` : ''}\n`);
     return result.errors.length > 0 ? 2 : 0;
   },
 };

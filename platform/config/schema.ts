@@ -3,6 +3,7 @@ import { sourceSchema } from './sources.js';
 import { subscriptionSchema } from './subscriptions.js';
 import { policySchema } from './policy.js';
 import { registersSchema } from './registers.js';
+import { watchingSchema } from './watching.js';
 
 const localeTag = z
   .string()
@@ -74,6 +75,8 @@ export const configSchema = z
     policy: policySchema,
     /** Registers asked on demand and for every customer's register facts (off unless a block is given). */
     registers: registersSchema,
+    /** Sources derived from the watchlist: news searches, register notices and sector news per customer. */
+    watching: watchingSchema,
     /** Run on the bundled demo data; on by default when nothing else is configured. */
     demo: z.boolean().optional(),
     /** Contact address in the collectors' user agent. */
