@@ -24,7 +24,8 @@ export const sourcesCommand: Command = {
     }
     const app = await ctx.app();
     // Configured sources plus those derived from the watchlist (watching.enabled).
-    const config = withWatchSources(applyDemoConfig(ctx.config), await app.store.listCustomers()).config;
+    const base = applyDemoConfig(ctx.config);
+    const config = base.watching.enabled ? withWatchSources(base, await app.store.listCustomers()).config : base;
     const health = sourceHealthRepoOn(app.store);
 
     if (values.run !== undefined) {
