@@ -74,11 +74,15 @@ export const registersSchema = z
         userAgent: z.string().optional(),
       })
       .optional(),
-    /** Germany: insolvency notices portal and the register portal's announcements (at most 60 requests an hour). */
+    /**
+     * Germany: register announcements (RegisSTAR pages) from `announcementUrl`, a template with
+     * {court} and {number} ("HRB 731772"). The register portal has no machine interface and allows
+     * at most 60 retrievals an hour: one request a minute by default.
+     */
     de: z
       .object({
-        ...endpoint(REGISTER_ENDPOINTS.deInsolvency, 60_000),
-        registerUrl: z.url().default(REGISTER_ENDPOINTS.deRegister),
+        ...endpoint(REGISTER_ENDPOINTS.deRegister, 60_000),
+        announcementUrl: z.url().optional(),
         respectRobots: z.boolean().default(true),
       })
       .optional(),
@@ -86,10 +90,10 @@ export const registersSchema = z
   .superRefine((r, ctx) => {
     for (const [name, block] of Object.entries(r)) {
       if (!block || typeof block !== 'object' || !('url' in block)) continue;
-      const b = block as { url: string; allowPrivate: boolean; searchUrl?: string; registerUrl?: string };
-      for (const [key, u] of [['url', b.url], ['searchUrl', b.searchUrl], ['registerUrl', b.registerUrl]] as const) {
+      const b = block as { url: string; allowPrivate: boolean; searchUrl?: string; announcementUrl?: string };
+      for (const [key, u] of [['url', b.url], ['searchUrl', b.searchUrl], ['announcementUrl', b.announcementUrl]] as const) {
         if (!u) continue;
-        const host = new URL(u).hostname;
+        const host = new URL(u.replace(/\{[a-z]+\}/g, 'x')).hostname;
         if (PRIVATE_HOST.test(host) && !b.allowPrivate) {
           ctx.addIssue({ code: 'custom', path: [name, key], message: `${host} is a private or loopback address: set registers.${name}.allowPrivate: true to use it` });
         }

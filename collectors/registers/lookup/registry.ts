@@ -2,6 +2,7 @@ import type { RegistersConfig } from '../../../platform/config/registers.js';
 import type { NoticeLookup, RegisterLookup, SkippedRegister } from '../../../platform/registers/port.js';
 import type { Fetcher } from '../../fetch/fetcher.js';
 import { createCompaniesHouseLookup } from './companies-house.lookup.js';
+import { createDeRegisterLookup } from './de-register.lookup.js';
 import { createEdgarLookup } from './edgar.lookup.js';
 import { RegisterHttp, type RegisterEndpoint } from './register-http.js';
 import { createShabLookup } from './shab.lookup.js';
@@ -43,12 +44,22 @@ export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now:
     if (ua) set.lookups.push(createEdgarLookup(http(e), http(e, e.searchUrl), ua, now));
     else set.skipped.push({ register: 'edgar', reason: 'SEC asks for a user agent with a contact address: set registers.edgar.userAgent or contact' });
   }
+  const de = config.de;
+  if (de?.enabled) {
+    if (de.announcementUrl) set.lookups.push(createDeRegisterLookup(http(de), de.announcementUrl, now));
+    else set.skipped.push({ register: 'de-register', reason: 'registers.de.announcementUrl is not set: the register portal offers no machine interface (and allows at most 60 retrievals an hour)' });
+    set.skipped.push({
+      register: 'de-insolvency',
+      reason: 'not asked by design: the insolvency notices portal offers no machine interface and must protect its notices against copying (InsBekV § 2); openings reach Bonitor through the register announcements',
+    });
+  }
   const absent: Array<[keyof RegistersConfig, SkippedRegister['register'], string]> = [
     ['zefix', 'zefix', 'CH'],
     ['uidRegister', 'uid-register', 'CH'],
     ['shab', 'shab', 'CH'],
     ['companiesHouse', 'companies-house', 'UK'],
     ['edgar', 'edgar', 'US'],
+    ['de', 'de-register', 'DE'],
   ];
   for (const [key, register] of absent) {
     const block = config[key] as { enabled?: boolean } | undefined;

@@ -1,0 +1,105 @@
+import { load } from 'cheerio';
+import type { RegisterLookup } from '../../../platform/registers/port.js';
+import type { ParsedRegisterId } from '../../../platform/registers/register-id.js';
+import { registerEntrySchema, type CompanyStatus, type RegisterEntry } from '../../../platform/registers/register-entry.js';
+import { CollectError } from '../../errors.js';
+import { RegisterHttp } from './register-http.js';
+
+/**
+ * German commercial-register announcements (Registerbekanntmachungen, RegisSTAR format: one
+ * HTML page per announcement with court, file number, date, kind — Neueintragungen,
+ * Veränderungen, Löschungen — and the register text). The joint register portal offers no
+ * machine interface and its terms of use forbid more than 60 retrievals an hour, so Bonitor
+ * reads announcements only from the URL template the user configures (a licensed export or a
+ * mirror), one request a minute by default.
+ */
+export interface DeAnnouncement {
+  court: string;
+  fileNumber: string; // "HRB 731772"
+  publishedOn?: string; // YYYY-MM-DD
+  kind: string; // "Neueintragungen", "Veränderungen", "Löschungen"
+  text: string;
+}
+
+const day = (dmy: string) => {
+  const m = /(\d{2})\.(\d{2})\.(\d{4})/.exec(dmy);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+};
+
+/** Pure: one RegisSTAR announcement page → its parts. */
+export function parseDeAnnouncement(html: string): DeAnnouncement {
+  const $ = load(html);
+  const cells = $('td')
+    .toArray()
+    .map((td) => $(td).text().replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const head = /Amtsgericht\s+(.+?)\s+Aktenzeichen:\s*((?:HR[AB]|GnR|PR|VR)\s*\d+(?:\s*[A-Z]{1,2})?)/i.exec(cells[0] ?? '');
+  if (!head) throw new CollectError('parse', 'register announcement: no "Amtsgericht … Aktenzeichen: HRB …" header');
+  const published = /Bekannt gemacht am:\s*(\d{2}\.\d{2}\.\d{4})/.exec(cells.join(' '))?.[1];
+  const kind = cells.find((c) => /^(Neueintragungen|Veränderungen|Löschungen)$/i.test(c)) ?? '';
+  const text = cells.filter((c) => /^(HR[AB]|GnR|PR|VR)\s*\d+\s*:/.test(c)).join('\n');
+  if (!text) throw new CollectError('parse', 'register announcement: no register text');
+  return { court: head[1]!.trim(), fileNumber: head[2]!.replace(/\s+/g, ' ').trim(), ...(published ? { publishedOn: day(published) } : {}), kind, text };
+}
+
+/** Pure: what the announcement says about the company (name, seat, legal form, capital, status). */
+export function deEntry(a: DeAnnouncement, url: string, fetchedAt: Date): RegisterEntry {
+  const body = a.text.replace(/^(HR[AB]|GnR|PR|VR)\s*\d+\s*:\s*/, '');
+  const [name = body, seat] = body.split(',').map((p) => p.trim());
+  const capital = /(?:Stammkapital|Grundkapital):\s*([\d.]+,\d{2})\s*(EUR|DM)/.exec(body);
+  const founded = /(?:Gesellschaftsvertrag|Satzung) vom\s*(\d{2}\.\d{2}\.\d{4})/.exec(body)?.[1];
+  const m = /(UG \(haftungsbe[^)]*\))|\b(GmbH & Co\. KG|GmbH|AG|KG|OHG|e\.K\.|SE|eG)\b/.exec(name);
+  const form = m?.[1] ?? m?.[2] ?? /Gesellschaft mit beschränkter Haftung|Aktiengesellschaft/.exec(body)?.[0];
+  let status: CompanyStatus = 'active';
+  if (/Insolvenzverfahren\s+(?:ist\s+)?eröffnet|Eröffnung des Insolvenzverfahrens/i.test(body)) status = 'insolvent';
+  else if (/^Löschungen$/i.test(a.kind) || /(Firma|Gesellschaft) ist (von Amts wegen )?gelöscht/i.test(body)) status = 'dissolved';
+  else if (/(Gesellschaft|Firma) ist aufgelöst|Liquidator/i.test(body)) status = 'in_liquidation';
+  const registerId = `${a.fileNumber} ${a.court}`;
+  const signatory = /Geschäftsführer|Vorstand|Prokura|Liquidator/.test(body);
+  return registerEntrySchema.parse({
+    register: 'de-register',
+    country: 'DE',
+    registerId,
+    name,
+    ...(form ? { legalForm: form } : {}),
+    status,
+    statusDetail: a.kind || undefined,
+    ...(seat ? { seat } : {}),
+    ...(capital ? { capital: { amount: Number(capital[1]!.replace(/\./g, '').replace(',', '.')), currency: capital[2] } } : {}),
+    ...(founded && /^Neueintragungen$/i.test(a.kind) ? { foundedOn: day(founded) } : {}),
+    officerChanges: signatory && a.publishedOn && !/^Neueintragungen$/i.test(a.kind) ? [{ date: a.publishedOn, kind: 'appointed', name: '', role: 'signatory' }] : [],
+    notices: [
+      {
+        id: `de-register:${registerId}:${a.publishedOn ?? 'undated'}`,
+        register: 'de-register',
+        ...(a.publishedOn ? { date: a.publishedOn } : {}),
+        // The rubric words map to events as the collectors' register notices do ("Löschung" → liquidation).
+        rubric: /^Löschungen$/i.test(a.kind) ? 'de-register:loschung' : status === 'insolvent' ? 'de-register:insolvenz' : `de-register:${a.kind.toLowerCase() || 'bekanntmachung'}`,
+        title: `${name}: ${a.kind || 'Registerbekanntmachung'} (${a.fileNumber}, Amtsgericht ${a.court})`,
+        text: a.text,
+        url,
+        language: 'de',
+      },
+    ],
+    url,
+    fetchedAt: fetchedAt.toISOString(),
+  });
+}
+
+/** The announcement behind `{court}` and `{number}` ("HRB 731772") of a configured URL template. */
+export function createDeRegisterLookup(http: RegisterHttp, template: string, now: () => Date): RegisterLookup {
+  return {
+    register: 'de-register',
+    country: 'DE',
+    accepts: (id: ParsedRegisterId) => id.kind === 'hrb' && !!id.court,
+    async byId(id, options = {}) {
+      const url = template.replaceAll('{court}', encodeURIComponent(id.court ?? '')).replaceAll('{number}', encodeURIComponent(id.value));
+      const html = await http.text(url, { accept: 'text/html', ...(options.signal ? { signal: options.signal } : {}) });
+      return html === undefined ? undefined : deEntry(parseDeAnnouncement(html), url, now());
+    },
+    async byName() {
+      // The register portal's name search is an interactive form with a 60-an-hour limit: not automated.
+      return [];
+    },
+  };
+}
