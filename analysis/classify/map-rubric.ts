@@ -33,9 +33,26 @@ export function mapRubric(rubric: string, text: string, lang?: string): RubricEv
   const t = foldText(text, lang);
   const shab = /^(?:SHAB[-:\s]*)?([A-Z]{2})(\d{2})?\b/.exec(r);
   if (shab && ['KK', 'SB', 'NA', 'HR'].includes(shab[1]!)) return mapShab(shab[1]!, shab[2] ?? '', t, r);
+  const edgar = /^(8-K(?:\/A)?|15-12[BG]|15-15D|25(?:-NSE)?)(?::([\d.,]+))?$/.exec(r);
+  if (edgar) return mapEdgar(edgar[1]!, (edgar[2] ?? '').split(',').filter(Boolean), r);
   const gazette = /(?:^|\D)(2[45]\d\d)(?:\D|$)/.exec(r);
   if (gazette) return mapGazette(Number(gazette[1]), t, r);
   return mapStatusWord(foldText(rubric), r);
+}
+
+/**
+ * SEC EDGAR forms by their 8-K items: 1.03 bankruptcy or receivership → insolvency; 2.04
+ * accelerated obligations and 2.06 impairments → financial distress; 3.01 delisting notice →
+ * financial distress; 5.02 officer departures → management change. Form 15 (deregistration)
+ * and 25 (delisting) end the public reporting → financial distress.
+ */
+function mapEdgar(form: string, items: string[], code: string): RubricEvent | undefined {
+  if (items.includes('1.03')) return { type: 'insolvency', reason: `${code}: bankruptcy or receivership (item 1.03)` };
+  if (items.includes('2.04') || items.includes('2.06') || items.includes('3.01') || /^(15|25)/.test(form)) {
+    return { type: 'financial_distress', reason: `${code}: ${/^(15|25)/.test(form) ? 'deregistration or delisting' : 'accelerated obligation, impairment or delisting notice'}` };
+  }
+  if (items.includes('5.02')) return { type: 'management_change', reason: `${code}: departure or appointment of officers (item 5.02)` };
+  return undefined;
 }
 
 function mapShab(area: string, num: string, t: string, code: string): RubricEvent | undefined {

@@ -42,6 +42,8 @@ export interface NoticeFindings {
 export interface SkippedRegister {
   register: RegisterName;
   reason: string;
+  /** not_configured (default): a block or credential is missing; not_asked: skipped by design. */
+  outcome?: 'not_configured' | 'not_asked';
 }
 
 /** What the check reports: the entries found and one line per register asked or skipped. */

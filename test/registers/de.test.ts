@@ -52,7 +52,7 @@ describe('German register announcements', () => {
       const r = await lookupCompany({ ...set, cacheMs: 0, timeoutMs: 3000, now: () => NOW, log: silentLogger }, { ids: parseRegisterId('HRB 731772 Ulm') });
       expect(r.entries.map((e) => e.registerId)).toEqual(['HRB 731772 Ulm']);
       expect(r.sources.find((s) => s.register === 'de-register')!.outcome).toBe('found');
-      expect(r.sources.find((s) => s.register === 'de-insolvency')!.detail).toMatch(/^not configured: not asked by design: .*InsBekV/);
+      expect(r.sources.find((s) => s.register === 'de-insolvency')!.detail).toMatch(/^not asked: by design: .*InsBekV/);
       const unknown = await lookupCompany({ ...set, cacheMs: 0, timeoutMs: 3000, now: () => NOW, log: silentLogger }, { ids: parseRegisterId('HRB 1 Ulm') });
       expect(unknown.sources.find((s) => s.register === 'de-register')!.detail).toBe('not found: no company with German register number HRB 1');
     });

@@ -66,6 +66,21 @@ describe('EDGAR answers (real captures)', () => {
     expect(first.text).toContain('Item 2.02: Results of Operations');
   });
 
+  it('an 8-K with item 1.03 (bankruptcy or receivership) makes the prospect E through the normal classification', async () => {
+    const json = JSON.parse(fx('us_edgar_submissions_CIK0001045810_NVIDIA.json')) as { filings: { recent: { form: string[]; items: string[] } } };
+    const first8k = json.filings.recent.form.indexOf('8-K');
+    json.filings.recent.items[first8k] = '1.03,9.01'; // no real 1.03 filing in the capture: the items column is changed here
+    const e = edgarEntry(parseJson(JSON.stringify(json), edgarSubmissionsSchema, 'subs'), NOW);
+    expect(e.notices[0]).toMatchObject({ rubric: '8-K:1.03,9.01', text: expect.stringContaining('Item 1.03: Bankruptcy or Receivership') });
+    const { checkProspect } = await import('../../app/prospect.js');
+    const { entryDocuments } = await import('../../collectors/registers/lookup/notice-documents.js');
+    const docs = entryDocuments([e], NOW);
+    expect(docs[0]).toMatchObject({ kind: 'register', registerIds: { cik: ['0001045810'] }, rubric: '8-K:1.03,9.01' });
+    const r = (await checkProspect({ documents: { documentsMentioning: async () => [] }, policy, clock: { now: () => NOW } }, 'CIK 1045810', undefined, { entries: [e], documents: docs }))!;
+    expect(r.assessment.grade).toBe('E');
+    expect(r.assessment.signals.map((s) => s.type)).toContain('insolvency');
+  });
+
   it('reads the browse-edgar company search as candidates', () => {
     const hits = parseEdgarCompanySearch(fx('us_edgar_company-search_delhaize.atom'));
     expect(hits[0]).toEqual({ register: 'edgar', registerId: '0000037912', name: 'DELHAIZE AMERICA LLC', seat: 'NC' });

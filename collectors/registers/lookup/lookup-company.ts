@@ -52,7 +52,9 @@ export async function lookupCompany(deps: LookupDeps, query: CompanyQuery): Prom
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
   const signal = controller.signal;
-  const sources: SourceReport[] = deps.skipped.map((s) => report(s.register, 'not_configured', `not configured: ${s.reason}`, deps.now()));
+  const sources: SourceReport[] = deps.skipped.map((s) =>
+    s.outcome === 'not_asked' ? report(s.register, 'not_asked', `not asked: ${s.reason}`, deps.now()) : report(s.register, 'not_configured', `not configured: ${s.reason}`, deps.now()),
+  );
   const entries: RegisterEntry[] = [];
   const candidates: RegisterCandidate[] = [];
   try {

@@ -50,7 +50,8 @@ export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now:
     else set.skipped.push({ register: 'de-register', reason: 'registers.de.announcementUrl is not set: the register portal offers no machine interface (and allows at most 60 retrievals an hour)' });
     set.skipped.push({
       register: 'de-insolvency',
-      reason: 'not asked by design: the insolvency notices portal offers no machine interface and must protect its notices against copying (InsBekV § 2); openings reach Bonitor through the register announcements',
+      outcome: 'not_asked',
+      reason: 'by design: the insolvency notices portal offers no machine interface and must protect its notices against copying (InsBekV § 2); openings reach Bonitor through the register announcements',
     });
   }
   const absent: Array<[keyof RegistersConfig, SkippedRegister['register'], string]> = [
