@@ -1,7 +1,7 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
-import { detectLanguage } from './detect-language.js';
+import { guessLanguage } from './detect-language.js';
 import { extractSentence, type SentenceEvent } from './extract-sentence.js';
 import { compileLexicon, type CompiledLexicon } from './lexicon.js';
 import { mapRubric } from './map-rubric.js';
@@ -27,10 +27,17 @@ export function lexiconFor(lang: string): CompiledLexicon {
   return lex;
 }
 
-/** The document's language: the source's when it names a supported one, else detected. */
+/**
+ * The document's language: the source's when it names a supported one, else detected. A short
+ * text the detector is unsure about is read in the runner-up language when only that
+ * language's lexicons find an event word in it.
+ */
 export function languageOf(doc: ClassifiableDocument): string {
   const given = doc.lang?.toLowerCase().slice(0, 2);
-  return given && SUPPORTED.has(given) ? given : detectLanguage(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
+  if (given && SUPPORTED.has(given)) return given;
+  const guess = guessLanguage(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
+  if (guess.alternative && !doc.rubric && !mayReportEvents(doc, guess.lang) && mayReportEvents(doc, guess.alternative)) return guess.alternative;
+  return guess.lang;
 }
 
 /** Cheap test before linking: a register notice, or any event word in the text. */

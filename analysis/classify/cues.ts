@@ -8,7 +8,7 @@ import { foldText } from '../text/fold.js';
  */
 export const NEGATION_BEFORE: Record<string, RegExp> = {
   de: /\b(?:kein|keine|keinen|keiner|keinem|keines|nicht|nie|niemals|ohne|weder|kaum)\b[^,;:]{0,30}$/,
-  en: /\b(?:no|not|never|without|nor|neither|hardly|fail(?:ed|s)? to|unable to)\b[^,;:]{0,30}$|n't\b[^,;:]{0,30}$/,
+  en: /\b(?:no(?! (?:choice|alternative|option) but)|not|never|without|nor|neither|hardly|fail(?:ed|s)? to|unable to)\b[^,;:]{0,30}$|n't\b[^,;:]{0,30}$/,
   fr: /\b(?:pas|aucun|aucune|jamais|sans|ni|non|plus de)\b[^,;:]{0,30}$/,
   it: /\b(?:non|nessun|nessuna|nessuno|senza|mai|ne)\b[^,;:]{0,30}$/,
 };
@@ -23,7 +23,7 @@ export const DENIAL: Record<string, RegExp> = {
 /** Averted or undone, written before the trigger it governs: "avoided insolvency", "a évité la faillite". */
 export const AVERTED_BEFORE: Record<string, RegExp> = {
   de: /\b(?:abgewendet|abwenden|vermieden|vermeiden|entgangen|entging|entgeht|gerettet vor|verhindert|verhindern|abgewehrt|aufgehoben|widerruf(?:en)?|ohne)\b/,
-  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued from|saved from|out of|exit(?:ed|s)? from|lift(?:ed|s)? (?:the|its)|revok(?:ed|es)|withdr(?:ew|awn|aws)|dismiss(?:ed|es))\b/,
+  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued from(?! administration)|saved from(?! administration)|exit(?:ed|s)? from|lift(?:ed|s)? (?:the|its)|revok(?:ed|es)|withdr(?:ew|awn|aws)|dismiss(?:ed|es))\b/,
   fr: /\b(?:evit(?:e|er|ee|ant|ent)|echapp(?:e|er|ee|ent)|sauv(?:e|ee|er)(?: de)?|sorti(?:e)? de|sortie de|empech(?:e|er|ee)|revoqu(?:e|ee)|revocation|levee? de)\b/,
   it: /\b(?:evitat[oa]|evitare|evita|scongiurat[oa]|scongiurare|salvat[oa] da|uscit[oa] da|uscire da|scampat[oa]|revoca(?:to|ta)?)\b/,
 };
@@ -33,7 +33,7 @@ export const AVERTED_AFTER: Record<string, RegExp> = {
   de: /\b(?:abgewendet|abgewandt|vermieden|verhindert|abgewehrt|aufgehoben|widerrufen|zuruckgezogen|uberstanden|abgeschlossen|beendet)\b/,
   en: /\b(?:averted|avoided|withdrawn|dismissed|lifted|revoked|rescinded|discharged|was over|ended)\b/,
   fr: /\b(?:evitee?s?|ecartee?s?|revoquee?s?|levee?s?|retiree?s?|close?s?)\b/,
-  it: /\b(?:evitat[oaie]|scongiurat[oaie]|revocat[oaie]|ritirat[oaie]|chius[oaie])\b/,
+  it: /\b(?:evitat[oaie]|scongiurat[oaie]|revocat[oaie]|ritirat[oaie])\b/,
 };
 
 export const HISTORIC: Record<string, RegExp> = {
@@ -115,7 +115,7 @@ export const NEGATION_AFTER: Record<string, RegExp> = {
 /** Talk about the law or how a procedure works, not about a company: "Revision des Insolvenzrechts". */
 export const LAW_OR_GENERIC: Record<string, RegExp> = {
   de: /(?:insolvenz|konkurs|betreibungs|sanierungs)recht|\b(?:revision|reform|gesetz|gesetzes|gesetzgeber|parlament|nationalrat|standerat|bundesrat)\b|\bwie (?:ein|eine|das|der) /,
-  en: /\b(?:law|laws|code|reform|legislation|bill|lawmakers|parliament|congress)\b|\bhow (?:a|an|the) /,
+  en: /\b(?:law|laws|reform|legislation|lawmakers|parliament|congress)\b|\bhow (?:a|an|the) /,
   fr: /\b(?:droit|loi|reforme|revision|parlement|conseil federal)\b|\bcomment (?:une|un) /,
   it: /\b(?:legge|riforma|codice|normativa|parlamento|diritto)\b|\bcome (?:un|una) /,
 };

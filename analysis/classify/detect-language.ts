@@ -1,41 +1,57 @@
+import { eld } from 'eld/medium';
+
 /**
- * Stop-word vote over the first 500 characters (a title and a sentence or two are enough).
- * Words shared by two languages ("la", "le", "des") count half for each; a few word endings
- * break ties in short headlines. Falls back to `fallback` when nothing is recognised.
+ * Language of a text among de, en, fr, it. A stop-word vote over the first 500 characters
+ * decides when it is clear (at least two marker words, twice as many as for any other
+ * language); otherwise — short headlines, names, lists — the n-gram detector eld decides.
+ * Measured on the development corpus (988 real sentences and headlines, 225 under 80
+ * characters): stop words alone 98.4 % (92.9 % of the short ones), franc 98.0 % (91.6 %),
+ * tinyld 97.9 % (96.4 %), eld 99.9 % (99.6 %); this cascade 99.9 % while calling eld for
+ * about one text in seven.
  */
-const MARKERS: Record<'de' | 'en' | 'fr' | 'it', string[]> = {
+const MARKERS: Record<Lang, string[]> = {
   de: ['der', 'und', 'ist', 'nicht', 'mit', 'den', 'von', 'zu', 'im', 'fur', 'für', 'auf', 'ein', 'eine', 'dem', 'sich', 'hat', 'wird', 'werden', 'auch', 'nach', 'bei', 'wurde', 'einen', 'sind', 'uber', 'über', 'aus', 'oder', 'wie', 'noch', 'gegen', 'des'],
   en: ['the', 'and', 'of', 'to', 'is', 'for', 'on', 'with', 'that', 'by', 'at', 'from', 'was', 'has', 'are', 'its', 'it', 'will', 'have', 'be', 'said', 'after', 'which', 'this', 'over', 'been', 'were', 'into'],
   fr: ['les', 'et', 'est', 'pour', 'dans', 'une', 'du', 'sur', 'au', 'aux', 'par', 'pas', 'qui', 'que', 'avec', 'son', 'sa', 'ses', 'ont', 'ete', 'été', 'cette', 'plus', 'mais', 'ne', 'leur', 'societe', 'selon', 'entreprise', 'société', 'tribunal', 'le', 'la', 'un', 'de', 'des'],
   it: ['il', 'di', 'che', 'per', 'con', 'non', 'una', 'del', 'della', 'nel', 'nella', 'sono', 'alla', 'dei', 'gli', 'delle', 'anche', 'ha', 'stato', 'stata', 'essere', 'questo', 'dalla', 'degli', 'sul', 'all', 'societa', 'società', 'ai', 'piu', 'più', 'è', 'lo', 'le', 'la', 'un'],
 };
+type Lang = 'de' | 'en' | 'fr' | 'it';
+const LANGS: readonly Lang[] = ['de', 'en', 'fr', 'it'];
 
-const LOOKUP = new Map<string, Array<keyof typeof MARKERS>>();
-for (const [lang, words] of Object.entries(MARKERS) as Array<[keyof typeof MARKERS, string[]]>) {
-  for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+const LOOKUP = new Map<string, Lang[]>();
+for (const lang of LANGS) for (const w of MARKERS[lang]) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+
+eld.setLanguageSubset([...LANGS]);
+
+export interface LanguageGuess {
+  lang: string;
+  /** The runner-up, when the text is too short or mixed to be sure; its lexicons are worth a try too. */
+  alternative?: string;
+}
+
+/** Stop-word counts per language, best first. */
+function vote(text: string): Array<[Lang, number]> {
+  const counts: Record<Lang, number> = { de: 0, en: 0, fr: 0, it: 0 };
+  // Lower-casing is enough here (no folding): the marker words are listed in both spellings.
+  for (const w of text.slice(0, 500).toLowerCase().split(/[^a-zäöüàâçéèêëîïôùûìíòóúß']+|'/)) {
+    const langs = LOOKUP.get(w);
+    if (langs) for (const l of langs) counts[l] += 1 / langs.length;
+  }
+  return (Object.entries(counts) as Array<[Lang, number]>).sort((a, b) => b[1] - a[1]);
+}
+
+export function guessLanguage(text: string, fallback = 'en'): LanguageGuess {
+  const v = vote(text);
+  const [best, second] = [v[0]!, v[1]!];
+  if (best[1] >= 2 && best[1] >= 2 * second[1]) return { lang: best[0] };
+  const detected = eld.detect(text.slice(0, 300));
+  const scores = detected.getScores() as Partial<Record<string, number>>;
+  const ranked = LANGS.filter((l) => (scores[l] ?? 0) > 0).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  const lang = detected.language && (LANGS as readonly string[]).includes(detected.language) ? detected.language : best[1] > 0 ? best[0] : fallback;
+  const alternative = ranked.find((l) => l !== lang);
+  return alternative && text.length < 120 ? { lang, alternative } : { lang };
 }
 
 export function detectLanguage(text: string, fallback = 'en'): string {
-  const counts = { de: 0, en: 0, fr: 0, it: 0 };
-  // Lower-casing is enough here (no folding): the marker words are listed in both spellings.
-  const words = text.slice(0, 500).toLowerCase().split(/[^a-zäöüàâçéèêëîïôùûìíòóúß']+|'/);
-  for (const w of words) {
-    const langs = LOOKUP.get(w);
-    if (langs) for (const l of langs) counts[l] += 1 / langs.length;
-    else if (w.length > 5) {
-      // Word endings break ties in short headlines without stop words.
-      if (/(?:ung|keit|heit|schaft)$/.test(w)) counts.de += 0.5;
-      else if (/(?:zione|zioni|mento|menti)$/.test(w)) counts.it += 0.5;
-      else if (/(?:tion|ing|ness)$/.test(w)) counts.en += 0.25;
-    }
-  }
-  let best = fallback;
-  let bestCount = 0;
-  for (const [lang, n] of Object.entries(counts)) {
-    if (n > bestCount) {
-      best = lang;
-      bestCount = n;
-    }
-  }
-  return best;
+  return guessLanguage(text, fallback).lang;
 }

@@ -48,13 +48,19 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     triggers.push({ start: m.index, end: m.index + m[0].length, type: typeOfMatch(ctx.lex, m) });
   }
   if (triggers.length === 0) return [];
+  applyConventions(folded, triggers);
   const toFolded = inverse(map, sentence.length);
   const mentions = mergeMentions(findMentions(sentence, ctx.lang, tokenize(sentence)), ctx.linked ?? []);
   const lower = sentence.toLowerCase();
   const out: SentenceEvent[] = [];
   for (const t of triggers) {
     const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
-    const roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions });
+    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions });
+    // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
+    if (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) {
+      t.type = 'debt_enforcement';
+      roles = { ...roles, role: 'respondent', reason: `${roles.reason}; creditor's petition` };
+    }
     const hedgedHard = modality === 'hedged' && HARD.has(t.type);
     const start = map[t.start]!;
     const end = map[t.end]!;
@@ -72,6 +78,28 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     });
   }
   return out;
+}
+
+/** A compulsory, court-ordered liquidation after insolvency is both insolvency and liquidation (annotation convention). */
+const BOTH_INSOLVENCY_AND_LIQUIDATION =
+  /compulsory liquidation|winding[- ]up order|wound up by the|liquidation judiciaire|liquidazione giudiziale|special managers?|(?:place|placee|places|placees|mise?s?) en liquidation|gerichtliche liquidation|auflosung durch konkurs/;
+/** US Chapter 11 and "bankruptcy protection" are a debt restructuring, not an insolvency (annotation convention). */
+const CHAPTER_11 = /chapter 11|bankruptcy protection|creditor protection/;
+/** A request for bankruptcy; with a creditor as its author it is the creditor enforcing its claim. */
+const PETITION = /antrag|begehren|petition|istanza|assignation|requisition|requete/;
+/** Requests that only a creditor makes: Konkursbegehren (SchKG), Gläubiger-/Fremdantrag, creditor's petition. */
+const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'?s? petition|istanza di fallimento/;
+
+/** Triggers that stand for two types, or for another type in the same sentence, by the annotation conventions. */
+function applyConventions(folded: string, triggers: Array<TriggerPosition & { type: EventType }>): void {
+  const chapter11 = triggers.some((t) => t.type === 'debt_restructuring' && CHAPTER_11.test(folded.slice(t.start, t.end)));
+  for (let i = triggers.length - 1; i >= 0; i--) {
+    const t = triggers[i]!;
+    const text = folded.slice(t.start, t.end);
+    if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
+    else if (t.type === 'insolvency' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
+    else if (t.type === 'liquidation' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'insolvency' });
+  }
 }
 
 /** Own mentions that overlap a linked customer give way to it. */

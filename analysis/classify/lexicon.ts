@@ -16,7 +16,8 @@ const W = "[a-z0-9'-]+(?:[.,][0-9]+)*,?"; // one word in folded text, numbers li
 
 export const LEXICON: Lexicon = {
   any: {
-    insolvency: ['\\bchapter (?:7|11)\\b'],
+    insolvency: ['\\bchapter 7\\b'],
+    debt_restructuring: ['\\bchapter 11\\b'],
     financial_distress: ['\\bgoing[- ]concern\\b', '\\bprofit warning\\b'],
   },
   de: {
@@ -25,7 +26,8 @@ export const LEXICON: Lexicon = {
       'insolvenz\\b(?! ?(?:recht|rechts|ordnung|reform|gesetz|statistik))',
       'konkurs(?:eroffnung|verfahren|antrag|verwaltung|masse|amt|anmeldung|erkenntnis|begehren)?\\b',
       'zahlungsunfahig',
-      '(?:ist|sind|geht|gehen|ging|gingen|war|waren|wird|wurde) (?:nun |jetzt |endgultig |offiziell )?pleite',
+      '(?:ist|sind|geht|gehen|ging|gingen|war|waren|wird|wurde|erneut|wieder|abermals) (?:nun |jetzt |endgultig |offiziell |erneut |wieder |schon wieder )?pleite',
+      'insolvenz-(?:verfahren|antrag|eroffnung)',
       'pleite gegangen',
       '(?:in die|vor der|nach der|die) pleite\\b',
       'pleite(?:firma|unternehmen|konzern|bank|airline|gesellschaft)',
@@ -106,22 +108,30 @@ export const LEXICON: Lexicon = {
       '\\bfile[sd]? for (?:chapter (?:7|11)|bankruptcy|insolvency|administration|creditor protection)',
       '\\bfiling for (?:chapter (?:7|11)|bankruptcy|insolvency|administration)',
       '(?<!(?:morally|emotionally|intellectually|spiritually|morale|emotional|moral) )\\bbankrupt(?:cy)?\\b(?! (?:law|laws|code|reform|rules|judge|judges|court|courts|lawyers?|experts?))', '\\binsolven(?:t|cy)\\b(?! (?:law|laws|reform|rules|regime|practitioners?|experts?|specialists?|lawyers?|firms?))',
-      '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|placed|plunged|fell|collapsed?) into (?:administration|receivership)',
-      '\\b(?:administrators?|receivers?|liquidators?) (?:' + W + ' ){0,2}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
-      '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b',
+      '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|placed|placing|put|plunged?|fell|fall(?:s|en|ing)?|slip(?:s|ped)?|tip(?:s|ped)?|collapsed?) into (?:administration|receivership)',
+      '\\b(?:call(?:s|ed|ing)?|brought|bring(?:s|ing)?|draft(?:s|ed)?) in (?:the )?(?:joint )?administrators',
+      '\\bto enter administration\\b', '\\bin administration\\b', '\\bsaved from administration\\b', '\\bout of administration\\b',
+      '\\bspecial managers?\\b', '\\bcollapse of (?:the )?(?:' + W + ' ){0,3}(?:operator|company|firm|group|retailer|chain|airline|bank|business|lender|builder|carrier)\\b',
+      '\\b(?:company|firm|retailer|chain|airline|group|business|lender|carrier|operator) (?:has |had )?collapsed\\b',
+      '\\b(?:administrators?|receivers?) (?:' + W + ' ){0,5}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
+      '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
     ],
     debt_restructuring: [
       '\\bdebt restructuring\\b', '\\brestructur(?:e|es|ed|ing) (?:its |their |the )?(?:' + W + ' )?(?:debts?|bonds|loans)\\b', '\\bcreditor protection\\b',
+      '\\bbankruptcy protection\\b', '\\bcompany voluntary arrangements\\b', '\\bcvas?\\b',
       '\\bscheme of arrangement\\b', '\\bcompany voluntary arrangement\\b', '\\bcva\\b', '\\bmoratorium\\b', '\\bstandstill agreement\\b',
       '\\bdebt[- ]for[- ]equity\\b', '\\brestructuring plan\\b', '\\bdebt relief\\b', '\\bhaircut\\b',
     ],
     liquidation: [
       '(?<!compulsory )\\b(?:voluntary |members\'? |creditors\'? )?liquidation\\b(?! (?:preference|preferences|value|of (?:its |their )?(?:positions|holdings|stake|shares|inventory)))',
       '\\bwound up\\b', '\\bdissolution of the (?:company|firm|partnership|business|group)\\b', '\\b(?:company|firm|business) (?:was|has been|will be|is being) dissolved\\b',
-      '\\bstruck off\\b', '\\bstrike[- ]off\\b', '\\bstriking off\\b', '\\bcease(?:s|d)? trading\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
+      '\\bstruck off\\b', '\\bstrike[- ]off\\b', '\\bstriking off\\b', '\\bceas(?:e|es|ed|ing) trading\\b', '\\bwill liquidate\\b', '\\bliquidat(?:e|es|ed|ing) (?:its|their|the) (?:remaining )?(?:stores|business|assets|operations)\\b',
+      '\\b(?:go(?:es|ing)?|went|gone|enter(?:s|ed|ing)?|placed|put) into (?:voluntary |compulsory |creditors\' voluntary |members\' voluntary )?liquidation\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
     ],
     debt_enforcement: [
-      '\\bwinding[- ]up petition', '\\bpetition(?:s|ed)? (?:' + W + ' ){0,2}(?:to wind up|for (?:the )?winding[- ]up|to wind-up)', '\\bcounty court judgments?\\b', '\\bccjs?\\b',
+      '\\bwinding[- ]up petition', '\\bpetition(?:s|ed)? (?:' + W + ' ){0,2}(?:to wind up|for (?:the )?winding[- ]up|to wind-up)',
+      '\\bwinding[- ]up (?:bid|proceedings|hearing|case|action)', '\\b(?:the )?petition (?:was |has been |had been |is )?(?:adjourned|withdrawn|dismissed|heard|presented)\\b', '\\b(?:had|have|has) the petition\\b',
+      '\\bwound up over (?:unpaid|outstanding)', '\\btook over the petition\\b', '\\bcounty court judgments?\\b', '\\bccjs?\\b',
       '\\bstatutory demand\\b', '\\bdebt collectors?\\b', '\\bgarnish(?:ee|ment)\\b', '\\bassets (?:' + W + ' )?(?:were |have been )?(?:seized|frozen)\\b',
       '\\bforeclos(?:ure|ed|es)\\b', '\\bdefault judgment\\b', '\\bbailiffs?\\b', '\\bsued by (?:' + W + ' ){0,2}(?:creditors?|lenders?|suppliers?) (?:for|over) (?:unpaid|outstanding)',
     ],
@@ -175,6 +185,7 @@ export const LEXICON: Lexicon = {
       '\\bfaillite\\b', '\\b(?:mise|mis|placee?s?|prononcee?) en faillite', '\\bredressement judiciaire\\b', '\\bliquidation judiciaire\\b',
       '\\bdepot de bilan\\b', '\\bdepose(?:r|nt)? (?:le|son) bilan', '\\binsolvab(?:le|ilite)\\b', '\\bcessation (?:des |de )?paiements?\\b',
       '\\bouverture de (?:la )?faillite', '\\bprocedure collective', '\\bsurendettement (?:' + W + ' )?avis',
+      '\\bprocedure (?:judiciaire )?de redressement\\b', '\\bprocedure ouverte (?:' + W + ' )?par le tribunal', '\\b(?:place|placee|places|placees|mise?s?) en liquidation\\b',
     ],
     debt_restructuring: [
       '\\bsursis concordataire\\b', '\\bconcordat\\b', '\\bprocedure de sauvegarde\\b', '\\bsauvegarde (?:acceleree|judiciaire)', '\\brestructuration de (?:la |sa |leur )?dette',
@@ -182,11 +193,11 @@ export const LEXICON: Lexicon = {
     ],
     liquidation: [
       '\\bliquidation\\b(?! (?:judiciaire|de (?:ses |leurs )?(?:positions|stocks)))', '\\ben liquidation\\b(?! judiciaire)', '\\bdissolution (?:de la |d\'une )?(?:societe|entreprise|association|cooperative)',
-      '\\bsociete (?:' + W + ' ){0,2}dissoute', '\\bradiee? du registre du commerce', '\\bradiation (?:de la societe|d\'office|du registre)', '\\bcessation d\'activites?\\b',
+      '\\bsociete (?:' + W + ' ){0,2}dissoute', '\\bradiee? du registre du commerce', '\\bradiation (?:de la societe|d\'office|du registre)', '\\bcessation (?:immediate |definitive )?d\'activites?\\b', '\\bliquidee?s?\\b',
       '\\bferme (?:definitivement )?ses portes',
     ],
     debt_enforcement: [
-      '\\boffice des poursuites\\b', '\\bpoursuites? (?:pour dettes|contre|engagees?)', '\\bcommandement de payer\\b', '\\bsaisie(?:s)? (?:de|des|sur) (?:biens|comptes|salaires?|avoirs)',
+      '\\boffice des poursuites\\b', '\\bpoursuites? (?:pour dettes|contre|engagees?)', '\\bcontrainte (?:de|d\'un montant|pour)\\b', '\\bassignation en (?:redressement|liquidation)', '\\brequerir la poursuite\\b', '\\brequisition de (?:poursuite|faillite)\\b', '\\bcommandement de payer\\b', '\\bsaisie(?:s)? (?:de|des|sur) (?:biens|comptes|salaires?|avoirs)',
       '\\bsaisie-execution', '\\bsaisie conservatoire', '\\bcomminatoire de faillite', '\\bactes? de defaut de biens\\b', '\\bencheres forcees\\b',
       '\\bvente (?:aux encheres )?forcee', '\\bhuissier', '\\binjonction de payer\\b', '\\bsequestre\\b', '\\brealisation forcee',
     ],
@@ -233,6 +244,7 @@ export const LEXICON: Lexicon = {
     insolvency: [
       '\\bfallimento\\b', '\\bfallit[oa]\\b', '\\bdichiarat[oa] fallit', '\\binsolvenza\\b', '\\binsolvente\\b', '\\bbancarotta\\b(?! fraudolent)', '\\bliquidazione giudiziale\\b',
       '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
+      '\\bfallisce\\b', '\\bfalliscono\\b', '\\bcommissariamento\\b', '\\bdichiara(?:to|ta)? (?:il )?fallimento\\b',
     ],
     debt_restructuring: [
       '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
@@ -243,7 +255,7 @@ export const LEXICON: Lexicon = {
       '\\bcancellazione dal registro (?:delle imprese|di commercio)', '\\bcancellata dal registro', '\\bcessazione dell\'attivita', '\\bchiude i battenti',
     ],
     debt_enforcement: [
-      '\\besecuzione forzata\\b', '\\bprecetto\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
+      '\\besecuzione forzata\\b', '\\bprecetto\\b', '\\bistanza di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
       '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
     ],
     payment_delay: [

@@ -89,8 +89,28 @@ const NOT_NAME = new Set(
     'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre',
     'novembre', 'decembre', 'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'dicembre', 'ceo', 'cfo',
     'high', 'court', 'justice', 'tribunal', 'tribunale', 'gericht', 'chapter', 'update', 'breaking', 'exclusive', 'news', 'uk', 'us', 'eu', 'usa', 'covid',
+    // Frequent sentence openers: adverbs, conjunctions, question words, verbs, numbers (capitalised only because they open a sentence).
+    'zudem', 'zusätzlich', 'dabei', 'daher', 'deshalb', 'danach', 'dann', 'derzeit', 'heute', 'gestern', 'morgen', 'inzwischen', 'mittlerweile', 'nachdem',
+    'obwohl', 'während', 'trotz', 'wegen', 'bislang', 'bisher', 'erst', 'noch', 'schon', 'nur', 'aber', 'denn', 'oder', 'sondern', 'somit', 'also', 'allerdings',
+    'jedoch', 'zwar', 'wann', 'warum', 'was', 'wer', 'wo', 'welche', 'welcher', 'welches', 'ist', 'sind', 'war', 'waren', 'wird', 'werden', 'wurde', 'wurden',
+    'sollte', 'sollten', 'kann', 'können', 'muss', 'müssen', 'hat', 'haben', 'hatte', 'wäre', 'wären', 'sei', 'gibt', 'geht', 'bleibt', 'kommt', 'laut',
+    'zum', 'zur', 'vom', 'beim', 'ab', 'bis', 'um', 'ohne', 'neben', 'seit', 'infolge', 'angesichts', 'hier', 'dort', 'so', 'insgesamt', 'rund', 'etwa',
+    'recently', 'currently', 'meanwhile', 'however', 'moreover', 'furthermore', 'also', 'yet', 'still', 'now', 'today', 'yesterday', 'unfortunately', 'finally',
+    'earlier', 'later', 'last', 'next', 'first', 'second', 'third', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'what', 'why',
+    'how', 'who', 'which', 'where', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'has', 'have', 'had', 'do',
+    'does', 'did', 'take', 'note', 'background', 'read', 'see', 'under', 'over', 'about', 'all', 'some', 'many', 'most', 'other', 'such', 'both', 'each', 'every',
+    'no', 'not', 'only', 'even', 'just', 'while', 'because', 'although', 'though', 'despite', 'during', 'between', 'among', 'into', 'through', 'without', 'against',
+    'cependant', 'toutefois', 'ainsi', 'alors', 'aujourd', 'hier', 'demain', 'désormais', 'depuis', 'déjà', 'encore', 'enfin', 'puis', 'donc', 'car', 'comme',
+    'lorsque', 'pourquoi', 'comment', 'quel', 'quelle', 'quels', 'quelles', 'qui', 'que', 'quoi', 'où', 'est', 'sont', 'était', 'sera', 'seul', 'seule', 'tout',
+    'toute', 'tous', 'toutes', 'chaque', 'plusieurs', 'certains', 'certaines', 'malgré', 'durant', 'pendant', 'entre', 'phase', 'alinéa', 'article', 'dès', 'après',
+    'inoltre', 'tuttavia', 'quindi', 'allora', 'oggi', 'ieri', 'domani', 'ancora', 'già', 'poi', 'perché', 'come', 'quale', 'quali', 'chi', 'cosa', 'dove', 'è',
+    'e', 'sono', 'era', 'sarà', 'hai', 'ha', 'hanno', 'può', 'possono', 'deve', 'data', 'dato', 'soltanto', 'solo', 'ogni', 'tutti', 'tutte', 'tutto', 'nonostante',
+    'durante', 'venerdì', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'sabato', 'domenica', 'roma', 'milano',
   ].map((w) => foldName(w)),
 );
+
+/** English words that open sentences as adverbs, gerunds or participles ("Recently", "Following", "Dallas-based"): never a name's first word. */
+const OPENER_SHAPE = /(?:ly|ing|based|owned|listed|headquartered|born)$/;
 
 /** Company nouns that make a definite description a reference ("die Firma", "the retailer"). */
 const COMPANY_NOUN: Record<string, RegExp> = {
@@ -184,7 +204,8 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       continue;
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
-    if (i === 0 && lang !== 'de' && isSentenceStarter(t, lang)) continue;
+    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm))) continue;
+    if (lang !== 'de' && /-(?:based|owned|listed)$/.test(t.norm)) continue;
     let j = i;
     while (j + 1 < tokens.length && !taken[j + 1] && (tokens[j + 1]!.cap || (CONNECTOR.has(tokens[j + 1]!.norm) && tokens[j + 2]?.cap)) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
     // German nouns are capitalised: a bare name continues only over words that do not end like nouns ("Red Hat").

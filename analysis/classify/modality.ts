@@ -83,7 +83,7 @@ function avertedCue(s: SentenceCues, trigger: TriggerPosition, others: readonly 
   const m1 = beforeRe.exec(s.folded.slice(Math.max(clause.from, trigger.start - 70), trigger.start));
   if (m1 && !others.some((o) => o.start < trigger.start && o.start > trigger.start - (m1[0].length)))
     return m1[0].split(/\s/)[0];
-  const afterRe = new RegExp(`^[^.;:]{0,50}?(?:${post})`);
+  const afterRe = new RegExp(`^[^.;:,]{0,28}?(?:${post})`);
   const m2 = afterRe.exec(s.folded.slice(trigger.end, Math.min(clause.to, trigger.end + 70)));
   if (m2 && !others.some((o) => o.start >= trigger.end && o.start < trigger.end + m2[0].length)) return m2[0].trim().split(/\s/).pop();
   return undefined;

@@ -174,6 +174,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   }
   // 3. The organisation the trigger noun governs: "Konkurs der X", "faillite de X", "bankrupt X", "bankruptcy of X".
   const governed = free.find((m) => {
+    if (toFolded(m.start) < trigger.end) return false;
     const gap = folded.slice(trigger.end, toFolded(m.start));
     return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap);
   });
