@@ -112,7 +112,7 @@ export const LEXICON: Lexicon = {
       '\\b(?:call(?:s|ed|ing)?|brought|bring(?:s|ing)?|draft(?:s|ed)?) in (?:the )?(?:joint )?administrators',
       '\\bto enter administration\\b', '\\bin administration\\b', '\\bsaved from administration\\b', '\\bout of administration\\b',
       '\\bspecial managers?\\b', '\\bcollapse of (?:the )?(?:' + W + ' ){0,3}(?:operator|company|firm|group|retailer|chain|airline|bank|business|lender|builder|carrier)\\b',
-      '\\b(?:company|firm|retailer|chain|airline|group|business|lender|carrier|operator) (?:has |had )?collapsed\\b',
+      '(?<=\\b(?:company|firm|retailer|chain|airline|group|business|lender|carrier|operator) (?:has |had )?)collapsed\\b(?! into)',
       '\\b(?:administrators?|receivers?) (?:' + W + ' ){0,5}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
       '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
     ],

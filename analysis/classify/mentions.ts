@@ -105,6 +105,7 @@ const NOT_NAME = new Set(
     'toute', 'tous', 'toutes', 'chaque', 'plusieurs', 'certains', 'certaines', 'malgré', 'durant', 'pendant', 'entre', 'phase', 'alinéa', 'article', 'dès', 'après',
     'inoltre', 'tuttavia', 'quindi', 'allora', 'oggi', 'ieri', 'domani', 'ancora', 'già', 'poi', 'perché', 'come', 'quale', 'quali', 'chi', 'cosa', 'dove', 'è',
     'e', 'sono', 'era', 'sarà', 'hai', 'ha', 'hanno', 'può', 'possono', 'deve', 'data', 'dato', 'soltanto', 'solo', 'ogni', 'tutti', 'tutte', 'tutto', 'nonostante',
+    'cva', 'cvas', 'ipo', 'gdp', 'vat', 'paye', 'ccj', 'tfr', 'iva', 'mwst', 'inso', 'schkg', 'sgb', 'hgb', 'bgb', 'lp', 'or', 'nr', 'art', 'abs', 'ceo', 'cfo',
     'durante', 'venerdì', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'sabato', 'domenica', 'roma', 'milano',
   ].map((w) => foldName(w)),
 );

@@ -21,6 +21,7 @@ export interface RoleAssignment {
 }
 
 type Group = 'debt' | 'ownership' | 'legal' | 'other';
+const ALL: Group[] = ['debt', 'ownership', 'legal', 'other'];
 const GROUP: Record<EventType, Group> = {
   insolvency: 'debt',
   debt_restructuring: 'debt',
@@ -55,6 +56,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:ubernimmt|kauft|erwirbt|ubernahme (?:von|der|des)|kauf (?:von|der|des)|verkauf (?:von|der|des)) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:von|durch|an) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:klage|anklage|strafanzeige|verfahren|ermittlungen|vorwurfe) (?:gegen|wider) ${ART}$|\\bverklagt ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:berater(?:in)?|partner(?:in)?|anwalt|anwaltin|kanzlei|sanierungsexperte[n]?|wirtschaftsprufer) (?:bei|von|der|des|aus)? ?${ART}$`), role: 'adviser', groups: ALL },
+    { re: new RegExp(`\\b(?:tochter(?:gesellschaft|firma)?|teil|sparte|beteiligung) (?:der|des|von) ${ART}$|\\b(?:gehort|gehorte|gehoren) (?:\\w+ )?(?:zur|zum|zu) ${ART}$|\\b(?:mehrheitlich |ganz )?im besitz (?:der|des|von) ${ART}$`), role: 'parent', groups: ALL },
   ],
   en: [
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
@@ -64,6 +67,10 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:sued by|lawsuit (?:filed )?by|complaint by) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:against|sued|sues|suing|charged|fined|probe into|investigation into) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:bid|petition|claim|demand|action|proceedings|application) (?:\\w+ )?(?:from|by) ${ART}$`), role: 'petitioner', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:partner|advisers?|advisors?|specialists?|consultants?|supervisors?|lawyers?|accountants?|bankers?|experts?) (?:at|from|of|with) ${ART}$`), role: 'adviser', groups: ALL },
+    { re: new RegExp(`\\b(?:owned|controlled|backed) (?:\\w+ )?by ${ART}$|\\b(?:subsidiary|unit|arm|division|parent company|shareholder) of ${ART}$`), role: 'parent', groups: ALL },
+    { re: new RegExp(`\\bstake in ${ART}$`), role: 'acquired', groups: ['ownership'] },
   ],
   fr: [
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
@@ -72,6 +79,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:par|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:plainte|enquete|proces|action) (?:\\w+ )?(?:contre|visant) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:associe|avocat|conseil|cabinet|expert) (?:chez|de|du) ${ART}$`), role: 'adviser', groups: ALL },
+    { re: new RegExp(`\\b(?:filiale|detenue?|controlee?) (?:\\w+ )?(?:de|du|par) ${ART}$`), role: 'parent', groups: ALL },
   ],
   it: [
     { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
@@ -80,6 +89,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:da|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:denuncia|indagine|causa|processo) (?:\\w+ )?(?:contro|nei confronti (?:di|del|della)) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:advisor|consulente|studio|partner) (?:di|del|della) ${ART}$`), role: 'adviser', groups: ALL },
+    { re: new RegExp(`\\bcontrollat[oa] (?:\\w+ ){0,3}da ${ART}$|\\bdetenut[oa] (?:\\w+ )?da ${ART}$|\\bper il \\d+ ?% (?:\\w+ )?da ${ART}$|\\be da ${ART}$`), role: 'parent', groups: ALL },
   ],
 };
 
@@ -96,7 +107,9 @@ const AFTER: Record<string, Marker[]> = {
   ],
   en: [
     { re: /^,? (?:\w+ ){0,3}(?:filed|files|presented|presents|issued|issues|lodged|brought|brings|served|petitioned|petitions|started|launched|obtained|secured|sought|seeks)\b[^.;]{0,80}\bagainst\b/, role: 'petitioner', groups: ['debt'] },
-    { re: /^,? (?:\w+ ){0,3}(?:petitioned|petitions|has petitioned)\b/, role: 'petitioner', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,3}(?:petitioned|petitions|has petitioned|took over the petition|(?:is|was|were|are) pursuing)\b/, role: 'petitioner', groups: ['debt'] },
+    { re: /^,? (?:\w+ ){0,2}(?:advisers?|advisors?|consultants?|restructuring specialists|accountants|lawyers)\b/, role: 'adviser', groups: ALL },
+    { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
@@ -152,9 +165,10 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     if (overlapsTrigger(fs, fe, trigger)) continue;
     const before = folded.slice(Math.max(0, fs - 70), fs);
     const after = folded.slice(fe, fe + 110);
+    const afterHit = (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
+    // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
     const hit =
-      (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ??
-      (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
+      (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
   }
   for (const [m, r] of roles) parties.push({ mention: m, role: r.role });
