@@ -50,6 +50,8 @@ export interface SchedulerOptions {
   instant?: InstantOptions;
   /** Extra work on the delivery tick. */
   onTick?: (at: Date) => Promise<unknown>;
+  /** Told after every job: without an error when it worked (the app's supervisor counts failures). */
+  onJob?: (job: string, err?: unknown) => void;
 }
 
 export interface AlertScheduler {
@@ -78,8 +80,10 @@ export async function startAlertScheduler(deps: DigestDeps, options: SchedulerOp
       if (stopped) return;
       try {
         await work();
+        options.onJob?.(name);
       } catch (err) {
         log.error({ job: name, reason: errorMessage(err) }, 'alerts_job_failed');
+        options.onJob?.(name, err);
       }
     });
     chain = next;

@@ -47,8 +47,8 @@ export async function openApp(config: AppConfig, log: Logger, clock: Clock = sys
 async function openBus(config: AppConfig, log: Logger): Promise<Bus> {
   if (config.kafka.brokers.length > 0) {
     const { createKafkaBus } = await import('../platform/bus/kafka.bus.js');
-    // A consumer that stops for good ends the process, so the supervisor (compose, systemd) restarts it.
-    return createKafkaBus(config.kafka, log, { onFatal: () => process.kill(process.pid, 'SIGTERM') });
+    // A consumer that kafkajs gave up on ends (Consumer.ended): the app's supervisor subscribes again.
+    return createKafkaBus(config.kafka, log);
   }
   return createSqliteLogBus(path.join(config.dataDir, 'bus.db'), {
     partitions: config.bus.partitions,

@@ -14,16 +14,16 @@ export interface RegisterRefresh {
 }
 
 /**
- * Keeps every customer's register facts current: customers never refreshed (new on the
- * watchlist) or refreshed longer than refreshHours ago, a batch per round, one round at a time.
+ * One refresh round at a time: customers never refreshed (new on the watchlist) or refreshed
+ * longer than refreshHours ago, a batch per round. A failing round rejects (the collector's
+ * supervisor counts it and backs off).
  */
-export function startRegisterRefresh(app: App, registers: RegisterServices, options: { tickMs?: number } = {}): RegisterRefresh {
+export function registerRefresher(app: App, registers: RegisterServices): { runOnce(): Promise<number> } {
   const log = app.log.child({ module: 'register-refresh' });
   const cfg = app.config.registers;
-  let busy: Promise<number> = Promise.resolve(0);
-  let stopped = false;
+  let busy: Promise<unknown> = Promise.resolve();
   const round = async (): Promise<number> => {
-    if (stopped || !registers.active) return 0;
+    if (!registers.active) return 0;
     const [customers, refreshes] = await Promise.all([app.store.listCustomers(), app.store.registers.refreshes()]);
     const due = dueCustomers(customers, refreshes, app.clock.now(), cfg.refreshHours * 3_600_000, cfg.refreshBatch);
     if (due.length === 0) return 0;
@@ -34,8 +34,24 @@ export function startRegisterRefresh(app: App, registers: RegisterServices, opti
     log.info({ event: 'register_refresh_round', ...result }, 'register_refresh_round');
     return result.refreshed;
   };
+  return {
+    runOnce() {
+      const next = busy.then(round);
+      busy = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** Keeps every customer's register facts current on its own timer (without a supervisor). */
+export function startRegisterRefresh(app: App, registers: RegisterServices, options: { tickMs?: number } = {}): RegisterRefresh {
+  const log = app.log.child({ module: 'register-refresh' });
+  const refresher = registerRefresher(app, registers);
+  let stopped = false;
+  let busy: Promise<number> = Promise.resolve(0);
   const runOnce = () => {
-    busy = busy.then(round).catch((err) => {
+    if (stopped) return Promise.resolve(0);
+    busy = refresher.runOnce().catch((err) => {
       log.error({ err }, 'register_refresh_failed');
       return 0;
     });

@@ -8,6 +8,8 @@ export interface SchedulerOptions {
   deps: CollectDeps;
   /** Called after every run, e.g. to publish `result.healthEvent`; its failures are logged, not fatal. */
   onResult?: (result: CollectResult) => void | Promise<void>;
+  /** Called when a run failed on our side (the health store failing, a bug), not the source's. */
+  onRunFailed?: (sourceId: string, err: unknown) => void;
   /** Collect every enabled source once right away (a monitor should not wait half an hour). */
   runOnStart?: boolean;
   /** Tests replace node-cron with a manual trigger. */
@@ -61,6 +63,7 @@ export function startScheduler(options: SchedulerOptions): CollectorScheduler {
     })().catch((err: unknown) => {
       // collectSource does not throw for source trouble; this is a bug or the health store failing.
       log.error({ event: 'source_run_crashed', source_id: source.id, err }, 'source_run_crashed');
+      options.onRunFailed?.(source.id, err);
       return undefined;
     });
     inFlight.set(source.id, p as Promise<CollectResult>);

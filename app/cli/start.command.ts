@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
-import cron from 'node-cron';
 import { LogBus } from '../../platform/bus/index.js';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { App } from '../compose.js';
 import { applyDemoConfig, seedDemoLedger } from '../demo/demo.js';
 import { buildHttpServer } from '../http/server.js';
-import { startCollector, type CollectorRole } from '../roles/collector.role.js';
-import { startAlerter, subscriptionRepo, unsubscribeSecret } from '../roles/alerter.role.js';
-import { startAnalyzer, startScorer, type RunningRole } from '../roles/pipeline.roles.js';
+import { collectorRole } from '../roles/collector.role.js';
+import { alerterRole, subscriptionRepo, unsubscribeSecret } from '../roles/alerter.role.js';
+import { analyzerRole, scorerRole } from '../roles/pipeline.roles.js';
+import { createHealthMonitor, type HealthMonitor } from '../supervision/health-monitor.js';
+import { superviseRole } from '../supervision/role.js';
+import { installShutdown, type Shutdown } from '../supervision/shutdown.js';
+import { createSupervisor, type ServiceSpec, type Supervisor } from '../supervision/supervisor.js';
 import { importWatchlist } from '../watchlist.js';
 import type { CliContext, Command } from './command.js';
+import { UserError } from '../../platform/errors.js';
 import { GRADES } from '../../platform/schemas/index.js';
 
 export const ROLES = ['collector', 'analyzer', 'scorer', 'alerter', 'api'] as const;
@@ -40,62 +44,133 @@ export const runCommand: Command = {
 };
 
 /**
- * Starts the roles, and on SIGINT/SIGTERM stops taking work, finishes what is in flight,
- * commits and closes. With every role in one process, the first round runs at once: collect,
- * analyse, score, then any digest that is due — so a first `npm start` shows results.
+ * Starts the roles under one supervisor: every loop is restarted with backoff when it fails,
+ * and the process ends with code 1 when one keeps failing (so a service manager restarts it).
+ * The HTTP port is taken first, so a port in use ends the start at once. SIGINT / SIGTERM stop
+ * taking work, finish what is in flight, commit and close — within supervisor.stopTimeoutMs,
+ * whatever state the loops are in. With every role in one process, the first round runs at
+ * once: collect, analyse, score, then any digest that is due — so a first `npm start` shows results.
  */
 async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Promise<number> {
   const app = await ctx.app();
   const log = app.log.child({ module: 'start' });
+  const limits = app.config.supervisor;
+  const shutdown = installShutdown({ log, timeoutMs: limits.stopTimeoutMs, stderr: ctx.io.stderr });
+  const supervisor = createSupervisor({
+    log: app.log,
+    backoff: { baseMs: limits.backoffBaseMs, maxMs: limits.backoffMaxMs },
+    maxFailures: limits.maxFailures,
+    onGiveUp: (loop, err) => {
+      ctx.io.stderr.write(`bonitor: ${loop.name} failed ${loop.consecutiveFailures} times in a row (${err.message.split('\n')[0]}); stopping so that it can be restarted\n`);
+      shutdown.request(`${loop.name} gave up`, 1);
+    },
+  });
+  const monitor = createHealthMonitor({
+    store: app.store,
+    bus: app.bus,
+    loops: supervisor.status,
+    roles,
+    stallMs: limits.lagStallMs,
+  });
+  try {
+    await startRoles(app, roles, ctx, allInOne, supervisor, monitor, shutdown);
+  } catch (err) {
+    shutdown.request('start failed', 1);
+    await shutdown.run(() => supervisor.stop());
+    throw err;
+  }
+  const { reason } = await shutdown.requested;
+  log.info({ reason }, 'bonitor_stopping');
+  const code = await shutdown.run(async () => {
+    await supervisor.stop();
+    await monitor.beat({ stopped: true });
+    await app.close();
+  });
+  log.info({ code }, 'bonitor_stopped');
+  return code;
+}
+
+async function startRoles(app: App, roles: Role[], ctx: CliContext, allInOne: boolean, supervisor: Supervisor, monitor: HealthMonitor, shutdown: Shutdown): Promise<void> {
+  const log = app.log.child({ module: 'start' });
   app.config = applyDemoConfig(app.config);
+  if (roles.includes('api')) await supervisor.service(httpService(app, monitor));
   if (app.config.demo && (roles.includes('scorer') || allInOne)) {
     const seeded = await seedDemoLedger(app);
     if (seeded.seeded) log.info({ rows: seeded.rows }, 'demo_ledger_seeded');
   }
   if (app.config.watchlist) await loadWatchlist(app, app.config.watchlist);
 
-  const running: RunningRole[] = [];
-  let collector: CollectorRole | undefined;
-  let http: ReturnType<typeof buildHttpServer> | undefined;
-  if (roles.includes('analyzer')) running.push(await startAnalyzer(app));
-  if (roles.includes('scorer')) running.push(await startScorer(app));
-  if (roles.includes('collector')) running.push((collector = await startCollector(app, { runOnStart: !allInOne })));
-  if (roles.includes('api')) {
-    http = buildHttpServer({ app, unsubscribeSecret: await unsubscribeSecret(app), subscriptions: subscriptionRepo(app) });
-    await http.listen({ host: app.config.http.host, port: app.config.http.port });
-  }
-  log.info({ roles, demo: app.config.demo, data_dir: app.config.dataDir }, 'bonitor_started');
+  const analyzer = roles.includes('analyzer') ? await superviseRole(supervisor, analyzerRole(app)) : undefined;
+  const scorer = roles.includes('scorer') ? await superviseRole(supervisor, scorerRole(app)) : undefined;
+  const collectorDef = roles.includes('collector') ? collectorRole(app, { runOnStart: !allInOne }) : undefined;
+  if (collectorDef) await superviseRole(supervisor, collectorDef);
   const bus = app.bus;
-  const pruning =
-    bus instanceof LogBus
-      ? cron.schedule('23 * * * *', async () => {
-          const deleted = await bus.prune(app.config.bus.retentionDays * 86_400_000);
-          if (deleted > 0) log.info({ deleted }, 'local_log_pruned');
-        }, { noOverlap: true, name: 'local-log-retention' })
-      : undefined;
+  if (bus instanceof LogBus) {
+    supervisor.tick({
+      name: 'bus.retention',
+      stage: 'upkeep',
+      everyMs: 3_600_000,
+      async tick() {
+        const deleted = await bus.prune(app.config.bus.retentionDays * 86_400_000);
+        if (deleted > 0) log.info({ deleted }, 'local_log_pruned');
+        return false;
+      },
+    });
+  }
+  // Every process beats, so that /health (wherever it is served) knows its loops; the API also
+  // measures on the tick, which keeps lag progress honest between probes.
+  supervisor.tick({ name: 'health.heartbeat', stage: 'upkeep', everyMs: 5_000, tick: async () => (await (roles.includes('api') ? monitor.sample() : monitor.beat()), false) });
+  log.info({ roles, demo: app.config.demo, data_dir: app.config.dataDir }, 'bonitor_started');
 
-  const stopped = waitForSignal();
   const startedAt = app.clock.now();
+  const untilStopped = <T>(work: Promise<T>) => Promise.race([work, shutdown.requested.then(() => undefined)]);
   if (allInOne) {
     // The first round runs through before the alerter starts, so its first digests have content.
-    await collector?.collectAll();
-    await running.find((r) => r.name === 'analyzer')?.idle();
-    await running.find((r) => r.name === 'scorer')?.idle();
+    await untilStopped(
+      (async () => {
+        await collectorDef?.collectAll();
+        await analyzer?.idle();
+        await scorer?.idle();
+      })(),
+    );
   }
   if (roles.includes('alerter')) {
-    const alerter = await startAlerter(app);
-    running.push(alerter);
-    if (allInOne) await alerter.idle();
+    const alerter = await superviseRole(supervisor, alerterRole(app));
+    if (allInOne) await untilStopped(alerter.idle());
   }
-  if (allInOne) await printWhereToLook(app, ctx, startedAt, http ? serverUrl(app) : undefined);
-  const signal = await stopped;
-  log.info({ signal }, 'bonitor_stopping');
-  await http?.close();
-  await pruning?.destroy();
-  for (const role of ['collector', 'alerter', 'analyzer', 'scorer']) await running.find((r) => r.name === role)?.stop();
-  await app.close();
-  log.info('bonitor_stopped');
-  return 0;
+  if (allInOne) await printWhereToLook(app, ctx, startedAt, roles.includes('api') ? serverUrl(app) : undefined);
+}
+
+/** The HTTP server as a supervised service; a port in use (or not ours to take) ends the start with one line. */
+function httpService(app: App, monitor: HealthMonitor): ServiceSpec {
+  const { host, port } = app.config.http;
+  return {
+    name: 'api.http',
+    stage: 'api',
+    failFast: true,
+    async start() {
+      const server = buildHttpServer({ app, unsubscribeSecret: await unsubscribeSecret(app), subscriptions: subscriptionRepo(app), health: monitor });
+      try {
+        await server.listen({ host, port });
+      } catch (err) {
+        await server.close().catch(() => undefined);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UserError(`bonitor: cannot listen on ${host}:${port}: the port is already in use (stop the other program or set BONITOR_PORT / http.port)`, 1);
+        if (code === 'EACCES') throw new UserError(`bonitor: cannot listen on ${host}:${port}: permission denied (use a port above 1023 or set BONITOR_PORT / http.port)`, 1);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`bonitor: cannot listen on ${host}:${port}: no such address on this machine (set BONITOR_HOST / http.host)`, 1);
+        throw err;
+      }
+      let closing = false;
+      const ended = new Promise<Error | undefined>((resolve) => server.server.once('close', () => resolve(closing ? undefined : new Error('the HTTP server closed'))));
+      return {
+        async stop() {
+          closing = true;
+          await server.close();
+        },
+        ended,
+      };
+    },
+  };
 }
 
 async function loadWatchlist(app: App, file: string): Promise<void> {
@@ -103,14 +178,6 @@ async function loadWatchlist(app: App, file: string): Promise<void> {
   const result = await importWatchlist(app, text);
   for (const e of result.errors) app.log.warn({ module: 'watchlist', file, line: e.line, reason: e.reason }, 'watchlist_row_rejected');
   if (result.changed) app.log.info({ module: 'watchlist', customers: result.customers }, 'watchlist_imported');
-}
-
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => () => resolve(sig);
-    process.once('SIGINT', on('SIGINT'));
-    process.once('SIGTERM', on('SIGTERM'));
-  });
 }
 
 function serverUrl(app: App): string {

@@ -80,9 +80,35 @@ export const portfolioSchema = z.object({
   movers: z.array(z.unknown()),
 });
 
+const stageStatus = z.enum(['ok', 'degraded', 'down']);
+const loopSchema = z.object({
+  name: z.string(),
+  stage: z.string(),
+  state: z.enum(['starting', 'running', 'failing', 'restarting', 'stopped']),
+  consecutiveFailures: z.number(),
+  restarts: z.number(),
+  handled: z.number(),
+  lastError: z.string().optional(),
+  lastErrorAt: z.string().optional(),
+  lastOkAt: z.string().optional(),
+  lastProgressAt: z.string().optional(),
+  nextAttemptAt: z.string().optional(),
+});
+const stageSchema = z.object({
+  status: stageStatus,
+  reasons: z.array(z.string()),
+  running: z.boolean(),
+  loops: z.array(loopSchema),
+  lag: z.object({ messages: z.number(), withoutProgressMs: z.number(), lastProgressAt: z.string().optional() }).optional(),
+});
+/** 200 when nothing is down, 503 (same body) when a stage is down or the store cannot be written. */
 export const healthSchema = z.object({
-  status: z.literal('ok'),
-  documents: z.number(),
+  status: stageStatus,
+  checkedAt: z.string(),
+  stages: z.record(z.string(), stageSchema),
+  store: z.object({ writable: z.boolean(), error: z.string().optional() }),
+  deliveries: z.object({ waiting: z.number(), failing: z.number(), lastError: z.string().optional(), oldestWaitingSince: z.string().optional() }),
+  documents: z.number().optional(),
   consumerLag: z.record(z.string(), z.number()),
   failingSources: z.array(z.string()),
 });

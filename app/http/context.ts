@@ -1,3 +1,4 @@
+import type { HealthMonitor } from '../supervision/health-monitor.js';
 import type { FastifyInstance } from 'fastify';
 import type { Subscription } from '../../platform/config/subscriptions.js';
 import type { Customer } from '../../platform/schemas/index.js';
@@ -34,6 +35,8 @@ export interface RouteContext {
   documents: DocumentSearch | undefined;
   subscriptions: SubscriptionEditor | undefined;
   unsubscribeSecret: string;
+  /** What /health reports (the supervisor's loops in `start`); by default lag, store and deliveries only. */
+  health: HealthMonitor | undefined;
   /** The watchlist search, cached until the watchlist changes. */
   findCustomers(query: string): Promise<Customer[]>;
   /** Registers asked about companies that are not customers. */

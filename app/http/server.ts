@@ -4,6 +4,7 @@ import { registerServices } from '../registers.js';
 import type { DocumentSearch } from '../prospect.js';
 import { bearerToken, cookieToken, createAuthenticator, type Principal } from './auth.js';
 import type { SubscriptionEditor } from './context.js';
+import type { HealthMonitor } from '../supervision/health-monitor.js';
 import { createCustomerIndex } from './customer-index.js';
 import { apiError, errorCode, HttpError } from './errors.js';
 import { RouteRegistry, type Access } from './route.js';
@@ -22,6 +23,8 @@ export interface HttpDeps {
   documents?: DocumentSearch;
   /** Largest accepted request body in bytes (default 64 KiB). */
   bodyLimit?: number;
+  /** /health from the process's supervisor; without it the report has no loops. */
+  health?: HealthMonitor;
 }
 
 declare module 'fastify' {
@@ -67,7 +70,7 @@ const wantsHtml = (req: FastifyRequest) => accessOf(req) === 'web';
  * The HTTP API and the web pages in one Fastify server. Every error is JSON with a stable code
  * and a message (HTML for pages), never a stack; tokens guard /api and the pages when configured.
  */
-export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documents, bodyLimit = 64 * 1024 }: HttpDeps): FastifyInstance {
+export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documents, health, bodyLimit = 64 * 1024 }: HttpDeps): FastifyInstance {
   const server = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
   const auth = createAuthenticator(app.config.http);
   const registry = new RouteRegistry();
@@ -139,7 +142,7 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   });
 
   const index = createCustomerIndex(app.store);
-  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app) };
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app) };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
   registerSignalRoutes(ctx);

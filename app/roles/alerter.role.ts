@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createHealthAlertStep, createMailer, createSubscriptionRepo, startAlertScheduler, type DigestDeps } from '../../alerts/index.js';
+import { createHealthAlertStep, createMailer, createSubscriptionRepo, startAlertScheduler, type AlertScheduler, type DigestDeps } from '../../alerts/index.js';
 import { TOPICS } from '../../platform/schemas/index.js';
 import { GROUPS } from '../topics.js';
 import { META_KEYS, type MetaKey } from '../../platform/store/meta-keys.js';
 import type { App } from '../compose.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { publishAll } from '../publish.js';
-import type { RunningRole } from './pipeline.roles.js';
+import { consumerService, startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
 
 const SECRET_KEY = META_KEYS.unsubscribeSecret;
 const INSTALLATION_KEY = META_KEYS.installationId;
@@ -58,29 +58,54 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
 
 /**
  * Digests on node-cron schedules in each subscription's time zone, an hourly catch-up for
- * missed slots, and a minute tick for instant alerts and retries; source-health events from the collector's topic become mails to admins.
- * The first round runs at start, so a restart after downtime sends what is due.
+ * missed slots, and a minute tick for instant alerts and retries; source-health events from the
+ * collector's topic become mails to admins. The first round runs at start, so a restart after
+ * downtime sends what is due. A job that fails (the store, not SMTP: mail failures are retried by
+ * the outbox) is reported to the supervisor.
  */
-export async function startAlerter(app: App): Promise<RunningRole> {
-  const deps = await digestDeps(app);
-  const scheduler = await startAlertScheduler(deps, { clock: app.clock });
+export function alerterRole(app: App): RoleDefinition {
+  let scheduler: AlertScheduler | undefined;
   // Source failing / recovered, as the collector decided it (one threshold: the source's parkAfterFailures).
-  const health = await app.bus.subscribe({
-    group: GROUPS.healthAlerts,
-    topics: [TOPICS.sourceHealth],
-    maxAttempts: app.config.bus.maxAttempts,
-    handler: createHealthAlertStep(deps, app.clock),
+  const health = consumerService(app, {
+    name: 'alerter.source-health',
+    stage: 'alerter',
+    subscribe: { group: GROUPS.healthAlerts, topics: [TOPICS.sourceHealth], maxAttempts: app.config.bus.maxAttempts },
+    open: async () => {
+      const deps = await digestDeps(app);
+      return { handler: createHealthAlertStep(deps, app.clock), close: () => deps.mailer.close() };
+    },
   });
   return {
     name: 'alerter',
+    services: [
+      {
+        name: 'alerter.scheduler',
+        stage: 'alerter',
+        async start(control) {
+          const deps = await digestDeps(app);
+          const started = await startAlertScheduler(deps, {
+            clock: app.clock,
+            onJob: (_job, err) => (err === undefined ? control.ok() : control.failed(err)),
+          });
+          scheduler = started;
+          return {
+            async stop() {
+              await started.stop();
+              await deps.mailer.close();
+            },
+            ended: new Promise(() => undefined),
+          };
+        },
+      },
+      health,
+    ],
+    ticks: [],
     async idle() {
-      await health.idle();
-      await scheduler.idle();
-    },
-    async stop() {
-      await health.stop();
-      await scheduler.stop();
-      await deps.mailer.close();
+      await health.current()?.idle();
+      await scheduler?.idle();
     },
   };
 }
+
+/** The alerter under a supervisor of its own (tests). */
+export const startAlerter = (app: App): Promise<RunningRole> => startStandalone(app, alerterRole(app));

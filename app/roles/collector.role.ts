@@ -1,12 +1,13 @@
-import { sourceHealthRepoOn, startScheduler, userAgentFor, type CollectResult } from '../../collectors/index.js';
+import { sourceHealthRepoOn, startScheduler, userAgentFor, type CollectorScheduler, type CollectResult } from '../../collectors/index.js';
 import type { App } from '../compose.js';
 import { publishAll } from '../publish.js';
 import { TOPICS } from '../../platform/schemas/index.js';
-import type { RunningRole } from './pipeline.roles.js';
-import { startRegisterRefresh } from '../register-refresh.js';
+import { REFRESH_TICK_MS, registerRefresher } from '../register-refresh.js';
 import { registerServices } from '../registers.js';
 import { withWatchSources } from '../watch-sources.js';
 import type { SourceConfig } from '../../platform/config/sources.js';
+import { startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
+import type { LoopControl } from '../supervision/supervisor.js';
 
 /** How often the collector re-derives the watch sources from the watchlist. */
 const REWATCH_MS = 5 * 60_000;
@@ -18,18 +19,33 @@ export interface CollectorRole extends RunningRole {
   refreshRegisters(): Promise<number>;
 }
 
+export interface CollectorDefinition extends RoleDefinition {
+  collectAll(): Promise<CollectResult[]>;
+  refreshRegisters(): Promise<number>;
+}
+
 /**
  * Every source on its own schedule (cron or interval), parked sources skipped until their
- * retry time. With `runOnStart`, each source is collected once at start.
+ * retry time. With `runOnStart`, each source is collected once at start. The sources are the
+ * configured ones plus those derived from the watchlist, re-derived when the watchlist changes.
+ * A source's own trouble is its health; a run that fails on our side (bus or store down) is
+ * reported to the supervisor, so a collector that cannot store anything does not look healthy.
  */
-export async function startCollector(app: App, options: { runOnStart?: boolean } = {}): Promise<CollectorRole> {
+export function collectorRole(app: App, options: { runOnStart?: boolean } = {}): CollectorDefinition {
   const log = app.log.child({ module: 'collector' });
-  // Configured sources plus those derived from the watchlist; re-derived when the watchlist changes.
   const currentSources = async () => withWatchSources(app.config, await app.store.listCustomers()).config.sources.filter((s) => s.enabled);
-  const start = (sources: SourceConfig[], runOnStart: boolean) =>
+  const fingerprint = (list: SourceConfig[]) => list.map((s) => `${s.id} ${s.url}`).sort().join('\n');
+  const registers = registerRefresher(app, registerServices(app));
+  let sources: SourceConfig[] = [];
+  let scheduler: CollectorScheduler | undefined;
+  let control: LoopControl | undefined;
+  let runOnStart = options.runOnStart ?? true;
+  const startWith = (list: SourceConfig[], runNow: boolean) =>
     startScheduler({
-      sources,
-      runOnStart,
+      sources: list,
+      runOnStart: runNow,
+      onResult: (result) => (result.error?.kind === 'internal' ? control?.failed(new Error(result.error.message)) : control?.ok()),
+      onRunFailed: (_sourceId, err) => control?.failed(err),
       deps: {
         seen: app.store,
         publish: (docs) => publishAll(app.bus, TOPICS.documents, docs),
@@ -40,41 +56,57 @@ export async function startCollector(app: App, options: { runOnStart?: boolean }
         publishHealth: (events) => publishAll(app.bus, TOPICS.sourceHealth, events),
       },
     });
-  let sources = await currentSources();
-  let scheduler = start(sources, options.runOnStart ?? true);
-  const fingerprint = (list: SourceConfig[]) => list.map((s) => `${s.id} ${s.url}`).sort().join('\n');
-  let watching = Promise.resolve();
-  const rewatch = () =>
-    (watching = watching.then(async () => {
-      if (!app.config.watching.enabled) return;
-      const next = await currentSources();
-      if (fingerprint(next) === fingerprint(sources)) return;
-      await scheduler.stop();
-      sources = next;
-      scheduler = start(sources, true);
-      log.info({ event: 'watch_sources_changed', sources: sources.length }, 'watch_sources_changed');
-    }).catch((err) => log.error({ err }, 'watch_sources_failed')));
-  const rewatchTimer = setInterval(() => void rewatch(), REWATCH_MS);
-  rewatchTimer.unref();
-  const registers = startRegisterRefresh(app, registerServices(app));
-  // Customers new on the watchlist get their register facts right away, not at the next round.
-  void registers.runOnce();
   return {
     name: 'collector',
+    services: [
+      {
+        name: 'collector.scheduler',
+        stage: 'collector',
+        async start(c) {
+          control = c;
+          sources = await currentSources();
+          scheduler = startWith(sources, runOnStart);
+          runOnStart = true; // a restarted scheduler catches up at once
+          return { stop: async () => scheduler?.stop(), ended: new Promise(() => undefined) };
+        },
+      },
+    ],
+    ticks: [
+      // Customers new on the watchlist get their register facts right away (a tick's first round runs at once).
+      { name: 'collector.registers', stage: 'collector', everyMs: REFRESH_TICK_MS, tick: async () => (await registers.runOnce(), false) },
+      {
+        name: 'collector.watch-sources',
+        stage: 'collector',
+        everyMs: REWATCH_MS,
+        async tick() {
+          if (!app.config.watching.enabled || !scheduler) return false;
+          const next = await currentSources();
+          if (fingerprint(next) === fingerprint(sources)) return false;
+          const old = scheduler;
+          scheduler = undefined;
+          await old.stop();
+          sources = next;
+          scheduler = startWith(sources, true);
+          log.info({ event: 'watch_sources_changed', sources: sources.length }, 'watch_sources_changed');
+          return false;
+        },
+      },
+    ],
     async collectAll() {
-      const results = await Promise.all(sources.map((s) => scheduler.runNow(s.id)));
+      const results = await Promise.all(sources.map((s) => scheduler?.runNow(s.id)));
       registers.runOnce().catch(() => undefined);
       return results.filter((r): r is CollectResult => r !== undefined);
     },
     refreshRegisters: () => registers.runOnce(),
     async idle() {
-      while (scheduler.running().length > 0) await new Promise((r) => setTimeout(r, 20));
-    },
-    async stop() {
-      clearInterval(rewatchTimer);
-      await watching;
-      await registers.stop();
-      await scheduler.stop();
+      while ((scheduler?.running().length ?? 0) > 0) await new Promise((r) => setTimeout(r, 20));
     },
   };
+}
+
+/** The collector under a supervisor of its own (tests, benchmarks). */
+export async function startCollector(app: App, options: { runOnStart?: boolean } = {}): Promise<CollectorRole> {
+  const role = collectorRole(app, options);
+  const running = await startStandalone(app, role);
+  return { ...running, collectAll: () => role.collectAll(), refreshRegisters: () => role.refreshRegisters() };
 }

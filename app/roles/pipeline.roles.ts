@@ -1,5 +1,4 @@
 import cron from 'node-cron';
-import type { Consumer } from '../../platform/bus/port.js';
 import { TOPICS, toMessages } from '../../platform/schemas/index.js';
 import { META_KEYS } from '../../platform/store/meta-keys.js';
 import { createAnalyzerStep } from '../../analysis/analyzer.consumer.js';
@@ -8,6 +7,9 @@ import type { App } from '../compose.js';
 import { publishAll } from '../publish.js';
 import { GROUPS } from '../topics.js';
 import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
+import { consumerService, startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
+
+export type { RunningRole };
 
 const MODEL_KEY = META_KEYS.modelVersion;
 
@@ -16,23 +18,21 @@ async function allCustomerIds(app: App): Promise<string[]> {
   return [...new Set([...(await app.store.listCustomers()).map((c) => c.id), ...(await app.store.ledgerCustomerIds())])];
 }
 
-export interface RunningRole {
-  name: string;
-  /** Resolves when the role has nothing left to do for what is currently on the bus. */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export async function startAnalyzer(app: App): Promise<RunningRole> {
-  const consumer = await app.bus.subscribe({
-    group: GROUPS.analyzer,
-    topics: [TOPICS.documents],
-    maxAttempts: app.config.bus.maxAttempts,
+/** documents → link and classify → signals, as one supervised consumer group. */
+export function analyzerRole(app: App): RoleDefinition {
+  const consumer = consumerService(app, {
+    name: 'analyzer.consumer',
+    stage: 'analyzer',
+    subscribe: {
+      group: GROUPS.analyzer,
+      topics: [TOPICS.documents],
+      maxAttempts: app.config.bus.maxAttempts,
+      // The signals of a partition's run of documents go out in one publish, before the commit.
+      output: (found) => [toMessages(TOPICS.signals, found.flat())],
+    },
     handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log }),
-    // The signals of a partition's run of documents go out in one publish, before the commit.
-    output: (found) => [toMessages(TOPICS.signals, found.flat())],
   });
-  return { name: 'analyzer', idle: () => consumer.idle(), stop: () => consumer.stop() };
+  return { name: 'analyzer', services: [consumer], ticks: [], idle: async () => consumer.current()?.idle() };
 }
 
 export function scorerDeps(app: App): ScorerDeps {
@@ -50,62 +50,84 @@ export function scorerDeps(app: App): ScorerDeps {
   };
 }
 
-/** Stores ledger rows and signals, re-scores queued customers continuously and every night (decay). */
-export async function startScorer(app: App): Promise<RunningRole> {
+/**
+ * Stores ledger rows and signals (a consumer group), re-scores queued customers continuously (a
+ * tick that backs off while it fails) and marks everyone for re-scoring every night (decay).
+ */
+export function scorerRole(app: App): RoleDefinition {
   const deps = scorerDeps(app);
-  // New weights from `bonitor train` (or a new default model) re-score everyone once.
-  const model = (app.weights ?? DEFAULT_WEIGHTS).version;
-  if ((await app.store.getMeta(MODEL_KEY)) !== model) {
-    await app.store.markDirty(await allCustomerIds(app), app.clock.now());
-    await app.store.setMeta(MODEL_KEY, model);
-  }
-  const consumer: Consumer = await app.bus.subscribe({
-    group: GROUPS.scorer,
-    topics: [TOPICS.ledger, TOPICS.signals],
-    maxAttempts: app.config.bus.maxAttempts,
+  let chain: Promise<unknown> = Promise.resolve();
+  /**
+   * One re-scoring round at a time, whether the tick or idle() asks. The shell publishes what the
+   * scorer returns, then clears the queue: a crash in between re-scores.
+   */
+  const rescoreOnce = (): Promise<boolean> => {
+    const round = chain.then(async () => {
+      const scored = await rescoreQueued(deps);
+      if (scored.ids.length === 0) return false;
+      await publishAll(app.bus, TOPICS.assessments, scored.changed);
+      await app.store.clearDirty(scored.ids, scored.startedAt);
+      return true;
+    });
+    chain = round.catch(() => undefined);
+    return round;
+  };
+  const consumer = consumerService(app, {
+    name: 'scorer.consumer',
+    stage: 'scorer',
+    subscribe: { group: GROUPS.scorer, topics: [TOPICS.ledger, TOPICS.signals], maxAttempts: app.config.bus.maxAttempts },
     // The customers to re-score are queued once per batch.
     handler: createScorerInputStep(deps),
   });
-  let running = true;
-  let busy: Promise<number> = Promise.resolve(0);
-  // The shell publishes what the scorer returns, then clears the queue: a crash in between re-scores.
-  const drain = async () => {
-    for (;;) {
-      const round = await rescoreQueued(deps);
-      if (round.ids.length === 0) return 0;
-      await publishAll(app.bus, TOPICS.assessments, round.changed);
-      await app.store.clearDirty(round.ids, round.startedAt);
-      if (!running) return 0;
+  const startConsumer = consumer.start.bind(consumer);
+  consumer.start = async (control) => {
+    // New weights from `bonitor train` (or a new default model) re-score everyone once.
+    const model = (app.weights ?? DEFAULT_WEIGHTS).version;
+    if ((await app.store.getMeta(MODEL_KEY)) !== model) {
+      await app.store.markDirty(await allCustomerIds(app), app.clock.now());
+      await app.store.setMeta(MODEL_KEY, model);
     }
+    return startConsumer(control);
   };
-  const tick = () => {
-    busy = busy.then(drain).catch((err) => {
-      app.log.error({ module: 'scorer', err }, 'rescore_failed');
-      return 0;
-    });
-    return busy;
-  };
-  const timer = setInterval(tick, 250);
-  // Signals fade with time: re-score everyone nightly even when nothing new arrived.
-  const nightly = cron.schedule('17 2 * * *', async () => app.store.markDirty(await allCustomerIds(app), app.clock.now()), {
-    noOverlap: true,
-    name: 'nightly-rescore',
-  });
   return {
     name: 'scorer',
+    services: [
+      consumer,
+      {
+        name: 'scorer.nightly',
+        stage: 'scorer',
+        async start(control) {
+          // Signals fade with time: re-score everyone nightly even when nothing new arrived.
+          const task = cron.schedule(
+            '17 2 * * *',
+            async () => {
+              try {
+                await app.store.markDirty(await allCustomerIds(app), app.clock.now());
+                control.ok();
+              } catch (err) {
+                control.failed(err);
+              }
+            },
+            { noOverlap: true, name: 'nightly-rescore' },
+          );
+          return { stop: async () => void (await task.destroy()), ended: new Promise(() => undefined) };
+        },
+      },
+    ],
+    ticks: [{ name: 'scorer.rescore', stage: 'scorer', everyMs: 250, tick: rescoreOnce }],
     async idle() {
       for (;;) {
-        await consumer.idle();
-        await tick();
-        if ((await app.store.dirtyCustomers(1)).length === 0 && (await app.bus.lag(GROUPS.scorer, TOPICS.ledger)) === 0 && (await app.bus.lag(GROUPS.scorer, TOPICS.signals)) === 0) return;
+        await consumer.current()?.idle();
+        while (await rescoreOnce());
+        const lag = (await app.bus.lag(GROUPS.scorer, TOPICS.ledger)) + (await app.bus.lag(GROUPS.scorer, TOPICS.signals));
+        if ((await app.store.dirtyCustomers(1)).length === 0 && lag === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
       }
-    },
-    async stop() {
-      running = false;
-      clearInterval(timer);
-      await nightly.stop();
-      await consumer.stop();
-      await busy;
     },
   };
 }
+
+/** The analyzer under a supervisor of its own (tests, benchmarks). */
+export const startAnalyzer = (app: App): Promise<RunningRole> => startStandalone(app, analyzerRole(app));
+/** The scorer under a supervisor of its own (tests, benchmarks). */
+export const startScorer = (app: App): Promise<RunningRole> => startStandalone(app, scorerRole(app));

@@ -44,6 +44,8 @@ export class KafkaGroupConsumer implements Consumer {
   /** Set by kill(): behave like a dead process — commit nothing, hand out nothing more. */
   private killed = false;
   private stopping: Promise<void> | undefined;
+  private endWith: (reason: Error | undefined) => void = () => undefined;
+  readonly ended = new Promise<Error | undefined>((resolve) => (this.endWith = resolve));
 
   constructor(
     kafka: Kafka,
@@ -194,6 +196,7 @@ export class KafkaGroupConsumer implements Consumer {
     if (restart || !this.running) return;
     this.running = false;
     this.log.fatal({ err: error }, 'consumer_stopped_after_crash');
+    this.endWith(error);
     this.settings.onFatal?.(error);
   }
 
@@ -231,6 +234,7 @@ export class KafkaGroupConsumer implements Consumer {
       for (const wake of [...this.sleepers]) wake();
       // kafkajs waits for the batch in flight (which commits what it finished), then leaves the group.
       await this.consumer.disconnect();
+      this.endWith(undefined);
     })();
     return this.stopping;
   }

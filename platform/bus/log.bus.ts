@@ -107,6 +107,8 @@ class LogConsumer implements Consumer {
   private readonly notBefore = new Map<string, number>();
   private readonly maxAttempts: number;
   private readonly log: Logger;
+  private endWith: (reason: Error | undefined) => void = () => undefined;
+  readonly ended = new Promise<Error | undefined>((resolve) => (this.endWith = resolve));
 
   constructor(
     private readonly bus: LogBus,
@@ -120,9 +122,21 @@ class LogConsumer implements Consumer {
 
   start(): void {
     this.running = true;
-    this.loop = this.run().catch((err) => {
-      this.log.error({ err }, 'consumer_loop_failed');
-    });
+    this.loop = this.run().then(
+      () => this.endWith(undefined),
+      (err: unknown) => {
+        this.log.error({ err }, 'consumer_loop_failed');
+        // Gone for good: give the partitions back at once if the storage still lets us.
+        this.running = false;
+        try {
+          this.storage.leave(this.options.group, this.member);
+        } catch {
+          // the leases expire after the session timeout
+        }
+        this.bus.forget(this);
+        this.endWith(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
   }
 
   private async run(): Promise<void> {
@@ -239,7 +253,12 @@ class LogConsumer implements Consumer {
     this.running = false;
     this.wake?.();
     await this.loop;
-    this.storage.leave(this.options.group, this.member);
+    try {
+      this.storage.leave(this.options.group, this.member);
+    } catch (err) {
+      // A full disk or a closed database must not make stop() fail: the leases expire by themselves.
+      this.log.warn({ err }, 'consumer_leave_failed');
+    }
     this.bus.forget(this);
   }
 

@@ -80,6 +80,12 @@ export interface Consumer {
   stop(): Promise<void>;
   /** Resolves when every partition assigned to this consumer has no uncommitted message. */
   idle(): Promise<void>;
+  /**
+   * Settles when the consumer consumes no more: with undefined after stop(), with the error when
+   * it stopped by itself (its loop failed — a full disk, a closed database — or the client gave
+   * up). Never rejects. The app's supervisor watches it and subscribes again.
+   */
+  readonly ended: Promise<Error | undefined>;
 }
 
 export interface Bus {

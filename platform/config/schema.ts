@@ -66,6 +66,20 @@ export const configSchema = z
         retentionDays: z.number().min(0.01).default(7),
       })
       .prefault({}),
+    /** How `start` / `run` keep their loops alive (see app/supervision). */
+    supervisor: z
+      .object({
+        /** Consecutive failures of one loop after which the process exits with code 1 (a service manager restarts it). */
+        maxFailures: z.number().int().min(1).default(8),
+        /** A failed loop is restarted after about backoffBaseMs, doubling up to backoffMaxMs, with jitter. */
+        backoffBaseMs: z.number().int().min(10).default(1_000),
+        backoffMaxMs: z.number().int().min(10).default(60_000),
+        /** SIGINT / SIGTERM: the longest a shutdown may take before the process exits anyway. */
+        stopTimeoutMs: z.number().int().min(100).default(15_000),
+        /** Consumer lag that has not shrunk for this long makes its stage "down" in /health. */
+        lagStallMs: z.number().int().min(1_000).default(120_000),
+      })
+      .prefault({}),
     /** Watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags). */
     watchlist: z.string().optional(),
     sources: z.array(sourceSchema).default([]),

@@ -2,6 +2,7 @@ import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal, Sourc
 import type { DigestStateStore, InstantAlertLog, SubscriptionStore } from './alert-state.js';
 import type { MetaKey } from './meta-keys.js';
 import type { RegisterEntry, SourceReport } from '../registers/register-entry.js';
+import type { ProcessHealthStore } from './process-health.js';
 
 /**
  * Narrow store ports, one per role. Every write is an idempotent upsert keyed by a
@@ -153,6 +154,8 @@ export interface Store
     MetaStore {
   outbox: Outbox;
   subscriptions: SubscriptionStore;
+  /** Heartbeats of the running processes (for /health across processes). */
+  processHealth: ProcessHealthStore;
   digestStates: DigestStateStore;
   instantLog: InstantAlertLog;
   registers: RegisterStore;

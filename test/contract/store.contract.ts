@@ -261,5 +261,23 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       const refreshes = await store.registers.refreshes();
       expect(refreshes).toEqual([{ customerId: 'c1', refreshedAt: '2026-11-03T00:00:00.000Z', sources: [line] }]);
     });
+
+    it('keeps one heartbeat per process, the latest beat winning, and lists those that beat since a time', async () => {
+      const beat = (processId: string, beatAt: string, extra: Record<string, unknown> = {}) => ({
+        processId, host: 'h1', pid: 42, roles: ['analyzer'], startedAt: '2026-11-02T09:00:00.000Z', beatAt, loops: [
+          { name: 'analyzer.consumer', stage: 'analyzer', state: 'running' as const, consecutiveFailures: 0, restarts: 1, handled: 17, lastProgressAt: beatAt },
+        ], ...extra,
+      });
+      await store.processHealth.saveHeartbeat(beat('h1:42:a', '2026-11-02T10:00:00.000Z'));
+      await store.processHealth.saveHeartbeat(beat('h1:43:b', '2026-11-02T10:00:02.000Z'));
+      await store.processHealth.saveHeartbeat(beat('h1:42:a', '2026-11-02T10:00:05.000Z', { stoppedAt: '2026-11-02T10:00:05.000Z' }));
+      const all = await store.processHealth.heartbeats(new Date('2026-11-02T09:59:00.000Z'));
+      expect(all.map((h) => [h.processId, h.beatAt, h.stoppedAt])).toEqual([
+        ['h1:43:b', '2026-11-02T10:00:02.000Z', undefined],
+        ['h1:42:a', '2026-11-02T10:00:05.000Z', '2026-11-02T10:00:05.000Z'],
+      ]);
+      expect(all[0]!.loops[0]).toMatchObject({ name: 'analyzer.consumer', handled: 17 });
+      expect((await store.processHealth.heartbeats(new Date('2026-11-02T10:00:03.000Z'))).map((h) => h.processId)).toEqual(['h1:42:a']);
+    });
   });
 }

@@ -64,5 +64,5 @@ describe('bonitor feed parse', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-  });
+  }, 180_000);
 });

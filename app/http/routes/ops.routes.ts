@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { verifyUnsubscribeToken } from '../../../alerts/index.js';
-import { TOPICS } from '../../../platform/schemas/index.js';
-import { GROUPS } from '../../topics.js';
+import { createHealthMonitor } from '../../supervision/health-monitor.js';
 import { healthSchema } from '../api-schemas.js';
 import type { RouteContext } from '../context.js';
 import { createMetrics } from '../metrics.js';
@@ -12,23 +11,30 @@ import { listSubscriptions } from './subscriptions.routes.js';
 const VERSION = '0.1.0';
 
 /** /health, /metrics, /api/openapi.json and the unsubscribe link. */
-export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions }: RouteContext): void {
+export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions, health }: RouteContext): void {
   const metrics = createMetrics({ store: app.store, bus: app.bus });
+  const monitor = health ?? createHealthMonitor({ store: app.store, bus: app.bus, stallMs: app.config.supervisor.lagStallMs });
 
   defineRoute(
     server,
     registry,
-    { method: 'GET', url: '/health', tag: 'operations', access: 'public', summary: 'Liveness with documents stored, consumer lag and failing sources', response: healthSchema },
-    async () => {
-      const [documents, analyzer, ledger, signals, sources] = await Promise.all([
-        app.store.countDocuments(),
-        app.bus.lag(GROUPS.analyzer, TOPICS.documents),
-        app.bus.lag(GROUPS.scorer, TOPICS.ledger),
-        app.bus.lag(GROUPS.scorer, TOPICS.signals),
-        app.store.listSourceHealth(),
-      ]);
+    {
+      method: 'GET',
+      url: '/health',
+      tag: 'operations',
+      access: 'public',
+      summary: 'Each stage ok, degraded or down (loops, consumer lag with progress), store writability, deliveries waiting; 503 when something is down',
+      response: healthSchema,
+      errors: [503],
+    },
+    async ({ reply }) => {
+      const report = await monitor.report();
+      // Counts are extras: a store that cannot answer them must not turn the report into a 500.
+      const [documents, sources] = await Promise.all([app.store.countDocuments().catch(() => undefined), app.store.listSourceHealth().catch(() => [])]);
       const failingSources = sources.filter((s) => Number(s.consecutiveFailures ?? 0) > 0).map((s) => s.sourceId);
-      return { status: 'ok', documents, consumerLag: { analyzer, scorer: ledger + signals }, failingSources };
+      const consumerLag = { analyzer: report.stages.analyzer.lag?.messages ?? 0, scorer: report.stages.scorer.lag?.messages ?? 0 };
+      reply.code(report.status === 'down' ? 503 : 200).header('cache-control', 'no-store');
+      return { ...report, ...(documents === undefined ? {} : { documents }), consumerLag, failingSources };
     },
   );
 

@@ -7,6 +7,7 @@ import { ClickHouseDigestStateStore, ClickHouseInstantAlertLog, ClickHouseSubscr
 import { ClickHouseDb } from './clickhouse-db.js';
 import { ClickHouseOutbox } from './outbox.clickhouse.js';
 import { ClickHouseRegisterStore } from './registers.clickhouse.js';
+import { ClickHouseProcessHealthStore } from './process-health.clickhouse.js';
 
 type JsonRow = { json: string };
 const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -20,6 +21,7 @@ const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as
  */
 export class ClickHouseStore implements Store {
   readonly outbox: ClickHouseOutbox;
+  readonly processHealth: ClickHouseProcessHealthStore;
   readonly subscriptions: ClickHouseSubscriptionStore;
   readonly digestStates: ClickHouseDigestStateStore;
   readonly instantLog: ClickHouseInstantAlertLog;
@@ -27,6 +29,7 @@ export class ClickHouseStore implements Store {
 
   constructor(private readonly ch: ClickHouseDb) {
     this.outbox = new ClickHouseOutbox(ch);
+    this.processHealth = new ClickHouseProcessHealthStore(ch);
     this.subscriptions = new ClickHouseSubscriptionStore(ch);
     this.digestStates = new ClickHouseDigestStateStore(ch);
     this.instantLog = new ClickHouseInstantAlertLog(ch);

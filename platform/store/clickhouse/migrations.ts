@@ -100,6 +100,11 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
       `CREATE TABLE IF NOT EXISTS {db}.customer_register_refresh (customer_id String, refreshed_at String, sources String, version UInt64) ${rmt('customer_id')}`,
     ],
   },
+  {
+    version: 15,
+    name: 'process heartbeats',
+    statements: [`CREATE TABLE IF NOT EXISTS {db}.process_heartbeats (process_id String, beat_ms UInt64, json String, version UInt64) ${rmt('process_id')}`],
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

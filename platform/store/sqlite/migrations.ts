@@ -85,6 +85,12 @@ export const STORE_MIGRATIONS: Migration[] = [
       CREATE TABLE customer_register_refresh (customer_id TEXT PRIMARY KEY, refreshed_at TEXT NOT NULL, sources TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 15,
+    name: 'process heartbeats',
+    sql: `CREATE TABLE process_heartbeats (process_id TEXT PRIMARY KEY, beat_ms INTEGER NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX process_heartbeats_beat ON process_heartbeats (beat_ms);`,
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

@@ -9,6 +9,7 @@ import { SqliteDigestStateStore, SqliteInstantAlertLog, SqliteSubscriptionStore 
 import { STORE_MIGRATIONS } from './migrations.js';
 import { SqliteOutbox } from './outbox.sqlite.js';
 import { SqliteRegisterStore } from './registers.sqlite.js';
+import { SqliteProcessHealthStore } from './process-health.sqlite.js';
 
 type JsonRow = { json: string };
 const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -16,6 +17,7 @@ const parse = <T>(rows: JsonRow[]): T[] => rows.map((r) => JSON.parse(r.json) as
 /** The Store on one SQLite file (`<dataDir>/bonitor.db`): WAL, numbered migrations, idempotent upserts. */
 export class SqliteStore implements Store {
   readonly outbox: SqliteOutbox;
+  readonly processHealth: SqliteProcessHealthStore;
   readonly subscriptions: SqliteSubscriptionStore;
   readonly digestStates: SqliteDigestStateStore;
   readonly instantLog: SqliteInstantAlertLog;
@@ -25,6 +27,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly db: Db) {
     this.outbox = new SqliteOutbox(db);
+    this.processHealth = new SqliteProcessHealthStore(db);
     this.subscriptions = new SqliteSubscriptionStore(db);
     this.digestStates = new SqliteDigestStateStore(db);
     this.instantLog = new SqliteInstantAlertLog(db);

@@ -1,0 +1,132 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Bus } from '../../platform/bus/port.js';
+import { errorMessage } from '../../platform/errors.js';
+import { TOPICS } from '../../platform/schemas/index.js';
+import type { Store } from '../../platform/store/port.js';
+import type { ProcessHeartbeat } from '../../platform/store/process-health.js';
+import { GROUPS } from '../topics.js';
+import { buildHealthReport, type DeliveryHealth, type HealthReport, type OtherProcess } from './health-report.js';
+import type { LoopStatus, Stage } from './supervisor.js';
+
+export interface HealthMonitorDeps {
+  store: Pick<Store, 'processHealth' | 'outbox'>;
+  bus: Pick<Bus, 'lag'>;
+  /** This process's loops (the supervisor's status), if it has any. */
+  loops?: () => LoopStatus[];
+  /** Roles this process runs (what its heartbeat announces). */
+  roles?: Stage[];
+  stallMs: number;
+  /** A process whose heartbeat is older than this is presumed dead (default 30 s). */
+  staleMs?: number;
+  now?: () => number;
+}
+
+export interface HealthMonitor {
+  /** Writes this process's heartbeat; that write is also the probe of the store's writability. */
+  beat(options?: { stopped?: boolean }): Promise<void>;
+  /** beat(), then measures lag, deliveries and the other processes' heartbeats (for /health). */
+  sample(): Promise<void>;
+  /** The report from the latest sample (taken now when the last one is older than `maxAgeMs`). */
+  report(maxAgeMs?: number): Promise<HealthReport>;
+}
+
+const CONSUMED: Array<{ stage: Stage; group: string; topics: string[] }> = [
+  { stage: 'analyzer', group: GROUPS.analyzer, topics: [TOPICS.documents] },
+  { stage: 'scorer', group: GROUPS.scorer, topics: [TOPICS.ledger, TOPICS.signals] },
+];
+const WAITING_SCAN = 1000;
+/** Heartbeats of processes that died longer ago than this no longer count against a stage. */
+const FORGET_MS = 3_600_000;
+
+/**
+ * The measurements behind /health. Lag progress is judged over time: lag that shrank (or is
+ * zero) counts as progress, so a consumer that died in another process still shows as lag that
+ * waits without progress. The store is written to, not just read (a full disk or a locked
+ * database answers reads happily). Other processes speak through their heartbeats.
+ */
+export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
+  const now = deps.now ?? Date.now;
+  const staleMs = deps.staleMs ?? 30_000;
+  const self = { processId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, host: hostname(), pid: process.pid, startedAt: new Date(now()).toISOString() };
+  const lagSeen = new Map<Stage, { messages: number; lastProgressAt: number }>();
+  let store: { writable: boolean; error?: string } = { writable: true };
+  let deliveries: DeliveryHealth = { waiting: 0, failing: 0 };
+  let others: OtherProcess[] = [];
+  let sampledAt = 0;
+  let sampling: Promise<void> | undefined;
+
+  async function beat(options: { stopped?: boolean } = {}): Promise<void> {
+    const at = new Date(now()).toISOString();
+    const heartbeat: ProcessHeartbeat = { ...self, roles: deps.roles ?? [], beatAt: at, ...(options.stopped ? { stoppedAt: at } : {}), loops: deps.loops?.() ?? [] };
+    try {
+      await deps.store.processHealth.saveHeartbeat(heartbeat);
+      store = { writable: true };
+    } catch (err) {
+      store = { writable: false, error: errorMessage(err).split('\n')[0]!.slice(0, 300) };
+    }
+  }
+
+  async function sampleLag(): Promise<void> {
+    for (const { stage, group, topics } of CONSUMED) {
+      let messages = 0;
+      for (const topic of topics) messages += await deps.bus.lag(group, topic);
+      const prev = lagSeen.get(stage);
+      const t = now();
+      const progressed = !prev || messages === 0 || messages < prev.messages;
+      lagSeen.set(stage, { messages, lastProgressAt: progressed ? t : prev.lastProgressAt });
+    }
+  }
+
+  async function sampleDeliveries(): Promise<void> {
+    const waiting = await deps.store.outbox.pending(WAITING_SCAN);
+    const failing = waiting.filter((e) => e.attempts > 0 && e.lastError);
+    const oldest = waiting.reduce<string | undefined>((min, e) => (min === undefined || e.createdAt < min ? e.createdAt : min), undefined);
+    deliveries = {
+      waiting: waiting.length,
+      failing: failing.length,
+      ...(failing.length > 0 ? { lastError: failing[failing.length - 1]!.lastError } : {}),
+      ...(oldest ? { oldestWaitingSince: oldest } : {}),
+    };
+  }
+
+  async function sampleOthers(): Promise<void> {
+    const t = now();
+    const rows = await deps.store.processHealth.heartbeats(new Date(t - FORGET_MS));
+    others = rows
+      .filter((h) => h.processId !== self.processId && !h.stoppedAt)
+      .map((h) => ({ processId: h.processId, roles: h.roles, beatAt: Date.parse(h.beatAt), alive: t - Date.parse(h.beatAt) <= staleMs, loops: h.loops as LoopStatus[] }));
+  }
+
+  const sample = (): Promise<void> =>
+    (sampling ??= (async () => {
+      try {
+        await beat();
+        // Reads failing say as much as the probe: keep the last values, the probe speaks.
+        await sampleLag().catch(() => undefined);
+        await sampleDeliveries().catch(() => undefined);
+        await sampleOthers().catch(() => undefined);
+        sampledAt = now();
+      } finally {
+        sampling = undefined;
+      }
+    })());
+
+  return {
+    beat,
+    sample,
+    async report(maxAgeMs = 2_000) {
+      if (now() - sampledAt > maxAgeMs) await sample();
+      return buildHealthReport({
+        now: now(),
+        loops: deps.loops?.() ?? [],
+        roles: deps.roles ?? [],
+        others,
+        lag: Object.fromEntries(lagSeen),
+        store,
+        deliveries,
+        stallMs: deps.stallMs,
+      });
+    },
+  };
+}
