@@ -2,6 +2,7 @@ import type { EventType, Severity } from '../../platform/schemas/common.js';
 import { bearsEvent, type EventRole, type Modality } from '../../platform/schemas/event-role.js';
 import { linkEntities, type LinkableDocument, type LinkMatch, type TextSpan } from './link-entities.js';
 import type { WatchlistIndex } from './watchlist-index.js';
+import { foldName } from '../text/fold.js';
 
 export interface DocumentEvent {
   type: EventType;
@@ -85,12 +86,24 @@ function bind(
   if (at(event.subjectSpan)) return { binding: 'subject' };
   const party = event.parties?.find((p) => at(p.span));
   if (party) return bearsEvent(party.role) ? { binding: 'party', role: party.role } : undefined;
-  // A register notice is filed under its entity: a customer found by its register id or name there, and not in another party's place, bears it.
-  if (isRegister) return { binding: 'register' };
+  // A register notice is filed under its entity: the customer found by the notice's register id, or
+  // named where the notice names its subject; another organisation the notice mentions gets nothing.
+  if (isRegister) {
+    if (event.subject === undefined || m.reasons.some((r) => r.feature.startsWith('register_id')) || sameName(m.text, event.subject)) return { binding: 'register' };
+    return undefined;
+  }
   if (event.subjectKind === 'name') return undefined; // the event names its subject, and it is someone else
+  // A customer named in the event's own sentence is not what "die Firma" or "its GmbH" refers to there.
+  if (at(event.sentenceSpan) && event.subject !== undefined) return undefined;
   if (event.subject !== undefined && isTopic) return { binding: 'document' };
   if (at(event.sentenceSpan)) return { binding: 'sentence' };
   return event.sentenceSpan === undefined ? { binding: 'unbound' } : undefined;
+}
+
+function sameName(a: string, b: string): boolean {
+  const fa = foldName(a);
+  const fb = foldName(b);
+  return fa.includes(fb) || fb.includes(fa);
 }
 
 function firstNamed(ms: readonly LinkMatch[]): LinkMatch | undefined {

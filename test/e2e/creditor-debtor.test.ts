@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../../app/compose.js';
+import { runCheck, type ReportAnswer } from '../../app/lookup.js';
+import { publishAll } from '../../app/publish.js';
+import { startAnalyzer, startScorer } from '../../app/roles/pipeline.roles.js';
+import { importWatchlist } from '../../app/watchlist.js';
+import { parseShabXml, shabToDocument } from '../../collectors/registers/shab.js';
+import { loadConfig } from '../../platform/config/load.js';
+import { silentLogger } from '../../platform/log.js';
+import { TOPICS, type Document } from '../../platform/schemas/index.js';
+import { tempDir } from '../helpers.js';
+
+/**
+ * Issue 11, "Done when": a credit manager watches both parties of a debt enforcement. Through the
+ * real analyzer and scorer (SQLite store, local log) and the check, the event and its grade
+ * effect land on the debtor only. The texts are real: a SHAB debt-enforcement notice
+ * (test/fixtures/analysis/SOURCES.tsv; its <debtor> field mapped structurally) and sentences of
+ * the development corpus (analysis/eval/corpus/events.dev.jsonl ev-0337, ev-0321, ev-0885,
+ * ev-0542, with their URLs) in which a creditor acts against a debtor, or a shareholder stands
+ * beside the company put into liquidation. Where the text leaves the debtor unnamed ("seiner
+ * GmbH", "la SARL [8]") only the creditor is watched: it must still get nothing.
+ */
+const NOW = new Date('2026-12-01T12:00:00Z');
+const fixture = (f: string) => readFileSync(new URL(`../fixtures/analysis/${f}`, import.meta.url), 'utf8');
+
+interface Case {
+  lang: string;
+  /** The party that suffers the event: it must get it. Undefined when the text leaves it unnamed. */
+  debtor?: { id: string; name: string };
+  creditor: { id: string; name: string };
+  doc: Document;
+}
+
+function news(id: string, lang: string, url: string, text: string): Document {
+  return { id, sourceId: 'news-test', kind: 'news', url, title: '', text, language: lang, publishedAt: '2026-11-30T08:00:00.000Z', fetchedAt: NOW.toISOString() };
+}
+
+const shab = shabToDocument(parseShabXml(fixture('ch_shab_SB01-0000004345_auction.xml')), 'shab-test', NOW);
+const CASES: Case[] = [
+  {
+    lang: 'de (SHAB notice)',
+    debtor: { id: 'jain-cornet', name: 'Asha Kumari Jain Cornet' },
+    // The enforcing office named in the notice: a party, never the debtor.
+    creditor: { id: 'ba-frick', name: 'Betreibungsamt Region Frick' },
+    doc: { ...shab, publishedAt: '2026-11-30T08:00:00.000Z' },
+  },
+  {
+    lang: 'en',
+    debtor: { id: 'southend', name: 'Southend United Football Club Limited|Southend' },
+    creditor: { id: 'hmrc', name: 'HM Revenue & Customs|HMRC' },
+    doc: news('doc-en', 'en', 'https://www.fourfourtwo.com/us/news/judge-adjourns-southend-winding-petition-until-april', 'Southend have had a winding up bid from HM Revenue & Customs adjourned until April 29 following a hearing.'),
+  },
+  {
+    lang: 'de',
+    creditor: { id: 'krankenkasse', name: 'Krankenkasse' },
+    doc: news('doc-de', 'de', 'https://www.schnee-gronauer.de/?p=66120', 'Nun war bei der Krankenkasse die Hutschnur gerissen und sie hatte einen Insolvenzantrag über das Vermögen seiner GmbH gestellt.'),
+  },
+  {
+    lang: 'fr',
+    creditor: { id: 'urssaf', name: 'URSSAF PACA' },
+    doc: news('doc-fr', 'fr', 'https://uplex.fr/contrats/?p=750489', 'Le 4 avril 2024, l’URSSAF PACA a émis une contrainte de 41 387,73 € contre la SARL [8] pour le recouvrement de cotisations sociales.'),
+  },
+  {
+    // The watched shareholder of a company put into liquidation: a party beside the subject, never its bearer.
+    lang: 'it',
+    creditor: { id: 'qatar-airways', name: 'Qatar Airways Company Q.C.S.C.|Qatar Airways' },
+    doc: news(
+      'doc-it',
+      'it',
+      'https://www.wallstreetitalia.com/air-italy-dalla-crisi-alla-liquidazione-a-rischio-1500-lavoratori/',
+      'La compagnia aerea italiana con sede a Olbia, controllata direttamente da AQA Holding, a sua volta controllata da Alisarda S.p.A. per il 51% e da Qatar Airways Company Q.C.S.C. per il restante 49%, è stata messa in liquidazione in bonis.',
+    ),
+  },
+];
+
+let app: App;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const tmp = tempDir('bonitor-roles-');
+  cleanup = tmp.cleanup;
+  const { config } = loadConfig({ env: { BONITOR_DATA_DIR: tmp.dir } });
+  app = await openApp(config, silentLogger, { now: () => NOW });
+  const rows = CASES.flatMap((c) => [c.debtor, c.creditor].filter((p) => p !== undefined)).map((p) => {
+    const [name, ...aliases] = p!.name.split('|');
+    return `${p!.id},${name},${aliases.join('|')},,CH,,`;
+  });
+  const imported = await importWatchlist(app, ['customer_id,name,aliases,register_ids,country,industry,tags', ...rows].join('\n'));
+  expect(imported.errors).toEqual([]);
+  const analyzer = await startAnalyzer(app);
+  const scorer = await startScorer(app);
+  await publishAll(app.bus, TOPICS.documents, CASES.map((c) => c.doc));
+  await analyzer.idle();
+  await scorer.idle();
+  await analyzer.stop();
+  await scorer.stop();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  cleanup?.();
+});
+
+async function check(id: string): Promise<ReportAnswer> {
+  const answer = await runCheck(app, undefined, id);
+  expect(answer && 'assessment' in answer).toBe(true);
+  return answer as ReportAnswer;
+}
+
+describe('one watched customer enforces a claim against another', () => {
+  it.each(CASES.map((c) => [c.lang, c] as const))('%s: the creditor gets neither the event nor a grade effect', async (_lang, c) => {
+    const signals = await app.store.signalsForCustomer(c.creditor.id);
+    expect(signals.filter((s) => !s.ambiguous)).toEqual([]);
+    const report = await check(c.creditor.id);
+    expect(report.assessment.signals).toEqual([]);
+    expect(report.assessment.grade).not.toMatch(/[DE]/);
+    expect(report.assessment.factors.some((f) => f.name.startsWith('signal_') || f.name.startsWith('override_'))).toBe(false);
+  });
+
+  it.each(CASES.filter((c) => c.debtor).map((c) => [c.lang, c] as const))('%s: the debtor gets the debt enforcement, at least grade D', async (_lang, c) => {
+    const signals = await app.store.signalsForCustomer(c.debtor!.id);
+    expect(signals).toMatchObject([{ type: 'debt_enforcement', ambiguous: false, role: expect.stringMatching(/^(debtor|respondent)$/) }]);
+    const report = await check(c.debtor!.id);
+    expect(report.assessment.signals.map((s) => s.type)).toEqual(['debt_enforcement']);
+    expect(['D', 'E']).toContain(report.assessment.grade);
+    expect(report.assessment.factors.some((f) => f.name === 'override_debt_enforcement' || f.name === 'signal_debt_enforcement')).toBe(true);
+  });
+});
