@@ -8,8 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { classifyDocument } from '../analysis/classify/index.js';
-import { HELD_OUT } from '../analysis/eval/data/events-test.js';
-import { TRAIN } from '../analysis/eval/data/events-train.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
@@ -90,9 +88,14 @@ function feedItems(file: string): Array<{ title: string; text: string }> {
 const items = ['de_heise-newsticker_rss090.rdf', 'en_google-news-top-stories_2022.rss', 'fr_rue89_feedsportal.rss'].flatMap(feedItems);
 const real = Array.from({ length: DOCS }, (_, i) => items[i % items.length]!);
 
-// Corpus 2, "trigger-dense": 12 sentences each from the labelled set, where nearly every sentence
-// has an event word (far more than real news), with watchlist names mixed in. The pessimistic case.
-const sentences = [...TRAIN, ...HELD_OUT];
+// Corpus 2, "trigger-dense": 12 sentences each from the development part of the labelled corpus
+// of real text (analysis/eval/corpus/events.dev.jsonl), where nearly every sentence has an event
+// word (far more than real news), with watchlist names mixed in. The pessimistic case.
+const sentences = readFileSync(new URL('../analysis/eval/corpus/events.dev.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as { lang: string; text: string })
+  .filter((l) => /\S/.test(l.text));
 const dense = Array.from({ length: DOCS }, () => {
   const lang = pick(['de', 'en', 'fr', 'it'] as const);
   const pool = sentences.filter((s) => s.lang === lang);

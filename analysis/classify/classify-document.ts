@@ -40,13 +40,18 @@ export function languageOf(doc: ClassifiableDocument): string {
   return guess.lang;
 }
 
+// The analyzer asks before linking and the extractor asks again: the last answer is kept (same document object).
+let lastAsked: { doc: ClassifiableDocument; lang: string; found: boolean } | undefined;
+
 /** Cheap test before linking: a register notice, or any event word in the text. */
 export function mayReportEvents(doc: ClassifiableDocument, lang: string = languageOf(doc)): boolean {
   if (doc.rubric) return true;
+  if (lastAsked && lastAsked.doc.text === doc.text && lastAsked.doc.title === doc.title && lastAsked.lang === lang) return lastAsked.found;
   const lex = lexiconFor(lang);
   lex.all.lastIndex = 0;
   const found = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang));
   lex.all.lastIndex = 0;
+  lastAsked = { doc, lang, found };
   return found;
 }
 

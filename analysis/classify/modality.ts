@@ -76,17 +76,26 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
  */
 function avertedCue(s: SentenceCues, trigger: TriggerPosition, others: readonly TriggerPosition[]): string | undefined {
   const clause = clauseBounds(s.folded, trigger.start, trigger.end);
-  const pre = (AVERTED_BEFORE[s.lang] ?? AVERTED_BEFORE.en!).source;
-  const post = (AVERTED_AFTER[s.lang] ?? AVERTED_AFTER.en!).source;
+  const { beforeRe, afterRe } = avertedPatterns(s.lang);
   // A cue before the trigger: nothing but this trigger between them.
-  const beforeRe = new RegExp(`(?:${pre})[^.;:]{0,40}$`);
   const m1 = beforeRe.exec(s.folded.slice(Math.max(clause.from, trigger.start - 70), trigger.start));
   if (m1 && !others.some((o) => o.start < trigger.start && o.start > trigger.start - (m1[0].length)))
     return m1[0].split(/\s/)[0];
-  const afterRe = new RegExp(`^[^.;:,]{0,28}?(?:${post})`);
   const m2 = afterRe.exec(s.folded.slice(trigger.end, Math.min(clause.to, trigger.end + 70)));
   if (m2 && !others.some((o) => o.start >= trigger.end && o.start < trigger.end + m2[0].length)) return m2[0].trim().split(/\s/).pop();
   return undefined;
+}
+
+const AVERTED_PATTERNS = new Map<string, { beforeRe: RegExp; afterRe: RegExp }>();
+function avertedPatterns(lang: string): { beforeRe: RegExp; afterRe: RegExp } {
+  let p = AVERTED_PATTERNS.get(lang);
+  if (!p) {
+    const pre = (AVERTED_BEFORE[lang] ?? AVERTED_BEFORE.en!).source;
+    const post = (AVERTED_AFTER[lang] ?? AVERTED_AFTER.en!).source;
+    p = { beforeRe: new RegExp(`(?:${pre})[^.;:]{0,40}$`), afterRe: new RegExp(`^[^.;:,]{0,28}?(?:${post})`) };
+    AVERTED_PATTERNS.set(lang, p);
+  }
+  return p;
 }
 
 function historicYear(clause: string, refYear: number | undefined): string | undefined {
