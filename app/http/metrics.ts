@@ -1,3 +1,4 @@
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { Bus } from '../../platform/bus/port.js';
 import { deadLetterTopic, GRADES, TOPICS } from '../../platform/schemas/index.js';
 import type { Store } from '../../platform/store/port.js';
@@ -11,30 +12,6 @@ export interface MetricsDeps {
 /** A group that never commits: its lag on a topic is the number of messages the topic holds. */
 export const PROBE_GROUP = 'bonitor-metrics-probe';
 
-type Labels = Record<string, string>;
-
-interface Family {
-  name: string;
-  help: string;
-  type: 'gauge' | 'counter';
-  samples: Array<{ labels?: Labels; value: number }>;
-}
-
-const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-
-/** Prometheus text exposition format 0.0.4. */
-export function formatPrometheus(families: Family[]): string {
-  const out: string[] = [];
-  for (const f of families) {
-    out.push(`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`);
-    for (const s of f.samples) {
-      const labels = s.labels && Object.keys(s.labels).length > 0 ? `{${Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}` : '';
-      out.push(`${f.name}${labels} ${Number.isFinite(s.value) ? s.value : 0}`);
-    }
-  }
-  return `${out.join('\n')}\n`;
-}
-
 const CONSUMED: Array<[string, string]> = [
   [GROUPS.analyzer, TOPICS.documents],
   [GROUPS.scorer, TOPICS.ledger],
@@ -45,7 +22,7 @@ const CONSUMED: Array<[string, string]> = [
  * Collects the metrics on each scrape. Signals are counted incrementally from the store's
  * ingestion cursor, so a scrape reads only what arrived since the last one.
  */
-export function createMetrics(deps: MetricsDeps): { render(): Promise<string> } {
+export function createMetrics(deps: MetricsDeps): { contentType: string; render(): Promise<string> } {
   const signalCounts = new Map<string, number>();
   let signalCursor = 0;
   let counting: Promise<void> = Promise.resolve();
@@ -62,51 +39,62 @@ export function createMetrics(deps: MetricsDeps): { render(): Promise<string> } 
     }
   }
 
+  const registry = new Registry();
+  const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const m = {
+    documents: gauge('bonitor_documents_stored', 'Documents collected and stored.'),
+    customers: gauge('bonitor_customers', 'Customers on the watchlist.'),
+    signals: gauge('bonitor_signals_stored', 'Signals stored, by event type and severity.', ['type', 'severity']),
+    grades: gauge('bonitor_assessments', 'Customers by the grade of their latest assessment.', ['grade']),
+    deliveries: gauge('bonitor_deliveries', 'Mails in the outbox by kind and status (pending, sent, failed).', ['kind', 'status']),
+    dlq: gauge('bonitor_dlq_messages', 'Messages in each dead-letter topic.', ['topic']),
+    lag: gauge('bonitor_consumer_lag', 'Messages not yet committed by a consumer group.', ['group', 'topic']),
+    failures: gauge('bonitor_source_consecutive_failures', 'Consecutive failed fetches per source (0 = healthy).', ['source']),
+    lastSuccess: gauge('bonitor_source_last_success_timestamp_seconds', 'Unix time of the last successful fetch per source.', ['source']),
+    published: new Counter({ name: 'bonitor_source_documents_published', help: 'Documents a source published over its lifetime.', labelNames: ['source'], registers: [registry] }),
+  };
+
+  /** One snapshot of the store and the bus per scrape, written into the registry. */
+  async function snapshot(): Promise<void> {
+    counting = counting.then(countNewSignals, countNewSignals);
+    await counting;
+    const [documents, customers, latest, health, outbox] = await Promise.all([
+      deps.store.countDocuments(),
+      deps.store.listCustomers(),
+      deps.store.latestAssessments(),
+      deps.store.listSourceHealth(),
+      deps.store.outbox.list(1_000_000),
+    ]);
+    const lag = await Promise.all(CONSUMED.map(async ([group, topic]) => ({ group, topic, value: await deps.bus.lag(group, topic) })));
+    const dlq = await Promise.all(Object.values(TOPICS).map(async (t) => ({ topic: deadLetterTopic(t), value: await deps.bus.lag(PROBE_GROUP, deadLetterTopic(t)) })));
+    registry.resetMetrics();
+    m.documents.set(documents);
+    m.customers.set(customers.length);
+    for (const [k, value] of signalCounts) {
+      const [type, severity] = k.split('\u0000') as [string, string];
+      m.signals.set({ type, severity }, value);
+    }
+    for (const g of GRADES) m.grades.set({ grade: g }, latest.filter((a) => a.grade === g).length);
+    for (const e of outbox) m.deliveries.inc({ kind: e.kind, status: e.status });
+    for (const d of dlq) m.dlq.set({ topic: d.topic }, d.value);
+    for (const l of lag) m.lag.set({ group: l.group, topic: l.topic }, l.value);
+    for (const h of health) {
+      m.failures.set({ source: h.sourceId }, h.consecutiveFailures);
+      const at = h.lastSuccessAt ? Date.parse(h.lastSuccessAt) : NaN;
+      m.lastSuccess.set({ source: h.sourceId }, Number.isNaN(at) ? 0 : at / 1000);
+      m.published.inc({ source: h.sourceId }, h.totalPublished);
+    }
+  }
+
+  let scraping: Promise<string> | undefined;
   return {
-    async render() {
-      counting = counting.then(countNewSignals, countNewSignals);
-      await counting;
-      const [documents, customers, latest, health, outbox] = await Promise.all([
-        deps.store.countDocuments(),
-        deps.store.listCustomers(),
-        deps.store.latestAssessments(),
-        deps.store.listSourceHealth(),
-        deps.store.outbox.list(1_000_000),
-      ]);
-      const deliveries = new Map<string, number>();
-      for (const e of outbox) deliveries.set(`${e.kind}\u0000${e.status}`, (deliveries.get(`${e.kind}\u0000${e.status}`) ?? 0) + 1);
-      const lag = await Promise.all(CONSUMED.map(async ([group, topic]) => ({ labels: { group, topic }, value: await deps.bus.lag(group, topic) })));
-      const dlq = await Promise.all(Object.values(TOPICS).map(async (t) => ({ labels: { topic: deadLetterTopic(t) }, value: await deps.bus.lag(PROBE_GROUP, deadLetterTopic(t)) })));
-      const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-      const seconds = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? Date.parse(v) / 1000 : 0);
-      return formatPrometheus([
-        { name: 'bonitor_documents_stored', help: 'Documents collected and stored.', type: 'gauge', samples: [{ value: documents }] },
-        { name: 'bonitor_customers', help: 'Customers on the watchlist.', type: 'gauge', samples: [{ value: customers.length }] },
-        {
-          name: 'bonitor_signals_stored',
-          help: 'Signals stored, by event type and severity.',
-          type: 'gauge',
-          samples: [...signalCounts].sort().map(([k, value]) => {
-            const [type, severity] = k.split('\u0000') as [string, string];
-            return { labels: { type, severity }, value };
-          }),
-        },
-        { name: 'bonitor_assessments', help: 'Customers by the grade of their latest assessment.', type: 'gauge', samples: GRADES.map((g) => ({ labels: { grade: g }, value: latest.filter((a) => a.grade === g).length })) },
-        {
-          name: 'bonitor_deliveries',
-          help: 'Mails in the outbox by kind and status (pending, sent, failed).',
-          type: 'gauge',
-          samples: [...deliveries].sort().map(([k, value]) => {
-            const [kind, status] = k.split('\u0000') as [string, string];
-            return { labels: { kind, status }, value };
-          }),
-        },
-        { name: 'bonitor_dlq_messages', help: 'Messages in each dead-letter topic.', type: 'gauge', samples: dlq },
-        { name: 'bonitor_consumer_lag', help: 'Messages not yet committed by a consumer group.', type: 'gauge', samples: lag },
-        { name: 'bonitor_source_consecutive_failures', help: 'Consecutive failed fetches per source (0 = healthy).', type: 'gauge', samples: health.map((h) => ({ labels: { source: h.sourceId }, value: num(h.consecutiveFailures) })) },
-        { name: 'bonitor_source_last_success_timestamp_seconds', help: 'Unix time of the last successful fetch per source.', type: 'gauge', samples: health.map((h) => ({ labels: { source: h.sourceId }, value: seconds(h.lastSuccessAt) })) },
-        { name: 'bonitor_source_documents_published', help: 'Documents a source published over its lifetime.', type: 'counter', samples: health.map((h) => ({ labels: { source: h.sourceId }, value: num(h.totalPublished) })) },
-      ]);
+    contentType: registry.contentType,
+    /** Prometheus text exposition (prom-client); concurrent scrapes share one snapshot. */
+    render() {
+      scraping ??= snapshot()
+        .then(() => registry.metrics())
+        .finally(() => (scraping = undefined));
+      return scraping;
     },
   };
 }

@@ -123,7 +123,7 @@ describe('HTTP API on the demo data', () => {
   it('serves Prometheus metrics that agree with the store', async () => {
     const r = await get('/metrics');
     expect(r.type).toMatch(/^text\/plain; version=0.0.4/);
-    const lines = r.text.trim().split('\n');
+    const lines = r.text.trim().split('\n').filter((l) => l !== ''); // the text format ignores empty lines (prom-client separates families with them)
     for (const l of lines) expect(l).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{(\w+="[^"]*",?)+\})? -?[\d.e+]+)$/);
     const e = (await get('/api/customers?grade=E')).body.length;
     expect(r.text).toContain(`bonitor_assessments{grade="E"} ${e}`);

@@ -42,7 +42,7 @@ export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, su
     server,
     registry,
     { method: 'GET', url: '/metrics', tag: 'operations', access: 'public', summary: 'Prometheus metrics: documents, signals, assessments by grade, deliveries, DLQ sizes, consumer lag, source health', produces: 'text/plain' },
-    async ({ reply }) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await metrics.render()),
+    async ({ reply }) => reply.type(metrics.contentType).send(await metrics.render()),
   );
 
   defineRoute(
