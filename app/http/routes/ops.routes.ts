@@ -14,6 +14,7 @@ const VERSION = '0.1.0';
 export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions, health }: RouteContext): void {
   const metrics = createMetrics({ store: app.store, bus: app.bus });
   const monitor = health ?? createHealthMonitor({ store: app.store, bus: app.bus, stallMs: app.config.supervisor.lagStallMs });
+  let openApi: Record<string, unknown> | undefined;
 
   defineRoute(
     server,
@@ -49,7 +50,8 @@ export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, su
     server,
     registry,
     { method: 'GET', url: '/api/openapi.json', tag: 'operations', access: 'read', summary: 'This description (OpenAPI 3.1)' },
-    async () => buildOpenApi(registry, VERSION),
+    // Routes are fixed once the server is built: the description is generated once.
+    async () => (openApi ??= buildOpenApi(registry, VERSION)),
   );
 
   defineRoute(
