@@ -1,25 +1,25 @@
-import { parseArgs } from 'node:util';
 import { backtestLedger, type LedgerBacktest } from '../../analysis/scoring/evaluate-ledger.js';
 import { UserError } from '../../platform/errors.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 import { readWeightsFile } from './ledger-score.command.js';
 import { loadEvaluationInput } from './train.command.js';
 
-export const backtestCommand: Command = {
-  name: 'backtest',
-  summary: 'how well the ledger score ranked past defaults: AUC, Gini, KS and a calibration table',
-  usage: 'bonitor backtest --ledger <ledger.csv> [--outcomes <customer_id,defaulted csv>] [--as-of YYYY-MM-DD] [--weights <weights.json>] [--format text|json]',
-  async run(args, ctx) {
-    const { values } = parseArgs({
-      args,
-      options: {
+const BACKTEST_OPTIONS = {
         ledger: { type: 'string' },
         outcomes: { type: 'string' },
         'as-of': { type: 'string' },
         weights: { type: 'string' },
         format: { type: 'string', default: 'text' },
-      },
-    });
+      } as const satisfies OptionSpecs;
+
+export const backtestCommand: Command = {
+  options: BACKTEST_OPTIONS,
+  name: 'backtest',
+  summary: 'how well the ledger score ranked past defaults: AUC, Gini, KS and a calibration table',
+  usage: 'bonitor backtest --ledger <ledger.csv> [--outcomes <customer_id,defaulted csv>] [--as-of YYYY-MM-DD] [--weights <weights.json>] [--format text|json]',
+  async run(args, ctx) {
+    const { values } = parseOptions(BACKTEST_OPTIONS, args, this.usage);
     if (!values.ledger) throw new UserError(`usage: ${this.usage}`, 2);
     if (values.format !== 'text' && values.format !== 'json') throw new UserError('--format must be text or json', 2);
     const weights = values.weights ? await readWeightsFile(values.weights) : undefined;

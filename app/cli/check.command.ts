@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { runCheck } from '../lookup.js';
 import { parseLang } from '../locale.js';
 import { formatReport } from '../report.js';
@@ -6,17 +5,17 @@ import { formatRegisterReport } from '../register-report.js';
 import { registerServices } from '../registers.js';
 import type { SourceReport } from '../../platform/registers/register-entry.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
+
+const CHECK_OPTIONS = { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' }, amount: { type: 'string' } } as const satisfies OptionSpecs;
 
 export const checkCommand: Command = {
+  options: CHECK_OPTIONS,
   name: 'check',
   summary: 'pre-contract check of a customer or prospect by name or register id',
   usage: 'bonitor check "<name or register id>" [--amount <order amount>] [--format text|json] [--lang en|de|fr|it|de-DE|…]',
   async run(args, ctx) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' }, amount: { type: 'string' } },
-    });
+    const { values, positionals } = parseOptions(CHECK_OPTIONS, args, this.usage);
     const query = positionals.join(' ').trim();
     const s = parseLang(ctx.config, values.lang);
     if (!s) {

@@ -5,6 +5,7 @@ import { classifyDocument, type ClassifiedEvent } from '../../analysis/classify/
 import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, parseWatchlistCsv, type WatchlistIndex } from '../../analysis/linking/index.js';
 import { documentParty, registerIds } from '../../platform/schemas/document.js';
 import type { CliIo, Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 /**
  * Reads JSON lines from stdin, calls `handle` for each, writes its result as one JSON line on
@@ -67,18 +68,20 @@ type ClassifyInput = z.infer<typeof classifyInput>;
 const USAGE =
   'bonitor classify [--watchlist <file.csv>] [--all] < docs.jsonl   (writes {"id","lang","events":[{"type","severity","confidence","evidence","subject","customerId"?,"role","modality","trigger","cues","parties"}],"polarity"} per line; --all adds "rejected": the negated, denied, historic, generic and hypothetical triggers)';
 
+const CLASSIFY_OPTIONS = {
+  watchlist: { type: 'string', value: 'file.csv', description: 'link each event to the customers of this watchlist CSV' },
+  all: { type: 'boolean', default: false, description: 'also list the rejected triggers (negated, denied, historic, generic, hypothetical)' },
+} as const satisfies OptionSpecs;
+
 export const classifyCommand: Command = {
+  options: CLASSIFY_OPTIONS,
   name: 'classify',
   summary: 'extract risk events (type, subject, role, modality) from JSON lines {"id","text","lang"?} read on stdin',
   usage: USAGE,
   async run(args, ctx) {
-    if (args.includes('--help')) {
-      ctx.io.stdout.write(`usage: ${this.usage}\n`);
-      return 0;
-    }
-    const opts = parseArgs(args);
-    if (typeof opts === 'string') {
-      ctx.io.stderr.write(`${opts}\nusage: ${this.usage}\n`);
+    const { values: opts, positionals } = parseOptions(CLASSIFY_OPTIONS, args, this.usage);
+    if (positionals.length > 0 || opts.watchlist === '') {
+      ctx.io.stderr.write(`${positionals.length > 0 ? `unexpected argument ${positionals[0]}` : '--watchlist needs a file'}\nusage: ${this.usage}\n`);
       return 2;
     }
     let index: WatchlistIndex | undefined;
@@ -130,17 +133,4 @@ function present(e: ClassifiedEvent, customerId?: string) {
     cues: e.cues,
     parties: e.parties.map((p) => ({ text: p.text, role: p.role })),
   };
-}
-
-function parseArgs(args: string[]): { watchlist?: string; all: boolean } | string {
-  const out: { watchlist?: string; all: boolean } = { all: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--all') out.all = true;
-    else if (a === '--watchlist') out.watchlist = args[++i];
-    else if (a.startsWith('--watchlist=')) out.watchlist = a.slice('--watchlist='.length);
-    else return `unexpected argument ${a}`;
-  }
-  if (out.watchlist === '' || (args.includes('--watchlist') && out.watchlist === undefined)) return '--watchlist needs a file';
-  return out;
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../platform/config/schema.js';
 import type { App } from '../compose.js';
+import type { OptionSpecs } from './parse-options.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -15,10 +16,12 @@ export interface CliContext {
   app(): Promise<App>;
 }
 
-/** One `bonitor <name>` command. `run` returns the process exit code. */
+/** One `bonitor <name>` command. `run` returns the process exit code (0 ok, 1 failed, 2 bad input). */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Its options, parsed by commander (parseOptions) and listed by `--help`. */
+  options?: OptionSpecs;
   run(args: string[], ctx: CliContext): Promise<number>;
 }

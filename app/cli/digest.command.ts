@@ -1,31 +1,25 @@
-import { parseArgs } from 'node:util';
 import { createSubscriptionRepo, runDigestRound, type DigestRoundResult } from '../../alerts/index.js';
 import { digestDeps } from '../roles/alerter.role.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 
-export const digestRunCommand: Command = {
-  name: 'digest run',
-  summary: 'run one digest round as if it were a given time (backfill, tests); --dry-run sends nothing',
-  usage: 'bonitor digest run --frequency daily|weekly|monthly [--at <ISO date-time>] [--dry-run] [--preview] [--format text|json]',
-  async run(args, ctx) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
+const DIGEST_RUN_OPTIONS = {
           frequency: { type: 'string' },
           at: { type: 'string' },
           'dry-run': { type: 'boolean', default: false },
           preview: { type: 'boolean', default: false },
           format: { type: 'string', default: 'text' },
-        },
-      }));
-    } catch (err) {
-      ctx.io.stderr.write(`${(err as Error).message}\nusage: ${this.usage}\n`);
-      return 2;
-    }
+        } as const satisfies OptionSpecs;
+
+export const digestRunCommand: Command = {
+  options: DIGEST_RUN_OPTIONS,
+  name: 'digest run',
+  summary: 'run one digest round as if it were a given time (backfill, tests); --dry-run sends nothing',
+  usage: 'bonitor digest run --frequency daily|weekly|monthly [--at <ISO date-time>] [--dry-run] [--preview] [--format text|json]',
+  async run(args, ctx) {
+    const { values } = parseOptions(DIGEST_RUN_OPTIONS, args, this.usage);
     const frequency = FREQUENCIES.find((f) => f === values.frequency);
     if (!frequency) {
       ctx.io.stderr.write(`--frequency must be daily, weekly or monthly${values.frequency ? `, got "${values.frequency}"` : ''}\nusage: ${this.usage}\n`);

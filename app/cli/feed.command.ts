@@ -1,9 +1,12 @@
-import { parseArgs } from 'node:util';
 import { createFetcher, isLinkLocalOrMetadata, parseFeedInput, userAgentFor } from '../../collectors/index.js';
 import { silentLogger } from '../../platform/log.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
+
+const FEED_PARSE_OPTIONS = { format: { type: 'string', default: 'json' }, timeout: { type: 'string', default: '30' }, 'allow-private': { type: 'boolean', default: false } } as const satisfies OptionSpecs;
 
 export const feedParseCommand: Command = {
+  options: FEED_PARSE_OPTIONS,
   name: 'feed parse',
   summary:
     'parse feeds (files or URLs) and print their items as JSON; one bad input never stops the others.\n' +
@@ -12,11 +15,7 @@ export const feedParseCommand: Command = {
     'loopback and private network addresses (a local test server, an intranet feed) are fetched.',
   usage: 'bonitor feed parse <file-or-url>... [--format json] [--timeout <seconds>] [--allow-private]',
   async run(args, ctx) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'json' }, timeout: { type: 'string', default: '30' }, 'allow-private': { type: 'boolean', default: false } },
-    });
+    const { values, positionals } = parseOptions(FEED_PARSE_OPTIONS, args, this.usage);
     const timeoutMs = Number(values.timeout) * 1000;
     if (positionals.length === 0 || values.format !== 'json' || !(timeoutMs > 0)) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);

@@ -1,27 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
 import { inferAsOf, iterateLedgerAssessments } from '../../analysis/scoring/assess-ledger.js';
 import { parseWeights, type Weights } from '../../analysis/scoring/weights.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import { UserError } from '../../platform/errors.js';
 import type { CliIo, Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 
-export const ledgerScoreCommand: Command = {
-  name: 'ledger score',
-  summary: 'score every customer of a ledger CSV from the ledger alone (nothing stored)',
-  usage: 'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text] [--weights weights.json] [--order <amount>]',
-  async run(args, ctx) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
+const LEDGER_SCORE_OPTIONS = {
         'as-of': { type: 'string' },
         format: { type: 'string', default: 'jsonl' },
         weights: { type: 'string' },
         order: { type: 'string' },
-      },
-    });
+      } as const satisfies OptionSpecs;
+
+export const ledgerScoreCommand: Command = {
+  options: LEDGER_SCORE_OPTIONS,
+  name: 'ledger score',
+  summary: 'score every customer of a ledger CSV from the ledger alone (nothing stored)',
+  usage: 'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text] [--weights weights.json] [--order <amount>]',
+  async run(args, ctx) {
+    const { values, positionals } = parseOptions(LEDGER_SCORE_OPTIONS, args, this.usage);
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UserError(`usage: ${this.usage}`, 2);
     if (values.format !== 'jsonl' && values.format !== 'text') throw new UserError('--format must be jsonl or text', 2);

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { importLedgerCsv } from '../../collectors/ledger/ledger.importer.js';
 import type { Command } from './command.js';
+import { parseOptions } from './parse-options.js';
 
 export const ledgerImportCommand: Command = {
   name: 'ledger import',
   summary: 'import a receivables ledger CSV (bad rows are reported, good rows imported)',
   usage: 'bonitor ledger import <file.csv>',
   async run(args, ctx) {
-    const file = args[0];
-    if (!file) {
+    const { positionals } = parseOptions({}, args, this.usage);
+    const [file] = positionals;
+    if (!file || positionals.length > 1) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
       return 2;
     }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { buildWatchlistIndex, linkEntities, parseWatchlistCsv } from '../../analysis/linking/index.js';
 import { processJsonLines } from './classify.command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 import type { Command } from './command.js';
 
 const linkInput = z.object({
@@ -12,17 +13,17 @@ const linkInput = z.object({
   url: z.string().optional(),
 });
 
+const LINK_OPTIONS = { watchlist: { type: 'string', value: 'file.csv', description: 'the customers to link against (watchlist CSV)' } } as const satisfies OptionSpecs;
+
 export const linkCommand: Command = {
+  options: LINK_OPTIONS,
   name: 'link',
   summary: 'link JSON lines {"id","text"} read on stdin to the customers of a watchlist CSV',
   usage: 'bonitor link --watchlist <file.csv> < docs.jsonl   (writes {"id","matches":[{"customerId","confidence","text","ambiguous","spans","reasons"}]} per line)',
   async run(args, ctx) {
-    if (args.includes('--help')) {
-      ctx.io.stdout.write(`usage: ${this.usage}\n`);
-      return 0;
-    }
-    const file = parseWatchlistArg(args);
-    if (file === undefined) {
+    const { values, positionals } = parseOptions(LINK_OPTIONS, args, this.usage);
+    const file = values.watchlist;
+    if (!file || positionals.length > 0) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
       return 2;
     }
@@ -42,14 +43,3 @@ export const linkCommand: Command = {
     return processJsonLines(ctx.io, linkInput, (doc) => ({ id: doc.id, matches: linkEntities(index, doc) }));
   },
 };
-
-function parseWatchlistArg(args: string[]): string | undefined {
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--watchlist') file = args[++i];
-    else if (a.startsWith('--watchlist=')) file = a.slice('--watchlist='.length);
-    else return undefined;
-  }
-  return file === '' ? undefined : file;
-}

@@ -1,23 +1,20 @@
-import { parseArgs } from 'node:util';
 import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
 import { applyDemoConfig } from '../demo/demo.js';
 import { withWatchSources } from '../watch-sources.js';
 import { publishAll } from '../publish.js';
 import { TOPICS } from '../../platform/schemas/index.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
+
+const SOURCES_OPTIONS = { format: { type: 'string', default: 'text' }, run: { type: 'string' } } as const satisfies OptionSpecs;
 
 export const sourcesCommand: Command = {
+  options: SOURCES_OPTIONS,
   name: 'sources',
   summary: 'list the configured sources with their health; --run <id> collects one source now',
   usage: 'bonitor sources [--format text|json] [--run <source-id>]',
   async run(args, ctx) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, run: { type: 'string' } } }));
-    } catch (err) {
-      ctx.io.stderr.write(`${(err as Error).message}\nusage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values } = parseOptions(SOURCES_OPTIONS, args, this.usage);
     if (values.format !== 'text' && values.format !== 'json') {
       ctx.io.stderr.write(`--format must be text or json\nusage: ${this.usage}\n`);
       return 2;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { LogBus } from '../../platform/bus/index.js';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import { createSupervisor, type ServiceSpec, type Supervisor } from '../supervis
 import { importWatchlist } from '../watchlist.js';
 import type { CliContext, Command } from './command.js';
 import { UserError } from '../../platform/errors.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 import { GRADES } from '../../platform/schemas/index.js';
 
 export const ROLES = ['collector', 'analyzer', 'scorer', 'alerter', 'api'] as const;
@@ -27,12 +27,15 @@ export const startCommand: Command = {
   run: (_args, ctx) => runRoles([...ROLES], ctx, true),
 };
 
+const RUN_OPTIONS = { role: { type: 'string', multiple: true } } as const satisfies OptionSpecs;
+
 export const runCommand: Command = {
+  options: RUN_OPTIONS,
   name: 'run',
   summary: 'run one or more roles in this process (scale out by starting more copies)',
   usage: `bonitor run --role <${ROLES.join('|')}> [--role …]`,
   async run(args, ctx) {
-    const { values } = parseArgs({ args, options: { role: { type: 'string', multiple: true } } });
+    const { values } = parseOptions(RUN_OPTIONS, args, this.usage);
     const roles = values.role ?? [];
     const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
     if (roles.length === 0 || unknown.length > 0) {

@@ -1,17 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { createSubscriptionRepo, validateSubscription } from '../../alerts/index.js';
 import type { Command, CliContext } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const list = (v: string | undefined) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
 
+const SUBSCRIPTIONS_LIST_OPTIONS = { format: { type: 'string', default: 'text' } } as const satisfies OptionSpecs;
+
 export const subscriptionsListCommand: Command = {
+  options: SUBSCRIPTIONS_LIST_OPTIONS,
   name: 'subscriptions list',
   summary: 'list subscriptions (from the config file and added ones)',
   usage: 'bonitor subscriptions list [--format text|json]',
   async run(args, ctx) {
-    const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
+    const { values } = parseOptions(SUBSCRIPTIONS_LIST_OPTIONS, args, this.usage);
     const app = await ctx.app();
     const all = await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).listAll();
     if (values.format === 'json') {
@@ -29,7 +32,15 @@ export const subscriptionsListCommand: Command = {
   },
 };
 
+const SUBSCRIPTIONS_ADD_OPTIONS = {
+          id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' },
+          frequency: { type: 'string' }, hour: { type: 'string' }, weekday: { type: 'string' }, 'day-of-month': { type: 'string' },
+          'time-zone': { type: 'string' }, customers: { type: 'string' }, tags: { type: 'string' }, industries: { type: 'string' },
+          all: { type: 'boolean' }, 'min-severity': { type: 'string' }, 'all-quiet': { type: 'boolean' }, admin: { type: 'boolean' },
+        } as const satisfies OptionSpecs;
+
 export const subscriptionsAddCommand: Command = {
+  options: SUBSCRIPTIONS_ADD_OPTIONS,
   name: 'subscriptions add',
   summary: 'add (or replace) a subscription; rejects bad addresses and unknown customers',
   usage:
@@ -37,21 +48,7 @@ export const subscriptionsAddCommand: Command = {
     '[--hour 0-23] [--weekday 0-6] [--day-of-month 1-31] [--time-zone <IANA>] [--customers a,b] [--tags t1,t2] [--industries 41,62.01] [--all] ' +
     '[--min-severity low|medium|high|critical] [--all-quiet] [--admin]',
   async run(args, ctx) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, language: { type: 'string' },
-          frequency: { type: 'string' }, hour: { type: 'string' }, weekday: { type: 'string' }, 'day-of-month': { type: 'string' },
-          'time-zone': { type: 'string' }, customers: { type: 'string' }, tags: { type: 'string' }, industries: { type: 'string' },
-          all: { type: 'boolean' }, 'min-severity': { type: 'string' }, 'all-quiet': { type: 'boolean' }, admin: { type: 'boolean' },
-        },
-      }));
-    } catch (err) {
-      ctx.io.stderr.write(`${(err as Error).message}\nusage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values } = parseOptions(SUBSCRIPTIONS_ADD_OPTIONS, args, this.usage);
     if (!values.email) {
       ctx.io.stderr.write(`--email is required\nusage: ${this.usage}\n`);
       return 2;

@@ -1,31 +1,31 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareEvaluation } from '../../analysis/scoring/evaluate-ledger.js';
 import { parseOutcomesCsv } from '../../analysis/scoring/outcomes.js';
 import { buildExamples, trainWeights } from '../../analysis/scoring/train.js';
 import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
 import { UserError } from '../../platform/errors.js';
 import type { CliIo, Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 import { parseAsOf, readLedgerFile, readText, readWeightsFile } from './ledger-score.command.js';
 
-export const trainCommand: Command = {
-  name: 'train',
-  summary: 'fit the scorecard weights on your own payment history (regularised logistic regression, k-fold CV)',
-  usage:
-    'bonitor train --ledger <ledger.csv> [--outcomes <customer_id,defaulted csv>] [--as-of YYYY-MM-DD] [--out <weights.json>] [--folds 5] [--from <weights.json>]',
-  async run(args, ctx) {
-    const { values } = parseArgs({
-      args,
-      options: {
+const TRAIN_OPTIONS = {
         ledger: { type: 'string' },
         outcomes: { type: 'string' },
         'as-of': { type: 'string' },
         out: { type: 'string' },
         folds: { type: 'string', default: '5' },
         from: { type: 'string' },
-      },
-    });
+      } as const satisfies OptionSpecs;
+
+export const trainCommand: Command = {
+  options: TRAIN_OPTIONS,
+  name: 'train',
+  summary: 'fit the scorecard weights on your own payment history (regularised logistic regression, k-fold CV)',
+  usage:
+    'bonitor train --ledger <ledger.csv> [--outcomes <customer_id,defaulted csv>] [--as-of YYYY-MM-DD] [--out <weights.json>] [--folds 5] [--from <weights.json>]',
+  async run(args, ctx) {
+    const { values } = parseOptions(TRAIN_OPTIONS, args, this.usage);
     if (!values.ledger) throw new UserError(`usage: ${this.usage}`, 2);
     const folds = Number(values.folds);
     if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new UserError('--folds must be a whole number from 2 to 20', 2);

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { importWatchlist } from '../watchlist.js';
 import type { Command } from './command.js';
+import { parseOptions } from './parse-options.js';
 
 export const watchlistImportCommand: Command = {
   name: 'watchlist import',
   summary: 'import the customer watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags)',
   usage: 'bonitor watchlist import <file.csv>',
   async run(args, ctx) {
-    const file = args[0];
-    if (!file) {
+    const { positionals } = parseOptions({}, args, this.usage);
+    const [file] = positionals;
+    if (!file || positionals.length > 1) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
       return 2;
     }

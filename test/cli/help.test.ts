@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { helpFor } from '../../app/cli/help.js';
+import { parseOptions } from '../../app/cli/parse-options.js';
+import { COMMANDS } from '../../app/cli/registry.js';
+import { UserError } from '../../platform/errors.js';
+import { runBonitor } from '../e2e/process.js';
+
+describe('bonitor --help at every level (commander)', () => {
+  it('every command answers --help with its usage, its summary and each of its options', () => {
+    for (const command of COMMANDS) {
+      const help = helpFor(COMMANDS, [...command.name.split(' '), '--help']);
+      expect(help?.exitCode, command.name).toBe(0);
+      // commander wraps long lines at the terminal width
+      expect(help?.text.replace(/\s+/g, ' '), command.name).toContain(command.summary.replace(/\s+/g, ' ').slice(0, 60));
+      for (const option of Object.keys(command.options ?? {})) expect(help?.text, `${command.name} --${option}`).toContain(`--${option}`);
+    }
+  });
+
+  it('every command group lists its subcommands; a bare group is a usage error (exit 2)', () => {
+    const groups = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!))];
+    expect(groups).toEqual(expect.arrayContaining(['ledger', 'watchlist', 'subscriptions', 'digest', 'feed']));
+    for (const group of groups) {
+      const asked = helpFor(COMMANDS, [group, '--help'])!;
+      expect(asked.exitCode).toBe(0);
+      for (const c of COMMANDS.filter((x) => x.name.startsWith(`${group} `))) expect(asked.text, c.name).toContain(c.name.split(' ')[1]);
+      expect(helpFor(COMMANDS, [group])?.exitCode).toBe(2);
+    }
+    expect(helpFor(COMMANDS, ['help', 'watchlist'])?.text).toContain('import');
+    expect(helpFor(COMMANDS, [])?.exitCode).toBe(0);
+    expect(helpFor(COMMANDS, ['check', 'Muster AG'])).toBeUndefined();
+  });
+
+  it('parses options with commander: defaults, repeats, --name=value; a wrong option is exit 2 with the usage', () => {
+    const specs = { format: { type: 'string', default: 'text' }, role: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean', default: false } } as const;
+    expect(parseOptions(specs, ['x', '--role', 'a', '--role=b', '--dry-run', 'y'], 'usage')).toEqual({
+      values: { format: 'text', role: ['a', 'b'], 'dry-run': true },
+      positionals: ['x', 'y'],
+    });
+    const wrong = (() => {
+      try {
+        parseOptions(specs, ['--formt', 'json'], 'bonitor thing [--format text|json]');
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(wrong).toBeInstanceOf(UserError);
+    expect((wrong as UserError).exitCode).toBe(2);
+    expect((wrong as UserError).message).toContain("unknown option '--formt'");
+    expect((wrong as UserError).message).toContain('usage: bonitor thing');
+    expect(() => parseOptions(specs, ['--format'], 'u')).toThrow(/argument missing/);
+  });
+
+  it('in a real process: `bonitor watchlist --help` exits 0, a misspelt option exits 2', async () => {
+    const help = await runBonitor(['watchlist', '--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('import');
+    const bad = await runBonitor(['sources', '--fromat', 'json'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown option '--fromat'");
+  }, 60_000);
+});
