@@ -6,12 +6,13 @@ import { toOption } from './parse-options.js';
  * The command tree as commander sees it, for --help at every level: `bonitor --help`, a group
  * (`bonitor watchlist --help` lists its subcommands) and a command (its usage and options).
  */
-export function buildHelpTree(commands: Command[]): Commander {
+export function buildHelpTree(commands: Command[]): Commander & { runnable: Set<Commander> } {
   const program = new Commander('bonitor')
     .usage('[--config <file.yaml>] <command> [options]')
     .description('Credit-risk monitoring and alerting. Exit codes: 0 ok, 1 failed, 2 bad input or configuration.')
     .option('--config <file.yaml>', 'configuration file (default: bonitor.yaml if present, else built-in defaults)')
     .addHelpCommand(false);
+  const runnable = new Set<Commander>();
   for (const command of commands) {
     const words = command.name.split(' ');
     let parent = program;
@@ -26,9 +27,10 @@ export function buildHelpTree(commands: Command[]): Commander {
     }
     const usage = command.usage.replace(/^bonitor\s+(\[--config <file\.yaml>\]\s+)?/, '').replace(command.name, '').trim();
     parent.description(command.summary).usage(usage || '[options]');
+    runnable.add(parent);
     for (const [name, spec] of Object.entries(command.options ?? {})) parent.addOption(toOption(name, spec));
   }
-  return program;
+  return Object.assign(program, { runnable });
 }
 
 /**
@@ -39,13 +41,14 @@ export function helpFor(commands: Command[], argv: string[]): { text: string; ex
   const program = buildHelpTree(commands);
   const words = argv.filter((a) => !a.startsWith('-'));
   const asked = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help' || argv.length === 0;
-  let node = program;
+  let node: Commander = program;
   for (const w of argv[0] === 'help' ? words.slice(1) : words) {
     const child = node.commands.find((c) => c.name() === w);
     if (!child) break;
     node = child;
   }
   if (asked) return { text: node.helpInformation(), exitCode: 0 };
-  if (node !== program && node.commands.length > 0) return { text: node.helpInformation(), exitCode: 2 };
+  // A group that is no command itself ("bonitor watchlist"); "bonitor sources" runs, "bonitor sources catalog" too.
+  if (node !== program && node.commands.length > 0 && !program.runnable.has(node)) return { text: node.helpInformation(), exitCode: 2 };
   return undefined;
 }

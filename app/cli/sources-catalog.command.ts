@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { NEWS_TEMPLATES, REGISTER_TEMPLATES, COUNTRY_EDITIONS, SECTOR_TERMS } from '../../collectors/watch/catalog.js';
 import { REGISTER_ENDPOINTS } from '../../platform/config/registers.js';
 import { withWatchSources } from '../watch-sources.js';
 import type { Command } from './command.js';
+import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const REGISTER_TERMS: Array<[string, string, string]> = [
   ['registers.companiesHouse', REGISTER_ENDPOINTS.companiesHouse, 'free API key; 600 requests per 5 minutes; Open Government Licence'],
@@ -13,18 +13,15 @@ const REGISTER_TERMS: Array<[string, string, string]> = [
 ];
 
 /** `bonitor sources catalog`: every built-in template with its real URL and terms; with --watchlist, what it derives. */
+const SOURCES_CATALOG_OPTIONS = { derived: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } } as const satisfies OptionSpecs;
+
 export const sourcesCatalogCommand: Command = {
+  options: SOURCES_CATALOG_OPTIONS,
   name: 'sources catalog',
   summary: 'list the built-in news, register and sector source templates with their URLs and terms of use; --derived shows what the watchlist yields',
   usage: 'bonitor sources catalog [--derived] [--format text|json]',
   async run(args, ctx) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { derived: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } } }));
-    } catch (err) {
-      ctx.io.stderr.write(`${(err as Error).message}\nusage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values } = parseOptions(SOURCES_CATALOG_OPTIONS, args, this.usage);
     if (values.derived) {
       const app = await ctx.app();
       const config = { ...app.config, watching: { ...app.config.watching, enabled: true } };

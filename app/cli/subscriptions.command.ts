@@ -91,8 +91,9 @@ export const subscriptionsRemoveCommand: Command = {
   summary: 'remove a subscription (configured ones are marked unsubscribed)',
   usage: 'bonitor subscriptions remove <id>',
   async run(args, ctx) {
-    const id = args[0];
-    if (!id) {
+    const { positionals } = parseOptions({}, args, this.usage);
+    const [id] = positionals;
+    if (!id || positionals.length > 1) {
       ctx.io.stderr.write(`usage: ${this.usage}\n`);
       return 2;
     }
@@ -114,8 +115,9 @@ export const subscriptionsValidateCommand: Command = {
   summary: 'check subscriptions (the configured ones, or a YAML file) against the schema and the watchlist',
   usage: 'bonitor subscriptions validate [<file.yaml>]',
   async run(args, ctx) {
+    const [file] = parseOptions({}, args, this.usage).positionals;
     const app = await ctx.app();
-    const inputs = args[0] ? await readSubscriptionsFile(args[0], ctx) : (await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).listAll()).map((l) => l.subscription);
+    const inputs = file ? await readSubscriptionsFile(file, ctx) : (await createSubscriptionRepo(app.store.subscriptions, app.config.subscriptions).listAll()).map((l) => l.subscription);
     if (inputs === undefined) return 2;
     const customers = await app.store.listCustomers();
     let bad = 0;

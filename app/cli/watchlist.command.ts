@@ -1,24 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { importWatchlist } from '../watchlist.js';
 import type { Command } from './command.js';
-import { parseOptions } from './parse-options.js';
+import { readFileArgument } from './read-file-argument.js';
 
 export const watchlistImportCommand: Command = {
   name: 'watchlist import',
   summary: 'import the customer watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags)',
   usage: 'bonitor watchlist import <file.csv>',
   async run(args, ctx) {
-    const { positionals } = parseOptions({}, args, this.usage);
-    const [file] = positionals;
-    if (!file || positionals.length > 1) {
-      ctx.io.stderr.write(`usage: ${this.usage}\n`);
-      return 2;
-    }
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) {
-      ctx.io.stderr.write(`cannot read ${file}\n`);
-      return 1;
-    }
+    const input = await readFileArgument(this, args, ctx);
+    if ('exitCode' in input) return input.exitCode;
+    const { file, text } = input;
     const app = await ctx.app();
     const result = await importWatchlist(app, text);
     for (const e of result.errors) ctx.io.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
