@@ -16,7 +16,7 @@ export function registerServices(app: Pick<App, 'config' | 'store' | 'clock' | '
   const log = app.log.child({ module: 'registers' });
   const fetcher = createFetcher({ userAgent: userAgentFor(app.config.contact), log });
   const now = () => app.clock.now();
-  const set = buildRegisterSet(app.config.registers, fetcher, now, app.config.contact);
+  const set = buildRegisterSet(app.config.registers, fetcher, now, app.config.contact, app.config.registers.cacheHours > 0 ? app.store.registers : undefined);
   const deps = {
     lookups: set.lookups,
     notices: set.notices,

@@ -126,8 +126,11 @@ describe('bonitor check <CHE-UID> through Zefix and SHAB', () => {
   });
 
   it('an active Sàrl since 2009 with a signatory change: not E, the changes counted, the password never shown', async () => {
+    const listed = server.requests.filter((q) => q.path.startsWith('/api/v1/publications/xml?')).length;
     const r = await runBonitor(['--config', config, 'check', 'CHE-114.723.217', '--format', 'json'], {});
     expect(r.code).toBe(0);
+    // The day's rubric lists come from the store: another company's check lists nothing again.
+    expect(server.requests.filter((q) => q.path.startsWith('/api/v1/publications/xml?')).length).toBe(listed);
     expect(r.stdout).not.toContain('secret-pass');
     const a = JSON.parse(r.stdout) as { grade: string; factors: Array<{ name: string; description: string }>; register: { entries: Array<{ register: string; status: string; officerChanges: unknown[]; notices: Array<{ rubric: string }> }> } };
     expect(a.grade).not.toBe('E');

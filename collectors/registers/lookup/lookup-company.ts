@@ -108,7 +108,8 @@ export async function lookupCompany(deps: LookupDeps, query: CompanyQuery): Prom
 
 async function addNotices(deps: LookupDeps, entries: RegisterEntry[], sources: SourceReport[], signal: AbortSignal): Promise<void> {
   for (const gazette of deps.notices) {
-    const subjects = entries.filter((e) => e.country === gazette.country);
+    // One search per company: the commercial register and the UID register name the same UID.
+    const subjects = entries.filter((e, i) => e.country === gazette.country && entries.findIndex((x) => x.country === e.country && x.registerId === e.registerId) === i);
     if (subjects.length === 0) {
       sources.push(report(gazette.register, 'not_asked', `not asked: no ${gazette.country} register entry to search notices for`, deps.now()));
       continue;

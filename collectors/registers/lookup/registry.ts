@@ -5,7 +5,7 @@ import { createCompaniesHouseLookup } from './companies-house.lookup.js';
 import { createDeRegisterLookup } from './de-register.lookup.js';
 import { createEdgarLookup } from './edgar.lookup.js';
 import { RegisterHttp, type RegisterEndpoint } from './register-http.js';
-import { createShabLookup } from './shab.lookup.js';
+import { createShabLookup, type ShabListCache } from './shab.lookup.js';
 import { createUidRegisterLookup } from './uid-register.lookup.js';
 import { createZefixLookup } from './zefix.lookup.js';
 
@@ -21,7 +21,7 @@ export interface RegisterSet {
  * register without a block is not used at all (no network in the demo); a block without its
  * credential is listed as skipped.
  */
-export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now: () => Date, contact: string): RegisterSet {
+export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now: () => Date, contact: string, cache?: ShabListCache): RegisterSet {
   const set: RegisterSet = { lookups: [], notices: [], skipped: [] };
   const http = (block: RegisterEndpoint, url = block.url) =>
     new RegisterHttp(fetcher, { url, allowPrivate: block.allowPrivate, respectRobots: block.respectRobots, limits: block.limits });
@@ -32,7 +32,7 @@ export function buildRegisterSet(config: RegistersConfig, fetcher: Fetcher, now:
     else set.skipped.push({ register: 'zefix', reason: 'registers.zefix needs username and password (free, from zefix@bj.admin.ch)' });
   }
   if (config.uidRegister?.enabled) set.lookups.push(createUidRegisterLookup(http(config.uidRegister), now));
-  if (config.shab?.enabled) set.notices.push(createShabLookup(http(config.shab), config.shab, now));
+  if (config.shab?.enabled) set.notices.push(createShabLookup(http(config.shab), config.shab, now, cache));
   const ch = config.companiesHouse;
   if (ch?.enabled) {
     if (ch.apiKey) set.lookups.push(createCompaniesHouseLookup(http(ch), ch.apiKey, now));

@@ -77,7 +77,26 @@ function daysBefore(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function createShabLookup(http: RegisterHttp, options: ShabLookupOptions, now: () => Date): NoticeLookup {
+/** Where the day's rubric lists are kept, so checks of different companies list each rubric once. */
+export interface ShabListCache {
+  getCached(key: string): Promise<{ value: string; storedAt: string } | undefined>;
+  putCached(key: string, value: string, at: Date): Promise<void>;
+}
+
+/** A rubric's list is reused this long (new notices appear once a day, in the morning). */
+export const SHAB_LIST_TTL_MS = 3 * 3_600_000;
+
+export function createShabLookup(http: RegisterHttp, options: ShabLookupOptions, now: () => Date, cache?: ShabListCache): NoticeLookup {
+  async function listCached(rubric: string, start: string, end: string, signal?: AbortSignal): Promise<ShabListItem[]> {
+    const key = `shab:list:${rubric}:${start}:${end}`;
+    const hit = await cache?.getCached(key);
+    if (hit && now().getTime() - Date.parse(hit.storedAt) < SHAB_LIST_TTL_MS) return JSON.parse(hit.value) as ShabListItem[];
+    const items = await list(rubric, start, end, signal);
+    // Only what matching needs is kept: ids, sub-rubric, date and titles.
+    await cache?.putCached(key, JSON.stringify(items), now());
+    return items;
+  }
+
   /** Every item of one rubric between two days, splitting ranges the portal would refuse. */
   async function list(rubric: string, start: string, end: string, signal?: AbortSignal): Promise<ShabListItem[]> {
     const out: ShabListItem[] = [];
@@ -113,7 +132,7 @@ export function createShabLookup(http: RegisterHttp, options: ShabLookupOptions,
       const candidates: ShabListItem[] = [];
       for (const rubric of options.rubrics) {
         const days = rubric === 'HR' ? options.hrLookbackDays : options.lookbackDays;
-        const items = await list(rubric, daysBefore(today, days), end, opts.signal);
+        const items = await listCached(rubric, daysBefore(today, days), end, opts.signal);
         candidates.push(...items.filter((i) => titleNames(i.titles, entry.name)));
       }
       const notices: RegisterNotice[] = [];
