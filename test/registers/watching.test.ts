@@ -124,6 +124,10 @@ describe('a new user imports a watchlist with register ids', () => {
     expect(await app.bus.lag('relink-probe', TOPICS.signals)).toBe(before + r.relinked.signals);
     // Importing the same watchlist again changes nothing and links nothing again.
     expect((await importWatchlist(app, WATCHLIST)).relinked).toEqual({ documents: 0, signals: 0 });
+    // A large import reads the newest stored documents once instead of searching per name, with the same result.
+    const many = [WATCHLIST.trim().replace('rysaffe,Rysaffe Administrateurs Sàrl,Rysaffe,CHE-114.723.217', 'rysaffe2,Rysaffe Administrateurs Sàrl,Rysaffe,CHE-114.723.217'), ...Array.from({ length: 60 }, (_, i) => `filler${i},Filler Nummer ${i} AG,,,CH,25,ch`)].join('\n');
+    const large = await importWatchlist(app, many);
+    expect(large.relinked.signals).toBeGreaterThanOrEqual(1);
   });
 
   it('bonitor sources lists the derived sources for every customer, without a URL in the config; the catalog names real URLs and terms', async () => {
