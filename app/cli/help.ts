@@ -28,7 +28,9 @@ export function buildHelpTree(commands: Command[]): Commander & { runnable: Set<
     const usage = command.usage.replace(/^bonitor\s+(\[--config <file\.yaml>\]\s+)?/, '').replace(command.name, '').trim();
     parent.description(command.summary).usage(usage || '[options]');
     runnable.add(parent);
-    for (const [name, spec] of Object.entries(command.options ?? {})) parent.addOption(toOption(name, spec));
+    for (const [name, spec] of Object.entries(command.options ?? {})) {
+      parent.addOption(toOption(name, { ...spec, value: spec.value ?? valueInUsage(command.usage, name) }));
+    }
   }
   return Object.assign(program, { runnable });
 }
@@ -51,4 +53,12 @@ export function helpFor(commands: Command[], argv: string[]): { text: string; ex
   // A group that is no command itself ("bonitor watchlist"); "bonitor sources" runs, "bonitor sources catalog" too.
   if (node !== program && node.commands.length > 0 && !program.runnable.has(node)) return { text: node.helpInformation(), exitCode: 2 };
   return undefined;
+}
+
+/** The value an option takes as the usage line writes it: `--format text|json` → "text|json", `--at <ISO date-time>` → "ISO date-time". */
+export function valueInUsage(usage: string, name: string): string | undefined {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`--${escaped}[ =](<[^>]+>|[^\\s\\]]+)`).exec(usage);
+  const value = m?.[1]?.replace(/^<|>$/g, '');
+  return value && !value.startsWith('-') ? value : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpFor } from '../../app/cli/help.js';
+import { helpFor, valueInUsage } from '../../app/cli/help.js';
 import { parseOptions } from '../../app/cli/parse-options.js';
 import { COMMANDS } from '../../app/cli/registry.js';
 import { UserError } from '../../platform/errors.js';
@@ -14,6 +14,13 @@ describe('bonitor --help at every level (commander)', () => {
       expect(help?.text.replace(/\s+/g, ' '), command.name).toContain(command.summary.replace(/\s+/g, ' ').slice(0, 60));
       for (const option of Object.keys(command.options ?? {})) expect(help?.text, `${command.name} --${option}`).toContain(`--${option}`);
     }
+  });
+
+  it('names each option\'s value as the usage line writes it', () => {
+    expect(valueInUsage('bonitor x [--format text|json] [--at <ISO date-time>] [--dry-run]', 'format')).toBe('text|json');
+    expect(valueInUsage('bonitor x [--format text|json] [--at <ISO date-time>] [--dry-run]', 'at')).toBe('ISO date-time');
+    expect(valueInUsage('bonitor x [--dry-run] [--format text]', 'dry-run')).toBeUndefined();
+    expect(helpFor(COMMANDS, ['check', '--help'])?.text).toMatch(/--format <text\|json>/);
   });
 
   it('every command group lists its subcommands; a bare group is a usage error (exit 2)', () => {
