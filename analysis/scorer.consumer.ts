@@ -1,3 +1,4 @@
+import type { LedgerFeatureOptions } from './scoring/ledger-features.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Policy } from '../platform/config/policy.js';
@@ -19,6 +20,8 @@ export interface ScorerDeps {
   weights?: Weights;
   /** Register entries per customer, for register facts and overrides. */
   registers?: Pick<RegisterStore, 'entriesFor'>;
+  /** How the ledger is read (cash-discount share). */
+  ledgerOptions?: LedgerFeatureOptions;
   clock: Clock;
   log: Logger;
 }

@@ -1,3 +1,4 @@
+import { ledgerFeatureOptions } from './ledger-file.js';
 import type { Assessment, Customer, Grade, LedgerRow } from '../platform/schemas/index.js';
 import { indexCustomers, type SearchResult } from './customer-search.js';
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';
@@ -79,7 +80,7 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
     const assessment =
       (orderAmount === undefined ? await app.store.latestAssessment(id) : undefined) ??
       (await scoreCustomer(
-        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, policy: app.config.policy, weights: app.weights },
+        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, policy: app.config.policy, weights: app.weights, ledgerOptions: ledgerFeatureOptions(app.config) },
         id,
         app.clock.now(),
         { orderAmount },

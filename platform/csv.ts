@@ -1,152 +1,191 @@
 /**
- * A small CSV tokenizer shared by the watchlist and ledger imports.
+ * The CSV tokenizer shared by the watchlist and ledger imports.
  *
- * Real exports from accounting packages and spreadsheets differ in three ways that matter:
- * a UTF-8 byte-order mark, `;` instead of `,` (Excel in German/French locales), and CRLF.
- * The delimiter is detected from the header line (outside quotes), so a `;` inside a quoted
- * header name does not confuse it. Quoted fields may contain delimiters, doubled quotes and
- * line breaks; `line` is the 1-based line on which a row starts, for line-numbered errors.
+ * Real exports from accounting packages and spreadsheets differ in ways that matter: a
+ * byte-order mark, `;` (Excel in German/French locales) or a tab (Excel's "Unicode text")
+ * instead of `,`, CRLF, title lines above the header. The delimiter is the one used most in the
+ * first lines outside quotes. Quoted fields may contain delimiters, doubled quotes and line
+ * breaks; `line` is the 1-based line on which a row starts, for line-numbered errors.
+ *
+ * `CsvTokenizer` takes text in chunks of any size and hands out rows as soon as they are
+ * complete, so a two-gigabyte file never exists as one string (bench/ledger.bench.ts measures
+ * it against csv-parse and a bare line split).
  */
 export interface CsvRow {
   line: number;
   cells: string[];
 }
 
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface CsvError {
+  line: number;
+  reason: string;
+}
+
 export interface ParsedCsv {
   header: string[];
   rows: CsvRow[];
-  delimiter: ',' | ';';
+  delimiter: CsvDelimiter;
   /** Structural problems, such as a quote that is never closed (the rest of the file became one cell). */
-  errors: Array<{ line: number; reason: string }>;
+  errors: CsvError[];
 }
 
+/** Whole text → header (first non-blank row) and rows; for small files such as the watchlist. */
 export function parseCsv(text: string): ParsedCsv {
-  const stream = streamCsv(text);
-  const rows = [...stream.rows];
-  return { header: stream.header, rows, delimiter: stream.delimiter, errors: stream.errors };
-}
-
-/** Like parseCsv, but rows are produced one at a time (a two-million-row ledger never holds all its cells at once). */
-export interface CsvStream {
-  header: string[];
-  delimiter: ',' | ';';
-  rows: Iterable<CsvRow>;
-  /** Filled while `rows` is iterated. */
-  errors: ParsedCsv['errors'];
-}
-
-export function streamCsv(text: string): CsvStream {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = detectDelimiter(src);
-  const errors: ParsedCsv['errors'] = [];
-  const records = tokenizeCsv(src, delimiter, errors);
-  // next() by hand: breaking out of a for…of would close the generator.
-  let first: CsvRow | undefined;
-  for (let n = records.next(); !n.done; n = records.next()) {
-    if (!isBlank(n.value.cells)) {
-      first = n.value;
-      break;
-    }
-  }
-  const header = first ? first.cells.map((h) => h.trim()) : [];
-  function* rest(): Generator<CsvRow> {
-    if (!first) return;
-    for (let n = records.next(); !n.done; n = records.next()) if (!isBlank(n.value.cells)) yield n.value;
-  }
-  return { header, delimiter, rows: rest(), errors };
+  const delimiter = detectDelimiter(src.slice(0, 65_536));
+  const all: CsvRow[] = [];
+  const tokenizer = new CsvTokenizer(delimiter, (row) => {
+    if (!isBlankRow(row.cells)) all.push(row);
+  });
+  tokenizer.push(src);
+  tokenizer.end();
+  const first = all.shift();
+  return { header: first ? first.cells.map((h) => h.trim()) : [], rows: all, delimiter, errors: tokenizer.errors };
 }
 
-function isBlank(cells: string[]): boolean {
-  return cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '');
+export function isBlankRow(cells: string[]): boolean {
+  for (const c of cells) if (c.length > 0 && (c.charCodeAt(0) > 32 || c.trim() !== '')) return false;
+  return true;
 }
 
-/** Counts `,` and `;` in the first line outside quotes; ties and no delimiter fall back to `,`. */
-function detectDelimiter(src: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
+/** The delimiter used most often outside quotes in the first lines (title lines above a header count little). */
+export function detectDelimiter(head: string): CsvDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
+  let lines = 0;
+  for (let i = 0; i < head.length && lines < 30; i++) {
+    const c = head[i];
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) {
-      if (commas + semicolons > 0) break; // skip leading blank lines
-    } else if (!quoted && c === ',') commas++;
-    else if (!quoted && c === ';') semicolons++;
+    else if (quoted) continue;
+    else if (c === '\n') lines++;
+    else if (c === ',' || c === ';' || c === '\t') counts[c]++;
   }
-  return semicolons > commas ? ';' : ',';
+  if (counts['\t'] > counts[';'] && counts['\t'] > counts[',']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
-function* tokenizeCsv(src: string, delimiter: string, errors: ParsedCsv['errors']): Generator<CsvRow> {
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const endRow = (): CsvRow => {
-    cells.push(cell);
-    const row = { line: rowLine, cells };
-    cells = [];
-    cell = '';
-    return row;
-  };
-  while (i < src.length) {
-    // Fast path: a whole line without quotes is split at once (most rows of real exports).
-    if (!quoted && cell === '' && cells.length === 0) {
-      let end = src.indexOf('\n', i);
-      if (end < 0) end = src.length;
-      const lineText = src.charCodeAt(end - 1) === 13 ? src.slice(i, end - 1) : src.slice(i, end);
-      if (!lineText.includes('"') && !lineText.includes('\r')) {
-        const row = { line: rowLine, cells: lineText.split(delimiter) };
+/**
+ * Incremental tokenizer: `push` text as it arrives, rows are handed to `onRow` as soon as they
+ * are complete; `end` flushes the last row and reports a quote left open.
+ */
+export class CsvTokenizer {
+  readonly errors: CsvError[] = [];
+  private rest = '';
+  private line = 1;
+
+  constructor(
+    readonly delimiter: CsvDelimiter,
+    private readonly onRow: (row: CsvRow) => void,
+  ) {}
+
+  push(chunk: string): void {
+    const src = this.rest === '' ? chunk : this.rest + chunk;
+    this.rest = '';
+    const delimiter = this.delimiter;
+    if (src.indexOf('"') < 0) {
+      // Fastest path: a chunk without any quote is split into lines and cells at once.
+      const lines = src.split('\n');
+      this.rest = lines.pop()!;
+      const onRow = this.onRow;
+      let line = this.line;
+      for (const l of lines) {
+        const text = l.length > 0 && l.charCodeAt(l.length - 1) === 13 ? l.slice(0, -1) : l;
+        onRow({ line: line++, cells: text.split(delimiter) });
+      }
+      this.line = line;
+      return;
+    }
+    let i = 0;
+    const n = src.length;
+    while (i < n) {
+      const end = src.indexOf('\n', i);
+      if (end < 0) {
+        this.rest = src.slice(i);
+        return;
+      }
+      const lineEnd = end > i && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const text = src.slice(i, lineEnd);
+      if (text.indexOf('"') < 0) {
+        // Fast path: most lines of real exports have no quotes and are split at once.
+        this.onRow({ line: this.line, cells: text.split(delimiter) });
+        this.line++;
         i = end + 1;
-        line++;
-        rowLine = line;
-        yield row;
         continue;
       }
-    }
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        // A CR inside quotes followed by LF is one line break, kept as \n.
-        if (c === '\r') {
-          if (src[i + 1] === '\n') i++;
-          line++;
-          cell += '\n';
-        } else cell += c;
+      const next = this.quotedRow(src, i, false);
+      if (next < 0) {
+        this.rest = src.slice(i);
+        return;
       }
-      i++;
-      continue;
+      i = next;
     }
-    if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      const row = endRow();
-      line++;
-      rowLine = line;
+  }
+
+  end(): void {
+    if (this.rest === '') return;
+    const src = this.rest;
+    this.rest = '';
+    this.quotedRow(src, 0, true);
+  }
+
+  /** Reads one row with quotes starting at `start`; returns the index after it, or −1 when more text is needed. */
+  private quotedRow(src: string, start: number, final: boolean): number {
+    const delimiter = this.delimiter;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    let breaks = 0;
+    let i = start;
+    const n = src.length;
+    while (i < n) {
+      const c = src[i]!;
+      if (quoted) {
+        if (c === '"') {
+          if (src[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          if (i + 1 >= n && !final) return -1; // cannot tell "" from " yet
+          quoted = false;
+        } else if (c === '\r') {
+          // A CR inside quotes followed by LF is one line break, kept as \n.
+          if (src[i + 1] === '\n') i++;
+          breaks++;
+          cell += '\n';
+        } else {
+          if (c === '\n') breaks++;
+          cell += c;
+        }
+        i++;
+        continue;
+      }
+      if (c === '"' && cell.trim() === '') {
+        quoted = true;
+        cell = '';
+      } else if (c === delimiter) {
+        cells.push(cell);
+        cell = '';
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r' && src[i + 1] === '\n') i++;
+        cells.push(cell);
+        this.onRow({ line: this.line, cells });
+        this.line += breaks + 1;
+        return i + 1;
+      } else cell += c;
       i++;
-      yield row;
-      continue;
-    } else cell += c;
-    i++;
+    }
+    if (!final) return -1;
+    if (quoted) {
+      this.errors.push({ line: this.line, reason: 'a quoted field opened on this line is never closed' });
+      // Keep the row out: its last cell swallowed the rest of the file and would be garbage.
+      return n;
+    }
+    cells.push(cell);
+    this.onRow({ line: this.line, cells });
+    this.line += breaks + 1;
+    return n;
   }
-  if (quoted) {
-    errors.push({ line: rowLine, reason: 'a quoted field opened on this line is never closed' });
-    // Keep the row out: its last cell swallowed the rest of the file and would be garbage.
-    return;
-  }
-  if (cell !== '' || cells.length > 0) yield endRow();
 }

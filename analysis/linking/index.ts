@@ -1,5 +1,5 @@
 export { buildWatchlistIndex, normalizeRegisterId, type WatchlistIndex } from './watchlist-index.js';
 export { linkEntities, type LinkMatch, type LinkReason, type LinkableDocument, type TextSpan } from './link-entities.js';
-export { parseWatchlistCsv, type WatchlistCsvError } from './watchlist-csv.js';
+export { isValidCheUid, mergeWatchlistEntry, parseWatchlistCsv, type WatchlistCsvError, type WatchlistEntry } from './watchlist-csv.js';
 export { foldToken, tokenizeText, scanTokens, isGenericToken } from './normalize-name.js';
 export { pairEventsWithCustomers, type CustomerEvent, type DocumentEvent } from './pair-events.js';

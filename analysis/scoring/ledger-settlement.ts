@@ -29,7 +29,34 @@ const STATED_DISCOUNT_SLACK = 0.005;
 
 /** Days since the Unix epoch of an ISO date (YYYY-MM-DD is UTC by definition). */
 export function toDay(isoDate: string): number {
+  // Hot: called for every date of every row; Date.parse is several times slower.
+  if (isoDate.length === 10 && isoDate.charCodeAt(4) === 45 && isoDate.charCodeAt(7) === 45) {
+    const y = digits(isoDate, 0, 4);
+    const m = digits(isoDate, 5, 7);
+    const d = digits(isoDate, 8, 10);
+    if (y > 0 && m >= 1 && m <= 12 && d >= 1) return daysFromCivil(y, m, d);
+  }
   return Math.floor(Date.parse(isoDate) / DAY_MS);
+}
+
+function digits(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** One payment part that says when money arrived (undated amounts count as paid but not as behaviour). */

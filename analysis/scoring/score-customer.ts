@@ -3,6 +3,7 @@ import type { Assessment } from '../../platform/schemas/index.js';
 import type { CustomerRepo, LedgerStore, RegisterStore, SignalStore } from '../../platform/store/port.js';
 import { sectionOfCode } from '../industry/index.js';
 import { assessCustomer } from './assess-customer.js';
+import type { LedgerFeatureOptions } from './ledger-features.js';
 import { registerFactsFrom } from './register-features.js';
 import type { Weights } from './weights.js';
 
@@ -14,6 +15,8 @@ export interface ScoreCustomerDeps {
   weights?: Weights;
   /** Register entries per customer (refreshed by the collector); without it no register facts count. */
   registers?: Pick<RegisterStore, 'entriesFor'>;
+  /** How the ledger is read (the cash-discount share from config `ledger.maxDiscountShare`). */
+  ledgerOptions?: LedgerFeatureOptions;
 }
 
 /** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
@@ -43,6 +46,7 @@ export async function scoreCustomer(
     policy: deps.policy,
     ...(register ? { register } : {}),
     ...(deps.weights ? { weights: deps.weights } : {}),
+    ...(deps.ledgerOptions ? { ledgerOptions: deps.ledgerOptions } : {}),
     ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
   });
 }

@@ -1,24 +1,34 @@
-import { readFile } from 'node:fs/promises';
-import { parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
-import { inferAsOf, iterateLedgerAssessments } from '../../analysis/scoring/assess-ledger.js';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { assessCustomer } from '../../analysis/scoring/assess-customer.js';
 import { parseWeights, type Weights } from '../../analysis/scoring/weights.js';
-import type { LedgerRow } from '../../platform/schemas/ledger.js';
+import { readLedgerFileGroups, type LedgerGroup } from '../../collectors/ledger/read-ledger-file.js';
+import type { Assessment } from '../../platform/schemas/index.js';
 import { UserError } from '../../platform/errors.js';
+import { assertReadable, issuePrinter, ledgerFeatureOptions, ledgerReadOptions, readLedgerRows } from '../ledger-file.js';
 import type { CliIo, Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const LEDGER_SCORE_OPTIONS = {
-        'as-of': { type: 'string' },
-        format: { type: 'string', default: 'jsonl' },
-        weights: { type: 'string' },
-        order: { type: 'string' },
-      } as const satisfies OptionSpecs;
+  'as-of': { type: 'string', value: 'YYYY-MM-DD', description: 'score as of this day (default: the day after the latest date in the file, one extra pass)' },
+  format: { type: 'string', default: 'jsonl', value: 'jsonl|text' },
+  weights: { type: 'string', value: 'weights.json' },
+  order: { type: 'string', value: 'amount' },
+  map: { type: 'string', multiple: true, value: 'column=field', description: 'map a header of your export to a ledger field' },
+  decimal: { type: 'string', value: ',|.', description: 'the decimal mark, for files that never show it' },
+  currency: { type: 'string', value: 'CHF', description: 'currency of exports without a currency column' },
+} as const satisfies OptionSpecs;
 
 export const ledgerScoreCommand: Command = {
   options: LEDGER_SCORE_OPTIONS,
   name: 'ledger score',
-  summary: 'score every customer of a ledger CSV from the ledger alone (nothing stored)',
-  usage: 'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text] [--weights weights.json] [--order <amount>]',
+  summary: 'score every customer of a ledger export from the ledger alone (nothing stored; streams files of any size)',
+  usage:
+    'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text] [--weights weights.json] [--order <amount>] [--map column=field]… [--decimal ,|.] [--currency CHF]',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(LEDGER_SCORE_OPTIONS, args, this.usage);
     const file = positionals[0];
@@ -26,30 +36,79 @@ export const ledgerScoreCommand: Command = {
     if (values.format !== 'jsonl' && values.format !== 'text') throw new UserError('--format must be jsonl or text', 2);
     const order = values.order === undefined ? undefined : Number(values.order);
     if (order !== undefined && !(order >= 0)) throw new UserError('--order must be a non-negative amount', 2);
-    const { rows, rejected } = await readLedgerFile(file, ctx.io);
     const weights = values.weights ? await readWeightsFile(values.weights) : undefined;
-    const asOf = values['as-of'] ? parseAsOf(values['as-of']) : inferAsOf(rows);
-    if (!asOf) throw new UserError(`${file}: no valid ledger rows to score`, rejected > 0 ? 2 : 1);
-    if (!values['as-of']) ctx.io.stderr.write(`as of ${asOf.toISOString().slice(0, 10)} (the day after the latest date in the ledger; use --as-of to change)\n`);
-
-    for (const a of iterateLedgerAssessments({ rows, asOf, policy: ctx.config.policy, weights, orderAmount: order })) {
-      if (values.format === 'jsonl') ctx.io.stdout.write(`${JSON.stringify(a)}\n`);
-      else {
-        const t = a.terms;
-        const terms = `${t.kind}${t.netDays ? ` ${t.netDays}d` : ''}${t.advancePercent && t.advancePercent < 100 ? ` ${t.advancePercent}%` : ''}${t.creditLimit ? ` limit ${t.currency} ${t.creditLimit}` : ''}`;
-        ctx.io.stdout.write(`${a.grade}  ${a.score.toFixed(1).padStart(5)}  ${(a.pd * 100).toFixed(1).padStart(5)} %  ${a.customerId}  ${a.name}  ${terms}\n`);
-      }
+    const options = ledgerReadOptions(ctx.config, values);
+    await assertReadable(file);
+    let asOf = values['as-of'] ? parseAsOf(values['as-of']) : undefined;
+    if (!asOf) {
+      // The default needs the latest date of the whole file: one extra pass, which --as-of saves.
+      asOf = await latestDatePlusOne(file, options);
+      if (!asOf) throw new UserError(`${file}: no valid ledger rows to score`, 1);
+      ctx.io.stderr.write(`as of ${asOf.toISOString().slice(0, 10)} (the day after the latest date in the ledger; --as-of skips this extra pass)\n`);
     }
-    return rejected > 0 ? 2 : 0;
+    const printer = issuePrinter(file, ctx.io);
+    const format = values.format === 'jsonl' ? (a: Assessment) => `${JSON.stringify(a)}\n` : formatText;
+    const policy = ctx.config.policy;
+    const ledgerOptions = ledgerFeatureOptions(ctx.config);
+    const score = (g: LedgerGroup) => {
+      const name = g.rows.find((r) => r.customerName)?.customerName ?? g.customerId;
+      return format(assessCustomer({ customer: { id: g.customerId, name }, ledger: g.rows, signals: [], asOf: asOf!, policy, weights, orderAmount: order, ledgerOptions }));
+    };
+    // Written to a scratch file first: when the file turns out not to be sorted by customer it is
+    // read again through the external sort, and nothing half-done must have reached stdout.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bonitor-score-'));
+    try {
+      let out = createWriteStream(path.join(dir, 'out'));
+      let buf = '';
+      let scored = 0;
+      for await (const g of readLedgerFileGroups(file, options, printer.onIssue)) {
+        if (g === 'restarted') {
+          out.destroy();
+          out = createWriteStream(path.join(dir, 'out'));
+          buf = '';
+          scored = 0;
+          continue;
+        }
+        buf += score(g);
+        scored++;
+        if (buf.length > 1 << 20) {
+          if (!out.write(buf)) await once(out, 'drain');
+          buf = '';
+        }
+      }
+      out.end(buf);
+      await once(out, 'finish');
+      await pipeline(createReadStream(path.join(dir, 'out')), ctx.io.stdout, { end: false });
+      if (scored === 0) throw new UserError(`${file}: no valid ledger rows to score`, printer.errors() > 0 ? 2 : 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return printer.errors() > 0 ? 2 : 0;
   },
 };
 
-/** Reads and parses a ledger CSV; bad rows are written to stderr as `file:line: reason`. */
-export async function readLedgerFile(file: string, io: CliIo): Promise<{ rows: LedgerRow[]; rejected: number }> {
-  const text = await readText(file);
-  const { rows, errors } = parseLedgerCsv(text);
-  for (const e of errors) io.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
-  return { rows, rejected: errors.length };
+function formatText(a: Assessment): string {
+  const t = a.terms;
+  const terms = `${t.kind}${t.netDays ? ` ${t.netDays}d` : ''}${t.advancePercent && t.advancePercent < 100 ? ` ${t.advancePercent}%` : ''}${t.creditLimit ? ` limit ${t.currency} ${t.creditLimit}` : ''}`;
+  return `${a.grade}  ${a.score.toFixed(1).padStart(5)}  ${(a.pd * 100).toFixed(1).padStart(5)} %  ${a.customerId}  ${a.name}  ${terms}\n`;
+}
+
+/** The day after the latest issue or payment date in the file (the date the export evidently describes). */
+async function latestDatePlusOne(file: string, options: Parameters<typeof readLedgerFileGroups>[1]): Promise<Date | undefined> {
+  let latest = '';
+  for await (const g of readLedgerFileGroups(file, options, () => {})) {
+    if (g === 'restarted') continue;
+    for (const r of g.rows) {
+      if (r.issueDate > latest) latest = r.issueDate;
+      if (r.paidDate && r.paidDate > latest) latest = r.paidDate;
+    }
+  }
+  return latest ? new Date(Date.parse(latest) + 86_400_000) : undefined;
+}
+
+/** Reads a ledger file completely (train, backtest); bad rows are written to stderr as `file:line: reason`. */
+export async function readLedgerFile(file: string, io: CliIo, options: Parameters<typeof readLedgerRows>[1] = {}) {
+  return readLedgerRows(file, options, io);
 }
 
 export async function readWeightsFile(file: string): Promise<Weights> {

@@ -14,6 +14,7 @@ import { SUBSCRIPTION_COMMANDS } from './subscriptions.command.js';
 import { sourcesCommand } from './sources.command.js';
 import { sourcesCatalogCommand } from './sources-catalog.command.js';
 import { feedParseCommand } from './feed.command.js';
+import { demoRemoveCommand } from './demo.command.js';
 
 /** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
 export const COMMANDS: Command[] = [
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   sourcesCatalogCommand,
   feedParseCommand,
   configCommand,
+  demoRemoveCommand,
 ];
 
 export function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {

@@ -2,7 +2,8 @@ import { LogBus } from '../../platform/bus/index.js';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { App } from '../compose.js';
-import { applyDemoConfig, seedDemoLedger } from '../demo/demo.js';
+import { applyDemoConfig, demoRemoved, seedDemoLedger } from '../demo/demo.js';
+import { decodeBytes } from '../../collectors/ledger/decode-text.js';
 import { buildHttpServer } from '../http/server.js';
 import { collectorRole } from '../roles/collector.role.js';
 import { alerterRole, subscriptionRepo, unsubscribeSecret } from '../roles/alerter.role.js';
@@ -95,6 +96,8 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
 
 async function startRoles(app: App, roles: Role[], ctx: CliContext, allInOne: boolean, supervisor: Supervisor, monitor: HealthMonitor, shutdown: Shutdown): Promise<void> {
   const log = app.log.child({ module: 'start' });
+  // Once removed (real data arrived, or `bonitor demo remove`), the demo never comes back.
+  if (app.config.demo && (await demoRemoved(app))) app.config = { ...app.config, demo: false };
   app.config = applyDemoConfig(app.config);
   if (roles.includes('api')) await supervisor.service(httpService(app, monitor));
   if (app.config.demo && (roles.includes('scorer') || allInOne)) {
@@ -177,10 +180,10 @@ function httpService(app: App, monitor: HealthMonitor): ServiceSpec {
 }
 
 async function loadWatchlist(app: App, file: string): Promise<void> {
-  const text = await readFile(file, 'utf8');
+  const { text } = decodeBytes(await readFile(file));
   const result = await importWatchlist(app, text);
   for (const e of result.errors) app.log.warn({ module: 'watchlist', file, line: e.line, reason: e.reason }, 'watchlist_row_rejected');
-  if (result.changed) app.log.info({ module: 'watchlist', customers: result.customers }, 'watchlist_imported');
+  if (result.added.length + result.changed.length > 0) app.log.info({ module: 'watchlist', customers: result.customers, added: result.added.length, changed: result.changed.length }, 'watchlist_imported');
 }
 
 function serverUrl(app: App): string {

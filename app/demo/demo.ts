@@ -71,3 +71,34 @@ export async function seedDemoLedger(app: App): Promise<{ seeded: boolean; rows:
   await app.store.setMeta(SEEDED_KEY, today.toISOString());
   return { seeded: true, rows: result.rows };
 }
+
+/** The customer ids of the bundled demo: its watchlist and its ledger. */
+export async function demoCustomerIds(): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const file of ['watchlist.csv', 'ledger.csv']) {
+    const lines = (await readFile(path.join(DEMO_DIR, file), 'utf8')).split('\n').slice(1);
+    for (const line of lines) {
+      const id = line.split(',')[0]?.trim();
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids].sort();
+}
+
+/** True once the demo was removed in this data directory: it is never loaded again. */
+export async function demoRemoved(app: Pick<App, 'store'>): Promise<boolean> {
+  return (await app.store.getMeta(META_KEYS.demoRemoved)) !== undefined;
+}
+
+/**
+ * Removes the bundled demo for good: its customers with their ledger, signals and assessments,
+ * and a marker so that a later start does not load the demo watchlist, ledger, feeds or
+ * subscriptions again. Called by `bonitor demo remove` and by the first real watchlist or
+ * ledger import; a second call removes nothing.
+ */
+export async function removeDemoData(app: Pick<App, 'store' | 'clock'>): Promise<{ customers: number; alreadyRemoved: boolean }> {
+  if (await demoRemoved(app)) return { customers: 0, alreadyRemoved: true };
+  const customers = await app.store.removeCustomers(await demoCustomerIds());
+  await app.store.setMeta(META_KEYS.demoRemoved, app.clock.now().toISOString());
+  return { customers, alreadyRemoved: false };
+}

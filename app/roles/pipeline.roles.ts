@@ -1,3 +1,4 @@
+import { ledgerFeatureOptions } from '../ledger-file.js';
 import cron from 'node-cron';
 import { TOPICS, toMessages } from '../../platform/schemas/index.js';
 import { META_KEYS } from '../../platform/store/meta-keys.js';
@@ -45,6 +46,7 @@ export function scorerDeps(app: App): ScorerDeps {
     policy: app.config.policy,
     weights: app.weights,
     registers: app.store.registers,
+    ledgerOptions: ledgerFeatureOptions(app.config),
     clock: app.clock,
     log: app.log,
   };

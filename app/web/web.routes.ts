@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js'
 
 const langQuery = z.object({ lang: z.string().max(20).optional() });
 /** The demo company the search hint names, only when the demo data is loaded. */
-const DEMO_EXAMPLE = { name: 'Alpenblick Metallbau', registerId: 'CHE-401.118.532' };
+const DEMO_EXAMPLE = { name: 'Alpenblick Metallbau', registerId: 'CHE-401.118.534' };
 const checkQuery = langQuery.extend({
   q: z.string().trim().max(200, 'the search is at most 200 characters').default(''),
   amount: z.union([z.literal(''), z.coerce.number().positive('the order amount must be positive').max(1e12)]).optional(),

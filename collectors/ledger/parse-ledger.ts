@@ -1,138 +1,346 @@
-import { streamCsv } from '../../platform/csv.js';
+import { CsvTokenizer, detectDelimiter, isBlankRow, type CsvDelimiter, type CsvRow } from '../../platform/csv.js';
 import type { LedgerRow } from '../../platform/schemas/index.js';
+import { headerScore, mapColumns, type ColumnMapping, type LedgerField } from './ledger-columns.js';
+import { mergeRepeatedRows } from './merge-rows.js';
+import { decimalHint, parseAmount, plainAmount, parseBool, parseDate, parseStatus, type DecimalMark } from './ledger-values.js';
 
 export interface LedgerParseError {
   line: number;
   reason: string;
 }
 
+export interface LedgerReadOptions {
+  /** Header name → field, from `--map` and `ledger.columns`. */
+  columns?: Readonly<Record<string, string>>;
+  /** The decimal mark when the file does not show it. */
+  decimal?: DecimalMark;
+  /** Currency of files without a currency column. */
+  defaultCurrency?: string;
+  /** Net days of files with neither a due date nor a terms column. */
+  defaultNetDays?: number;
+}
+
+/** What was read and every adjustment made to it: the import summary. */
+export interface LedgerReadSummary {
+  delimiter?: CsvDelimiter;
+  headerLine?: number;
+  titleRowsSkipped: number;
+  mapped: ColumnMapping['mapped'];
+  unknownColumns: string[];
+  decimal?: DecimalMark;
+  decimalFrom: 'file' | 'option' | 'none';
+  /** Data rows, good and bad (blank lines excluded). */
+  rows: number;
+  accepted: number;
+  rejected: number;
+  /** Drafts and cancelled invoices: no receivables. */
+  skipped: number;
+  creditNotes: number;
+  dueDatesFromTerms: number;
+  currencyAssumed?: string;
+  statusMapped: number;
+  warnings: number;
+}
+
+const REQUIRED: LedgerField[] = ['invoice_id', 'issue_date', 'amount'];
+const HEADER_SEARCH_ROWS = 30;
+/** Rows read before converting any: long enough for the file to show its decimal mark. */
+const SNIFF_ROWS = 2000;
+const CURRENCY_WORDS: Record<string, string> = { FR: 'CHF', 'FR.': 'CHF', SFR: 'CHF', 'SFR.': 'CHF', '€': 'EUR', '£': 'GBP', $: 'USD' };
+
+export function emptySummary(): LedgerReadSummary {
+  return { titleRowsSkipped: 0, mapped: [], unknownColumns: [], decimalFrom: 'none', rows: 0, accepted: 0, rejected: 0, skipped: 0, creditNotes: 0, dueDatesFromTerms: 0, statusMapped: 0, warnings: 0 };
+}
+
+/**
+ * CSV records of a receivables export → ledger rows. Finds the header below any title rows,
+ * maps its columns, learns the decimal mark from the first rows, then converts row by row.
+ * Good rows go to `onRow`; bad rows and plausibility warnings go to `onIssue` with their line.
+ */
+export class LedgerRecordReader {
+  readonly summary = emptySummary();
+  private phase: 'header' | 'sniff' | 'rows' = 'header';
+  private pending: CsvRow[] = [];
+  private mapping?: ColumnMapping;
+  private decimal?: DecimalMark;
+  private fatal?: LedgerParseError;
+
+  constructor(
+    private readonly options: LedgerReadOptions,
+    private readonly onRow: (line: number, row: LedgerRow) => void,
+    private readonly onIssue: (issue: LedgerParseError & { warning?: boolean }) => void,
+  ) {
+    if (options.decimal) {
+      this.decimal = options.decimal;
+      this.summary.decimal = options.decimal;
+      this.summary.decimalFrom = 'option';
+    }
+  }
+
+  /** The header could not be found or lacks required columns: nothing was read. */
+  get headerError(): LedgerParseError | undefined {
+    return this.fatal;
+  }
+
+  push(record: CsvRow): void {
+    if (this.fatal) return;
+    if (this.phase === 'rows') return this.convert(record);
+    if (isBlankRow(record.cells)) return;
+    this.pending.push(record);
+    if (this.phase === 'header') {
+      const score = headerScore(record.cells, this.options.columns);
+      if (score >= 4 || this.pending.length >= HEADER_SEARCH_ROWS) this.pickHeader();
+    } else if (this.pending.length >= SNIFF_ROWS) this.startRows();
+  }
+
+  end(): void {
+    if (this.fatal) return;
+    if (this.phase === 'header') this.pickHeader();
+    if (this.phase === 'sniff') this.startRows();
+    if (!this.mapping && !this.fatal) this.fail(1, 'empty file: expected a header row naming the columns (customer, invoice, date, amount …)');
+  }
+
+  private pickHeader(): void {
+    let best = -1;
+    let bestScore = 0;
+    this.pending.forEach((r, i) => {
+      const s = headerScore(r.cells, this.options.columns);
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    });
+    if (best < 0) return this.fail(this.pending[0]?.line ?? 1, `no header row found in the first ${this.pending.length} rows: name the columns or map them with --map column=field`);
+    const header = this.pending[best]!;
+    const mapping = mapColumns(header.cells, this.options.columns);
+    const missing = REQUIRED.filter((f) => mapping.index[f] === undefined);
+    if (mapping.index.customer_id === undefined && mapping.index.customer_name === undefined) missing.unshift('customer_id');
+    if (missing.length > 0) {
+      return this.fail(header.line, `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (found: ${header.cells.map((c) => c.trim()).join(', ')}; map others with --map column=field)`);
+    }
+    this.mapping = mapping;
+    this.summary.headerLine = header.line;
+    this.summary.titleRowsSkipped = best;
+    this.summary.mapped = mapping.mapped;
+    this.summary.unknownColumns = mapping.unknown;
+    if (mapping.index.currency === undefined) this.summary.currencyAssumed = this.options.defaultCurrency ?? 'CHF';
+    this.pending = this.pending.slice(best + 1);
+    this.phase = 'sniff';
+    if (this.pending.length >= SNIFF_ROWS) this.startRows();
+  }
+
+  private startRows(): void {
+    if (!this.decimal) this.learnDecimal(this.pending);
+    this.phase = 'rows';
+    const rows = this.pending;
+    this.pending = [];
+    for (const r of rows) this.convert(r);
+  }
+
+  private learnDecimal(records: readonly CsvRow[]): void {
+    const m = this.mapping!.index;
+    const cols = [m.amount, m.paid_amount, m.discount_amount, m.written_off].filter((i): i is number => i !== undefined);
+    for (const r of records) {
+      for (const i of cols) {
+        const hint = decimalHint(r.cells[i] ?? '');
+        if (hint) {
+          this.decimal = hint;
+          this.summary.decimal = hint;
+          this.summary.decimalFrom = 'file';
+          return;
+        }
+      }
+    }
+  }
+
+  private fail(line: number, reason: string): void {
+    this.fatal = { line, reason };
+    this.onIssue(this.fatal);
+  }
+
+  private convert(record: CsvRow): void {
+    if (isBlankRow(record.cells)) return;
+    const m = this.mapping!.index;
+    const cells = record.cells;
+    this.summary.rows++;
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    const statusText = cellAt(cells, m.status);
+    const status = statusText !== '' ? parseStatus(statusText) : undefined;
+    if (status === 'skip') {
+      this.summary.skipped++;
+      return;
+    }
+    if (statusText !== '' && status === undefined) warnings.push(`status "${statusText}" not understood (ignored)`);
+    if (status !== undefined) this.summary.statusMapped++;
+
+    const customerName = cellAt(cells, m.customer_name);
+    const customerId = cellAt(cells, m.customer_id) || customerName;
+    const invoiceId = cellAt(cells, m.invoice_id);
+    if (customerId === '') problems.push('customer_id is empty');
+    if (invoiceId === '') problems.push('invoice_id is empty');
+    const issueDate = this.date(cellAt(cells, m.issue_date), 'issue_date', problems);
+    const dueText = cellAt(cells, m.due_date);
+    let dueDate: string | undefined;
+    if (dueText !== '') dueDate = this.date(dueText, 'due_date', problems);
+    else if (issueDate) {
+      const termsText = cellAt(cells, m.terms_days);
+      const terms = termsText === '' ? (this.options.defaultNetDays ?? 30) : Number(termsText.replace(/\s*(tage|days|jours|giorni|t|d)\.?$/i, ''));
+      if (!Number.isInteger(terms) || terms < 0 || terms > 366) problems.push(`terms_days "${termsText}" is not a number of days`);
+      else {
+        dueDate = addDays(issueDate, terms);
+        this.summary.dueDatesFromTerms++;
+      }
+    }
+    const amount = this.amount(cellAt(cells, m.amount), 'amount', problems);
+    let currency: string;
+    if (m.currency === undefined) currency = this.options.defaultCurrency ?? 'CHF';
+    else {
+      const raw = cellAt(cells, m.currency);
+      currency = raw.length === 3 && raw === raw.toUpperCase() ? raw : (CURRENCY_WORDS[raw.toUpperCase()] ?? raw.toUpperCase());
+      if (!/^[A-Z]{3}$/.test(currency)) problems.push(`currency "${raw}" is not a three-letter code such as CHF, EUR or GBP`);
+    }
+    const paidText0 = cellAt(cells, m.paid_date);
+    const paidDate = paidText0 === '' ? undefined : this.date(paidText0, 'paid_date', problems);
+    const paidText = cellAt(cells, m.paid_amount);
+    let paidAmount = paidText === '' ? (paidDate || status === 'paid' ? Math.max(0, amount) : 0) : this.amount(paidText, 'paid_amount', problems);
+    if (paidAmount < 0) {
+      problems.push(`paid_amount ${paidText} must not be negative`);
+      paidAmount = 0;
+    }
+
+    const dunningText = cellAt(cells, m.dunning_level);
+    let dunningLevel = dunningText === '' ? 0 : dunningText.length === 1 ? dunningText.charCodeAt(0) - 48 : Number(/\d+/.exec(dunningText)?.[0] ?? NaN);
+    if (!Number.isInteger(dunningLevel) || dunningLevel < 0 || dunningLevel > 9 && dunningText.length === 1) problems.push(`dunning_level "${dunningText}" must be 0, 1, 2 or 3`);
+    else if (dunningLevel > 3) {
+      warnings.push(`dunning_level ${dunningLevel} counted as 3 (the highest level)`);
+      dunningLevel = 3;
+    }
+    const collection = this.bool(cellAt(cells, m.collection), 'collection', problems) || status === 'collection';
+    const disputed = this.bool(cellAt(cells, m.disputed), 'disputed', problems) || status === 'disputed';
+
+    let writtenOff: number | undefined;
+    const woText = cellAt(cells, m.written_off);
+    if (woText !== '') {
+      const asBool = parseBool(woText);
+      if (asBool !== undefined) writtenOff = asBool ? Math.max(0, amount - paidAmount) : undefined;
+      else writtenOff = this.amount(woText, 'written_off', problems);
+    } else if (status === 'written_off') writtenOff = Math.max(0, amount - paidAmount);
+
+    const pctText = cellAt(cells, m.discount_percent);
+    const discountPercent = pctText === '' ? undefined : this.amount(pctText.replace(/\s*%$/, ''), 'discount_percent', problems);
+    const discountDaysText = cellAt(cells, m.discount_days);
+    const discountDays = discountDaysText === '' ? undefined : Number(discountDaysText);
+    if (discountDays !== undefined && !(Number.isInteger(discountDays) && discountDays >= 0 && discountDays <= 366)) problems.push(`discount_days "${discountDaysText}" is not a number of days`);
+    const discountText = cellAt(cells, m.discount_amount);
+    const discountAmount = discountText === '' ? undefined : Math.abs(this.amount(discountText, 'discount_amount', problems));
+    const reference = cellAt(cells, m.reference);
+    const paymentReference = cellAt(cells, m.payment_reference).replace(/\s+/g, '');
+
+    if (problems.length > 0) {
+      this.summary.rejected++;
+      this.onIssue({ line: record.line, reason: problems.join('; ') });
+      return;
+    }
+    // Plausible? Kept either way: a prepayment is paid before the invoice, a due date may be a typo.
+    if (dueDate! < issueDate!) warnings.push(`due_date ${dueDate} is before issue_date ${issueDate}`);
+    if (paidDate && paidDate < issueDate!) warnings.push(`paid_date ${paidDate} is before issue_date ${issueDate} (a prepayment?)`);
+    if (amount > 0 && paidAmount > amount * 1.5 + 1) warnings.push(`paid ${paidAmount} is far more than the invoiced ${amount}`);
+    if (amount < 0) this.summary.creditNotes++;
+    for (const w of warnings) {
+      this.summary.warnings++;
+      this.onIssue({ line: record.line, reason: w, warning: true });
+    }
+    const row: LedgerRow =
+      customerName !== '' && m.customer_id !== undefined
+        ? { customerId, customerName, invoiceId, issueDate: issueDate!, dueDate: dueDate!, amount, currency, paidAmount, dunningLevel, collection }
+        : { customerId, invoiceId, issueDate: issueDate!, dueDate: dueDate!, amount, currency, paidAmount, dunningLevel, collection };
+    if (paidDate) row.paidDate = paidDate;
+    if (reference !== '' && reference !== invoiceId) row.reference = reference;
+    if (paymentReference !== '') row.paymentReference = paymentReference;
+    if (discountPercent !== undefined) row.discountPercent = discountPercent;
+    if (discountDays !== undefined) row.discountDays = discountDays;
+    if (discountAmount !== undefined && discountAmount > 0) row.discountAmount = discountAmount;
+    if (writtenOff !== undefined && writtenOff > 0) row.writtenOff = writtenOff;
+    if (disputed) row.disputed = true;
+    this.summary.accepted++;
+    this.onRow(record.line, row);
+  }
+
+  private date(text: string, column: string, problems: string[]): string | undefined {
+    const r = parseDate(text);
+    if ('value' in r) return r.value;
+    problems.push(`${column} ${r.error}`);
+    return undefined;
+  }
+
+  private amount(text: string, column: string, problems: string[]): number {
+    const fast = plainAmount(text, this.decimal);
+    if (fast !== undefined && (this.decimal || (text.indexOf('.') < 0 && text.indexOf(',') < 0))) return fast;
+    const r = parseAmount(text, this.decimal);
+    if ('value' in r) {
+      if (!this.decimal) {
+        const hint = decimalHint(text);
+        if (hint) {
+          this.decimal = hint;
+          this.summary.decimal = hint;
+          this.summary.decimalFrom = 'file';
+        }
+      }
+      return r.value;
+    }
+    problems.push(`${column} ${r.error}`);
+    return NaN;
+  }
+
+  private bool(text: string, column: string, problems: string[]): boolean {
+    const b = parseBool(text);
+    if (b === undefined) problems.push(`${column} "${text}" must be yes or no (true/false, ja/nein, oui/non)`);
+    return b === true;
+  }
+}
+
+function cellAt(cells: string[], i: number | undefined): string {
+  if (i === undefined) return '';
+  const c = cells[i];
+  if (c === undefined || c === '') return '';
+  const first = c.charCodeAt(0);
+  const last = c.charCodeAt(c.length - 1);
+  return first > 32 && last > 32 ? c : c.trim();
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(isoDate) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export interface LedgerParseResult {
   rows: LedgerRow[];
   errors: LedgerParseError[];
+  warnings: LedgerParseError[];
+  summary: LedgerReadSummary;
 }
-
-const REQUIRED = ['customer_id', 'invoice_id', 'issue_date', 'due_date', 'amount', 'currency'] as const;
-const OPTIONAL = ['customer_name', 'paid_date', 'paid_amount', 'dunning_level', 'collection'] as const;
-type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
 /**
- * Parses the ledger CSV export (comma or semicolon, BOM or not, ISO or dd.mm.yyyy dates,
- * `.` or `,` decimals). Good rows come back even when others are bad; each bad row is
- * reported with its line number and every reason.
+ * Whole text → rows (for small files, tests and scripts; files go through readLedgerFile).
+ * Rows of one invoice repeated with different payments are merged; exact repeats are reported.
  */
-export function parseLedgerCsv(text: string): LedgerParseResult {
-  const csv = streamCsv(text);
-  const header = csv.header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
-  const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    return { rows: [], errors: [{ line: 1, reason: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` }] };
-  }
-  const index = new Map<Column, number>();
-  for (const c of [...REQUIRED, ...OPTIONAL]) if (header.includes(c)) index.set(c, header.indexOf(c));
-
-  const rows: LedgerRow[] = [];
+export function parseLedgerCsv(text: string, options: LedgerReadOptions = {}): LedgerParseResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed: Array<{ line: number; row: LedgerRow }> = [];
   const errors: LedgerParseError[] = [];
-  const seen = new Map<string, number>();
-  for (const { line, cells } of csv.rows) {
-    const cell = (c: Column) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '');
-    const problems: string[] = [];
-    const issueDate = parseDate(cell('issue_date'), 'issue_date', problems);
-    const dueDate = parseDate(cell('due_date'), 'due_date', problems);
-    const paidDate = cell('paid_date') === '' ? undefined : parseDate(cell('paid_date'), 'paid_date', problems);
-    const amount = parseAmount(cell('amount'), 'amount', problems);
-    const paidAmountText = cell('paid_amount');
-    const paidAmount = paidAmountText === '' ? (paidDate ? amount : 0) : parseAmount(paidAmountText, 'paid_amount', problems);
-    const dunningText = cell('dunning_level');
-    const dunningLevel = dunningText === '' ? 0 : Number(dunningText);
-    const collection = parseBool(cell('collection'), problems);
-    if (issueDate && dueDate && dueDate < issueDate) problems.push(`due_date ${dueDate} is before issue_date ${issueDate}`);
-
-    const customerId = cell('customer_id');
-    const invoiceId = cell('invoice_id');
-    const currency = cell('currency').toUpperCase();
-    if (customerId === '') problems.push('customer_id is empty');
-    if (invoiceId === '') problems.push('invoice_id is empty');
-    if (!/^[A-Z]{3}$/.test(currency)) problems.push(`currency "${cell('currency')}" is not a three-letter code such as CHF, EUR or GBP`);
-    if (!Number.isInteger(dunningLevel) || dunningLevel < 0 || dunningLevel > 3) problems.push(`dunning_level "${dunningText}" must be 0, 1, 2 or 3`);
-    if (problems.length === 0) {
-      // Every field was checked above exactly as ledgerRowSchema would (a test keeps them in step);
-      // zod per row would cost more than the rest of the parse on a two-million-row ledger.
-      const row: LedgerRow = {
-        customerId,
-        ...(cell('customer_name') ? { customerName: cell('customer_name') } : {}),
-        invoiceId,
-        issueDate: issueDate!,
-        dueDate: dueDate!,
-        amount,
-        currency,
-        ...(paidDate ? { paidDate } : {}),
-        paidAmount,
-        dunningLevel,
-        collection,
-      };
-      const key = `${customerId}\u0000${invoiceId}`;
-      const dupOf = seen.get(key);
-      if (dupOf !== undefined) problems.push(`invoice ${invoiceId} of customer ${customerId} already on line ${dupOf}`);
-      else {
-        seen.set(key, line);
-        rows.push(row);
-      }
-    }
-    if (problems.length > 0) errors.push({ line, reason: problems.join('; ') });
-  }
-  // Structural problems (an unclosed quote) are known once the rows have been read.
-  errors.push(...csv.errors);
+  const warnings: LedgerParseError[] = [];
+  const reader = new LedgerRecordReader(options, (line, row) => parsed.push({ line, row }), (i) => (i.warning ? warnings : errors).push({ line: i.line, reason: i.reason }));
+  const tokenizer = new CsvTokenizer(detectDelimiter(src.slice(0, 65_536)), (r) => reader.push(r));
+  tokenizer.push(src);
+  tokenizer.end();
+  reader.end();
+  reader.summary.delimiter = tokenizer.delimiter;
+  errors.push(...tokenizer.errors);
+  const merged = mergeRepeatedRows(parsed);
+  errors.push(...merged.errors);
+  warnings.push(...merged.warnings);
   errors.sort((a, b) => a.line - b.line);
-  return { rows, errors };
+  warnings.sort((a, b) => a.line - b.line);
+  return { rows: merged.rows, errors, warnings, summary: reader.summary };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function parseDate(text: string, column: string, problems: string[]): string | undefined {
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else {
-    problems.push(text === '' ? `${column} is empty` : `${column} "${text}" is not a date (use YYYY-MM-DD or dd.mm.yyyy)`);
-    return undefined;
-  }
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0);
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days) {
-    problems.push(`${column} "${text}" is not a calendar date`);
-    return undefined;
-  }
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Accepts 1234.50, 1234,50, 1'234.50, 1.234,50, 1,234.50 and 1 234,50. */
-export function parseAmount(text: string, column: string, problems: string[]): number {
-  const compact = text.replace(/[\s'\u00a0\u2019]/g, '');
-  if (!/^-?[\d.,]+$/.test(compact) || !/\d/.test(compact)) {
-    problems.push(text === '' ? `${column} is empty` : `${column} "${text}" is not a number`);
-    return NaN;
-  }
-  const lastDot = compact.lastIndexOf('.');
-  const lastComma = compact.lastIndexOf(',');
-  const decimal = lastDot > lastComma ? '.' : lastComma > lastDot ? ',' : '';
-  const thousands = decimal === '.' ? ',' : '.';
-  let normalised = compact.split(thousands).join('');
-  if (decimal === ',') normalised = normalised.replace(',', '.');
-  if ((normalised.match(/\./g) ?? []).length > 1) {
-    problems.push(`${column} "${text}" is not a number`);
-    return NaN;
-  }
-  const n = Number(normalised);
-  if (!Number.isFinite(n)) problems.push(`${column} "${text}" is not a number`);
-  else if (n < 0) problems.push(`${column} must not be negative (credit notes are not supported yet)`);
-  return n;
-}
-
-function parseBool(text: string, problems: string[]): boolean {
-  const t = text.toLowerCase();
-  if (t === '' || ['false', '0', 'no', 'nein', 'non'].includes(t)) return false;
-  if (['true', '1', 'yes', 'ja', 'oui'].includes(t)) return true;
-  problems.push(`collection "${text}" must be true or false`);
-  return false;
-}

@@ -80,6 +80,19 @@ export const configSchema = z
         lagStallMs: z.number().int().min(1_000).default(120_000),
       })
       .prefault({}),
+    /** How ledger exports are read: header names of your package mapped to fields, the decimal mark, the currency. */
+    ledger: z
+      .object({
+        /** Header name in your export → ledger field (customer_id, invoice_id, issue_date, due_date, amount, …). */
+        columns: z.record(z.string(), z.string()).default({}),
+        /** Decimal mark for files that never show it ("1.234" alone is ambiguous). */
+        decimal: z.enum([',', '.']).optional(),
+        /** Currency of exports without a currency column (default: policy.currency). */
+        currency: z.string().regex(/^[A-Za-z]{3}$/, 'a three-letter currency code such as CHF').optional(),
+        /** Shortfall share that counts as a cash discount when an invoice is paid in its discount period (default 0.03). */
+        maxDiscountShare: z.number().min(0).max(0.2).optional(),
+      })
+      .optional(),
     /** Watchlist CSV (customer_id,name,aliases,register_ids,country,industry,tags). */
     watchlist: z.string().optional(),
     sources: z.array(sourceSchema).default([]),

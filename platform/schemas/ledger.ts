@@ -33,6 +33,8 @@ export const ledgerRowSchema = z.object({
   paidAmount: z.number().finite().nonnegative(),
   dunningLevel: z.number().int().min(0).max(3).default(0),
   collection: z.boolean().default(false),
+  /** The payment reference printed on the invoice (QR reference, ISR/ESR, RF creditor reference): how the bank's notification names it. */
+  paymentReference: z.string().min(1).optional(),
   /** A credit note's invoice (the one it corrects); without it the credit is netted per customer. */
   reference: z.string().min(1).optional(),
   /** Cash discount terms of the invoice when the export states them (e.g. 2 % within 10 days). */
@@ -49,3 +51,18 @@ export const ledgerRowSchema = z.object({
   disputed: z.boolean().optional(),
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
+
+/**
+ * A ledger row arriving again from the accounting export, merged with what is stored: payments
+ * the bank reported (camt) stay on the invoice, because the export does not know them and the
+ * bank's booking date is the truth about when the customer paid.
+ */
+export function keepBankPayments(stored: LedgerRow | undefined, incoming: LedgerRow): LedgerRow {
+  const bank = stored?.payments?.filter((p) => p.source === 'bank') ?? [];
+  if (bank.length === 0 || incoming.payments?.some((p) => p.source === 'bank')) return incoming;
+  const own = incoming.payments ?? (incoming.paidDate && incoming.paidAmount > 0 ? [{ date: incoming.paidDate, amount: incoming.paidAmount }] : []);
+  const payments = [...own, ...bank].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sum = (list: LedgerPayment[]) => list.reduce((s, p) => s + p.amount, 0);
+  const paidAmount = Math.round(Math.max(sum(own), sum(bank)) * 100) / 100;
+  return { ...incoming, payments, paidAmount, paidDate: payments[payments.length - 1]!.date };
+}

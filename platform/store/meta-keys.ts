@@ -13,6 +13,8 @@ export const META_KEYS = {
   unsubscribeSecret: 'alerts.unsubscribe-secret',
   /** When the demo data was loaded. */
   demoSeeded: 'demo.seeded',
+  /** When the demo data was removed (real data arrived, or `bonitor demo remove`): it never comes back. */
+  demoRemoved: 'demo.removed',
 } as const;
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];

@@ -16,6 +16,17 @@ export interface CustomerRepo {
   getCustomer(id: string): Promise<Customer | undefined>;
 }
 
+/** Removing customers for good (the bundled demo once real data arrives). */
+export interface CustomerRemoval {
+  /**
+   * Deletes the customers and everything stored about them: watchlist entry, ledger rows,
+   * signals about them, assessments, register entries and re-scoring marks. Returns how many customers were known.
+   */
+  removeCustomers(ids: string[]): Promise<number>;
+  /** Deletes watchlist entries only (`watchlist import --replace`); their ledger and history stay. */
+  removeWatchlistEntries(ids: string[]): Promise<void>;
+}
+
 export interface DocumentStore {
   /** Returns true when the document was new. */
   upsertDocument(doc: Document): Promise<boolean>;
@@ -144,6 +155,7 @@ export interface RegisterStore {
 
 export interface Store
   extends CustomerRepo,
+    CustomerRemoval,
     DocumentStore,
     SeenItems,
     LedgerStore,

@@ -194,7 +194,7 @@ describe('Companies House streaming', () => {
 
 describe('register identifiers in register feeds', () => {
   it('takes CHE-UID, HRB, company number and CIK from register notices, and the rubric from <category>', async () => {
-    expect(registerIdsIn('Schuldner: Alpenblick Metallbau AG, CHE-401.118.532, Winterthur')).toEqual({ uid: ['CHE-401.118.532'] });
+    expect(registerIdsIn('Schuldner: Alpenblick Metallbau AG, CHE-401.118.534, Winterthur')).toEqual({ uid: ['CHE-401.118.534'] });
     expect(registerIdsIn(text('registers', 'de_handelsregister-bekanntmachung_HRB731772_Ulm_2015.html'))).toMatchObject({ hrb: ['HRB 731772'] });
     expect(registerIdsIn('OAKRIDGE JOINERY LTD (Company Number 10472291)')).toEqual({ companyNumber: ['10472291'] });
     expect(registerIdsIn('Filer: ACME CORP (CIK 320193)')).toEqual({ cik: ['0000320193'] });

@@ -279,5 +279,37 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(all[0]!.loops[0]).toMatchObject({ name: 'analyzer.consumer', handled: 17 });
       expect((await store.processHealth.heartbeats(new Date('2026-11-02T10:00:03.000Z'))).map((h) => h.processId)).toEqual(['h1:42:a']);
     });
+    it('removes customers with everything stored about them, and nothing else', async () => {
+      await store.upsertCustomers([sample.customer('gone-1', 'Gone AG'), sample.customer('kept-1', 'Kept AG')]);
+      await store.upsertLedgerRows([sample.ledger('gone-1', 'G-1'), sample.ledger('kept-1', 'K-1'), sample.ledger('gone-2', 'G-2')]);
+      await store.upsertSignal(sample.signal('sig-gone', 'gone-1'));
+      await store.upsertSignal(sample.signal('sig-kept', 'kept-1'));
+      await store.saveAssessment(sample.assessment('gone-1', 'B', 30));
+      await store.markDirty(['gone-1', 'kept-1'], new Date('2026-10-01T00:00:00Z'));
+      expect(await store.removeCustomers(['gone-1', 'gone-2', 'never-there'])).toBe(2);
+      expect(await store.getCustomer('gone-1')).toBeUndefined();
+      expect(await store.getCustomer('kept-1')).toBeDefined();
+      expect(await store.ledgerForCustomer('gone-1')).toEqual([]);
+      expect(await store.ledgerForCustomer('gone-2')).toEqual([]);
+      expect(await store.ledgerForCustomer('kept-1')).toHaveLength(1);
+      expect(await store.signalsForCustomer('gone-1')).toEqual([]);
+      expect((await store.signalsForCustomer('kept-1')).map((x) => x.id)).toEqual(['sig-kept']);
+      expect(await store.latestAssessment('gone-1')).toBeUndefined();
+      expect(await store.assessmentHistory('gone-1')).toEqual([]);
+      expect(await store.dirtyCustomers(10)).not.toContain('gone-1');
+      await store.removeWatchlistEntries(['kept-1']);
+      expect(await store.getCustomer('kept-1')).toBeUndefined();
+      expect(await store.ledgerForCustomer('kept-1')).toHaveLength(1);
+    });
+
+
+    it('keeps the bank payments of an invoice when the ledger export brings it again without them', async () => {
+      const bank = sample.ledger('bank-1', 'B-1', { paidDate: '2026-10-02', paidAmount: 1000, payments: [{ date: '2026-10-02', amount: 1000, source: 'bank', reference: 'ACSR-1' }] });
+      await store.upsertLedgerRows([bank]);
+      await store.upsertLedgerRows([sample.ledger('bank-1', 'B-1', { paidDate: '2026-10-09', paidAmount: 1000 })]);
+      const [stored] = await store.ledgerForCustomer('bank-1');
+      expect(stored!.payments?.filter((p) => p.source === 'bank')).toEqual([{ date: '2026-10-02', amount: 1000, source: 'bank', reference: 'ACSR-1' }]);
+      expect(stored!.paidAmount).toBe(1000);
+    });
   });
 }

@@ -51,9 +51,9 @@ describe('bonitor CLI', () => {
     const first = await runBonitor(['ledger', 'import', file], env);
     expect(first.code).toBe(2);
     expect(first.stderr).toContain(`${file}:3: due_date "31.09.2026" is not a calendar date`);
-    expect(first.stdout).toContain('3 rows read: 2 imported, 0 unchanged, 1 rejected');
+    expect(first.stdout).toContain('3 rows read: 2 new or changed imported, 0 unchanged, 1 rejected');
     const again = await runBonitor(['ledger', 'import', file], env);
-    expect(again.stdout).toContain('3 rows read: 0 imported, 2 unchanged, 1 rejected');
+    expect(again.stdout).toContain('3 rows read: 0 new or changed imported, 2 unchanged, 1 rejected');
     const missing = await runBonitor(['ledger', 'import', path.join(tmp.dir, 'nope.csv')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');

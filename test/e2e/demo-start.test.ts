@@ -51,7 +51,7 @@ describe('npm start on the embedded default with the bundled demo', () => {
     expect(a.signals.some((s) => s.type === 'insolvency' && /Konkurs/.test(s.title))).toBe(true);
 
     // Check by register id, exactly.
-    const byUid = assessmentSchema.parse((await getJson(`${base}/api/check?q=CHE-401.118.532`)).body);
+    const byUid = assessmentSchema.parse((await getJson(`${base}/api/check?q=CHE-401.118.534`)).body);
     expect(byUid.customerId).toBe('CH-1001');
 
     // A clean customer: A or B, open account with a credit limit.

@@ -43,7 +43,7 @@ describe('HTTP API on the demo data', () => {
     const a = assessmentSchema.parse(byName.body);
     expect(a).toMatchObject({ customerId: 'CH-1001', grade: 'E' });
     expect(byName.body.match).toEqual({ kind: 'customer', alternatives: [] });
-    expect((await get('/api/check?q=CHE-401.118.532')).body.customerId).toBe('CH-1001');
+    expect((await get('/api/check?q=CHE-401.118.534')).body.customerId).toBe('CH-1001');
   });
 
   it('decides the terms for a given order amount against the credit limit', async () => {
@@ -88,7 +88,7 @@ describe('HTTP API on the demo data', () => {
   it('shows one customer with history and ledger summary, and every assessment', async () => {
     const r = await get('/api/customers/CH-1001');
     expect(r.status).toBe(200);
-    expect(r.body.customer).toMatchObject({ id: 'CH-1001', registerIds: ['CHE-401.118.532'] });
+    expect(r.body.customer).toMatchObject({ id: 'CH-1001', registerIds: ['CHE-401.118.534'] });
     expect(r.body.history.length).toBeGreaterThanOrEqual(1);
     expect(r.body.ledger.overdue.CHF).toBeGreaterThan(0);
     const all = await get('/api/customers/CH-1001/assessments');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
+import { parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
+import { parseAmount } from '../../collectors/ledger/ledger-values.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ledgerRowSchema } from '../../platform/schemas/index.js';
@@ -34,21 +35,23 @@ describe('parseLedgerCsv', () => {
       'C1,A,INV-2,2026-02-30,2026-03-09,100,CHF,,,,',
       'C1,A,INV-3,2026-01-10,2026-02-09,abc,CHF,,,,',
       'C1,A,INV-4,2026-03-10,2026-02-09,100,Swiss francs,,,,',
-      'C1,A,INV-1,2026-01-10,2026-02-09,100,CHF,,,,',
-      'C2,B,INV-5,2026-01-10,2026-02-09,100,CHF,,,7,maybe',
+      'C1,A,INV-1,2026-01-10,2026-02-09,200,CHF,,,,',
+      'C2,B,INV-5,2026-01-10,2026-02-09,100,CHF,,,x,maybe',
       'C3,C,INV-6,2026-01-10,2026-02-09,-5,CHF,,,,',
+      'C3,C,INV-7,2026-03-10,2026-02-09,100,CHF,,,,',
     ].join('\n');
-    const { rows, errors } = parseLedgerCsv(csv);
-    expect(rows.map((r) => r.invoiceId)).toEqual(['INV-1']);
-    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    const { rows, errors, warnings } = parseLedgerCsv(csv);
+    expect(rows.map((r) => r.invoiceId)).toEqual(['INV-1', 'INV-6', 'INV-7']);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
     expect(errors[0]!.reason).toContain('issue_date "2026-02-30" is not a calendar date');
     expect(errors[1]!.reason).toContain('amount "abc" is not a number');
-    expect(errors[2]!.reason).toMatch(/due_date .* is before issue_date/);
     expect(errors[2]!.reason).toContain('currency');
     expect(errors[3]!.reason).toContain('already on line 2');
     expect(errors[4]!.reason).toContain('collection "maybe"');
-    expect(errors[4]!.reason).toContain('dunning_level "7" must be 0, 1, 2 or 3');
-    expect(errors[5]!.reason).toContain('must not be negative');
+    expect(errors[4]!.reason).toContain('dunning_level "x" must be 0, 1, 2 or 3');
+    // a negative amount is a credit note; a due date before the issue date is a warning, not a loss of the row
+    expect(rows[1]!.amount).toBe(-5);
+    expect(warnings).toEqual([{ line: 9, reason: 'due_date 2026-02-09 is before issue_date 2026-03-10' }]);
   });
 
   it('produces rows that satisfy the ledger schema exactly (it validates by hand for speed)', () => {
@@ -66,16 +69,14 @@ describe('parseLedgerCsv', () => {
   });
 
   it('names the missing columns', () => {
-    expect(parseLedgerCsv('customer_id,amount\nC1,5\n').errors).toEqual([
-      { line: 1, reason: 'missing columns: invoice_id, issue_date, due_date, currency' },
+    expect(parseLedgerCsv('customer_id,amount,name\nC1,5,x\n').errors).toEqual([
+      { line: 1, reason: 'missing columns: invoice_id, issue_date (found: customer_id, amount, name; map others with --map column=field)' },
     ]);
   });
 
   it('reads amounts in the formats accounting exports use', () => {
-    const p: string[] = [];
-    expect(['1234.5', "1'234.50", '1.234,50', '1,234.50', '1 234,50', '0,5'].map((t) => parseAmount(t, 'amount', p))).toEqual([1234.5, 1234.5, 1234.5, 1234.5, 1234.5, 0.5]);
-    expect(p).toEqual([]);
-    parseAmount('1.2.3', 'amount', p);
-    expect(p).toHaveLength(1);
+    const values = ['1234.5', "1'234.50", '1.234,50', '1,234.50', '1 234,50', '0,5', "12'500", '100.00-', '(250.00)'];
+    expect(values.map((t) => (parseAmount(t, undefined) as { value: number }).value)).toEqual([1234.5, 1234.5, 1234.5, 1234.5, 1234.5, 0.5, 12500, -100, -250]);
+    expect(parseAmount('1.2.3', ',')).toHaveProperty('error');
   });
 });

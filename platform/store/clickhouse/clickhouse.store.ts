@@ -1,3 +1,4 @@
+import { keepBankPayments } from '../../schemas/ledger.js';
 import type { Logger } from '../../log.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
@@ -43,6 +44,34 @@ export class ClickHouseStore implements Store {
   async upsertCustomers(customers: Customer[]): Promise<void> {
     const version = this.ch.nextVersion();
     await this.ch.insert('customers', customers.map((c) => ({ id: c.id, name: c.name, json: JSON.stringify(c), version })));
+  }
+
+  async removeCustomers(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const known = await this.ch.rows<{ id: string }>(
+      `SELECT id FROM ${this.t('customers')} FINAL WHERE has({ids:Array(String)}, id)
+       UNION DISTINCT SELECT DISTINCT customer_id AS id FROM ${this.t('ledger_rows')} WHERE has({ids:Array(String)}, customer_id)`,
+      { ids },
+    );
+    const where: Array<[string, string]> = [
+      ['customers', 'id'],
+      ['ledger_rows', 'customer_id'],
+      ['signals', 'customer_id'],
+      ['assessments', 'customer_id'],
+      ['assessments_latest', 'customer_id'],
+      ['scoring_queue', 'customer_id'],
+      ['customer_register_entries', 'customer_id'],
+      ['customer_register_refresh', 'customer_id'],
+    ];
+    for (const [table, column] of where) {
+      await this.ch.command(`ALTER TABLE ${this.t(table)} DELETE WHERE has({ids:Array(String)}, ${column}) SETTINGS mutations_sync = 1`, { ids });
+    }
+    return new Set(known.map((r) => r.id)).size;
+  }
+
+  async removeWatchlistEntries(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.ch.command(`ALTER TABLE ${this.t('customers')} DELETE WHERE has({ids:Array(String)}, id) SETTINGS mutations_sync = 1`, { ids });
   }
 
   async listCustomers(): Promise<Customer[]> {
@@ -102,7 +131,11 @@ export class ClickHouseStore implements Store {
       { customers },
     );
     const stored = new Map(current.map((r) => [`${r.customer_id}\u0000${r.invoice_id}`, r.json]));
-    const changed = rows.filter((r) => stored.get(`${r.customerId}\u0000${r.invoiceId}`) !== JSON.stringify(r));
+    const merged = rows.map((r) => {
+      const json = stored.get(`${r.customerId}\u0000${r.invoiceId}`);
+      return json && json.includes('"source":"bank"') ? keepBankPayments(JSON.parse(json) as LedgerRow, r) : r;
+    });
+    const changed = merged.filter((r) => stored.get(`${r.customerId}\u0000${r.invoiceId}`) !== JSON.stringify(r));
     const version = this.ch.nextVersion();
     await this.ch.insert(
       'ledger_rows',

@@ -1,3 +1,4 @@
+import { keepBankPayments } from '../../schemas/ledger.js';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
@@ -46,6 +47,31 @@ export class SqliteStore implements Store {
       `INSERT INTO customers (id, name, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, json = excluded.json`,
     );
     this.db.transaction(() => customers.forEach((c) => stmt.run(c.id, c.name, JSON.stringify(c))))();
+  }
+
+  async removeCustomers(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const known = new Set([
+      ...(this.sql('SELECT id FROM customers').all() as Array<{ id: string }>).map((r) => r.id),
+      ...(this.sql('SELECT DISTINCT customer_id AS id FROM ledger_rows').all() as Array<{ id: string }>).map((r) => r.id),
+    ]);
+    const tables = [
+      'DELETE FROM customers WHERE id = ?',
+      'DELETE FROM ledger_rows WHERE customer_id = ?',
+      'DELETE FROM signals WHERE customer_id = ?',
+      'DELETE FROM assessments WHERE customer_id = ?',
+      'DELETE FROM assessments_latest WHERE customer_id = ?',
+      'DELETE FROM scoring_queue WHERE customer_id = ?',
+      'DELETE FROM customer_register_entries WHERE customer_id = ?',
+      'DELETE FROM customer_register_refresh WHERE customer_id = ?',
+    ].map((q) => this.sql(q));
+    this.db.transaction(() => ids.forEach((id) => tables.forEach((t) => t.run(id))))();
+    return ids.filter((id) => known.has(id)).length;
+  }
+
+  async removeWatchlistEntries(ids: string[]): Promise<void> {
+    const stmt = this.sql('DELETE FROM customers WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id) => stmt.run(id)))();
   }
 
   async listCustomers(): Promise<Customer[]> {
@@ -101,7 +127,15 @@ export class SqliteStore implements Store {
       `INSERT INTO ledger_rows (customer_id, invoice_id, json) VALUES (?, ?, ?)
        ON CONFLICT (customer_id, invoice_id) DO UPDATE SET json = excluded.json WHERE json <> excluded.json`,
     );
-    return this.db.transaction(() => rows.filter((r) => stmt.run(r.customerId, r.invoiceId, JSON.stringify(r)).changes === 1))();
+    const withBank = this.sql(`SELECT json FROM ledger_rows WHERE customer_id = ? AND invoice_id = ? AND json LIKE '%"source":"bank"%'`);
+    return this.db.transaction(() =>
+      rows
+        .map((r) => {
+          const stored = withBank.get(r.customerId, r.invoiceId) as JsonRow | undefined;
+          return stored ? keepBankPayments(JSON.parse(stored.json) as LedgerRow, r) : r;
+        })
+        .filter((r) => stmt.run(r.customerId, r.invoiceId, JSON.stringify(r)).changes === 1),
+    )();
   }
 
   async ledgerForCustomer(customerId: string): Promise<LedgerRow[]> {

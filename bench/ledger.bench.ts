@@ -1,0 +1,211 @@
+/**
+ * The ledger at scale (issue 16, part 4): a 2-million-row export of 100,000 customers, each
+ * phase in its own process so that its peak memory (max RSS) is its own, every time a ratio to
+ * the floor measured in the same run:
+ *
+ *   split      bare Node line split of the file (createReadStream + split('\n')): the floor
+ *   csv-parse  the csv-parse library streaming the same file (records only)
+ *   tokenize   Bonitor's decoder + CsvTokenizer (records only)
+ *   read       + header mapping, value parsing and validation, grouping by customer
+ *   score      what `bonitor ledger score --as-of` does: read + assess each customer + JSON out
+ *   unsorted   the same on a copy not sorted by customer (external sort on disk)
+ *   import     what `bonitor ledger import` does: read + publish to the embedded bus (SQLite)
+ *
+ *   npx tsx bench/ledger.bench.ts [customers=100000] [rowsPerCustomer=20] [--skip-import] [--skip-unsorted]
+ *
+ * Ratios are of CPU time (user + system), which a busy shared machine disturbs least; wall
+ * times are printed beside them.
+ */
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+const argv = process.argv.slice(2);
+const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--phase' && argv[i - 1] !== '--file');
+const CUSTOMERS = Number(args[0] ?? 100_000);
+const PER_CUSTOMER = Number(args[1] ?? 20);
+const AS_OF = '2025-01-01';
+const DAY = 86_400_000;
+
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Deterministic export: 70 % punctual, 20 % late, 7 % very late or unpaid, 3 % dunned / in collection; sorted by customer, or by date. */
+async function writeLedger(file: string, sorted: boolean): Promise<void> {
+  const r = rng(42);
+  const out = createWriteStream(file);
+  const asOf = Date.parse(AS_OF);
+  const lines: string[] = [];
+  const flush = async () => {
+    if (!out.write(lines.join(''))) await once(out, 'drain');
+    lines.length = 0;
+  };
+  out.write('customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date,paid_amount,dunning_level,collection\n');
+  const rows = (c: number): string[] => {
+    const kind = r();
+    const id = `K${String(c).padStart(6, '0')}`;
+    const list: string[] = [];
+    for (let i = 0; i < PER_CUSTOMER; i++) {
+      const issue = asOf - (PER_CUSTOMER - i) * 30 * DAY - Math.floor(r() * 10) * DAY;
+      const due = issue + 30 * DAY;
+      const delay = kind < 0.7 ? Math.floor(r() * 4) - 2 : kind < 0.9 ? Math.floor(r() * 45) : kind < 0.97 ? Math.floor(r() * 200) : 120;
+      const paid = due + delay * DAY;
+      const open = paid >= asOf || (kind >= 0.97 && i > PER_CUSTOMER - 4);
+      const amount = Math.round(500 + r() * 20000);
+      list.push(`${id},Bench Kunde ${c} AG,${id}-${i},${iso(issue)},${iso(due)},${amount},CHF,${open ? '' : iso(paid)},${open ? '' : amount},${kind >= 0.97 && open ? 2 : 0},${kind >= 0.99 && open}\n`);
+    }
+    return list;
+  };
+  if (sorted) {
+    for (let c = 0; c < CUSTOMERS; c++) {
+      lines.push(...rows(c));
+      if (lines.length >= 20_000) await flush();
+    }
+  } else {
+    // Month by month, customers interleaved: how a journal export is ordered.
+    const blocks = 10;
+    for (let b = 0; b < blocks; b++) {
+      const chunk: string[][] = [];
+      for (let c = b; c < CUSTOMERS; c += blocks) chunk.push(rows(c));
+      for (let i = 0; i < PER_CUSTOMER; i++) {
+        for (const list of chunk) lines.push(list[i]!);
+        if (lines.length >= 20_000) await flush();
+      }
+    }
+  }
+  await flush();
+  out.end();
+  await once(out, 'finish');
+}
+
+interface PhaseResult {
+  phase: string;
+  wall: number;
+  cpu: number;
+  maxRssMb: number;
+  count: number;
+  note?: string;
+}
+
+/** Swallows output as fast as a pipe to /dev/null would. */
+class Sink extends Writable {
+  bytes = 0;
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
+    this.bytes += chunk.length;
+    cb();
+  }
+}
+
+async function runPhase(phase: string, file: string): Promise<PhaseResult> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let count = 0;
+  let note: string | undefined;
+  if (phase === 'split') {
+    let rest = '';
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      const parts = (rest + (chunk as string)).split('\n');
+      rest = parts.pop()!;
+      count += parts.length;
+    }
+  } else if (phase === 'csv-parse') {
+    const { parse } = await import('csv-parse');
+    for await (const _record of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ relax_column_count: true }))) count++;
+  } else if (phase === 'tokenize') {
+    const { decodeChunks } = await import('../collectors/ledger/decode-text.js');
+    const { CsvTokenizer } = await import('../platform/csv.js');
+    const tokenizer = new CsvTokenizer(',', () => count++);
+    for await (const text of decodeChunks(createReadStream(file, { highWaterMark: 1 << 20 }))) tokenizer.push(text);
+    tokenizer.end();
+  } else if (phase === 'read') {
+    const { readLedgerFileGroups } = await import('../collectors/ledger/read-ledger-file.js');
+    for await (const g of readLedgerFileGroups(file, {}, () => {})) if (g !== 'restarted') count += g.rows.length;
+  } else if (phase === 'score' || phase === 'unsorted') {
+    const { ledgerScoreCommand } = await import('../app/cli/ledger-score.command.js');
+    const { configSchema } = await import('../platform/config/schema.js');
+    const { PassThrough } = await import('node:stream');
+    const stdout = new Sink();
+    const code = await ledgerScoreCommand.run([file, '--as-of', AS_OF], {
+      io: { stdin: new PassThrough(), stdout, stderr: new Sink() },
+      config: configSchema.parse({}),
+      app: () => Promise.reject(new Error('ledger score needs no store')),
+    });
+    if (code !== 0) throw new Error(`ledger score exited ${code}`);
+    count = CUSTOMERS;
+    note = `${Math.round(stdout.bytes / 1e6)} MB of assessments written`;
+  } else if (phase === 'import') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bonitor-bench-import-'));
+    try {
+      const { openApp } = await import('../app/compose.js');
+      const { loadConfig } = await import('../platform/config/load.js');
+      const { silentLogger } = await import('../platform/log.js');
+      const { readLedgerFileGroups } = await import('../collectors/ledger/read-ledger-file.js');
+      const { importLedgerGroups } = await import('../collectors/ledger/ledger.importer.js');
+      const app = await openApp(loadConfig({ env: { BONITOR_DATA_DIR: dir, BONITOR_DEMO: 'false' } }).config, silentLogger);
+      const r = await importLedgerGroups(readLedgerFileGroups(file, {}, () => {}), { bus: app.bus, seen: app.store });
+      count = r.published;
+      await app.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const c = process.cpuUsage(c0);
+  return { phase, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, count, ...(note ? { note } : {}) };
+}
+
+const phaseFlag = process.argv.indexOf('--phase');
+if (phaseFlag >= 0) {
+  const file = process.argv[process.argv.indexOf('--file') + 1]!;
+  process.stdout.write(`${JSON.stringify(await runPhase(process.argv[phaseFlag + 1]!, file))}\n`);
+} else {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bonitor-bench-ledger-'));
+  try {
+    const sorted = path.join(dir, 'sorted.csv');
+    const unsorted = path.join(dir, 'unsorted.csv');
+    await writeLedger(sorted, true);
+    const phases = ['split', 'csv-parse', 'tokenize', 'read', 'score'];
+    if (!argv.includes('--skip-unsorted')) {
+      await writeLedger(unsorted, false);
+      phases.push('unsorted');
+    }
+    if (!argv.includes('--skip-import')) phases.push('import');
+    const { statSync } = await import('node:fs');
+    console.log(`ledger of ${CUSTOMERS} customers × ${PER_CUSTOMER} invoices = ${CUSTOMERS * PER_CUSTOMER} rows, ${Math.round(statSync(sorted).size / 1e6)} MB (node ${process.version})`);
+    const results: PhaseResult[] = [];
+    for (const phase of phases) {
+      const file = phase === 'unsorted' ? unsorted : sorted;
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, '--phase', phase, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (child.status !== 0) {
+        console.error(`phase ${phase} failed (exit ${child.status}):\n${child.stderr}`);
+        process.exitCode = 1;
+        continue;
+      }
+      results.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as PhaseResult);
+    }
+    const floor = results.find((r) => r.phase === 'split');
+    for (const r of results) {
+      const ratio = floor && r !== floor ? `  ${(r.cpu / floor.cpu).toFixed(1)}× floor (CPU), ${(r.wall / floor.wall).toFixed(1)}× (wall)` : '';
+      console.log(`${r.phase.padEnd(9)} ${r.cpu.toFixed(2).padStart(7)} s CPU ${r.wall.toFixed(2).padStart(7)} s wall  peak RSS ${String(Math.round(r.maxRssMb)).padStart(5)} MB${ratio}${r.note ? `  (${r.note})` : ''}`);
+    }
+    const score = results.find((r) => r.phase === 'score');
+    if (floor && score) {
+      const ok = score.cpu / floor.cpu <= 4 && score.maxRssMb < 1024;
+      console.log(`goal (ledger score within 4× the line split, under 1 GB): ${ok ? 'met' : 'NOT met'} — ${(score.cpu / floor.cpu).toFixed(1)}×, ${Math.round(score.maxRssMb)} MB`);
+    }
+  } finally {
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,110 @@
+import type { LedgerRow } from '../../platform/schemas/index.js';
+import type { BankCredit } from './parse-camt.js';
+
+export type MatchRule = 'reference' | 'invoice_number' | 'amount_and_customer';
+
+export interface BankMatch {
+  credit: BankCredit;
+  invoice: LedgerRow;
+  rule: MatchRule;
+}
+
+export interface BankMatchResult {
+  matches: BankMatch[];
+  unmatched: BankCredit[];
+  /** Invoices with the bank payments added (each once, even when several credits paid it). */
+  updated: LedgerRow[];
+}
+
+/** QR and ISR references are numeric with leading zeros; RF references are compared as written. */
+export function normaliseReference(ref: string): string {
+  const compact = ref.replace(/\s+/g, '').toUpperCase();
+  return /^\d+$/.test(compact) ? compact.replace(/^0+/, '') : compact;
+}
+
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\b(ag|sa|gmbh|sarl|ltd|plc|kg|co|inc)\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Bank credits → the invoices they pay, by the strongest evidence first: the payment reference
+ * printed on the invoice (QR reference, ISR, RF), then the invoice number in the remittance text,
+ * then the amount together with the customer's name (only when exactly one open invoice of that
+ * customer has that open amount). A credit that matches nothing is reported, never guessed. Each
+ * match adds a bank payment dated with the booking date; a credit already on the invoice (same
+ * bank reference) is not added twice.
+ */
+export function matchBankPayments(credits: readonly BankCredit[], invoices: readonly LedgerRow[]): BankMatchResult {
+  const byReference = new Map<string, LedgerRow>();
+  const byNumber = new Map<string, LedgerRow>();
+  for (const inv of invoices) {
+    if (inv.amount <= 0) continue;
+    if (inv.paymentReference) byReference.set(normaliseReference(inv.paymentReference), inv);
+    byNumber.set(inv.invoiceId.toLowerCase(), inv);
+  }
+  const numberPattern = invoices.length > 0 ? tokenPattern(invoices.map((i) => i.invoiceId)) : undefined;
+  const updated = new Map<string, LedgerRow>();
+  const current = (inv: LedgerRow) => updated.get(`${inv.customerId}\u0000${inv.invoiceId}`) ?? inv;
+  const matches: BankMatch[] = [];
+  const unmatched: BankCredit[] = [];
+  for (const credit of credits) {
+    let invoice: LedgerRow | undefined;
+    let rule: MatchRule | undefined;
+    if (credit.reference) {
+      invoice = byReference.get(normaliseReference(credit.reference));
+      if (invoice) rule = 'reference';
+    }
+    if (!invoice && numberPattern) {
+      const hay = `${credit.text} ${credit.reference ?? ''}`;
+      for (const m of hay.matchAll(numberPattern)) {
+        const hit = byNumber.get(m[1]!.toLowerCase());
+        if (hit) {
+          invoice = hit;
+          rule = 'invoice_number';
+          break;
+        }
+      }
+    }
+    if (!invoice && credit.debtorName) {
+      const name = fold(credit.debtorName);
+      const candidates = invoices.filter((inv) => {
+        if (inv.amount <= 0 || inv.currency !== credit.currency) return false;
+        const open = inv.amount - current(inv).paidAmount;
+        return Math.abs(open - credit.amount) < 0.005 && name !== '' && fold(inv.customerName ?? inv.customerId).includes(name);
+      });
+      if (candidates.length === 1) {
+        invoice = candidates[0];
+        rule = 'amount_and_customer';
+      }
+    }
+    if (!invoice || !rule) {
+      unmatched.push(credit);
+      continue;
+    }
+    const before = current(invoice);
+    const payments = [...(before.payments ?? (before.paidDate && before.paidAmount > 0 ? [{ date: before.paidDate, amount: before.paidAmount }] : []))];
+    if (!payments.some((p) => p.source === 'bank' && p.reference === credit.entryRef)) {
+      payments.push({ date: credit.bookingDate, amount: credit.amount, source: 'bank', reference: credit.entryRef });
+      payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }
+    const ledgerPaid = payments.filter((p) => p.source !== 'bank').reduce((s, p) => s + p.amount, 0);
+    const bankPaid = payments.filter((p) => p.source === 'bank').reduce((s, p) => s + p.amount, 0);
+    // The ledger's own payments and the bank's are the same money: paid is the larger of the two.
+    const paidAmount = Math.round(Math.max(ledgerPaid, bankPaid) * 100) / 100;
+    const lastBank = payments.filter((p) => p.source === 'bank').at(-1)!.date;
+    updated.set(`${invoice.customerId}\u0000${invoice.invoiceId}`, { ...before, payments, paidAmount, paidDate: lastBank });
+    matches.push({ credit, invoice, rule });
+  }
+  return { matches, unmatched, updated: [...updated.values()] };
+}
+
+function tokenPattern(ids: readonly string[]): RegExp {
+  const escaped = [...new Set(ids)].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}

@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerImportCommand } from '../../app/cli/ledger.command.js';
+import { openApp, type App } from '../../app/compose.js';
+import { startScorer } from '../../app/roles/pipeline.roles.js';
+import { computeLedgerFeatures } from '../../analysis/scoring/ledger-features.js';
+import { matchBankPayments } from '../../collectors/ledger/match-bank-payments.js';
+import { parseCamt } from '../../collectors/ledger/parse-camt.js';
+import { loadConfig } from '../../platform/config/load.js';
+import { UserError } from '../../platform/errors.js';
+import { silentLogger } from '../../platform/log.js';
+import { keepBankPayments, type LedgerRow } from '../../platform/schemas/index.js';
+import { tempDir } from '../helpers.js';
+
+const fixture = (name: string) => new URL(`../fixtures/ledger/${name}`, import.meta.url).pathname;
+const camt054 = readFileSync(fixture('ch_postfinance_camt054_qrr.xml'), 'utf8');
+
+function inv(id: string, customerId: string, amount: number, extra: Partial<LedgerRow> = {}): LedgerRow {
+  return { customerId, invoiceId: id, issueDate: '2020-05-01', dueDate: '2020-05-31', amount, currency: 'CHF', paidAmount: 0, dunningLevel: 0, collection: false, ...extra };
+}
+
+describe('camt.054 and camt.053 as banks send them', () => {
+  it('reads each QR payment of a PostFinance batch credit with the booking date and its reference', () => {
+    const r = parseCamt(camt054);
+    expect(r).toMatchObject({ kind: 'camt.054', account: 'CH2909000000250094239', skipped: 0 });
+    expect(r.credits.map((c) => [c.bookingDate, c.amount, c.currency, c.reference, c.referenceType, c.debtorName])).toEqual([
+      ['2020-06-18', 778.29, 'CHF', '539115429773825311971477453', 'QRR', 'Bernasconi Maria'],
+      ['2020-06-18', 913.93, 'CHF', '662437765447746478179744715', 'QRR', 'Bernasconi Maria'],
+    ]);
+  });
+
+  it('reads a camt.053 statement: credits only, booking date from DtTm, the booked amount of an FX entry', () => {
+    const r = parseCamt(readFileSync(fixture('iso20022_business_sample_camt053.xml'), 'utf8'));
+    expect(r.kind).toBe('camt.053');
+    expect(r.skipped).toBe(1); // the batch debit
+    expect(r.credits.map((c) => [c.bookingDate, c.amount, c.currency, c.debtorName ?? ''])).toEqual([
+      ['2010-10-18', 105678.5, 'SEK', 'MUELLER'],
+      ['2010-10-18', 30000, 'SEK', ''],
+    ]);
+  });
+
+  it('refuses a truncated download and a file that is no camt message', () => {
+    expect(() => parseCamt(readFileSync(fixture('ch_postfinance_camt054_qrr.truncated.xml'), 'utf8'))).toThrow(/truncated/);
+    expect(() => parseCamt('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"></Document>')).toThrow(/not an ISO 20022 camt/);
+    expect(() => parseCamt('customer_id,amount')).toThrow(/not XML/);
+  });
+
+  it('matches by QR reference, by invoice number, by amount and customer, and reports the rest', () => {
+    const credits = parseCamt(camt054).credits;
+    const byText = { ...credits[0]!, reference: undefined, text: 'Zahlung Rechnung RE-2020-17 danke', entryRef: 'x1' };
+    const byAmount = { ...credits[0]!, reference: undefined, text: '', entryRef: 'x2', amount: 450 };
+    const stranger = { ...credits[0]!, reference: '000000000000000000000000999', text: '', debtorName: 'Someone Else', entryRef: 'x3', amount: 12 };
+    const invoices = [
+      inv('RE-2020-11', 'K1', 913.93, { paymentReference: '66 24377 65447 74647 81797 44715', customerName: 'Bernasconi Maria' }),
+      inv('RE-2020-17', 'K1', 778.29, { customerName: 'Bernasconi Maria' }),
+      inv('RE-2020-18', 'K1', 450, { customerName: 'Bernasconi Maria' }),
+      inv('RE-2020-19', 'K2', 450, { customerName: 'Other AG' }),
+    ];
+    const r = matchBankPayments([credits[1]!, byText, byAmount, stranger], invoices);
+    expect(r.matches.map((m) => [m.invoice.invoiceId, m.rule])).toEqual([
+      ['RE-2020-11', 'reference'],
+      ['RE-2020-17', 'invoice_number'],
+      ['RE-2020-18', 'amount_and_customer'],
+    ]);
+    expect(r.unmatched.map((c) => c.entryRef)).toEqual(['x3']);
+    const paid = r.updated.find((x) => x.invoiceId === 'RE-2020-11')!;
+    expect(paid).toMatchObject({ paidAmount: 913.93, paidDate: '2020-06-18', payments: [{ date: '2020-06-18', amount: 913.93, source: 'bank' }] });
+    // The same file again adds nothing.
+    expect(matchBankPayments([credits[1]!], [paid]).updated[0]!.payments).toHaveLength(1);
+  });
+
+  it("the bank's booking date decides the delay, and a later ledger re-import keeps it", () => {
+    const ledger = inv('RE-1', 'K1', 913.93, { paidDate: '2020-07-20', paidAmount: 913.93, paymentReference: '662437765447746478179744715' });
+    const withBank = matchBankPayments(parseCamt(camt054).credits, [ledger]).updated[0]!;
+    const asOf = new Date('2020-08-01T00:00:00Z');
+    expect(computeLedgerFeatures([ledger], asOf).worstDelayDays).toBe(50);
+    expect(computeLedgerFeatures([withBank], asOf).worstDelayDays).toBe(18);
+    const reimported = keepBankPayments(withBank, ledger);
+    expect(computeLedgerFeatures([reimported], asOf).worstDelayDays).toBe(18);
+  });
+});
+
+describe('bonitor ledger import <camt.xml>', () => {
+  const tmp = tempDir('bonitor-camt-');
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp(loadConfig({ env: { BONITOR_DATA_DIR: tmp.dir, BONITOR_DEMO: 'false' } }).config, silentLogger, { now: () => new Date('2020-07-01T00:00:00Z') });
+  });
+  afterAll(async () => {
+    await app.close();
+    tmp.cleanup();
+  });
+
+  async function run(args: string[]) {
+    const stdout = new PassThrough();
+    const out: string[] = [];
+    stdout.on('data', (d) => out.push(String(d)));
+    let code: number;
+    try {
+      code = await ledgerImportCommand.run(args, { io: { stdin: new PassThrough(), stdout, stderr: new PassThrough() }, config: app.config, app: async () => app });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      return { code: e.exitCode, stdout: e.message };
+    }
+    return { code, stdout: out.join('') };
+  }
+
+  it('imports the ledger, then the bank notification: QR payments land on their invoices with the booking date', async () => {
+    const csv = path.join(tmp.dir, 'op.csv');
+    writeFileSync(csv, 'Kundennummer;Kunde;Rechnungsnummer;Rechnungsdatum;Fälligkeit;Betrag;Währung;QR-Referenz\nK1;Bernasconi Maria;RE-11;01.05.2020;31.05.2020;913.93;CHF;66 24377 65447 74647 81797 44715\nK1;Bernasconi Maria;RE-17;01.05.2020;31.05.2020;778.29;CHF;53 91154 29773 82531 19714 77453\n');
+    expect((await run([csv])).code).toBe(0);
+    const scorer = await startScorer(app);
+    await scorer.idle();
+    const dry = await run([fixture('ch_postfinance_camt054_qrr.xml'), '--dry-run']);
+    expect(dry.stdout).toContain('camt.054 for CH2909000000250094239: 2 customer payments');
+    expect(dry.stdout).toContain('matched 2: 2 by payment reference');
+    expect(dry.stdout).toContain('dry run');
+    const bank = await run([fixture('ch_postfinance_camt054_qrr.xml')]);
+    expect(bank.stdout).toContain('2 invoices got the bank');
+    await scorer.idle();
+    await scorer.stop();
+    const rows = await app.store.ledgerForCustomer('K1');
+    expect(rows.map((r) => [r.invoiceId, r.paidDate, r.paidAmount])).toEqual([
+      ['RE-11', '2020-06-18', 913.93],
+      ['RE-17', '2020-06-18', 778.29],
+    ]);
+    expect((await run([fixture('ch_postfinance_camt054_qrr.truncated.xml')])).code).toBe(2);
+  });
+});
