@@ -7,6 +7,7 @@ import { entryFrom } from './digest-plan.js';
 import { DEFAULT_RETRY, type DeliverResult, type DigestDeps, type RetryPolicy } from './types.js';
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_RESEND_UNCONFIRMED_MS = 10 * 60_000;
 const PENDING_BATCH = 50_000;
 /** Entries claimed in one write, just before they are sent. */
 const CLAIM_BATCH = 16;
@@ -29,8 +30,23 @@ function ownerOf(deps: DigestDeps): string {
  */
 export async function deliverPending(deps: DigestDeps, at: Date, result?: DeliverResult): Promise<DeliverResult> {
   const queue = createDeliveryQueue(deps, at, result);
-  for (const entry of await deps.store.outbox.pending(PENDING_BATCH)) queue.push(entry);
+  const unconfirmedBefore = new Date(at.getTime() - resendAfterMs(deps));
+  for (const entry of await deps.store.outbox.pending(PENDING_BATCH, { unconfirmedBefore })) queue.push(entry);
   return queue.drain();
+}
+
+const resendAfterMs = (deps: DigestDeps) => deps.resendUnconfirmedAfterMs ?? DEFAULT_RESEND_UNCONFIRMED_MS;
+/** A claim must not outlive the wait before an unconfirmed mail is sent again. */
+const leaseMsOf = (deps: DigestDeps) => Math.min(deps.leaseMs ?? DEFAULT_LEASE_MS, resendAfterMs(deps));
+
+/**
+ * The stored message with a header telling that an earlier attempt may have reached the
+ * recipient: SMTP cannot confirm across a crash during DATA. The Message-ID stays the same, so
+ * mail clients that see both keep one.
+ */
+export function withRetryHeader(entry: Pick<OutboxEntry, 'message' | 'attempts' | 'attemptStartedAt'>): string {
+  const header = `X-Bonitor-Retry: ${entry.attempts + 1}; unconfirmed-attempt=${entry.attemptStartedAt ?? 'unknown'}`;
+  return `${header}\r\n${entry.message}`;
 }
 
 export interface DeliveryQueue {
@@ -55,6 +71,8 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
   const limit = Math.max(1, deps.concurrency ?? 8);
   const claimBatch = Math.max(CLAIM_BATCH, limit);
   const markSent = createGroupCommit((keys) => deps.store.outbox.markSentMany(keys, at));
+  // Each attempt is recorded (status sending) before its message goes to the server.
+  const markSending = createGroupCommit((keys) => deps.store.outbox.markSendingMany(keys, at));
   const waiting: OutboxEntry[] = [];
   const claimed: OutboxEntry[] = [];
   const seen = new Set<string>();
@@ -78,7 +96,7 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
         running--;
         pump();
       };
-      void sendClaimed(deps, entry, at, policy, result, markSent, release)
+      void sendClaimed(deps, entry, at, policy, result, { markSending, markSent }, release)
         .catch((err) => deps.logger.error({ outbox_key: entry.key, reason: errorMessage(err) }, 'mail_delivery_crashed'))
         .finally(() => {
           release();
@@ -117,10 +135,11 @@ export function createDeliveryQueue(deps: DigestDeps, at: Date, result: DeliverR
 
 /** The entries of `batch` whose retry time has come and that this owner could claim (one write for all). */
 async function claimDue(deps: DigestDeps, batch: OutboxEntry[], at: Date, owner: string, result: DeliverResult): Promise<OutboxEntry[]> {
-  const due = batch.filter((e) => !e.retryAt || Date.parse(e.retryAt) <= at.getTime());
+  // An entry stuck in "sending" is due now: its resend delay has passed (pending() said so).
+  const due = batch.filter((e) => e.status === 'sending' || !e.retryAt || Date.parse(e.retryAt) <= at.getTime());
   result.skipped += batch.length - due.length;
   if (due.length === 0) return [];
-  const held = new Set(await deps.store.outbox.claimMany(due.map((e) => e.key), owner, at, deps.leaseMs ?? DEFAULT_LEASE_MS));
+  const held = new Set(await deps.store.outbox.claimMany(due.map((e) => e.key), owner, at, leaseMsOf(deps)));
   result.skipped += due.length - held.size;
   return due.filter((e) => held.has(e.key));
 }
@@ -152,13 +171,18 @@ async function sendClaimed(
   at: Date,
   policy: RetryPolicy,
   result: DeliverResult,
-  markSent: (key: string) => Promise<void>,
+  marks: { markSending: (key: string) => Promise<void>; markSent: (key: string) => Promise<void> },
   answered: () => void,
 ): Promise<void> {
   const { outbox } = deps.store;
+  const { markSent } = marks;
   const log = deps.logger.child({ outbox_key: entry.key, recipient: entry.recipient });
+  const unconfirmed = entry.status === 'sending';
+  if (unconfirmed) log.warn({ attempts: entry.attempts, attempt_started_at: entry.attemptStartedAt }, 'mail_resent_unconfirmed');
+  // Recorded first: a crash from here on leaves the entry "sending", resent only after the delay.
+  await marks.markSending(entry.key);
   try {
-    await deps.mailer.send({ key: entry.key, recipient: entry.recipient, message: entry.message });
+    await deps.mailer.send({ key: entry.key, recipient: entry.recipient, message: unconfirmed ? withRetryHeader(entry) : entry.message });
     answered();
   } catch (err) {
     answered();

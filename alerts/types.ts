@@ -63,6 +63,12 @@ export interface DigestDeps {
   retry?: RetryPolicy;
   /** How long a claim holds an entry; must exceed the SMTP timeout. */
   leaseMs?: number;
+  /**
+   * A mail whose attempt was recorded but never confirmed (the process died while the server
+   * held DATA, or before) is sent again after this long, with an X-Bonitor-Retry header
+   * (default 10 minutes).
+   */
+  resendUnconfirmedAfterMs?: number;
   /** Parallel sends while delivering. */
   concurrency?: number;
   /** Health of the sources, shown to admin subscribers. */

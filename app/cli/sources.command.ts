@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const SOURCES_OPTIONS = { format: { type: 'string', default: 'text' }, run: { type: 'string' } } as const satisfies OptionSpecs;
+import { summarizeDeliveries, type DeliveryHealth } from '../../alerts/index.js';
 
 export const sourcesCommand: Command = {
   options: SOURCES_OPTIONS,
@@ -65,9 +66,17 @@ export const sourcesCommand: Command = {
     );
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     for (const row of table) ctx.io.stdout.write(`${row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`);
+    ctx.io.stdout.write(`\n${deliveryLine(await summarizeDeliveries(app.store.outbox))}\n`);
     return 0;
   },
 };
+
+/** Mail delivery trouble shows beside the sources: a digest that cannot go out is as silent as a broken feed. */
+function deliveryLine(d: DeliveryHealth): string {
+  if (d.ok) return `mail delivery: ok${d.pending > 0 ? ` (${d.pending} waiting to be sent)` : ''}`;
+  const parts = [d.retrying > 0 ? `${d.retrying} mail(s) waiting for a retry` : '', d.failed > 0 ? `${d.failed} given up` : ''].filter(Boolean);
+  return `mail delivery: FAILING — ${parts.join(', ')}${d.oldestPendingSince ? `, oldest since ${d.oldestPendingSince}` : ''}${d.lastError ? `; last error: ${d.lastError}` : ''}`;
+}
 
 function statusText(status: string, h: SourceHealth | null): string {
   return status === 'parked' && h?.parkedUntil ? `parked until ${h.parkedUntil}` : status;

@@ -61,6 +61,16 @@ export const listedSubscriptionSchema = z.object({
   unsubscribedAt: z.string().optional(),
 });
 
+/** GET /api/deliveries: the outbox as alerts see it (ok is false while mails wait for a retry or were given up). */
+export const deliveryHealthSchema = z.object({
+  ok: z.boolean(),
+  pending: z.number(),
+  retrying: z.number(),
+  failed: z.number(),
+  oldestPendingSince: z.string().optional(),
+  lastError: z.string().optional(),
+});
+
 export const sourceItemSchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -107,7 +117,7 @@ export const healthSchema = z.object({
   checkedAt: z.string(),
   stages: z.record(z.string(), stageSchema),
   store: z.object({ writable: z.boolean(), error: z.string().optional() }),
-  deliveries: z.object({ waiting: z.number(), failing: z.number(), lastError: z.string().optional(), oldestWaitingSince: z.string().optional() }),
+  deliveries: z.object({ waiting: z.number(), failing: z.number(), givenUp: z.number(), lastError: z.string().optional(), oldestWaitingSince: z.string().optional() }),
   documents: z.number().optional(),
   consumerLag: z.record(z.string(), z.number()),
   failingSources: z.array(z.string()),

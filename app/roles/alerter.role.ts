@@ -43,6 +43,7 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     logger: app.log.child({ module: 'alerts' }),
     unsubscribeSecret: await unsubscribeSecret(app),
     installationId: await installationId(app),
+    resendUnconfirmedAfterMs: app.config.smtp.resendUnconfirmedAfterMs,
     publicUrl: publicBaseUrl(app.config),
     owner: `${process.pid}-${randomUUID()}`,
     sourceHealth: async () =>

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { summarizeDeliveries } from '../../alerts/index.js';
 import type { Bus } from '../../platform/bus/port.js';
 import { errorMessage } from '../../platform/errors.js';
 import { TOPICS } from '../../platform/schemas/index.js';
@@ -51,7 +52,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const self = { processId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, host: hostname(), pid: process.pid, startedAt: new Date(now()).toISOString() };
   const lagSeen = new Map<Stage, { messages: number; lastProgressAt: number }>();
   let store: { writable: boolean; error?: string } = { writable: true };
-  let deliveries: DeliveryHealth = { waiting: 0, failing: 0 };
+  let deliveries: DeliveryHealth = { waiting: 0, failing: 0, givenUp: 0 };
   let others: OtherProcess[] = [];
   let sampledAt = 0;
   let sampling: Promise<void> | undefined;
@@ -79,14 +80,13 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   }
 
   async function sampleDeliveries(): Promise<void> {
-    const waiting = await deps.store.outbox.pending(WAITING_SCAN);
-    const failing = waiting.filter((e) => e.attempts > 0 && e.lastError);
-    const oldest = waiting.reduce<string | undefined>((min, e) => (min === undefined || e.createdAt < min ? e.createdAt : min), undefined);
+    const d = await summarizeDeliveries(deps.store.outbox, WAITING_SCAN);
     deliveries = {
-      waiting: waiting.length,
-      failing: failing.length,
-      ...(failing.length > 0 ? { lastError: failing[failing.length - 1]!.lastError } : {}),
-      ...(oldest ? { oldestWaitingSince: oldest } : {}),
+      waiting: d.pending,
+      failing: d.retrying,
+      givenUp: d.failed,
+      ...(d.lastError ? { lastError: d.lastError } : {}),
+      ...(d.oldestPendingSince ? { oldestWaitingSince: d.oldestPendingSince } : {}),
     };
   }
 

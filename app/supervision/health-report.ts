@@ -19,6 +19,8 @@ export interface DeliveryHealth {
   waiting: number;
   /** Of those, mails whose last attempt failed (they are retried with backoff). */
   failing: number;
+  /** Mails given up after their last attempt, among the most recent thousand. */
+  givenUp: number;
   lastError?: string;
   oldestWaitingSince?: string;
 }

@@ -41,6 +41,11 @@ export const configSchema = z
         /** smtp(s)://user:pass@host:port; unset = write .eml files to <dataDir>/outbox/. */
         url: z.url().optional(),
         from: z.string().default('Bonitor <bonitor@localhost>'),
+        /**
+         * A mail whose attempt was recorded but not confirmed by the server (a crash while it held
+         * DATA) is sent again after this long, with an X-Bonitor-Retry header.
+         */
+        resendUnconfirmedAfterMs: z.number().int().min(1_000).default(600_000),
       })
       .prefault({}),
     kafka: z

@@ -15,6 +15,7 @@ export interface OutboxRow {
   attempts: number | string;
   last_error: string | null;
   retry_at?: string | null;
+  attempt_started_at?: string | null;
   created_at: string;
   sent_at: string | null;
 }
@@ -34,6 +35,7 @@ export function outboxEntryFromRow(r: OutboxRow): OutboxEntry {
     attempts: Number(r.attempts),
     lastError: r.last_error || undefined,
     ...(r.retry_at ? { retryAt: r.retry_at } : {}),
+    ...(r.attempt_started_at ? { attemptStartedAt: r.attempt_started_at } : {}),
     createdAt: r.created_at,
     sentAt: r.sent_at || undefined,
   };

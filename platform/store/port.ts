@@ -84,8 +84,16 @@ export interface OutboxEntry {
   itemCount: number;
   /** Cursor positions this mail covers; they advance only once it is sent. */
   cursor: Record<string, number>;
-  status: 'pending' | 'sent' | 'failed';
+  /**
+   * pending: waiting to be sent; sending: an attempt was recorded just before the message was handed
+   * to the mail server, and its outcome is not known yet (a crash during DATA leaves it so);
+   * sent: the server accepted it; failed: given up.
+   */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** Attempts recorded (each one before the message went to the server). */
   attempts: number;
+  /** When the attempt now in flight (status sending) began. */
+  attemptStartedAt?: string;
   lastError?: string;
   /** After a failed attempt: not to be tried again before this time. */
   retryAt?: string;
@@ -97,9 +105,15 @@ export interface Outbox {
   /** Inserts the entry unless its key exists; returns false when another writer was first. */
   enqueue(entry: Omit<OutboxEntry, 'status' | 'attempts' | 'createdAt'>, at: Date): Promise<boolean>;
   get(key: string): Promise<OutboxEntry | undefined>;
-  pending(limit: number): Promise<OutboxEntry[]>;
-  /** Claims a pending entry for sending for `leaseMs`; false when someone else holds it. */
+  /**
+   * Entries waiting to be sent, oldest first; with `unconfirmedBefore`, also those stuck in
+   * "sending" since before that time (their process died while the server held DATA, or before).
+   */
+  pending(limit: number, options?: { unconfirmedBefore?: Date }): Promise<OutboxEntry[]>;
+  /** Claims a pending or sending entry for `leaseMs`; false when someone else holds it. */
   claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean>;
+  /** Records an attempt before the message goes to the server: status sending, attempts + 1, attemptStartedAt. */
+  markSendingMany(keys: string[], at: Date): Promise<void>;
   markSent(key: string, at: Date): Promise<void>;
   /** Records a failed attempt; unless `final`, the entry stays pending and waits until `retryAt`. */
   markFailed(key: string, reason: string, at: Date, final: boolean, retryAt?: Date): Promise<void>;

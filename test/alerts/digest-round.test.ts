@@ -153,7 +153,7 @@ describe.each(STORE_KINDS)('runDigestRound over a real SMTP server (%s store)', 
     expect((await t.store.outbox.list(100)).filter((e) => e.status === 'sent')).toHaveLength(75);
   });
 
-  it('a crash between enqueue and send delivers on the next call, once', async () => {
+  it('a crash while sending leaves the attempt recorded; it is sent again once, after the resend delay, marked as a retry', async () => {
     const t = await seed(open());
     const store = t.store;
     let sending = false;
@@ -171,15 +171,19 @@ describe.each(STORE_KINDS)('runDigestRound over a real SMTP server (%s store)', 
     const at = new Date('2026-11-22T09:00:00Z');
     void runDigestRound(dying, 'daily', at);
     await waitFor(() => sending);
-    expect((await store.outbox.get('digest:cm-anna:2026-11-22'))?.status).toBe('pending');
+    // The attempt was recorded before the message went out: the outcome is unknown, not "pending".
+    expect(await store.outbox.get('digest:cm-anna:2026-11-22')).toMatchObject({ status: 'sending', attempts: 1, attemptStartedAt: at.toISOString() });
 
     const restarted = makeDeps(reopen(t).store, [anna], { smtpUrl: smtp.url, owner: 'restarted' });
-    // While the dead alerter's lease holds, nobody sends; after it expires, the restarted one does.
+    restarted.resendUnconfirmedAfterMs = 10 * 60_000;
+    // Neither while the dead alerter's lease holds nor after it: only once the resend delay has passed.
     expect((await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:00:30Z'))).delivered.sent).toEqual([]);
-    const later = await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:01:30Z'));
+    expect((await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:05:00Z'))).delivered.sent).toEqual([]);
+    const later = await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:10:30Z'));
     expect(later.delivered.sent).toEqual(['digest:cm-anna:2026-11-22']);
-    await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:05:00Z'));
+    await runDigestRound(restarted, 'daily', new Date('2026-11-22T09:30:00Z'));
     expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.headers.get('x-bonitor-retry')).toBe('2; unconfirmed-attempt=2026-11-22T09:00:00.000Z');
   });
 
   it('SMTP down, then up: retried with backoff, each mail delivered once, failures recorded', async () => {

@@ -7,13 +7,16 @@ import { configSchema } from '../../platform/config/schema.js';
 import { fixedClock } from '../../platform/clock.js';
 import { silentLogger } from '../../platform/log.js';
 import type { SourceHealth as SourceHealthRecord } from '../../platform/schemas/index.js';
+import type { OutboxEntry } from '../../platform/store/port.js';
 import { fixture, MemorySeen } from './helpers.js';
 
 function harness(sources: unknown[]) {
   const healthRows = new Map<string, SourceHealthRecord>();
   const seen = new MemorySeen();
   const published: unknown[] = [];
+  const outbox: OutboxEntry[] = [];
   const store = {
+    outbox: { pending: async () => outbox.filter((e) => e.status === 'pending'), list: async () => [...outbox] },
     filterUnseen: seen.filterUnseen.bind(seen),
     markSeen: seen.markSeen.bind(seen),
     getSourceHealth: async (id: string) => healthRows.get(id),
@@ -28,7 +31,7 @@ function harness(sources: unknown[]) {
   stdout.on('data', (c) => (out += String(c)));
   const config = configSchema.parse({ demo: false, sources });
   const ctx: CliContext = { io: { stdin: new PassThrough(), stdout, stderr }, config, app: async () => app };
-  return { ctx, healthRows, published, out: () => out };
+  return { ctx, healthRows, published, outbox, out: () => out };
 }
 
 describe('bonitor sources', () => {
@@ -53,6 +56,7 @@ describe('bonitor sources', () => {
     expect(lines[1]).toMatch(/^golem\s+rss\s+ok\s+2026-11-22T11:00:00.000Z\s+0\s+-\s+40/);
     expect(lines[2]).toMatch(/^broken\s+rss\s+parked until 2026-11-22T13:00:00.000Z\s+-\s+4\s+http_status 503: HTTP 503/);
     expect(lines[3]).toMatch(/^new\s+rss\s+never_run/);
+    expect(lines.at(-1)).toBe('mail delivery: ok');
 
     const j = harness([{ id: 'golem', url: fixture('feeds', 'de_golem_iso-8859-1.rss') }]);
     expect(await sourcesCommand.run(['--format', 'json'], j.ctx)).toBe(0);
@@ -72,6 +76,19 @@ describe('bonitor sources', () => {
     expect(await sourcesCommand.run(['--run', 'gone'], h.ctx)).toBe(1);
     expect(h.out()).toMatch(/^gone: failed: not_found: file not found/);
     expect(await sourcesCommand.run(['--run', 'nope'], h.ctx)).toBe(2);
+  });
+});
+
+describe('bonitor sources and mail delivery', () => {
+  it('shows delivery trouble (SMTP down) beside the sources', async () => {
+    const h = harness([{ id: 'golem', url: fixture('feeds', 'de_golem_iso-8859-1.rss') }]);
+    const base = { subscriptionId: 'anna', recipient: 'anna@example.org', kind: 'digest' as const, period: '2026-11-22', subject: 'Digest', message: 'raw', itemCount: 1, cursor: {}, createdAt: '2026-11-22T07:00:00.000Z' };
+    h.outbox.push({ ...base, key: 'digest:anna:2026-11-22', status: 'pending', attempts: 3, lastError: 'connect ECONNREFUSED 127.0.0.1:25' });
+    h.outbox.push({ ...base, key: 'digest:bob:2026-11-22', status: 'pending', attempts: 0 });
+    expect(await sourcesCommand.run([], h.ctx)).toBe(0);
+    expect(h.out().trim().split('\n').at(-1)).toBe(
+      'mail delivery: FAILING — 1 mail(s) waiting for a retry, oldest since 2026-11-22T07:00:00.000Z; last error: connect ECONNREFUSED 127.0.0.1:25',
+    );
   });
 });
 

@@ -131,6 +131,36 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(sent?.cursor).toEqual({ signals: 7 });
     });
 
+    it('records an attempt before sending: "sending" entries are pending again only once their attempt is older than the cut-off', async () => {
+      const at = new Date('2026-11-04T07:00:00Z');
+      const entry = (n: number) => ({
+        key: `digest:sending${n}:daily:2026-11-04`, subscriptionId: `sending${n}`, recipient: 'a@example.org', kind: 'digest' as const,
+        period: 'daily:2026-11-04', subject: 'Digest', message: `raw ${n}`, itemCount: 1, cursor: { signals: n },
+      });
+      await store.outbox.enqueueMany([entry(1), entry(2)], at);
+      expect(await store.outbox.claimMany([entry(1).key, entry(2).key], 'w1', at, 60_000)).toHaveLength(2);
+      await store.outbox.markSendingMany([entry(1).key, entry(2).key], at);
+      expect(await store.outbox.get(entry(1).key)).toMatchObject({ status: 'sending', attempts: 1, attemptStartedAt: '2026-11-04T07:00:00.000Z' });
+      const mine = (list: Array<{ key: string }>) => list.map((e) => e.key).filter((k) => k.startsWith('digest:sending'));
+      expect(mine(await store.outbox.pending(100))).toEqual([]);
+      expect(mine(await store.outbox.pending(100, { unconfirmedBefore: at }))).toEqual([]);
+      // The sender died; after the cut-off another one may claim both again (the lease ran out too).
+      const later = new Date(at.getTime() + 600_000);
+      expect(mine(await store.outbox.pending(100, { unconfirmedBefore: new Date(later.getTime() - 60_000) }))).toEqual([entry(1).key, entry(2).key]);
+      expect((await store.outbox.claimMany([entry(1).key, entry(2).key], 'w2', later, 60_000)).sort()).toEqual([entry(1).key, entry(2).key]);
+      await store.outbox.markSendingMany([entry(1).key], later);
+      await store.outbox.markSentMany([entry(1).key], later);
+      expect(await store.outbox.get(entry(1).key)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect((await store.outbox.get(entry(1).key))?.attemptStartedAt).toBeUndefined();
+      // An answer with an error puts it back to pending without counting the attempt twice.
+      await store.outbox.markSendingMany([entry(2).key], later);
+      await store.outbox.markFailed(entry(2).key, '451 try again', later, false, new Date(later.getTime() + 30_000));
+      expect(await store.outbox.get(entry(2).key)).toMatchObject({ status: 'pending', attempts: 2, lastError: '451 try again' });
+      // sent and failed entries are never marked sending again.
+      await store.outbox.markSendingMany([entry(1).key], later);
+      expect((await store.outbox.get(entry(1).key))?.status).toBe('sent');
+    });
+
     it('enqueues, claims and marks sent in batches with the per-key semantics', async () => {
       const at = new Date('2026-11-03T07:00:00Z');
       const entry = (n: number) => ({

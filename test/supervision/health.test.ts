@@ -16,7 +16,7 @@ const snapshot = (extra: Partial<HealthSnapshot> = {}): HealthSnapshot => ({
   roles: ['analyzer', 'scorer'],
   lag: {},
   store: { writable: true },
-  deliveries: { waiting: 0, failing: 0 },
+  deliveries: { waiting: 0, failing: 0, givenUp: 0 },
   stallMs: 120_000,
   ...extra,
 });
@@ -66,7 +66,7 @@ describe('buildHealthReport', () => {
   });
 
   it('is degraded (still 200) while mails wait for a retry, and down when the store cannot be written', () => {
-    const r = buildHealthReport(snapshot({ deliveries: { waiting: 3, failing: 3, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' } }));
+    const r = buildHealthReport(snapshot({ deliveries: { waiting: 3, failing: 3, givenUp: 0, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' } }));
     expect(r.status).toBe('degraded');
     expect(r.stages.alerter.reasons).toEqual(['3 mail(s) waiting for a retry: connect ECONNREFUSED 127.0.0.1:2525']);
     expect(buildHealthReport(snapshot({ store: { writable: false, error: 'database or disk is full' } })).status).toBe('down');
@@ -90,13 +90,13 @@ describe('createHealthMonitor', () => {
         },
         heartbeats: async () => [],
       },
-      outbox: { pending: async () => [failing] },
+      outbox: { pending: async () => [failing], list: async () => [failing] },
     };
     const monitor = createHealthMonitor({ store: store as never, bus, stallMs: 60_000, now: () => now });
     let r = await monitor.report();
     expect(r.stages.analyzer.lag).toMatchObject({ messages: 2, withoutProgressMs: 0 });
     expect(r.status).toBe('degraded');
-    expect(r.deliveries).toMatchObject({ waiting: 1, failing: 1, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' });
+    expect(r.deliveries).toMatchObject({ waiting: 1, failing: 1, givenUp: 0, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' });
     now += 61_000;
     r = await monitor.report();
     expect(r.stages.analyzer).toMatchObject({ status: 'down', reasons: ['2 message(s) waiting without progress for 61 s'] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventType, severity, severityRank } from '../../../platform/schemas/index.js';
-import { signalPageSchema, sourceItemSchema } from '../api-schemas.js';
+import { deliveryHealthSchema, signalPageSchema, sourceItemSchema } from '../api-schemas.js';
+import { summarizeDeliveries } from '../../../alerts/index.js';
 import type { RouteContext } from '../context.js';
 import { defineRoute, queryInt } from '../route.js';
 import { sourceStatus } from '../../../collectors/index.js';
@@ -54,5 +55,19 @@ export function registerSignalRoutes({ server, registry, app }: RouteContext): v
       const orphans = [...health.values()].filter((h) => !app.config.sources.some((s) => s.id === h.sourceId));
       return [...configured, ...orphans.map((h) => ({ id: h.sourceId, kind: 'unknown', url: '', schedule: '', enabled: false, status: sourceStatus(h, now), health: h }))];
     },
+  );
+
+  defineRoute(
+    server,
+    registry,
+    {
+      method: 'GET',
+      url: '/api/deliveries',
+      tag: 'subscriptions',
+      access: 'read',
+      summary: 'Mail delivery health: mails waiting, waiting for a retry (SMTP down?) and given up, the last error',
+      response: deliveryHealthSchema,
+    },
+    async () => summarizeDeliveries(app.store.outbox),
   );
 }

@@ -104,7 +104,12 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
     version: 15,
     name: 'process heartbeats',
     statements: [`CREATE TABLE IF NOT EXISTS {db}.process_heartbeats (process_id String, beat_ms UInt64, json String, version UInt64) ${rmt('process_id')}`],
+  },  {
+    version: 16,
+    name: 'outbox: the attempt in flight is recorded before the message goes to the server',
+    statements: [`ALTER TABLE {db}.outbox ADD COLUMN IF NOT EXISTS attempt_started_at String`],
   },
+
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

@@ -5,6 +5,7 @@ import type { ClickHouseDb } from './clickhouse-db.js';
 interface OutboxRow extends SharedOutboxRow {
   last_error: string;
   retry_at: string;
+  attempt_started_at: string;
   sent_at: string;
   lease_owner: string;
   lease_until: string | number;
@@ -42,6 +43,7 @@ export class ClickHouseOutbox implements Outbox {
       attempts: 0,
       last_error: '',
       retry_at: '',
+      attempt_started_at: '',
       lease_owner: '',
       lease_until: 0,
       created_at: at.toISOString(),
@@ -78,18 +80,28 @@ export class ClickHouseOutbox implements Outbox {
     return r && toEntry(r);
   }
 
-  async pending(limit: number): Promise<OutboxEntry[]> {
+  async pending(limit: number, options: { unconfirmedBefore?: Date } = {}): Promise<OutboxEntry[]> {
     const rows = await this.ch.rows<OutboxRow>(
-      `SELECT * FROM ${this.ch.table('outbox')} FINAL WHERE status = 'pending' ORDER BY created_at, key LIMIT {limit:UInt32}`,
-      { limit },
+      `SELECT * FROM ${this.ch.table('outbox')} FINAL
+       WHERE status = 'pending' OR (status = 'sending' AND attempt_started_at < {before:String})
+       ORDER BY created_at, key LIMIT {limit:UInt32}`,
+      { limit, before: options.unconfirmedBefore?.toISOString() ?? '' },
     );
     return rows.map(toEntry);
+  }
+
+  async markSendingMany(keys: string[], at: Date): Promise<void> {
+    for (const key of keys) {
+      const r = await this.row(key);
+      if (!r || (r.status !== 'pending' && r.status !== 'sending')) continue;
+      await this.write({ ...r, status: 'sending', attempts: Number(r.attempts) + 1, attempt_started_at: at.toISOString() });
+    }
   }
 
   async claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean> {
     const r = await this.row(key);
     const now = at.getTime();
-    if (!r || r.status !== 'pending') return false;
+    if (!r || (r.status !== 'pending' && r.status !== 'sending')) return false;
     const held = r.lease_owner !== '' && r.lease_owner !== owner && Number(r.lease_until) >= now;
     if (held) return false;
     await this.write({ ...r, lease_owner: owner, lease_until: now + leaseMs });
@@ -99,7 +111,9 @@ export class ClickHouseOutbox implements Outbox {
   async markSent(key: string, at: Date): Promise<void> {
     const r = await this.row(key);
     if (!r) return;
-    await this.write({ ...r, status: 'sent', sent_at: at.toISOString(), attempts: Number(r.attempts) + 1, lease_owner: '', lease_until: 0, last_error: '' });
+    // An attempt recorded by markSendingMany is not counted twice.
+    const attempts = Number(r.attempts) + (r.status === 'sending' ? 0 : 1);
+    await this.write({ ...r, status: 'sent', sent_at: at.toISOString(), attempts, attempt_started_at: '', lease_owner: '', lease_until: 0, last_error: '' });
   }
 
   async markFailed(key: string, reason: string, _at: Date, final: boolean, retryAt?: Date): Promise<void> {
@@ -108,7 +122,8 @@ export class ClickHouseOutbox implements Outbox {
     await this.write({
       ...r,
       status: final ? 'failed' : 'pending',
-      attempts: Number(r.attempts) + 1,
+      attempts: Number(r.attempts) + (r.status === 'sending' ? 0 : 1),
+      attempt_started_at: '',
       last_error: reason.slice(0, 2000),
       retry_at: final ? '' : (retryAt?.toISOString() ?? ''),
       lease_owner: '',

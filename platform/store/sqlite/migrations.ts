@@ -90,7 +90,12 @@ export const STORE_MIGRATIONS: Migration[] = [
     name: 'process heartbeats',
     sql: `CREATE TABLE process_heartbeats (process_id TEXT PRIMARY KEY, beat_ms INTEGER NOT NULL, json TEXT NOT NULL);
       CREATE INDEX process_heartbeats_beat ON process_heartbeats (beat_ms);`,
+  },  {
+    version: 16,
+    name: 'outbox: the attempt in flight is recorded before the message goes to the server',
+    sql: `ALTER TABLE outbox ADD COLUMN attempt_started_at TEXT;`,
   },
+
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

@@ -4,7 +4,7 @@ import { outboxEntryFromRow as toEntry, type OutboxRow } from '../outbox-row.js'
 
 
 const SELECT = `SELECT o.key, o.subscription_id, o.recipient, o.kind, o.period, o.subject, m.message, o.item_count, o.cursor,
-  o.status, o.attempts, o.last_error, o.retry_at, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
+  o.status, o.attempts, o.last_error, o.retry_at, o.attempt_started_at, o.created_at, o.sent_at FROM outbox o JOIN outbox_messages m ON m.key = o.key`;
 
 /**
  * The outbox: one row per idempotency key, so two alerters can never both enqueue a period.
@@ -21,16 +21,20 @@ export class SqliteOutbox implements Outbox {
       ),
       insertMessage: db.prepare('INSERT INTO outbox_messages (key, message) VALUES (?, ?)'),
       get: db.prepare(`${SELECT} WHERE o.key = ?`),
-      pending: db.prepare(`${SELECT} WHERE o.status = 'pending' ORDER BY o.created_at, o.key LIMIT ?`),
+      pending: db.prepare(
+        `${SELECT} WHERE o.status = 'pending' OR (o.status = 'sending' AND o.attempt_started_at < ?) ORDER BY o.created_at, o.key LIMIT ?`,
+      ),
       claim: db.prepare(
         `UPDATE outbox SET lease_owner = ?, lease_until = ?
-         WHERE key = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`,
+         WHERE key = ? AND status IN ('pending', 'sending') AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)`,
       ),
+      sending: db.prepare(`UPDATE outbox SET status = 'sending', attempts = attempts + 1, attempt_started_at = ? WHERE key = ? AND status IN ('pending', 'sending')`),
+      // An attempt recorded by markSending is not counted twice.
       sent: db.prepare(
-        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE key = ?`,
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + (status <> 'sending'), attempt_started_at = NULL, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE key = ?`,
       ),
       failed: db.prepare(
-        `UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, retry_at = ?, lease_owner = NULL, lease_until = NULL WHERE key = ?`,
+        `UPDATE outbox SET status = ?, attempts = attempts + (status <> 'sending'), last_error = ?, retry_at = ?, attempt_started_at = NULL, lease_owner = NULL, lease_until = NULL WHERE key = ?`,
       ),
       existing: db.prepare('SELECT key FROM outbox WHERE key IN (SELECT value FROM json_each(?))'),
       list: db.prepare(`${SELECT} ORDER BY o.created_at DESC, o.key LIMIT ?`),
@@ -76,8 +80,14 @@ export class SqliteOutbox implements Outbox {
     return r && toEntry(r);
   }
 
-  async pending(limit: number): Promise<OutboxEntry[]> {
-    return (this.stmts.pending.all(limit) as OutboxRow[]).map(toEntry);
+  async pending(limit: number, options: { unconfirmedBefore?: Date } = {}): Promise<OutboxEntry[]> {
+    // Without a cut-off no "sending" entry qualifies ('' sorts before every timestamp).
+    return (this.stmts.pending.all(options.unconfirmedBefore?.toISOString() ?? '', limit) as OutboxRow[]).map(toEntry);
+  }
+
+  async markSendingMany(keys: string[], at: Date): Promise<void> {
+    const startedAt = at.toISOString();
+    this.db.transaction(() => keys.forEach((key) => this.stmts.sending.run(startedAt, key))).immediate();
   }
 
   async claim(key: string, owner: string, at: Date, leaseMs: number): Promise<boolean> {

@@ -43,12 +43,25 @@ export class MemoryOutbox implements Outbox {
     const e = this.entries.get(key);
     return e ? structuredClone(e) : undefined;
   }
-  async pending(limit: number) {
-    return [...this.entries.values()].filter((e) => e.status === 'pending').slice(0, limit).map((e) => structuredClone(e));
+  async pending(limit: number, options: { unconfirmedBefore?: Date } = {}) {
+    const before = options.unconfirmedBefore?.toISOString() ?? '';
+    return [...this.entries.values()]
+      .filter((e) => e.status === 'pending' || (e.status === 'sending' && (e.attemptStartedAt ?? '') < before))
+      .slice(0, limit)
+      .map((e) => structuredClone(e));
+  }
+  async markSendingMany(keys: string[], at: Date) {
+    for (const key of keys) {
+      const e = this.entries.get(key);
+      if (!e || (e.status !== 'pending' && e.status !== 'sending')) continue;
+      e.status = 'sending';
+      e.attempts++;
+      e.attemptStartedAt = at.toISOString();
+    }
   }
   async claim(key: string, owner: string, at: Date, leaseMs: number) {
     const e = this.entries.get(key);
-    if (!e || e.status !== 'pending') return false;
+    if (!e || (e.status !== 'pending' && e.status !== 'sending')) return false;
     const lease = this.leases.get(key);
     if (lease && lease.owner !== owner && lease.until > at.getTime()) return false;
     this.leases.set(key, { owner, until: at.getTime() + leaseMs });
@@ -57,14 +70,17 @@ export class MemoryOutbox implements Outbox {
   async markSent(key: string, at: Date) {
     const e = this.entries.get(key);
     if (!e) return;
+    if (e.status !== 'sending') e.attempts++;
     e.status = 'sent';
     e.sentAt = at.toISOString();
+    delete e.attemptStartedAt;
     this.leases.delete(key);
   }
   async markFailed(key: string, reason: string, _at: Date, final: boolean, retryAt?: Date) {
     const e = this.entries.get(key);
     if (!e) return;
-    e.attempts++;
+    if (e.status !== 'sending') e.attempts++;
+    delete e.attemptStartedAt;
     e.lastError = reason;
     e.status = final ? 'failed' : 'pending';
     if (!final && retryAt) e.retryAt = retryAt.toISOString();

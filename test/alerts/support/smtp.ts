@@ -8,13 +8,22 @@ export interface TestSmtp {
   mails: ParsedMail[];
   /** While down, every new connection is refused with a 421. */
   setDown(down: boolean): void;
+  /** While holding, a message's DATA is read whole but never answered (the sender waits for the reply). */
+  holdData(hold: boolean): void;
+  /** Raw messages whose DATA was held, in arrival order. */
+  held: string[];
+  /** Delay before answering DATA (a slow server). */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
 /** A real SMTP server on 127.0.0.1 that parses what it receives. */
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
+  const held: string[] = [];
   let down = false;
+  let hold = false;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -29,10 +38,16 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       cb();
     },
     onData(stream, _session, cb) {
+      if (hold) {
+        let raw = '';
+        stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+        stream.on('end', () => held.push(raw)); // and never a reply
+        return;
+      }
       simpleParser(stream)
         .then((m) => {
           mails.push(m);
-          cb();
+          setTimeout(() => cb(), delayMs);
         })
         .catch(cb);
     },
@@ -48,6 +63,13 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     mails,
     setDown: (d) => {
       down = d;
+    },
+    holdData: (h) => {
+      hold = h;
+    },
+    held,
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
