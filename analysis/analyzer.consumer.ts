@@ -5,7 +5,7 @@ import { ok, type BatchHandler, type StepResult } from '../platform/bus/port.js'
 import { parseEnvelope, TOPICS, type Signal } from '../platform/schemas/index.js';
 import { META_KEYS } from '../platform/store/meta-keys.js';
 import type { CustomerRepo, DocumentStore, MetaStore } from '../platform/store/port.js';
-import { buildWatchlistIndex, type WatchlistIndex } from './linking/index.js';
+import { buildWatchlistIndex, type LinkModel, type WatchlistIndex } from './linking/index.js';
 import { analyzeDocument } from './analyze-document.js';
 
 export interface AnalyzerDeps {
@@ -14,6 +14,8 @@ export interface AnalyzerDeps {
   meta: MetaStore;
   clock: Clock;
   log: Logger;
+  /** The linking weights (the composition root loads analysis/linking/link-model.json). */
+  linkModel: LinkModel;
 }
 
 /**
@@ -53,7 +55,7 @@ function watchlistIndexCache(deps: AnalyzerDeps, log: Logger): () => Promise<Wat
     const version = (await deps.meta.getMeta(META_KEYS.watchlistVersion)) ?? '0';
     if (!index || version !== indexVersion) {
       const customers = await deps.customers.listCustomers();
-      index = buildWatchlistIndex(customers);
+      index = buildWatchlistIndex(customers, deps.linkModel);
       indexVersion = version;
       log.info({ customers: customers.length, version }, 'watchlist_index_built');
     }

@@ -9,6 +9,8 @@ import { openSqliteStore } from '../platform/store/sqlite/sqlite.store.js';
 import { ALL_TOPICS } from './topics.js';
 import { loadScoringWeights } from './scoring-weights.js';
 import type { Weights } from '../analysis/scoring/weights.js';
+import type { LinkModel } from '../analysis/linking/index.js';
+import { loadLinkModel } from './link-model.js';
 
 /** The one composition root: adapters are chosen here from configuration, nowhere else. */
 export interface App {
@@ -19,11 +21,14 @@ export interface App {
   store: Store;
   /** Scorecard weights fitted by `bonitor train`, when `<dataDir>/weights.json` exists. */
   weights: Weights | undefined;
+  /** The entity-linking weights (analysis/linking/link-model.json). */
+  linkModel: LinkModel;
   close(): Promise<void>;
 }
 
 export async function openApp(config: AppConfig, log: Logger, clock: Clock = systemClock): Promise<App> {
   const weights = loadScoringWeights(config.dataDir);
+  const linkModel = loadLinkModel();
   const bus = await openBus(config, log);
   const store = await openStore(config, log);
   await bus.ensureTopics(ALL_TOPICS);
@@ -35,6 +40,7 @@ export async function openApp(config: AppConfig, log: Logger, clock: Clock = sys
     bus,
     store,
     weights,
+    linkModel,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,5 @@
 import { analyzeDocument } from '../analysis/analyze-document.js';
-import { buildWatchlistIndex, linkEntities, normalizeRegisterId } from '../analysis/linking/index.js';
+import { buildWatchlistIndex, linkEntities, normalizeRegisterId, type LinkModel } from '../analysis/linking/index.js';
 import { assessCustomer, registerFactsFrom } from '../analysis/scoring/index.js';
 import type { RegisterEntry } from '../platform/registers/register-entry.js';
 import type { Policy } from '../platform/config/policy.js';
@@ -20,6 +20,8 @@ export interface ProspectDeps {
   documents: DocumentSearch;
   policy: Policy;
   clock: Clock;
+  /** The same linking weights the analyzer uses: a prospect is named in a document exactly when the analyzer would link it. */
+  linkModel: LinkModel;
 }
 
 export interface ProspectDocument {
@@ -85,7 +87,7 @@ export async function checkProspect(deps: ProspectDeps, query: string, orderAmou
   const known = new Set(fromRegister.map((d) => d.id));
   const candidates = [...fromRegister, ...stored.filter((d) => !known.has(d.id))];
   if (candidates.length === 0 && entries.length === 0) return undefined;
-  const index = buildWatchlistIndex([prospect]);
+  const index = buildWatchlistIndex([prospect], deps.linkModel);
   const now = deps.clock.now();
   const named = candidates.filter((d) => linkEntities(index, { title: d.title, text: d.text, url: d.url, registerIds: d.registerIds }).length > 0);
   if (named.length === 0 && entries.length === 0) return undefined;

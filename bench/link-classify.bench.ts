@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { classifyDocument } from '../analysis/classify/index.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
+import { loadLinkModel } from '../app/link-model.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
 // natural's word tokenizer as a second reference (loaded directly: natural's index prints dotenv notices).
@@ -114,7 +115,7 @@ function heapMb(): number {
 
 const before = heapMb();
 const t0 = performance.now();
-const index = buildWatchlistIndex(customers);
+const index = buildWatchlistIndex(customers, loadLinkModel());
 const buildSeconds = (performance.now() - t0) / 1000;
 const indexMb = heapMb() - before;
 console.log(

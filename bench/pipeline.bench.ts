@@ -19,6 +19,7 @@ import { startAnalyzer, startScorer } from '../app/roles/pipeline.roles.js';
 import { startCollector } from '../app/roles/collector.role.js';
 import { importWatchlist } from '../app/watchlist.js';
 import { DEMO_DIR } from '../app/demo/demo.js';
+import { loadLinkModel } from '../app/link-model.js';
 import { tempDir } from '../test/helpers.js';
 
 const N = Number(process.argv[2] ?? 2000);
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const source = sourceSchema.parse({ id: 'bench', url: feedFile, allowPrivate: true });
   const docs = feedToDocuments(await parseFeed(xml), source, asOf);
-  const index = buildWatchlistIndex(customers);
+  const index = buildWatchlistIndex(customers, loadLinkModel());
   const signalsByCustomer = new Map<string, ReturnType<typeof analyzeDocument>>();
   for (const doc of docs) for (const s of analyzeDocument(doc, index, asOf)) signalsByCustomer.set(s.customerId!, [...(signalsByCustomer.get(s.customerId!) ?? []), s]);
   const policy = loadConfig({ env: {} }).config.policy;

@@ -15,6 +15,7 @@ import { orgKey, type EventLine } from '../analysis/eval/corpus-schema.js';
 import { CONFUSION_AXIS, evaluateEvents, evaluateLinking, evaluateRoles, GOALS, missedGoals, type RoleSignal, type Score } from '../analysis/eval/evaluate.js';
 import { loadCorpus } from '../analysis/eval/load-corpus.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
+import { loadLinkModel } from '../app/link-model.js';
 import { EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
@@ -54,7 +55,8 @@ const classify = (line: EventLine): EventType[] => {
 };
 const events = evaluateEvents(eventLines, classify);
 
-const index = buildWatchlistIndex(corpus.watchlist);
+const linkModel = loadLinkModel();
+const index = buildWatchlistIndex(corpus.watchlist, linkModel);
 const linking = evaluateLinking(linkLines, (line) => linkEntities(index, { text: line.text }));
 
 // Roles: the sentence as a document, watched customers = its organisations (as the watchlist enters them).
@@ -71,7 +73,7 @@ const roles = evaluateRoles(eventLines, (line) => {
   });
   const fetchedAt = publishedAt(line.date) ?? '2026-01-01T12:00:00Z';
   const doc = { id: line.id, sourceId: 'corpus', kind: 'news' as const, url: line.url, title: '', text: line.text, language: langGiven ? line.lang : undefined, publishedAt: publishedAt(line.date), fetchedAt };
-  return analyzeDocument(doc, buildWatchlistIndex(customers), new Date(fetchedAt)).flatMap((s): RoleSignal[] => {
+  return analyzeDocument(doc, buildWatchlistIndex(customers, linkModel), new Date(fetchedAt)).flatMap((s): RoleSignal[] => {
     const org = s.customerId === undefined ? undefined : owner.get(s.customerId);
     return org === undefined ? [] : [{ org, type: s.type, ambiguous: s.ambiguous }];
   });

@@ -102,13 +102,38 @@ const LEGAL_FORMS: string[][] = [
 
 const MAX_FORM_LEN = Math.max(...LEGAL_FORMS.map((f) => f.length));
 const LEGAL_FORM_KEYS = new Set(LEGAL_FORMS.map((f) => f.join(' ')));
+const FORM_FIRST_TOKENS = new Set(LEGAL_FORMS.map((f) => f[0]!));
 
 /** Length of the legal form that starts at `tokens[i]` (0 when none); longest form wins. */
 export function legalFormLengthAt(tokens: readonly string[], i: number): number {
+  return legalFormAt(tokens, i)?.length ?? 0;
+}
+
+/** The legal form that starts at `tokens[i]` as its folded key and token count; longest form wins. */
+export function legalFormAt(tokens: readonly string[], i: number): { key: string; length: number } | undefined {
+  // Cheap first test: every form starts with one of a few dozen first tokens.
+  if (i >= tokens.length || !FORM_FIRST_TOKENS.has(tokens[i]!)) return undefined;
   for (let len = Math.min(MAX_FORM_LEN, tokens.length - i); len > 0; len--) {
-    if (LEGAL_FORM_KEYS.has(tokens.slice(i, i + len).join(' '))) return len;
+    const key = len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' ');
+    if (LEGAL_FORM_KEYS.has(key)) return { key, length: len };
   }
-  return 0;
+  return undefined;
+}
+
+/** Countries whose companies use a legal form (folded key, e.g. "gmbh", "s p a"); undefined for forms used everywhere. */
+export function legalFormCountries(formKey: string): readonly string[] | undefined {
+  return FORM_COUNTRIES.get(formKey);
+}
+
+const FORM_COUNTRIES = new Map<string, string[]>();
+for (const [countries, forms] of [
+  [['CH', 'DE', 'AT', 'LI'], 'ag|gmbh|gmbh & co kg|gmbh & co kgaa|gmbh & co|& co kg|co kg|kg|kgaa|ohg|e k|ek|gbr|ug|ug haftungsbeschrankt|mbh|aktiengesellschaft|genossenschaft|stiftung|kollektivgesellschaft|kommanditgesellschaft|gesellschaft mit beschrankter haftung|in konkurs'],
+  [['CH', 'FR', 'BE', 'LU'], 'sa|s a|sarl|s a r l|s a rl|sas|s a s|sasu|eurl|snc|sca|societe anonyme|sc|scrl|en liquidation|en faillite'],
+  [['CH', 'IT'], 'sagl|spa|s p a|srl|s r l|srls|sapa|scarl|societa per azioni|in liquidazione'],
+  [['GB', 'UK', 'IE'], 'ltd|limited|plc|p l c|llp'],
+  [['US'], 'inc|incorporated|corp|corporation|llc|l l c|lp'],
+] as Array<[string[], string]>) {
+  for (const f of forms.split('|')) FORM_COUNTRIES.set(f, countries);
 }
 
 /**
@@ -169,36 +194,23 @@ const STRUCTURAL = new Set(
   ].map(foldToken),
 );
 
+/** "Group", "Holding" and their kin: a name may be written with or without them ("Helix Group", "Groupe Helix"). */
+const GROUP_WORDS = new Set(['holding', 'holdings', 'group', 'gruppe', 'groupe', 'gruppo', 'grupo', 'konzern'].map(foldToken));
+
+export function isGroupWord(norm: string): boolean {
+  return GROUP_WORDS.has(norm);
+}
+
+export function isLegalFormToken(norm: string): boolean {
+  return LEGAL_FORM_KEYS.has(norm);
+}
+
 export function isStructuralToken(norm: string): boolean {
   return STRUCTURAL.has(norm) || LEGAL_FORM_KEYS.has(norm) || norm.length < 2;
 }
 
 export function isGenericToken(norm: string): boolean {
   return GENERIC.has(norm) || LEGAL_FORM_KEYS.has(norm) || norm.length < 2 || /^\d+$/.test(norm);
-}
-
-/**
- * Ordinary words that are also company names (Post, Orange, Shell, Coop, Sunrise, Apple, Next…).
- * A name made only of such words matches, but is marked ambiguous unless the text supports it
- * (a legal form right after it, or another of the customer's identifiers in the same document).
- */
-const COMMON_WORDS = [
-  'post', 'orange', 'shell', 'sunrise', 'apple', 'next', 'target', 'gap', 'amazon', 'mobiliar', 'helvetia', 'visana', 'alpine',
-  'alpina', 'alpha', 'beta', 'delta', 'omega', 'nova', 'star', 'sun', 'sonne', 'stern', 'adler', 'lowen', 'krone', 'rose', 'linde', 'eiche',
-  'migrolino', 'energy', 'swiss', 'life', 'vision', 'future', 'zukunft', 'quality', 'qualitat', 'fortuna', 'victoria', 'union', 'standard',
-  'express', 'direct', 'simple', 'easy', 'fresh', 'green', 'blue', 'red', 'rot', 'blau', 'grun', 'gold', 'silver', 'silber', 'diamond', 'crown',
-  'eagle', 'lion', 'tiger', 'fox', 'bear', 'baer', 'wolf', 'falcon', 'phoenix', 'atlas', 'titan', 'apollo', 'mercury', 'jupiter', 'saturn',
-  'mars', 'venus', 'pilot', 'meridian', 'summit', 'pioneer', 'frontier', 'horizon', 'spectrum', 'matrix', 'vector', 'pixel', 'signal',
-  'bridge', 'harbour', 'harbor', 'avenue', 'park', 'garden', 'forest', 'river', 'lake', 'mountain', 'berg', 'see', 'wald', 'feld', 'bach',
-  'sprint', 'boots', 'dollar', 'general', 'continental', 'universal', 'central', 'national', 'royal', 'imperial', 'premier',
-  'interior', 'galaxy', 'planet', 'orbit', 'rocket', 'arrow', 'anchor', 'compass', 'beacon', 'lotus', 'iris', 'tulip', 'fiat', 'sky',
-  'mango', 'puma', 'jaguar', 'fossil', 'guess', 'bose', 'oracle', 'square', 'block', 'snap', 'zoom', 'slack', 'box', 'uber', 'lift', 'lyft',
-  'chance', 'leader', 'partner', 'bureau', 'domino', 'poste', 'posta', 'manor', 'globus', 'galeria', 'casino',
-];
-const COMMON = new Set(COMMON_WORDS.map(foldToken));
-
-export function isCommonWord(norm: string): boolean {
-  return COMMON.has(norm);
 }
 
 /** Upper-case letters only (optionally digits), e.g. "UBS", "ABB", "3M": matched only in the same case. */

@@ -1,17 +1,26 @@
 import type { Customer } from '../../platform/schemas/customer.js';
-import { foldToken, isAcronym, isCommonWord, isGenericToken, isStructuralToken, stripLegalForms, tokenizeText } from './normalize-name.js';
+import { industryWordsOf } from './industry-words.js';
+import type { LinkModel } from './link-model.js';
+import { foldToken, isAcronym, isGenericToken, isGroupWord, isStructuralToken, stripLegalForms, tokenizeText } from './normalize-name.js';
+
+/** How a variant came from the watchlist entry. */
+export type VariantKind = 'name' | 'alias' | 'reduced';
 
 /** One way a customer's name can appear in text, after legal forms and leading articles are removed. */
 export interface NameVariant {
   customerId: string;
   tokens: string[];
-  /** For acronym tokens ("UBS") the exact spelling the text must use; null where any case is fine. */
+  /** For acronym tokens ("UBS") the spelling the text should use; null where any case is fine. */
   exactCase: Array<string | null>;
   /** Per token: written with a capital in the name, so lower-case "orange" or "Swiss steel" in text is not the company. */
   capitals: boolean[];
-  isAlias: boolean;
-  /** Made only of ordinary words ("Post", "Die Mobiliar"): held back as ambiguous unless supported. */
-  common: boolean;
+  kind: VariantKind;
+  /** Some token is an acronym with its own spelling ("UBS", "TIM"). */
+  acronym: boolean;
+  /** Tokens that are not structure ("Holding", "of", legal forms). */
+  telling: number;
+  /** No token outside places, sectors and fillers ("Zurich Insurance"): a weak name by itself. */
+  generic: boolean;
 }
 
 export interface TrieNode {
@@ -19,18 +28,28 @@ export interface TrieNode {
   ends?: NameVariant[];
 }
 
+/** What the features need to know about a customer beyond its names. */
+export interface CustomerProfile {
+  /** Every folded token of the name and the aliases: a word after a mention that is not here extends it to another entity. */
+  nameTokens: Set<string>;
+  country: string;
+  industryWords: ReadonlySet<string> | undefined;
+}
+
 /**
- * The watchlist as a token trie (names), plus exact maps for register ids and web domains.
- * Scanning a document walks the trie once from each token, so the cost depends on the document
- * length and the name length, not on the number of customers.
+ * The watchlist as a token trie (names), plus exact maps for register ids and web domains, and
+ * the linking model that decides. Scanning a document walks the trie once from each token, so
+ * the cost depends on the document length and the name length, not on the number of customers.
  */
 export interface WatchlistIndex {
   root: Map<string, TrieNode>;
   byRegisterId: Map<string, string[]>;
   byDomain: Map<string, string[]>;
   customers: Map<string, Customer>;
+  profiles: Map<string, CustomerProfile>;
   /** Customers whose every name reduces to generic words: linkable by register id or domain only. */
   unnamed: string[];
+  model: LinkModel;
 }
 
 /** Upper case, letters and digits only: "CHE-114.723.217" and "che114723217" agree. */
@@ -47,24 +66,27 @@ export function normalizeDomain(domain: string): string {
     .replace(/[/:].*$/, '');
 }
 
-export function buildWatchlistIndex(customers: Customer[]): WatchlistIndex {
-  const index: WatchlistIndex = { root: new Map(), byRegisterId: new Map(), byDomain: new Map(), customers: new Map(), unnamed: [] };
+export function buildWatchlistIndex(customers: Customer[], model: LinkModel): WatchlistIndex {
+  const index: WatchlistIndex = { root: new Map(), byRegisterId: new Map(), byDomain: new Map(), customers: new Map(), profiles: new Map(), unnamed: [], model };
   for (const c of customers) {
     index.customers.set(c.id, c);
     for (const r of c.registerIds) addTo(index.byRegisterId, normalizeRegisterId(r), c.id);
     for (const d of c.domains) addTo(index.byDomain, normalizeDomain(d), c.id);
     const seen = new Set<string>();
+    const nameTokens = new Set<string>();
     let named = false;
     [c.name, ...c.aliases].forEach((name, i) => {
-      const v = makeVariant(c.id, name, i > 0);
-      if (!v) return;
-      named = true;
-      const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      insertVariant(index.root, v);
+      for (const v of makeVariants(c.id, name, i === 0 ? 'name' : 'alias')) {
+        named = true;
+        for (const t of v.tokens) nameTokens.add(t);
+        const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        insertVariant(index.root, v);
+      }
     });
     if (!named) index.unnamed.push(c.id);
+    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry) });
   }
   return index;
 }
@@ -76,34 +98,66 @@ function addTo(map: Map<string, string[]>, key: string, id: string): void {
   else if (!list.includes(id)) list.push(id);
 }
 
-export function makeVariant(customerId: string, name: string, isAlias: boolean): NameVariant | undefined {
+/**
+ * The variant of a name as written, and where it begins or ends with a group word ("Helix Group",
+ * "Groupe PSA"), also the name without it ("Helix", "PSA") — news writes both, in either order.
+ */
+export function makeVariants(customerId: string, name: string, kind: Exclude<VariantKind, 'reduced'>): NameVariant[] {
+  const full = makeVariant(customerId, name, kind);
+  if (!full) return [];
+  const out = [full];
+  const t = full.tokens;
+  let from = 0;
+  let to = t.length;
+  while (to - from > 1 && isGroupWord(t[to - 1]!)) to--;
+  while (to - from > 1 && isGroupWord(t[from]!)) from++;
+  if (from > 0 || to < t.length) {
+    const reduced = sliceVariant(full, from, to);
+    if (!reduced.generic && !(reduced.tokens.length === 1 && reduced.tokens[0]!.length < 3)) out.push(reduced);
+  }
+  return out;
+}
+
+function sliceVariant(v: NameVariant, from: number, to: number): NameVariant {
+  const tokens = v.tokens.slice(from, to);
+  return {
+    ...v,
+    tokens,
+    exactCase: v.exactCase.slice(from, to),
+    capitals: v.capitals.slice(from, to),
+    kind: 'reduced',
+    acronym: v.exactCase.slice(from, to).some((e) => e != null),
+    telling: tokens.filter((x) => !isStructuralToken(x)).length,
+    generic: tokens.every((x) => isGenericToken(x) || isStructuralToken(x)),
+  };
+}
+
+export function makeVariant(customerId: string, name: string, kind: VariantKind): NameVariant | undefined {
   const toks = tokenizeText(name);
   if (toks.length === 0) return undefined;
   const { core, start } = stripLegalForms(toks.map((t) => t.norm));
   const raws = toks.slice(start, start + core.length).map((t) => t.raw);
-  // Distinctive: a token that is neither generic (places, sectors) nor an ordinary word.
-  // Without one, the name is "weak" and matches only as ambiguous unless the text supports it:
-  // one ordinary word ("Post"), only generic words ("Zurich Insurance"), or a short
-  // mixed-case word ("Eni"). One generic word plus structure ("Swiss Holding", "Bau Gruppe")
-  // never matches by name.
+  // One generic word plus structure ("Swiss Holding", "Bau Gruppe") never matches by name; two
+  // generic words ("Zurich Insurance") match as a generic name, which the features weigh.
   const descriptive = core.filter((t) => !isStructuralToken(t));
-  const distinctive = descriptive.filter((t) => !isGenericToken(t) && !isCommonWord(t));
-  const ordinary = descriptive.filter((t) => !isGenericToken(t));
-  if (distinctive.length === 0 && descriptive.length < 2 && ordinary.length === 0) return undefined;
+  const distinctive = descriptive.filter((t) => !isGenericToken(t));
+  if (distinctive.length === 0 && descriptive.length < 2) return undefined;
   // A single short token that is not an acronym ("Ab", "Xy") matches too much text to be useful.
   if (core.length === 1 && core[0]!.length < 3 && !isAcronym(raws[0] ?? '')) return undefined;
-  const weak =
-    (distinctive.length === 0 && (core.length === 1 || ordinary.length === 0)) ||
-    (core.length === 1 && core[0]!.length <= 3 && !isAcronym(raws[0] ?? ''));
   return {
     customerId,
     tokens: core,
     exactCase: raws.map((r) => (isAcronym(r) ? r : null)),
     capitals: raws.map((r) => /^\p{Lu}/u.test(r)),
-    isAlias,
-    common: weak,
+    kind,
+    acronym: raws.some(isAcronym),
+    telling: descriptive.length,
+    generic: distinctive.length === 0,
   };
 }
+
+// German adjectives in names decline: "Deutsche Bank" → "der Deutschen Bank", "Schweizerische Post" → "der Schweizerischen Post".
+const ADJECTIVE_ENDINGS = ['n', 'r', 's', 'm'];
 
 function insertVariant(root: Map<string, TrieNode>, v: NameVariant): void {
   let level = root;
@@ -113,6 +167,9 @@ function insertVariant(root: Map<string, TrieNode>, v: NameVariant): void {
     if (!node) {
       node = {};
       level.set(t, node);
+    }
+    if (k < last && t.length >= 5 && t.endsWith('e')) {
+      for (const e of ADJECTIVE_ENDINGS) if (!level.has(t + e)) level.set(t + e, node);
     }
     if (k === last) (node.ends ??= []).push(v);
     else level = node.next ??= new Map();

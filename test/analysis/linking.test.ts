@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadLinkModel } from '../../app/link-model.js';
 import { buildWatchlistIndex, linkEntities, parseWatchlistCsv } from '../../analysis/linking/index.js';
 import type { Customer } from '../../platform/schemas/customer.js';
+
+const MODEL = loadLinkModel();
 
 function customer(id: string, name: string, extra: Partial<Customer> = {}): Customer {
   return { id, name, aliases: [], registerIds: [], domains: [], country: 'CH', industry: '', tags: [], ...extra };
@@ -24,7 +27,7 @@ const WATCHLIST: Customer[] = [
   customer('fenaco-b', 'Fenaco AG'),
   customer('zurich', 'Zürich Versicherungs-Gesellschaft AG', { aliases: ['Zurich Insurance'] }),
 ];
-const index = buildWatchlistIndex(WATCHLIST);
+const index = buildWatchlistIndex(WATCHLIST, MODEL);
 const link = (text: string, extra: object = {}) => linkEntities(index, { text, ...extra });
 const ids = (text: string) => link(text).map((m) => m.customerId);
 
@@ -55,7 +58,7 @@ describe('linkEntities: names as news writes them', () => {
   });
 
   it('tries the shorter name where a longer alias fails the case check ("the Helix group said")', () => {
-    const helix = buildWatchlistIndex([customer('helix', 'Helix', { aliases: ['Helix Group'] })]);
+    const helix = buildWatchlistIndex([customer('helix', 'Helix', { aliases: ['Helix Group'] })], MODEL);
     const found = (text: string) => linkEntities(helix, { text }).map((m) => [m.customerId, m.text]);
     expect(found('Helix said it would cut jobs')).toEqual([['helix', 'Helix']]);
     expect(found('the Helix group said it would cut jobs')).toEqual([['helix', 'Helix']]);

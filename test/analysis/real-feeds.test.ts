@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
+import { loadLinkModel } from '../../app/link-model.js';
 import { buildWatchlistIndex, linkEntities } from '../../analysis/linking/index.js';
 import type { Customer } from '../../platform/schemas/customer.js';
+
+const MODEL = loadLinkModel();
 
 /** Items of three captured feeds (see test/fixtures/analysis/SOURCES.tsv): title and description, markup removed. */
 function feedItems(file: string): Array<{ title: string; text: string }> {
@@ -51,7 +54,7 @@ describe('real feed items', () => {
     expect(classifyDocument(ibm).events.map((e) => e.type)).toContain('ownership_change');
     expect(classifyDocument(fujitsu).events.map((e) => e.type)).toContain('layoffs');
     const c = (id: string, name: string): Customer => ({ id, name, aliases: [], registerIds: [], domains: [], country: '', industry: '', tags: [] });
-    const index = buildWatchlistIndex([c('ibm', 'IBM Corp.'), c('redhat', 'Red Hat, Inc.'), c('fujitsu', 'Fujitsu Limited')]);
+    const index = buildWatchlistIndex([c('ibm', 'IBM Corp.'), c('redhat', 'Red Hat, Inc.'), c('fujitsu', 'Fujitsu Limited')], MODEL);
     expect(linkEntities(index, ibm).map((m) => m.customerId).sort()).toEqual(['ibm', 'redhat']);
     expect(linkEntities(index, fujitsu).map((m) => m.customerId)).toEqual(['fujitsu']);
   });

@@ -1,0 +1,148 @@
+import { foldToken } from './normalize-name.js';
+
+/**
+ * The vocabularies the linking features look for around a mention, in German, French, Italian and
+ * English. They only say which cue fired; how much each cue counts is fitted on labelled real
+ * sentences (scripts/fit-link-model.ts), so a word here is evidence, never a decision.
+ */
+const folded = (words: string): Set<string> => new Set(words.split(/\s+/).filter((w) => w !== '').map(foldToken));
+
+/** Forms of address and academic titles directly before a surname: "Herr Meier", "Dr. Schindler". */
+export const TITLES = folded(`
+  herr herrn frau mr mrs ms miss sir dame lord lady dr prof professor monsieur madame mme mlle m signor signora signore sig sigra dott dottor
+  dottoressa ing avv on mag dipl lic`);
+
+/** Roles that name a person right after them: "CEO Meier", "Präsident Schindler", "coach Favre". */
+export const ROLES = folded(`
+  ceo cfo coo cto chef chefin boss prasident prasidentin president presidente presidentessa chairman chairwoman chair vorsitzende vorsitzender
+  direktor direktorin director directeur directrice direttore direttrice manager managerin grunder grunderin founder cofounder fondateur
+  fondatrice fondatore fondatrice patron patronne pdg amministratore delegato ad coach trainer trainerin entraineur entraineuse allenatore
+  minister ministerin ministre ministro ministra bundesrat bundesratin nationalrat nationalratin standerat standeratin senator senatorin
+  mayor burgermeister burgermeisterin stadtprasident stadtprasidentin maire sindaco sindaca gouverneur governor governatore
+  sturmer verteidiger torhuter goalie captain kapitan spieler spielerin player joueur joueuse giocatore giocatrice striker forward
+  goalkeeper defender attaquant gardien defenseur attaccante portiere difensore centrocampista mittelfeldspieler midfielder
+  schauspieler schauspielerin actor actress acteur actrice attore attrice sanger sangerin singer chanteur chanteuse cantante
+  autor autorin author auteur autrice autore scrittore scrittrice writer journalist journalistin giornalista reporter
+  anwalt anwaltin lawyer avocat avocate avvocato avvocata richter richterin judge juge giudice pfarrer priest cardinal kardinal
+  kunstler kunstlerin artist artiste artista architekt architektin architect architecte architetto regisseur director regista
+  star legende legend leggenda pilot pilote pilota fahrer fahrerin driver coureur`);
+
+/** Verbs and attributions that follow a person's name more than a company's: "Meier sagte", "Schindler, 65,". */
+export const PERSON_VERBS = folded(`
+  sagte sagt meinte meint betonte betont erklarte erzahlte erzahlt lachte lacht findet fand glaubt glaubte hofft hoffte freut freute
+  said says told tells added explained laughed smiled recalled believes thinks feels hopes insisted admitted joked
+  declare explique affirme estime raconte confie souligne ajoute precise reconnait sourit
+  detto dichiarato spiega afferma racconta sottolinea aggiunge commenta ricorda`);
+
+/** Pronouns that refer to a person, within a few words after the mention. */
+export const PERSON_PRONOUNS = folded(`he she his her him himself herself er ihm ihn ihr seiner ihrer elle lui lei`);
+
+/** Club prefixes: "FC Basel", "SC Bern", "AC Milan", "EHC Biel", "VfB Stuttgart". */
+export const CLUB_BEFORE = folded(`
+  fc sc ac hc ehc ev sv tsv vfb vfl bsc fsv tsg sg ssc ssv us as afc cf cd rc og ogc hsc sk fk nk ks bk if ik gc yb ehc zsc lhc
+  olympique sporting rapid real dynamo dinamo racing stade union borussia eintracht fortuna hertha werder inter atletico athletic`);
+
+/** Words after a name that make it a club or team: "Siemens Basket", "Post Volley", "X United". */
+export const CLUB_AFTER = folded(`
+  basket basketball volley volleyball handball hockey unihockey fc sc united city rovers wanderers athletic calcio futbol football
+  team racing esports rugby cycling cyclisme rad ladies women frauen damen juniors`);
+
+/** Words after a name that make it a place or a venue: "X Arena", "X Stadion", "X Park". */
+export const VENUE_AFTER = folded(`
+  arena stadion stadium stade stadio halle hall hallenstadion theater theatre teatro park parc parco platz place piazza square strasse
+  street rue via weg tower turm building gebaude airport flughafen aeroport aeroporto station bahnhof gare stazione campus museum musee
+  museo center centre zentrum bridge brucke pont ponte tunnel`);
+
+/** Nouns after a company name that are about the company itself, not a different entity: "Siemens CEO", "UBS Aktie". */
+export const BUSINESS_AFTER = folded(`
+  ceo cfo coo chef chefin boss chairman chair president prasident prasidentin sprecher sprecherin spokesman spokeswoman spokesperson
+  aktie aktien share shares stock konzern group gruppe groupe gruppo holding holdings management board verwaltungsrat geschaftsleitung
+  mitarbeitende mitarbeiter staff employees workers kunden customers clients chief director head`);
+
+/** Business vocabulary near a mention: the text is about a company. */
+export const BUSINESS_WORDS = folded(`
+  umsatz umsatze gewinn gewinne verlust verluste aktie aktien aktionare konzern unternehmen firma gesellschaft betrieb konkurs insolvenz
+  insolvent pleite stellen stellenabbau arbeitsplatze mitarbeitende mitarbeiter angestellte kunden markt borse borsenkurs kurs millionen
+  milliarden mio mrd franken euro dollar quartal geschaftsjahr bilanz dividende ubernahme fusion verkauf investition investitionen
+  filiale filialen standort standorte werk fabrik produktion lieferant lieferanten auftrag auftrage preise tochter tochterfirma
+  verwaltungsrat geschaftsleitung gewinnwarnung kapital kapitalerhohung glaubiger schulden anleihe kredit konzernchef
+  revenue revenues sales profit profits loss losses shares shareholders stock company companies firm group business corporate jobs
+  employees staff workforce customers market markets billion million quarter earnings results dividend acquisition merger takeover deal
+  stake investors bonds debt creditors lenders administration insolvency bankruptcy bankrupt liquidation subsidiary factory plant plants
+  stores branches supplier suppliers contract orders prices brand chief executive
+  chiffre affaires benefice benefices perte pertes action actions actionnaires societe entreprise entreprises groupe salaries emplois
+  effectifs clients marche bourse milliards millions trimestre resultats dividende rachat fusion acquisition filiale usine usines
+  magasins fournisseur fournisseurs contrat commandes prix marque faillite redressement liquidation creanciers dette
+  fatturato utile utili perdita perdite azioni azionisti societa azienda aziende gruppo dipendenti lavoratori clienti mercato borsa
+  miliardi milioni trimestre risultati dividendo acquisizione fusione controllata stabilimento stabilimenti negozi fornitore fornitori
+  contratto ordini prezzi marchio fallimento concordato creditori debito debiti`);
+
+/** Sports vocabulary near a mention: the name is likely a club or a player. */
+export const SPORTS_WORDS = folded(`
+  tor tore spiel spiele saison liga meisterschaft meister sieg siege niederlage punkte tabelle trainer sturmer torhuter transfer playoff
+  playoffs finale halbfinale viertelfinale derby cup pokal heimspiel auswartsspiel mannschaft team fans stadion match matches
+  goal goals game games season league championship win wins won defeat lost points coach striker goalkeeper final semifinal
+  quarterfinal cup fixture kickoff squad scored draw
+  but buts saison championnat victoire defaite points entraineur joueur equipe finale coupe
+  gol partita partite stagione campionato vittoria sconfitta punti allenatore giocatore squadra coppa serie scudetto`);
+
+/** Country cue words: places, nationalities, institutions and currencies of one country. */
+export const COUNTRY_WORDS: Record<string, Set<string>> = {
+  CH: folded(`
+    schweiz schweizer schweizerische schweizerischen suisse suisses svizzera svizzero svizzera swiss switzerland helvetic helvetique
+    zurich zuerich bern berne basel bale genf geneve ginevra lausanne luzern lucerne lugano winterthur zug aargau thurgau tessin ticino
+    wallis valais graubunden grisons fribourg freiburg neuchatel sion sitten solothurn schaffhausen chur biel bienne olten baden
+    kanton kantonal kantonalbank canton cantonal cantone romandie eidgenossisch eidgenossenschaft confederation bundesrat finma seco snb
+    shab fosc fusc chf franken rappen francs frs smi`),
+  DE: folded(`
+    deutschland deutsche deutschen deutscher german germany allemagne allemand allemande germania tedesco tedesca bundesrepublik
+    berlin munchen munich hamburg koln cologne frankfurt stuttgart dusseldorf dortmund essen leipzig dresden hannover nurnberg bremen
+    bayern bavaria nrw sachsen hessen niedersachsen brandenburg thuringen baden wurttemberg rheinland pfalz saarland schleswig holstein
+    bundestag bundesregierung bafin bundeskartellamt ifo dax mdax amtsgericht landgericht`),
+  AT: folded(`
+    osterreich osterreichische osterreichischen osterreicher austria austrian autriche autrichien austriaco wien vienna vienne graz
+    linz salzburg innsbruck klagenfurt karnten tirol steiermark vorarlberg burgenland niederosterreich oberosterreich atx ksv ksv1870 fma`),
+  FR: folded(`
+    france francais francaise frankreich francia french paris lyon marseille toulouse bordeaux lille nantes strasbourg nice rennes
+    grenoble montpellier bretagne normandie provence alsace bercy elysee cac amf insee tribunal commerce hexagone`),
+  IT: folded(`
+    italia italy italien italie italiano italiana italiani italian roma rome rom milano milan mailand torino turin napoli naples
+    genova genoa bologna firenze florence venezia venice veneto lombardia piemonte toscana sicilia sardegna puglia lazio consob
+    piazza affari mib`),
+  GB: folded(`
+    uk britain british england english scotland scottish wales welsh london londres londra manchester birmingham leeds glasgow
+    edinburgh liverpool bristol sheffield cardiff belfast hmrc ftse westminster gbp sterling pounds pence`),
+  US: folded(`
+    usa american americans america etats unis stati uniti amerika amerikanische amerikanischen new york washington california texas
+    chicago boston seattle florida nasdaq nyse wall street sec delaware usd dollars`),
+};
+
+/** The languages a company of each country is written about in at home. */
+export const COUNTRY_LANGUAGES: Record<string, readonly string[]> = {
+  CH: ['de', 'fr', 'it'],
+  DE: ['de'],
+  AT: ['de'],
+  LI: ['de'],
+  FR: ['fr'],
+  BE: ['fr'],
+  LU: ['fr', 'de'],
+  IT: ['it'],
+  GB: ['en'],
+  UK: ['en'],
+  IE: ['en'],
+  US: ['en'],
+};
+
+/** Currency signs that are not tokens: where they point. */
+export const CURRENCY_SIGNS: Array<[string, string[]]> = [
+  ['£', ['GB']],
+  ['$', ['US']],
+];
+
+/** Marker words of the four languages, for documents that do not state their language. */
+export const LANGUAGE_MARKERS: Record<string, Set<string>> = {
+  de: folded('der die das ist nicht mit den von zu im fur auf ein eine dem sich hat wird werden auch nach bei wurde sind uber aus'),
+  en: folded('the of to is for on with that by at from was has are its it will have be said after which this'),
+  fr: folded('les est pour dans une du sur au aux par pas qui que avec son sa ses ont ete cette plus mais leur'),
+  it: folded('il di che per con non una del della nel nella sono alla dei gli delle anche ha stato stata questo degli sul'),
+};

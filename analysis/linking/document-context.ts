@@ -1,0 +1,118 @@
+import { BUSINESS_WORDS, COUNTRY_WORDS, CURRENCY_SIGNS, LANGUAGE_MARKERS, SPORTS_WORDS } from './cue-words.js';
+import type { TokenStream } from './normalize-name.js';
+
+/** What the features of every mention in one document share: tokens, language, country cues. */
+export interface DocumentContext {
+  text: string;
+  tokens: TokenStream;
+  /** Character offset where the title ends (0 without a title). */
+  titleEnd: number;
+  lang: string;
+  /** Country → how many cue words of it the document has (places, institutions, currencies). */
+  countries: Map<string, number>;
+  /** Customers found by a register id or web domain in this document. */
+  identified: Set<string>;
+  /** Customer → how many name spans of it the document has. */
+  mentionCounts: Map<string, number>;
+  /** Filled on first use by the feature functions: per-document facts every mention shares. */
+  /** Prefix sums over the tokens of business and sports words: the count in tokens [a, b) is sums[b] - sums[a]. */
+  businessSums: Int32Array;
+  sportsSums: Int32Array;
+  /** Filled on first use by the feature functions. */
+  cache: {
+    lowerCaseWords?: Set<string>;
+    titleCaseLines?: Map<number, boolean>;
+  };
+}
+
+/** Per word, what it tells: bit flags for business and sports words and marker languages, plus the countries it points to. */
+interface WordCue {
+  flags: number;
+  countries?: string[];
+  lang?: string;
+}
+const BUSINESS = 1;
+const SPORTS = 2;
+const WORD_CUES = new Map<string, WordCue>();
+const cueOf = (w: string): WordCue => {
+  let c = WORD_CUES.get(w);
+  if (!c) WORD_CUES.set(w, (c = { flags: 0 }));
+  return c;
+};
+for (const w of BUSINESS_WORDS) cueOf(w).flags |= BUSINESS;
+for (const w of SPORTS_WORDS) cueOf(w).flags |= SPORTS;
+for (const [country, words] of Object.entries(COUNTRY_WORDS)) for (const w of words) (cueOf(w).countries ??= []).push(country);
+for (const [lang, words] of Object.entries(LANGUAGE_MARKERS)) for (const w of words) cueOf(w).lang ??= lang;
+
+/** One pass over the tokens: country cues, language votes and the business and sports word counts every mention's window reads. */
+export function createDocumentContext(
+  text: string,
+  tokens: TokenStream,
+  titleEnd: number,
+  lang: string | undefined,
+  identified: Set<string>,
+  mentionCounts: Map<string, number>,
+): DocumentContext {
+  const countries = new Map<string, number>();
+  const langVotes = new Map<string, number>();
+  const { norms } = tokens;
+  const businessSums = new Int32Array(norms.length + 1);
+  const sportsSums = new Int32Array(norms.length + 1);
+  for (let k = 0; k < norms.length; k++) {
+    const cue = WORD_CUES.get(norms[k]!);
+    businessSums[k + 1] = businessSums[k]! + (cue && cue.flags & BUSINESS ? 1 : 0);
+    sportsSums[k + 1] = sportsSums[k]! + (cue && cue.flags & SPORTS ? 1 : 0);
+    if (!cue) continue;
+    if (cue.countries) for (const c of cue.countries) countries.set(c, (countries.get(c) ?? 0) + 1);
+    if (!lang && cue.lang) langVotes.set(cue.lang, (langVotes.get(cue.lang) ?? 0) + 1);
+  }
+  for (const [sign, cs] of CURRENCY_SIGNS) if (text.includes(sign)) for (const c of cs) countries.set(c, (countries.get(c) ?? 0) + 1);
+  // "Fr. 12.50", "CHF 3 Mio.": the Swiss franc is written before the amount.
+  if (text.includes('Fr') && /\b(?:Fr|sFr)\.\s?\d/.test(text)) countries.set('CH', (countries.get('CH') ?? 0) + 1);
+  let detected = lang ?? '';
+  if (!lang) {
+    let best = 0;
+    for (const [l, n] of langVotes) if (n > best) [detected, best] = [l, n];
+  }
+  return { text, tokens, titleEnd, lang: detected, countries, identified, mentionCounts, businessSums, sportsSums, cache: {} };
+}
+
+/** The characters between token i-1 and token i ("" before the first). */
+export function gapBefore(ctx: DocumentContext, i: number): string {
+  if (i <= 0) return '';
+  return ctx.text.slice(ctx.tokens.ends[i - 1], ctx.tokens.starts[i]);
+}
+
+/** The raw token as written. */
+export function rawToken(ctx: DocumentContext, i: number): string {
+  return ctx.text.slice(ctx.tokens.starts[i], ctx.tokens.ends[i]);
+}
+
+export function isCapitalised(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(raw);
+}
+
+/** Token i begins a sentence, a line or the text: its capital says nothing. */
+export function startsSentence(ctx: DocumentContext, i: number, abbreviations: ReadonlySet<string>): boolean {
+  if (i === 0) return true;
+  const gap = gapBefore(ctx, i);
+  if (gap.includes('\n')) return true;
+  if (!/[.!?:;]/.test(gap)) return false;
+  // "Dr. Meier", "St. Gallen": a dot after an abbreviation does not end the sentence.
+  return !(/^\.\s*$/.test(gap) && abbreviations.has(ctx.tokens.norms[i - 1]!));
+}
+
+/** Folded words that appear somewhere with a lower-case first letter. */
+export function lowerCaseWords(ctx: DocumentContext): Set<string> {
+  if (ctx.cache.lowerCaseWords) return ctx.cache.lowerCaseWords;
+  const out = new Set<string>();
+  const { norms, starts } = ctx.tokens;
+  for (let k = 0; k < norms.length; k++) {
+    const c = ctx.text.charCodeAt(starts[k]!);
+    if (c >= 97 && c <= 122) out.add(norms[k]!);
+  }
+  return (ctx.cache.lowerCaseWords = out);
+}
+

@@ -1,0 +1,167 @@
+import type { TokenStream } from './normalize-name.js';
+import type { NameVariant, TrieNode } from './watchlist-index.js';
+
+/** How the text writes the name compared with the watchlist. */
+export type CaseFit = 'same' | 'upper' | 'acronym_title';
+
+/** A place in the text where one or more customers' names were found, before any decision. */
+export interface NameSpan {
+  /** Token indices; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The fitting variants, at most the best per customer. */
+  variants: Array<{ variant: NameVariant; fit: CaseFit }>;
+  /** Found as the first part of a German compound ("Migroschef", "Siemensaktie"). */
+  compound: boolean;
+  /** The last token carried a genitive or plural "s" the name does not have ("Holcims"). */
+  inflected: boolean;
+}
+
+/**
+ * Heads of German compounds that news glues to company names without a hyphen ("Migroschef",
+ * "Siemensaktie"). Only capitalised tokens are tried, and only single-word names of four letters
+ * or more that are not generic, so "Postchef" stays unresolved unless a feature says otherwise.
+ */
+const COMPOUND_HEADS = [
+  'chef', 'chefin', 'konzern', 'aktie', 'aktien', 'gruppe', 'tochter', 'filiale', 'filialen', 'werk', 'werke', 'sprecher', 'sprecherin',
+  'mitarbeiter', 'mitarbeitende', 'boss', 'zentrale', 'umsatz', 'gewinn', 'pleite', 'konkurs', 'ubernahme', 'kunden', 'fabrik', 'standort',
+  'manager', 'grunder', 'prasident', 'prasidentin', 'verwaltungsrat', 'angestellte', 'lieferant', 'lieferanten',
+];
+const HEADS = new Set(COMPOUND_HEADS);
+const HEAD_LENGTHS = [...new Set(COMPOUND_HEADS.map((h) => h.length))];
+
+function findCompound(root: Map<string, TrieNode>, norm: string): NameVariant[] | undefined {
+  if (norm.length < 8) return undefined;
+  for (const len of HEAD_LENGTHS) {
+    if (norm.length - len < 4 || !HEADS.has(norm.slice(norm.length - len))) continue;
+    let prefix = norm.slice(0, norm.length - len);
+    let node = root.get(prefix);
+    // Linking "s" as in "Siemensaktie" is part of the name; in "Swisscomsaktie" it is not.
+    if (!node?.ends && prefix.endsWith('s')) node = root.get((prefix = prefix.slice(0, -1)));
+    const ends = node?.ends?.filter((v) => v.tokens.length === 1 && !v.generic && v.exactCase[0] == null);
+    if (ends && ends.length > 0) return ends;
+  }
+  return undefined;
+}
+
+/** Upper-case letter or digit at `at` (ASCII fast path). */
+function upperAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{Lu}\p{N}]/u.test(text[at]!);
+}
+
+/** Lower-case letter at `at` (ASCII fast path). */
+function lowerAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /\p{Ll}/u.test(text[at]!);
+}
+
+/**
+ * How `variant` is written at token `start`, or undefined when the case rules it out: an acronym
+ * ("UBS") in its own spelling, or title case for a three-letter or longer one ("Tim" for TIM,
+ * which the features then weigh); a capitalised name token never in lower case ("orange juice").
+ */
+export function caseFit(v: NameVariant, text: string, tokens: TokenStream, start: number): CaseFit | undefined {
+  let fit: CaseFit = 'same';
+  let allUpper = true;
+  for (let k = 0; k < v.tokens.length; k++) {
+    const from = tokens.starts[start + k]!;
+    const to = tokens.ends[start + k]!;
+    const want = v.exactCase[k];
+    if (want != null) {
+      const raw = text.slice(from, to);
+      if (raw === want || raw === `${want}s`) continue;
+      if (want.length >= 3 && raw.length === want.length && raw[0] === want[0] && raw.slice(1) === want.slice(1).toLowerCase()) {
+        fit = 'acronym_title';
+        continue;
+      }
+      return undefined;
+    }
+    if (v.capitals[k] && !upperAt(text, from)) return undefined;
+    // Written in capitals: the first two letters are upper case ("MÜLLER"); one-letter tokens do not count.
+    if (allUpper && (to - from < 2 || !upperAt(text, from) || lowerAt(text, from + 1))) allUpper = false;
+  }
+  if (fit === 'same' && allUpper && !v.acronym) fit = 'upper';
+  return fit;
+}
+
+/**
+ * One pass over the tokens; at each token the trie is walked as far as the text continues a name.
+ * Every name that ends on the way is tried longest first; the longest name with a variant whose
+ * case fits wins the position, so a longer alias written in the wrong case ("the Helix group")
+ * still leaves the shorter name ("Helix"). Overlapping spans: the longest wins.
+ */
+export function findNameSpans(root: Map<string, TrieNode>, text: string, tokens: TokenStream): NameSpan[] {
+  const { norms } = tokens;
+  const spans: NameSpan[] = [];
+  const found: Array<{ end: number; variants: NameVariant[]; inflected: boolean }> = [];
+  for (let i = 0; i < norms.length; i++) {
+    let level: Map<string, TrieNode> | undefined = root;
+    if (!root.has(norms[i]!) && capitalised(text, tokens, i)) {
+      const compound = findCompound(root, norms[i]!);
+      if (compound) {
+        spans.push({ start: i, end: i + 1, variants: bestPerCustomer(compound.map((variant) => ({ variant, fit: 'same' as const }))), compound: true, inflected: false });
+        continue;
+      }
+    }
+    found.length = 0;
+    for (let j = i; j < norms.length && level; j++) {
+      const norm = norms[j]!;
+      const node: TrieNode | undefined = level.get(norm);
+      if (!node) {
+        // German/English genitive and plural-like endings: "Holcims Gewinn", "Nestlés Aktie".
+        if (norm.length > 3 && norm.charCodeAt(norm.length - 1) === 115 /* s */) {
+          const bare = level.get(norm.slice(0, -1));
+          if (bare?.ends) found.push({ end: j + 1, variants: bare.ends, inflected: true });
+        }
+        break;
+      }
+      if (node.ends) found.push({ end: j + 1, variants: node.ends, inflected: false });
+      level = node.next;
+    }
+    for (let k = found.length - 1; k >= 0; k--) {
+      const f = found[k]!;
+      const fitting: Array<{ variant: NameVariant; fit: CaseFit }> = [];
+      for (const variant of f.variants) {
+        const fit = caseFit(variant, text, tokens, i);
+        if (fit) fitting.push({ variant, fit });
+      }
+      if (fitting.length > 0) {
+        spans.push({ start: i, end: f.end, variants: bestPerCustomer(fitting), compound: false, inflected: f.inflected });
+        break;
+      }
+    }
+  }
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(norms.length);
+  const kept: NameSpan[] = [];
+  for (const s of spans) {
+    let free = true;
+    for (let k = s.start; k < s.end && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = s.start; k < s.end; k++) taken[k] = 1;
+    kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const KIND_RANK = { name: 0, alias: 1, reduced: 2 } as const;
+
+/** The most telling variant per customer: its own name before an alias before a reduced name; exact case first. */
+function bestPerCustomer(list: Array<{ variant: NameVariant; fit: CaseFit }>): Array<{ variant: NameVariant; fit: CaseFit }> {
+  const best = new Map<string, { variant: NameVariant; fit: CaseFit }>();
+  for (const x of list) {
+    const prev = best.get(x.variant.customerId);
+    const rank = (y: { variant: NameVariant; fit: CaseFit }) => KIND_RANK[y.variant.kind] + (y.fit === 'acronym_title' ? 3 : 0);
+    if (!prev || rank(x) < rank(prev)) best.set(x.variant.customerId, x);
+  }
+  return [...best.values()];
+}
+
+export function capitalised(text: string, tokens: TokenStream, i: number): boolean {
+  const c = text.charCodeAt(tokens.starts[i]!);
+  return (c >= 65 && c <= 90) || (c > 127 && /\p{Lu}/u.test(text[tokens.starts[i]!]!));
+}

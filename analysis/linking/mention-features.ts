@@ -1,0 +1,258 @@
+import FIRST_NAME_LIST from './first-names.json' with { type: 'json' };
+import {
+  BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, COUNTRY_LANGUAGES, COUNTRY_WORDS, PERSON_PRONOUNS, PERSON_VERBS, ROLES,
+  TITLES, VENUE_AFTER,
+} from './cue-words.js';
+import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import type { CaseFit, NameSpan } from './find-candidates.js';
+import type { FeatureValues } from './link-model.js';
+import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt, legalFormCountries } from './normalize-name.js';
+import type { CustomerProfile, NameVariant } from './watchlist-index.js';
+
+/**
+ * Every feature the linking model knows, with what it means. The weights live in link-model.json;
+ * `bonitor link` shows the ones that fired for each match.
+ */
+export const FEATURE_DOCS = {
+  name: "the customer's own name (legal form aside)",
+  alias: 'one of its aliases',
+  reduced: 'its name without a group word ("Helix" for "Helix Group")',
+  multi_word: 'two or more telling words',
+  acronym: 'an acronym in its own spelling ("UBS")',
+  acronym_title_case: 'an acronym written like a word ("Tim" for TIM)',
+  short_single: 'one short word of four letters or fewer',
+  compound: 'the first part of a German compound ("Migroschef")',
+  inflected: 'with a genitive or plural s ("Holcims")',
+  generic_name: 'only places and sector words ("Zurich Insurance")',
+  upper_text: 'written in capitals (a headline)',
+  legal_form: 'a legal form follows ("AG", "S.p.A.", "Ltd")',
+  legal_form_foreign: "the legal form that follows is not one of the customer's country",
+  sentence_start: 'at the start of a sentence, where every word has a capital',
+  lowercase_elsewhere: 'the same word appears in lower case in the text: an ordinary word',
+  name_is_first_name: 'the name is also a first name ("Tim")',
+  first_name_before: 'a first name right before ("Thomas Meier")',
+  initial_before: 'an initial right before ("T. Meier")',
+  title_before: 'a title right before ("Herr", "Dr.", "Mr")',
+  role_before: 'a role right before ("CEO", "Präsident", "coach")',
+  person_verb_near: 'a verb of speaking or feeling right after or before ("sagte", "said")',
+  person_pronoun_near: 'he/she/his/her/er/elle… shortly after',
+  age_after: 'an age after the name ("Meier, 54,")',
+  club_before: 'a club prefix before ("FC", "SC", "Olympique")',
+  club_after: 'a team word after ("Basket", "Volley", "United")',
+  venue_after: 'a venue or place word after ("Arena", "Stadion", "Park")',
+  business_after: 'a word about the company after ("CEO", "Aktie", "Konzern")',
+  extension_after: 'a capitalised word after that is not part of its names ("Siemens Energy")',
+  extension_after_de: 'as extension_after, in German text (where nouns have capitals)',
+  extension_after_titlecase: 'as extension_after, in a headline with every word capitalised',
+  country_suffix_other: 'another country after the name ("Nestlé Deutschland")',
+  extension_before: 'a capitalised word before that is not part of its names ("Deutsche Post")',
+  extension_before_de: 'as extension_before, in German text',
+  country_prefix_other: 'another country before the name ("Deutsche Post" for a Swiss customer)',
+  acronym_expanded_other: 'the text spells the acronym out as something else',
+  acronym_expanded_same: "the text spells the acronym out as the customer's name",
+  business_near: 'business words nearby ("Umsatz", "shares", "société")',
+  sports_near: 'sports words nearby ("Tor", "match", "campionato")',
+  industry_near: "words of the customer's industry nearby",
+  country_match: "places, institutions or currency of the customer's country in the text",
+  country_other: "only other countries' places, institutions or currency in the text",
+  language_match: "the text is in a language of the customer's country",
+  language_other: "the text is in a language not spoken in the customer's country",
+  id_in_document: "the customer's register id or web domain is in the document",
+  repeated: 'named more than once in the document',
+  in_title: 'named in the title',
+  competing: "another customer's name is written the same way",
+} as const;
+export type Feature = keyof typeof FEATURE_DOCS;
+export const FEATURES = Object.keys(FEATURE_DOCS) as Feature[];
+
+const FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAME_LIST as string[]);
+const ABBREVIATIONS = new Set([...TITLES, 'st', 'nr', 'art', 'co', 'inc', 'ltd', 'corp', 'bzw', 'vgl', 'ca']);
+const COUNTRY_OF_WORD = new Map<string, string[]>();
+for (const [country, words] of Object.entries(COUNTRY_WORDS)) for (const w of words) COUNTRY_OF_WORD.set(w, [...(COUNTRY_OF_WORD.get(w) ?? []), country]);
+const WINDOW = 15;
+const SPACE_ONLY = /^[ \t\u00a0]+$/;
+const SPACE_OR_HYPHEN = /^[ \t\u00a0]*[-–]?[ \t\u00a0]*$/;
+
+export interface Candidate {
+  span: NameSpan;
+  variant: NameVariant;
+  fit: CaseFit;
+  /** Other customers found on the same words. */
+  competitors: number;
+}
+
+export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, c: Candidate): FeatureValues {
+  const f: FeatureValues = new Map();
+  const { span, variant: v } = c;
+  const { norms } = ctx.tokens;
+  put(f, v.kind);
+  if (v.telling >= 2) put(f, 'multi_word');
+  if (v.acronym) put(f, c.fit === 'acronym_title' ? 'acronym_title_case' : 'acronym');
+  const single = v.tokens.length === 1 ? v.tokens[0]! : undefined;
+  if (single !== undefined && v.exactCase[0] == null && single.length <= 4) put(f, 'short_single');
+  if (span.compound) put(f, 'compound');
+  if (span.inflected) put(f, 'inflected');
+  if (v.generic) put(f, 'generic_name');
+  if (c.fit === 'upper') put(f, 'upper_text');
+  const form = legalFormAt(norms, span.end);
+  if (form) {
+    put(f, 'legal_form');
+    const countries = legalFormCountries(form.key);
+    if (countries && profile.country !== '' && !countries.includes(profile.country)) put(f, 'legal_form_foreign');
+  }
+  const atStart = startsSentence(ctx, span.start, ABBREVIATIONS);
+  if (atStart) put(f, 'sentence_start');
+  if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
+  if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
+
+  addPersonCues(ctx, span, profile, f);
+  if (!form) addExtensionCues(ctx, span, profile, f);
+  addBeforeCues(ctx, span, profile, atStart, f);
+  if (v.acronym) addAcronymCues(ctx, v, profile, f);
+
+  const from = Math.max(0, span.start - WINDOW);
+  const to = Math.min(norms.length, span.end + WINDOW);
+  const around = (sums: Int32Array) => sums[to]! - sums[from]! - (sums[span.end]! - sums[span.start]!);
+  let industry = false;
+  if (profile.industryWords) {
+    for (let k = from; k < to && !industry; k++) if ((k < span.start || k >= span.end) && profile.industryWords.has(norms[k]!)) industry = true;
+  }
+  if (around(ctx.businessSums) > 0) put(f, 'business_near');
+  if (around(ctx.sportsSums) > 0) put(f, 'sports_near');
+  if (industry) put(f, 'industry_near');
+
+  if (profile.country !== '') {
+    const own = ctx.countries.get(profile.country) ?? 0;
+    let others = 0;
+    for (const [country, n] of ctx.countries) if (country !== profile.country) others += n;
+    if (own > 0) put(f, 'country_match');
+    else if (others > 0) put(f, 'country_other');
+    const langs = COUNTRY_LANGUAGES[profile.country];
+    if (langs && ctx.lang !== '') put(f, langs.includes(ctx.lang) ? 'language_match' : 'language_other');
+  }
+  if (ctx.identified.has(v.customerId)) put(f, 'id_in_document');
+  if ((ctx.mentionCounts.get(v.customerId) ?? 0) >= 2) put(f, 'repeated');
+  if (ctx.tokens.starts[span.start]! < ctx.titleEnd) put(f, 'in_title');
+  if (c.competitors > 0) put(f, 'competing');
+  return f;
+}
+
+function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+  const { norms } = ctx.tokens;
+  const prev = span.start - 1;
+  if (prev >= 0) {
+    const gap = gapBefore(ctx, span.start);
+    const prevRaw = rawToken(ctx, prev);
+    const prevNorm = norms[prev]!;
+    if (TITLES.has(prevNorm) && /^\.?\s+$/.test(gap)) put(f, 'title_before');
+    else if (ROLES.has(prevNorm) && SPACE_ONLY.test(gap)) put(f, 'role_before');
+    else if (SPACE_ONLY.test(gap) && isCapitalised(prevRaw) && FIRST_NAMES.has(prevNorm) && !profile.nameTokens.has(prevNorm)) put(f, 'first_name_before');
+    else if (/^\.\s*$/.test(gap) && /^\p{Lu}$/u.test(prevRaw)) put(f, 'initial_before');
+  }
+  for (let k = Math.max(0, span.start - 2); k < Math.min(norms.length, span.end + 3); k++) {
+    if (k >= span.start && k < span.end) continue;
+    if (PERSON_VERBS.has(norms[k]!)) {
+      put(f, 'person_verb_near');
+      break;
+    }
+  }
+  for (let k = span.end; k < Math.min(norms.length, span.end + 8); k++) {
+    if (PERSON_PRONOUNS.has(norms[k]!)) {
+      put(f, 'person_pronoun_near');
+      break;
+    }
+  }
+  const after = ctx.text.slice(ctx.tokens.ends[span.end - 1], ctx.tokens.ends[span.end - 1]! + 8);
+  if (/^\s*(?:,\s*\d{2}\s*,|\(\d{2}\))/.test(after)) put(f, 'age_after');
+}
+
+function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+  const next = span.end;
+  if (next >= ctx.tokens.norms.length) return;
+  const gap = gapBefore(ctx, next);
+  if (!SPACE_OR_HYPHEN.test(gap)) return;
+  const norm = ctx.tokens.norms[next]!;
+  const raw = rawToken(ctx, next);
+  if (CLUB_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'club_after');
+  if (VENUE_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'venue_after');
+  if (BUSINESS_AFTER.has(norm)) return put(f, 'business_after');
+  if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
+  const countries = COUNTRY_OF_WORD.get(norm);
+  if (countries) {
+    if (!countries.includes(profile.country)) put(f, 'country_suffix_other');
+    return;
+  }
+  if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
+  else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
+}
+
+function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, atStart: boolean, f: FeatureValues): void {
+  const prev = span.start - 1;
+  if (prev < 0 || atStart) return;
+  const gap = gapBefore(ctx, span.start);
+  const norm = ctx.tokens.norms[prev]!;
+  const raw = rawToken(ctx, prev);
+  if (CLUB_BEFORE.has(norm) && SPACE_OR_HYPHEN.test(gap) && isCapitalised(raw)) return put(f, 'club_before');
+  if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isStructuralToken(norm)) return;
+  if (TITLES.has(norm) || ROLES.has(norm) || FIRST_NAMES.has(norm)) return;
+  const countries = COUNTRY_OF_WORD.get(norm);
+  if (countries) {
+    if (!countries.includes(profile.country)) put(f, 'country_prefix_other');
+    return;
+  }
+  // A capitalised word that only starts its sentence ("Bei Migros") says nothing.
+  if (startsSentence(ctx, prev, ABBREVIATIONS) && !isNameLike(raw)) return;
+  put(f, ctx.lang === 'de' ? 'extension_before_de' : 'extension_before');
+}
+
+function put(f: FeatureValues, name: Feature): void {
+  f.set(name, 1);
+}
+
+/** A word that keeps its capital mid-sentence elsewhere, or is written in capitals: a name part rather than a sentence opener. */
+function isNameLike(raw: string): boolean {
+  return raw.length > 1 && raw === raw.toUpperCase();
+}
+
+function isTitleCaseLine(ctx: DocumentContext, at: number): boolean {
+  const { text, tokens } = ctx;
+  const lineStart = text.lastIndexOf('\n', tokens.starts[at]!) + 1;
+  const lines = (ctx.cache.titleCaseLines ??= new Map());
+  const known = lines.get(lineStart);
+  if (known !== undefined) return known;
+  const nl = text.indexOf('\n', lineStart);
+  const lineEnd = nl < 0 ? text.length : nl;
+  let words = 0;
+  let caps = 0;
+  for (let k = at; k >= 0 && tokens.starts[k]! >= lineStart; k--) {
+    if (tokens.ends[k]! - tokens.starts[k]! < 4) continue;
+    words++;
+    if (isCapitalised(rawToken(ctx, k))) caps++;
+  }
+  for (let k = at + 1; k < tokens.starts.length && tokens.starts[k]! < lineEnd; k++) {
+    if (tokens.ends[k]! - tokens.starts[k]! < 4) continue;
+    words++;
+    if (isCapitalised(rawToken(ctx, k))) caps++;
+  }
+  const titleCase = words >= 3 && caps / words >= 0.7;
+  lines.set(lineStart, titleCase);
+  return titleCase;
+}
+
+function addAcronymCues(ctx: DocumentContext, v: NameVariant, profile: CustomerProfile, f: FeatureValues): void {
+  const acronym = v.exactCase.find((e) => e != null)!;
+  const at = ctx.text.indexOf(`(${acronym})`);
+  if (at < 0) return;
+  // The capitalised words right before "(TIM)" whose initials spell it: "Tarif Intégré Mobilité (TIM)".
+  const { starts, norms } = ctx.tokens;
+  let k = 0;
+  while (k < starts.length && starts[k]! < at) k++;
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
+  const words: string[] = [];
+  for (let j = k - 1; j >= 0 && words.length < letters.length && k - j <= letters.length + 3; j--) {
+    const raw = rawToken(ctx, j);
+    if (isCapitalised(raw)) words.unshift(norms[j]!);
+  }
+  if (words.length !== letters.length || words.map((w) => w[0]).join('') !== letters) return;
+  put(f, words.some((w) => profile.nameTokens.has(w)) ? 'acronym_expanded_same' : 'acronym_expanded_other');
+}
