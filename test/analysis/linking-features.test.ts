@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildWatchlistIndex, type Feature } from '../../analysis/linking/index.js';
+import { findLinkCandidates } from '../../analysis/linking/link-entities.js';
+import { loadLinkModel } from '../../app/link-model.js';
+import type { Customer } from '../../platform/schemas/customer.js';
+
+function customer(id: string, name: string, extra: Partial<Customer> = {}): Customer {
+  return { id, name, aliases: [], registerIds: [], domains: [], country: 'CH', industry: '', tags: [], ...extra };
+}
+
+const index = buildWatchlistIndex(
+  [
+    customer('meier', 'Meier Tobler AG', { aliases: ['Meier'] }),
+    customer('schindler', 'Schindler Holding AG', { aliases: ['Schindler'], industry: '28' }),
+    customer('siemens', 'Siemens AG', { country: 'DE', aliases: ['Siemens'] }),
+    customer('tim', 'Telecom Italia S.p.A.', { country: 'IT', aliases: ['TIM'] }),
+    customer('basel', 'Basler Versicherung AG', { aliases: ['Basler'] }),
+    customer('helix', 'Helix', { aliases: ['Helix Group'], country: 'GB' }),
+    customer('dbank', 'Deutsche Bank AG', { country: 'DE' }),
+    customer('psa', 'PSA Group', { country: 'FR' }),
+    customer('post-ch', 'Die Schweizerische Post AG', { aliases: ['Post', 'La Poste'], industry: '53' }),
+    customer('poste-fr', 'La Poste SA', { country: 'FR', industry: '53' }),
+    customer('nestle', 'Nestlé S.A.', { aliases: ['Nestlé'] }),
+  ],
+  loadLinkModel(),
+);
+
+/** The features of the candidate `customerId` at its first mention in `text` (written as `as`, when given). */
+function features(text: string, customerId: string, as?: string): Feature[] {
+  for (const s of findLinkCandidates(index, { text })) {
+    if (as !== undefined && s.text !== as) continue;
+    const c = s.candidates.find((x) => x.customerId === customerId);
+    if (c) return [...c.features.keys()].sort() as Feature[];
+  }
+  throw new Error(`no candidate ${customerId} in: ${text}`);
+}
+const candidates = (text: string) => findLinkCandidates(index, { text }).flatMap((s) => s.candidates.map((c) => `${c.customerId}:${s.text}`));
+
+describe('linking candidates: one pass, every way news writes a name', () => {
+  it('tries the shorter alias where the longer one fails the case check ("the Helix group said")', () => {
+    expect(candidates('the Helix group said it would cut jobs')).toEqual(['helix:Helix']);
+    expect(candidates('the Helix Group said it would cut jobs')).toEqual(['helix:Helix Group']);
+  });
+
+  it('finds declined German adjectives ("der Deutschen Bank") and group words in either order ("Groupe PSA")', () => {
+    expect(candidates('Die Aktie der Deutschen Bank fällt.')).toEqual(['dbank:Deutschen Bank']);
+    expect(candidates('Le Groupe PSA annonce des résultats')).toEqual(['psa:PSA']);
+    expect(features('Le Groupe PSA annonce des résultats', 'psa')).toContain('reduced');
+  });
+
+  it('offers an acronym written like a word ("Tim" for TIM) as a candidate the features weigh, never lower case', () => {
+    expect(features('Tim taglia i costi della rete', 'tim')).toContain('acronym_title_case');
+    expect(features('TIM taglia i costi della rete', 'tim')).toContain('acronym');
+    expect(candidates('tim taglia i costi')).toEqual([]);
+  });
+
+  it('gives both customers of the same words as competing candidates ("La Poste")', () => {
+    expect(candidates('La Poste augmente ses tarifs').sort()).toEqual(['post-ch:Poste', 'poste-fr:Poste']);
+    expect(features('La Poste augmente ses tarifs', 'poste-fr')).toContain('competing');
+  });
+});
+
+describe('linking features: people, clubs, venues, namesakes, context', () => {
+  it('sees a person: first name, title, role, initial, age, speech verb', () => {
+    expect(features('Thomas Meier sagte, er sei zufrieden.', 'meier')).toEqual(expect.arrayContaining(['first_name_before', 'person_verb_near']));
+    expect(features('Laut Herr Schindler ist das falsch.', 'schindler')).toContain('title_before');
+    expect(features('Das sagte Präsident Schindler am Montag.', 'schindler')).toContain('role_before');
+    expect(features('Wie T. Meier erklärte, bleibt alles.', 'meier')).toContain('initial_before');
+    expect(features('Anna Schindler, 54, wohnt in Luzern.', 'schindler')).toEqual(expect.arrayContaining(['first_name_before', 'age_after']));
+    expect(features('Mr Meier said he was pleased.', 'meier')).toEqual(expect.arrayContaining(['title_before', 'person_pronoun_near']));
+  });
+
+  it('sees clubs, venues and names extended into another entity', () => {
+    expect(features('Der FC Basler gewinnt das Derby.', 'basel')).toEqual(expect.arrayContaining(['club_before', 'sports_near']));
+    expect(features('Konzert in der Schindler Arena am Samstag.', 'schindler')).toContain('venue_after');
+    expect(features('Siemens Energy cuts 4,000 jobs.', 'siemens')).toContain('extension_after');
+    expect(features('Nestlé Deutschland schliesst ein Werk.', 'nestle')).toContain('country_suffix_other');
+  });
+
+  it('sees the company: legal form, business words, industry, country and language', () => {
+    const f = features('Die Schindler Holding AG steigert Umsatz und Gewinn mit Aufzügen in Luzern.', 'schindler');
+    expect(f).toEqual(expect.arrayContaining(['name', 'legal_form', 'business_near', 'country_match', 'language_match']));
+    expect(features('Siemens CEO Roland Busch presented the results.', 'siemens')).toContain('business_after');
+    expect(features('La Poste distribue moins de lettres et de colis.', 'poste-fr')).toContain('industry_near');
+  });
+
+  it('tells the Swiss Post from La Poste by the country of the text', () => {
+    const text = 'La Poste augmente le prix du courrier A à Lausanne, Fribourg et Genève: 1.20 franc.';
+    expect(features(text, 'post-ch')).toContain('country_match');
+    expect(features(text, 'poste-fr')).toContain('country_other');
+  });
+
+  it('sees an acronym spelled out as something else, or as the customer', () => {
+    expect(features('Il Trasporto Integrato Metropolitano (TIM) aumenta le tariffe. TIM spiega.', 'tim')).toContain('acronym_expanded_other');
+    expect(features('Telecom Italia Mobile (TIM) taglia i costi.', 'tim', 'TIM')).toContain('acronym_expanded_same');
+  });
+
+  it('sees a name that is an ordinary word elsewhere in the same text', () => {
+    expect(features('Die Post kommt. Die post kommt heute später.', 'post-ch')).toContain('lowercase_elsewhere');
+  });
+});
