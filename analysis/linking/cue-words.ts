@@ -45,7 +45,7 @@ export const CLUB_BEFORE = folded(`
 /** Words after a name that make it a club or team: "Siemens Basket", "Post Volley", "X United". */
 export const CLUB_AFTER = folded(`
   basket basketball volley volleyball handball hockey unihockey fc sc united city rovers wanderers athletic calcio futbol football
-  team racing esports rugby cycling cyclisme rad ladies women frauen damen juniors`);
+  team racing esports rugby cycling cyclisme rad ladies women frauen damen juniors club clubs klub verein vereins`);
 
 /** Words after a name that make it a place or a venue: "X Arena", "X Stadion", "X Park". */
 export const VENUE_AFTER = folded(`
@@ -86,36 +86,48 @@ export const SPORTS_WORDS = folded(`
   but buts saison championnat victoire defaite points entraineur joueur equipe finale coupe
   gol partita partite stagione campionato vittoria sconfitta punti allenatore giocatore squadra coppa serie scudetto`);
 
-/** Country cue words: places, nationalities, institutions and currencies of one country. */
-export const COUNTRY_WORDS: Record<string, Set<string>> = {
+/** Country names and their adjectives, per country: "Nestlé Deutschland" is a subsidiary when the customer is Swiss. */
+export const COUNTRY_NAMES: Record<string, Set<string>> = {
+  CH: folded('schweiz schweizer schweizerische schweizerischen suisse suisses svizzera svizzero swiss switzerland helvetic helvetique'),
+  DE: folded('deutschland deutsche deutschen deutscher german germany allemagne allemand allemande germania tedesco tedesca bundesrepublik'),
+  AT: folded('osterreich osterreichische osterreichischen osterreicher austria austrian autriche autrichien austriaco'),
+  FR: folded('france francais francaise frankreich francia french hexagone'),
+  IT: folded('italia italy italien italie italiano italiana italiani italian'),
+  GB: folded('uk britain british england english scotland scottish wales welsh'),
+  US: folded('usa american americans america amerika amerikanische amerikanischen'),
+};
+
+/** Places, institutions and currencies of one country: where the text is set. */
+export const COUNTRY_PLACES: Record<string, Set<string>> = {
   CH: folded(`
-    schweiz schweizer schweizerische schweizerischen suisse suisses svizzera svizzero svizzera swiss switzerland helvetic helvetique
     zurich zuerich bern berne basel bale genf geneve ginevra lausanne luzern lucerne lugano winterthur zug aargau thurgau tessin ticino
-    wallis valais graubunden grisons fribourg freiburg neuchatel sion sitten solothurn schaffhausen chur biel bienne olten baden
+    wallis valais graubunden grisons fribourg freiburg neuchatel sion sitten solothurn schaffhausen chur biel bienne olten
     kanton kantonal kantonalbank canton cantonal cantone romandie eidgenossisch eidgenossenschaft confederation bundesrat finma seco snb
     shab fosc fusc chf franken rappen francs frs smi`),
   DE: folded(`
-    deutschland deutsche deutschen deutscher german germany allemagne allemand allemande germania tedesco tedesca bundesrepublik
     berlin munchen munich hamburg koln cologne frankfurt stuttgart dusseldorf dortmund essen leipzig dresden hannover nurnberg bremen
     bayern bavaria nrw sachsen hessen niedersachsen brandenburg thuringen baden wurttemberg rheinland pfalz saarland schleswig holstein
     bundestag bundesregierung bafin bundeskartellamt ifo dax mdax amtsgericht landgericht`),
   AT: folded(`
-    osterreich osterreichische osterreichischen osterreicher austria austrian autriche autrichien austriaco wien vienna vienne graz
-    linz salzburg innsbruck klagenfurt karnten tirol steiermark vorarlberg burgenland niederosterreich oberosterreich atx ksv ksv1870 fma`),
+    wien vienna vienne graz linz salzburg innsbruck klagenfurt karnten tirol steiermark vorarlberg burgenland niederosterreich
+    oberosterreich atx ksv ksv1870 fma`),
   FR: folded(`
-    france francais francaise frankreich francia french paris lyon marseille toulouse bordeaux lille nantes strasbourg nice rennes
-    grenoble montpellier bretagne normandie provence alsace bercy elysee cac amf insee tribunal commerce hexagone`),
+    paris lyon marseille toulouse bordeaux lille nantes strasbourg nice rennes grenoble montpellier roubaix bretagne normandie provence
+    alsace bercy elysee cac amf insee`),
   IT: folded(`
-    italia italy italien italie italiano italiana italiani italian roma rome rom milano milan mailand torino turin napoli naples
-    genova genoa bologna firenze florence venezia venice veneto lombardia piemonte toscana sicilia sardegna puglia lazio consob
-    piazza affari mib`),
+    roma rome rom milano milan mailand torino turin napoli naples genova genoa bologna firenze florence venezia venice veneto lombardia
+    piemonte toscana sicilia sardegna puglia lazio consob mib`),
   GB: folded(`
-    uk britain british england english scotland scottish wales welsh london londres londra manchester birmingham leeds glasgow
-    edinburgh liverpool bristol sheffield cardiff belfast hmrc ftse westminster gbp sterling pounds pence`),
+    london londres londra manchester birmingham leeds glasgow edinburgh liverpool bristol sheffield cardiff belfast leicester
+    nottingham newcastle hmrc ftse westminster gbp sterling pounds pence`),
   US: folded(`
-    usa american americans america etats unis stati uniti amerika amerikanische amerikanischen new york washington california texas
-    chicago boston seattle florida nasdaq nyse wall street sec delaware usd dollars`),
+    york washington california texas chicago boston seattle florida nasdaq nyse wall street sec delaware usd dollars`),
 };
+
+/** Every country cue word: its names and its places. */
+export const COUNTRY_WORDS: Record<string, Set<string>> = Object.fromEntries(
+  Object.keys(COUNTRY_NAMES).map((c) => [c, new Set([...COUNTRY_NAMES[c]!, ...COUNTRY_PLACES[c]!])]),
+);
 
 /** The languages a company of each country is written about in at home. */
 export const COUNTRY_LANGUAGES: Record<string, readonly string[]> = {

@@ -16,10 +16,17 @@ export interface LogisticFit {
 
 /**
  * L2-regularised logistic regression by Newton's method (IRLS): deterministic, a few dozen
- * features, converges in a handful of steps. The penalty pulls every weight towards 0 with
- * strength `lambda`; the bias is not penalised. Features that never fire get weight 0.
+ * features, converges in a handful of steps. The penalty pulls every weight towards its prior
+ * (0 without one) with strength `lambda` — a Gaussian prior, so a feature the data rarely shows
+ * keeps its prior weight and a frequent one follows the data. The bias is not penalised.
  */
-export function fitLogistic(mentions: TrainingMention[], features: readonly string[], lambda: number, maxIterations = 50): LogisticFit {
+export function fitLogistic(
+  mentions: TrainingMention[],
+  features: readonly string[],
+  lambda: number,
+  prior: Readonly<Record<string, number>> = {},
+  maxIterations = 50,
+): LogisticFit {
   const d = features.length + 1; // last column: bias
   const col = new Map(features.map((f, i) => [f, i]));
   const rows = mentions.map((m) => {
@@ -36,7 +43,9 @@ export function fitLogistic(mentions: TrainingMention[], features: readonly stri
     val.push(1);
     return { idx, val, y: m.label ? 1 : 0 };
   });
-  const w = new Float64Array(d);
+  const w0 = new Float64Array(d);
+  features.forEach((f, i) => (w0[i] = prior[f] ?? 0));
+  const w = Float64Array.from(w0);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
     const g = new Float64Array(d);
@@ -50,7 +59,7 @@ export function fitLogistic(mentions: TrainingMention[], features: readonly stri
       }
     }
     for (let j = 0; j < d - 1; j++) {
-      g[j]! += lambda * w[j]!;
+      g[j]! += lambda * (w[j]! - w0[j]!);
       h[j]![j]! += lambda;
     }
     h[d - 1]![d - 1]! += 1e-6;

@@ -35,10 +35,17 @@ const WORDS: Record<string, string> = {
   M: 'beratung treuhand anwalte kanzlei werbung consulting advisory law firm advertising audit conseil cabinet publicite consulenza studio pubblicita',
   N: 'personal temporar reisen vermietung staffing travel rental security interim voyages location lavoro viaggi noleggio',
   Q: 'spital spitaler klinik kliniken patienten pflege hospital hospitals clinic patients care hopital clinique patients ospedale clinica pazienti',
-  R: 'konzert festival casino spiele kultur concert festival casino games culture concerts festival casino giochi cultura',
+  R: `konzert festival casino kultur verein club liga spiel spiele saison spieler stadion fans fussball concert culture club league
+    football match season players stadium fans championnat saison joueurs stade supporters concerto cultura campionato stagione
+    giocatori stadio tifosi calcio`,
 };
 
 const BY_SECTION = new Map(Object.entries(WORDS).map(([s, w]) => [s, new Set(w.split(/\s+/).filter((x) => x !== '').map(foldToken))]));
+
+/** Sports clubs and venues (NACE 93): for them sports words are their business, not a namesake's. */
+export function isSportsIndustry(code: string): boolean {
+  return /^\s*R?\s*93/i.test(code);
+}
 
 /** The industry cue words of a customer's NOGA/NACE code; empty when the code is unknown. */
 export function industryWordsOf(code: string): ReadonlySet<string> | undefined {

@@ -1,6 +1,6 @@
 import FIRST_NAME_LIST from './first-names.json' with { type: 'json' };
 import {
-  BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, COUNTRY_LANGUAGES, COUNTRY_WORDS, PERSON_PRONOUNS, PERSON_VERBS, ROLES,
+  BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, COUNTRY_LANGUAGES, COUNTRY_NAMES, COUNTRY_PLACES, PERSON_PRONOUNS, PERSON_VERBS, ROLES,
   TITLES, VENUE_AFTER,
 } from './cue-words.js';
 import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
@@ -30,6 +30,7 @@ export const FEATURE_DOCS = {
   sentence_start: 'at the start of a sentence, where every word has a capital',
   lowercase_elsewhere: 'the same word appears in lower case in the text: an ordinary word',
   name_is_first_name: 'the name is also a first name ("Tim")',
+  person_name: 'the name is a first name and a surname ("Thomas Cook", "Hugo Boss")',
   first_name_before: 'a first name right before ("Thomas Meier")',
   initial_before: 'an initial right before ("T. Meier")',
   title_before: 'a title right before ("Herr", "Dr.", "Mr")',
@@ -45,6 +46,7 @@ export const FEATURE_DOCS = {
   extension_after_de: 'as extension_after, in German text (where nouns have capitals)',
   extension_after_titlecase: 'as extension_after, in a headline with every word capitalised',
   country_suffix_other: 'another country after the name ("Nestlé Deutschland")',
+  place_after: 'a town or region right after the name ("Red Bull Salzburg")',
   extension_before: 'a capitalised word before that is not part of its names ("Deutsche Post")',
   extension_before_de: 'as extension_before, in German text',
   country_prefix_other: 'another country before the name ("Deutsche Post" for a Swiss customer)',
@@ -67,8 +69,9 @@ export const FEATURES = Object.keys(FEATURE_DOCS) as Feature[];
 
 const FIRST_NAMES: ReadonlySet<string> = new Set(FIRST_NAME_LIST as string[]);
 const ABBREVIATIONS = new Set([...TITLES, 'st', 'nr', 'art', 'co', 'inc', 'ltd', 'corp', 'bzw', 'vgl', 'ca']);
-const COUNTRY_OF_WORD = new Map<string, string[]>();
-for (const [country, words] of Object.entries(COUNTRY_WORDS)) for (const w of words) COUNTRY_OF_WORD.set(w, [...(COUNTRY_OF_WORD.get(w) ?? []), country]);
+const COUNTRY_OF_NAME = new Map<string, string[]>();
+for (const [country, words] of Object.entries(COUNTRY_NAMES)) for (const w of words) COUNTRY_OF_NAME.set(w, [...(COUNTRY_OF_NAME.get(w) ?? []), country]);
+const PLACES = new Set(Object.values(COUNTRY_PLACES).flatMap((s) => [...s]));
 const WINDOW = 15;
 const SPACE_ONLY = /^[ \t\u00a0]+$/;
 const SPACE_OR_HYPHEN = /^[ \t\u00a0]*[-–]?[ \t\u00a0]*$/;
@@ -104,6 +107,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   if (atStart) put(f, 'sentence_start');
   if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
   if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
+  if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
 
   addPersonCues(ctx, span, profile, f);
   if (!form) addExtensionCues(ctx, span, profile, f);
@@ -118,7 +122,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
     for (let k = from; k < to && !industry; k++) if ((k < span.start || k >= span.end) && profile.industryWords.has(norms[k]!)) industry = true;
   }
   if (around(ctx.businessSums) > 0) put(f, 'business_near');
-  if (around(ctx.sportsSums) > 0) put(f, 'sports_near');
+  if (!profile.sports && around(ctx.sportsSums) > 0) put(f, 'sports_near');
   if (industry) put(f, 'industry_near');
 
   if (profile.country !== '') {
@@ -177,11 +181,12 @@ function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: Custome
   if (VENUE_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'venue_after');
   if (BUSINESS_AFTER.has(norm)) return put(f, 'business_after');
   if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
-  const countries = COUNTRY_OF_WORD.get(norm);
+  const countries = COUNTRY_OF_NAME.get(norm);
   if (countries) {
     if (!countries.includes(profile.country)) put(f, 'country_suffix_other');
     return;
   }
+  if (PLACES.has(norm)) return put(f, 'place_after');
   if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
   else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
 }
@@ -195,7 +200,7 @@ function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
   if (CLUB_BEFORE.has(norm) && SPACE_OR_HYPHEN.test(gap) && isCapitalised(raw)) return put(f, 'club_before');
   if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isStructuralToken(norm)) return;
   if (TITLES.has(norm) || ROLES.has(norm) || FIRST_NAMES.has(norm)) return;
-  const countries = COUNTRY_OF_WORD.get(norm);
+  const countries = COUNTRY_OF_NAME.get(norm);
   if (countries) {
     if (!countries.includes(profile.country)) put(f, 'country_prefix_other');
     return;

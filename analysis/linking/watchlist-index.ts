@@ -1,5 +1,5 @@
 import type { Customer } from '../../platform/schemas/customer.js';
-import { industryWordsOf } from './industry-words.js';
+import { industryWordsOf, isSportsIndustry } from './industry-words.js';
 import type { LinkModel } from './link-model.js';
 import { foldToken, isAcronym, isGenericToken, isGroupWord, isStructuralToken, stripLegalForms, tokenizeText } from './normalize-name.js';
 
@@ -34,6 +34,8 @@ export interface CustomerProfile {
   nameTokens: Set<string>;
   country: string;
   industryWords: ReadonlySet<string> | undefined;
+  /** A sports club or venue: sports words around it are its business. */
+  sports: boolean;
 }
 
 /**
@@ -75,18 +77,19 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     const seen = new Set<string>();
     const nameTokens = new Set<string>();
     let named = false;
-    [c.name, ...c.aliases].forEach((name, i) => {
-      for (const v of makeVariants(c.id, name, i === 0 ? 'name' : 'alias')) {
-        named = true;
-        for (const t of v.tokens) nameTokens.add(t);
-        const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        insertVariant(index.root, v);
-      }
-    });
+    // Names and aliases first, then the names without group words, so a variant that is both keeps the stronger kind.
+    const variants = [c.name, ...c.aliases].flatMap((name, i) => makeVariants(c.id, name, i === 0 ? 'name' : 'alias'));
+    variants.sort((a, b) => Number(a.kind === 'reduced') - Number(b.kind === 'reduced'));
+    for (const v of variants) {
+      named = true;
+      for (const t of v.tokens) nameTokens.add(t);
+      const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      insertVariant(index.root, v);
+    }
     if (!named) index.unnamed.push(c.id);
-    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry) });
+    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), sports: isSportsIndustry(c.industry) });
   }
   return index;
 }

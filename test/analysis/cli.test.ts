@@ -72,26 +72,27 @@ describe('bonitor link', () => {
     const input = [JSON.stringify({ id: 'd1', text: 'Der Migros-Chef tritt zurück.' }), JSON.stringify({ id: 'd2', text: 'Swiss Holding AG in Konkurs' })].join('\n');
     const r = await runCli(linkCommand, ['--watchlist', watchlist], input);
     expect(r.code).toBe(0);
-    expect(r.stdout.map((l) => JSON.parse(l))).toEqual([
-      {
-        id: 'd1',
-        matches: [
-          {
-            customerId: 'c1',
-            confidence: 0.8,
-            text: 'Migros',
-            ambiguous: false,
-            spans: [{ start: 4, end: 10 }],
-            reasons: [
-              { feature: 'single_word_name', weight: 0.85 },
-              { feature: 'alias', weight: -0.05 },
-            ],
-          },
-        ],
-      },
+    const out = r.stdout.map((l) => JSON.parse(l));
+    expect(out).toMatchObject([
+      { id: 'd1', matches: [{ customerId: 'c1', text: 'Migros', ambiguous: false, spans: [{ start: 4, end: 10 }] }] },
       { id: 'd2', matches: [] },
     ]);
+    // the keys of every match, and its reasons: the features that decided with their weights
+    expect(Object.keys(out[0].matches[0]).sort()).toEqual(['ambiguous', 'confidence', 'customerId', 'reasons', 'spans', 'text']);
+    expect(out[0].matches[0].reasons).toEqual(expect.arrayContaining([{ feature: 'alias', weight: expect.any(Number) }, { feature: 'bias', weight: expect.any(Number) }]));
     expect(r.stderr).toEqual([`${watchlist}:4: customer_id is empty`]);
+  });
+
+  it('explains each match in one line with --explain, and reads other weights with --weights', async () => {
+    const input = JSON.stringify({ id: 'd1', text: 'Der Migros-Chef tritt zurück.' });
+    const r = await runCli(linkCommand, ['--watchlist', watchlist, '--explain'], input);
+    const [m] = JSON.parse(r.stdout[0]!).matches;
+    expect(m.explanation).toMatch(/^Migros-Genossenschafts-Bund 0\.\d\d clear "Migros": .*alias [+-]\d\.\d\d.*bias [+-]\d\.\d\d$/);
+    const weights = join(dir, 'weights.json');
+    writeFileSync(weights, JSON.stringify({ version: 'x', bias: -5, weights: {}, threshold: 0.9, ambiguousFrom: 0.5, competitionMargin: 1 }));
+    expect(JSON.parse((await runCli(linkCommand, ['--watchlist', watchlist, '--weights', weights], input)).stdout[0]!).matches).toEqual([]);
+    writeFileSync(weights, '{"bias": "high"}');
+    await expect(runCli(linkCommand, ['--watchlist', watchlist, '--weights', weights], input)).rejects.toThrow(/not a linking weights file/);
   });
 
   it('exits 2 on a malformed line but still answers the others', async () => {
