@@ -2,7 +2,7 @@
  * Fits the entity-linking weights (analysis/linking/link-model.json) on the DEVELOPMENT part of the
  * labelled real-text corpus only (analysis/eval/corpus/linking.dev.jsonl + watchlist.csv); the
  * held-out part is never read here.
- *   tsx scripts/fit-link-model.ts [--corpus <dir>] [--out <file>] [--prior <file>] [--precision 0.985] [--errors]
+ *   tsx scripts/fit-link-model.ts [--corpus <dir>] [--out <file>] [--prior <file>] [--precision 0.985] [--recall 0.9] [--errors]
  * Every candidate mention the linker generates in a dev sentence is a training example (label:
  * the customer is in the sentence's `expect`). Regularisation strength and the decision threshold
  * are chosen by 5-fold cross-validation grouped by source domain, on document-level precision and
@@ -29,6 +29,7 @@ const opt = (name: string, fallback: string) => {
 const corpusDir = opt('--corpus', 'analysis/eval/corpus');
 const outFile = opt('--out', 'analysis/linking/link-model.json');
 const targetPrecision = Number(opt('--precision', '0.985'));
+const minRecall = Number(opt('--recall', '0.9'));
 const showErrors = args.includes('--errors');
 const priorFile = opt('--prior', 'scripts/link-prior.json');
 const prior = z.object({ weights: z.record(z.string(), z.number()) }).parse(JSON.parse(readFileSync(priorFile, 'utf8'))).weights;
@@ -118,17 +119,14 @@ for (const lambda of LAMBDAS) {
   console.log(`lambda ${String(lambda).padStart(4)}: cross-validated log-loss ${loss.toFixed(4)}`);
   if (!best || loss < best.loss) best = { lambda, loss, scored };
 }
-let chosenThreshold = THRESHOLDS[THRESHOLDS.length - 1]!;
-let chosenR = measure(best!.scored, chosenThreshold);
-for (const threshold of THRESHOLDS) {
-  const r = measure(best!.scored, threshold);
-  const ok = r.precision >= targetPrecision;
-  const okBefore = chosenR.precision >= targetPrecision;
-  if ((ok && (!okBefore || r.recall > chosenR.recall)) || (!ok && !okBefore && r.precision > chosenR.precision)) {
-    chosenThreshold = threshold;
-    chosenR = r;
-  }
-}
+// The threshold: the highest recall whose precision reaches the target; when none does, the best
+// F0.5 (precision counts twice as much as recall), so a small corpus does not push recall to nothing.
+const fHalf = (r: { precision: number; recall: number }) => (r.precision + r.recall === 0 ? 0 : (1.25 * r.precision * r.recall) / (0.25 * r.precision + r.recall));
+const curve = THRESHOLDS.map((threshold) => ({ threshold, r: measure(best!.scored, threshold) }));
+const reaching = curve.filter((c) => c.r.precision >= targetPrecision && c.r.recall >= minRecall);
+const pick = reaching.length > 0 ? reaching.reduce((a, b) => (b.r.recall > a.r.recall ? b : a)) : curve.reduce((a, b) => (fHalf(b.r) > fHalf(a.r) ? b : a));
+const chosenThreshold = pick.threshold;
+const chosenR = pick.r;
 const chosen = { lambda: best!.lambda, threshold: chosenThreshold, r: chosenR };
 const all = examples.flatMap((e) => e.mentions);
 const fit = fitLogistic(all, FEATURES, chosen.lambda, prior);
@@ -153,6 +151,8 @@ const model: LinkModel = parseLinkModel({
       folds: FOLDS,
       groupedBy: 'source domain',
       targetPrecision,
+      minRecall,
+      rule: reaching.length > 0 ? 'highest recall at the target precision' : 'best F0.5 (the targets are not reached together)',
       precision: round3(chosen.r.precision),
       recall: round3(chosen.r.recall),
       confusablePrecision: round3(chosen.r.confusablePrecision),
@@ -171,6 +171,13 @@ for (const f of [...FEATURES].sort((a, b) => Math.abs(fit.weights[b]!) - Math.ab
   console.log(`${f.padEnd(26)} ${fit.weights[f]!.toFixed(2).padStart(6)} ${String(counts[f]).padStart(7)}  ${FEATURE_DOCS[f]}`);
 }
 if (showErrors) {
+  console.log('\ncross-validated precision and recall by threshold:');
+  for (const t of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]) {
+    const r = measure(best!.scored, t);
+    console.log(`  ${t.toFixed(2)}  precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  confusable ${r.confusablePrecision.toFixed(3)}`);
+  }
+  console.log('\nfalse links at threshold 0.8:');
+  for (const w of measure(best!.scored, 0.8).wrong.filter((x) => /got \[[^\]]/.test(x))) console.log(`  ${w}`);
   console.log('\ncross-validated errors on the development part:');
   for (const w of chosen.r.wrong) console.log(`  ${w}`);
 }

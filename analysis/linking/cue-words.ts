@@ -51,7 +51,7 @@ export const CLUB_AFTER = folded(`
 export const VENUE_AFTER = folded(`
   arena stadion stadium stade stadio halle hall hallenstadion theater theatre teatro park parc parco platz place piazza square strasse
   street rue via weg tower turm building gebaude airport flughafen aeroport aeroporto station bahnhof gare stazione campus museum musee
-  museo center centre zentrum bridge brucke pont ponte tunnel`);
+  museo center centre zentrum bridge brucke pont ponte tunnel velodrome palais palazzetto dome forum bowl ring circuit`);
 
 /** Nouns after a company name that are about the company itself, not a different entity: "Siemens CEO", "UBS Aktie". */
 export const BUSINESS_AFTER = folded(`

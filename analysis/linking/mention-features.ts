@@ -27,6 +27,7 @@ export const FEATURE_DOCS = {
   upper_text: 'written in capitals (a headline)',
   legal_form: 'a legal form follows ("AG", "S.p.A.", "Ltd")',
   legal_form_foreign: "the legal form that follows is not one of the customer's country",
+  legal_form_other: 'a foundation, association or cooperative form follows that the customer does not have ("Robert Bosch Stiftung")',
   sentence_start: 'at the start of a sentence, where every word has a capital',
   lowercase_elsewhere: 'the same word appears in lower case in the text: an ordinary word',
   name_is_first_name: 'the name is also a first name ("Tim")',
@@ -37,7 +38,11 @@ export const FEATURE_DOCS = {
   role_before: 'a role right before ("CEO", "Präsident", "coach")',
   person_verb_near: 'a verb of speaking or feeling right after or before ("sagte", "said")',
   person_pronoun_near: 'he/she/his/her/er/elle… shortly after',
-  age_after: 'an age after the name ("Meier, 54,")',
+  age_after: 'an age or life dates after the name ("Meier, 54,", "Bosch (1861 - 1942)")',
+  person_relative_after: 'a relative pronoun for a person after a comma ("Meier, who", "Schindler, der")',
+  hyphen_prefix: 'glued behind another word with a hyphen ("Klima-Allianz")',
+  hyphen_suffix_lower: 'glued to a lower-case word with a hyphen ("Bury-based")',
+  number_after: 'a number right after the name, as clubs have ("Bayer 04", "Hannover 96")',
   club_before: 'a club prefix before ("FC", "SC", "Olympique")',
   club_after: 'a team word after ("Basket", "Volley", "United")',
   venue_after: 'a venue or place word after ("Arena", "Stadion", "Park")',
@@ -73,6 +78,11 @@ const COUNTRY_OF_NAME = new Map<string, string[]>();
 for (const [country, words] of Object.entries(COUNTRY_NAMES)) for (const w of words) COUNTRY_OF_NAME.set(w, [...(COUNTRY_OF_NAME.get(w) ?? []), country]);
 const PLACES = new Set(Object.values(COUNTRY_PLACES).flatMap((s) => [...s]));
 const WINDOW = 15;
+const NON_PROFIT_FORMS = new Set(['stiftung', 'ev', 'e', 'genossenschaft']);
+// "Meier, who", "Schindler, der", "Bosch, dessen": a relative pronoun for a person.
+const PERSON_RELATIVE = new Set(['who', 'whom', 'whose', 'der', 'dessen']);
+// "(1861 - 1942)", "(54)", ", 54,": life dates and ages.
+const LIFE_DATES = /^\s*(?:,\s*\d{2}\s*,|\(\s*\d{2}\s*\)|\(\s*(?:\*\s*)?\d{4}\s*[-–]\s*(?:\d{4})?\s*\))/;
 const SPACE_ONLY = /^[ \t\u00a0]+$/;
 const SPACE_OR_HYPHEN = /^[ \t\u00a0]*[-–]?[ \t\u00a0]*$/;
 
@@ -102,6 +112,8 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
     put(f, 'legal_form');
     const countries = legalFormCountries(form.key);
     if (countries && profile.country !== '' && !countries.includes(profile.country)) put(f, 'legal_form_foreign');
+    const first = norms[span.end]!;
+    if (NON_PROFIT_FORMS.has(first) && !profile.formTokens.has(first)) put(f, 'legal_form_other');
   }
   const atStart = startsSentence(ctx, span.start, ABBREVIATIONS);
   if (atStart) put(f, 'sentence_start');
@@ -166,8 +178,9 @@ function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
       break;
     }
   }
-  const after = ctx.text.slice(ctx.tokens.ends[span.end - 1], ctx.tokens.ends[span.end - 1]! + 8);
-  if (/^\s*(?:,\s*\d{2}\s*,|\(\d{2}\))/.test(after)) put(f, 'age_after');
+  const after = ctx.text.slice(ctx.tokens.ends[span.end - 1], ctx.tokens.ends[span.end - 1]! + 16);
+  if (LIFE_DATES.test(after)) put(f, 'age_after');
+  if (span.end < norms.length && /^\s*,\s*$/.test(gapBefore(ctx, span.end)) && PERSON_RELATIVE.has(norms[span.end]!)) put(f, 'person_relative_after');
 }
 
 function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
@@ -177,6 +190,8 @@ function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: Custome
   if (!SPACE_OR_HYPHEN.test(gap)) return;
   const norm = ctx.tokens.norms[next]!;
   const raw = rawToken(ctx, next);
+  if (/^-$/.test(gap.trim()) && /^\p{Ll}/u.test(raw) && !BUSINESS_AFTER.has(norm)) return put(f, 'hyphen_suffix_lower');
+  if (/^\d{2,4}$/.test(raw) && SPACE_ONLY.test(gap)) return put(f, 'number_after');
   if (CLUB_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'club_after');
   if (VENUE_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'venue_after');
   if (BUSINESS_AFTER.has(norm)) return put(f, 'business_after');
@@ -186,7 +201,7 @@ function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: Custome
     if (!countries.includes(profile.country)) put(f, 'country_suffix_other');
     return;
   }
-  if (PLACES.has(norm)) return put(f, 'place_after');
+  if (PLACES.has(norm) || (norm.endsWith('s') && PLACES.has(norm.slice(0, -1)))) return put(f, 'place_after');
   if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
   else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
 }
@@ -195,6 +210,7 @@ function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
   const prev = span.start - 1;
   if (prev < 0 || atStart) return;
   const gap = gapBefore(ctx, span.start);
+  if (gap === '-' && /\p{L}/u.test(rawToken(ctx, prev)) && !profile.nameTokens.has(ctx.tokens.norms[prev]!)) return put(f, 'hyphen_prefix');
   const norm = ctx.tokens.norms[prev]!;
   const raw = rawToken(ctx, prev);
   if (CLUB_BEFORE.has(norm) && SPACE_OR_HYPHEN.test(gap) && isCapitalised(raw)) return put(f, 'club_before');

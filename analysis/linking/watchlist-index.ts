@@ -36,6 +36,8 @@ export interface CustomerProfile {
   industryWords: ReadonlySet<string> | undefined;
   /** A sports club or venue: sports words around it are its business. */
   sports: boolean;
+  /** The folded tokens of the legal forms its names carry ("ag", "stiftung", "s", "p", "a"…). */
+  formTokens: Set<string>;
 }
 
 /**
@@ -76,6 +78,12 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     for (const d of c.domains) addTo(index.byDomain, normalizeDomain(d), c.id);
     const seen = new Set<string>();
     const nameTokens = new Set<string>();
+    const formTokens = new Set<string>();
+    for (const name of [c.name, ...c.aliases]) {
+      const norms = tokenizeText(name).map((t) => t.norm);
+      const { core, start } = stripLegalForms(norms);
+      for (const t of norms.slice(start + core.length)) formTokens.add(t);
+    }
     let named = false;
     // Names and aliases first, then the names without group words, so a variant that is both keeps the stronger kind.
     const variants = [c.name, ...c.aliases].flatMap((name, i) => makeVariants(c.id, name, i === 0 ? 'name' : 'alias'));
@@ -89,7 +97,7 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
       insertVariant(index.root, v);
     }
     if (!named) index.unnamed.push(c.id);
-    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), sports: isSportsIndustry(c.industry) });
+    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), sports: isSportsIndustry(c.industry), formTokens });
   }
   return index;
 }
