@@ -6,6 +6,7 @@ import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, parseWatchl
 import { documentParty, registerIds } from '../../platform/schemas/document.js';
 import type { CliIo, Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
+import { loadLinkModel } from '../link-model.js';
 
 /**
  * Reads JSON lines from stdin, calls `handle` for each, writes its result as one JSON line on
@@ -97,7 +98,7 @@ export const classifyCommand: Command = {
         ctx.io.stderr.write(`${opts.watchlist}: no customers to link against\n`);
         return 2;
       }
-      index = buildWatchlistIndex(customers);
+      index = buildWatchlistIndex(customers, loadLinkModel());
     }
     return processJsonLines(ctx.io, classifyInput, (doc) => classifyLine(doc, index, opts.all));
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
 import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers } from '../../analysis/linking/index.js';
 import type { Customer } from '../../platform/schemas/customer.js';
+import { loadLinkModel } from '../../app/link-model.js';
 
 function customer(id: string, name: string, extra: Partial<Customer> = {}): Customer {
   return { id, name, aliases: [], registerIds: [], domains: [], country: 'CH', industry: '', tags: [], ...extra };
@@ -14,7 +15,7 @@ const index = buildWatchlistIndex([
   customer('rysaffe', 'Rysaffe Administrateurs Sàrl', { registerIds: ['CHE-114.723.217'] }),
   customer('alpha', 'Alpha Metallbau AG'),
   customer('beta', 'Beta Logistik GmbH'),
-]);
+], loadLinkModel());
 
 /** Link, extract with the linked customers as mentions, bind: the analyzer's path. */
 function pair(doc: { title?: string; text: string; rubric?: string; registerIds?: { uid?: string[] } }) {
