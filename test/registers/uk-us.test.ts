@@ -10,6 +10,7 @@ import { fetchLimitsSchema } from '../../platform/config/sources.js';
 import { silentLogger } from '../../platform/log.js';
 import { parseRegisterId } from '../../platform/registers/register-id.js';
 import { registerFixture as fx, startRegisterServer } from './register-server.js';
+import { loadLinkModel } from '../../app/link-model.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const KEY = 'test-key';
@@ -76,7 +77,7 @@ describe('EDGAR answers (real captures)', () => {
     const { entryDocuments } = await import('../../collectors/registers/lookup/notice-documents.js');
     const docs = entryDocuments([e], NOW);
     expect(docs[0]).toMatchObject({ kind: 'register', registerIds: { cik: ['0001045810'] }, rubric: '8-K:1.03,9.01' });
-    const r = (await checkProspect({ documents: { documentsMentioning: async () => [] }, policy, clock: { now: () => NOW } }, 'CIK 1045810', undefined, { entries: [e], documents: docs }))!;
+    const r = (await checkProspect({ documents: { documentsMentioning: async () => [] }, policy, clock: { now: () => NOW }, linkModel: loadLinkModel() }, 'CIK 1045810', undefined, { entries: [e], documents: docs }))!;
     expect(r.assessment.grade).toBe('E');
     expect(r.assessment.signals.map((s) => s.type)).toContain('insolvency');
   });
