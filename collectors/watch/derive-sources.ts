@@ -2,6 +2,7 @@ import type { SourceInput } from '../../platform/config/sources.js';
 import type { WatchingConfig } from '../../platform/config/watching.js';
 import { parseRegisterIds } from '../../platform/registers/register-id.js';
 import type { Customer } from '../../platform/schemas/index.js';
+import { sectionOfCode } from '../../platform/schemas/nace.js';
 import { countryCode } from '../registers/lookup/refresh-facts.js';
 import { COUNTRY_EDITIONS, DEFAULT_EDITIONS, DISTRESS_WORDS, NEWS_TEMPLATES, REGISTER_TEMPLATES, SECTOR_TERMS, type NewsEdition } from './catalog.js';
 
@@ -68,7 +69,7 @@ export function deriveWatchSources(customers: readonly Customer[], watching: Wat
       }
     }
     if (watching.sectors) {
-      const section = sectionLetter(c.industry);
+      const section = sectionOfCode(c.industry);
       const terms = section ? SECTOR_TERMS[section] : undefined;
       if (terms) {
         for (const e of editions) {
@@ -82,17 +83,4 @@ export function deriveWatchSources(customers: readonly Customer[], watching: Wat
     }
   }
   return [...out.values()];
-}
-
-/** NACE section letter of a watchlist industry: "F", "41" → F, "4321" → F. */
-export function sectionLetter(industry: string): string | undefined {
-  const v = industry.trim().toUpperCase();
-  if (/^[A-U]$/.test(v)) return v;
-  const division = Number(/^(\d{2})/.exec(v.replace(/\D/g, ''))?.[1] ?? NaN);
-  if (!Number.isFinite(division)) return undefined;
-  const ranges: Array<[string, number, number]> = [
-    ['A', 1, 3], ['B', 5, 9], ['C', 10, 33], ['D', 35, 35], ['E', 36, 39], ['F', 41, 43], ['G', 45, 47], ['H', 49, 53], ['I', 55, 56], ['J', 58, 63],
-    ['K', 64, 66], ['L', 68, 68], ['M', 69, 75], ['N', 77, 82], ['O', 84, 84], ['P', 85, 85], ['Q', 86, 88], ['R', 90, 93], ['S', 94, 96], ['T', 97, 98], ['U', 99, 99],
-  ];
-  return ranges.find(([, a, b]) => division >= a && division <= b)?.[0];
 }

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSource, MemorySourceHealthRepo } from '../../collectors/index.js';
-import { deriveWatchSources, newsQuery, sectionLetter } from '../../collectors/watch/derive-sources.js';
+import { deriveWatchSources, newsQuery } from '../../collectors/watch/derive-sources.js';
+import { sectionOfCode } from '../../platform/schemas/nace.js';
 import { openApp, type App } from '../../app/compose.js';
 import { importWatchlist } from '../../app/watchlist.js';
 import { loadConfig } from '../../platform/config/load.js';
@@ -51,9 +52,9 @@ describe('watching derived from the watchlist', () => {
 
   it('builds the search from names without legal form, and reads NACE codes', () => {
     expect(newsQuery(customers()[1]!)).toBe('"Candour Group"');
-    expect(sectionLetter('4321')).toBe('F');
-    expect(sectionLetter('K')).toBe('K');
-    expect(sectionLetter('')).toBeUndefined();
+    expect(sectionOfCode('4321')).toBe('F');
+    expect(sectionOfCode('K')).toBe('K');
+    expect(sectionOfCode('')).toBeUndefined();
   });
 
   it('every derived kind reads the real captures its URL shape serves', async () => {
