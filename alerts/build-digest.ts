@@ -11,6 +11,8 @@ import {
   type Signal,
 } from '../platform/schemas/index.js';
 import { coversCustomer, coversIndustry } from './scope.js';
+import { limitAlerts, partitionAcknowledged, summarizeDigest, worstOf, type DigestSummary, type LimitAlert } from './limit-alerts.js';
+import type { Acknowledgement } from '../platform/store/credit-state.js';
 import type { SourceHealth } from './types.js';
 
 /** Reports of one event by several sources within this window become one item. */
@@ -59,6 +61,12 @@ export interface CustomerSection {
   name: string;
   change?: GradeChange;
   events: DigestEvent[];
+  /** The approved limit: a threshold crossed, or the suggested limit below the approved one. */
+  limits: LimitAlert[];
+  /** Items someone already acknowledged: listed apart, not counted as new. */
+  acknowledged: Array<{ label: string; type?: EventType; limit?: boolean; ack: Acknowledgement }>;
+  /** The latest assessment: open, overdue, limit use and the next step, at the top of the item. */
+  latest?: Assessment;
   worst: Severity;
 }
 
@@ -77,6 +85,8 @@ export interface Digest {
   /** Failing sources, for admin subscribers only. */
   health: SourceHealth[];
   itemCount: number;
+  /** Counts, biggest exposures at risk and grade changes: the digest's first lines. */
+  summary: DigestSummary;
 }
 
 export interface DigestInput {
@@ -90,6 +100,10 @@ export interface DigestInput {
   signals: Signal[];
   changes: AssessmentChange[];
   health?: SourceHealth[];
+  /** The latest assessment per customer (open, overdue, limit use, next step per item). */
+  latest?: ReadonlyMap<string, Assessment>;
+  /** What has been acknowledged among the items: moved out of the "new" items. */
+  acknowledged?: ReadonlyMap<string, Acknowledgement>;
 }
 
 /** Builds the content of one digest: pure, so it is the same on every retry and in every test. */
@@ -101,7 +115,7 @@ export function buildDigest(input: DigestInput): Digest {
   const section = (id: string): CustomerSection => {
     let s = sections.get(id);
     if (!s) {
-      s = { customerId: id, name: byId.get(id)?.name ?? id, events: [], worst: 'positive' };
+      s = { customerId: id, name: byId.get(id)?.name ?? id, events: [], limits: [], acknowledged: [], worst: 'positive' };
       sections.set(id, s);
     }
     return s;
@@ -124,6 +138,8 @@ export function buildDigest(input: DigestInput): Digest {
   for (const change of latestChangePerCustomer(input.changes)) {
     const a = change.assessment;
     if (!coversCustomer(sub, byId.get(a.customerId), a.customerId)) continue;
+    const limits = limitAlerts(change).filter((l) => severityRank(l.severity) >= min);
+    if (limits.length > 0) section(a.customerId).limits.push(...limits);
     const gc = describeChange(change);
     if (!gc || severityRank(gc.severity) < min) continue;
     const s = section(a.customerId);
@@ -133,9 +149,11 @@ export function buildDigest(input: DigestInput): Digest {
 
   const customers = [...sections.values()];
   for (const s of customers) {
+    if (input.acknowledged) partitionAcknowledged(s, input.acknowledged);
     s.events.sort(compareEvents);
-    const severities = [...s.events.map((e) => e.severity), ...(s.change ? [s.change.severity] : [])];
-    s.worst = severities.reduce((w, x) => (severityRank(x) > severityRank(w) ? x : w), 'positive' as Severity);
+    s.worst = worstOf([...s.events.map((e) => e.severity), ...(s.change ? [s.change.severity] : []), ...s.limits.map((l) => l.severity)]);
+    const latest = input.latest?.get(s.customerId);
+    if (latest) s.latest = latest;
   }
   customers.sort((a, b) => severityRank(b.worst) - severityRank(a.worst) || compareText(a.name, b.name));
 
@@ -145,7 +163,7 @@ export function buildDigest(input: DigestInput): Digest {
   const health = sub.admin ? (input.health ?? []).filter((h) => h.consecutiveFailures > 0) : [];
 
   const itemCount =
-    customers.reduce((n, s) => n + s.events.length + (s.change ? 1 : 0), 0) +
+    customers.reduce((n, s) => n + s.events.length + (s.change ? 1 : 0) + s.limits.length, 0) +
     industries.reduce((n, i) => n + i.events.length, 0) +
     health.length;
   return {
@@ -157,6 +175,7 @@ export function buildDigest(input: DigestInput): Digest {
     industries,
     health,
     itemCount,
+    summary: summarizeDigest(customers.filter((c) => c.events.length > 0 || c.change || c.limits.length > 0), input.latest),
   };
 }
 

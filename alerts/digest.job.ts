@@ -6,7 +6,10 @@ import { createDeliveryQueue, deliverPending } from './deliver.js';
 import { candidateSignals, dueDigests, entryCursor, indexBySubject, nextDigestState, pickDigestsToBuild, type DigestTodo } from './digest-plan.js';
 import type { DigestFrequency } from './periods.js';
 import { loadHistories, readAll, withPrevious } from './read-logs.js';
-import { renderDigest } from './render-digest.js';
+import { renderDigest, type RenderOptions } from './render-digest.js';
+import { ackUrl } from './ack-token.js';
+import { assessmentItemKey, signalItemKey, type Acknowledgement } from '../platform/store/credit-state.js';
+import type { Assessment, Signal } from '../platform/schemas/index.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { DigestDeps, DigestRoundResult, PlannedMail } from './types.js';
 
@@ -71,6 +74,8 @@ async function buildAndEnqueue(
   const customerIndex = new Map(customers.map((c) => [c.id, c]));
   const bySubject = indexBySubject(signals.rows);
   const health = deps.sourceHealth ? await deps.sourceHealth() : [];
+  const latest = deps.latestAssessments ? new Map((await deps.latestAssessments()).map((a) => [a.customerId, a])) : undefined;
+  const acknowledged = await acknowledgementsOf(deps, signals.rows.map((r) => r.item), changes.rows.map((r) => r.item));
 
   // Entries are written ENQUEUE_BATCH at a time (one transaction each) and handed to the senders
   // only once committed, so a crash before sending still leaves them in the outbox; the states
@@ -97,6 +102,8 @@ async function buildAndEnqueue(
       subscription: t.sub, frequency, periodKey: t.periodKey, slotAt: t.slotAt, customers, customerIndex, health,
       signals: candidateSignals(t.sub, bySubject, customers, signals.rows).filter((r) => r.seq > t.from.signals).map((r) => r.item),
       changes: withPrevious(changes.rows.filter((r) => r.seq > t.from.assessments), histories),
+      latest,
+      acknowledged,
     });
     const quiet = digest.itemCount === 0 && !t.sub.allQuiet;
     const state = nextDigestState(t, head, quiet, at);
@@ -106,7 +113,7 @@ async function buildAndEnqueue(
       continue;
     }
     const unsub = unsubscribeUrl(deps.publicUrl, t.sub.id, deps.unsubscribeSecret);
-    const mail = renderDigest(digest, { publicUrl: deps.publicUrl, unsubscribeUrl: unsub });
+    const mail = renderDigest(digest, renderOptions(deps, t.sub.id, unsub));
     const planned = { key: t.key, subscriptionId: t.sub.id, recipient: t.sub.email, period: t.periodKey, subject: mail.subject, itemCount: digest.itemCount };
     if (dry) {
       result.planned.push({ ...planned, existed: false, preview: mail.text });
@@ -131,4 +138,22 @@ async function repairStates(deps: DigestDeps, repair: Array<{ sub: { id: string 
     states.push({ subscriptionId: d.sub.id, cursor, lastPeriod: d.periodKey, quietSlots: 0, updatedAt: at.toISOString() });
   }
   if (states.length > 0) await deps.store.digestStates.saveDigestStates(states);
+}
+
+/** What someone already acknowledged among the items of this round. */
+export async function acknowledgementsOf(deps: DigestDeps, signals: Signal[], changes: Assessment[]): Promise<Map<string, Acknowledgement> | undefined> {
+  if (!deps.acknowledgements) return undefined;
+  const keys = [...signals.map((s) => signalItemKey(s.id)), ...changes.map((a) => assessmentItemKey(a.customerId, a.asOf))];
+  return keys.length > 0 ? deps.acknowledgements(keys) : new Map();
+}
+
+/** Links and names a rendered mail needs: check page, unsubscribe, acknowledge, source titles, locale. */
+export function renderOptions(deps: DigestDeps, subscriptionId: string, unsubscribe: string | undefined): RenderOptions {
+  return {
+    publicUrl: deps.publicUrl,
+    unsubscribeUrl: unsubscribe,
+    ...(deps.sourceTitles ? { sourceTitles: deps.sourceTitles } : {}),
+    ...(deps.locales ? { locales: deps.locales } : {}),
+    ackUrl: (customerId, keys) => ackUrl(deps.publicUrl, { subscriptionId, customerId, keys }, deps.unsubscribeSecret),
+  };
 }

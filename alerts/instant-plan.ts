@@ -2,6 +2,7 @@ import type { Subscription } from '../platform/config/subscriptions.js';
 import type { AlertCursor } from '../platform/store/alert-state.js';
 import { bearsEvent, gradeRank, HARD_EVENT_TYPES, severityRank, type Assessment, type Customer, type EventType, type Signal } from '../platform/schemas/index.js';
 import type { AssessmentChange } from './build-digest.js';
+import { limitAlerts } from './limit-alerts.js';
 import { precedingAssessment, type LogRow } from './read-logs.js';
 import { coversCustomer } from './scope.js';
 
@@ -38,7 +39,7 @@ export function isInstantSignal(sub: Subscription, s: Signal, byId: Map<string, 
   return coversCustomer(sub, byId.get(s.customerId), s.customerId);
 }
 
-/** Critical events and grade drops after the subscription's cursor that it covers. */
+/** Critical events, grade drops and approved limits crossed, after the subscription's cursor, that it covers. */
 export function instantCandidates(
   sub: Subscription,
   cursor: AlertCursor,
@@ -57,9 +58,15 @@ export function instantCandidates(
     const a = r.item;
     if (r.seq <= cursor.assessments || !coversCustomer(sub, byId.get(a.customerId), a.customerId)) continue;
     const previous = precedingAssessment(histories.get(a.customerId) ?? [], a);
-    if (!previous || gradeRank(a.grade) <= gradeRank(previous.grade)) continue;
     const change = { seq: r.seq, assessment: a, previous };
-    out.push({ seq: r.seq, customerId: a.customerId, event: `${a.customerId}:grade-${a.grade}`, firstSeen: Date.parse(a.asOf), change });
+    if (previous && gradeRank(a.grade) > gradeRank(previous.grade)) {
+      out.push({ seq: r.seq, customerId: a.customerId, event: `${a.customerId}:grade-${a.grade}`, firstSeen: Date.parse(a.asOf), change });
+    }
+    // The approved limit: a threshold crossed, or the suggested limit newly below it.
+    for (const l of limitAlerts(change)) {
+      const event = `${a.customerId}:${l.kind === 'crossed' ? `limit-${l.level}` : `limit-above-${l.recommended}`}`;
+      out.push({ seq: r.seq, customerId: a.customerId, event, firstSeen: Date.parse(a.asOf), change });
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { deliverPending } from './deliver.js';
 import { DEFAULT_INSTANT_RULES, instantCandidates, planInstant, RATE_WINDOW_MS, type InstantCandidate, type InstantRules } from './instant-plan.js';
 import { loadHistories, readAll } from './read-logs.js';
 import { renderDigest } from './render-digest.js';
+import { acknowledgementsOf, renderOptions } from './digest.job.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 import type { DeliverResult, DigestDeps, PlannedMail } from './types.js';
 
@@ -81,7 +82,11 @@ async function enqueueInstant(deps: DigestDeps, sub: Subscription, ready: Instan
   const changeSeqs = ready.filter((c) => c.change).map((c) => c.seq);
   // The first event's position names the mail: a rerun after a crash finds the same key.
   const key = `instant:${sub.id}:${signalSeqs.length ? Math.min(...signalSeqs) : 0}-${changeSeqs.length ? Math.min(...changeSeqs) : 0}`;
+  const signals = ready.flatMap((c) => (c.signal ? [c.signal] : []));
+  const changes = ready.flatMap((c) => (c.change ? [c.change] : []));
+  const acknowledged = await acknowledgementsOf(deps, signals, changes.map((c) => c.assessment));
   const digest = buildDigest({
+    ...(acknowledged ? { acknowledged } : {}),
     subscription: sub,
     frequency: 'instant',
     periodKey: at.toISOString(),
@@ -89,9 +94,10 @@ async function enqueueInstant(deps: DigestDeps, sub: Subscription, ready: Instan
     customers,
     signals: ready.flatMap((c) => (c.signal ? [c.signal] : [])),
     changes: ready.flatMap((c) => (c.change ? [c.change] : [])),
+    latest: new Map(ready.flatMap((c) => (c.change ? [[c.customerId, c.change.assessment] as const] : []))),
   });
   const unsub = unsubscribeUrl(deps.publicUrl, sub.id, deps.unsubscribeSecret);
-  const mail = renderDigest(digest, { publicUrl: deps.publicUrl, unsubscribeUrl: unsub });
+  const mail = renderDigest(digest, renderOptions(deps, sub.id, unsub));
   const message = composeMessage({ key, installationId: deps.installationId, from: deps.mailer.from, to: { name: sub.name, address: sub.email }, mail, date: at, unsubscribeUrl: unsub });
   const planned = { key, subscriptionId: sub.id, recipient: sub.email, period: at.toISOString(), subject: mail.subject, itemCount: digest.itemCount };
   const inserted = await deps.store.outbox.enqueue({ ...planned, kind: 'instant', message, cursor: {} }, at);

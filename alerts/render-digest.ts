@@ -3,6 +3,7 @@ import { describeFactor, type Language, type Speaker } from '../platform/i18n/in
 import type { Severity } from '../platform/schemas/index.js';
 import type { CustomerSection, Digest, DigestEvent, EventLink, GradeChange } from './build-digest.js';
 import { mailDate, mailSpeaker } from './i18n.js';
+import { acknowledgedParts, sectionTopParts, summaryParts, type StakeOptions } from './render-stake.js';
 
 export interface RenderOptions {
   publicUrl?: string;
@@ -11,6 +12,8 @@ export interface RenderOptions {
   locales?: Partial<Record<Language, string>>;
   /** Human titles of the configured sources by id ("SHAB – Konkurse"); links are named by them, else by their host. */
   sourceTitles?: Readonly<Record<string, string>>;
+  /** The signed link that acknowledges items of a customer (see alerts/ack-token.ts). */
+  ackUrl?: StakeOptions['ackUrl'];
 }
 
 type MailStrings = Speaker;
@@ -115,6 +118,7 @@ ${link(e.links[0]?.url, oneLine(e.title, 200), 'src')}<br>
 
 export function renderSectionsHtml(sections: CustomerSection[], s: MailStrings, tz: string, opts: RenderOptions): string {
   return sections
+    .filter((sec) => sec.events.length > 0 || sec.change || sec.limits.length > 0)
     .map((sec) => {
       const check = checkUrl(opts.publicUrl, sec.name);
       const head = `<tr><td colspan="2" style="padding:14px 8px 4px;border-bottom:2px solid #d5d8dc;font-size:16px"><strong>${escapeHtml(oneLine(sec.name, 120))}</strong>${check ? ` · <span style="font-size:13px">${link(check, s.t.mail.check)}</span>` : ''}</td></tr>`;
@@ -127,7 +131,7 @@ ${reasonsLines(c, s).map((l) => `<span style="font-size:13px">${escapeHtml(l)}</
       const shown = sec.events.slice(0, MAX_EVENTS_PER_CUSTOMER).map((e) => eventHtml(e, s, tz, opts));
       const hidden = sec.events.length - MAX_EVENTS_PER_CUSTOMER;
       if (hidden > 0) shown.push(`<tr><td></td><td style="padding:4px 8px;font-size:13px;color:#555555">${escapeHtml(s.t.mail.more(hidden))}</td></tr>`);
-      return head + change + shown.join('\n');
+      return head + sectionTopParts(sec, s, opts).html + change + shown.join('\n');
     })
     .join('\n');
 }
@@ -135,9 +139,11 @@ ${reasonsLines(c, s).map((l) => `<span style="font-size:13px">${escapeHtml(l)}</
 export function renderSectionsText(sections: CustomerSection[], s: MailStrings, tz: string, opts: RenderOptions): string {
   const out: string[] = [];
   for (const sec of sections) {
+    if (sec.events.length === 0 && !sec.change && sec.limits.length === 0) continue;
     out.push('', `== ${oneLine(sec.name, 120)} ==`);
     const check = checkUrl(opts.publicUrl, sec.name);
     if (check) out.push(`${s.t.mail.check}: ${check}`);
+    out.push(...sectionTopParts(sec, s, opts).text);
     const c = sec.change;
     if (c) {
       out.push(`[${s.t.severities[c.severity]}] ${changeLine(c, s)}`);
@@ -203,6 +209,9 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMail 
     html.push(`<tr><td colspan="2" style="padding:8px">${escapeHtml(m.allQuiet)}</td></tr>`);
     text.push('', m.allQuiet);
   }
+  const summary = summaryParts(digest, s);
+  if (summary.html) html.push(summary.html);
+  text.push(...summary.text);
   html.push(renderSectionsHtml(digest.customers, s, tz, opts));
   text.push(renderSectionsText(digest.customers, s, tz, opts));
   if (digest.industries.length > 0) {
@@ -224,6 +233,9 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMail 
       text.push(`${h.sourceId}: ${line}${err}`);
     }
   }
+  const acked = acknowledgedParts(digest.customers, s, tz);
+  if (acked.html) html.push(acked.html);
+  text.push(...acked.text);
   html.push(footerHtml(s, sub.id, opts));
   text.push('', '--', footerText(s, sub.id, opts), '');
   return { subject, html: wrapHtml(sub.language, html.join('\n')), text: text.join('\n') };

@@ -1,6 +1,8 @@
 import type { Logger } from '../platform/log.js';
 import type { Subscription } from '../platform/config/subscriptions.js';
-import type { Delivery } from '../platform/schemas/index.js';
+import type { Assessment, Delivery } from '../platform/schemas/index.js';
+import type { Acknowledgement } from '../platform/store/credit-state.js';
+import type { Language } from '../platform/i18n/index.js';
 import type { Store } from '../platform/store/port.js';
 
 /** The store roles the alerts stage reads and writes; `Store` (SQLite, ClickHouse) satisfies it. */
@@ -58,6 +60,14 @@ export interface DigestDeps {
   installationId: string;
   /** Public base URL of the web app; without it mails carry no links to the check page. */
   publicUrl?: string;
+  /** The latest assessment of every customer: open, overdue, limit use and the next step in each item. */
+  latestAssessments?: () => Promise<Assessment[]>;
+  /** What has been acknowledged among these item keys: it leaves the "new" items of a digest. */
+  acknowledgements?: (itemKeys: string[]) => Promise<Map<string, Acknowledgement>>;
+  /** Titles of the configured sources by id, to name sources in mails. */
+  sourceTitles?: Readonly<Record<string, string>>;
+  /** Configured locale per language (config `locales:`). */
+  locales?: Partial<Record<Language, string>>;
   /** Identifies this alerter when claiming outbox entries (two alerters must differ). */
   owner?: string;
   retry?: RetryPolicy;

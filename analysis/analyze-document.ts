@@ -1,4 +1,5 @@
 import { stableId } from '../platform/ids.js';
+import { findClaimDeadline } from './scoring/next-step.js';
 import type { Document, Signal } from '../platform/schemas/index.js';
 import { linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
 import { classifyDocument, languageOf, mayReportEvents, sectorWideEvents } from './classify/index.js';
@@ -29,6 +30,7 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
     url: doc.url,
     occurredAt,
     detectedAt: detectedAt.toISOString(),
+    ...claimDeadlineOf(doc, classification.events),
   };
   if (matches.length > 0) {
     return pairEventsWithCustomers(index, linkable, classification.events, matches).map((e) => ({
@@ -59,4 +61,11 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** A notice about proceedings that calls for claims by a date carries that date (the credit manager's next step). */
+function claimDeadlineOf(doc: Document, events: ReadonlyArray<{ type: string }>): { claimDeadline?: string } {
+  if (!events.some((e) => e.type === 'insolvency' || e.type === 'debt_restructuring' || e.type === 'liquidation')) return {};
+  const deadline = findClaimDeadline(`${doc.title}\n${doc.text}`);
+  return deadline ? { claimDeadline: deadline } : {};
 }

@@ -1,4 +1,5 @@
 import type { LedgerFeatureOptions } from './scoring/ledger-features.js';
+import type { CreditStore } from '../platform/store/credit-state.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Policy } from '../platform/config/policy.js';
@@ -22,6 +23,7 @@ export interface ScorerDeps {
   registers?: Pick<RegisterStore, 'entriesFor'>;
   /** How the ledger is read (cash-discount share). */
   ledgerOptions?: LedgerFeatureOptions;
+  credit?: Pick<CreditStore, 'overrideChanges'>;
   clock: Clock;
   log: Logger;
 }

@@ -80,7 +80,7 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
     const assessment =
       (orderAmount === undefined ? await app.store.latestAssessment(id) : undefined) ??
       (await scoreCustomer(
-        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, policy: app.config.policy, weights: app.weights, ledgerOptions: ledgerFeatureOptions(app.config) },
+        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, credit: app.store.credit, policy: app.config.policy, weights: app.weights, ledgerOptions: ledgerFeatureOptions(app.config) },
         id,
         app.clock.now(),
         { orderAmount },

@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError } from '../platform/config/load.js';
-import { createLogger, type Logger } from '../platform/log.js';
+import { createLogger, createTerminalLogger, type Logger } from '../platform/log.js';
 import { UserError } from '../platform/errors.js';
 import { openApp, type App } from './compose.js';
 import { COMMANDS, findCommand, usage } from './cli/registry.js';
@@ -35,12 +35,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const longRunning = command.name === 'start' || command.name === 'run';
   const level = longRunning ? loaded.config.logLevel : levelForCommand(loaded.config.logLevel);
-  const log: Logger = createLogger(level);
+  // A person at a terminal reads lines, a pipe or file gets JSON lines; `start` shows its summary first.
+  const terminal = process.stderr.isTTY ? createTerminalLogger(level, { holdInfo: command.name === 'start' }) : undefined;
+  const log: Logger = terminal?.log ?? createLogger(level);
   let app: App | undefined;
   const ctx: CliContext = {
     io,
     config: loaded.config,
     app: async () => (app ??= await openApp(loaded.config, log)),
+    ...(terminal ? { logsReady: terminal.release } : {}),
   };
   try {
     return await command.run(args, ctx);

@@ -8,7 +8,7 @@ export interface WatchlistCsvError {
 }
 
 const REQUIRED = ['customer_id', 'name'] as const;
-export const WATCHLIST_COLUMNS = ['customer_id', 'name', 'aliases', 'register_ids', 'country', 'industry', 'tags', 'domains'] as const;
+export const WATCHLIST_COLUMNS = ['customer_id', 'name', 'aliases', 'register_ids', 'country', 'industry', 'tags', 'domains', 'credit_limit', 'currency'] as const;
 export type WatchlistColumn = (typeof WATCHLIST_COLUMNS)[number];
 
 /** Header names in German, French, Italian and English (folded: lower case, umlauts spelled out, `_` for the rest). */
@@ -21,6 +21,8 @@ const SYNONYMS: Record<WatchlistColumn, string[]> = {
   industry: ['industry', 'branche', 'noga', 'nace', 'noga_code', 'nace_code', 'industrie', 'secteur', 'settore', 'branca'],
   tags: ['tags', 'tag', 'labels', 'gruppe', 'gruppen', 'schlagworte', 'etiketten', 'etiquettes', 'groupe', 'etichette', 'gruppo'],
   domains: ['domains', 'domain', 'website', 'web', 'webseite', 'homepage', 'site_web', 'sito_web'],
+  credit_limit: ['credit_limit', 'creditlimit', 'approved_limit', 'kreditlimite', 'kreditlimit', 'limite', 'limite_de_credit', 'limite_credit', 'limite_di_credito', 'fido'],
+  currency: ['currency', 'waehrung', 'devise', 'monnaie', 'valuta', 'divisa'],
 };
 
 function fold(h: string): string {
@@ -63,7 +65,8 @@ export function isValidCheUid(id: string): boolean {
 
 /**
  * Parses the watchlist CSV: `customer_id,name,aliases,register_ids,country,industry,tags`
- * (optional `domains`) or the same columns under German, French, Italian or English names; list
+ * (optional `domains`, `credit_limit` — the approved limit, in the customer's currency — and
+ * `currency`) or the same columns under German, French, Italian or English names; list
  * cells `|`-separated; `,`, `;` or tab delimited. Country names (Schweiz, Suisse, Germany …)
  * become ISO codes; a CHE-UID with a wrong check digit is reported and left out. Bad rows are
  * reported with their line number and skipped; good rows are kept, so one typo does not empty
@@ -124,7 +127,16 @@ export function parseWatchlistCsv(text: string): { customers: Customer[]; entrie
     if (country === undefined) {
       errors.push({ line: row.line, reason: `customer ${id}: country "${countryText}" is not a country name or ISO code; left out` });
     }
+    const limitCell = cell('credit_limit');
+    const creditLimit = limitCell === '' ? undefined : parseLimit(limitCell);
+    if (Number.isNaN(creditLimit)) {
+      errors.push({ line: row.line, reason: `customer ${id}: credit_limit "${limitCell}" is not an amount (e.g. 50000, 50'000 or 50.000,00)` });
+      continue;
+    }
+    const currencyCell = cell('currency').toUpperCase();
     const parsed = customerSchema.safeParse({
+      ...(creditLimit !== undefined ? { creditLimit } : {}),
+      ...(currencyCell !== '' ? { currency: currencyCell } : {}),
       id,
       name,
       aliases: list('aliases'),
@@ -154,7 +166,18 @@ const FIELD: Record<WatchlistColumn, keyof Customer> = {
   industry: 'industry',
   tags: 'tags',
   domains: 'domains',
+  credit_limit: 'creditLimit',
+  currency: 'currency',
 };
+
+/** An approved limit as people write it: 50000, 50'000, 50 000, 50.000,00, 50,000.00; NaN when it is not one. */
+function parseLimit(text: string): number {
+  let t = text.replace(/[\s'’]/g, '');
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  else t = t.replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
 
 /**
  * A re-imported entry merged with the stored customer: what the file gives replaces what is

@@ -1,12 +1,14 @@
 import type { Policy } from '../../platform/config/policy.js';
 import { describeFactor, factorCode, reasonCode, speaker } from '../../platform/i18n/index.js';
-import type { Assessment } from '../../platform/schemas/assessment.js';
+import type { Assessment, Exposure } from '../../platform/schemas/assessment.js';
 import { gradeRank } from '../../platform/schemas/common.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import type { Signal } from '../../platform/schemas/signal.js';
 import { explainFeature } from './explain.js';
 import { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from './ledger-features.js';
-import { recommendTerms } from './recommend-terms.js';
+import { recommendTerms, suggestCreditLimit } from './recommend-terms.js';
+import { applyOverride, type OverrideInput } from './apply-override.js';
+import { findClaimDeadline, nextStep } from './next-step.js';
 import { computeIndustryRisk } from './industry-risk.js';
 import { computeRegisterFeatures, registerOverride, registerRisks, type RegisterFacts } from './register-features.js';
 import {
@@ -23,7 +25,7 @@ import { assessSignals } from './signal-features.js';
 import { DEFAULT_SIGNAL_MODEL, DEFAULT_WEIGHTS, FEATURE_NAMES, type SignalModel, type Weights } from './weights.js';
 
 export interface AssessInput {
-  customer: { id: string; name: string; industry?: string };
+  customer: { id: string; name: string; industry?: string; currency?: string };
   /** This customer's invoices (rows of other customers are ignored). */
   ledger: readonly LedgerRow[];
   /** Signals about this customer (industry-only signals belong in industryRisk). */
@@ -42,6 +44,10 @@ export interface AssessInput {
   sourceCredibility?: Readonly<Record<string, number>>;
   signalModel?: SignalModel;
   ledgerOptions?: LedgerFeatureOptions;
+  /** The credit limit the company approved for this customer (its currency); decisions and limit use follow it. */
+  approvedLimit?: number;
+  /** A credit manager's override in force: grade and terms follow it, the model's view is kept beside. */
+  override?: OverrideInput;
   /**
    * Write the English and German texts (factors' description/descriptionDe, terms.reasons) for
    * readers of the older JSON; default true. The codes are always there. A backtest scoring
@@ -81,7 +87,7 @@ export function assessCustomer(input: AssessInput): Assessment {
   for (const c of signals.contributions) logit += c.logit;
   for (const r of registerRisk) logit += r.logit;
 
-  const currency = ledger.currency ?? policy.currency;
+  const currency = ledger.currency ?? customer.currency ?? policy.currency;
   const ctx = { ledger, register, industry: customer.industry, industryRisk, industryEvidence: industry?.evidence, currency };
   const factors: ScoredFactor[] = [];
   for (const name of FEATURE_NAMES) {
@@ -137,8 +143,13 @@ export function assessCustomer(input: AssessInput): Assessment {
   }
 
   factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.name.localeCompare(b.name));
-  const terms = recommendTerms({
-    grade,
+  const hardEvent =
+    override?.grade === 'E'
+      ? reasonCode('decline_hard_event', { type: override.type })
+      : registerHard?.decline && registerStatus
+        ? reasonCode('decline_register', { status: registerStatus })
+        : undefined;
+  const termsInput = {
     policy,
     currency,
     monthlyVolume: ledger.monthlyVolume,
@@ -147,24 +158,28 @@ export function assessCustomer(input: AssessInput): Assessment {
     seriouslyOverdueShare: ledger.overdue30Share,
     openOverdueAmount: ledger.openOverdueAmount,
     orderAmount: input.orderAmount,
-    hardEvent:
-      override?.grade === 'E'
-        ? reasonCode('decline_hard_event', { type: override.type })
-        : registerHard?.decline && registerStatus
-          ? reasonCode('decline_register', { status: registerStatus })
-          : undefined,
+    approvedLimit: input.approvedLimit,
+    hardEvent,
     gradeReasons: pickReasons(factors),
     texts,
-  });
+  };
+  const pd = Math.round(sigmoid(logit) * 10000) / 10000;
+  const modelTerms = recommendTerms({ ...termsInput, grade });
+  const decided = input.override ? applyOverride({ grade, score, pd, terms: modelTerms }, input.override, termsInput) : { grade, terms: modelTerms };
+  const exposure = exposureOf(ledger, input.override?.limit ?? input.approvedLimit, suggestCreditLimit({ grade, policy, monthlyVolume: ledger.monthlyVolume, hasHistory: ledger.maturedCount > 0 }), currency, policy.limitAlertThresholds);
+  // The notice that calls for claims may be another report of the same proceedings than the one that set the grade.
+  const deadline = override && override.grade === 'E' ? signals.considered.filter((x) => x.type === override.type).map((x) => x.claimDeadline ?? findClaimDeadline(`${x.title}\n${x.evidence}`)).find((d) => d !== undefined) : undefined;
+  const proceedings = override && override.grade === 'E' ? { type: override.type, ...(deadline ? { deadline } : {}) } : undefined;
+  const step = nextStep({ grade: decided.grade, terms: decided.terms, exposure, oldestOverdueDays: ledger.oldestOverdueDays, hardEvent: proceedings, thresholds: policy.limitAlertThresholds, asOf });
 
   return {
     customerId: customer.id,
     name: customer.name,
     asOf: asOf.toISOString(),
     score,
-    pd: Math.round(sigmoid(logit) * 10000) / 10000,
-    grade,
-    terms,
+    pd,
+    grade: decided.grade,
+    terms: decided.terms,
     factors: factors.map((f) => ({
       name: f.name,
       contribution: f.contribution,
@@ -184,6 +199,26 @@ export function assessCustomer(input: AssessInput): Assessment {
       ...(s.evidence ? { evidence: s.evidence } : {}),
     })),
     modelVersion: weights.version,
+    exposure,
+    nextStep: step,
+    ...(decided.override ? { override: decided.override, model: decided.model } : {}),
+  };
+}
+
+/** Open and overdue against the approved limit, the suggested limit, and the highest limit-use threshold reached. */
+function exposureOf(ledger: { exposure: number; openOverdueAmount: number }, approved: number | undefined, recommended: number, currency: string, thresholds: readonly number[]): Exposure {
+  const open = Math.round(ledger.exposure * 100) / 100;
+  const utilisation = approved !== undefined && approved > 0 ? Math.round((open / approved) * 10000) / 10000 : approved === 0 && open > 0 ? 999 : null;
+  const level = utilisation === null ? 0 : Math.max(0, ...thresholds.filter((t) => utilisation * 100 >= t));
+  return {
+    open,
+    overdue: Math.round(ledger.openOverdueAmount * 100) / 100,
+    approvedLimit: approved ?? null,
+    utilisation,
+    currency,
+    recommendedLimit: recommended,
+    level,
+    aboveRecommendation: approved !== undefined && recommended < approved,
   };
 }
 

@@ -14,6 +14,8 @@ export interface CliContext {
   config: AppConfig;
   /** Opens the store and bus of the configured deployment on first use; closed after the command. */
   app(): Promise<App>;
+  /** At a terminal, informational log lines wait until this is called (after a start-up summary). */
+  logsReady?(): void;
 }
 
 /** One `bonitor <name>` command. `run` returns the process exit code (0 ok, 1 failed, 2 bad input). */

@@ -15,6 +15,8 @@ import { sourcesCommand } from './sources.command.js';
 import { sourcesCatalogCommand } from './sources-catalog.command.js';
 import { feedParseCommand } from './feed.command.js';
 import { demoRemoveCommand } from './demo.command.js';
+import { OVERRIDE_COMMANDS } from './override.command.js';
+import { NOTES_COMMANDS } from './notes.command.js';
 
 /** Every `bonitor` command; multi-word names ("ledger import") match the first words of argv. */
 export const COMMANDS: Command[] = [
@@ -30,6 +32,8 @@ export const COMMANDS: Command[] = [
   backtestCommand,
   digestRunCommand,
   ...SUBSCRIPTION_COMMANDS,
+  ...OVERRIDE_COMMANDS,
+  ...NOTES_COMMANDS,
   sourcesCommand,
   sourcesCatalogCommand,
   feedParseCommand,

@@ -145,6 +145,7 @@ async function startRoles(app: App, roles: Role[], ctx: CliContext, allInOne: bo
     if (allInOne) await untilStopped(alerter.idle());
   }
   if (allInOne) await printWhereToLook(app, ctx, startedAt, roles.includes('api') ? serverUrl(app) : undefined);
+  ctx.logsReady?.();
 }
 
 /** The HTTP server as a supervised service; a port in use (or not ours to take) ends the start with one line. */
@@ -198,7 +199,10 @@ async function printWhereToLook(app: App, ctx: CliContext, since: Date, url: str
   out.write(`\nBonitor is running${app.config.demo ? ' on the bundled demo data' : ''}.\n`);
   out.write(`  customers assessed: ${assessments.length} (A ${byGrade.A}, B ${byGrade.B}, C ${byGrade.C}, D ${byGrade.D}, E ${byGrade.E})\n`);
   out.write(`  documents stored:   ${await app.store.countDocuments()}\n`);
-  if (url) out.write(`  API:                ${url}/api/customers   ${url}/api/check?q=<name>   ${url}/health\n`);
+  if (url) {
+    out.write(`  web app:            ${url}/   (check a company, portfolio, subscriptions)\n`);
+    out.write(`  API:                ${url}/api/customers   ${url}/api/check?q=<name>   ${url}/health\n`);
+  }
   const outbox = app.config.smtp.url ? 'sent by SMTP' : `written to ${path.join(app.config.dataDir, 'outbox')}`;
   out.write(`  digests this round: ${sent.length} (${outbox})\n`);
   out.write(`  check a company:    npm run --silent bonitor -- check "<name or register id>"\n`);

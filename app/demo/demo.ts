@@ -19,20 +19,22 @@ const SEEDED_KEY = META_KEYS.demoSeeded;
 /** Fills what the user did not configure with the demo's watchlist, sources and subscriptions. */
 export function applyDemoConfig(config: AppConfig): AppConfig {
   if (!config.demo) return config;
-  const feed = (id: string, file: string, documentKind: 'news' | 'register', kind: 'rss' | 'gazette' = 'rss') =>
-    sourceSchema.parse({ id, kind, url: path.join(DEMO_DIR, 'feeds', file), documentKind, allowPrivate: true, schedule: '*/30 * * * *' });
+  const feed = (id: string, file: string, documentKind: 'news' | 'register', name: string, kind: 'rss' | 'gazette' = 'rss') =>
+    sourceSchema.parse({ id, name, kind, url: path.join(DEMO_DIR, 'feeds', file), documentKind, allowPrivate: true, schedule: '*/30 * * * *' });
   return {
     ...config,
+    // Example rates for the demo's totals in CHF (as of the demo's anchor day); set your own under `reporting:`.
+    reporting: Object.keys(config.reporting.rates).length > 0 ? config.reporting : { currency: 'CHF', rates: { EUR: 0.94, GBP: 1.12 }, ratesAsOf: DEMO_ANCHOR },
     watchlist: config.watchlist ?? path.join(DEMO_DIR, 'watchlist.csv'),
     sources:
       config.sources.length > 0
         ? config.sources
         : [
-            feed('demo-wirtschaft-de', 'wirtschaft-de.rss', 'news'),
-            feed('demo-shab-ch', 'shab-ch.rss', 'register'),
-            feed('demo-economie-fr', 'economie-fr.rss', 'news'),
-            feed('demo-gazette-uk', 'gazette-uk.atom', 'register', 'gazette'),
-            feed('demo-business-en', 'business-en.atom', 'news'),
+            feed('demo-wirtschaft-de', 'wirtschaft-de.rss', 'news', 'Wirtschaftsnachrichten (Demo)'),
+            feed('demo-shab-ch', 'shab-ch.rss', 'register', 'SHAB – Schweizerisches Handelsamtsblatt (Demo)'),
+            feed('demo-economie-fr', 'economie-fr.rss', 'news', 'Économie romande (Démo)'),
+            feed('demo-gazette-uk', 'gazette-uk.atom', 'register', 'The Gazette (Demo)', 'gazette'),
+            feed('demo-business-en', 'business-en.atom', 'news', 'UK Business News (Demo)'),
           ],
     subscriptions:
       config.subscriptions.length > 0

@@ -36,6 +36,13 @@ export const customerListItemSchema = z.object({
   open: amounts,
   overdue: amounts,
   delta: z.number().describe('score change against the previous assessment'),
+  approvedLimit: z.number().nullable().describe('the credit limit the company approved'),
+  utilisation: z.number().nullable().describe('open ÷ approved limit'),
+  currency: z.string().nullable(),
+  nextStep: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  overridden: z.boolean().describe('a credit manager\'s override is in force'),
+  openReporting: z.number().nullable().describe('open in the reporting currency (config reporting:), null without a rate'),
+  overdueReporting: z.number().nullable(),
 });
 
 const historyItem = z.object({ asOf: z.string(), score: z.number(), grade, pd: z.number(), terms: z.enum(TERMS_KINDS) });
@@ -88,6 +95,7 @@ export const portfolioSchema = z.object({
   open: amounts,
   atRisk: amounts.describe('open receivables of customers graded D or E'),
   movers: z.array(z.unknown()),
+  reporting: z.object({ currency: z.string(), open: z.number(), overdue: z.number(), atRisk: z.number(), unconverted: amounts, ratesAsOf: z.string().optional() }).describe('totals in the reporting currency at the configured rates'),
 });
 
 const stageStatus = z.enum(['ok', 'degraded', 'down']);

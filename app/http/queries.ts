@@ -1,6 +1,6 @@
 import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
 import type { App } from '../compose.js';
-import { buildPortfolio, type Portfolio } from '../web/portfolio.js';
+import { buildPortfolio, type Portfolio, type ReportingConfig } from '../web/portfolio.js';
 import { findCustomers } from '../lookup.js';
 
 export type QueryApp = Pick<App, 'store' | 'config' | 'clock' | 'weights'>;
@@ -19,7 +19,7 @@ export async function loadPortfolio(app: QueryApp): Promise<Portfolio> {
       ledger.set(id, l);
     }),
   );
-  return buildPortfolio({ customers, latest, history, ledger, asOf: app.clock.now() });
+  return buildPortfolio({ customers, latest, history, ledger, asOf: app.clock.now(), reporting: reportingOf(app.config) });
 }
 
 /** Suggestions for a search box: customers whose name or register id matches. */
@@ -27,4 +27,9 @@ export async function suggestCustomers(app: QueryApp, q: string, limit = 8): Pro
   return findCustomers(await app.store.listCustomers(), q)
     .slice(0, limit)
     .map((c) => ({ id: c.id, name: c.name }));
+}
+
+/** The reporting currency and rates (config `reporting:`); the policy currency when none is set. */
+export function reportingOf(config: App['config']): ReportingConfig {
+  return { currency: config.reporting.currency ?? config.policy.currency, rates: config.reporting.rates, ...(config.reporting.ratesAsOf ? { ratesAsOf: config.reporting.ratesAsOf } : {}) };
 }

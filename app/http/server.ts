@@ -9,10 +9,12 @@ import { createCustomerIndex } from './customer-index.js';
 import { apiError, errorCode, HttpError } from './errors.js';
 import { RouteRegistry, type Access } from './route.js';
 import { registerCustomerRoutes } from './routes/customers.routes.js';
+import { registerCreditRoutes } from './routes/credit.routes.js';
 import { registerOpsRoutes } from './routes/ops.routes.js';
 import { registerSignalRoutes } from './routes/signals.routes.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.routes.js';
 import { registerWebRoutes, renderErrorPage, SESSION_COOKIE } from '../web/web.routes.js';
+import { registerCreditWebRoutes } from '../web/credit.web.js';
 
 export interface HttpDeps {
   app: App;
@@ -145,8 +147,10 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app) };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
+  registerCreditRoutes(ctx);
   registerSignalRoutes(ctx);
   registerSubscriptionRoutes(ctx);
   registerWebRoutes(ctx);
+  registerCreditWebRoutes(ctx);
   return server;
 }

@@ -45,6 +45,10 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     installationId: await installationId(app),
     resendUnconfirmedAfterMs: app.config.smtp.resendUnconfirmedAfterMs,
     publicUrl: publicBaseUrl(app.config),
+    latestAssessments: () => app.store.latestAssessments(),
+    acknowledgements: (keys) => app.store.credit.acknowledgements(keys),
+    sourceTitles: Object.fromEntries(app.config.sources.filter((s) => s.name).map((s) => [s.id, s.name!])),
+    locales: app.config.locales,
     owner: `${process.pid}-${randomUUID()}`,
     sourceHealth: async () =>
       (await app.store.listSourceHealth()).map((h) => ({

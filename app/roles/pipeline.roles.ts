@@ -47,6 +47,7 @@ export function scorerDeps(app: App): ScorerDeps {
     weights: app.weights,
     registers: app.store.registers,
     ledgerOptions: ledgerFeatureOptions(app.config),
+    credit: app.store.credit,
     clock: app.clock,
     log: app.log,
   };

@@ -28,6 +28,17 @@ export interface PortfolioRow {
   /** Score change against the previous stored assessment (positive = riskier). */
   delta: number;
   previousGrade: Grade | null;
+  /** The approved limit and its use (open ÷ limit), from the latest assessment. */
+  approvedLimit: number | null;
+  utilisation: number | null;
+  currency: string | null;
+  /** What to do next, as a catalogue code. */
+  nextStep: { code: string; params: Record<string, string | number> } | null;
+  /** A credit manager's override is in force. */
+  overridden: boolean;
+  /** Open and overdue in the reporting currency; null when a currency has no configured rate. */
+  openReporting: number | null;
+  overdueReporting: number | null;
 }
 
 export interface Portfolio {
@@ -38,6 +49,37 @@ export interface Portfolio {
   /** Open receivables of customers graded D or E. */
   atRisk: Amounts;
   movers: PortfolioRow[];
+  /** The totals in one currency at the configured rates, and what could not be converted. */
+  reporting: ReportingTotals;
+}
+
+export interface ReportingTotals {
+  currency: string;
+  open: number;
+  overdue: number;
+  atRisk: number;
+  /** Amounts in currencies without a configured rate: shown apart, not in the totals. */
+  unconverted: Amounts;
+  ratesAsOf?: string;
+}
+
+export interface ReportingConfig {
+  currency: string;
+  /** Value of one unit of each other currency in `currency`. */
+  rates: Readonly<Record<string, number>>;
+  ratesAsOf?: string;
+}
+
+/** Amounts per currency in the reporting currency: the sum of what has a rate, and the rest apart. */
+export function convertAmounts(amounts: Amounts, r: ReportingConfig): { total: number; unconverted: Amounts } {
+  let total = 0;
+  const unconverted: Amounts = {};
+  for (const [cur, v] of Object.entries(amounts)) {
+    const rate = cur === r.currency ? 1 : r.rates[cur];
+    if (rate === undefined) unconverted[cur] = (unconverted[cur] ?? 0) + v;
+    else total += v * rate;
+  }
+  return { total: Math.round(total * 100) / 100, unconverted };
 }
 
 export interface PortfolioInput {
@@ -46,6 +88,8 @@ export interface PortfolioInput {
   history: Map<string, Assessment[]>;
   ledger: Map<string, LedgerRow[]>;
   asOf: Date;
+  /** Totals in one currency (config `reporting:`); without it, the policy currency and no rates. */
+  reporting?: ReportingConfig;
 }
 
 const add = (into: Amounts, currency: string, amount: number) => {
@@ -94,6 +138,13 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
       overdue: ledger.overdue,
       delta: a && previous ? round1(a.score - previous.score) : 0,
       previousGrade: previous?.grade ?? null,
+      approvedLimit: a?.exposure?.approvedLimit ?? null,
+      utilisation: a?.exposure?.utilisation ?? null,
+      currency: a?.exposure?.currency ?? Object.keys(ledger.open)[0] ?? null,
+      nextStep: a?.nextStep ?? null,
+      overridden: a?.override !== undefined,
+      openReporting: null,
+      overdueReporting: null,
     });
   }
   rows.sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.name.localeCompare(y.name));
@@ -110,11 +161,36 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
     if (r.grade) grades[r.grade].count++;
     else unassessed++;
   }
+  const reporting = input.reporting ?? { currency: 'CHF', rates: {} };
+  for (const r of rows) {
+    const open = convertAmounts(r.open, reporting);
+    const overdue = convertAmounts(r.overdue, reporting);
+    r.openReporting = Object.keys(open.unconverted).length === 0 ? open.total : null;
+    r.overdueReporting = Object.keys(overdue.unconverted).length === 0 ? overdue.total : null;
+  }
+  const openTotal = convertAmounts(open, reporting);
+  const overdueTotal = convertAmounts(sumAmounts(rows.map((r) => r.overdue)), reporting);
+  const atRiskTotal = convertAmounts(atRisk, reporting);
   const movers = rows
     .filter((r) => r.delta !== 0)
     .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name))
     .slice(0, 8);
-  return { rows, grades, unassessed, open, atRisk, movers };
+  return {
+    rows,
+    grades,
+    unassessed,
+    open,
+    atRisk,
+    movers,
+    reporting: {
+      currency: reporting.currency,
+      open: openTotal.total,
+      overdue: overdueTotal.total,
+      atRisk: atRiskTotal.total,
+      unconverted: openTotal.unconverted,
+      ...(reporting.ratesAsOf ? { ratesAsOf: reporting.ratesAsOf } : {}),
+    },
+  };
 }
 
 export interface MonthBucket {
@@ -158,4 +234,10 @@ export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, options
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+function sumAmounts(list: Amounts[]): Amounts {
+  const out: Amounts = {};
+  for (const a of list) for (const [c, v] of Object.entries(a)) add(out, c, v);
+  return out;
 }

@@ -17,6 +17,8 @@ import type { SourceReport } from '../../platform/registers/register-entry.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
 import { renderRemoveConfirmation, renderSubscriptionsBody } from './pages/subscriptions.page.js';
 import { subscriptionFromForm } from './subscription-form.js';
+import { creditCards } from './credit-cards.js';
+import { portfolioCsv, portfolioXlsx } from '../portfolio-export.js';
 
 export const SESSION_COOKIE = 'bonitor_session';
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -74,7 +76,9 @@ export function registerWebRoutes(ctx: RouteContext): void {
     const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, search: searchCustomers, ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
     const title = answer && answer.kind !== 'candidates' ? answer.assessment.name : s.t.web.navCheck;
     const riskiest = query.q ? undefined : (await app.store.latestAssessments()).sort((a, b) => b.score - a.score).slice(0, 6).map((a) => ({ id: a.customerId, name: a.name, grade: a.grade }));
-    const body = renderCheckBody({ s, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources, example: app.config.demo ? DEMO_EXAMPLE : undefined });
+    const isAdmin = !auth.enabled || req.principal?.role === 'admin';
+    const cards = answer && answer.kind !== 'candidates' ? await creditCards(app, answer, s, lang, isAdmin) : {};
+    const body = renderCheckBody({ s, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources, example: app.config.demo ? DEMO_EXAMPLE : undefined, ...cards });
     return sendPage(reply, query.q && !answer ? 404 : 200, renderPage({ ...frame(req, s), title, path: query.q ? '/check' : '/', params: { q: query.q, amount: amount === undefined ? undefined : String(amount) }, body }));
   };
   defineRoute(server, registry, { method: 'GET', url: '/', tag: 'web', access: 'web', summary: 'search page', query: checkQuery }, checkHandler);
@@ -84,6 +88,16 @@ export function registerWebRoutes(ctx: RouteContext): void {
     const { s, lang } = speak(req);
     const body = renderPortfolioBody(await loadPortfolio(app), s, lang);
     return sendPage(reply, 200, renderPage({ ...frame(req, s), title: s.t.web.portfolio, path: '/portfolio', body }));
+  });
+
+  const exportName = (ext: string) => `bonitor-portfolio-${app.clock.now().toISOString().slice(0, 10)}.${ext}`;
+  defineRoute(server, registry, { method: 'GET', url: '/portfolio.csv', tag: 'web', access: 'web', summary: 'portfolio as CSV', query: langQuery }, async ({ req, reply }) => {
+    const csv = portfolioCsv(await loadPortfolio(app), speak(req).s);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportName('csv')}"`).send(csv);
+  });
+  defineRoute(server, registry, { method: 'GET', url: '/portfolio.xlsx', tag: 'web', access: 'web', summary: 'portfolio as an Excel workbook', query: langQuery }, async ({ req, reply }) => {
+    const xlsx = await portfolioXlsx(await loadPortfolio(app), speak(req).s);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${exportName('xlsx')}"`).send(xlsx);
   });
 
   const subscriptionsPage = async (req: FastifyRequest, reply: FastifyReply, status: number, extra: { problems?: string[]; message?: string; values?: Record<string, string> } = {}) => {

@@ -61,6 +61,14 @@ export const policySchema = z
     cardOnlyMaxOrder: z.number().nonnegative().default(2000),
     /** Grade E with a hard event (insolvency, moratorium, liquidation): decline instead of prepayment. */
     declineOnHardEvent: z.boolean().default(true),
+    /**
+     * Use of the approved limit (open ÷ approved, in percent) at which an alert goes out; crossing
+     * 100 % always alerts. Default: 80 and 100.
+     */
+    limitAlertThresholds: z
+      .array(z.number().int().min(1).max(1000))
+      .default([80, 100])
+      .transform((t) => [...new Set([...t, 100])].sort((a, b) => a - b)),
   })
   .refine((p) => p.minCreditLimit <= p.maxCreditLimit, {
     message: 'minCreditLimit must not exceed maxCreditLimit',

@@ -117,6 +117,19 @@ export const configSchema = z
      * Number, date and money conventions per language (BCP 47 tags): Swiss by default
      * (de-CH 1'234.50, fr-CH 1 234,50, it-CH), en-GB for English; e.g. `locales: { de: de-DE }`.
      */
+    /**
+     * Totals of the portfolio in one currency: `rates` gives the value of one unit of each other
+     * currency in `currency` (e.g. { EUR: 0.94, GBP: 1.12 } for CHF). Amounts without a rate are
+     * shown apart, never added as if they were the same money.
+     */
+    reporting: z
+      .object({
+        currency: z.string().regex(/^[A-Z]{3}$/, 'use a three-letter ISO code such as CHF').optional(),
+        rates: z.record(z.string().regex(/^[A-Z]{3}$/, 'rates are keyed by three-letter ISO codes'), z.number().positive('a rate is a positive number')).default({}),
+        /** When the rates were taken, shown beside converted totals (e.g. 2026-11-30). */
+        ratesAsOf: z.string().optional(),
+      })
+      .prefault({}),
     locales: z
       .object({ de: localeTag.optional(), fr: localeTag.optional(), it: localeTag.optional(), en: localeTag.optional() })
       .default({}),

@@ -36,6 +36,8 @@ export type FetchLimits = z.infer<typeof fetchLimitsSchema>;
 /** A configured source the collectors fetch on a schedule. `{ id, url }` alone is a valid RSS source. */
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, dot, dash or underscore'),
+  /** The source's title, as mails and pages name it ("SHAB – Konkurse"); without it, the host of each link. */
+  name: z.string().min(1).max(200).optional(),
   /** rss (also Atom, RDF, JSON Feed), html list page, or a register: shab, gazette, companies-house, edgar. */
   kind: z.enum(SOURCE_KINDS).default('rss'),
   /** http(s) URL or a local file path (relative paths resolve against the config file). */

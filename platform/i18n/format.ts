@@ -49,7 +49,10 @@ function createFormatter(locale: string): Formatter {
     const key = `${currency}|${digits}`;
     let nf = moneyFormats.get(key);
     if (!nf) {
-      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
+      // A currency Intl does not know (a typo in an export) is still shown, as the number and the code.
+      nf = /^[A-Z]{3}$/.test(currency)
+        ? new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits })
+        : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
       moneyFormats.set(key, nf);
     }
     return nf;

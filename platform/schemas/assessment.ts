@@ -61,6 +61,35 @@ export const assessmentSignalSchema = z.object({
   evidence: z.string().optional(),
 });
 
+/** What is at stake: open and overdue receivables against the limit the company approved. */
+export const exposureSchema = z.object({
+  open: z.number(),
+  overdue: z.number(),
+  /** The credit limit the company approved (watchlist, API or page); null when none is set. */
+  approvedLimit: z.number().nonnegative().nullable(),
+  /** open ÷ approvedLimit; null without an approved limit. */
+  utilisation: z.number().nonnegative().nullable(),
+  currency,
+  /** Bonitor's suggested limit for the grade (the model's view). */
+  recommendedLimit: z.number().nonnegative().optional(),
+  /** The highest limit-use threshold reached, in percent (policy.limitAlertThresholds), 0 below all. */
+  level: z.number().int().min(0).optional(),
+  /** The suggested limit is below the approved one: the approved limit deserves a review. */
+  aboveRecommendation: z.boolean().optional(),
+});
+export type Exposure = z.infer<typeof exposureSchema>;
+
+/** A credit manager's override as it stands in this assessment. */
+export const overrideViewSchema = z.object({
+  grade: grade.nullable(),
+  terms: z.enum(TERMS_KINDS).nullable(),
+  limit: z.number().nonnegative().nullable(),
+  reason: z.string(),
+  by: z.string(),
+  at: isoDateTime,
+  until: z.string().nullable(),
+});
+
 /** The assessment JSON every interface shares (CLI, API, alerts). */
 export const assessmentSchema = z.object({
   customerId: z.string(),
@@ -73,5 +102,13 @@ export const assessmentSchema = z.object({
   factors: z.array(factorSchema),
   signals: z.array(assessmentSignalSchema),
   modelVersion: z.string(),
+  /** Open, overdue, approved limit and its use. */
+  exposure: exposureSchema.optional(),
+  /** What to do next (stop deliveries, ask for prepayment, lodge the claim by a date, call the customer …), a catalogue code. */
+  nextStep: codedSchema.optional(),
+  /** Set while a credit manager's override is in force: grade and terms above follow it. */
+  override: overrideViewSchema.optional(),
+  /** The model's own view, beside an override. */
+  model: z.object({ grade, score: z.number(), pd: z.number(), terms: termsSchema }).optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currency } from './common.js';
 
 /** A watchlist entry: one of the user's customers (or a prospect being checked). */
 export const customerSchema = z.object({
@@ -10,5 +11,9 @@ export const customerSchema = z.object({
   country: z.string().default(''),
   industry: z.string().default(''),
   tags: z.array(z.string()).default([]),
+  /** The credit limit the company approved for this customer, in its currency (`currency`, else the ledger's). */
+  creditLimit: z.number().nonnegative().optional(),
+  /** The customer's invoicing currency, when the watchlist says so. */
+  currency: currency.optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;

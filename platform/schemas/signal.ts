@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventType, isoDateTime, severity } from './common.js';
+import { eventType, isoDate, isoDateTime, severity } from './common.js';
 import { eventRole, modality } from './event-role.js';
 
 /** One adverse or positive event about one company (customerId) or one industry. */
@@ -27,6 +27,8 @@ export const signalSchema = z
     url: z.string(),
     occurredAt: isoDateTime,
     detectedAt: isoDateTime,
+    /** The deadline for lodging claims the notice gives (bankruptcy, composition, liquidation), YYYY-MM-DD. */
+    claimDeadline: isoDate.optional(),
   })
   .refine((s) => s.customerId !== undefined || s.industry !== undefined, {
     message: 'a signal is about a customer or an industry',

@@ -1,3 +1,4 @@
+import type { CreditStore } from './credit-state.js';
 import type { Assessment, Customer, Delivery, Document, LedgerRow, Signal, SourceHealth } from '../schemas/index.js';
 import type { DigestStateStore, InstantAlertLog, SubscriptionStore } from './alert-state.js';
 import type { MetaKey } from './meta-keys.js';
@@ -185,5 +186,7 @@ export interface Store
   digestStates: DigestStateStore;
   instantLog: InstantAlertLog;
   registers: RegisterStore;
+  /** Overrides, notes and acknowledgements (platform/store/credit-state.ts). */
+  credit: CreditStore;
   close(): Promise<void>;
 }

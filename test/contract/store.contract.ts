@@ -341,5 +341,30 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(stored!.payments?.filter((p) => p.source === 'bank')).toEqual([{ date: '2026-10-02', amount: 1000, source: 'bank', reference: 'ACSR-1' }]);
       expect(stored!.paidAmount).toBe(1000);
     });
+
+    it('keeps every override change in order, notes newest first, and the first acknowledgement of an item', async () => {
+      const set = { id: 'o1', customerId: 'c1', action: 'set' as const, grade: 'D' as const, terms: 'prepayment' as const, limit: 5000, reason: 'told us of a lost lawsuit', by: 'anna', at: '2026-11-02T09:00:00.000Z', until: '2026-12-31' };
+      const clear = { id: 'o2', customerId: 'c1', action: 'clear' as const, reason: 'settled', by: 'bernd', at: '2026-11-05T09:00:00.000Z' };
+      await store.credit.addOverrideChange(set);
+      await store.credit.addOverrideChange(set); // a replay keeps one row
+      await store.credit.addOverrideChange(clear);
+      await store.credit.addOverrideChange({ ...set, id: 'o3', customerId: 'c2' });
+      expect((await store.credit.overrideChanges('c1')).map((c) => [c.id, c.action])).toEqual([['o1', 'set'], ['o2', 'clear']]);
+      expect(await store.credit.overrideChanges('c1')).toContainEqual(set);
+      expect((await store.credit.overrideChanges()).map((c) => c.id)).toEqual(['o1', 'o3', 'o2']); // by time, then id
+
+      await store.credit.addNote({ id: 'n1', customerId: 'c1', text: 'Pays after the 20th; call Mrs Keller.', by: 'anna', at: '2026-11-01T08:00:00.000Z' });
+      await store.credit.addNote({ id: 'n2', customerId: 'c1', text: 'Promised payment by Friday.', by: 'bernd', at: '2026-11-03T08:00:00.000Z' });
+      expect((await store.credit.notes('c1')).map((n) => n.id)).toEqual(['n2', 'n1']);
+      expect(await store.credit.notes('c9')).toEqual([]);
+
+      const ack = (itemKey: string, by: string, at: string) => ({ itemKey, customerId: 'c1', by, at });
+      expect(await store.credit.acknowledge([ack('signal:s1', 'anna', '2026-11-04T08:00:00.000Z'), ack('signal:s2', 'anna', '2026-11-04T08:00:00.000Z')])).toBe(2);
+      expect(await store.credit.acknowledge([ack('signal:s1', 'bernd', '2026-11-04T09:00:00.000Z')])).toBe(0);
+      const found = await store.credit.acknowledgements(['signal:s1', 'signal:s3']);
+      expect([...found.keys()]).toEqual(['signal:s1']);
+      expect(found.get('signal:s1')!.by).toBe('anna');
+      expect((await store.credit.acknowledgementsFor('c1')).map((a) => a.itemKey).sort()).toEqual(['signal:s1', 'signal:s2']);
+    });
   });
 }

@@ -6,6 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDemoApp, startServer, type DemoApp } from '../http/support/demo-app.js';
 import { shabNotice } from '../http/support/fixtures.js';
+import { buildDigest, renderDigest } from '../../alerts/index.js';
+import { subscriptionSchema } from '../../platform/config/subscriptions.js';
+
+/** A digest of everything the demo knows, in German, for the phone-width check of the mail. */
+async function demoDigest(demo: DemoApp) {
+  const store = demo.app.store;
+  const latest = await store.latestAssessments();
+  return buildDigest({
+    subscription: subscriptionSchema.parse({ id: 'shot', email: 'anna@example.test', name: 'Anna', language: 'de', minSeverity: 'low', admin: true }),
+    frequency: 'daily', periodKey: 'p', slotAt: new Date(), customers: await store.listCustomers(),
+    signals: (await store.signalsSince(0, 10_000)).map((r) => r.signal), changes: [], latest: new Map(latest.map((a) => [a.customerId, a])),
+  });
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-output/screenshots');
@@ -120,6 +133,64 @@ describe.skipIf(!hasChromium)(hasChromium ? 'web pages in headless Chromium' : `
       const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}#${document.activeElement?.id}`);
       expect(focused, url).toBe(autofocused === 'q' ? 'INPUT.#amount' : 'A.skip#');
     }
+  });
+
+  it('fits every page on a 390 px phone and a 1366 px laptop without sideways scrolling, in four languages', async () => {
+    const pages = ['/', '/check?q=Alpenblick%20Metallbau', '/check?q=Calandra%20Logistik&amount=250000', '/check?q=Lindenhof%20Software', '/check?q=Rysaffe%20Administrateurs', '/check?q=AG', '/portfolio', '/subscriptions', '/subscriptions/demo-anna/delete'];
+    for (const [w, h] of [[390, 844], [1366, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const lang of ['de', 'fr', 'it', 'en']) {
+        for (const url of pages) {
+          await page.goto(`${base}${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width, `${lang} ${url} at ${w} px`).toBeLessThanOrEqual(w);
+          if (lang === 'de' || (lang === 'en' && w === 390)) {
+            const name = `${url.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'search'}-${lang}-${w}.png`;
+            await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+          }
+        }
+      }
+      // Chart labels stay readable: the phone drawing's text is at least 10 px tall on screen.
+      await page.goto(`${base}/check?q=Alpenblick%20Metallbau&lang=en`);
+      const label = await page.locator(`svg.chart-${w < 600 ? 'narrow' : 'wide'} text`).first().boundingBox();
+      expect(label!.height).toBeGreaterThanOrEqual(9);
+    }
+    // The digest mail at phone width.
+    const mail = renderDigest(await demoDigest(demo), { publicUrl: base });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setContent(mail.html);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'digest-de-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('sets an approved limit, an override with a reason and a note from the check page; the report shows them', async () => {
+    await page.goto(`${base}/check?q=Dorfbach%20Elektrotechnik&lang=en`);
+    const modelGrade = await page.getByTestId('grade').textContent();
+    await page.getByText('Approved credit limit').click();
+    await page.getByLabel('Approved limit (CHF)').fill('8000');
+    await page.getByRole('button', { name: 'Save limit' }).click();
+    await page.waitForURL(/\/check\?/);
+    expect(await page.getByTestId('approved-limit').textContent()).toMatch(/CHF\s8,000/);
+    expect(await page.getByTestId('next-step').textContent()).toMatch(/Stop deliveries on credit/);
+    await page.getByLabel('Grade').selectOption('C');
+    await page.getByLabel('Reason (everyone sees it)').fill('Site visit: half the workshop is idle');
+    await page.getByRole('button', { name: 'Set override' }).click();
+    await page.waitForURL(/\/check\?/);
+    expect(await page.getByTestId('grade').textContent()).toBe('C');
+    expect(await page.getByTestId('override').textContent()).toContain('Site visit: half the workshop is idle');
+    expect(await page.getByTestId('model-view').textContent()).toContain(`Grade ${modelGrade}`);
+    await page.getByLabel('What did the customer tell you?').fill('Promised to pay within ten days.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.waitForURL(/\/check\?/);
+    expect(await page.getByTestId('notes').textContent()).toContain('Promised to pay within ten days.');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(SHOTS, 'check-dorfbach-override-en-390.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Clear override' }).click();
+    await page.waitForURL(/\/check\?/);
+    expect(await page.getByTestId('grade').textContent()).toBe(modelGrade);
   });
 
   it('lists the subscriptions and adds one through the form', async () => {

@@ -5,6 +5,8 @@ import type { RouteContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { loadPortfolio, runCheck } from '../queries.js';
 import { defineRoute } from '../route.js';
+import { portfolioCsv, portfolioXlsx } from '../../portfolio-export.js';
+import { speakerFor } from '../../locale.js';
 import type { SourceReport } from '../../../platform/registers/register-entry.js';
 import { summarizeLedger } from '../../web/portfolio.js';
 import { assessmentSchema } from '../../../platform/schemas/index.js';
@@ -98,5 +100,20 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
     registry,
     { method: 'GET', url: '/api/portfolio', tag: 'customers', access: 'read', summary: 'Portfolio: customers by risk, grade distribution, exposure at risk, top movers', response: portfolioSchema },
     async () => loadPortfolio(app),
+  );
+
+  defineRoute(
+    server,
+    registry,
+    { method: 'GET', url: '/api/portfolio/export', tag: 'customers', access: 'read', summary: 'The portfolio as CSV or an Excel workbook (format=csv|xlsx, lang=de|fr|it|en)', query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.string().max(20).optional() }), produces: 'text/csv' },
+    async ({ query, req, reply }) => {
+      const s = speakerFor(app.config, query.lang, req.headers['accept-language']);
+      const portfolio = await loadPortfolio(app);
+      const name = `bonitor-portfolio-${app.clock.now().toISOString().slice(0, 10)}.${query.format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      return query.format === 'xlsx'
+        ? reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await portfolioXlsx(portfolio, s))
+        : reply.type('text/csv; charset=utf-8').send(portfolioCsv(portfolio, s));
+    },
   );
 }

@@ -5,8 +5,11 @@
   function cellValue(row, i) {
     var cell = row.children[i];
     if (!cell) return '';
+    // Amounts in several currencies carry their value in the reporting currency; empty (no rate) sorts last.
+    var key = cell.getAttribute('data-sort');
+    if (key !== null) return key === '' ? -Infinity : parseFloat(key);
     var text = cell.textContent.trim();
-    var n = parseFloat(text.replace(/[^0-9.,+\-−]/g, '').replace('−', '-').replace(/'/g, '').replace(/,/g, ''));
+    var n = parseFloat(text.replace(/[^0-9.+\-−]/g, '').replace('−', '-'));
     return cell.classList.contains('num') && !isNaN(n) ? n : text.toLowerCase();
   }
   document.querySelectorAll('table.sortable').forEach(function (table) {

@@ -1,3 +1,4 @@
+import type { Assessment } from '../../../platform/schemas/index.js';
 import type { CheckAnswer } from '../../http/queries.js';
 import { html, link, type SafeHtml } from '../html.js';
 import type { Speaker } from '../i18n.js';
@@ -24,6 +25,8 @@ export interface CheckView {
   extraCards?: SafeHtml[];
   /** Cards shown right below the summary (what is at stake). */
   topCards?: SafeHtml[];
+  /** Shown after each signal's title (its acknowledgement, or the button to acknowledge it). */
+  signalExtra?: (signal: Assessment['signals'][number]) => SafeHtml | '';
 }
 
 export function searchForm(s: Speaker, lang: string, q: string, amount: string, example?: CheckView['example']): SafeHtml {
@@ -73,7 +76,7 @@ export function renderCheckBody(v: CheckView): SafeHtml {
 <div class="grid-2">${summaryCard(a, answer, s)}${termsCard(a, s)}</div>
 ${v.topCards ?? ''}
 ${factorsCard(a, s)}
-${signalsCard(a, s)}
+${signalsCard(a, s, v.signalExtra)}
 ${answer.kind === 'customer' ? ledgerCard(answer.ledger ?? [], v.asOf, s) : ''}
 ${historyCard(answer, s)}
 ${docs}

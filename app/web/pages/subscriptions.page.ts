@@ -91,6 +91,6 @@ ${v.canEdit ? addForm(v) : html`<p class="muted">${v.editReason ?? w.editDisable
 export function renderRemoveConfirmation(s: Speaker, lang: string, sub: ListedSubscription['subscription']): SafeHtml {
   const w = s.t.web;
   return html`<h1>${w.remove}</h1><section class="card narrow" role="alertdialog" aria-labelledby="confirm-q"><p id="confirm-q">${w.removeConfirm(sub.id, sub.email)}</p>
-<form method="post" action="/subscriptions/${encodeURIComponent(sub.id)}/delete?lang=${lang}" class="inline"><button type="submit" class="danger">${w.remove}</button></form>
-<a class="button secondary" href="/subscriptions?lang=${lang}">${w.cancel}</a></section>`;
+<div class="button-row"><form method="post" action="/subscriptions/${encodeURIComponent(sub.id)}/delete?lang=${lang}" class="inline"><button type="submit" class="danger">${w.remove}</button></form>
+<a class="button secondary" href="/subscriptions?lang=${lang}">${w.cancel}</a></div></section>`;
 }

@@ -4,6 +4,8 @@ import type { CoreCatalogue } from './en.js';
 const tage: PluralForms = { one: 'Tag', other: 'Tage' };
 const rechnungen: PluralForms = { one: 'Rechnung', other: 'Rechnungen' };
 const limite = (approved: number) => (approved ? 'bewilligte Limite' : 'empfohlene Limite');
+/** The same after "gegenüber der", "von der" (dative). */
+const limiteDativ = (approved: number) => (approved ? 'bewilligten Limite' : 'empfohlenen Limite');
 /** Dative after "seit": seit einem Tag, seit 3 Tagen. */
 const seitTagen = (n: number, f: Formatter) => (n === 1 ? 'seit einem Tag' : `seit ${f.number(n)} Tagen`);
 const amt = (type: string) => (type === 'insolvency' ? 'beim Konkursamt' : 'beim Sachwalter bzw. Liquidator');
@@ -68,9 +70,9 @@ export const de: CoreCatalogue = {
     limit_used_up: (p, f) => `Die ${limite(p.approved)} von ${f.money(p.limit, p.currency)} ist durch offene Posten von ${f.money(p.open, p.currency)} ausgeschöpft: Vorauskasse.`,
     partial_prepayment: (p, f) => `Teil-Vorauszahlung (Akonto): ${f.percent(p.advance / 100)} im Voraus, Rest ${p.days} Tage netto.`,
     partial_prepayment_order: (p, f) =>
-      `Teil-Vorauszahlung (Akonto): ${f.percent(p.advance / 100)} im Voraus, Rest ${p.days} Tage netto (offen ${f.money(p.open, p.currency)} + Auftrag ${f.money(p.order, p.currency)} gegenüber der ${limite(p.approved)} von ${f.money(p.limit, p.currency)}).`,
+      `Teil-Vorauszahlung (Akonto): ${f.percent(p.advance / 100)} im Voraus, Rest ${p.days} Tage netto (offen ${f.money(p.open, p.currency)} + Auftrag ${f.money(p.order, p.currency)} gegenüber der ${limiteDativ(p.approved)} von ${f.money(p.limit, p.currency)}).`,
     order_beyond_headroom: (p, f) =>
-      `Von der ${limite(p.approved)} von ${f.money(p.limit, p.currency)} sind nur ${f.money(p.headroom, p.currency)} frei für einen Auftrag von ${f.money(p.order, p.currency)}: Vorauskasse.`,
+      `Von der ${limiteDativ(p.approved)} von ${f.money(p.limit, p.currency)} sind nur ${f.money(p.headroom, p.currency)} frei für einen Auftrag von ${f.money(p.order, p.currency)}: Vorauskasse.`,
     manual_override: (p, f) => `Festgelegt von ${p.by}: ${p.reason}${p.until ? ` (bis ${f.date(p.until)})` : ''}.`,
   },
   steps: {

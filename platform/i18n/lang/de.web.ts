@@ -153,4 +153,5 @@ export const deWeb: WebStrings = {
   insolvencyCase: 'Insolvenzverfahren',
   officerChanges: 'Wechsel bei Organen',
   moreNotices: (n) => `… ${n} weitere ${n === 1 ? 'Publikation' : 'Publikationen'}`,
+  byLabel: 'Von',
 };

@@ -152,6 +152,7 @@ export const enWeb = {
   insolvencyCase: 'insolvency case',
   officerChanges: 'officer changes',
   moreNotices: (n: number) => `… ${n} more ${n === 1 ? 'notice' : 'notices'}`,
+  byLabel: 'By',
 }
 
 export type WebStrings = typeof enWeb;

@@ -153,4 +153,5 @@ export const frWeb: WebStrings = {
   insolvencyCase: 'procédure d’insolvabilité',
   officerChanges: 'changements d’organes',
   moreNotices: (n) => `… ${n} autre${n === 1 ? '' : 's'} publication${n === 1 ? '' : 's'}`,
+  byLabel: 'Par',
 };

@@ -153,4 +153,5 @@ export const itWeb: WebStrings = {
   insolvencyCase: 'procedura d’insolvenza',
   officerChanges: 'cambi negli organi',
   moreNotices: (n) => `… altre ${n} pubblicazion${n === 1 ? 'e' : 'i'}`,
+  byLabel: 'Da',
 };

@@ -1,5 +1,6 @@
 import { keepBankPayments } from '../../schemas/ledger.js';
 import type { Logger } from '../../log.js';
+import { ClickHouseCreditStore } from './credit.clickhouse.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
 import type { Store } from '../port.js';
@@ -25,6 +26,7 @@ export class ClickHouseStore implements Store {
   readonly processHealth: ClickHouseProcessHealthStore;
   readonly subscriptions: ClickHouseSubscriptionStore;
   readonly digestStates: ClickHouseDigestStateStore;
+  readonly credit: ClickHouseCreditStore;
   readonly instantLog: ClickHouseInstantAlertLog;
   readonly registers: ClickHouseRegisterStore;
 
@@ -33,6 +35,7 @@ export class ClickHouseStore implements Store {
     this.processHealth = new ClickHouseProcessHealthStore(ch);
     this.subscriptions = new ClickHouseSubscriptionStore(ch);
     this.digestStates = new ClickHouseDigestStateStore(ch);
+    this.credit = new ClickHouseCreditStore(ch);
     this.instantLog = new ClickHouseInstantAlertLog(ch);
     this.registers = new ClickHouseRegisterStore(ch);
   }

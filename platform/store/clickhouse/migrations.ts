@@ -87,6 +87,16 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
     run: upgradeLegacyMeta,
   },
   {
+    version: 10,
+    name: 'overrides, notes and acknowledgements',
+    // Append-only facts: the first write of an id wins (checked before insert), replays leave one row.
+    statements: [
+      `CREATE TABLE IF NOT EXISTS {db}.credit_overrides (id String, customer_id String, at String, json String, version UInt64) ${rmt('id')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.customer_notes (id String, customer_id String, at String, json String, version UInt64) ${rmt('id')}`,
+      `CREATE TABLE IF NOT EXISTS {db}.alert_acknowledgements (item_key String, customer_id String, at String, json String, version UInt64) ${rmt('item_key')}`,
+    ],
+  },
+  {
     version: 20,
     name: 'register lookup cache',
     statements: [`CREATE TABLE IF NOT EXISTS {db}.register_cache (key String, value String, stored_at String, version UInt64) ${rmt('key')}`],

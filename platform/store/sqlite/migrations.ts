@@ -72,6 +72,18 @@ export const STORE_MIGRATIONS: Migration[] = [
     run: upgradeLegacyMeta,
   },
   {
+    version: 10,
+    name: 'overrides, notes and acknowledgements',
+    sql: `
+      CREATE TABLE credit_overrides (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX credit_overrides_customer ON credit_overrides (customer_id, at);
+      CREATE TABLE customer_notes (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX customer_notes_customer ON customer_notes (customer_id, at);
+      CREATE TABLE alert_acknowledgements (item_key TEXT PRIMARY KEY, customer_id TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX alert_acknowledgements_customer ON alert_acknowledgements (customer_id, at);
+    `,
+  },
+  {
     version: 20,
     name: 'register lookup cache',
     sql: `CREATE TABLE register_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, stored_at TEXT NOT NULL) WITHOUT ROWID;`,

@@ -1,5 +1,6 @@
 import { keepBankPayments } from '../../schemas/ledger.js';
 import path from 'node:path';
+import { SqliteCreditStore } from './credit.sqlite.js';
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
@@ -21,6 +22,7 @@ export class SqliteStore implements Store {
   readonly processHealth: SqliteProcessHealthStore;
   readonly subscriptions: SqliteSubscriptionStore;
   readonly digestStates: SqliteDigestStateStore;
+  readonly credit: SqliteCreditStore;
   readonly instantLog: SqliteInstantAlertLog;
   readonly registers: SqliteRegisterStore;
 
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
     this.processHealth = new SqliteProcessHealthStore(db);
     this.subscriptions = new SqliteSubscriptionStore(db);
     this.digestStates = new SqliteDigestStateStore(db);
+    this.credit = new SqliteCreditStore(db);
     this.instantLog = new SqliteInstantAlertLog(db);
     this.registers = new SqliteRegisterStore(db);
   }
