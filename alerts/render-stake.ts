@@ -34,7 +34,7 @@ export function summaryParts(d: Digest, s: Speaker): { html: string; text: strin
 
 /** New item keys of a section, for its acknowledge link. */
 export function sectionItemKeys(sec: CustomerSection): string[] {
-  return [...sec.events.flatMap((e) => e.signalIds.map((id) => `signal:${id}`)), ...(sec.change ? [`assessment:${sec.customerId}:${sec.change.asOf}`] : []), ...sec.limits.map((l) => l.itemKey)];
+  return [...new Set([...sec.events.flatMap((e) => e.signalIds.map((id) => `signal:${id}`)), ...(sec.change ? [`assessment:${sec.customerId}:${sec.change.asOf}`] : []), ...sec.limits.map((l) => l.itemKey)])];
 }
 
 export function sectionTopParts(sec: CustomerSection, s: Speaker, opts: StakeOptions): { html: string; text: string[] } {
@@ -42,7 +42,7 @@ export function sectionTopParts(sec: CustomerSection, s: Speaker, opts: StakeOpt
   const lines: string[] = [];
   const latest = sec.latest;
   const e = latest?.exposure;
-  if (e && (e.open > 0 || e.approvedLimit !== null)) lines.push(s.t.stake.line(s.f.money(e.open, e.currency), s.f.money(e.overdue, e.currency), e.utilisation === null ? s.t.stake.noLimit : s.f.percent(e.utilisation)));
+  if (e && (e.open > 0 || e.approvedLimit !== null)) lines.push(s.t.stake.line(s.f.money(e.open, e.currency), s.f.money(e.overdue, e.currency), e.utilisation === null ? '' : s.f.percent(e.utilisation)));
   for (const l of sec.limits) {
     lines.push(l.kind === 'crossed' ? `${m.limitCrossed(s.f.percent(l.level / 100))} (${s.f.percent(l.utilisation)})` : m.limitBelow(s.f.money(l.recommended, l.currency), s.f.money(l.approved, l.currency)));
   }

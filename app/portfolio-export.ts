@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { describeStep, type Speaker } from '../platform/i18n/index.js';
 import type { Portfolio, PortfolioRow } from './web/portfolio.js';
 
@@ -48,6 +47,8 @@ export function portfolioCsv(p: Portfolio, s: Speaker): string {
 
 /** An .xlsx workbook (exceljs): numbers as numbers, money and percentage formats, a frozen heading row and filters. */
 export async function portfolioXlsx(p: Portfolio, s: Speaker): Promise<Buffer> {
+  // Loaded when a workbook is asked for: exceljs is large, and every CLI command would pay for it at start.
+  const { default: ExcelJS } = await import('exceljs');
   const cols = columns(p, s);
   const book = new ExcelJS.Workbook();
   book.creator = 'Bonitor';

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -28,6 +29,8 @@ const LEVEL = /"level":(\d+)/;
  * use createLogger: JSON lines, everything.
  */
 export function createTerminalLogger(level: string, options: { holdInfo?: boolean; destination?: NodeJS.WritableStream; colorize?: boolean } = {}): TerminalLog {
+  // Loaded only for a terminal: pipes, files and tests never pay for it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   const out = pretty({
     colorize: options.colorize ?? true,
     sync: true,

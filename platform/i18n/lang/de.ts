@@ -95,7 +95,7 @@ export const de: CoreCatalogue = {
     suggestedLimit: 'Empfohlene Limite',
     noLimit: 'keine bewilligte Limite',
     nextStep: 'Nächster Schritt',
-    line: (open, overdue, use) => `Offen ${open} · überfällig ${overdue} · Limitenauslastung ${use}`,
+    line: (open, overdue, use) => `Offen ${open} · überfällig ${overdue}${use ? ` · Limitenauslastung ${use}` : ''}`,
   },
   override: {
     title: 'Manuelle Festlegung',

@@ -93,7 +93,7 @@ export const en = {
     suggestedLimit: 'Suggested limit',
     noLimit: 'no approved limit',
     nextStep: 'Next step',
-    line: (open: string, overdue: string, use: string) => `Open ${open} · overdue ${overdue} · limit use ${use}`,
+    line: (open: string, overdue: string, use: string) => `Open ${open} · overdue ${overdue}${use ? ` · limit use ${use}` : ''}`,
   },
   override: {
     title: 'Override',

@@ -91,7 +91,7 @@ export const fr: CoreCatalogue = {
     suggestedLimit: 'Limite recommandée',
     noLimit: 'aucune limite accordée',
     nextStep: 'Prochaine étape',
-    line: (open, overdue, use) => `Ouvert ${open} · échu ${overdue} · utilisation de la limite ${use}`,
+    line: (open, overdue, use) => `Ouvert ${open} · échu ${overdue}${use ? ` · utilisation de la limite ${use}` : ''}`,
   },
   override: {
     title: 'Décision manuelle',

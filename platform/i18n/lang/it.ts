@@ -91,7 +91,7 @@ export const it: CoreCatalogue = {
     suggestedLimit: 'Limite consigliato',
     noLimit: 'nessun limite concesso',
     nextStep: 'Prossimo passo',
-    line: (open, overdue, use) => `Aperto ${open} · scaduto ${overdue} · utilizzo del limite ${use}`,
+    line: (open, overdue, use) => `Aperto ${open} · scaduto ${overdue}${use ? ` · utilizzo del limite ${use}` : ''}`,
   },
   override: {
     title: 'Decisione manuale',
