@@ -2,7 +2,7 @@ import { stableId } from '../platform/ids.js';
 import { findClaimDeadline } from './scoring/next-step.js';
 import type { Document, Signal } from '../platform/schemas/index.js';
 import { linkEntities, pairEventsWithCustomers, type WatchlistIndex } from './linking/index.js';
-import { classifyDocument, languageOf, mayReportEvents, sectorWideEvents } from './classify/index.js';
+import { classifyDocument, languageOf, mayReportEvents, sectorWideEvents, type EventModel } from './classify/index.js';
 import { findIndustryEvents } from './industry/index.js';
 
 /**
@@ -11,7 +11,12 @@ import { findIndustryEvents } from './industry/index.js';
  * as ambiguous, so they are shown for review but never alerted. A document that names no
  * customer but an industry yields industry signals (NACE section) for the industry risk index.
  */
-export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt: Date): Signal[] {
+export interface AnalyzeOptions {
+  /** The trained event layer (event-model.json), passed in by the composition root; without it the extractor's rules decide alone. */
+  eventModel?: EventModel;
+}
+
+export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt: Date, options: AnalyzeOptions = {}): Signal[] {
   const occurredAt = doc.publishedAt ?? doc.fetchedAt;
   const classifiable = { title: doc.title, text: doc.text, lang: doc.language, rubric: doc.rubric, publishedAt: occurredAt, parties: doc.parties };
   const lang = languageOf(classifiable);
@@ -19,7 +24,7 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
   const linkable = { title: doc.title, text: doc.text, url: doc.url, registerIds: doc.registerIds, rubric: doc.rubric };
   const matches = linkEntities(index, linkable);
   // Linked customers are mentions too: the event's subject binds to them by their spans.
-  const classification = classifyDocument({ ...classifiable, lang, linked: matches });
+  const classification = classifyDocument({ ...classifiable, lang, linked: matches }, { model: options.eventModel });
   const sector = matches.length === 0 ? sectorWideEvents(classification) : [];
   if (classification.events.length === 0 && sector.length === 0) return [];
   const base = {

@@ -7,6 +7,7 @@ import { META_KEYS } from '../platform/store/meta-keys.js';
 import type { CustomerRepo, DocumentStore, MetaStore } from '../platform/store/port.js';
 import { buildWatchlistIndex, type LinkModel, type WatchlistIndex } from './linking/index.js';
 import { analyzeDocument } from './analyze-document.js';
+import type { EventModel } from './classify/index.js';
 
 export interface AnalyzerDeps {
   documents: DocumentStore;
@@ -16,6 +17,8 @@ export interface AnalyzerDeps {
   log: Logger;
   /** The linking weights (the composition root loads analysis/linking/link-model.json). */
   linkModel: LinkModel;
+  /** The trained event layer; without it the extractor's rules decide alone. */
+  eventModel?: EventModel;
 }
 
 /**
@@ -39,7 +42,7 @@ export function createAnalyzerStep(deps: AnalyzerDeps): BatchHandler<Signal[]> {
       const doc = parsed.value.payload;
       await deps.documents.upsertDocument(doc);
       index ??= await currentIndex(); // one watchlist check per batch
-      const found = analyzeDocument(doc, index, deps.clock.now());
+      const found = analyzeDocument(doc, index, deps.clock.now(), { eventModel: deps.eventModel });
       if (found.length > 0) log.info({ document_id: doc.id, signals: found.length }, 'document_analyzed');
       results.push(ok(found));
     }

@@ -11,6 +11,8 @@ import { loadScoringWeights } from './scoring-weights.js';
 import type { Weights } from '../analysis/scoring/weights.js';
 import type { LinkModel } from '../analysis/linking/index.js';
 import { loadLinkModel } from './link-model.js';
+import type { EventModel } from '../analysis/classify/index.js';
+import { loadEventModel } from './event-model.js';
 
 /** The one composition root: adapters are chosen here from configuration, nowhere else. */
 export interface App {
@@ -23,12 +25,15 @@ export interface App {
   weights: Weights | undefined;
   /** The entity-linking weights (analysis/linking/link-model.json). */
   linkModel: LinkModel;
+  /** The trained event-extraction layer (analysis/classify/event-model.json). */
+  eventModel: EventModel;
   close(): Promise<void>;
 }
 
 export async function openApp(config: AppConfig, log: Logger, clock: Clock = systemClock): Promise<App> {
   const weights = loadScoringWeights(config.dataDir);
   const linkModel = loadLinkModel();
+  const eventModel = loadEventModel();
   const bus = await openBus(config, log);
   const store = await openStore(config, log);
   await bus.ensureTopics(ALL_TOPICS);
@@ -41,6 +46,7 @@ export async function openApp(config: AppConfig, log: Logger, clock: Clock = sys
     store,
     weights,
     linkModel,
+    eventModel,
     async close() {
       if (closed) return;
       closed = true;

@@ -65,7 +65,7 @@ export interface CheckOptions {
  * The pre-contract check: a known customer's assessment (recomputed for the order amount when
  * one is given), else a fresh prospect assessment from stored public documents.
  */
-export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'weights' | 'linkModel'>, documents: DocumentSearch | undefined, q: string, options: CheckOptions = {}): Promise<CheckAnswer | undefined> {
+export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'weights' | 'linkModel'> & Partial<Pick<App, 'eventModel'>>, documents: DocumentSearch | undefined, q: string, options: CheckOptions = {}): Promise<CheckAnswer | undefined> {
   const { orderAmount, details = false } = options;
   const result = options.search ? await options.search(q) : indexCustomers(await app.store.listCustomers()).search(q);
   const matches = result.decided ? [result.decided, ...result.customers.filter((c) => c !== result.decided)] : result.customers;
@@ -105,7 +105,7 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
   options.sourcesOut?.push(...(looked?.sources ?? []));
   const register = looked ? { entries: looked.entries, documents: entryDocuments(looked.entries, app.clock.now()) } : undefined;
   const search = documents ?? { documentsMentioning: async () => [] };
-  const prospect = await checkProspect({ documents: search, policy: app.config.policy, clock: app.clock, linkModel: app.linkModel }, q, orderAmount, register);
+  const prospect = await checkProspect({ documents: search, policy: app.config.policy, clock: app.clock, linkModel: app.linkModel, eventModel: app.eventModel }, q, orderAmount, register);
   if (!prospect) return undefined;
   return {
     kind: 'prospect',

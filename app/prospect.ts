@@ -4,6 +4,7 @@ import { assessCustomer, registerFactsFrom } from '../analysis/scoring/index.js'
 import type { RegisterEntry } from '../platform/registers/register-entry.js';
 import type { Policy } from '../platform/config/policy.js';
 import type { Clock } from '../platform/clock.js';
+import type { EventModel } from '../analysis/classify/index.js';
 import { stableId } from '../platform/ids.js';
 import type { Assessment, Customer, Document } from '../platform/schemas/index.js';
 
@@ -22,6 +23,8 @@ export interface ProspectDeps {
   clock: Clock;
   /** The same linking weights the analyzer uses: a prospect is named in a document exactly when the analyzer would link it. */
   linkModel: LinkModel;
+  /** The trained event layer, as the analyzer uses it. */
+  eventModel?: EventModel;
 }
 
 export interface ProspectDocument {
@@ -91,7 +94,7 @@ export async function checkProspect(deps: ProspectDeps, query: string, orderAmou
   const now = deps.clock.now();
   const named = candidates.filter((d) => linkEntities(index, { title: d.title, text: d.text, url: d.url, registerIds: d.registerIds }).length > 0);
   if (named.length === 0 && entries.length === 0) return undefined;
-  const signals = named.flatMap((d) => analyzeDocument(d, index, now));
+  const signals = named.flatMap((d) => analyzeDocument(d, index, now, { eventModel: deps.eventModel }));
   const facts = registerFactsFrom(entries);
   const assessment = assessCustomer({
     customer: { id: prospect.id, name: prospect.name },

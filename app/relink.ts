@@ -17,7 +17,7 @@ const ONE_PASS_DOCUMENTS = 5000;
  * document the analyzer also sees again is counted once). A large import (more than 50 new
  * customers) reads the newest 5,000 stored documents once instead of searching per name.
  */
-export async function relinkStoredDocuments(app: Pick<App, 'store' | 'bus' | 'clock' | 'linkModel'>, added: readonly Customer[]): Promise<{ documents: number; signals: number }> {
+export async function relinkStoredDocuments(app: Pick<App, 'store' | 'bus' | 'clock' | 'linkModel'> & Partial<Pick<App, 'eventModel'>>, added: readonly Customer[]): Promise<{ documents: number; signals: number }> {
   if (added.length === 0) return { documents: 0, signals: 0 };
   const wanted = new Set(added.map((c) => c.id));
   const candidates = new Map<string, Document>();
@@ -33,7 +33,7 @@ export async function relinkStoredDocuments(app: Pick<App, 'store' | 'bus' | 'cl
   const index = buildWatchlistIndex(await app.store.listCustomers(), app.linkModel);
   const now = app.clock.now();
   const signals: Signal[] = [];
-  for (const d of candidates.values()) signals.push(...analyzeDocument(d, index, now).filter((s) => s.customerId !== undefined && wanted.has(s.customerId)));
+  for (const d of candidates.values()) signals.push(...analyzeDocument(d, index, now, { eventModel: app.eventModel }).filter((s) => s.customerId !== undefined && wanted.has(s.customerId)));
   if (signals.length > 0) await publishAll(app.bus, TOPICS.signals, signals);
   return { documents: candidates.size, signals: signals.length };
 }

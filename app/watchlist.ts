@@ -27,7 +27,7 @@ export interface WatchlistImportResult {
  * only when something changed, so analyzers rebuild their index exactly when needed.
  */
 export async function importWatchlist(
-  app: Pick<App, 'store' | 'clock' | 'bus' | 'linkModel'>,
+  app: Pick<App, 'store' | 'clock' | 'bus' | 'linkModel'> & Partial<Pick<App, 'eventModel'>>,
   csv: string,
   options: { replace?: boolean; dryRun?: boolean } = {},
 ): Promise<WatchlistImportResult> {

@@ -6,13 +6,16 @@
  *   tsx scripts/eval.ts --dev           development part (tune on this one)
  *   tsx scripts/eval.ts --dev --errors  also list every miss of the development part
  *   tsx scripts/eval.ts --lang-given    pass the labelled language instead of detecting it
- *   tsx scripts/eval.ts --lexicon-only  accepted for scripts; the extractor has no trained model yet (the same as without it)
+ *   tsx scripts/eval.ts --lexicon-only  the extractor's rules alone, without the trained event layer (event-model.json)
+ *   tsx scripts/eval.ts --model <file>  another event weights file than the shipped one
+ * Both ways are always measured: the headline figures print the other way too (ablation).
  * Exit code 1 when a goal of issues 11/12 is missed; 2 on bad usage or a broken corpus.
  */
 import { analyzeDocument } from '../analysis/analyze-document.js';
-import { classifyDocument } from '../analysis/classify/index.js';
+import { classifyDocument, type EventModel } from '../analysis/classify/index.js';
+import { loadEventModel } from '../app/event-model.js';
 import { orgKey, type EventLine } from '../analysis/eval/corpus-schema.js';
-import { CONFUSION_AXIS, evaluateEvents, evaluateLinking, evaluateRoles, GOALS, missedGoals, type RoleSignal, type Score } from '../analysis/eval/evaluate.js';
+import { CONFUSION_AXIS, eventDocumentOf, publishedAtOf, evaluateEvents, evaluateLinking, evaluateRoles, GOALS, missedGoals, type RoleSignal, type Score } from '../analysis/eval/evaluate.js';
 import { loadCorpus } from '../analysis/eval/load-corpus.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
 import { loadLinkModel } from '../app/link-model.js';
@@ -20,8 +23,14 @@ import { EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
 const args = process.argv.slice(2);
-const KNOWN = ['--dev', '--errors', '--lang-given', '--lexicon-only'];
-const unknown = args.filter((a) => !KNOWN.includes(a));
+const KNOWN = ['--dev', '--errors', '--lang-given', '--lexicon-only', '--model'];
+const modelAt = args.indexOf('--model');
+const modelFile = modelAt >= 0 ? args[modelAt + 1] : undefined;
+if (modelAt >= 0 && (modelFile === undefined || modelFile.startsWith('--'))) {
+  console.error('--model needs a weights file');
+  process.exit(2);
+}
+const unknown = args.filter((a, i) => !KNOWN.includes(a) && !(modelAt >= 0 && i === modelAt + 1));
 if (unknown.length > 0) {
   console.error(`unknown option(s) ${unknown.join(' ')}; known: ${KNOWN.join(' ')}`);
   process.exit(2);
@@ -36,6 +45,15 @@ const langGiven = args.includes('--lang-given');
 const lexiconOnly = args.includes('--lexicon-only');
 const part = dev ? 'dev' : 'heldout';
 
+let eventModel: EventModel | undefined;
+try {
+  eventModel = loadEventModel(modelFile);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+const model = lexiconOnly ? undefined : eventModel;
+
 let corpus;
 try {
   corpus = loadCorpus();
@@ -46,14 +64,11 @@ try {
 const eventLines = corpus.events[part];
 const linkLines = corpus.linking[part];
 
-// A page's date makes "in 2009" historic; a year alone counts as mid-year.
-const publishedAt = (date: string | undefined) => (date === undefined ? undefined : `${date}${['-07-01', '-15', ''][date.split('-').length - 1]}T12:00:00Z`);
-
-const classify = (line: EventLine): EventType[] => {
-  const doc = { ...(line.kind === 'headline' ? { title: line.text, text: '' } : { text: line.text }), lang: langGiven ? line.lang : undefined, publishedAt: publishedAt(line.date) };
-  return classifyDocument(doc, lexiconOnly ? { model: null } : {}).events.map((e) => e.type);
-};
-const events = evaluateEvents(eventLines, classify);
+const publishedAt = publishedAtOf;
+const classifyWith = (m: EventModel | undefined) => (line: EventLine): EventType[] => classifyDocument(eventDocumentOf(line, langGiven), { model: m }).events.map((e) => e.type);
+const events = evaluateEvents(eventLines, classifyWith(model));
+// Ablation: the same figures the other way (without the trained layer, or with it under --lexicon-only).
+const other = evaluateEvents(eventLines, classifyWith(lexiconOnly ? eventModel : undefined));
 
 const linkModel = loadLinkModel();
 const index = buildWatchlistIndex(corpus.watchlist, linkModel);
@@ -73,7 +88,7 @@ const roles = evaluateRoles(eventLines, (line) => {
   });
   const fetchedAt = publishedAt(line.date) ?? '2026-01-01T12:00:00Z';
   const doc = { id: line.id, sourceId: 'corpus', kind: 'news' as const, url: line.url, title: '', text: line.text, language: langGiven ? line.lang : undefined, publishedAt: publishedAt(line.date), fetchedAt };
-  return analyzeDocument(doc, buildWatchlistIndex(customers, linkModel), new Date(fetchedAt)).flatMap((s): RoleSignal[] => {
+  return analyzeDocument(doc, buildWatchlistIndex(customers, linkModel), new Date(fetchedAt), { eventModel: model }).flatMap((s): RoleSignal[] => {
     const org = s.customerId === undefined ? undefined : owner.get(s.customerId);
     return org === undefined ? [] : [{ org, type: s.type, ambiguous: s.ambiguous }];
   });
@@ -86,7 +101,7 @@ const header = `${''.padEnd(22)}  gold    tp    fp    fn   precision recall F1`;
 const langs = [...new Set(eventLines.map((l) => l.lang))].sort();
 const count = (lang: string) => eventLines.filter((l) => l.lang === lang).length;
 
-console.log(`EVENTS — ${part} part: ${events.sentences} sentences (${langs.map((l) => `${l} ${count(l)}`).join(', ')}), language ${langGiven ? 'given' : 'detected'}, rule-based event extraction (no trained model)`);
+console.log(`EVENTS — ${part} part: ${events.sentences} sentences (${langs.map((l) => `${l} ${count(l)}`).join(', ')}), language ${langGiven ? 'given' : 'detected'}, ${model ? `rules + trained event layer (${model.version})` : 'rules only (--lexicon-only)'}`);
 console.log(header);
 for (const t of EVENT_TYPES) console.log(row(t, events.byType[t]));
 console.log(row('all types (micro)', events.micro));
@@ -111,6 +126,9 @@ for (const g of CONFUSION_AXIS) console.log(`  ${g.padEnd(20)}${CONFUSION_AXIS.m
 console.log('');
 console.log(`hard events: precision ${f(events.hard.precision)} recall ${f(events.hard.recall)} (pooled); macro precision ${f(events.hard.macroPrecision)} recall ${f(events.hard.macroRecall)} F1 ${f(events.hard.macroF1)}   goal: precision ≥ ${GOALS.hardPrecision}, macro-F1 ≥ ${GOALS.hardMacroF1}`);
 console.log(`all eleven types: macro-F1 ${f(events.allMacroF1)}   goal ≥ ${GOALS.allMacroF1}`);
+console.log(
+  `ablation — ${lexiconOnly ? 'with the trained layer' : 'rules only (--lexicon-only)'}: hard precision ${f(other.hard.precision)} recall ${f(other.hard.recall)} macro-F1 ${f(other.hard.macroF1)}; all-types macro-F1 ${f(other.allMacroF1)}; hard negatives with a hard event ${(other.hardNegatives.share * 100).toFixed(1)} %`,
+);
 console.log(`hard negatives with a hard event: ${events.hardNegatives.withHard} of ${events.hardNegatives.sentences} = ${(events.hardNegatives.share * 100).toFixed(1)} %   goal ≤ ${GOALS.hardNegativeShare * 100} %`);
 console.log(
   `roles (analyzeDocument, watchlist = the sentence's organisations): ${roles.sentences} sentences, ${roles.pairs} parties that must not get the event: ${roles.violations.length} got it as an alert, ${roles.heldBack} held back as ambiguous; subjects that got their event: ${roles.subjects.received} of ${roles.subjects.expected}   goal: 0 violations`,

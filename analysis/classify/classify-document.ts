@@ -8,12 +8,22 @@ import { mapRubric } from './map-rubric.js';
 import type { OrgMention } from './mentions.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 import { registerEvent } from './register-event.js';
+import { candidateFeatures, sentenceView } from './event-features.js';
+import { decide, explainDecision, type EventModel } from './event-model.js';
 
 export type { Classification, ClassifiableDocument, ClassifiedEvent, EventParty, TextSpan } from './event-types.js';
 
 export interface ClassifyOptions {
-  /** Reserved for a trained model; see event-model.ts. */
-  model?: unknown;
+  /** The trained event model (event-model.json, loaded by the composition root); without it the rules decide alone. */
+  model?: EventModel;
+}
+
+/** One trigger read by the rules, with the rules' decision and, when asked for, the model's features. */
+export interface Candidate {
+  event: ClassifiedEvent;
+  /** The extractor's rules make it a signal. */
+  accepted: boolean;
+  features?: Map<string, number>;
 }
 
 const SUPPORTED = new Set(['de', 'en', 'fr', 'it']);
@@ -55,30 +65,70 @@ export function mayReportEvents(doc: ClassifiableDocument, lang: string = langua
   return found;
 }
 
-export function classifyDocument(doc: ClassifiableDocument, _options: ClassifyOptions = {}): Classification {
-  const full = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOptions = {}): Classification {
+  const { model } = options;
   const lang = languageOf(doc);
   if (doc.rubric) {
+    const full = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
     const rubric = mapRubric(doc.rubric, full, lang);
     const events = rubric ? [registerEvent(rubric, doc, lang, evidenceOf(doc.title || doc.text))] : [];
     return { lang, events, rejected: [], polarity: polarityOf(events) };
   }
+  const candidates = candidatesOf(doc, lang, model ? new Set(model.families) : undefined);
+  const events: ClassifiedEvent[] = [];
+  const rejected: ClassifiedEvent[] = [];
+  for (const c of candidates) {
+    if (!model || !c.features) {
+      (c.accepted ? events : rejected).push(c.event);
+      continue;
+    }
+    const threshold = c.accepted ? (HARD.has(c.event.type) ? model.hardThreshold : model.softThreshold) : model.recoverFrom;
+    if (threshold === undefined) {
+      rejected.push(c.event);
+      continue;
+    }
+    const d = decide(model, c.features);
+    const e = { ...c.event, cues: [...c.event.cues, explainDecision(d, threshold)] };
+    (d.probability >= threshold ? events : rejected).push(e);
+  }
+  const kept = onePerSubjectAndType(events);
+  return { lang, events: kept, rejected, polarity: polarityOf(kept) };
+}
+
+/**
+ * Every trigger of a (non-register) document read by the rules: its event, whether the rules
+ * make it a signal, and with `families` the features of the trained model. The runtime and the
+ * fit script (scripts/fit-event-model.ts) share it.
+ */
+export function candidatesOf(doc: ClassifiableDocument, lang: string = languageOf(doc), families?: ReadonlySet<string>): Candidate[] {
   // Most news has no event word at all: one scan of the whole folded text settles that first.
-  if (!mayReportEvents(doc, lang)) return { lang, events: [], rejected: [], polarity: 0 };
+  if (!mayReportEvents(doc, lang)) return [];
   const lex = lexiconFor(lang);
   const refYear = doc.publishedAt ? Number(doc.publishedAt.slice(0, 4)) : undefined;
   const offset = doc.title ? doc.title.length + 1 : 0;
   const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
-  const found: ClassifiedEvent[] = [];
+  const out: Candidate[] = [];
   for (const s of sentences) {
     const linked = linkedIn(doc.linked, s);
-    for (const e of extractSentence(s.text, { lang, lex, refYear, linked })) found.push(toEvent(e, s, s.start === 0 && doc.title !== undefined));
+    const isTitle = s.start === 0 && doc.title !== undefined;
+    const found = extractSentence(s.text, { lang, lex, refYear, linked });
+    if (found.length === 0) continue;
+    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
+    for (const e of found) {
+      const event = toEvent(e, s, isTitle);
+      const accepted = isSignal(event);
+      const features =
+        view && families
+          ? candidateFeatures(
+              { type: event.type, triggerType: e.triggerType, trigger: event.trigger, modality: event.modality, cues: event.cues, subjectKind: event.subjectKind, linked: e.subject?.customerId !== undefined, role: event.role, accepted },
+              view,
+              families,
+            )
+          : undefined;
+      out.push({ event, accepted, ...(features ? { features } : {}) });
+    }
   }
-  const events: ClassifiedEvent[] = [];
-  const rejected: ClassifiedEvent[] = [];
-  for (const e of found) (isSignal(e) ? events : rejected).push(e);
-  const kept = onePerSubjectAndType(events);
-  return { lang, events: kept, rejected, polarity: polarityOf(kept) };
+  return out;
 }
 
 /**

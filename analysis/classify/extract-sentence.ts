@@ -24,6 +24,8 @@ export interface SentenceEvent {
   triggerEnd: number;
   /** What decided: cues and the role rule. */
   cues: string[];
+  /** How many organisations the sentence names (mentions of kind name). */
+  names: number;
 }
 
 export interface SentenceContext {
@@ -52,6 +54,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const toFolded = inverse(map, sentence.length);
   const mentions = mergeMentions(findMentions(sentence, ctx.lang, tokenize(sentence)), ctx.linked ?? []);
   const lower = sentence.toLowerCase();
+  const names = mentions.filter((m) => m.kind === 'name').length;
   const out: SentenceEvent[] = [];
   for (const t of triggers) {
     const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
@@ -75,6 +78,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
       triggerStart: start,
       triggerEnd: end,
       cues: [...cues, `role: ${roles.reason}`],
+      names,
     });
   }
   return out;

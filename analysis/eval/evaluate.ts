@@ -297,3 +297,18 @@ export function missedGoals(events: EventReport, linking: LinkReport, roles: Rol
   check(linking.confusable.precision >= GOALS.confusablePrecision, `confusable-only precision ${linking.confusable.precision.toFixed(3)} < ${GOALS.confusablePrecision}`);
   return missed;
 }
+
+/** A page's date as the document's publication date ("in 2009" is historic beside it); a year alone counts as mid-year. */
+export function publishedAtOf(date: string | undefined): string | undefined {
+  return date === undefined ? undefined : `${date}${['-07-01', '-15', ''][date.split('-').length - 1]}T12:00:00Z`;
+}
+
+/** An event line as the document the product classifies: a headline is a title, anything else text. */
+export function eventDocumentOf(line: EventLine, langGiven = false): { title?: string; text: string; lang?: string; publishedAt?: string } {
+  const publishedAt = publishedAtOf(line.date);
+  return {
+    ...(line.kind === 'headline' ? { title: line.text, text: '' } : { text: line.text }),
+    ...(langGiven ? { lang: line.lang } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}

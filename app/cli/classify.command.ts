@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { readFile } from 'node:fs/promises';
-import { classifyDocument, type ClassifiedEvent } from '../../analysis/classify/index.js';
+import { classifyDocument, type ClassifiedEvent, type EventModel } from '../../analysis/classify/index.js';
+import { loadEventModel } from '../event-model.js';
 import { buildWatchlistIndex, linkEntities, pairEventsWithCustomers, parseWatchlistCsv, type WatchlistIndex } from '../../analysis/linking/index.js';
 import { documentParty, registerIds } from '../../platform/schemas/document.js';
 import type { CliIo, Command } from './command.js';
@@ -67,11 +68,13 @@ const classifyInput = z.object({
 type ClassifyInput = z.infer<typeof classifyInput>;
 
 const USAGE =
-  'bonitor classify [--watchlist <file.csv>] [--all] < docs.jsonl   (writes {"id","lang","events":[{"type","severity","confidence","evidence","subject","customerId"?,"role","modality","trigger","cues","parties"}],"polarity"} per line; --all adds "rejected": the negated, denied, historic, generic and hypothetical triggers)';
+  'bonitor classify [--watchlist <file.csv>] [--all] [--lexicon-only | --model <file.json>] < docs.jsonl   (writes {"id","lang","events":[{"type","severity","confidence","evidence","subject","customerId"?,"role","modality","trigger","cues","parties"}],"polarity"} per line; --all adds "rejected": the negated, denied, historic, generic and hypothetical triggers)';
 
 const CLASSIFY_OPTIONS = {
   watchlist: { type: 'string', value: 'file.csv', description: 'link each event to the customers of this watchlist CSV' },
-  all: { type: 'boolean', default: false, description: 'also list the rejected triggers (negated, denied, historic, generic, hypothetical)' },
+  all: { type: 'boolean', default: false, description: 'also list the rejected triggers (negated, denied, historic, generic, hypothetical, vetoed by the trained layer)' },
+  'lexicon-only': { type: 'boolean', default: false, description: "the extractor's rules alone, without the trained event layer" },
+  model: { type: 'string', value: 'file.json', description: 'event weights file instead of the shipped analysis/classify/event-model.json' },
 } as const satisfies OptionSpecs;
 
 export const classifyCommand: Command = {
@@ -100,7 +103,8 @@ export const classifyCommand: Command = {
       }
       index = buildWatchlistIndex(customers, loadLinkModel());
     }
-    return processJsonLines(ctx.io, classifyInput, (doc) => classifyLine(doc, index, opts.all));
+    const model = opts['lexicon-only'] ? undefined : loadEventModel(opts.model);
+    return processJsonLines(ctx.io, classifyInput, (doc) => classifyLine(doc, index, opts.all, model));
   },
 };
 
@@ -109,9 +113,9 @@ export const classifyCommand: Command = {
  * mentions, and bind each event to the customer that bears it; a customer in another part (the
  * creditor, the acquirer…) gets no customerId on the event.
  */
-function classifyLine(doc: ClassifyInput, index: WatchlistIndex | undefined, all: boolean): unknown {
+function classifyLine(doc: ClassifyInput, index: WatchlistIndex | undefined, all: boolean, model: EventModel | undefined): unknown {
   const matches = index ? linkEntities(index, doc) : [];
-  const c = classifyDocument({ ...doc, linked: matches });
+  const c = classifyDocument({ ...doc, linked: matches }, { model });
   const bound = index ? pairEventsWithCustomers(index, doc, c.events, matches).filter((e) => !e.ambiguous) : [];
   const events = c.events.map((e) => {
     const who = bound.find((b) => b.type === e.type && b.evidence === e.evidence && b.subject === e.subject);

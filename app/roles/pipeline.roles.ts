@@ -31,7 +31,7 @@ export function analyzerRole(app: App): RoleDefinition {
       // The signals of a partition's run of documents go out in one publish, before the commit.
       output: (found) => [toMessages(TOPICS.signals, found.flat())],
     },
-    handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log, linkModel: app.linkModel }),
+    handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log, linkModel: app.linkModel, eventModel: app.eventModel }),
   });
   return { name: 'analyzer', services: [consumer], ticks: [], idle: async () => consumer.current()?.idle() };
 }

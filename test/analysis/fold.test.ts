@@ -37,7 +37,7 @@ describe('text folding (one module, language-aware)', () => {
   });
 
   it('lets an English administration trigger match that the old folding broke', () => {
-    const c = classifyDocument({ text: 'Carillion Ltd goes into administration after talks with lenders collapsed.', lang: 'en' }, { model: null });
+    const c = classifyDocument({ text: 'Carillion Ltd goes into administration after talks with lenders collapsed.', lang: 'en' });
     expect(c.events.map((e) => e.type)).toContain('insolvency');
   });
 
