@@ -53,16 +53,34 @@ export function languageOf(doc: ClassifiableDocument): string {
 // The analyzer asks before linking and the extractor asks again: the last answer is kept (same document object).
 let lastAsked: { doc: ClassifiableDocument; lang: string; found: boolean } | undefined;
 
-/** Cheap test before linking: a register notice, or any event word in the text. */
+/**
+ * Cheap test before linking: a register notice, or a lexicon match in the text. The lexicon
+ * regex only runs on the sentences around a literal anchor of a trigger (most news has none).
+ */
 export function mayReportEvents(doc: ClassifiableDocument, lang: string = languageOf(doc)): boolean {
   if (doc.rubric) return true;
   if (lastAsked && lastAsked.doc.text === doc.text && lastAsked.doc.title === doc.title && lastAsked.lang === lang) return lastAsked.found;
-  const lex = lexiconFor(lang);
-  lex.all.lastIndex = 0;
-  const found = lex.all.test(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang));
-  lex.all.lastIndex = 0;
+  const found = hasTrigger(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang), lexiconFor(lang));
   lastAsked = { doc, lang, found };
   return found;
+}
+
+/** Whether the folded text has a trigger: the lexicon runs on a window around each anchor only (no match is longer than the window). */
+function hasTrigger(folded: string, lex: CompiledLexicon): boolean {
+  const all = lex.all;
+  let found = false;
+  for (let end = lex.anchors.endOfNext(folded, 0); end !== -1 && !found; end = lex.anchors.endOfNext(folded, end)) {
+    all.lastIndex = 0;
+    found = all.test(folded.slice(Math.max(0, end - WINDOW), end + WINDOW));
+  }
+  all.lastIndex = 0;
+  return found;
+}
+const WINDOW = 200;
+
+/** A sentence worth reading: one of the lexicon's literal anchors occurs in it. */
+function hasAnchor(sentence: string, lang: string, lex: CompiledLexicon): boolean {
+  return lex.anchors.has(foldText(sentence, lang));
 }
 
 export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOptions = {}): Classification {
@@ -109,6 +127,7 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
   const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
   const out: Candidate[] = [];
   for (const s of sentences) {
+    if (!hasAnchor(s.text, lang, lex)) continue;
     const linked = linkedIn(doc.linked, s);
     const isTitle = s.start === 0 && doc.title !== undefined;
     const found = extractSentence(s.text, { lang, lex, refYear, linked });

@@ -100,7 +100,9 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
   for (let i = triggers.length - 1; i >= 0; i--) {
     const t = triggers[i]!;
     const text = folded.slice(t.start, t.end);
-    if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
+    // "filed for Chapter 11", "sought bankruptcy protection": the insolvency word is part of a restructuring.
+    if (t.type === 'insolvency' && CHAPTER_11.test(folded.slice(t.start, t.end + 24))) t.type = 'debt_restructuring';
+    else if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
     else if (t.type === 'insolvency' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
     else if (t.type === 'liquidation' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'insolvency' });
   }

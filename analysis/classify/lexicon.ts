@@ -1,5 +1,7 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
+import { buildLiteralScanner, type LiteralScanner } from '../text/literal-scanner.js';
+import { anchorsOf } from './anchors.js';
 
 /**
  * Trigger patterns per language and event type, written as they appear in news and notices and
@@ -22,6 +24,7 @@ export const LEXICON: Lexicon = {
   },
   de: {
     insolvency: [
+      '\\binsolvent(?:e[nrms]?)?\\b', 'insolvenz (?:an)?gemeldet|meldet(?:e|en)? (?:\\w+ ){0,3}insolvenz an',
       'insolvenz(?:antrag|antrage|verfahren|eroffnung|anmeldung|verwalter|verwalterin|verwaltung|reif|fall|masse|gericht)',
       'insolvenz\\b(?! ?(?:recht|rechts|ordnung|reform|gesetz|statistik))',
       'konkurs(?:eroffnung|verfahren|antrag|verwaltung|masse|amt|anmeldung|erkenntnis|begehren)?\\b',
@@ -49,11 +52,13 @@ export const LEXICON: Lexicon = {
       'geschaftsaufgabe', 'betriebsaufgabe', 'stellt (?:den|seinen|ihren) (?:betrieb|geschaftsbetrieb) ein',
     ],
     debt_enforcement: [
+      'glaubiger (?:fordern|verlangen|betreiben)',
       '\\bbetreibung(?:en)?\\b', 'betreibungsamt(?!lich)', 'betreibungsamtlich', 'zahlungsbefehl', 'pfandung', 'gepfandet', 'zwangsvollstreckung',
       'konkursandrohung', 'verlustschein', 'zwangsversteigerung', 'grundstucksteigerung', 'mahnbescheid', 'vollstreckungsbescheid', 'rechtsoffnung',
       'arrest(?:befehl|legung)',
     ],
     payment_delay: [
+      '(?:lohne|gehalter|beitrage|abgaben|steuern|miete|rechnungen) (?:\\w+ ){0,4}nicht (?:\\w+ ){0,3}(?:bezahlt|gezahlt|uberwiesen|beglichen)',
       'zahlungsverzug', 'zahlungsruckstand', 'zahlungsschwierigkeit', 'zahlungsstockung',
       '(?:lohne|gehalter|lohn|gehalt|rechnungen|lieferanten|mieten|sozialabgaben|beitrage) (?:' + W + ' ){0,4}(?:nicht|verspatet|unpunktlich) (?:mehr )?(?:bezahl|beglich|gezahlt|zahlen|ausbezahl|uberwies)',
       'lieferanten (?:' + W + ' ){0,3}warten', 'warten (?:' + W + ' ){0,4}auf (?:ihre|ihren|den) (?:lohn|lohne|gehalt|gehalter)', 'offene rechnungen', 'unbezahlte (?:rechnungen|lohne|gehalter)', 'ausstehende (?:lohne|gehalter|zahlungen)',
@@ -61,6 +66,7 @@ export const LEXICON: Lexicon = {
       'zahlt (?:seine|ihre|die) (?:rechnungen|lieferanten|lohne) nicht', 'zahlungsfristen (?:' + W + ' ){0,2}(?:uberschritten|nicht eingehalten)',
     ],
     financial_distress: [
+      '\\bverlust(?:e)?\\b(?! ?(?:von arbeitsplatzen|der arbeitsplatze))', '(?:existenzielle[nr]?|schwere[nr]?|tiefe[nr]?) krise', '\\bin (?:der|einer) krise\\b', '\\bturbulenzen\\b', 'kein geld mehr', 'aktie (?:\\w+ ){0,4}(?:sturzt|sturzte|verlor|bricht|brach|fiel)', '\\brekordtief\\b',
       'gewinnwarnung', 'umsatzwarnung', 'prognose (?:' + W + ' ){0,2}(?:gesenkt|gekappt|kassiert)|senkt (?:die |seine |ihre )?prognose',
       '(?:rekord|millionen|milliarden|jahres|netto|halbjahres|quartals|betriebs|rein|konzern)verlust',
       'rote(?:n)? zahlen', 'ins minus', 'kapitalverlust', 'art\\. ?725', 'uberschuldung', 'uberschuldet',
@@ -70,6 +76,7 @@ export const LEXICON: Lexicon = {
       'kurssturz', 'aktie (?:' + W + ' )?(?:bricht ein|sturzt ab)',
     ],
     layoffs: [
+      'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', 'filialen (?:\\w+ ){0,3}(?:geschlossen|schliessen)', '\\bschliessungen\\b',
       'stellenabbau', 'arbeitsplatzabbau', 'personalabbau', 'jobabbau', 'abbau von (?:' + W + ' ){0,3}(?:stellen|arbeitsplatzen|jobs)',
       'streicht (?:' + W + ' ){0,4}(?:stellen|jobs|arbeitsplatze)', 'entlassungen', 'entlasst (?:' + W + ' ){0,3}(?:mitarbeitende|mitarbeiter|angestellte|beschaftigte)',
       'massenentlassung', 'kurzarbeit', 'werk(?:s)?schliessung', 'betriebsschliessung', 'standortschliessung', 'filialschliessung',
@@ -82,6 +89,7 @@ export const LEXICON: Lexicon = {
       'schiedsverfahren', 'kartellstrafe', 'korruption', 'bestechung', 'sammelklage', 'prozess gegen',
     ],
     management_change: [
+      '\\bnachfolge\\b|\\bnachfolger(?:in)?\\b', 'wechsel an der (?:\\w+-)?spitze', 'ubernimmt (?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz)|ubernahm (?:\\w+ ){0,3}(?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz|posten)', '(?:das unternehmen|den konzern|die firma) (?:\\w+ ){0,5}verlassen', 'wechselte den chef', '\\babgelost\\b', 'neue[rn]? (?:vorstandschef|vorstandsvorsitzende|konzernchefin)', '\\bneuen ceo\\b',
       'rucktritt', 'tritt (?:' + W + ' ){0,4}zuruck\\b', 'zurucktreten', 'verlasst (?:das unternehmen|die firma|den konzern|die bank)',
       'neue(?:r|n)? (?:ceo|cfo|chef|chefin|geschaftsfuhrer|geschaftsfuhrerin|konzernchef|konzernchefin|verwaltungsratsprasident|verwaltungsratsprasidentin|finanzchef|finanzchefin)',
       '(?:ceo|cfo|chef|chefin|geschaftsfuhrer|geschaftsfuhrerin|finanzchef|finanzchefin) (?:' + W + ' ){0,3}(?:geht|muss gehen|tritt ab|wird abgesetzt)', '(?:ceo|cfo|chef|chefin|finanzchef|finanzchefin|geschaftsfuhrer|geschaftsfuhrerin) verlasst', 'abberufen',
@@ -90,12 +98,14 @@ export const LEXICON: Lexicon = {
       'eingetragene personen neu oder mutierend',
     ],
     ownership_change: [
+      'neue[nr]? (?:besitzer|eigentumer|eigner|investor|mehrheitseigner)', '(?:wurde|wurden|war|worden) (?:\\w+ ){0,6}(?:ubernommen|gekauft|verkauft)\\b', '\\bverkauf (?:von|der|des)\\b', '\\bubernahm\\b(?! (?:die|den) (?:leitung|fuhrung|vorsitz|verantwortung))',
       'ubernahme(?!angebot abgelehnt)', 'ubernimmt (?:die |den |das )?(?!(?:verantwortung|fuhrung|leitung|kosten|haftung|aufgabe|rolle|funktion|prasidium|vorsitz|geschaftsfuhrung|verwertung)\\b)(?=[a-z])',
       '(?:wird|wurde|werden|wurden) (?:von|durch) (?:' + W + ' ){0,4}ubernommen', 'fusion\\b', 'fusioniert', 'zusammenschluss', 'verkauft (?:' + W + ' ){0,3}(?:an|sparte|tochter|geschaft|division)',
       '(?:kauft|erwirbt) (?:die |den |das )?(?:' + W + ' ){0,3}(?:ag|gmbh|firma|konzern|unternehmen|hersteller|anbieter|tochter|mehrheit|konkurrenten|gruppe)',
       'mehrheitsbeteiligung', 'aktienmehrheit', 'akquisition', 'neuer (?:eigentumer|besitzer|mehrheitsaktionar)',
     ],
     positive: [
+      'auftrag (?:\\w+ ){0,5}erhalten|erhalt (?:\\w+ ){0,4}auftrag|(?:grossen|grosser|weiteren|weiterer|neuen|neuer) auftrag',
       'kapitalerhohung', 'finanzierungsrunde', 'grossauftrag', '(?:milliarden|millionen)auftrag', 'rekord(?:gewinn|umsatz|ergebnis|jahr)', 'gewinnsprung',
       'gewinn (?:' + W + ' )?(?:gesteigert|steigt|verdoppelt|erhoht)', 'hochgestuft', 'heraufgestuft', 'rating (?:' + W + ' )?angehoben',
       'schwarze(?:n)? zahlen', 'gewinnzone', 'prognose (?:' + W + ' ){0,2}(?:angehoben|erhoht)', 'hebt (?:die |seine |ihre )?prognose',
@@ -105,6 +115,7 @@ export const LEXICON: Lexicon = {
   },
   en: {
     insolvency: [
+      "'s collapse\\b", '\\b(?:its|their) collapse\\b', '\\bcollapsed (?:last|earlier|this|in|on|after|with|owing|leaving)\\b', '\\b(?:succumb(?:ed|s)? to|rescued from|bought out of|emerged? from|sold out of|fell into) administration\\b', '\\b(?:hired|hires|hiring|appointed|appoints) (?:\\w+ ){0,2}administrators\\b', '\\bordered to be wound[- ]up\\b',
       '\\bfile[sd]? for (?:chapter (?:7|11)|bankruptcy|insolvency|administration|creditor protection)',
       '\\bfiling for (?:chapter (?:7|11)|bankruptcy|insolvency|administration)',
       '(?<!(?:morally|emotionally|intellectually|spiritually|morale|emotional|moral) )\\bbankrupt(?:cy)?\\b(?! (?:law|laws|code|reform|rules|judge|judges|court|courts|lawyers?|experts?))', '\\binsolven(?:t|cy)\\b(?! (?:law|laws|reform|rules|regime|practitioners?|experts?|specialists?|lawyers?|firms?))',
@@ -129,6 +140,7 @@ export const LEXICON: Lexicon = {
       '\\b(?:go(?:es|ing)?|went|gone|enter(?:s|ed|ing)?|placed|put) into (?:voluntary |compulsory |creditors\' voluntary |members\' voluntary )?liquidation\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
     ],
     debt_enforcement: [
+      '\\bserved (?:with )?(?:the |a |an )?(?:winding[- ]up )?petitions?\\b', '\\bbeing pursued (?:\\w+ ){0,2}for (?:unpaid|outstanding)\\b', '\\bpetition (?:against|to wind up)\\b', '\\barrest orders?\\b|\\breleased from arrest\\b|\\bships? (?:\\w+ )?(?:were |was )?arrested\\b',
       '\\bwinding[- ]up petition', '\\bpetition(?:s|ed)? (?:' + W + ' ){0,2}(?:to wind up|for (?:the )?winding[- ]up|to wind-up)',
       '\\bwinding[- ]up (?:bid|proceedings|hearing|case|action)', '\\b(?:the )?petition (?:was |has been |had been |is )?(?:adjourned|withdrawn|dismissed|heard|presented)\\b', '\\b(?:had|have|has) the petition\\b',
       '\\bwound up over (?:unpaid|outstanding)', '\\btook over the petition\\b', '\\bcounty court judgments?\\b', '\\bccjs?\\b',
@@ -136,12 +148,14 @@ export const LEXICON: Lexicon = {
       '\\bforeclos(?:ure|ed|es)\\b', '\\bdefault judgment\\b', '\\bbailiffs?\\b', '\\bsued by (?:' + W + ' ){0,2}(?:creditors?|lenders?|suppliers?) (?:for|over) (?:unpaid|outstanding)',
     ],
     payment_delay: [
+      '\\bowes? (?:\\w+ ){0,4}(?:[£$€]|suppliers|subcontractors|creditors|hmrc|staff|workers|employees|landlords?)', '\\bowed (?:\\w+ ){0,3}by\\b', '\\blate payers?\\b', '\\bdebts? to hmrc\\b', '\\bfail(?:ed|s|ing)? to (?:repay|reimburse|make (?:a |the )?(?:\\w+ )?payments?)\\b', '\\bstruggling to repay\\b', '\\bunpaid (?:tax|taxes|rent|bills|debts?)\\b',
       '\\blate payments?\\b', '\\b(?:missed|misses|missing|skipped|defaulted on|default on|defaults on) (?:' + W + ' ){0,3}(?:payments?|coupons?|instalments?|installments?|interest|loans?|bonds?|debt)',
       '\\bunpaid (?:wages|invoices|bills|suppliers|staff|salaries|workers)', '\\bsuppliers? (?:' + W + ' ){0,3}(?:not been paid|unpaid|still waiting|waiting to be paid)',
       '\\b(?:payment |rent |wage )?arrears\\b', '\\bdelayed (?:salary|salaries|wages?|payments?)', '\\bfailed to pay\\b', '\\bfailing to pay\\b',
       '\\boverdue (?:invoices|payments|bills|debts)', '\\bstopped paying\\b', '\\bwages (?:' + W + ' ){0,2}(?:not|late|delayed)\\b',
     ],
     financial_distress: [
+      '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',
       '\\b(?:issue[sd]?|issuing) a (?:profit |revenue |sales )?warning', '\\bnet loss\\b', '\\bwiden(?:ed|s|ing)? (?:its |their )?(?:' + W + ' )?loss',
       '\\b(?:swung|swings|plunged|slipped|fell) (?:to|into) (?:a )?(?:' + W + ' )?loss\\b', '\\brecord loss\\b', '\\bheavy losses\\b', '\\bmaterial uncertainty\\b',
       '\\bdowngrade[ds]?\\b', '\\bcut to junk\\b', '\\bjunk status\\b', '\\bcash crunch\\b', '\\bliquidity (?:crisis|crunch|problems|squeeze|shortfall)\\b',
@@ -151,6 +165,7 @@ export const LEXICON: Lexicon = {
       '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
     ],
     layoffs: [
+      '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
       '\\blay(?:s|ing)? off\\b', '\\blaid off\\b', '\\blayoffs?\\b', '\\bjob cuts?\\b', '\\bcut(?:s|ting)? (?:' + W + ' ){0,3}jobs\\b', '\\bslash(?:es|ed|ing)? (?:' + W + ' ){0,3}jobs\\b',
       '\\bredundanc(?:y|ies)\\b', '\\bheadcount reduction', '\\bworkforce reduction', '\\bplant closures?\\b',
       '\\bclos(?:e|es|ed|ing) (?:' + W + ' ){0,2}(?:plant|plants|factory|factories|stores|sites|mill|mine)\\b', '\\bshort[- ]time work', '\\bfurlough',
@@ -162,17 +177,20 @@ export const LEXICON: Lexicon = {
       '\\bembezzle',
     ],
     management_change: [
+      '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\btak(?:e|es|ing)|took over as (?:chief executive|ceo|chair|chairman|cfo)\\b',
       '\\bresign(?:s|ed|ation)?\\b', '\\bstep(?:s|ped|ping)? down\\b', '\\bsteps aside\\b',
       '\\bappoint(?:s|ed)? (?:' + W + ' ){0,3}(?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chairwoman|chair|finance director|managing director|chief financial officer)',
       '\\bnamed (?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chair|chief financial officer)', '\\bnew (?:ceo|cfo|chief executive|chairman|chief financial officer)',
       '\\b(?:ceo|cfo|chief executive|chairman) (?:departs|quits|leaves|ousted|fired|exits|to leave|to step down)', '\\bousted\\b', '\\bquits\\b',
     ],
     ownership_change: [
+      '\\bpurchased\\b', '\\bup for sale\\b', '\\bnew owners?\\b', '\\bbid for\\b', '\\brescued (?:\\w+ ){0,3}by\\b', '\\bsaved (?:\\w+ ){0,4}by (?:an? )?(?:\\w+ )?buyer\\b', '\\bprivate ownership\\b',
       '\\bacqui(?:re|res|red|ring|sition)\\b', '\\btakeover\\b', '\\bmerger\\b', '\\bmerge(?:s|d)? with\\b', '\\bbuy(?:s|ing)? (?:out )?(?:rival|competitor)',
       '\\bbuyout\\b', '\\bagreed to (?:buy|sell|acquire)\\b', '\\bsold to\\b', '\\b(?:sells?|sold|selling) (?:its |the )?(?:' + W + ' ){0,2}(?:unit|division|business|stake|subsidiary|arm)\\b',
       '\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
     ],
     positive: [
+      '\\bbeats? (?:\\w+ )?targets\\b', '\\btop(?:s|ped)? (?:\\w+ )?estimates\\b',
       '\\brecord (?:profit|revenue|sales|earnings|results|year)\\b', '\\brais(?:es|ed|ing) (?:\\$|£|€|chf|usd|eur)? ?[0-9]', '\\bfunding round\\b', '\\bseries [a-f] (?:round|funding)',
       '\\bcapital (?:increase|injection)\\b', '\\bupgrade[ds]?\\b(?! (?:of|to) (?:its|the) (?:software|systems?|network|plant|facilit))', '\\bwins? (?:a |an )?(?:' + W + ' ){0,2}(?:contract|order|deal|tender)\\b', '\\bwon (?:a |an )?(?:' + W + ' ){0,2}(?:contract|order|deal|tender)\\b',
       '\\bmajor (?:contract|order)\\b', '\\bbeats? (?:' + W + ' )?(?:expectations|estimates|forecasts)', '\\brais(?:es|ed) (?:its |full-year )?(?:guidance|forecast|outlook)',
@@ -182,6 +200,7 @@ export const LEXICON: Lexicon = {
   },
   fr: {
     insolvency: [
+      '\\bredressements judiciaires\\b', '\\bmandataire judiciaire\\b', '\\bliquidateur judiciaire\\b',
       '\\bfaillite\\b', '\\b(?:mise|mis|placee?s?|prononcee?) en faillite', '\\bredressement judiciaire\\b', '\\bliquidation judiciaire\\b',
       '\\bdepot de bilan\\b', '\\bdepose(?:r|nt)? (?:le|son) bilan', '\\binsolvab(?:le|ilite)\\b', '\\bcessation (?:des |de )?paiements?\\b',
       '\\bouverture de (?:la )?faillite', '\\bprocedure collective', '\\bsurendettement (?:' + W + ' )?avis',
@@ -197,6 +216,7 @@ export const LEXICON: Lexicon = {
       '\\bferme (?:definitivement )?ses portes',
     ],
     debt_enforcement: [
+      '\\bfait assigner\\b',
       '\\boffice des poursuites\\b', '\\bpoursuites? (?:pour dettes|contre|engagees?)', '\\bcontrainte (?:de|d\'un montant|pour)\\b', '\\bassignation en (?:redressement|liquidation)', '\\brequerir la poursuite\\b', '\\brequisition de (?:poursuite|faillite)\\b', '\\bcommandement de payer\\b', '\\bsaisie(?:s)? (?:de|des|sur) (?:biens|comptes|salaires?|avoirs)',
       '\\bsaisie-execution', '\\bsaisie conservatoire', '\\bcomminatoire de faillite', '\\bactes? de defaut de biens\\b', '\\bencheres forcees\\b',
       '\\bvente (?:aux encheres )?forcee', '\\bhuissier', '\\binjonction de payer\\b', '\\bsequestre\\b', '\\brealisation forcee',
@@ -207,6 +227,7 @@ export const LEXICON: Lexicon = {
       '\\barrieres (?:de salaires|de paiement|de loyer)', '\\bfactures (?:en souffrance|impayees|en retard)',
     ],
     financial_distress: [
+      '\\bdans la tourmente\\b', '\\ben difficultes?\\b', '\\bsur la sellette\\b', '\\bchute de (?:pres de |plus de )?[0-9]', '\\bbaisse de (?:pres de |plus de )?[0-9][0-9,]* ?%', "\\btete sous l'eau\\b", '\\ben crise\\b', '\\bperd(?:re|u|ait)? [0-9][0-9,.]* (?:millions|milliards)',
       '\\bavertissement sur (?:les )?(?:resultats|benefices)\\b', '\\bperte nette\\b', '\\bpertes? (?:record|importante|abyssale|massive|de [0-9])', '\\bdans le rouge\\b',
       '\\bchiffres rouges\\b', '\\bdifficultes financieres\\b', '\\bproblemes de (?:liquidite|tresorerie)', '\\btensions de tresorerie', '\\bmanque de liquidites',
       '\\bsurendettement', '\\bsurendettee?s?\\b', '\\bperte de capital\\b', '\\bart\\. ?725\\b', '\\bnote (?:' + W + ' )?(?:degradee|abaissee)', '\\bdegradation de (?:la |sa )?note',
@@ -214,6 +235,7 @@ export const LEXICON: Lexicon = {
       '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
     ],
     layoffs: [
+      '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
       '\\bsuppressions? (?:de |d\')?(?:' + W + ' ){0,2}(?:postes|emplois)', '\\bsupprim(?:e|er|era|ent|ait) (?:' + W + ' ){0,3}(?:postes|emplois)', '\\blicenciements?\\b',
       '\\bplan social\\b', '\\bchomage partiel\\b', '\\breduction de l\'horaire de travail\\b', '\\brht\\b', '\\bfermeture (?:de |d\'|du |des )(?:l\')?(?:' + W + ' ){0,2}(?:l\')?(?:usines?|sites?|magasins?|succursales?)',
       '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif',
@@ -224,16 +246,19 @@ export const LEXICON: Lexicon = {
       '\\blitige\\b', '\\baction (?:collective|en justice)', '\\bdetournement',
     ],
     management_change: [
+      '\\bnominations?\\b', '\\bremplacer\\b', '\\bsucced(?:e|era|ait)\\b', '\\bpartira\\b', '\\brevocation\\b', '\\bdirect(?:eur|rice) general(?:e)? par interim\\b',
       '\\bdemission(?:ne|nent)?\\b', '\\bquitte (?:la direction|ses fonctions|son poste|la presidence)', '\\bnouveau (?:directeur|ceo|pdg|president|patron|directeur general)',
       '\\bnouvelle (?:directrice|ceo|pdg|presidente|patronne)', '\\bnommee? (?:' + W + ' ){0,2}(?:directeur|directrice|ceo|pdg|president|presidente)', '\\bprend la (?:direction|tete|presidence)',
       '\\b(?:procuration|signature) (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radiee?s?', '\\bsignature (?:collective|individuelle) (?:' + W + ' ){0,3}conferee',
       '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?',
     ],
     ownership_change: [
+      '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",
       '\\brachat\\b', '\\brachete(?:e)? par\\b', '\\brachete\\b', '\\bacquisition\\b', '\\bacquiert\\b', '\\bfusion\\b', '\\bfusionne', '\\bprise de controle',
       '\\bcede (?:sa|ses|son) ', '\\bcession de (?:sa|la|ses|l\')', '\\breprise (?:de la societe|de l\'entreprise|par)\\b', '\\breprise? par\\b', '\\bopa\\b', '\\bvendue? (?:a|au)\\b',
     ],
     positive: [
+      "\\bcommande (?:de|d'|pour) (?:[0-9]|\\w+ [0-9])",
       '\\baugmentation (?:de|du) capital\\b', '\\blevee de fonds\\b', '\\bleve (?:' + W + ' )?[0-9]', '\\bbenefice record', '\\bchiffre d\'affaires record', '\\bgrosse commande',
       '\\bcommande (?:geante|record|importante)', '\\bdecroche (?:un|une) (?:' + W + ' )?(?:contrat|commande|marche)', '\\bremporte (?:un|une) (?:' + W + ' )?(?:contrat|marche|commande)',
       '\\bnote (?:' + W + ' )?(?:relevee|rehaussee)', '\\brelevement de (?:la |sa )?note', '\\bretour aux benefices', '\\bbenefice (?:' + W + ' )?en hausse',
@@ -242,6 +267,7 @@ export const LEXICON: Lexicon = {
   },
   it: {
     insolvency: [
+      '\\bcommissario straordinario\\b', '\\bdichiarat[oa] (?:\\w+ ){0,2}fallit',
       '\\bfallimento\\b', '\\bfallit[oa]\\b', '\\bdichiarat[oa] fallit', '\\binsolvenza\\b', '\\binsolvente\\b', '\\bbancarotta\\b(?! fraudolent)', '\\bliquidazione giudiziale\\b',
       '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
       '\\bfallisce\\b', '\\bfalliscono\\b', '\\bcommissariamento\\b', '\\bdichiara(?:to|ta)? (?:il )?fallimento\\b',
@@ -259,16 +285,19 @@ export const LEXICON: Lexicon = {
       '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
     ],
     payment_delay: [
+      '\\bstipendi[oa]? (?:\\w+ ){0,3}(?:in ritardo|a rischio)', '\\bmeta dello stipendio\\b', '\\britardare (?:i )?pagamenti\\b',
       '\\britard[oi] (?:nei|nel|dei) pagament', '\\bstipendi (?:non pagati|arretrati|in ritardo|non versati)', '\\bmancat[oi] pagament', '\\bfornitori (?:non pagati|in attesa)',
       '\\binsolut[ie]\\b', '\\bdebiti scaduti', '\\bfatture (?:non pagate|scadute)', '\\bnon (?:ha |hanno )?(?:pagato|versato) (?:gli |i )?(?:stipendi|fornitori|salari)',
     ],
     financial_distress: [
+      '\\bin crisi\\b', "\\bcrisi (?:della|del|dell'|di)\\b", '\\bproblem[ai] di liquidita', '\\bin difficolta\\b',
       '\\ballarme (?:sugli )?utili\\b', '\\bperdita netta\\b', '\\bperdite (?:record|pesanti|per)\\b', '\\bin rosso\\b', '\\bconti in rosso', '\\bdifficolta finanziarie\\b',
       '\\bcrisi di liquidita', '\\bcrisi finanziaria', '\\bdeclassat[oa]\\b', '\\bdeclassamento', '\\btaglio del rating', '\\brating (?:' + W + ' )?(?:tagliato|abbassato|ridotto)',
       '\\bcontinuita aziendale\\b', '\\bsovraindebitamento', '\\bsalvataggio', '\\bsvalutazion[ei]', '\\btaglia (?:le )?stime', '\\btitolo (?:' + W + ' )?(?:crolla|affonda)',
       '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
     ],
     layoffs: [
+      'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
       '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
       '\\bchiusura (?:dello |della |del |di )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|sito|negozi|filiali)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
       '\\btaglia (?:' + W + ' ){0,3}posti di lavoro',
@@ -278,15 +307,18 @@ export const LEXICON: Lexicon = {
       '\\bsanzion[ei] (?:a|contro|per)', '\\bcondannat[oa]', '\\bprocesso (?:a|contro)', '\\bcausa (?:legale|contro)', '\\bperquisizion', '\\bcontenzioso', '\\bsequestr[oa]',
     ],
     management_change: [
+      '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b',
       '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
       '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
       '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
     ],
     ownership_change: [
+      '\\bacquisire\\b', '\\bmanifestazione di interesse\\b', '\\bnuov[oi] propriet',
       '\\bacquisizione\\b', '\\bacquisisce\\b', '\\bacquista\\b', '\\bfusione\\b', '\\bcessione (?:di|del|della)\\b', '\\bcede (?:il|la|le|i)\\b', '\\bcedut[oa] a\\b',
       '\\brilev(?:a|ata|ato)\\b', '\\bopa\\b', '\\bpassa (?:sotto il controllo|nelle mani)', '\\bincorporazione',
     ],
     positive: [
+      '\\buna commessa\\b', '\\bcommesse\\b',
       '\\baumento di capitale\\b', '\\bround di finanziamento\\b', '\\butile record\\b', '\\bricavi record', '\\bmaxi[- ]?commessa', '\\bcommessa (?:da|di|record|importante)',
       '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
       '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
@@ -301,18 +333,36 @@ export interface CompiledLexicon {
    */
   all: RegExp;
   types: EventType[];
+  /**
+   * The literal anchors of every trigger pattern in one global regex (anchors.ts): a folded text
+   * without a match of `anchors` has no match of `all`, so `all` only runs where one occurs.
+   */
+  anchors: LiteralScanner;
 }
 
 export function compileLexicon(lang: string): CompiledLexicon {
   const langs: LexiconLang[] = ['any', (['de', 'en', 'fr', 'it'] as const).find((l) => l === lang) ?? 'en'];
   const byTypeSrc = new Map<EventType, string[]>();
+  const anchors = new Set<string>();
   for (const l of langs) {
     for (const [type, patterns] of Object.entries(LEXICON[l]) as Array<[EventType, string[]]>) {
-      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...patterns.map((p) => foldPattern(p, lang))]);
+      const folded = patterns.map((p) => foldPattern(p, lang));
+      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...folded]);
+      for (const p of folded) {
+        const a = anchorsOf(p);
+        if (!a) throw new Error(`lexicon pattern without a literal of three letters (no pre-filter anchor): ${p}`);
+        for (const x of a) anchors.add(x);
+      }
     }
   }
   const types = [...byTypeSrc.keys()];
-  return { all: new RegExp(types.map((t) => `(${byTypeSrc.get(t)!.join('|')})`).join('|'), 'g'), types };
+  // Longer anchors first; one anchor inside another is redundant (any text with the longer one has the shorter).
+  const sorted = [...anchors].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).filter((a, i, xs) => !xs.slice(0, i).some((s) => a.includes(s)));
+  return {
+    all: new RegExp(types.map((t) => `(${byTypeSrc.get(t)!.join('|')})`).join('|'), 'g'),
+    types,
+    anchors: buildLiteralScanner(sorted),
+  };
 }
 
 /** The event type of a match of `CompiledLexicon.all`: the first capture group that took part. */

@@ -212,7 +212,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     // German nouns are capitalised: a bare name continues only over words that do not end like nouns ("Red Hat").
     if (lang === 'de') {
       j = i;
-      while (j + 1 < tokens.length && !taken[j + 1] && tokens[j + 1]!.cap && !GERMAN_NOUN_END.test(tokens[j + 1]!.norm) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
+      while (j + 1 < tokens.length && !taken[j + 1] && tokens[j + 1]!.cap && (!GERMAN_NOUN_END.test(tokens[j + 1]!.norm) || BUSINESS_WORD.test(tokens[j + 1]!.norm)) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
     }
     add(i, j, 'name');
     i = j;
@@ -252,13 +252,21 @@ function hyphenedName(t: Token): boolean {
  */
 function germanBareName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.raw.length < 3 || GERMAN_NOUN_END.test(t.norm) || NOT_NAME.has(t.norm)) return false;
-  const next = tokens[i + 1];
-  if (i === 0) return next !== undefined && !next.cap;
+  if (NOT_NAME.has(t.norm) || t.raw.length < 3) return false;
+  // A run that ends in an international business word is a name whatever its first word ("Weber Automotive").
+  let j = i;
+  while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
+  if (j > i && BUSINESS_WORD.test(tokens[j]!.norm)) return true;
+  if (GERMAN_NOUN_END.test(t.norm)) return false;
+  // At the start of a sentence, before a lower-case word, alone or with more capitalised words ("Galeria Karstadt Kaufhof ist").
+  if (i === 0) return tokens[j + 1] !== undefined && !tokens[j + 1]!.cap;
   const prev = tokens[i - 1]!;
-  // After a preposition ("bei Galeria") or a finite verb ("übernimmt Red Hat", "kauft Twitter").
-  return GERMAN_NAME_CONTEXT.test(prev.norm) || (!prev.cap && /[^e]t$/.test(prev.norm) && prev.norm.length > 3);
+  // After a preposition ("bei Galeria") or a finite verb ("übernimmt Red Hat", "kauft Twitter", "meldete Esprit").
+  return GERMAN_NAME_CONTEXT.test(prev.norm) || (!prev.cap && /(?:[^e]t|[^i]te)$/.test(prev.norm) && prev.norm.length > 3);
 }
+
+/** English words that close company names in German text too ("Weber Automotive", "Lilium Aviation"). */
+const BUSINESS_WORD = /^(?:automotive|systems|technologies|technology|solutions|logistics|pharma|motors|airlines|airways|aviation|international|industries|electronics|energy|capital|partners|media|software|services|retail|foods|group|holding|bank|labs|networks|digital|mobility|robotics|semiconductors|therapeutics|touristik|reisen)$/;
 
 function isSentenceStarter(t: Token, _lang: string): boolean {
   return NOT_NAME.has(t.norm);

@@ -11,7 +11,7 @@ describe('classifyDocument: events in four languages', () => {
     ['Der Autozulieferer hat beim Amtsgericht Insolvenzantrag gestellt.', 'insolvency'],
     ['Le tribunal a prononcé la faillite de la société genevoise.', 'insolvency'],
     ['Il tribunale ha dichiarato il fallimento della società.', 'insolvency'],
-    ['The company filed for Chapter 11 bankruptcy protection on Monday.', 'insolvency'],
+    ['The company filed for Chapter 11 bankruptcy protection on Monday.', 'debt_restructuring'], // annotation convention: Chapter 11 is a restructuring
     ['The retailer collapsed into administration, putting 2,000 jobs at risk.', 'insolvency'],
     ['Das Nachlassgericht gewährt der Firma eine provisorische Nachlassstundung.', 'debt_restructuring'],
     ['Le groupe obtient un sursis concordataire de quatre mois.', 'debt_restructuring'],

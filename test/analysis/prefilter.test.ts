@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { anchorsOf } from '../../analysis/classify/anchors.js';
+import { lexiconFor } from '../../analysis/classify/classify-document.js';
+import { loadCorpus } from '../../analysis/eval/load-corpus.js';
+import { foldText } from '../../analysis/text/fold.js';
+import { buildLiteralScanner } from '../../analysis/text/literal-scanner.js';
+
+describe('pre-filter before the lexicon regex', () => {
+  it('finds the literals every match of a pattern must contain', () => {
+    expect(anchorsOf('\\bfile[sd]? for (?:chapter (?:7|11)|bankruptcy|insolvency)')).toEqual(['chapter ', 'bankruptcy', 'insolvency']);
+    expect(anchorsOf('(?:lohne|gehalter) (?:[a-z]+ ){0,4}nicht')).toEqual(['nicht']);
+    expect(anchorsOf('konkurs(?:eroffnung|verfahren)?\\b')).toEqual(['konkurs']);
+    expect(anchorsOf('\\b(?:went|gone) into (?:administration|receivership)')).toEqual(['administration', 'receivership']);
+    expect(anchorsOf('(?:ab|cd)x')).toBeUndefined();
+  });
+
+  it('scans for many literals in one pass, overlapping and at the ends', () => {
+    const s = buildLiteralScanner(['he', 'she', 'hers', 'konkurs']);
+    expect(s.has('ushers')).toBe(true);
+    expect(s.has('privatkonkurs')).toBe(true);
+    expect(s.has('konkur')).toBe(false);
+    expect(s.has('')).toBe(false);
+    expect(s.endOfNext('a she b he', 0)).toBe(5);
+    expect(s.endOfNext('a she b he', 5)).toBe(10);
+    expect(s.endOfNext('xyz', 0)).toBe(-1);
+  });
+
+  it('never skips a sentence of the development corpus that the lexicon matches', () => {
+    let matched = 0;
+    let skipped = 0;
+    for (const line of loadCorpus().events.dev) {
+      const lex = lexiconFor(line.lang);
+      const folded = foldText(line.text, line.lang);
+      lex.all.lastIndex = 0;
+      const hit = lex.all.test(folded);
+      lex.all.lastIndex = 0;
+      const anchored = lex.anchors.has(folded);
+      if (hit) {
+        matched++;
+        expect(anchored, line.id).toBe(true);
+      } else if (!anchored) skipped++;
+    }
+    expect(matched).toBeGreaterThan(200);
+    expect(skipped).toBeGreaterThan(20);
+  });
+});
