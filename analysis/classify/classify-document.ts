@@ -3,7 +3,7 @@ import { foldText } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { guessLanguage } from './detect-language.js';
 import { extractSentence, type SentenceEvent } from './extract-sentence.js';
-import { compileLexicon, type CompiledLexicon } from './lexicon.js';
+import { compileLexicon, findTriggers, type CompiledLexicon } from './lexicon.js';
 import { mapRubric } from './map-rubric.js';
 import type { OrgMention } from './mentions.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
@@ -60,23 +60,10 @@ let lastAsked: { doc: ClassifiableDocument; lang: string; found: boolean } | und
 export function mayReportEvents(doc: ClassifiableDocument, lang: string = languageOf(doc)): boolean {
   if (doc.rubric) return true;
   if (lastAsked && lastAsked.doc.text === doc.text && lastAsked.doc.title === doc.title && lastAsked.lang === lang) return lastAsked.found;
-  const found = hasTrigger(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang), lexiconFor(lang));
+  const found = findTriggers(foldText(doc.title ? `${doc.title}\n${doc.text}` : doc.text, lang), lexiconFor(lang), true).length > 0;
   lastAsked = { doc, lang, found };
   return found;
 }
-
-/** Whether the folded text has a trigger: the lexicon runs on a window around each anchor only (no match is longer than the window). */
-function hasTrigger(folded: string, lex: CompiledLexicon): boolean {
-  const all = lex.all;
-  let found = false;
-  for (let end = lex.anchors.endOfNext(folded, 0); end !== -1 && !found; end = lex.anchors.endOfNext(folded, end)) {
-    all.lastIndex = 0;
-    found = all.test(folded.slice(Math.max(0, end - WINDOW), end + WINDOW));
-  }
-  all.lastIndex = 0;
-  return found;
-}
-const WINDOW = 200;
 
 /** A sentence worth reading: one of the lexicon's literal anchors occurs in it. */
 function hasAnchor(sentence: string, lang: string, lex: CompiledLexicon): boolean {

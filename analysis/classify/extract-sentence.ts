@@ -1,7 +1,7 @@
 import { HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
 import type { EventRole, Modality } from '../../platform/schemas/event-role.js';
 import { foldTextMapped } from '../text/fold.js';
-import { typeOfMatch, type CompiledLexicon } from './lexicon.js';
+import { findTriggers, type CompiledLexicon } from './lexicon.js';
 import { findMentions, tokenize, type OrgMention } from './mentions.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles } from './roles.js';
@@ -39,16 +39,7 @@ export interface SentenceContext {
 /** Every trigger in the sentence with its modality, subject and role. Pure. */
 export function extractSentence(sentence: string, ctx: SentenceContext): SentenceEvent[] {
   const { folded, map } = foldTextMapped(sentence, ctx.lang);
-  const re = ctx.lex.all;
-  re.lastIndex = 0;
-  const triggers: Array<TriggerPosition & { type: EventType }> = [];
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    triggers.push({ start: m.index, end: m.index + m[0].length, type: typeOfMatch(ctx.lex, m) });
-  }
+  const triggers: Array<TriggerPosition & { type: EventType }> = findTriggers(folded, ctx.lex);
   if (triggers.length === 0) return [];
   applyConventions(folded, triggers);
   const toFolded = inverse(map, sentence.length);

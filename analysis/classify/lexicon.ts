@@ -329,46 +329,101 @@ export const LEXICON: Lexicon = {
 export interface CompiledLexicon {
   /**
    * All triggers of the language in one global regex, one capture group per event type (in
-   * `types` order), so a sentence is scanned once instead of once per type.
+   * `types` order): the reference `findTriggers` reproduces (the pre-filter test checks it).
    */
   all: RegExp;
   types: EventType[];
   /**
-   * The literal anchors of every trigger pattern in one global regex (anchors.ts): a folded text
-   * without a match of `anchors` has no match of `all`, so `all` only runs where one occurs.
+   * The literal anchors of every trigger pattern (anchors.ts) in one Aho–Corasick scanner: a
+   * folded text without an anchor has no trigger, and a pattern runs only where one of its own
+   * anchors occurs.
    */
   anchors: LiteralScanner;
+  /** Every trigger pattern on its own, in the order of `all`. */
+  patterns: Array<{ re: RegExp; type: EventType }>;
+  /** Anchor index → the patterns that own that anchor. */
+  owners: number[][];
 }
 
 export function compileLexicon(lang: string): CompiledLexicon {
   const langs: LexiconLang[] = ['any', (['de', 'en', 'fr', 'it'] as const).find((l) => l === lang) ?? 'en'];
   const byTypeSrc = new Map<EventType, string[]>();
-  const anchors = new Set<string>();
   for (const l of langs) {
     for (const [type, patterns] of Object.entries(LEXICON[l]) as Array<[EventType, string[]]>) {
-      const folded = patterns.map((p) => foldPattern(p, lang));
-      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...folded]);
-      for (const p of folded) {
-        const a = anchorsOf(p);
-        if (!a) throw new Error(`lexicon pattern without a literal of three letters (no pre-filter anchor): ${p}`);
-        for (const x of a) anchors.add(x);
-      }
+      byTypeSrc.set(type, [...(byTypeSrc.get(type) ?? []), ...patterns.map((p) => foldPattern(p, lang))]);
     }
   }
   const types = [...byTypeSrc.keys()];
-  // Longer anchors first; one anchor inside another is redundant (any text with the longer one has the shorter).
-  const sorted = [...anchors].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).filter((a, i, xs) => !xs.slice(0, i).some((s) => a.includes(s)));
+  const patterns: CompiledLexicon['patterns'] = [];
+  const anchorIds = new Map<string, number>();
+  const owners: number[][] = [];
+  for (const type of types) {
+    for (const src of byTypeSrc.get(type)!) {
+      const a = anchorsOf(src);
+      if (!a) throw new Error(`lexicon pattern without a literal of three letters (no pre-filter anchor): ${src}`);
+      const index = patterns.length;
+      patterns.push({ re: new RegExp(src, 'g'), type });
+      for (const x of a) {
+        let id = anchorIds.get(x);
+        if (id === undefined) {
+          anchorIds.set(x, (id = owners.length));
+          owners.push([]);
+        }
+        owners[id]!.push(index);
+      }
+    }
+  }
   return {
     all: new RegExp(types.map((t) => `(${byTypeSrc.get(t)!.join('|')})`).join('|'), 'g'),
     types,
-    anchors: buildLiteralScanner(sorted),
+    anchors: buildLiteralScanner([...anchorIds.keys()]),
+    patterns,
+    owners,
   };
 }
 
-/** The event type of a match of `CompiledLexicon.all`: the first capture group that took part. */
-export function typeOfMatch(lex: CompiledLexicon, m: RegExpExecArray): EventType {
-  for (let i = 0; i < lex.types.length; i++) if (m[i + 1] !== undefined) return lex.types[i]!;
-  throw new Error('lexicon match without a type group');
+export interface TriggerMatch {
+  start: number;
+  end: number;
+  type: EventType;
+}
+
+/**
+ * The triggers in a folded text, as one scan of `all` finds them (leftmost match first, the
+ * earlier pattern on a tie, no overlaps), but running only the patterns whose anchors occur.
+ */
+export function findTriggers(folded: string, lex: CompiledLexicon, first = false): TriggerMatch[] {
+  const found = new Set<number>();
+  lex.anchors.collect(folded, found);
+  if (found.size === 0) return [];
+  const run = new Set<number>();
+  for (const id of found) for (const p of lex.owners[id]!) run.add(p);
+  const hits: Array<TriggerMatch & { order: number }> = [];
+  for (const order of run) {
+    const { re, type } = lex.patterns[order]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ start: m.index, end: m.index + m[0].length, type, order });
+      if (first) break;
+    }
+    re.lastIndex = 0;
+    // Asked whether there is any trigger at all: the first one found settles it.
+    if (first && hits.length > 0) return [hits[0]!];
+  }
+  hits.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: TriggerMatch[] = [];
+  let to = 0;
+  for (const h of hits) {
+    if (h.start < to) continue;
+    out.push({ start: h.start, end: h.end, type: h.type });
+    to = h.end;
+    if (first) break;
+  }
+  return out;
 }
 
 /** Folds umlauts and case in a pattern like the text, leaving escapes (all lower-case) intact. */

@@ -59,7 +59,18 @@ function token(raw: string, start: number): Token {
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
   const letters = raw.replace(/[^\p{L}]/gu, '');
-  return { raw, start, end: start + raw.length, norm: foldName(raw).replace(/[.']/g, ''), cap, upper: letters.length >= 2 && letters === letters.toUpperCase() };
+  return { raw, start, end: start + raw.length, norm: normOf(raw), cap, upper: letters.length >= 2 && letters === letters.toUpperCase() };
+}
+
+// Words repeat across sentences and documents: their folded form is remembered (bounded).
+const NORMS = new Map<string, string>();
+function normOf(raw: string): string {
+  let n = NORMS.get(raw);
+  if (n === undefined) {
+    if (NORMS.size >= 100_000) NORMS.clear();
+    NORMS.set(raw, (n = foldName(raw).replace(/[.']/g, '')));
+  }
+  return n;
 }
 
 /** Legal forms as single folded tokens (dots removed); multi-token forms end in one of these. */

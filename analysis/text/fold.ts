@@ -73,10 +73,17 @@ export function foldSearchKey(s: string): string {
 export function foldTextMapped(text: string, lang?: string): { folded: string; map: Int32Array } {
   let out = '';
   const pos: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const f = foldBase(text[i]!.toLowerCase());
-    out += f;
-    for (let k = 0; k < f.length; k++) pos.push(i);
+  const lower = text.toLowerCase();
+  // Lower-casing never changes the length of ASCII text: the common case needs no per-character fold.
+  if (lower.length === text.length && !NON_ASCII.test(lower)) {
+    out = lower;
+    for (let i = 0; i < text.length; i++) pos.push(i);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const f = foldBase(text[i]!.toLowerCase());
+      out += f;
+      for (let k = 0; k < f.length; k++) pos.push(i);
+    }
   }
   pos.push(text.length);
   if (lang !== 'de' || !out.includes('e')) return { folded: out, map: Int32Array.from(pos) };

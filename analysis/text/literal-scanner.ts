@@ -32,14 +32,18 @@ export interface LiteralScanner {
   has(text: string): boolean;
   /** The end offset of the first literal occurrence at or after `from`, or -1. */
   endOfNext(text: string, from: number): number;
+  /** Adds the index (into the literals given) of every literal that occurs in the text. */
+  collect(text: string, into: Set<number>): void;
 }
 
 export function buildLiteralScanner(literals: readonly string[]): LiteralScanner {
   // Trie with a growable goto table; -1 = no edge yet.
   let next = new Int32Array(SYMBOLS * 64).fill(-1);
   let out = new Uint8Array(64);
+  const ids = new Map<number, number[]>();
   let states = 1;
-  for (const lit of literals) {
+  for (let id = 0; id < literals.length; id++) {
+    const lit = literals[id]!;
     if (lit.length === 0) continue;
     let s = 0;
     for (let i = 0; i < lit.length; i++) {
@@ -58,6 +62,7 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
       s = next[k]!;
     }
     out[s] = 1;
+    ids.set(s, [...(ids.get(s) ?? []), id]);
   }
   // Breadth-first failure links, folded into the goto table (a DFA).
   const fail = new Int32Array(states);
@@ -72,7 +77,10 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
   }
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q]!;
-    if (out[fail[s]!]) out[s] = 1;
+    if (out[fail[s]!]) {
+      out[s] = 1;
+      ids.set(s, [...(ids.get(s) ?? []), ...(ids.get(fail[s]!) ?? [])]);
+    }
     for (let c = 0; c < SYMBOLS; c++) {
       const k = s * SYMBOLS + c;
       const t = next[k]!;
@@ -85,6 +93,7 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
   }
   const table = next.slice(0, states * SYMBOLS);
   const accept = out.slice(0, states);
+  const outputs: Array<number[] | undefined> = Array.from({ length: states }, (_, k) => ids.get(k));
   return {
     has(text: string): boolean {
       let s = 0;
@@ -93,6 +102,13 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
         if (accept[s]) return true;
       }
       return false;
+    },
+    collect(text: string, into: Set<number>): void {
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        s = table[s * SYMBOLS + symbolOf(text.charCodeAt(i))]!;
+        if (accept[s]) for (const id of outputs[s]!) into.add(id);
+      }
     },
     endOfNext(text: string, from: number): number {
       let s = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorsOf } from '../../analysis/classify/anchors.js';
 import { lexiconFor } from '../../analysis/classify/classify-document.js';
+import { findTriggers } from '../../analysis/classify/lexicon.js';
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { foldText } from '../../analysis/text/fold.js';
 import { buildLiteralScanner } from '../../analysis/text/literal-scanner.js';
@@ -42,5 +43,24 @@ describe('pre-filter before the lexicon regex', () => {
     }
     expect(matched).toBeGreaterThan(200);
     expect(skipped).toBeGreaterThan(20);
+  });
+
+  it('finds exactly the triggers one scan of the whole lexicon regex finds, on every development sentence', () => {
+    let triggers = 0;
+    for (const line of loadCorpus().events.dev) {
+      const lex = lexiconFor(line.lang);
+      const folded = foldText(line.text, line.lang);
+      const reference: string[] = [];
+      lex.all.lastIndex = 0;
+      for (let m = lex.all.exec(folded); m; m = lex.all.exec(folded)) {
+        const type = lex.types[m.slice(1).findIndex((g) => g !== undefined)]!;
+        reference.push(`${m.index}-${m.index + m[0].length}:${type}`);
+      }
+      lex.all.lastIndex = 0;
+      const fast = findTriggers(folded, lex).map((t) => `${t.start}-${t.end}:${t.type}`);
+      expect(fast, line.id).toEqual(reference);
+      triggers += fast.length;
+    }
+    expect(triggers).toBeGreaterThan(300);
   });
 });
