@@ -1,4 +1,5 @@
-import type { Document } from '../../platform/schemas/index.js';
+import type { Document, DocumentParty } from '../../platform/schemas/index.js';
+import { gazetteParties } from './gazette-parties.js';
 import { documentId } from '../document-id.js';
 import { CollectError, jsonErrorSummary } from '../errors.js';
 import { parseFeedDate } from '../parse/parse-date.js';
@@ -15,6 +16,8 @@ export interface GazetteNotice {
   published?: Date;
   category?: string;
   companyNumbers: string[];
+  /** The parties its markup or wording names, with their roles (gazette-parties.ts). */
+  parties: DocumentParty[];
 }
 
 // "Company Number: 01234567", "Registered number: SC123456"
@@ -43,18 +46,21 @@ export function parseGazetteAtom(xml: string, offsetMinutes = 0): GazetteNotice[
       const e = $(el);
       const id = e.children('id').text().trim();
       const link = e.children('link:not([rel])').attr('href') ?? e.children('link[rel="alternate"]').first().attr('href') ?? id;
-      const text = htmlToText(e.children('content').html() ?? e.children('summary').text());
+      const html = e.children('content').html() ?? '';
+      const text = htmlToText(html || e.children('summary').text());
+      const noticeCode = e.children(tagSelector('f:notice-code')).text().trim();
       const published = parseFeedDate(e.children('published').text() || e.children('updated').text(), offsetMinutes);
       const category = e.children('category').attr('term');
       return {
         id,
-        noticeCode: e.children(tagSelector('f:notice-code')).text().trim(),
+        noticeCode,
         title: cleanTitle(e.children('title').text()),
         link,
         text,
         ...(published ? { published } : {}),
         ...(category ? { category } : {}),
         companyNumbers: companyNumbersIn(text),
+        parties: gazetteParties(noticeCode, html, text),
       };
     });
 }
@@ -85,18 +91,21 @@ export function parseGazetteJson(json: string, offsetMinutes = 0): GazetteNotice
     const links = e.link === undefined ? [] : ([] as JsonLink[]).concat(e.link);
     const id = e.id ?? '';
     const link = links.find((l) => !l['@rel'])?.['@href'] ?? id;
-    const text = htmlToText(typeof e.content === 'string' ? e.content : jsonText(e.content));
+    const html = typeof e.content === 'string' ? e.content : '';
+    const text = htmlToText(html || jsonText(e.content));
+    const noticeCode = String(e['f:notice-code'] ?? '');
     const published = parseFeedDate(e.published ?? e.updated, offsetMinutes);
     const category = ([] as Array<{ '@term'?: string }>).concat(e.category ?? [])[0]?.['@term'];
     return {
       id,
-      noticeCode: String(e['f:notice-code'] ?? ''),
+      noticeCode,
       title: cleanTitle(e.title),
       link,
       text,
       ...(published ? { published } : {}),
       ...(category ? { category } : {}),
       companyNumbers: companyNumbersIn(text),
+      parties: gazetteParties(noticeCode, html, text),
     };
   });
 }
@@ -122,5 +131,6 @@ export function gazetteToDocument(n: GazetteNotice, sourceId: string, fetchedAt:
     fetchedAt: fetchedAt.toISOString(),
     ...(n.companyNumbers.length > 0 ? { registerIds: { companyNumber: n.companyNumbers } } : {}),
     ...(n.noticeCode ? { rubric: n.noticeCode } : {}),
+    ...(n.parties.length > 0 ? { parties: n.parties } : {}),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { registerIdsIn } from '../../collectors/registers/register-ids.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseShabXml } from '../../collectors/registers/shab.js';
-import { parseGazetteAtom, parseGazetteJson, companyNumbersIn } from '../../collectors/registers/gazette.js';
+import { parseGazetteAtom, parseGazetteJson, companyNumbersIn, gazetteToDocument } from '../../collectors/registers/gazette.js';
 import { parseEdgarAtom } from '../../collectors/registers/edgar.js';
 import { parseChStream, splitJsonObjects } from '../../collectors/registers/companies-house.js';
 import { decodeText } from '../../collectors/parse/decode.js';
@@ -98,6 +98,29 @@ describe('The Gazette (UK)', () => {
 
   it('finds company numbers in notice text', () => {
     expect(companyNumbersIn('ACME WIDGETS LIMITED (Company Number 01234567) ... Registered No: SC123456 and company number 1234567')).toEqual(['01234567', 'SC123456']);
+  });
+
+  it('reads the parties of a petition to wind up from the notice markup: respondent company, petitioner, its solicitor', () => {
+    const [n] = parseGazetteAtom(text('registers', 'uk_gazette_notice-feed_petition_2450_constructed.atom'));
+    expect(n!.noticeCode).toBe('2450');
+    expect(n!.parties).toEqual([
+      { role: 'respondent', name: 'NORTHFIELD SHOPFITTING LIMITED', registerIds: { companyNumber: ['09876543'] } },
+      { role: 'petitioner', name: "THE COMMISSIONERS FOR HIS MAJESTY'S REVENUE AND CUSTOMS" },
+      { role: 'adviser', name: "HMRC SOLICITOR'S OFFICE AND LEGAL SERVICES" },
+    ]);
+    const doc = gazetteToDocument(n!, 'gazette', new Date('2024-03-28T10:00:00Z'));
+    expect(doc).toMatchObject({ rubric: '2450', parties: n!.parties, registerIds: { companyNumber: ['09876543'] } });
+  });
+
+  it('reads the parties from the template wording when a notice carries no markup', () => {
+    const plain = text('registers', 'uk_gazette_notice-feed_petition_2450_constructed.atom').replace(/ (?:about|property|datatype|content)="[^"]*"/g, '');
+    const [n] = parseGazetteAtom(plain);
+    expect(n!.parties.map((p) => [p.role, p.name])).toEqual([
+      ['respondent', 'NORTHFIELD SHOPFITTING LIMITED'],
+      ['petitioner', "THE COMMISSIONERS FOR HIS MAJESTY'S REVENUE AND CUSTOMS"],
+    ]);
+    // The sample notice of another kind names no parties.
+    expect(parseGazetteAtom(text('registers', 'uk_gazette_notice-feed_sample.atom'))[0]!.parties).toEqual([]);
   });
 
   it('collects a Gazette source as register documents with the notice code as rubric', async () => {

@@ -6,6 +6,7 @@ import { publishAll } from '../../app/publish.js';
 import { startAnalyzer, startScorer } from '../../app/roles/pipeline.roles.js';
 import { importWatchlist } from '../../app/watchlist.js';
 import { parseShabXml, shabToDocument } from '../../collectors/registers/shab.js';
+import { gazetteToDocument, parseGazetteAtom } from '../../collectors/registers/gazette.js';
 import { loadConfig } from '../../platform/config/load.js';
 import { silentLogger } from '../../platform/log.js';
 import { TOPICS, type Document } from '../../platform/schemas/index.js';
@@ -27,7 +28,7 @@ const fixture = (f: string) => readFileSync(new URL(`../fixtures/analysis/${f}`,
 interface Case {
   lang: string;
   /** The party that suffers the event: it must get it. Undefined when the text leaves it unnamed. */
-  debtor?: { id: string; name: string };
+  debtor?: { id: string; name: string; registerIds?: string };
   creditor: { id: string; name: string };
   doc: Document;
 }
@@ -37,6 +38,9 @@ function news(id: string, lang: string, url: string, text: string): Document {
 }
 
 const shab = shabToDocument(parseShabXml(fixture('ch_shab_SB01-0000004345_auction.xml')), 'shab-test', NOW);
+// A petition to wind up in The Gazette's notice markup (constructed after the official template, see test/fixtures/collectors/SOURCES.tsv).
+const petition = readFileSync(new URL('../fixtures/collectors/registers/uk_gazette_notice-feed_petition_2450_constructed.atom', import.meta.url), 'utf8');
+const gazette = gazetteToDocument(parseGazetteAtom(petition)[0]!, 'gazette-test', NOW);
 const CASES: Case[] = [
   {
     lang: 'de (SHAB notice)',
@@ -44,6 +48,12 @@ const CASES: Case[] = [
     // The enforcing office named in the notice: a party, never the debtor.
     creditor: { id: 'ba-frick', name: 'Betreibungsamt Region Frick' },
     doc: { ...shab, publishedAt: '2026-11-30T08:00:00.000Z' },
+  },
+  {
+    lang: 'en (Gazette petition to wind up)',
+    debtor: { id: 'northfield', name: 'Northfield Shopfitting Ltd', registerIds: '09876543' },
+    creditor: { id: 'hmrc-commissioners', name: "HM Revenue and Customs|HMRC|The Commissioners for His Majesty's Revenue and Customs" },
+    doc: { ...gazette, publishedAt: '2026-11-30T08:00:00.000Z' },
   },
   {
     lang: 'en',
@@ -84,7 +94,8 @@ beforeAll(async () => {
   app = await openApp(config, silentLogger, { now: () => NOW });
   const rows = CASES.flatMap((c) => [c.debtor, c.creditor].filter((p) => p !== undefined)).map((p) => {
     const [name, ...aliases] = p!.name.split('|');
-    return `${p!.id},${name},${aliases.join('|')},,CH,,`;
+    const ids = 'registerIds' in p! ? p.registerIds : '';
+    return `${p!.id},${name},${aliases.join('|')},${ids ?? ''},${ids ? 'GB' : 'CH'},,`;
   });
   const imported = await importWatchlist(app, ['customer_id,name,aliases,register_ids,country,industry,tags', ...rows].join('\n'));
   expect(imported.errors).toEqual([]);
