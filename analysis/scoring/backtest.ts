@@ -1,3 +1,4 @@
+import { GRADES, type Grade } from '../../platform/schemas/common.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import { settleLedger, toDay } from './ledger-settlement.js';
 
@@ -6,6 +7,24 @@ export interface ScoredOutcome {
   customerId: string;
   pd: number;
   defaulted: boolean;
+  /** The grade the customer was given (hard events can lift it above what the PD says). */
+  grade?: Grade;
+}
+
+/** The PD range each grade stands for (scorecard.ts GRADE_FLOORS in probabilities). */
+export const GRADE_BANDS: Record<Grade, [number, number]> = { A: [0, 0.01], B: [0.01, 0.04], C: [0.04, 0.12], D: [0.12, 0.35], E: [0.35, 1] };
+
+export interface GradeRow {
+  grade: Grade;
+  customers: number;
+  defaults: number;
+  meanPd: number;
+  observedRate: number;
+  /** 95 % Wilson interval of the observed rate. */
+  low: number;
+  high: number;
+  /** The observed rate's interval overlaps the grade's band: the grade means what it says here. */
+  holds: boolean;
 }
 
 export interface CalibrationRow {
@@ -25,6 +44,8 @@ export interface BacktestReport {
   ks: number;
   /** Mean predicted pd against the observed default rate, by pd decile. */
   calibration: CalibrationRow[];
+  /** Observed default rate per grade against the grade's PD band. */
+  grades: GradeRow[];
 }
 
 /**
@@ -103,7 +124,45 @@ export function runBacktest(items: readonly ScoredOutcome[], bands = 10): Backte
     gini: 2 * auc - 1,
     ks: computeKs(items),
     calibration: calibrationTable(items, bands),
+    grades: gradeTable(items),
   };
+}
+
+/** Per grade: how many customers, how many defaulted, and whether that rate fits the grade's band. */
+export function gradeTable(items: readonly ScoredOutcome[]): GradeRow[] {
+  const rows: GradeRow[] = [];
+  for (const grade of GRADES) {
+    const group = items.filter((x) => (x.grade ?? gradeOfPd(x.pd)) === grade);
+    if (group.length === 0) continue;
+    const defaults = group.filter((x) => x.defaulted).length;
+    const [low, high] = wilson(defaults, group.length);
+    const [from, to] = GRADE_BANDS[grade];
+    rows.push({
+      grade,
+      customers: group.length,
+      defaults,
+      meanPd: group.reduce((s, x) => s + x.pd, 0) / group.length,
+      observedRate: defaults / group.length,
+      low,
+      high,
+      holds: high >= from && low <= to,
+    });
+  }
+  return rows;
+}
+
+function gradeOfPd(pd: number): Grade {
+  return GRADES.find((g) => pd < GRADE_BANDS[g][1]) ?? 'E';
+}
+
+/** Wilson score interval for k of n at 95 %. */
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = k / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /**

@@ -37,7 +37,18 @@ export function prepareEvaluation(rows: readonly LedgerRow[], outcomes: Map<stri
 export interface LedgerBacktest extends BacktestReport {
   asOf: string;
   modelVersion: string;
+  /** linear or monotone; `untrained` for the shipped scorecard. */
+  model: string;
   derivedOutcomes: boolean;
+}
+
+/**
+ * The models a backtest compares: the shipped untrained scorecard, and with a weights file from
+ * `train` the model it chose and the alternative it fitted (linear and monotone).
+ */
+export function modelsToCompare(weights: Weights | undefined): Array<Weights | undefined> {
+  if (!weights) return [undefined];
+  return [undefined, weights, ...(weights.alternative ? [{ ...weights.alternative }] : [])];
 }
 
 /** Scores every evaluated customer from the ledger as of asOf (no later information) and compares with outcomes. */
@@ -46,10 +57,11 @@ export function backtestLedger(rows: readonly LedgerRow[], set: EvaluationSet, p
   const assessments = assessLedger({ rows, asOf: set.asOf, policy, weights, extraCustomerIds: ids, texts: false });
   const scored = assessments
     .filter((a) => set.outcomes.has(a.customerId))
-    .map((a) => ({ customerId: a.customerId, pd: a.pd, defaulted: set.outcomes.get(a.customerId)! }));
+    .map((a) => ({ customerId: a.customerId, pd: a.pd, grade: a.grade, defaulted: set.outcomes.get(a.customerId)! }));
   return {
     asOf: set.asOf.toISOString().slice(0, 10),
     modelVersion: assessments[0]?.modelVersion ?? weights?.version ?? 'none',
+    model: weights ? `${weights.trainedOn ? 'trained ' : ''}${weights.kind}` : 'untrained',
     derivedOutcomes: set.derived,
     ...runBacktest(scored, bands),
   };

@@ -20,10 +20,14 @@ export { GRADE_FLOORS, gradeForScore, logitToScore, sigmoid, toFeatureVector, ty
 export {
   DEFAULT_SIGNAL_MODEL,
   DEFAULT_WEIGHTS,
+  evaluateShape,
+  FEATURE_DIRECTION,
   FEATURE_NAMES,
+  modelOfKind,
   parseWeights,
   weightsSchema,
   type FeatureName,
+  type Shape,
   type SignalModel,
   type Weights,
 } from './weights.js';
@@ -31,4 +35,5 @@ export { assessLedger, groupByCustomer, inferAsOf, iterateLedgerAssessments, typ
 export { calibrationTable, computeAuc, computeKs, deriveOutcomes, runBacktest, type BacktestReport, type CalibrationRow, type ScoredOutcome } from './backtest.js';
 export { backtestLedger, prepareEvaluation, type EvaluationSet, type LedgerBacktest } from './evaluate-ledger.js';
 export { parseOutcomesCsv, type OutcomesParseResult } from './outcomes.js';
-export { buildExamples, fitLogistic, trainWeights, type TrainingExample, type TrainOptions, type TrainResult } from './train.js';
+export { buildExamples, trainWeights, TRAIN_KNOTS, type KindFit, type ModelKind, type TrainingExample, type TrainOptions, type TrainResult } from './train.js';
+export { fitConstrained, type Design } from './fit-logistic.js';

@@ -1,7 +1,7 @@
 import type { Grade } from '../../platform/schemas/common.js';
 import type { LedgerFeatures } from './ledger-features.js';
 import type { RegisterFeatures } from './register-features.js';
-import { FEATURE_NAMES, type FeatureName, type Weights } from './weights.js';
+import { evaluateShape, FEATURE_NAMES, type FeatureName, type Weights } from './weights.js';
 
 /** Score points per unit of log-odds: score = 10 × (logit + 7), so pd 0.1 % ≈ 0 and pd 95 % ≈ 100. */
 export const POINTS_PER_LOGIT = 10;
@@ -45,10 +45,17 @@ export function toFeatureVector(
   };
 }
 
-/** Log-odds contribution of each feature (weight × value). */
+/**
+ * Log-odds contribution of each feature: its shape's value where the model has a shape
+ * (monotone models), weight × value otherwise.
+ */
 export function contributionsOf(vector: FeatureVector, weights: Weights): Record<FeatureName, number> {
   const out = {} as Record<FeatureName, number>;
-  for (const name of FEATURE_NAMES) out[name] = weights.coefficients[name] * vector[name];
+  const shapes = weights.kind === 'monotone' ? weights.shapes : undefined;
+  for (const name of FEATURE_NAMES) {
+    const shape = shapes?.[name];
+    out[name] = shape ? evaluateShape(shape, vector[name]) : weights.coefficients[name] * vector[name];
+  }
   return out;
 }
 

@@ -2,9 +2,10 @@ import { stableId } from '../../platform/ids.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import { groupByCustomer } from './assess-ledger.js';
 import { computeAuc } from './backtest.js';
+import { fitConstrained, predictAll, type Design } from './fit-logistic.js';
 import { computeLedgerFeatures } from './ledger-features.js';
-import { sigmoid, toFeatureVector, type FeatureVector } from './scorecard.js';
-import { DEFAULT_WEIGHTS, FEATURE_NAMES, type FeatureName, type Weights } from './weights.js';
+import { toFeatureVector, type FeatureVector } from './scorecard.js';
+import { DEFAULT_WEIGHTS, evaluateShape, FEATURE_DIRECTION, FEATURE_NAMES, type FeatureName, type Shape, type Weights } from './weights.js';
 
 export interface TrainingExample {
   customerId: string;
@@ -22,12 +23,114 @@ export function buildExamples(rows: readonly LedgerRow[], outcomes: ReadonlyMap<
   }));
 }
 
+export type ModelKind = 'linear' | 'monotone';
+
+/**
+ * Where a monotone model may bend, per feature, on the feature vector's scale (day features in
+ * months, shares 0..1, the on-time record on its log scale: 1, 2, 3, 4, 5, 12 and 24 invoices).
+ * Features not listed stay linear in both kinds.
+ */
+export const TRAIN_KNOTS: Partial<Record<FeatureName, number[]>> = {
+  days_beyond_terms: [0, 1 / 6, 1 / 3, 1, 2, 3, 6],
+  payment_trend: [-2, -1, 0, 1, 2],
+  share_paid_late: [0, 0.25, 0.5, 0.75, 1],
+  worst_delay: [0, 1 / 6, 1, 2, 3, 6],
+  oldest_overdue: [0, 1 / 6, 1, 2, 3, 6],
+  overdue_share: [0, 0.1, 0.3, 0.6, 1],
+  dunning_level: [0, 1 / 3, 2 / 3, 1],
+  collection_cases: [0, 0.5, 1],
+  written_off: [0, 0.5, 1],
+  payment_track_record: [0, 1, 2, 3, 4, 5, 12, 24].map((n) => Math.log1p(n) / Math.log(25)),
+  business_volume: [2, 3, 4, 5, 6],
+};
+
+/** One column of the design: a feature's value (linear) or its ramp between two knots (monotone). */
+interface Column {
+  feature: FeatureName;
+  lo?: number;
+  hi?: number;
+}
+
+function columnsFor(kind: ModelKind): Column[] {
+  const cols: Column[] = [];
+  for (const feature of FEATURE_NAMES) {
+    const knots = kind === 'monotone' ? TRAIN_KNOTS[feature] : undefined;
+    if (!knots) cols.push({ feature });
+    else for (let i = 1; i < knots.length; i++) cols.push({ feature, lo: knots[i - 1]!, hi: knots[i]! });
+  }
+  return cols;
+}
+
+function valueOf(c: Column, x: FeatureVector): number {
+  const v = x[c.feature];
+  if (c.lo === undefined || c.hi === undefined) return v;
+  return Math.min(1, Math.max(0, (v - c.lo) / (c.hi - c.lo)));
+}
+
+function designOf(examples: readonly TrainingExample[], cols: readonly Column[]): Design {
+  const width = cols.length + 1;
+  const x = new Float64Array(examples.length * width);
+  const y = new Uint8Array(examples.length);
+  examples.forEach((e, r) => {
+    x[r * width] = 1;
+    cols.forEach((c, j) => (x[r * width + j + 1] = valueOf(c, e.x)));
+    y[r] = e.defaulted ? 1 : 0;
+  });
+  return { rows: examples.length, cols: width, x, y };
+}
+
+/** The prior's log-odds for one feature value, whatever kind the prior is. */
+function priorValue(prior: Weights, feature: FeatureName, v: number): number {
+  const shape = prior.kind === 'monotone' ? prior.shapes?.[feature] : undefined;
+  return shape ? evaluateShape(shape, v) : prior.coefficients[feature] * v;
+}
+
+/** β of the prior in the columns of one kind: coefficients, or the prior's rise over each segment. */
+function priorBeta(prior: Weights, cols: readonly Column[]): number[] {
+  const beta = [prior.intercept];
+  for (const c of cols) {
+    if (c.lo === undefined || c.hi === undefined) {
+      // A linear column of a monotone prior: the chord of its shape over [0, 1].
+      const shape = prior.kind === 'monotone' ? prior.shapes?.[c.feature] : undefined;
+      beta.push(shape ? evaluateShape(shape, 1) - evaluateShape(shape, 0) : prior.coefficients[c.feature]);
+    } else beta.push(priorValue(prior, c.feature, c.hi) - priorValue(prior, c.feature, c.lo));
+  }
+  return beta;
+}
+
+/** Fitted β → weights: shapes anchored at 0 for the feature value 0 (no finding), the shift moved into the intercept. */
+function toWeights(kind: ModelKind, cols: readonly Column[], beta: readonly number[], prior: Weights, version: string): Weights {
+  const r = (x: number) => Math.round(x * 1e4) / 1e4 + 0;
+  const coefficients = { ...prior.coefficients };
+  const shapes: Partial<Record<FeatureName, Shape>> = {};
+  let intercept = beta[0]!;
+  for (const feature of FEATURE_NAMES) {
+    const idx = cols.map((c, j) => (c.feature === feature ? j : -1)).filter((j) => j >= 0);
+    const first = cols[idx[0]!]!;
+    if (first.lo === undefined) {
+      coefficients[feature] = r(beta[idx[0]! + 1]!);
+      continue;
+    }
+    const knots = [first.lo, ...idx.map((j) => cols[j]!.hi!)];
+    const rise = [0];
+    idx.forEach((j, k) => rise.push(rise[k]! + beta[j + 1]!));
+    const raw: Shape = { knots, points: rise };
+    const at0 = evaluateShape(raw, 0);
+    intercept += at0;
+    shapes[feature] = { knots: knots.map(r), points: rise.map((p) => r(p - at0)) };
+    coefficients[feature] = r((evaluateShape(raw, 1) - at0) / 1);
+  }
+  return { version, kind, intercept: r(intercept), coefficients, ...(kind === 'monotone' ? { shapes } : {}) };
+}
+
 export interface TrainOptions {
-  /** The weights to start from and shrink towards (the expert scorecard by default). */
+  /** The weights to start from and shrink towards (the untrained scorecard by default). */
   prior?: Weights;
   folds?: number;
   /** Candidate penalty strengths; the one with the best cross-validated log-loss wins. */
   lambdas?: number[];
+  /** Which kinds to fit; both by default. */
+  kinds?: ModelKind[];
   version: string;
   /** ISO time written into the weights (passed in: pure code has no clock). */
   trainedAt: string;
@@ -39,71 +142,105 @@ export interface CvResult {
   logLoss: number;
 }
 
-export interface TrainResult {
+export interface KindFit {
+  kind: ModelKind;
   weights: Weights;
   lambda: number;
   cv: CvResult[];
-  /** Cross-validated AUC of the prior weights and of the chosen fit (out-of-fold predictions). */
+  /** Out-of-fold AUC and log-loss at the chosen λ. */
+  cvAuc: number;
+  cvLogLoss: number;
+}
+
+export interface TrainResult {
+  /** The chosen model, with the other kind as its `alternative`. */
+  weights: Weights;
+  selected: ModelKind;
+  fits: KindFit[];
+  /** AUC of the prior weights on the same customers. */
   priorAuc: number;
   cvAuc: number;
-  changes: Array<{ name: FeatureName | 'intercept'; before: number; after: number }>;
 }
 
 /**
- * Regularised logistic regression (Newton–Raphson) whose penalty λ/2·‖β − β₀‖² pulls the
- * coefficients towards the prior scorecard rather than towards zero: a feature the user's
- * history says nothing about (say, register facts absent from a ledger) keeps its expert
- * weight instead of silently dropping out. λ is chosen by k-fold cross-validation.
+ * Fits a linear scorecard and a monotone one (piecewise-linear shapes between fixed knots, every
+ * segment on its feature's side), each by penalised logistic regression shrunk towards the prior
+ * (a feature the user's history says nothing about keeps its prior shape), the penalty chosen by
+ * k-fold cross-validation. The monotone model is chosen only when it beats the linear one out of
+ * fold (see `beats`).
  */
 export function trainWeights(examples: readonly TrainingExample[], options: TrainOptions): TrainResult {
   const prior = options.prior ?? DEFAULT_WEIGHTS;
   const k = options.folds ?? 5;
-  const lambdas = options.lambdas ?? [0.1, 1, 10, 100, 1000];
+  const lambdas = options.lambdas ?? [0.3, 3, 30, 300];
   const positives = examples.filter((e) => e.defaulted).length;
   if (positives < 2 || examples.length - positives < 2) {
     throw new Error(`training needs defaulted and non-defaulted customers (have ${positives} of ${examples.length} defaulted)`);
   }
   const fold = examples.map((e) => parseInt(stableId('fold', e.customerId).slice(0, 8), 16) % k);
-  const beta0 = toBeta(prior);
+  const fits = (options.kinds ?? ['linear', 'monotone']).map((kind) => fitKind(kind, examples, fold, k, lambdas, prior, options));
+  const linear = fits.find((f) => f.kind === 'linear');
+  const monotone = fits.find((f) => f.kind === 'monotone');
+  const chosen = monotone && (!linear || beats(monotone, linear)) ? monotone : (linear ?? monotone)!;
+  const other = fits.find((f) => f !== chosen);
+  const trainedOn = {
+    customers: examples.length,
+    defaults: positives,
+    auc: chosen.cvAuc,
+    at: options.trainedAt,
+    ...(linear ? { linearCvAuc: linear.cvAuc } : {}),
+    ...(monotone ? { monotoneCvAuc: monotone.cvAuc } : {}),
+  };
+  const weights: Weights = { ...chosen.weights, trainedOn, ...(other ? { alternative: { ...other.weights, trainedOn } } : {}) };
+  const priorAuc = computeAuc(examples.map((e) => ({ customerId: e.customerId, pd: scoreLogit(prior, e.x), defaulted: e.defaulted })));
+  return { weights, selected: chosen.kind, fits, priorAuc, cvAuc: chosen.cvAuc };
+}
 
+/**
+ * The monotone model has more to fit, so it must win clearly out of fold: a log-loss lower by more
+ * than what a few extra parameters gain by chance (0.001 per customer) and an AUC at least as high.
+ */
+const MIN_LOG_LOSS_GAIN = 0.001;
+function beats(monotone: KindFit, linear: KindFit): boolean {
+  return linear.cvLogLoss - monotone.cvLogLoss > MIN_LOG_LOSS_GAIN && monotone.cvAuc >= linear.cvAuc;
+}
+
+function fitKind(
+  kind: ModelKind,
+  examples: readonly TrainingExample[],
+  fold: readonly number[],
+  k: number,
+  lambdas: readonly number[],
+  prior: Weights,
+  options: TrainOptions,
+): KindFit {
+  const cols = columnsFor(kind);
+  const beta0 = priorBeta(prior, cols);
+  const direction = [0 as const, ...cols.map((c) => FEATURE_DIRECTION[c.feature])];
+  const spec = (lambda: number) => ({ prior: beta0, penalty: beta0.map((_, i) => (i === 0 ? 0 : lambda)), direction });
+  const all = designOf(examples, cols);
   const cv: CvResult[] = lambdas.map((lambda) => {
     const predicted = new Array<number>(examples.length);
     for (let f = 0; f < k; f++) {
-      const train = examples.filter((_, i) => fold[i] !== f);
-      const beta = fitLogistic(train, beta0, lambda);
-      examples.forEach((e, i) => {
-        if (fold[i] === f) predicted[i] = predict(beta, e.x);
-      });
+      const train = designOf(examples.filter((_, i) => fold[i] !== f), cols);
+      const test = examples.map((_, i) => i).filter((i) => fold[i] === f);
+      const beta = fitConstrained(train, spec(lambda));
+      const p = predictAll(designOf(test.map((i) => examples[i]!), cols), beta);
+      test.forEach((i, j) => (predicted[i] = p[j]!));
     }
     return { lambda, ...evaluate(examples, predicted) };
   });
   const best = cv.reduce((a, b) => (b.logLoss < a.logLoss ? b : a));
-  const beta = fitLogistic(examples, beta0, best.lambda);
-  const weights = fromBeta(beta, options.version);
-  weights.trainedOn = { customers: examples.length, defaults: positives, auc: best.auc, at: options.trainedAt };
-  const priorAuc = evaluate(examples, examples.map((e) => predict(beta0, e.x))).auc;
-
-  const changes: TrainResult['changes'] = [{ name: 'intercept', before: prior.intercept, after: weights.intercept }];
-  for (const n of FEATURE_NAMES) changes.push({ name: n, before: prior.coefficients[n], after: weights.coefficients[n] });
-  return { weights, lambda: best.lambda, cv, priorAuc, cvAuc: best.auc, changes };
+  const beta = fitConstrained(all, spec(best.lambda));
+  const version = `${options.version}${kind === 'monotone' ? '-monotone' : '-linear'}`;
+  return { kind, weights: toWeights(kind, cols, beta, prior, version), lambda: best.lambda, cv, cvAuc: best.auc, cvLogLoss: best.logLoss };
 }
 
-/** β = [intercept, coefficients in FEATURE_NAMES order]. */
-function toBeta(w: Weights): number[] {
-  return [w.intercept, ...FEATURE_NAMES.map((n) => w.coefficients[n])];
-}
-
-function fromBeta(beta: number[], version: string): Weights {
-  const r = (x: number) => Math.round(x * 1e4) / 1e4;
-  const coefficients = {} as Weights['coefficients'];
-  FEATURE_NAMES.forEach((n, i) => (coefficients[n] = r(beta[i + 1]!)));
-  return { version, intercept: r(beta[0]!), coefficients };
-}
-
-function predict(beta: readonly number[], x: FeatureVector): number {
-  let z = beta[0]!;
-  for (let i = 0; i < FEATURE_NAMES.length; i++) z += beta[i + 1]! * x[FEATURE_NAMES[i]!];
-  return sigmoid(z);
+/** Log-odds of a feature vector under any weights (the ranking is all AUC needs). */
+function scoreLogit(w: Weights, x: FeatureVector): number {
+  let z = w.intercept;
+  for (const n of FEATURE_NAMES) z += priorValue(w, n, x[n]);
+  return z;
 }
 
 function evaluate(examples: readonly TrainingExample[], predicted: readonly number[]): { auc: number; logLoss: number } {
@@ -114,140 +251,4 @@ function evaluate(examples: readonly TrainingExample[], predicted: readonly numb
   });
   const auc = computeAuc(examples.map((e, i) => ({ customerId: e.customerId, pd: predicted[i]!, defaulted: e.defaulted })));
   return { auc, logLoss: loss / examples.length };
-}
-
-/** Newton–Raphson on the penalised log-likelihood; the intercept is not penalised. */
-export function fitLogistic(examples: readonly TrainingExample[], beta0: readonly number[], lambda: number, maxIter = 50): number[] {
-  return fitSignConstrained(toDesign(examples), beta0, lambda, maxIter);
-}
-
-/** The examples as a row-major matrix (column 0 the intercept) and 0/1 outcomes, read once per fit. */
-interface Design {
-  n: number;
-  d: number;
-  x: Float64Array;
-  y: Float64Array;
-}
-
-function toDesign(examples: readonly TrainingExample[]): Design {
-  const d = FEATURE_NAMES.length + 1;
-  const x = new Float64Array(examples.length * d);
-  const y = new Float64Array(examples.length);
-  examples.forEach((e, r) => {
-    x[r * d] = 1;
-    for (let i = 0; i < FEATURE_NAMES.length; i++) x[r * d + i + 1] = e.x[FEATURE_NAMES[i]!];
-    y[r] = e.defaulted ? 1 : 0;
-  });
-  return { n: examples.length, d, x, y };
-}
-
-/**
- * A scorecard must read sensibly: late payment may never lower the risk. Coefficients that
- * come out with the opposite sign of their prior (collinear features trading off) are pinned
- * at 0 and the rest refitted, until every sign agrees.
- */
-function fitSignConstrained(design: Design, beta0: readonly number[], lambda: number, maxIter: number): number[] {
-  const pinned = new Set<number>();
-  for (;;) {
-    const target = beta0.map((b, i) => (pinned.has(i) ? 0 : b));
-    const beta = fitPenalised(design, target, beta0.map((_, i) => (i === 0 ? 1e-6 : pinned.has(i) ? 1e9 : lambda)), maxIter);
-    const wrong = beta.map((_, i) => i).filter((i) => i > 0 && !pinned.has(i) && beta0[i]! !== 0 && Math.sign(beta[i]!) === -Math.sign(beta0[i]!));
-    if (wrong.length === 0) return beta.map((b, i) => (pinned.has(i) ? 0 : b));
-    for (const i of wrong) pinned.add(i);
-  }
-}
-
-const CONVERGED = 1e-9;
-
-function fitPenalised(design: Design, beta0: readonly number[], penalties: readonly number[], maxIter: number): number[] {
-  const { n, d, x, y } = design;
-  const beta = [...beta0];
-  for (let iter = 0; iter < maxIter; iter++) {
-    const g = new Array<number>(d).fill(0);
-    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (let r = 0; r < n; r++) {
-      const off = r * d;
-      let z = 0;
-      for (let i = 0; i < d; i++) z += beta[i]! * x[off + i]!;
-      const p = sigmoid(z);
-      const w = Math.max(p * (1 - p), 1e-10);
-      const res = p - y[r]!;
-      for (let i = 0; i < d; i++) {
-        const ri = x[off + i]!;
-        if (ri === 0) continue;
-        g[i]! += res * ri;
-        const hi = h[i]!;
-        const wri = w * ri;
-        for (let j = i; j < d; j++) hi[j]! += wri * x[off + j]!;
-      }
-    }
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < i; j++) h[i]![j] = h[j]![i]!;
-      const penalty = penalties[i]!;
-      g[i]! += penalty * (beta[i]! - beta0[i]!);
-      h[i]![i]! += penalty;
-    }
-    const step = solve(h, g);
-    // At the optimum the full step is below the tolerance: take it and stop. Line-searching it
-    // would compare two losses equal up to rounding and halve twenty times for nothing (each
-    // halving is a pass over every example: that was most of the time `train` took).
-    if (step.every((s) => Math.abs(s) < CONVERGED)) {
-      for (let i = 0; i < d; i++) beta[i] = beta[i]! - step[i]!;
-      break;
-    }
-    // Damped Newton: halve the step until the penalised loss does not grow (plain Newton
-    // can overshoot from a prior far from the data, e.g. a 3 % intercept on a 22 % sample).
-    const before = penalisedLoss(design, beta, beta0, penalties);
-    let t = 1;
-    let candidate = beta.map((b, i) => b - step[i]!);
-    while (t > 1e-6 && !(penalisedLoss(design, candidate, beta0, penalties) <= before)) {
-      t /= 2;
-      candidate = beta.map((b, i) => b - t * step[i]!);
-    }
-    let maxStep = 0;
-    for (let i = 0; i < d; i++) {
-      maxStep = Math.max(maxStep, Math.abs(candidate[i]! - beta[i]!));
-      beta[i] = candidate[i]!;
-    }
-    if (maxStep < CONVERGED) break;
-  }
-  return beta;
-}
-
-function penalisedLoss(design: Design, beta: readonly number[], beta0: readonly number[], penalties: readonly number[]): number {
-  const { n, d, x, y } = design;
-  let loss = 0;
-  for (let r = 0; r < n; r++) {
-    const off = r * d;
-    let z = 0;
-    for (let i = 0; i < d; i++) z += beta[i]! * x[off + i]!;
-    // log(1 + e^z) − y·z, computed without overflow
-    loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[r]! * z;
-  }
-  for (let i = 0; i < beta.length; i++) loss += (penalties[i]! / 2) * (beta[i]! - beta0[i]!) ** 2;
-  return loss;
-}
-
-/** Gaussian elimination with partial pivoting; the matrix is small (features + 1). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((r, i) => [...r, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    const pivot = m[c]![c]!;
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / pivot;
-      if (f === 0) continue;
-      for (let j = c; j <= n; j++) m[r]![j]! -= f * m[c]![j]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let j = r + 1; j < n; j++) s -= m[r]![j]! * x[j]!;
-    x[r] = s / m[r]![r]!;
-  }
-  return x;
 }

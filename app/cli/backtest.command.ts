@@ -1,4 +1,5 @@
-import { backtestLedger, type LedgerBacktest } from '../../analysis/scoring/evaluate-ledger.js';
+import { backtestLedger, modelsToCompare, type LedgerBacktest } from '../../analysis/scoring/evaluate-ledger.js';
+import { GRADE_BANDS } from '../../analysis/scoring/backtest.js';
 import { UserError } from '../../platform/errors.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
@@ -24,18 +25,21 @@ export const backtestCommand: Command = {
     if (values.format !== 'text' && values.format !== 'json') throw new UserError('--format must be text or json', 2);
     const weights = values.weights ? await readWeightsFile(values.weights) : undefined;
     const data = await loadEvaluationInput(values.ledger, values.outcomes, values['as-of'], ctx.io);
-    const report = backtestLedger(data.rows, data.set, ctx.config.policy, weights);
+    const reports = modelsToCompare(weights).map((w) => backtestLedger(data.rows, data.set, ctx.config.policy, w));
+    const report = reports.at(weights ? 1 : 0)!;
     if (report.defaults === 0 || report.defaults === report.customers) {
       ctx.io.stderr.write(`AUC needs both outcomes: ${report.defaults} of ${report.customers} customers defaulted.\n`);
     }
-    ctx.io.stdout.write(values.format === 'json' ? `${JSON.stringify(report)}\n` : formatBacktest(report));
+    // JSON: the chosen model's report as before, the others beside it.
+    if (values.format === 'json') ctx.io.stdout.write(`${JSON.stringify({ ...report, compared: reports.filter((r) => r !== report) })}\n`);
+    else ctx.io.stdout.write([...reports.slice(1), reports[0]!].map(formatBacktest).join('\n') + (reports.length > 1 ? formatComparison(reports) : ''));
     return data.rejected > 0 ? 2 : 0;
   },
 };
 
 export function formatBacktest(r: LedgerBacktest): string {
   const lines = [
-    `Backtest as of ${r.asOf}, model ${r.modelVersion}: ${r.customers} customers, ${r.defaults} defaulted (${((r.defaults / Math.max(1, r.customers)) * 100).toFixed(1)} %)` +
+    `Backtest as of ${r.asOf}, ${r.model} model ${r.modelVersion}: ${r.customers} customers, ${r.defaults} defaulted (${((r.defaults / Math.max(1, r.customers)) * 100).toFixed(1)} %)` +
       (r.derivedOutcomes ? ', outcomes derived from the ledger (90+ days overdue within 12 months)' : ''),
     `AUC ${r.auc.toFixed(4)}   Gini ${r.gini.toFixed(4)}   KS ${r.ks.toFixed(4)}`,
     '',
@@ -45,8 +49,35 @@ export function formatBacktest(r: LedgerBacktest): string {
       (c) =>
         `  ${c.band.padEnd(16)} ${String(c.customers).padStart(9)} ${String(c.defaults).padStart(9)} ${pct(c.meanPd).padStart(8)} ${pct(c.observedRate).padStart(9)}`,
     ),
+    '',
+    'By grade (observed rate with its 95 % interval against the grade\'s PD band):',
+    `  ${'grade'.padEnd(6)} ${'band'.padEnd(10)} ${'customers'.padStart(9)} ${'defaults'.padStart(9)} ${'mean PD'.padStart(8)} ${'observed'.padStart(9)}  95 % interval    holds`,
+    ...r.grades.map((g) => {
+      const [from, to] = GRADE_BANDS[g.grade];
+      const band = to >= 1 ? `>= ${pct0(from)}` : from === 0 ? `< ${pct0(to)}` : `${pct0(from)}-${pct0(to)}`;
+      return `  ${g.grade.padEnd(6)} ${band.padEnd(10)} ${String(g.customers).padStart(9)} ${String(g.defaults).padStart(9)} ${pct(g.meanPd).padStart(8)} ${pct(g.observedRate).padStart(9)}  ${`${pct(g.low)}-${pct(g.high)}`.padEnd(15)}  ${g.holds ? 'yes' : 'no'}`;
+    }),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per model: the comparison `train` promised (the chosen model, its alternative, the untrained one). */
+function formatComparison(reports: readonly LedgerBacktest[]): string {
+  const worst = (r: LedgerBacktest) => Math.max(...r.calibration.map((c) => Math.abs(c.meanPd - c.observedRate)));
+  return [
+    '',
+    'Compared on the same customers:',
+    `  ${'model'.padEnd(18)} ${'AUC'.padStart(7)} ${'Gini'.padStart(7)} ${'KS'.padStart(7)}  worst decile gap  grades that hold`,
+    ...reports.map(
+      (r) =>
+        `  ${r.model.padEnd(18)} ${r.auc.toFixed(4).padStart(7)} ${r.gini.toFixed(4).padStart(7)} ${r.ks.toFixed(4).padStart(7)}  ${`${(worst(r) * 100).toFixed(1)} points`.padEnd(16)}  ${r.grades.filter((g) => g.holds).length} of ${r.grades.length}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function pct0(x: number): string {
+  return `${Math.round(x * 100)} %`;
 }
 
 function pct(x: number): string {

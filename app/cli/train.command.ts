@@ -3,7 +3,7 @@ import path from 'node:path';
 import { prepareEvaluation } from '../../analysis/scoring/evaluate-ledger.js';
 import { parseOutcomesCsv } from '../../analysis/scoring/outcomes.js';
 import { buildExamples, trainWeights } from '../../analysis/scoring/train.js';
-import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
+import { DEFAULT_WEIGHTS, FEATURE_NAMES, type Weights } from '../../analysis/scoring/weights.js';
 import { UserError } from '../../platform/errors.js';
 import type { CliIo, Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
@@ -46,15 +46,19 @@ export const trainCommand: Command = {
     const o = ctx.io.stdout;
     const defaults = examples.filter((e) => e.defaulted).length;
     o.write(`Trained on ${examples.length} customers, ${defaults} defaulted (${pct(defaults / examples.length)}), as of ${data.set.asOf.toISOString().slice(0, 10)}${data.set.derived ? ', outcomes derived from the ledger (90+ days overdue within 12 months)' : ''}.\n`);
-    o.write(`${folds}-fold cross-validation, penalty towards the previous weights:\n`);
-    for (const c of result.cv) o.write(`  lambda ${String(c.lambda).padStart(6)}  AUC ${c.auc.toFixed(4)}  log-loss ${c.logLoss.toFixed(4)}${c.lambda === result.lambda ? '  <- chosen' : ''}\n`);
-    o.write(`AUC before (${prior.version}): ${result.priorAuc.toFixed(4)}   after, cross-validated: ${result.cvAuc.toFixed(4)}\n\n`);
-    o.write('What changed (log-odds per unit; 1 = 10 score points):\n');
-    for (const c of result.changes) {
-      const delta = c.after - c.before;
-      o.write(`  ${c.name.padEnd(22)} ${fmt(c.before)} -> ${fmt(c.after)}${Math.abs(delta) >= 0.005 ? `  (${delta > 0 ? '+' : ''}${delta.toFixed(2)})` : '  (unchanged)'}\n`);
+    o.write(`${folds}-fold cross-validation, penalty towards the previous weights (${prior.version}, AUC ${result.priorAuc.toFixed(4)} on these customers):\n`);
+    for (const fit of result.fits) {
+      o.write(`  ${fit.kind.padEnd(8)}${fit.cv.map((c) => `  lambda ${c.lambda}: AUC ${c.auc.toFixed(4)} log-loss ${c.logLoss.toFixed(4)}${c.lambda === fit.lambda ? ' *' : ''}`).join('')}\n`);
     }
-    o.write(`\nWeights written to ${out}. Use them with --weights ${out}.\n`);
+    const linear = result.fits.find((f) => f.kind === 'linear');
+    const monotone = result.fits.find((f) => f.kind === 'monotone');
+    o.write(
+      `Out-of-fold: linear AUC ${linear?.cvAuc.toFixed(4) ?? '-'}, monotone AUC ${monotone?.cvAuc.toFixed(4) ?? '-'} -> ${result.selected} chosen` +
+        (result.selected === 'linear' && monotone ? ' (the monotone model did not beat it out of fold)' : '') +
+        '.\n\n',
+    );
+    o.write(formatModel(result.weights, prior));
+    o.write(`\nWeights written to ${out}. Use them with --weights ${out}; \`bonitor backtest --weights ${out}\` compares both models.\n`);
     return data.rejected > 0 ? 2 : 0;
   },
 };
@@ -80,6 +84,26 @@ export async function loadEvaluationInput(ledgerFile: string, outcomesFile: stri
 
 function fmt(x: number): string {
   return x.toFixed(3).padStart(7);
+}
+
+/** What each feature does in the chosen model (log-odds; 1 = 10 score points), against the prior. */
+export function formatModel(w: Weights, prior: Weights): string {
+  const lines = [`Intercept ${fmt(prior.intercept)} -> ${fmt(w.intercept)}`, `Features (log-odds; 1 = 10 score points):`];
+  for (const n of FEATURE_NAMES) {
+    const shape = w.kind === 'monotone' ? w.shapes?.[n] : undefined;
+    if (shape) {
+      lines.push(`  ${n.padEnd(22)} ${shape.knots.map((k, i) => `${round(k)}:${shape.points[i]!.toFixed(2)}`).join('  ')}`);
+    } else {
+      const before = prior.coefficients[n];
+      const after = w.coefficients[n];
+      lines.push(`  ${n.padEnd(22)} ${fmt(before)} -> ${fmt(after)} per unit${Math.abs(after - before) < 0.005 ? '  (unchanged)' : ''}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 100) / 100);
 }
 
 function pct(x: number): string {

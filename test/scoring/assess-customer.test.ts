@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCustomer, type AssessInput } from '../../analysis/scoring/index.js';
+import { assessCustomer, DEFAULT_WEIGHTS, type AssessInput } from '../../analysis/scoring/index.js';
 import { DEFAULT_POLICY } from '../../platform/config/policy.js';
 import { assessmentSchema } from '../../platform/schemas/assessment.js';
 import { invoice, monthlyHistory, signal } from './helpers.js';
@@ -25,7 +25,7 @@ describe('assessCustomer', () => {
     expect(a.terms.creditLimit).toBeGreaterThanOrEqual(1000);
     const record = a.factors.find((f) => f.name === 'payment_track_record');
     expect(record!.contribution).toBeLessThan(0);
-    expect(a.modelVersion).toBe('scorecard-default-1');
+    expect(a.modelVersion).toBe(DEFAULT_WEIGHTS.version);
   });
 
   it('does not rate an all-unpaid customer well: worse than new, worse than punctual', () => {
@@ -148,7 +148,7 @@ describe('assessCustomer', () => {
     const a = assess({ ledger });
     for (const f of a.factors) expect(f.description!.length).toBeGreaterThan(10);
     const sum = a.factors.reduce((s, f) => s + f.contribution, 0);
-    expect(a.score).toBeCloseTo(35 + sum, 0); // intercept −3.5 → 35 points
+    expect(a.score).toBeCloseTo(10 * (DEFAULT_WEIGHTS.intercept + 7) + sum, 0); // the intercept's points plus every factor's
     expect(a.terms.reasons!.en.length).toBeGreaterThan(0);
     expect(a.terms.reasons!.de.length).toBe(a.terms.reasons!.en.length);
   });

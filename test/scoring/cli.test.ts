@@ -118,7 +118,8 @@ describe('bonitor train and backtest', () => {
     const r = await run(trainCommand, ['--ledger', ledgerFile, '--outcomes', outcomesFile, '--as-of', '2024-08-01', '--out', out, '--folds', '4']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Trained on 40 customers, 21 defaulted/);
-    expect(r.stdout).toMatch(/share_paid_late +1\.000 -> /);
+    expect(r.stdout).toMatch(/Out-of-fold: linear AUC 0\.\d{4}, monotone AUC 0\.\d{4} -> (linear|monotone) chosen/);
+    expect(r.stdout).toMatch(/share_paid_late /);
     const weights = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(weights.version).toMatch(/^scorecard-trained-/);
 
@@ -129,6 +130,9 @@ describe('bonitor train and backtest', () => {
     expect(report.auc).toBeGreaterThan(0.9);
     expect(report.gini).toBeCloseTo(2 * report.auc - 1, 10);
     expect(report.calibration.length).toBeGreaterThan(1);
+    expect(report.grades.reduce((n: number, g: { customers: number }) => n + g.customers, 0)).toBe(40);
+    // The chosen model is compared with the other kind train fitted and with the untrained scorecard.
+    expect(report.compared.map((c: { model: string }) => c.model).sort()).toEqual(['untrained', `trained ${weights.alternative!.kind}`].sort());
 
     const scored = await run(ledgerScoreCommand, [ledgerFile, '--weights', out]);
     expect(JSON.parse(scored.stdout.split('\n')[0]!).modelVersion).toBe(weights.version);

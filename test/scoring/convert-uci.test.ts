@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clientInvoices, convertUci, parseUciCsv, UCI_AS_OF } from '../../scripts/convert-uci.js';
 import { parseLedgerCsv } from '../../collectors/ledger/parse-ledger.js';
+import { assessLedger } from '../../analysis/scoring/assess-ledger.js';
 import { backtestLedger, prepareEvaluation } from '../../analysis/scoring/evaluate-ledger.js';
 import { parseOutcomesCsv } from '../../analysis/scoring/outcomes.js';
 import { buildExamples, trainWeights } from '../../analysis/scoring/train.js';
@@ -52,15 +53,23 @@ describe('convert-uci', () => {
     expect([...outcomes.outcomes.values()].filter(Boolean)).toHaveLength(3353);
   });
 
-  // The accuracy figures reported in the README; a drop below them is a regression.
-  it('ranks defaulters: untrained AUC ≥ 0.74, trained cross-validated AUC ≥ 0.75', () => {
+  // The accuracy figures reported in the README (development half); a drop below them is a regression.
+  it('ranks defaulters without piling up: untrained AUC ≥ 0.75, trained out-of-fold ≥ 0.755, monotone beats linear', () => {
     const { out, parsed } = convertedUci();
     const rows = parsed.rows;
     const set = prepareEvaluation(rows, parseOutcomesCsv(out.outcomesCsv).outcomes, new Date(`${UCI_AS_OF}T00:00:00Z`));
     const untrained = backtestLedger(rows, set, DEFAULT_POLICY);
-    expect(untrained.auc).toBeGreaterThanOrEqual(0.74);
+    expect(untrained.auc).toBeGreaterThanOrEqual(0.75);
+    // Before, half of all customers shared one score; now no score holds more than 5 %.
+    const scored = assessLedger({ rows, asOf: set.asOf, policy: DEFAULT_POLICY, texts: false });
+    const counts = new Map<number, number>();
+    for (const a of scored) counts.set(a.score, (counts.get(a.score) ?? 0) + 1);
+    expect(Math.max(...counts.values()) / scored.length).toBeLessThan(0.05);
     const trained = trainWeights(buildExamples(rows, set.outcomes, set.asOf), { version: 't', trainedAt: 'x', lambdas: [1], folds: 5 });
-    expect(trained.cvAuc).toBeGreaterThanOrEqual(0.75);
+    const cv = Object.fromEntries(trained.fits.map((f) => [f.kind, f.cvAuc]));
+    expect(cv.monotone!).toBeGreaterThanOrEqual(0.755);
+    expect(cv.monotone!).toBeGreaterThan(cv.linear!);
+    expect(trained.selected).toBe('monotone');
     expect(trained.cvAuc).toBeGreaterThan(untrained.auc);
-  }, 180_000); // about 6 s of CPU; minutes on the shared 2-core machine under load
+  }, 240_000); // about 10 s of CPU (two kinds of model); minutes on the shared 2-core machine under load
 });
