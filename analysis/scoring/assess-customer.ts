@@ -10,6 +10,7 @@ import { recommendTerms, suggestCreditLimit } from './recommend-terms.js';
 import { applyOverride, type OverrideInput } from './apply-override.js';
 import { findClaimDeadline, nextStep } from './next-step.js';
 import { computeIndustryRisk } from './industry-risk.js';
+import { industryBaseRate } from './base-rates.js';
 import { computeRegisterFeatures, registerOverride, registerRisks, type RegisterFacts } from './register-features.js';
 import {
   contributionsOf,
@@ -82,7 +83,9 @@ export function assessCustomer(input: AssessInput): Assessment {
   );
 
   const registerRisk = registerRisks(input.register);
-  let logit = weights.intercept;
+  // Public data every customer has, invoices or not: how often its industry fails.
+  const baseRate = industryBaseRate(customer.industry);
+  let logit = weights.intercept + (baseRate?.logit ?? 0);
   for (const name of FEATURE_NAMES) logit += contributions[name];
   for (const c of signals.contributions) logit += c.logit;
   for (const r of registerRisk) logit += r.logit;
@@ -105,6 +108,11 @@ export function assessCustomer(input: AssessInput): Assessment {
   for (const r of registerRisk) {
     const code = r.name === 'register_confirmation_overdue' ? factorCode('register_confirmation_overdue', {}) : factorCode('register_accounts_overdue', {});
     factors.push({ name: r.name, contribution: round1(r.logit * POINTS_PER_LOGIT), evidence: r.evidence, ...code });
+  }
+
+  if (baseRate) {
+    const points = round1(baseRate.logit * POINTS_PER_LOGIT);
+    if (points !== 0) factors.push({ name: 'industry_base_rate', contribution: points, evidence: [`NACE ${baseRate.section}`], ...factorCode('industry_base_rate', { section: baseRate.section, ratio: baseRate.ratio }) });
   }
 
   let score = round1(logitToScore(logit));

@@ -30,7 +30,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * Features added after weights files were first written: a file without them keeps the
  * default weight for them (a fit that never saw a feature says nothing against the prior).
  */
-const ADDED_LATER: Partial<Record<FeatureName, number>> = { written_off: 4.3 };
+const ADDED_LATER: Partial<Record<FeatureName, number>> = { written_off: 5.0 };
 
 /**
  * Which way each feature may move the risk: +1 risk only, −1 leniency only. Training keeps every
@@ -126,10 +126,10 @@ export const DEFAULT_WEIGHTS: Weights = {
     payment_trend: 0.3,
     share_paid_late: 0.8,
     worst_delay: 0.13,
-    oldest_overdue: 0.5,
+    oldest_overdue: 0.57,
     overdue_share: 0.8,
     dunning_level: 1.5,
-    collection_cases: 3.0,
+    collection_cases: 3.6,
     // A loss already taken on this customer: the strongest ledger signal, stronger than collection.
     written_off: ADDED_LATER.written_off!,
     payment_track_record: -1.0,
@@ -145,10 +145,10 @@ export const DEFAULT_WEIGHTS: Weights = {
     days_beyond_terms: shape([0, DAYS(10), 1, 2, 6], [0, 0.15, 0.6, 1.0, 1.4]),
     payment_trend: shape([-2, 2], [-0.6, 0.6]),
     worst_delay: shape([0, 1, 3, 6], [0, 0.2, 0.5, 0.8]),
-    oldest_overdue: shape([0, DAYS(5), 1, 2, 3, 6], [0, 0, 0.9, 1.9, 2.6, 3.0]),
+    oldest_overdue: shape([0, DAYS(5), 1, 2, 3, 6], [0, 0, 0.9, 1.9, 3.0, 3.4]),
     dunning_level: shape([0, 1 / 3, 2 / 3, 1], [0, 0.3, 0.8, 1.5]),
-    collection_cases: shape([0, 0.5, 1], [0, 2.5, 3.0]),
-    written_off: shape([0, 0.5, 1], [0, 3.8, 4.3]),
+    collection_cases: shape([0, 0.5, 1], [0, 3.2, 3.6]),
+    written_off: shape([0, 0.5, 1], [0, 4.5, 5.0]),
     payment_track_record: shape([0, 0.5, 1], [0, -0.4, -1.0]),
     // Orders of magnitude of monthly business (log10): bigger customers are bigger companies, which fail less.
     business_volume: shape([3, 6], [0, -0.4]),

@@ -31,6 +31,8 @@ export interface FactorParams {
   low_capital: None;
   register_changes: { count: number };
   industry_risk: { industry: string; index: number };
+  /** The industry's published insolvency frequency over the all-industry average (Destatis). */
+  industry_base_rate: { section: string; ratio: number };
   /** An event from a news article or register notice; `more` further reports of it. */
   signal: { type: EventType; title: string; more: number };
   /** Register filings overdue (Companies House accounts, confirmation statement). */
