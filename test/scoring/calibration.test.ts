@@ -60,7 +60,7 @@ describe('untrained PDs against published default rates', () => {
   it('an invoice 90+ days overdue (the Basel default itself) or a write-off: grade E', () => {
     const overdue = pdOf(monthlyHistory(12, (i) => (i === 9 ? null : 0)), '2025-03-15');
     expect(overdue.grade).toBe('E');
-    const writtenOff = monthlyHistory(12, () => 0).map((r, i) => (i === 11 ? { ...r, paidDate: undefined, paidAmount: 0, writtenOff: true } : r));
+    const writtenOff = monthlyHistory(12, () => 0).map((r, i) => (i === 11 ? { ...r, paidDate: undefined, paidAmount: 0, writtenOff: r.amount, writtenOffDate: '2025-02-15' } : r));
     expect(pdOf(writtenOff, '2025-03-15').grade).toBe('E');
   });
 
