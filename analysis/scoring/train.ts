@@ -150,6 +150,8 @@ export interface KindFit {
   /** Out-of-fold AUC and log-loss at the chosen λ. */
   cvAuc: number;
   cvLogLoss: number;
+  /** Each customer's out-of-fold PD at the chosen λ (examples' order): how the grades would have held. */
+  outOfFold: number[];
 }
 
 export interface TrainResult {
@@ -219,6 +221,7 @@ function fitKind(
   const direction = [0 as const, ...cols.map((c) => FEATURE_DIRECTION[c.feature])];
   const spec = (lambda: number) => ({ prior: beta0, penalty: beta0.map((_, i) => (i === 0 ? 0 : lambda)), direction });
   const all = designOf(examples, cols);
+  const predictions = new Map<number, number[]>();
   const cv: CvResult[] = lambdas.map((lambda) => {
     const predicted = new Array<number>(examples.length);
     for (let f = 0; f < k; f++) {
@@ -228,12 +231,14 @@ function fitKind(
       const p = predictAll(designOf(test.map((i) => examples[i]!), cols), beta);
       test.forEach((i, j) => (predicted[i] = p[j]!));
     }
+    predictions.set(lambda, predicted);
     return { lambda, ...evaluate(examples, predicted) };
   });
   const best = cv.reduce((a, b) => (b.logLoss < a.logLoss ? b : a));
   const beta = fitConstrained(all, spec(best.lambda));
   const version = `${options.version}${kind === 'monotone' ? '-monotone' : '-linear'}`;
-  return { kind, weights: toWeights(kind, cols, beta, prior, version), lambda: best.lambda, cv, cvAuc: best.auc, cvLogLoss: best.logLoss };
+  const outOfFold = predictions.get(best.lambda)!;
+  return { kind, weights: toWeights(kind, cols, beta, prior, version), lambda: best.lambda, cv, cvAuc: best.auc, cvLogLoss: best.logLoss, outOfFold };
 }
 
 /** Log-odds of a feature vector under any weights (the ranking is all AUC needs). */

@@ -1,5 +1,5 @@
 import { backtestLedger, modelsToCompare, type LedgerBacktest } from '../../analysis/scoring/evaluate-ledger.js';
-import { GRADE_BANDS } from '../../analysis/scoring/backtest.js';
+import { GRADE_BANDS, type GradeRow } from '../../analysis/scoring/backtest.js';
 import { UserError } from '../../platform/errors.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
@@ -51,14 +51,21 @@ export function formatBacktest(r: LedgerBacktest): string {
     ),
     '',
     'By grade (observed rate with its 95 % interval against the grade\'s PD band):',
+    formatGrades(r.grades),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per grade: customers, defaults, mean PD, observed rate with its 95 % interval, and whether it meets the band. */
+export function formatGrades(grades: readonly GradeRow[]): string {
+  return [
     `  ${'grade'.padEnd(6)} ${'band'.padEnd(10)} ${'customers'.padStart(9)} ${'defaults'.padStart(9)} ${'mean PD'.padStart(8)} ${'observed'.padStart(9)}  95 % interval    holds`,
-    ...r.grades.map((g) => {
+    ...grades.map((g) => {
       const [from, to] = GRADE_BANDS[g.grade];
       const band = to >= 1 ? `>= ${pct0(from)}` : from === 0 ? `< ${pct0(to)}` : `${pct0(from)}-${pct0(to)}`;
       return `  ${g.grade.padEnd(6)} ${band.padEnd(10)} ${String(g.customers).padStart(9)} ${String(g.defaults).padStart(9)} ${pct(g.meanPd).padStart(8)} ${pct(g.observedRate).padStart(9)}  ${`${pct(g.low)}-${pct(g.high)}`.padEnd(15)}  ${g.holds ? 'yes' : 'no'}`;
     }),
-  ];
-  return `${lines.join('\n')}\n`;
+  ].join('\n');
 }
 
 /** One line per model: the comparison `train` promised (the chosen model, its alternative, the untrained one). */

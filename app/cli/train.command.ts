@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runBacktest } from '../../analysis/scoring/backtest.js';
 import { prepareEvaluation } from '../../analysis/scoring/evaluate-ledger.js';
+import { formatGrades } from './backtest.command.js';
 import { parseOutcomesCsv } from '../../analysis/scoring/outcomes.js';
 import { buildExamples, trainWeights } from '../../analysis/scoring/train.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, type Weights } from '../../analysis/scoring/weights.js';
@@ -57,6 +59,10 @@ export const trainCommand: Command = {
         (result.selected === 'linear' && monotone ? ' (the monotone model did not beat it out of fold)' : '') +
         '.\n\n',
     );
+    const chosen = result.fits.find((f) => f.kind === result.selected)!;
+    const oof = runBacktest(examples.map((e, i) => ({ customerId: e.customerId, pd: chosen.outOfFold[i]!, defaulted: e.defaulted })));
+    o.write(`Out of fold, the ${result.selected} model's grades against their PD bands (what \`backtest\` will show on new data):\n`);
+    o.write(`${formatGrades(oof.grades)}\n`);
     o.write(formatModel(result.weights, prior));
     o.write(`\nWeights written to ${out}. Use them with --weights ${out}; \`bonitor backtest --weights ${out}\` compares both models.\n`);
     return data.rejected > 0 ? 2 : 0;

@@ -120,6 +120,8 @@ describe('bonitor train and backtest', () => {
     expect(r.stdout).toMatch(/Trained on 40 customers, 21 defaulted/);
     expect(r.stdout).toMatch(/Out-of-fold: linear AUC 0\.\d{4}, monotone AUC 0\.\d{4} -> (linear|monotone) chosen/);
     expect(r.stdout).toMatch(/share_paid_late /);
+    expect(r.stdout).toMatch(/Out of fold, the (linear|monotone) model's grades against their PD bands/);
+    expect(r.stdout).toMatch(/\n  [A-E] +(< 1 %|\d+ %-\d+ %|>= 35 %) +\d+ +\d+ /);
     const weights = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
     expect(weights.version).toMatch(/^scorecard-trained-/);
 
