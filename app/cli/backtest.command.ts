@@ -1,10 +1,9 @@
 import { backtestLedger, modelsToCompare, type LedgerBacktest } from '../../analysis/scoring/evaluate-ledger.js';
-import { GRADE_BANDS, type GradeRow } from '../../analysis/scoring/backtest.js';
 import { UserError } from '../../platform/errors.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 import { readWeightsFile } from './ledger-score.command.js';
-import { loadEvaluationInput } from './train.command.js';
+import { formatGrades, loadEvaluationInput, pct } from './evaluation-input.js';
 
 const BACKTEST_OPTIONS = {
         ledger: { type: 'string' },
@@ -57,17 +56,6 @@ export function formatBacktest(r: LedgerBacktest): string {
 }
 
 /** Per grade: customers, defaults, mean PD, observed rate with its 95 % interval, and whether it meets the band. */
-export function formatGrades(grades: readonly GradeRow[]): string {
-  return [
-    `  ${'grade'.padEnd(6)} ${'band'.padEnd(10)} ${'customers'.padStart(9)} ${'defaults'.padStart(9)} ${'mean PD'.padStart(8)} ${'observed'.padStart(9)}  95 % interval    holds`,
-    ...grades.map((g) => {
-      const [from, to] = GRADE_BANDS[g.grade];
-      const band = to >= 1 ? `>= ${pct0(from)}` : from === 0 ? `< ${pct0(to)}` : `${pct0(from)}-${pct0(to)}`;
-      return `  ${g.grade.padEnd(6)} ${band.padEnd(10)} ${String(g.customers).padStart(9)} ${String(g.defaults).padStart(9)} ${pct(g.meanPd).padStart(8)} ${pct(g.observedRate).padStart(9)}  ${`${pct(g.low)}-${pct(g.high)}`.padEnd(15)}  ${g.holds ? 'yes' : 'no'}`;
-    }),
-  ].join('\n');
-}
-
 /** One line per model: the comparison `train` promised (the chosen model, its alternative, the untrained one). */
 function formatComparison(reports: readonly LedgerBacktest[]): string {
   const worst = (r: LedgerBacktest) => Math.max(...r.calibration.map((c) => Math.abs(c.meanPd - c.observedRate)));
@@ -83,10 +71,3 @@ function formatComparison(reports: readonly LedgerBacktest[]): string {
   ].join('\n');
 }
 
-function pct0(x: number): string {
-  return `${Math.round(x * 100)} %`;
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)} %`;
-}

@@ -1,15 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBacktest } from '../../analysis/scoring/backtest.js';
-import { prepareEvaluation } from '../../analysis/scoring/evaluate-ledger.js';
-import { formatGrades } from './backtest.command.js';
-import { parseOutcomesCsv } from '../../analysis/scoring/outcomes.js';
+import { formatGrades, loadEvaluationInput } from './evaluation-input.js';
 import { buildExamples, trainWeights } from '../../analysis/scoring/train.js';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, type Weights } from '../../analysis/scoring/weights.js';
 import { UserError } from '../../platform/errors.js';
-import type { CliIo, Command } from './command.js';
+import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
-import { parseAsOf, readLedgerFile, readText, readWeightsFile } from './ledger-score.command.js';
+import { readWeightsFile } from './ledger-score.command.js';
 
 const TRAIN_OPTIONS = {
         ledger: { type: 'string' },
@@ -70,24 +68,6 @@ export const trainCommand: Command = {
 };
 
 /** Ledger file + optional outcomes file + optional as-of → the evaluation set (shared by train and backtest). */
-export async function loadEvaluationInput(ledgerFile: string, outcomesFile: string | undefined, asOfText: string | undefined, io: CliIo) {
-  const asOf = asOfText ? parseAsOf(asOfText) : undefined;
-  const { rows, rejected } = await readLedgerFile(ledgerFile, io);
-  let outcomes: Map<string, boolean> | undefined;
-  let bad = rejected;
-  if (outcomesFile) {
-    const parsed = parseOutcomesCsv(await readText(outcomesFile));
-    for (const e of parsed.errors) io.stderr.write(`${outcomesFile}:${e.line}: ${e.reason}\n`);
-    bad += parsed.errors.length;
-    outcomes = parsed.outcomes;
-  }
-  try {
-    return { rows, set: prepareEvaluation(rows, outcomes, asOf), rejected: bad };
-  } catch (err) {
-    throw new UserError(`${ledgerFile}: ${err instanceof Error ? err.message : String(err)}`, 1);
-  }
-}
-
 function fmt(x: number): string {
   return x.toFixed(3).padStart(7);
 }

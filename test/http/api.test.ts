@@ -65,7 +65,7 @@ describe('HTTP API on the demo data', () => {
     expect(byUid.body.match.documents[0].url).toMatch(/^https:\/\/www\.shab\.ch\//);
     const byName = await get(`/api/check?q=${encodeURIComponent('Rysaffe Administrateurs')}`);
     expect(byName.body.match.kind).toBe('prospect');
-    expect(byName.body.terms.reasons.en.join(' ')).toMatch(/No payment history/);
+    expect(byName.body.terms.reasons.en.join(' ')).toMatch(/No invoices yet/);
   });
 
   it('answers 400 and 404 with the error shape and no stack', async () => {
