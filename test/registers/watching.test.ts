@@ -137,7 +137,9 @@ describe('a new user imports a watchlist with register ids', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<{ id: string; url: string; status: string }>;
     const ids = rows.map((s) => s.id);
-    for (const id of ['watch-news-rysaffe-de-ch', 'watch-news-candour-en-gb', 'watch-news-apple-en-us', 'watch-news-reiter-de-de', 'watch-shab-kk', 'watch-gazette-insolvency', 'watch-edgar-8k-0000320193']) expect(ids).toContain(id);
+    const customersSeen = await runBonitor(['--config', config, 'config'], {});
+    const why = `sources printed ${rows.length} row(s); stderr: ${r.stderr.slice(-1500)}; config: ${customersSeen.stdout.slice(0, 1500)} ${customersSeen.stderr.slice(-500)}`;
+    for (const id of ['watch-news-rysaffe-de-ch', 'watch-news-candour-en-gb', 'watch-news-apple-en-us', 'watch-news-reiter-de-de', 'watch-shab-kk', 'watch-gazette-insolvency', 'watch-edgar-8k-0000320193']) expect(ids, why).toContain(id);
     expect(rows.every((s) => s.status === 'never_run')).toBe(true);
     const catalog = await runBonitor(['--config', config, 'sources', 'catalog'], {});
     expect(catalog.code).toBe(0);
