@@ -1,5 +1,6 @@
-import { BUSINESS_WORDS, COUNTRY_WORDS, CURRENCY_SIGNS, LANGUAGE_MARKERS, SPORTS_WORDS } from './cue-words.js';
-import type { TokenStream } from './normalize-name.js';
+import { CURRENCY_SIGNS } from './cue-words.js';
+import type { TokenStream } from './scan-text.js';
+import { BUSINESS, SPORTS } from './word-cues.js';
 
 /** What the features of every mention in one document share: tokens, language, country cues. */
 export interface DocumentContext {
@@ -25,25 +26,6 @@ export interface DocumentContext {
   };
 }
 
-/** Per word, what it tells: bit flags for business and sports words and marker languages, plus the countries it points to. */
-interface WordCue {
-  flags: number;
-  countries?: string[];
-  lang?: string;
-}
-const BUSINESS = 1;
-const SPORTS = 2;
-const WORD_CUES = new Map<string, WordCue>();
-const cueOf = (w: string): WordCue => {
-  let c = WORD_CUES.get(w);
-  if (!c) WORD_CUES.set(w, (c = { flags: 0 }));
-  return c;
-};
-for (const w of BUSINESS_WORDS) cueOf(w).flags |= BUSINESS;
-for (const w of SPORTS_WORDS) cueOf(w).flags |= SPORTS;
-for (const [country, words] of Object.entries(COUNTRY_WORDS)) for (const w of words) (cueOf(w).countries ??= []).push(country);
-for (const [lang, words] of Object.entries(LANGUAGE_MARKERS)) for (const w of words) cueOf(w).lang ??= lang;
-
 /** One pass over the tokens: country cues, language votes and the business and sports word counts every mention's window reads. */
 export function createDocumentContext(
   text: string,
@@ -55,11 +37,11 @@ export function createDocumentContext(
 ): DocumentContext {
   const countries = new Map<string, number>();
   const langVotes = new Map<string, number>();
-  const { norms } = tokens;
+  const { norms, cues } = tokens;
   const businessSums = new Int32Array(norms.length + 1);
   const sportsSums = new Int32Array(norms.length + 1);
   for (let k = 0; k < norms.length; k++) {
-    const cue = WORD_CUES.get(norms[k]!);
+    const cue = cues[k];
     businessSums[k + 1] = businessSums[k]! + (cue && cue.flags & BUSINESS ? 1 : 0);
     sportsSums[k + 1] = sportsSums[k]! + (cue && cue.flags & SPORTS ? 1 : 0);
     if (!cue) continue;

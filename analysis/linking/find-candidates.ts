@@ -1,4 +1,4 @@
-import type { TokenStream } from './normalize-name.js';
+import type { TokenStream } from './scan-text.js';
 import type { NameVariant, TrieNode } from './watchlist-index.js';
 
 /** How the text writes the name compared with the watchlist. */

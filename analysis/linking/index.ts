@@ -4,5 +4,6 @@ export { isValidCheUid, mergeWatchlistEntry, parseWatchlistCsv, type WatchlistCs
 export { explainLink } from './explain-link.js';
 export { parseLinkModel, linkModelSchema, type LinkModel } from './link-model.js';
 export { FEATURES, FEATURE_DOCS, type Feature } from './mention-features.js';
-export { foldToken, tokenizeText, scanTokens, isGenericToken } from './normalize-name.js';
+export { foldToken, tokenizeText, isGenericToken } from './normalize-name.js';
+export { scanTokens } from './scan-text.js';
 export { pairEventsWithCustomers, type CustomerEvent, type DocumentEvent } from './pair-events.js';

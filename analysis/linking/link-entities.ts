@@ -4,7 +4,8 @@ import { findNameSpans } from './find-candidates.js';
 import { findDomainMentions, findRegisterIdMentions, type IdentifierMention, type TextSpan } from './find-identifiers.js';
 import { explainFeatures, logitOf, sigmoid, type FeatureValues, type LinkModel } from './link-model.js';
 import { mentionFeatures } from './mention-features.js';
-import { legalFormLengthAt, scanTokens } from './normalize-name.js';
+import { legalFormLengthAt } from './normalize-name.js';
+import { scanTokens } from './scan-text.js';
 import type { WatchlistIndex } from './watchlist-index.js';
 
 export type { TextSpan } from './find-identifiers.js';

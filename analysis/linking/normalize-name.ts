@@ -1,4 +1,4 @@
-import { foldLowerName, foldName } from '../text/fold.js';
+import { foldName } from '../text/fold.js';
 
 /**
  * Name normalisation shared by the watchlist index and the text scanner. Both sides go through
@@ -25,16 +25,9 @@ export function foldToken(raw: string): string {
   return CONJUNCTIONS.has(t) ? '&' : t;
 }
 
-/** foldToken for a token that is already lower case (the scanner lower-cases whole texts at once). */
-function foldLowerToken(lower: string): string {
-  const t = foldLowerName(lower);
-  return CONJUNCTIONS.has(t) ? '&' : t;
-}
-
 // Letters and digits; "&" is its own token so "Procter & Gamble" equals "Procter and Gamble".
 // "P&G", "AT&T", "S&P", "M&S" stay one token: split, their letters would be meaningless.
 const TOKEN_RE = /\p{Lu}{1,2}&\p{Lu}{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+|&/gu;
-const LOWER_TOKEN_RE = /\p{Ll}{1,2}&\p{Ll}{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+|&/gu;
 
 /** Splits text into word tokens with offsets. Hyphens, dots and apostrophes separate tokens ("Migros-Chef"). */
 export function tokenizeText(text: string): TextToken[] {
@@ -44,49 +37,6 @@ export function tokenizeText(text: string): TextToken[] {
     out.push({ norm: foldToken(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-/** Folded tokens and their offsets as parallel arrays: the document scanner's hot path. */
-export interface TokenStream {
-  norms: string[];
-  starts: number[];
-  ends: number[];
-}
-
-export function scanTokens(text: string): TokenStream {
-  const lower = text.toLowerCase();
-  // Lower-casing the whole text once is much cheaper than per token; a few characters change
-  // length when lower-cased ("İ"), and then offsets would drift, so fall back to the original.
-  const same = lower.length === text.length;
-  const src = same ? lower : text;
-  const words = src.match(same ? LOWER_TOKEN_RE : TOKEN_RE) ?? [];
-  const norms: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  // match() plus indexOf is faster than an exec() loop that allocates a match object per word.
-  let pos = 0;
-  for (const w of words) {
-    pos = src.indexOf(w, pos);
-    starts.push(pos);
-    pos += w.length;
-    ends.push(pos);
-    norms.push(!same ? foldToken(w) : foldMemo(w));
-  }
-  return { norms, starts, ends };
-}
-
-// News repeats its words; folding a word with diacritics costs far more than a map lookup.
-const FOLD_MEMO = new Map<string, string>();
-const FOLD_MEMO_LIMIT = 200_000;
-
-function foldMemo(w: string): string {
-  let f = FOLD_MEMO.get(w);
-  if (f === undefined) {
-    f = foldLowerToken(w);
-    if (FOLD_MEMO.size >= FOLD_MEMO_LIMIT) FOLD_MEMO.clear();
-    FOLD_MEMO.set(w, f);
-  }
-  return f;
 }
 
 /** Legal forms for CH, DE, AT, FR, IT, UK, US and a few neighbours, as folded token sequences. */
