@@ -29,6 +29,7 @@ export const ROLES = folded(`
 
 /** Verbs and attributions that follow a person's name more than a company's: "Meier sagte", "Schindler, 65,". */
 export const PERSON_VERBS = folded(`
+  geboren starb verstarb heiratete schrieb wrote born died married ne nee mort morte nato nata morto morta
   sagte sagt meinte meint betonte betont erklarte erzahlte erzahlt lachte lacht findet fand glaubt glaubte hofft hoffte freut freute
   said says told tells added explained laughed smiled recalled believes thinks feels hopes insisted admitted joked
   declare explique affirme estime raconte confie souligne ajoute precise reconnait sourit
@@ -57,7 +58,37 @@ export const VENUE_AFTER = folded(`
 export const BUSINESS_AFTER = folded(`
   ceo cfo coo chef chefin boss chairman chair president prasident prasidentin sprecher sprecherin spokesman spokeswoman spokesperson
   aktie aktien share shares stock konzern group gruppe groupe gruppo holding holdings management board verwaltungsrat geschaftsleitung
-  mitarbeitende mitarbeiter staff employees workers kunden customers clients chief director head`);
+  mitarbeitende mitarbeiter staff employees workers kunden customers clients chief director head earnings results sales revenue revenues
+  profit profits tochter tochterfirma subsidiary subsidiaries filiale division sparte unit`);
+
+/**
+ * Nouns that describe a company and stand right before its name in apposition: "Schuhhändler Reno",
+ * "Wettbewerber Eon", "retailer Wilko", "le groupe Carrefour", "il gruppo Onorato".
+ */
+export const DESCRIPTORS = folded(`
+  konzern konzerns gruppe unternehmen firma hersteller handler handlerin kette wettbewerber konkurrent konkurrenten rivale tochter
+  mutterkonzern versicherer bank anbieter betreiber discounter investor fluggesellschaft reederei modehaus warenhaus
+  company companies firm firms group retailer retailers chain maker makers carmaker manufacturer producer supplier rival rivals competitor
+  lender lenders bank banks insurer operator airline brand giant subsidiary owner investor conglomerate
+  societe groupe entreprise enseigne enseignes marque fabricant constructeur distributeur concurrent filiale geant chaine assureur banque
+  operateur compagnie
+  societa gruppo azienda marchio catena produttore costruttore concorrente controllata colosso compagnia banca operatore`);
+
+/**
+ * Heads of German compounds that make the whole word company vocabulary ("Schuhhändler", "Modekette",
+ * "Autobauer", "Insolvenzverfahren"): found in the last letters of a word the lists do not have.
+ */
+export const BUSINESS_HEADS = [
+  'handler', 'handlerin', 'hersteller', 'konzern', 'konzerne', 'kette', 'ketten', 'unternehmen', 'gesellschaft', 'firma', 'firmen', 'gruppe',
+  'versicherer', 'anbieter', 'betreiber', 'lieferant', 'lieferanten', 'zulieferer', 'discounter', 'gigant', 'riese', 'bauer', 'investor',
+  'insolvenz', 'verfahren', 'glaubiger', 'aktie', 'aktien', 'umsatz', 'gewinn', 'verlust', 'filiale', 'filialen', 'sanierung', 'pleite',
+].map(foldToken);
+
+/** Of the heads above, those that make the word a company descriptor ("Schuhhändler", "Autobauer"), not just business talk. */
+export const DESCRIPTOR_HEADS = [
+  'handler', 'handlerin', 'hersteller', 'konzern', 'kette', 'versicherer', 'anbieter', 'betreiber', 'lieferant', 'zulieferer', 'discounter',
+  'gigant', 'riese', 'bauer', 'investor', 'gruppe', 'unternehmen',
+].map(foldToken);
 
 /** Business vocabulary near a mention: the text is about a company. */
 export const BUSINESS_WORDS = folded(`
@@ -75,7 +106,22 @@ export const BUSINESS_WORDS = folded(`
   magasins fournisseur fournisseurs contrat commandes prix marque faillite redressement liquidation creanciers dette
   fatturato utile utili perdita perdite azioni azionisti societa azienda aziende gruppo dipendenti lavoratori clienti mercato borsa
   miliardi milioni trimestre risultati dividendo acquisizione fusione controllata stabilimento stabilimenti negozi fornitore fornitori
-  contratto ordini prezzi marchio fallimento concordato creditori debito debiti`);
+  contratto ordini prezzi marchio fallimento concordato creditori debito debiti
+  investor investoren ubernommen ubernimmt ubernehmen sanierung sanierungsplan schutzschirm schutzschirmverfahren insolvenzverfahren
+  insolvenzantrag zahlungsunfahig restrukturierung handel handler kette ketten marke marken geschaft geschafte filialnetz beschaftigte
+  aktionar anleger rekordumsatz
+  retailer retailers retail store stores shop shops chain brands funding financing restructuring administrator administrators
+  receiver receivership lawsuit judgment award payments investor analysts executives shareholder directors airline carrier lender
+  magasin magasins enseigne enseignes rachat reprise cession judiciaire sauvegarde actionnaire licenciements hypermarches
+  supermarches salaries
+  esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio`);
+
+/** Research and education near a mention: an acronym is then a school or an institute ("LSE research", "ETH-Studie"). */
+export const ACADEMIC_WORDS = folded(`
+  research researchers study studies survey university universities professor professors students student school academic
+  forschung forscher forscherin studie studien umfrage universitat hochschule professorin studierende studenten
+  recherche chercheur chercheurs etude etudes enquete universite etudiants ecole
+  ricerca ricercatori studio studi indagine universita studenti scuola`);
 
 /** Sports vocabulary near a mention: the name is likely a club or a player. */
 export const SPORTS_WORDS = folded(`

@@ -165,3 +165,24 @@ export function capitalised(text: string, tokens: TokenStream, i: number): boole
   const c = text.charCodeAt(tokens.starts[i]!);
   return (c >= 65 && c <= 90) || (c > 127 && /\p{Lu}/u.test(text[tokens.starts[i]!]!));
 }
+
+const LIST_WORDS = new Set(['&', 'e', 'o', 'or', 'oder', 'ou', 'sowie']);
+const LIST_MARK = /^\s*[,/;]\s*$/;
+const LIST_SPACE = /^\s*,?\s+$/;
+
+/**
+ * Per span, 1 when it stands in an enumeration with its neighbour ("Kaufland/Real", "Görtz,
+ * Klauser und Salamander", "Cora et Match"): only a comma, slash or conjunction between them.
+ * `ends` are the spans' ends including a legal form that follows.
+ */
+export function findEnumerations(text: string, tokens: TokenStream, spans: NameSpan[], ends: number[]): Uint8Array {
+  const listed = new Uint8Array(spans.length);
+  for (let k = 1; k < spans.length; k++) {
+    const from = ends[k - 1]!;
+    const to = spans[k]!.start;
+    const gap = (a: number, b: number) => text.slice(tokens.ends[a - 1], tokens.starts[b]);
+    const joined = to === from ? LIST_MARK.test(gap(from, to)) : to === from + 1 && LIST_WORDS.has(tokens.norms[from]!) && LIST_SPACE.test(gap(from, from)) && /^\s+$/.test(gap(to, to));
+    if (joined) listed[k - 1] = listed[k] = 1;
+  }
+  return listed;
+}

@@ -1,6 +1,6 @@
 import type { RegisterIds } from '../../platform/schemas/document.js';
 import { createDocumentContext } from './document-context.js';
-import { findNameSpans } from './find-candidates.js';
+import { findEnumerations, findNameSpans } from './find-candidates.js';
 import { findDomainMentions, findRegisterIdMentions, type IdentifierMention, type TextSpan } from './find-identifiers.js';
 import { explainFeatures, logitOf, sigmoid, type FeatureValues, type LinkModel } from './link-model.js';
 import { mentionFeatures } from './mention-features.js';
@@ -87,19 +87,20 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
   for (const s of spans) for (const { variant } of s.variants) counts.set(variant.customerId, (counts.get(variant.customerId) ?? 0) + 1);
   const identified = new Set(ids.filter((m) => !m.shared).map((m) => m.customerId));
   const ctx = createDocumentContext(full, tokens, titleEnd, lang, identified, counts);
+  const ends = spans.map((s) => (s.compound ? s.end : s.end + legalFormLengthAt(tokens.norms, s.end)));
+  const listed = findEnumerations(full, tokens, spans, ends);
   const out: SpanCandidates[] = [];
-  for (const span of spans) {
+  spans.forEach((span, i) => {
     // A name shared by many customers identifies none of them; listing them all would only be noise.
-    if (span.variants.length > 10) continue;
-    const formLen = span.compound ? 0 : legalFormLengthAt(tokens.norms, span.end);
-    const where = { start: tokens.starts[span.start]!, end: tokens.ends[span.end - 1 + formLen]! };
+    if (span.variants.length > 10) return;
+    const where = { start: tokens.starts[span.start]!, end: tokens.ends[ends[i]! - 1]! };
     const candidates = span.variants.map((c) => ({
       customerId: c.variant.customerId,
-      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: span.variants.length - 1 }),
+      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: span.variants.length - 1, listed: listed[i] === 1 }),
     }));
     const key = span.end - span.start === 1 ? tokens.norms[span.start]! : tokens.norms.slice(span.start, span.end).join(' ');
     out.push({ span: where, text: full.slice(where.start, where.end), key, candidates });
-  }
+  });
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt, legalFormCountries } from './normalize-name.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
+import { DESCRIPTOR } from './word-cues.js';
 
 /**
  * Every feature the linking model knows, with what it means. The weights live in link-model.json;
@@ -47,6 +48,10 @@ export const FEATURE_DOCS = {
   club_after: 'a team word after ("Basket", "Volley", "United")',
   venue_after: 'a venue or place word after ("Arena", "Stadion", "Park")',
   business_after: 'a word about the company after ("CEO", "Aktie", "Konzern")',
+  business_before: 'a noun describing a company right before ("Schuhhändler Reno", "retailer Wilko", "le groupe Carrefour")',
+  listed: 'in an enumeration with another watchlist name ("Kaufland/Real", "Görtz, Klauser und Salamander")',
+  hyphen_suffix_upper: 'glued to a capitalised word with a hyphen ("Bosch-Horn", "Red Bull-Kollegen")',
+  extension_legal_form: 'capitalised words after it, then a legal form: another registered entity ("Signa Retail Selection AG")',
   extension_after: 'a capitalised word after that is not part of its names ("Siemens Energy")',
   extension_after_de: 'as extension_after, in German text (where nouns have capitals)',
   extension_after_titlecase: 'as extension_after, in a headline with every word capitalised',
@@ -59,6 +64,9 @@ export const FEATURE_DOCS = {
   acronym_expanded_same: "the text spells the acronym out as the customer's name",
   business_near: 'business words nearby ("Umsatz", "shares", "société")',
   sports_near: 'sports words nearby ("Tor", "match", "campionato")',
+  academic_near: 'research or education words nearby ("research", "Studie", "université"): a school or an institute',
+  historic_year_near: 'a year before 1950 nearby ("1841"): history and biographies, where names are people',
+  particle_after: 'a particle and a capitalised word after the name ("Leonardo da Vinci"): a person',
   industry_near: "words of the customer's industry nearby",
   country_match: "places, institutions or currency of the customer's country in the text",
   country_other: "only other countries' places, institutions or currency in the text",
@@ -84,6 +92,8 @@ const PERSON_RELATIVE = new Set(['who', 'whom', 'whose', 'der', 'dessen']);
 // "(1861 - 1942)", "(54)", ", 54,": life dates and ages.
 const LIFE_DATES = /^\s*(?:,\s*\d{2}\s*,|\(\s*\d{2}\s*\)|\(\s*(?:\*\s*)?\d{4}\s*[-–]\s*(?:\d{4})?\s*\))/;
 const SPACE_ONLY = /^[ \t\u00a0]+$/;
+// Lower-case particles of family names ("de Vinci", "von der Leyen", "da Silva"), as written.
+const PARTICLES = new Set(['de', 'von', 'van', 'da', 'di', 'du', 'del', 'della', 'der', 'zu', 'dos', 'das']);
 const SPACE_OR_HYPHEN = /^[ \t\u00a0]*[-–]?[ \t\u00a0]*$/;
 
 export interface Candidate {
@@ -92,6 +102,8 @@ export interface Candidate {
   fit: CaseFit;
   /** Other customers found on the same words. */
   competitors: number;
+  /** In an enumeration with another candidate name. */
+  listed: boolean;
 }
 
 export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, c: Candidate): FeatureValues {
@@ -122,6 +134,8 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
 
   addPersonCues(ctx, span, profile, f);
+  if (describedBefore(ctx, span, profile)) put(f, 'business_before');
+  if (c.listed) put(f, 'listed');
   if (!form) addExtensionCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, atStart, f);
   if (v.acronym) addAcronymCues(ctx, v, profile, f);
@@ -135,6 +149,8 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   }
   if (around(ctx.businessSums) > 0) put(f, 'business_near');
   if (!profile.sports && around(ctx.sportsSums) > 0) put(f, 'sports_near');
+  if (around(ctx.academicSums) > 0) put(f, 'academic_near');
+  if (around(ctx.historicSums) > 0) put(f, 'historic_year_near');
   if (industry) put(f, 'industry_near');
 
   if (profile.country !== '') {
@@ -164,6 +180,11 @@ function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
     else if (ROLES.has(prevNorm) && SPACE_ONLY.test(gap)) put(f, 'role_before');
     else if (SPACE_ONLY.test(gap) && isCapitalised(prevRaw) && FIRST_NAMES.has(prevNorm) && !profile.nameTokens.has(prevNorm)) put(f, 'first_name_before');
     else if (/^\.\s*$/.test(gap) && /^\p{Lu}$/u.test(prevRaw)) put(f, 'initial_before');
+    else if (PARTICLES.has(prevRaw) && SPACE_ONLY.test(gap) && prev > 0 && SPACE_ONLY.test(gapBefore(ctx, prev))) {
+      // "Léonard de Vinci", "Ursula von der Leyen": a first name, then a particle of a family name.
+      const first = norms[prev - 1]!;
+      if (isCapitalised(rawToken(ctx, prev - 1)) && FIRST_NAMES.has(first) && !profile.nameTokens.has(first)) put(f, 'first_name_before');
+    }
   }
   for (let k = Math.max(0, span.start - 2); k < Math.min(norms.length, span.end + 3); k++) {
     if (k >= span.start && k < span.end) continue;
@@ -192,16 +213,27 @@ function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: Custome
   const raw = rawToken(ctx, next);
   if (/^-$/.test(gap.trim()) && /^\p{Ll}/u.test(raw) && !BUSINESS_AFTER.has(norm)) return put(f, 'hyphen_suffix_lower');
   if (/^\d{2,4}$/.test(raw) && SPACE_ONLY.test(gap)) return put(f, 'number_after');
-  if (CLUB_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'club_after');
-  if (VENUE_AFTER.has(norm) && isCapitalised(raw)) return put(f, 'venue_after');
-  if (BUSINESS_AFTER.has(norm)) return put(f, 'business_after');
-  if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
+  // Plurals count as their noun: "Telekom Baskets", "Deutsche-Bank-Chefs".
+  const base = norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;
+  if ((CLUB_AFTER.has(norm) || CLUB_AFTER.has(base)) && isCapitalised(raw)) return put(f, 'club_after');
+  if ((VENUE_AFTER.has(norm) || VENUE_AFTER.has(base)) && isCapitalised(raw)) return put(f, 'venue_after');
+  if (BUSINESS_AFTER.has(norm) || BUSINESS_AFTER.has(base)) return put(f, 'business_after');
+  if (profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
+  if (!SPACE_ONLY.test(gap)) {
+    if ((gap === '-' || gap === '\u2011') && isCapitalised(raw)) put(f, 'hyphen_suffix_upper');
+    return;
+  }
+  if (!isCapitalised(raw)) {
+    if (PARTICLES.has(raw) && next + 1 < ctx.tokens.norms.length && SPACE_ONLY.test(gapBefore(ctx, next + 1)) && isCapitalised(rawToken(ctx, next + 1))) put(f, 'particle_after');
+    return;
+  }
   const countries = COUNTRY_OF_NAME.get(norm);
   if (countries) {
     if (!countries.includes(profile.country)) put(f, 'country_suffix_other');
     return;
   }
   if (PLACES.has(norm) || (norm.endsWith('s') && PLACES.has(norm.slice(0, -1)))) return put(f, 'place_after');
+  if (extendsToLegalForm(ctx, next)) put(f, 'extension_legal_form');
   if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
   else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
 }
@@ -224,6 +256,28 @@ function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
   // A capitalised word that only starts its sentence ("Bei Migros") says nothing.
   if (startsSentence(ctx, prev, ABBREVIATIONS) && !isNameLike(raw)) return;
   put(f, ctx.lang === 'de' ? 'extension_before_de' : 'extension_before');
+}
+
+/** "Schuhhändler Reno", "retailer Wilko", "le groupe (belge) Louis Delhaize": a company noun right before, or before one lower-case adjective. */
+function describedBefore(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile): boolean {
+  const { cues, norms } = ctx.tokens;
+  for (let k = span.start - 1, hops = 0; k >= 0 && hops < 2; k--, hops++) {
+    if (!SPACE_ONLY.test(gapBefore(ctx, k + 1)) || profile.nameTokens.has(norms[k]!)) return false;
+    if (((cues[k]?.flags ?? 0) & DESCRIPTOR) !== 0) return true;
+    if (isCapitalised(rawToken(ctx, k))) return false;
+  }
+  return false;
+}
+
+/** Up to three capitalised words from token `from` on, then a legal form: "Signa [Retail Selection] AG". */
+function extendsToLegalForm(ctx: DocumentContext, from: number): boolean {
+  const { norms } = ctx.tokens;
+  for (let k = from; k < Math.min(norms.length, from + 3); k++) {
+    if (!isCapitalised(rawToken(ctx, k))) return false;
+    if (k + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, k + 1)) && legalFormAt(norms, k + 1)) return true;
+    if (!SPACE_ONLY.test(gapBefore(ctx, k + 1))) return false;
+  }
+  return false;
 }
 
 function put(f: FeatureValues, name: Feature): void {

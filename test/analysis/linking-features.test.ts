@@ -21,6 +21,7 @@ const index = buildWatchlistIndex(
     customer('post-ch', 'Die Schweizerische Post AG', { aliases: ['Post', 'La Poste'], industry: '53' }),
     customer('poste-fr', 'La Poste SA', { country: 'FR', industry: '53' }),
     customer('nestle', 'Nestlé S.A.', { aliases: ['Nestlé'] }),
+    customer('salamander', 'Salamander GmbH', { country: 'DE', industry: '47' }),
   ],
   loadLinkModel(),
 );
@@ -97,5 +98,37 @@ describe('linking features: people, clubs, venues, namesakes, context', () => {
 
   it('sees a name that is an ordinary word elsewhere in the same text', () => {
     expect(features('Die Post kommt. Die post kommt heute später.', 'post-ch')).toContain('lowercase_elsewhere');
+  });
+});
+
+describe('linking features: descriptors, enumerations, compounds, history, research', () => {
+  it('sees a company noun right before the name, also a German compound one ("Schuhhändler", "le groupe suisse")', () => {
+    expect(features('Der Schuhhändler Salamander ist insolvent.', 'salamander')).toContain('business_before');
+    expect(features('Auch Wettbewerber Salamander wechselte den Chef.', 'salamander')).toContain('business_before');
+    expect(features('Le groupe suisse Nestlé annonce des résultats.', 'nestle')).toContain('business_before');
+    expect(features('Der Salamander wird etwa 20 cm lang.', 'salamander')).not.toContain('business_before');
+  });
+
+  it('sees an enumeration of watchlist names ("Görtz, Klauser und Salamander", "Siemens/Nestlé") and nothing for a lone name', () => {
+    expect(features('Nach Görtz, Schindler und Salamander rutscht nun auch Reno in die Insolvenz.', 'salamander')).toContain('listed');
+    expect(features('Zwei Vorhaben (Siemens/Nestlé) wurden freigegeben.', 'nestle')).toContain('listed');
+    expect(features('Salamander bewegen sich nur langsam.', 'salamander')).not.toContain('listed');
+  });
+
+  it('sees a hyphen compound with a capitalised word and an extension that ends in a legal form', () => {
+    expect(features('Die Siemens-Energy-Aktie stürzte ab.', 'siemens')).toContain('hyphen_suffix_upper');
+    expect(features('Die Deutsche-Bank-Chefs traten zurück.', 'dbank')).toContain('business_after');
+    expect(features('darunter die Meier Retail Selection AG, zu der GKK gehört.', 'meier')).toContain('extension_legal_form');
+  });
+
+  it('sees people written with particles: "Léonard de Vinci" (first name, particle) and "Leonardo da Vinci" (particle after)', () => {
+    expect(features('Tous ses manuscrits montrent que Léonard de Nestlé est un précurseur.', 'nestle')).toContain('first_name_before');
+    expect(features('Fu dipinto da Helix da Vinci a partire dal 1503.', 'helix')).toContain('particle_after');
+  });
+
+  it('sees history (a year before 1950) and research words near the name', () => {
+    expect(features('Robert Schindler starb am 12. März 1942 in Stuttgart.', 'schindler')).toContain('historic_year_near');
+    expect(features('Schindler baut 2024 neue Aufzüge.', 'schindler')).not.toContain('historic_year_near');
+    expect(features('New PSA research sheds some light on the issue.', 'psa')).toContain('academic_near');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenizeText } from '../../analysis/linking/normalize-name.js';
 import { scanTokens } from '../../analysis/linking/scan-text.js';
-import { BUSINESS, SPORTS, wordCue } from '../../analysis/linking/word-cues.js';
+import { BUSINESS, DESCRIPTOR, SPORTS, wordCue } from '../../analysis/linking/word-cues.js';
 
 /** The reference: the regular-expression tokenizer the watchlist index folds names with. */
 function reference(text: string) {
@@ -60,5 +60,13 @@ describe('scanTokens: the character-code scanner agrees with the reference token
     expect(cueOf('der')!.lang).toBe('de');
     expect(cueOf('stieg')).toBeUndefined();
     for (let k = 0; k < s.norms.length; k++) expect(s.cues[k]).toBe(wordCue(s.norms[k]!));
+  });
+
+  it('gives a German compound the cue of its head ("Schuhhändler", "Insolvenzverfahren") but not a short word that only ends like one', () => {
+    const [schuh, verfahren, bauer, autobauer] = scanTokens('Schuhhändler Insolvenzverfahren Bauer Autobauer').cues;
+    expect(schuh!.flags & DESCRIPTOR).toBe(DESCRIPTOR);
+    expect(verfahren!.flags & (BUSINESS | DESCRIPTOR)).toBe(BUSINESS);
+    expect(bauer).toBeUndefined();
+    expect(autobauer!.flags & DESCRIPTOR).toBe(DESCRIPTOR);
   });
 });
