@@ -93,10 +93,11 @@ describe('a new user imports a watchlist with register ids', () => {
   let app: App;
   let config: string;
   beforeAll(async () => {
+    // The CLI below runs without BONITOR_* variables, so this process must not take CI's Kafka or ClickHouse from them either.
     config = path.join(tmp.dir, 'bonitor.yaml');
     writeFileSync(config, `dataDir: ${path.join(tmp.dir, 'data')}\nwatching: { enabled: true }\n`);
     writeFileSync(path.join(tmp.dir, 'customers.csv'), WATCHLIST);
-    app = await openApp(loadConfig({ configPath: config, cwd: tmp.dir }).config, silentLogger);
+    app = await openApp(loadConfig({ configPath: config, cwd: tmp.dir, env: {} }).config, silentLogger);
   });
   afterAll(async () => {
     await app?.close();
@@ -137,8 +138,7 @@ describe('a new user imports a watchlist with register ids', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<{ id: string; url: string; status: string }>;
     const ids = rows.map((s) => s.id);
-    const customersSeen = await runBonitor(['--config', config, 'config'], {});
-    const why = `sources printed ${rows.length} row(s); stderr: ${r.stderr.slice(-1500)}; config: ${customersSeen.stdout.slice(0, 1500)} ${customersSeen.stderr.slice(-500)}`;
+    const why = `sources printed ${rows.length} row(s); stderr: ${r.stderr.slice(-1500)}`;
     for (const id of ['watch-news-rysaffe-de-ch', 'watch-news-candour-en-gb', 'watch-news-apple-en-us', 'watch-news-reiter-de-de', 'watch-shab-kk', 'watch-gazette-insolvency', 'watch-edgar-8k-0000320193']) expect(ids, why).toContain(id);
     expect(rows.every((s) => s.status === 'never_run')).toBe(true);
     const catalog = await runBonitor(['--config', config, 'sources', 'catalog'], {});
@@ -146,6 +146,6 @@ describe('a new user imports a watchlist with register ids', () => {
     expect(catalog.stdout).toContain('https://news.google.com/rss/search?q={query}');
     expect(catalog.stdout).toContain('https://www.thegazette.co.uk/insolvency/notice/data.feed');
     expect(catalog.stdout).toContain('terms: ');
-    app = await openApp(loadConfig({ configPath: config, cwd: tmp.dir }).config, silentLogger);
+    app = await openApp(loadConfig({ configPath: config, cwd: tmp.dir, env: {} }).config, silentLogger);
   });
 });
