@@ -120,19 +120,33 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     const found = extractSentence(s.text, { lang, lex, refYear, linked });
     if (found.length === 0) continue;
     const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
-    for (const e of found) {
-      const event = toEvent(e, s, isTitle);
-      const accepted = isSignal(event);
+    const events = found.map((e) => toEvent(e, s, isTitle));
+    const accepted = events.map(isSignal);
+    // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.
+    const withHard = events.some((ev, i) => accepted[i] && HARD.has(ev.type));
+    found.forEach((e, i) => {
+      const event = events[i]!;
       const features =
         view && families
           ? candidateFeatures(
-              { type: event.type, triggerType: e.triggerType, trigger: event.trigger, modality: event.modality, cues: event.cues, subjectKind: event.subjectKind, linked: e.subject?.customerId !== undefined, role: event.role, accepted },
+              {
+                type: event.type,
+                triggerType: e.triggerType,
+                trigger: event.trigger,
+                modality: event.modality,
+                cues: event.cues,
+                subjectKind: event.subjectKind,
+                linked: e.subject?.customerId !== undefined,
+                role: event.role,
+                accepted: accepted[i]!,
+                besideHard: withHard && !HARD.has(event.type),
+              },
               view,
               families,
             )
           : undefined;
-      out.push({ event, accepted, ...(features ? { features } : {}) });
-    }
+      out.push({ event, accepted: accepted[i]!, ...(features ? { features } : {}) });
+    });
   }
   return out;
 }

@@ -5,7 +5,8 @@ import { genericCuesOf } from './generic-cues.js';
 /**
  * Features of one candidate event for the trained event model (event-model.ts). Families:
  * - `rule`: what the extractor decided and why — type, trigger word, modality and its cue kinds,
- *   subject kind, role and the rule that chose it, whether the rules made it a signal;
+ *   subject kind, role and the rule that chose it, whether the rules made it a signal, and whether a
+ *   soft candidate stands beside an accepted hard event (one fact, one event);
  * - `cue`: genericity and specificity cues of the sentence (generic-cues.ts), also crossed with
  *   the type's group (hard / soft), because "a company can…" means more beside "bankruptcy";
  * - `shape`: headline, length, number of named organisations, question, quotation, colon;
@@ -29,6 +30,8 @@ export interface CandidateView {
   role: string;
   /** The extractor's rules made it a signal. */
   accepted: boolean;
+  /** A soft candidate in a sentence where the rules accepted a hard event (a consequence of the same fact?). */
+  besideHard?: boolean;
 }
 
 /** What is computed once per sentence and shared by its candidates. */
@@ -76,6 +79,10 @@ export function candidateFeatures(c: CandidateView, s: SentenceView, families: R
     f.set(`role:${c.role}`, 1);
     f.set(c.accepted ? 'rules:accepted' : 'rules:rejected', 1);
     f.set(`${group}&rules:${c.accepted ? 'accepted' : 'rejected'}`, 1);
+    if (c.besideHard) {
+      f.set('beside_hard', 1);
+      f.set(`beside_hard&type:${c.type}`, 1);
+    }
   }
   for (const [k, v] of s.features) {
     f.set(k, v);

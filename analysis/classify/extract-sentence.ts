@@ -51,7 +51,10 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
     let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
-    if (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) {
+    if (
+      (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
+      ((t.type === 'insolvency' || t.type === 'liquidation') && isRequestedByAnother(folded, t))
+    ) {
       t.type = 'debt_enforcement';
       roles = { ...roles, role: 'respondent', reason: `${roles.reason}; creditor's petition` };
     }
@@ -85,6 +88,26 @@ const PETITION = /antrag|begehren|petition|istanza|assignation|requisition|reque
 /** Requests that only a creditor makes: Konkursbegehren (SchKG), Gläubiger-/Fremdantrag, creditor's petition. */
 const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'?s? petition|istanza di fallimento/;
 
+/**
+ * Someone asks a court to open the proceedings against the company: "i fondi hanno chiesto il
+ * fallimento della società", "the taxman is seeking the club's liquidation", "a fait assigner la
+ * SCI aux fins de voir prononcer … le redressement judiciaire". The company asking for its own
+ * ("in proprio", "voluntary") is not a creditor's petition.
+ */
+const REQUESTED_BEFORE =
+  /(?:\b(?:(?:ha|hanno|avevano|aveva) (?:\w+ )?(?:chiesto|richiesto)|chied(?:e|ono)|chiesta|richiesta) (?:il |la |l')?|\b(?:seek(?:s|ing)?|sought|pursu(?:ing|es)|demand(?:s|ing|ed)?) (?:the |an? )?(?:[a-z'-]+ ){0,3}|\bserved with (?:\w+ ){0,2}|\baux fins de voir prononcer [^.]{0,160}?|\bassign(?:e|er|ee|ation) [^.]{0,80}?(?:aux fins|en vue) [^.]{0,160}?)$/;
+/** A cheap test before REQUESTED_BEFORE (anchored at the end, it would try every start). */
+const REQUEST_WORD = /chiest|richiest|chied|seek|sought|pursu|demand|served with|aux fins|assign/;
+const OWN_REQUEST = /\b(?:in proprio|proprio|voluntary|volontaire|own)\b/;
+function isRequestedByAnother(folded: string, t: TriggerPosition): boolean {
+  const before = folded.slice(Math.max(0, t.start - 260), t.start);
+  return REQUEST_WORD.test(before) && REQUESTED_BEFORE.test(before) && !OWN_REQUEST.test(folded.slice(Math.max(0, t.start - 30), t.end + 20));
+}
+
+/** Eigenverwaltung and the Schutzschirm are debt_restructuring, also when written with "Insolvenz" (annotation convention). */
+const SELF_ADMINISTERED_AFTER = /^[^.;,]{0,6}\b(?:in|mit|unter) (?:\w+ )?(?:eigenverwaltung|schutzschirm)/;
+const SELF_ADMINISTERED_BEFORE = /(?:schutzschirm|eigenverwaltungs?)-?$/;
+
 /** Triggers that stand for two types, or for another type in the same sentence, by the annotation conventions. */
 function applyConventions(folded: string, triggers: Array<TriggerPosition & { type: EventType }>): void {
   const chapter11 = triggers.some((t) => t.type === 'debt_restructuring' && CHAPTER_11.test(folded.slice(t.start, t.end)));
@@ -93,6 +116,7 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
     const text = folded.slice(t.start, t.end);
     // "filed for Chapter 11", "sought bankruptcy protection": the insolvency word is part of a restructuring.
     if (t.type === 'insolvency' && CHAPTER_11.test(folded.slice(t.start, t.end + 24))) t.type = 'debt_restructuring';
+    else if (t.type === 'insolvency' && (SELF_ADMINISTERED_AFTER.test(folded.slice(t.end, t.end + 50)) || SELF_ADMINISTERED_BEFORE.test(folded.slice(Math.max(0, t.start - 20), t.start)))) t.type = 'debt_restructuring';
     else if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
     else if (t.type === 'insolvency' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
     else if (t.type === 'liquidation' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'insolvency' });

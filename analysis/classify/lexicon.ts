@@ -96,6 +96,7 @@ export const LEXICON: Lexicon = {
       'zum (?:neuen )?(?:ceo|cfo|chef|geschaftsfuhrer) ernannt', 'fuhrungswechsel', 'chefwechsel', 'ausgeschieden',
       'zeichnungsberechtigung (?:' + W + ' ){0,4}(?:geloscht|erloschen)', 'unterschrift (?:' + W + ' ){0,4}erloschen', 'prokura (?:' + W + ' ){0,4}erloschen',
       'eingetragene personen neu oder mutierend',
+      '(?:posten|amt|nachfolge|vorsitz) (?:' + W + ' ){0,3}(?:ubernimmt|ubernommen|ubernehmen)', 'einen (?:' + W + ' )?wechsel (?:gab es )?(?:bei|an der spitze)',
     ],
     ownership_change: [
       'neue[nr]? (?:besitzer|eigentumer|eigner|investor|mehrheitseigner)', '(?:wurde|wurden|war|worden) (?:\\w+ ){0,6}(?:ubernommen|gekauft|verkauft)\\b', '\\bverkauf (?:von|der|des)\\b', '\\bubernahm\\b(?! (?:die|den) (?:leitung|fuhrung|vorsitz|verantwortung))',
@@ -111,6 +112,7 @@ export const LEXICON: Lexicon = {
       'schwarze(?:n)? zahlen', 'gewinnzone', 'prognose (?:' + W + ' ){0,2}(?:angehoben|erhoht)', 'hebt (?:die |seine |ihre )?prognose',
       'schafft (?:' + W + ' ){0,3}(?:stellen|arbeitsplatze|jobs)', 'neue arbeitsplatze', 'erfolgreich saniert', 'sanierung (?:' + W + ' )?abgeschlossen',
       'refinanzierung (?:' + W + ' )?(?:gesichert|abgeschlossen)', 'auftrag (?:im wert|uber)',
+      'im wert von (?:' + W + ' ){0,4}(?:millionen|milliarden) (?:' + W + ' ){0,3}bestellt', 'bestell(?:t|te|ten|ung) (?:' + W + ' ){0,8}im wert von', 'gewinn (?:' + W + ' ){0,4}(?:gesteigert|verdoppelt|erhoht|um [0-9])', '(?:umsatz|gewinn|ergebnis) (?:' + W + ' ){0,3}(?:uber den erwartungen|ubertrifft|ubertraf)', 'rekorddividende', 'erwartungen (?:' + W + ' ){0,3}ubertroffen',
     ],
   },
   en: {
@@ -168,7 +170,7 @@ export const LEXICON: Lexicon = {
       '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
       '\\blay(?:s|ing)? off\\b', '\\blaid off\\b', '\\blayoffs?\\b', '\\bjob cuts?\\b', '\\bcut(?:s|ting)? (?:' + W + ' ){0,3}jobs\\b', '\\bslash(?:es|ed|ing)? (?:' + W + ' ){0,3}jobs\\b',
       '\\bredundanc(?:y|ies)\\b', '\\bheadcount reduction', '\\bworkforce reduction', '\\bplant closures?\\b',
-      '\\bclos(?:e|es|ed|ing) (?:' + W + ' ){0,2}(?:plant|plants|factory|factories|stores|sites|mill|mine)\\b', '\\bshort[- ]time work', '\\bfurlough',
+      '\\bclos(?:e|es|ed|ing) (?:' + W + ' ){0,2}(?:plant|plants|factory|factories|stores|sites|mill|mine)\\b', '\\bshort[- ]time work', '\\bfurlough', '\\bcost(?:ing|s)? (?:' + W + ' ){0,6}(?:their|its) jobs\\b', '\\b(?:axe|axes|axed|axing|shed|sheds|shedding) (?:' + W + ' ){0,3}(?:jobs|roles|staff|posts)\\b',
     ],
     legal_dispute: [
       '\\blawsuits?\\b', '\\bsued\\b', '\\bsues\\b', '\\bsuing\\b', '\\bclass action\\b', '\\bfraud\\b', '\\bindict(?:ed|ment)\\b', '\\bprobe (?:into|over)\\b',
@@ -182,6 +184,7 @@ export const LEXICON: Lexicon = {
       '\\bappoint(?:s|ed)? (?:' + W + ' ){0,3}(?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chairwoman|chair|finance director|managing director|chief financial officer)',
       '\\bnamed (?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chair|chief financial officer)', '\\bnew (?:ceo|cfo|chief executive|chairman|chief financial officer)',
       '\\b(?:ceo|cfo|chief executive|chairman) (?:departs|quits|leaves|ousted|fired|exits|to leave|to step down)', '\\bousted\\b', '\\bquits\\b',
+      '\\bretir(?:e|es|ing|ement) (?:' + W + ' ){0,2}as (?:group )?(?:chief executive|ceo|chair|chairman|cfo|chief financial officer|managing director)', '\\b(?:will )?succeed (?:him|her)\\b', '\\bjoin(?:s|ed)? (?:' + W + ' ){0,2}as (?:group |its |the )?(?:new )?(?:chief executive|ceo|cfo|chair|chairman|chief financial officer|managing director)', '\\bnew (?:boss|leader|chief)\\b', '\\bchange (?:in|of) (?:boss|ceo|chief executive|leadership)\\b',
     ],
     ownership_change: [
       '\\bpurchased\\b', '\\bup for sale\\b', '\\bnew owners?\\b', '\\bbid for\\b', '\\brescued (?:\\w+ ){0,3}by\\b', '\\bsaved (?:\\w+ ){0,4}by (?:an? )?(?:\\w+ )?buyer\\b', '\\bprivate ownership\\b',
@@ -196,6 +199,9 @@ export const LEXICON: Lexicon = {
       '\\bmajor (?:contract|order)\\b', '\\bbeats? (?:' + W + ' )?(?:expectations|estimates|forecasts)', '\\brais(?:es|ed) (?:its |full-year )?(?:guidance|forecast|outlook)',
       '\\bprofits? (?:rose|jumped|soared|surged|doubled)', '\\breturn(?:ed|s)? to profit', '\\bback (?:in|to) (?:the )?black', '\\bemerge[sd]? from (?:bankruptcy|administration|chapter 11)',
       '\\brefinanc(?:ing|ed) (?:' + W + ' )?(?:secured|completed)', '\\bhir(?:e|es|ing) [0-9]',
+      '\\b(?:profits?|earnings|revenues?|sales|turnover) (?:' + W + ' ){0,4}(?:rose|increased|jumped|soared|surged|doubled|climbed|grew|up [0-9])', '\\b(?:profit|earnings|revenue|sales) (?:rise|jump|surge|growth) of\\b', '\\b[0-9]+(?:\\.[0-9]+)? (?:per ?cent|percent|%) (?:profit|earnings|revenue|sales) (?:rise|jump|increase)',
+      '\\b(?:ahead of|above|beating|beat|exceed(?:ed|ing|s)?) (?:' + W + ' ){0,2}(?:expectations|estimates|forecasts|consensus)', '\\brecord profits\\b', '\\b(?:largest|biggest|record)[- ](?:ever )?(?:' + W + ' )?dividend', '\\breinstat(?:e|es|ed|ing) (?:the |its )?(?:dividend|payout)', '\\bshare buyback\\b',
+      '\\b(?:secures?|secured|awarded|lands?|landed|signs?|signed) (?:a |an )?(?:' + W + ' ){0,3}(?:contract|order|deal)s? (?:worth|valued|for|to (?:build|supply|deliver))',
     ],
   },
   fr: {
@@ -236,9 +242,9 @@ export const LEXICON: Lexicon = {
     ],
     layoffs: [
       '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
-      '\\bsuppressions? (?:de |d\')?(?:' + W + ' ){0,2}(?:postes|emplois)', '\\bsupprim(?:e|er|era|ent|ait) (?:' + W + ' ){0,3}(?:postes|emplois)', '\\blicenciements?\\b',
+      '\\bsuppressions? (?:de |d\')?(?:' + W + ' ){0,2}(?:postes|emplois)', '\\bsupprim(?:e|er|era|ent|ait) (?:' + W + ' ){0,5}(?:postes|emplois)', '\\blicenciements?\\b',
       '\\bplan social\\b', '\\bchomage partiel\\b', '\\breduction de l\'horaire de travail\\b', '\\brht\\b', '\\bfermeture (?:de |d\'|du |des )(?:l\')?(?:' + W + ' ){0,2}(?:l\')?(?:usines?|sites?|magasins?|succursales?)',
-      '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif',
+      '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif', '\\bdeparts volontaires\\b', '\\bplans sociaux\\b',
     ],
     legal_dispute: [
       '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
@@ -250,7 +256,7 @@ export const LEXICON: Lexicon = {
       '\\bdemission(?:ne|nent)?\\b', '\\bquitte (?:la direction|ses fonctions|son poste|la presidence)', '\\bnouveau (?:directeur|ceo|pdg|president|patron|directeur general)',
       '\\bnouvelle (?:directrice|ceo|pdg|presidente|patronne)', '\\bnommee? (?:' + W + ' ){0,2}(?:directeur|directrice|ceo|pdg|president|presidente)', '\\bprend la (?:direction|tete|presidence)',
       '\\b(?:procuration|signature) (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radiee?s?', '\\bsignature (?:collective|individuelle) (?:' + W + ' ){0,3}conferee',
-      '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?',
+      '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?', '\\bposte (?:' + W + ' ){0,2}(?:sera )?assure par\\b', '\\bprend (?:' + W + ' )?les renes\\b',
     ],
     ownership_change: [
       '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",
@@ -263,6 +269,7 @@ export const LEXICON: Lexicon = {
       '\\bcommande (?:geante|record|importante)', '\\bdecroche (?:un|une) (?:' + W + ' )?(?:contrat|commande|marche)', '\\bremporte (?:un|une) (?:' + W + ' )?(?:contrat|marche|commande)',
       '\\bnote (?:' + W + ' )?(?:relevee|rehaussee)', '\\brelevement de (?:la |sa )?note', '\\bretour aux benefices', '\\bbenefice (?:' + W + ' )?en hausse',
       '\\bcreation de (?:' + W + ' )?(?:postes|emplois)', '\\brel[e]v(?:e|ent) (?:ses|leurs|son) (?:objectifs|previsions)',
+      '\\b(?:remporte|remporter|decroche|decrocher|signe|signer|obtient|obtenu) (?:' + W + ' ){0,4}(?:contrats?|commandes?|marches?)\\b(?! (?:public|de l\'emploi|du travail))', '\\bcontrat (?:geant |gigantesque )?(?:de|d\'un montant de) [0-9]', '\\bresultats? (?:exceptionnels?|records?|en hausse)', '\\bhausse (?:des|du|de ses) (?:benefices?|resultats?|profits?)', '\\bbenefices? (?:' + W + ' ){0,2}(?:en hausse|record|bondit|grimpe|progresse)',
     ],
   },
   it: {
@@ -300,14 +307,14 @@ export const LEXICON: Lexicon = {
       'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
       '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
       '\\bchiusura (?:dello |della |del |di )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|sito|negozi|filiali)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
-      '\\btaglia (?:' + W + ' ){0,3}posti di lavoro',
+      '\\btaglia (?:' + W + ' ){0,3}posti di lavoro', '\\btagli(?:a|ano|era)? (?:' + W + ' ){0,3}(?:dipendenti|posti|lavoratori)\\b',
     ],
     legal_dispute: [
       '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
       '\\bsanzion[ei] (?:a|contro|per)', '\\bcondannat[oa]', '\\bprocesso (?:a|contro)', '\\bcausa (?:legale|contro)', '\\bperquisizion', '\\bcontenzioso', '\\bsequestr[oa]',
     ],
     management_change: [
-      '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b',
+      '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
       '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
       '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
       '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
@@ -322,6 +329,7 @@ export const LEXICON: Lexicon = {
       '\\baumento di capitale\\b', '\\bround di finanziamento\\b', '\\butile record\\b', '\\bricavi record', '\\bmaxi[- ]?commessa', '\\bcommessa (?:da|di|record|importante)',
       '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
       '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
+      '\\brisultati (?:' + W + ' )?(?:in crescita|in aumento|record|sopra le attese)', '\\bnuovo record\\b', '\\b(?:ricavi|fatturato|utile|utili) (?:' + W + ' ){0,3}(?:in crescita|in aumento|cresc(?:e|ono|iuti?)|balza(?:no)?|sal(?:e|gono))', '\\b(?:vince|vinto|ottiene|ottenuto|firma(?:to)?) (?:' + W + ' ){0,3}(?:commessa|commesse|contratto|appalto)',
     ],
   },
 };

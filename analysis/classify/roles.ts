@@ -61,7 +61,7 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   en: [
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought) (?:\\w+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served) (?:\\w+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at| of)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -193,6 +193,14 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap);
   });
   if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
+  // 3b. An active verb of buying ("Coca-Cola … was acquiring coffee chain Costa"): the organisation after it is bought, the one before buys.
+  if (group === 'ownership' && ACTIVE_BUY[lang]?.test(folded.slice(trigger.start, trigger.end + 4))) {
+    const after = free.filter((m) => toFolded(m.start) >= trigger.end && !/[;:.]/.test(folded.slice(trigger.end, toFolded(m.start))));
+    if (after.length > 0) {
+      const buyers = free.filter((m) => toFolded(m.end) <= trigger.start).map((m) => ({ mention: m, role: 'acquirer' as EventRole }));
+      return { subject: after[0], role: 'acquired', parties: [...parties, ...buyers], reason: 'object of a buying verb' };
+    }
+  }
   // 4. Active voice: the nearest organisation before the trigger in its clause; else the nearest after.
   const beforeTrigger = free.filter((m) => toFolded(m.end) <= trigger.start && !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)));
   if (beforeTrigger.length > 0) {
@@ -203,6 +211,13 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   if (free.length > 0) return { subject: free[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
   return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
 }
+
+/** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */
+const ACTIVE_BUY: Record<string, RegExp> = {
+  en: /^(?:acquir(?:e|es|ing)|acquired (?!by\b)|buy(?:s|ing)?\b|bought (?!by\b)|takes? over|took over|taking over)/,
+  fr: /^(?:rachete|acquiert|reprend|racheter)\b/,
+  it: /^(?:acquisisce|acquista|rileva|acquisire)\b/,
+};
 
 /** A mention that contains the trigger's start or lies inside it is part of the trigger ("il fallimento"), not a party. */
 function overlapsTrigger(fs: number, fe: number, trigger: { start: number; end: number }): boolean {

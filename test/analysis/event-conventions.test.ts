@@ -1,0 +1,80 @@
+/**
+ * Annotation conventions and role rules of the event extractor (analysis/eval/corpus/README.md),
+ * on real sentences of the development corpus (each line carries its page URL there).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyDocument } from '../../analysis/classify/index.js';
+import { loadEventModel } from '../../app/event-model.js';
+import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
+
+const lines = new Map(
+  readFileSync(new URL('../../analysis/eval/corpus/events.dev.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; lang: string; text: string; date?: string })
+    .map((l) => [l.id, l]),
+);
+const HARD = new Set<string>(HARD_EVENT_TYPES);
+const model = loadEventModel();
+const read = (id: string, withModel = false) => {
+  const l = lines.get(id)!;
+  const doc = { text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) };
+  return classifyDocument(doc, withModel ? { model } : {});
+};
+const types = (id: string, withModel = false) => [...new Set(read(id, withModel).events.map((e) => e.type))].sort();
+
+describe('conventions: what a credit manager must not read as a bankruptcy', () => {
+  it('Insolvenz in Eigenverwaltung and a Schutzschirm are debt_restructuring, not insolvency', () => {
+    // "Esprit Europe GmbH stellt … Antrag auf Insolvenz in Eigenverwaltung."
+    expect(types('ev-1942')).toEqual(['debt_restructuring']);
+    // "… seine Tochterfirmen Klauser und Salamander … unter Schutzschirminsolvenz gestellt."
+    expect(types('ev-1249')).toEqual(['debt_restructuring']);
+  });
+
+  it('a bankruptcy or liquidation someone else asks the court for is debt_enforcement against the company', () => {
+    // it: "i fondi hanno chiesto il fallimento della società"
+    const it = read('ev-1794').events.filter((e) => HARD.has(e.type));
+    expect(it.map((e) => e.type)).toEqual(['debt_enforcement']);
+    expect(it[0]!.role).toBe('respondent');
+    // en: "The taxman is seeking the Premiership club's liquidation"
+    expect(types('ev-1340').filter((t) => HARD.has(t))).toEqual(['debt_enforcement']);
+    // fr: "l'URSSAF du Nord a fait assigner la SCI … aux fins de voir prononcer … redressement judiciaire"
+    expect(types('ev-1432').filter((t) => HARD.has(t))).toEqual(['debt_enforcement']);
+  });
+
+  it('hedged insolvency talk is financial distress or nothing, never insolvency', () => {
+    // "stehe möglicherweise vor der Insolvenz"
+    expect(types('ev-2037')).toEqual(['financial_distress']);
+    expect(read('ev-2037').events[0]!.modality).toBe('hedged');
+    // "which could potentially lead them into insolvency within a year"
+    expect(types('ev-1966').filter((t) => HARD.has(t))).toEqual([]);
+  });
+
+  it('companies said not to be affected, and insolvency words about a football season, get no hard event', () => {
+    expect(types('ev-1241').filter((t) => HARD.has(t))).toEqual([]); // "vom Insolvenzantrag nicht betroffen"
+    expect(types('ev-1755').filter((t) => HARD.has(t))).toEqual([]); // "tante sconfitte messe insieme provocano proprio il fallimento"
+  });
+
+  it('with the shipped model, jobs at risk beside an administration are part of that one fact', () => {
+    // "4500 jobs at risk as HMV goes into administration."
+    expect(types('ev-0111')).toEqual(['insolvency', 'layoffs']);
+    expect(types('ev-0111', true)).toEqual(['insolvency']);
+    const dropped = read('ev-0111', true).rejected.find((e) => e.type === 'layoffs')!;
+    expect(dropped.cues.at(-1)).toMatch(/beside_hard/);
+  });
+});
+
+describe('roles and soft types', () => {
+  it('the buyer in "X was acquiring Y" does not get the ownership change; Y does', () => {
+    const ev = read('ev-1176').events.find((e) => e.type === 'ownership_change')!;
+    expect(ev.subject).toBe('Costa');
+    expect(ev.role).toBe('acquired');
+    expect(ev.parties.find((p) => p.text === 'Coca-Cola')?.role).toBe('acquirer');
+  });
+
+  it('contracts won and successions announced are read', () => {
+    expect(types('ev-0623')).toContain('positive'); // "DCNS a remporté mardi un gigantesque contrat de 34 milliards"
+    expect(types('ev-0438')).toContain('management_change'); // "intention to retire as Chief Executive … will succeed him"
+  });
+});
