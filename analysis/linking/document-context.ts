@@ -1,6 +1,5 @@
 import { CURRENCY_SIGNS } from './cue-words.js';
 import type { TokenStream } from './scan-text.js';
-import { ACADEMIC, BUSINESS, SPORTS } from './word-cues.js';
 
 /** What the features of every mention in one document share: tokens, language, country cues. */
 export interface DocumentContext {
@@ -15,13 +14,6 @@ export interface DocumentContext {
   identified: Set<string>;
   /** Customer → how many name spans of it the document has. */
   mentionCounts: Map<string, number>;
-  /** Filled on first use by the feature functions: per-document facts every mention shares. */
-  /** Prefix sums over the tokens of business and sports words: the count in tokens [a, b) is sums[b] - sums[a]. */
-  businessSums: Int32Array;
-  sportsSums: Int32Array;
-  academicSums: Int32Array;
-  /** Prefix sums of years before 1950 ("1841", "1942"): biographies and history, where names are people. */
-  historicSums: Int32Array;
   /** Filled on first use by the feature functions. */
   cache: {
     lowerCaseWords?: Set<string>;
@@ -29,7 +21,7 @@ export interface DocumentContext {
   };
 }
 
-/** One pass over the tokens: country cues, language votes and the business and sports word counts every mention's window reads. */
+/** One pass over the tokens: country cues and language votes. */
 export function createDocumentContext(
   text: string,
   tokens: TokenStream,
@@ -40,18 +32,9 @@ export function createDocumentContext(
 ): DocumentContext {
   const countries = new Map<string, number>();
   const langVotes = new Map<string, number>();
-  const { norms, cues } = tokens;
-  const businessSums = new Int32Array(norms.length + 1);
-  const sportsSums = new Int32Array(norms.length + 1);
-  const academicSums = new Int32Array(norms.length + 1);
-  const historicSums = new Int32Array(norms.length + 1);
+  const { norms, words } = tokens;
   for (let k = 0; k < norms.length; k++) {
-    const cue = cues[k];
-    const flags = cue ? cue.flags : 0;
-    businessSums[k + 1] = businessSums[k]! + (flags & BUSINESS ? 1 : 0);
-    sportsSums[k + 1] = sportsSums[k]! + (flags & SPORTS ? 1 : 0);
-    academicSums[k + 1] = academicSums[k]! + (flags & ACADEMIC ? 1 : 0);
-    historicSums[k + 1] = historicSums[k]! + (isHistoricYear(norms[k]!) ? 1 : 0);
+    const cue = words[k]!.cue;
     if (!cue) continue;
     if (cue.countries) for (const c of cue.countries) countries.set(c, (countries.get(c) ?? 0) + 1);
     if (!lang && cue.lang) langVotes.set(cue.lang, (langVotes.get(cue.lang) ?? 0) + 1);
@@ -64,18 +47,15 @@ export function createDocumentContext(
     let best = 0;
     for (const [l, n] of langVotes) if (n > best) [detected, best] = [l, n];
   }
-  return { text, tokens, titleEnd, lang: detected, countries, identified, mentionCounts, businessSums, sportsSums, academicSums, historicSums, cache: {} };
+  return { text, tokens, titleEnd, lang: detected, countries, identified, mentionCounts, cache: {} };
 }
 
-/** "1841", "1942": a four-digit year from 1000 to 1949 (character codes: this runs on every token). */
-function isHistoricYear(norm: string): boolean {
-  if (norm.length !== 4) return false;
-  const a = norm.charCodeAt(0);
-  const b = norm.charCodeAt(1);
-  const c = norm.charCodeAt(2);
-  const d = norm.charCodeAt(3);
-  if (a !== 49 || b < 48 || b > 57 || c < 48 || c > 57 || d < 48 || d > 57) return false;
-  return b < 57 || c < 53;
+/** The word-cue flags (BUSINESS, SPORTS, ACADEMIC, HISTORIC) of the tokens in [from, to) outside [skipFrom, skipTo), ORed. */
+export function flagsAround(ctx: DocumentContext, from: number, to: number, skipFrom: number, skipTo: number): number {
+  const { words } = ctx.tokens;
+  let flags = 0;
+  for (let k = from; k < to; k++) if (k < skipFrom || k >= skipTo) flags |= words[k]!.cue?.flags ?? 0;
+  return flags;
 }
 
 /** The characters between token i-1 and token i ("" before the first). */

@@ -1,4 +1,4 @@
-import type { TokenStream } from './scan-text.js';
+import type { TokenStream, WordInfo } from './scan-text.js';
 import type { NameVariant, TrieNode } from './watchlist-index.js';
 
 /** How the text writes the name compared with the watchlist. */
@@ -18,30 +18,35 @@ export interface NameSpan {
 }
 
 /**
- * Heads of German compounds that news glues to company names without a hyphen ("Migroschef",
- * "Siemensaktie"). Only capitalised tokens are tried, and only single-word names of four letters
- * or more that are not generic, so "Postchef" stays unresolved unless a feature says otherwise.
+ * A German compound whose first part is a single-word name ("Migroschef", "Siemensaktie"). Only
+ * single-word names that are not generic or acronyms, so "Postchef" stays unresolved unless a
+ * feature says otherwise. The word's possible first parts come with its facts (word-cues.ts).
  */
-const COMPOUND_HEADS = [
-  'chef', 'chefin', 'konzern', 'aktie', 'aktien', 'gruppe', 'tochter', 'filiale', 'filialen', 'werk', 'werke', 'sprecher', 'sprecherin',
-  'mitarbeiter', 'mitarbeitende', 'boss', 'zentrale', 'umsatz', 'gewinn', 'pleite', 'konkurs', 'ubernahme', 'kunden', 'fabrik', 'standort',
-  'manager', 'grunder', 'prasident', 'prasidentin', 'verwaltungsrat', 'angestellte', 'lieferant', 'lieferanten',
-];
-const HEADS = new Set(COMPOUND_HEADS);
-const HEAD_LENGTHS = [...new Set(COMPOUND_HEADS.map((h) => h.length))];
-
-function findCompound(root: Map<string, TrieNode>, norm: string): NameVariant[] | undefined {
-  if (norm.length < 8) return undefined;
-  for (const len of HEAD_LENGTHS) {
-    if (norm.length - len < 4 || !HEADS.has(norm.slice(norm.length - len))) continue;
-    let prefix = norm.slice(0, norm.length - len);
-    let node = root.get(prefix);
-    // Linking "s" as in "Siemensaktie" is part of the name; in "Swisscomsaktie" it is not.
-    if (!node?.ends && prefix.endsWith('s')) node = root.get((prefix = prefix.slice(0, -1)));
-    const ends = node?.ends?.filter((v) => v.tokens.length === 1 && !v.generic && v.exactCase[0] == null);
+function findCompound(root: Map<string, TrieNode>, prefixes: readonly string[]): NameVariant[] | undefined {
+  for (const prefix of prefixes) {
+    const ends = root.get(prefix)?.ends?.filter((v) => v.tokens.length === 1 && !v.generic && v.exactCase[0] == null);
     if (ends && ends.length > 0) return ends;
   }
   return undefined;
+}
+
+// An id per trie, so words remember their entries without holding on to an index that was replaced.
+const ROOT_IDS = new WeakMap<Map<string, TrieNode>, number>();
+let lastRootId = 0;
+function idOf(root: Map<string, TrieNode>): number {
+  let id = ROOT_IDS.get(root);
+  if (id === undefined) ROOT_IDS.set(root, (id = ++lastRootId));
+  return id;
+}
+
+/**
+ * Looks the word up among the watchlist's first words once per index: news repeats its words, and
+ * a hit in a map of tens of thousands of names costs more than reading the word itself.
+ */
+function rememberRoot(w: WordInfo, root: Map<string, TrieNode>, rootId: number): void {
+  w.rootId = rootId;
+  w.rootNode = root.get(w.norm);
+  w.rootBare = w.bare === undefined ? undefined : root.get(w.bare);
 }
 
 /** Upper-case letter or digit at `at` (ASCII fast path). */
@@ -94,28 +99,33 @@ export function caseFit(v: NameVariant, text: string, tokens: TokenStream, start
  * still leaves the shorter name ("Helix"). Overlapping spans: the longest wins.
  */
 export function findNameSpans(root: Map<string, TrieNode>, text: string, tokens: TokenStream): NameSpan[] {
-  const { norms } = tokens;
+  const { norms, words } = tokens;
+  const rootId = idOf(root);
   const spans: NameSpan[] = [];
   const found: Array<{ end: number; variants: NameVariant[]; inflected: boolean }> = [];
   for (let i = 0; i < norms.length; i++) {
-    let level: Map<string, TrieNode> | undefined = root;
-    if (!root.has(norms[i]!) && capitalised(text, tokens, i)) {
-      const compound = findCompound(root, norms[i]!);
-      if (compound) {
-        spans.push({ start: i, end: i + 1, variants: bestPerCustomer(compound.map((variant) => ({ variant, fit: 'same' as const }))), compound: true, inflected: false });
-        continue;
+    const w = words[i]!;
+    // The watchlist's first words are a large map; a word remembers its entry there (see rememberRoot).
+    if (w.rootId !== rootId) rememberRoot(w, root, rootId);
+    if (w.rootNode === undefined) {
+      if (w.compoundPrefixes !== undefined && capitalised(text, tokens, i)) {
+        const compound = findCompound(root, w.compoundPrefixes);
+        if (compound) {
+          spans.push({ start: i, end: i + 1, variants: bestPerCustomer(compound.map((variant) => ({ variant, fit: 'same' as const }))), compound: true, inflected: false });
+          continue;
+        }
       }
+      if (w.rootBare?.ends === undefined) continue;
     }
     found.length = 0;
+    let level: Map<string, TrieNode> | undefined = root;
     for (let j = i; j < norms.length && level; j++) {
-      const norm = norms[j]!;
-      const node: TrieNode | undefined = level.get(norm);
+      const node: TrieNode | undefined = j === i ? w.rootNode : level.get(norms[j]!);
       if (!node) {
         // German/English genitive and plural-like endings: "Holcims Gewinn", "Nestlés Aktie".
-        if (norm.length > 3 && norm.charCodeAt(norm.length - 1) === 115 /* s */) {
-          const bare = level.get(norm.slice(0, -1));
-          if (bare?.ends) found.push({ end: j + 1, variants: bare.ends, inflected: true });
-        }
+        const bare = words[j]!.bare;
+        const bareNode = j === i ? w.rootBare : bare === undefined ? undefined : level.get(bare);
+        if (bareNode?.ends) found.push({ end: j + 1, variants: bareNode.ends, inflected: true });
         break;
       }
       if (node.ends) found.push({ end: j + 1, variants: node.ends, inflected: false });
@@ -152,13 +162,17 @@ const KIND_RANK = { name: 0, alias: 1, reduced: 2 } as const;
 
 /** The most telling variant per customer: its own name before an alias before a reduced name; exact case first. */
 function bestPerCustomer(list: Array<{ variant: NameVariant; fit: CaseFit }>): Array<{ variant: NameVariant; fit: CaseFit }> {
+  if (list.length === 1) return list;
   const best = new Map<string, { variant: NameVariant; fit: CaseFit }>();
   for (const x of list) {
     const prev = best.get(x.variant.customerId);
-    const rank = (y: { variant: NameVariant; fit: CaseFit }) => KIND_RANK[y.variant.kind] + (y.fit === 'acronym_title' ? 3 : 0);
-    if (!prev || rank(x) < rank(prev)) best.set(x.variant.customerId, x);
+    if (!prev || variantRank(x) < variantRank(prev)) best.set(x.variant.customerId, x);
   }
   return [...best.values()];
+}
+
+function variantRank(y: { variant: NameVariant; fit: CaseFit }): number {
+  return KIND_RANK[y.variant.kind] + (y.fit === 'acronym_title' ? 3 : 0);
 }
 
 export function capitalised(text: string, tokens: TokenStream, i: number): boolean {
@@ -169,6 +183,7 @@ export function capitalised(text: string, tokens: TokenStream, i: number): boole
 const LIST_WORDS = new Set(['&', 'e', 'o', 'or', 'oder', 'ou', 'sowie']);
 const LIST_MARK = /^\s*[,/;]\s*$/;
 const LIST_SPACE = /^\s*,?\s+$/;
+const SPACES = /^\s+$/;
 
 /**
  * Per span, 1 when it stands in an enumeration with its neighbour ("Kaufland/Real", "Görtz,
@@ -180,9 +195,16 @@ export function findEnumerations(text: string, tokens: TokenStream, spans: NameS
   for (let k = 1; k < spans.length; k++) {
     const from = ends[k - 1]!;
     const to = spans[k]!.start;
-    const gap = (a: number, b: number) => text.slice(tokens.ends[a - 1], tokens.starts[b]);
-    const joined = to === from ? LIST_MARK.test(gap(from, to)) : to === from + 1 && LIST_WORDS.has(tokens.norms[from]!) && LIST_SPACE.test(gap(from, from)) && /^\s+$/.test(gap(to, to));
+    const joined =
+      to === from
+        ? LIST_MARK.test(gapText(text, tokens, to))
+        : to === from + 1 && LIST_WORDS.has(tokens.norms[from]!) && LIST_SPACE.test(gapText(text, tokens, from)) && SPACES.test(gapText(text, tokens, to));
     if (joined) listed[k - 1] = listed[k] = 1;
   }
   return listed;
+}
+
+/** The characters between token i-1 and token i. */
+function gapText(text: string, tokens: TokenStream, i: number): string {
+  return text.slice(tokens.ends[i - 1], tokens.starts[i]);
 }

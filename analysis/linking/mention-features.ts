@@ -3,12 +3,12 @@ import {
   BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, COUNTRY_LANGUAGES, COUNTRY_NAMES, COUNTRY_PLACES, PERSON_PRONOUNS, PERSON_VERBS, ROLES,
   TITLES, VENUE_AFTER,
 } from './cue-words.js';
-import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { flagsAround, gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt, legalFormCountries } from './normalize-name.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
-import { DESCRIPTOR } from './word-cues.js';
+import { ACADEMIC, BUSINESS, DESCRIPTOR, HISTORIC, SPORTS } from './word-cues.js';
 
 /**
  * Every feature the linking model knows, with what it means. The weights live in link-model.json;
@@ -142,15 +142,15 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
 
   const from = Math.max(0, span.start - WINDOW);
   const to = Math.min(norms.length, span.end + WINDOW);
-  const around = (sums: Int32Array) => sums[to]! - sums[from]! - (sums[span.end]! - sums[span.start]!);
   let industry = false;
   if (profile.industryWords) {
     for (let k = from; k < to && !industry; k++) if ((k < span.start || k >= span.end) && profile.industryWords.has(norms[k]!)) industry = true;
   }
-  if (around(ctx.businessSums) > 0) put(f, 'business_near');
-  if (!profile.sports && around(ctx.sportsSums) > 0) put(f, 'sports_near');
-  if (around(ctx.academicSums) > 0) put(f, 'academic_near');
-  if (around(ctx.historicSums) > 0) put(f, 'historic_year_near');
+  const flags = flagsAround(ctx, from, to, span.start, span.end);
+  if (flags & BUSINESS) put(f, 'business_near');
+  if (!profile.sports && flags & SPORTS) put(f, 'sports_near');
+  if (flags & ACADEMIC) put(f, 'academic_near');
+  if (flags & HISTORIC) put(f, 'historic_year_near');
   if (industry) put(f, 'industry_near');
 
   if (profile.country !== '') {
@@ -260,10 +260,10 @@ function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerPr
 
 /** "Schuhhändler Reno", "retailer Wilko", "le groupe (belge) Louis Delhaize": a company noun right before, or before one lower-case adjective. */
 function describedBefore(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile): boolean {
-  const { cues, norms } = ctx.tokens;
+  const { words, norms } = ctx.tokens;
   for (let k = span.start - 1, hops = 0; k >= 0 && hops < 2; k--, hops++) {
     if (!SPACE_ONLY.test(gapBefore(ctx, k + 1)) || profile.nameTokens.has(norms[k]!)) return false;
-    if (((cues[k]?.flags ?? 0) & DESCRIPTOR) !== 0) return true;
+    if (((words[k]!.cue?.flags ?? 0) & DESCRIPTOR) !== 0) return true;
     if (isCapitalised(rawToken(ctx, k))) return false;
   }
   return false;

@@ -1,33 +1,52 @@
 import { foldLowerName } from '../text/fold.js';
 import { foldToken } from './normalize-name.js';
-import { wordCue, type WordCue } from './word-cues.js';
+import type { TrieNode } from './watchlist-index.js';
+import { compoundPrefixes, wordCue, type WordCue } from './word-cues.js';
 
-/** Folded tokens, their offsets and their cue words as parallel arrays: the document scanner's hot path. */
+/** Folded tokens, their offsets and what each word tells as parallel arrays: the document scanner's hot path. */
 export interface TokenStream {
   norms: string[];
   starts: number[];
   ends: number[];
-  /** What each token tells the features (business, sports, country, language words), found in the same lookup as its fold. */
-  cues: Array<WordCue | undefined>;
+  /** Per token, the facts of its word (cue, endings), found in the same lookup as its fold. */
+  words: WordInfo[];
 }
 
-interface WordInfo {
+/** What the linker needs to know about one distinct word, worked out once and remembered. */
+export interface WordInfo {
   norm: string;
+  /** Business, sports, country, language, research words: what it tells the features. */
   cue: WordCue | undefined;
+  /** The word without a final "s" ("Holcims" → "holcim"), for genitives and plurals; undefined when it has none. */
+  bare: string | undefined;
+  /** Where the word is a German compound with a known head ("Migroschef"), its possible first parts. */
+  compoundPrefixes: readonly string[] | undefined;
+  /** The id of the watchlist trie last looked in and the word's entries there (find-candidates.ts fills them). */
+  rootId?: number;
+  rootNode?: TrieNode;
+  rootBare?: TrieNode;
 }
 
-// News repeats its words: one map lookup per token gives both the fold and the cue of the word.
+// News repeats its words: one map lookup per token gives the fold and the facts of the word.
 const WORDS = new Map<string, WordInfo>();
 const WORDS_LIMIT = 200_000;
-const AMPERSAND: WordInfo = { norm: '&', cue: undefined };
+const AMPERSAND: WordInfo = { norm: '&', cue: undefined, bare: undefined, compoundPrefixes: undefined };
 const CONJUNCTIONS = new Set(['und', 'and', 'et']);
+
+function infoOf(norm: string): WordInfo {
+  return {
+    norm,
+    cue: wordCue(norm),
+    bare: norm.length > 3 && norm.charCodeAt(norm.length - 1) === 115 /* s */ ? norm.slice(0, -1) : undefined,
+    compoundPrefixes: compoundPrefixes(norm),
+  };
+}
 
 function infoOfLower(w: string): WordInfo {
   let info = WORDS.get(w);
   if (info === undefined) {
     const f = foldLowerName(w);
-    const norm = CONJUNCTIONS.has(f) ? '&' : f;
-    info = { norm, cue: wordCue(norm) };
+    info = infoOf(CONJUNCTIONS.has(f) ? '&' : f);
     if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
     WORDS.set(w, info);
   }
@@ -94,13 +113,13 @@ const TOKEN_RE = /\p{Lu}{1,2}&\p{Lu}{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+|&/gu;
 
 /**
  * Splits a text into word tokens (runs of letters and digits; "&" alone; "P&G", "AT&T" whole) with
- * their folds and cue words. Hyphens, dots and apostrophes separate tokens ("Migros-Chef"). The text
+ * their folds and word facts. Hyphens, dots and apostrophes separate tokens ("Migros-Chef"). The text
  * is lower-cased once and walked by character code, which is several times cheaper than a regular
  * expression plus a fold per word.
  */
 export function scanTokens(text: string): TokenStream {
   const lower = text.toLowerCase();
-  const out: TokenStream = { norms: [], starts: [], ends: [], cues: [] };
+  const out: TokenStream = { norms: [], starts: [], ends: [], words: [] };
   if (lower.length !== text.length) return scanByPattern(text, out);
   const n = lower.length;
   let i = 0;
@@ -117,7 +136,7 @@ export function scanTokens(text: string): TokenStream {
       continue;
     }
     const start = i;
-    if (w === 1 && classOf(code) & LOWER) {
+    if (w === 1 && (lower.charCodeAt(i + 1) === 38 || lower.charCodeAt(i + 2) === 38) && classOf(code) & LOWER) {
       const end = ampersandWordEnd(text, lower, start);
       if (end > 0) {
         push(out, infoOfLower(lower.slice(start, end)), start, end);
@@ -135,8 +154,7 @@ export function scanTokens(text: string): TokenStream {
 function scanByPattern(text: string, out: TokenStream): TokenStream {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const norm = foldToken(m[0]);
-    push(out, { norm, cue: wordCue(norm) }, m.index, m.index + m[0].length);
+    push(out, infoOf(foldToken(m[0])), m.index, m.index + m[0].length);
   }
   return out;
 }
@@ -145,5 +163,5 @@ function push(out: TokenStream, info: WordInfo, start: number, end: number): voi
   out.norms.push(info.norm);
   out.starts.push(start);
   out.ends.push(end);
-  out.cues.push(info.cue);
+  out.words.push(info);
 }

@@ -46,6 +46,7 @@ export interface CustomerProfile {
  * the cost depends on the document length and the name length, not on the number of customers.
  */
 export interface WatchlistIndex {
+  /** Built once by buildWatchlistIndex and never changed (scanned words remember their entries in it). */
   root: Map<string, TrieNode>;
   byRegisterId: Map<string, string[]>;
   byDomain: Map<string, string[]>;

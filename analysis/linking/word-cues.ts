@@ -15,6 +15,8 @@ export const SPORTS = 2;
 export const DESCRIPTOR = 4;
 /** Research and education ("research", "Studie", "université"). */
 export const ACADEMIC = 8;
+/** A year from 1000 to 1949 ("1841"): history and biographies, where names are people. */
+export const HISTORIC = 16;
 
 const WORD_CUES = new Map<string, WordCue>();
 const cueOf = (w: string): WordCue => {
@@ -43,6 +45,7 @@ const MIN_COMPOUND = Math.min(...HEAD_LENGTHS) + MIN_FIRST_PART;
  * word often cache the answer (scan-text.ts), so the head search runs once per distinct word.
  */
 export function wordCue(norm: string): WordCue | undefined {
+  if (isHistoricYear(norm)) return HISTORIC_CUE;
   const exact = WORD_CUES.get(norm);
   if (exact !== undefined || norm.length < MIN_COMPOUND) return exact;
   for (const len of HEAD_LENGTHS) {
@@ -51,4 +54,38 @@ export function wordCue(norm: string): WordCue | undefined {
     if (cue) return cue;
   }
   return undefined;
+}
+
+/**
+ * Heads of German compounds that news glues to company names without a hyphen ("Migroschef",
+ * "Siemensaktie"): the first part is then tried as a single-word name.
+ */
+const COMPOUND_HEADS = new Set([
+  'chef', 'chefin', 'konzern', 'aktie', 'aktien', 'gruppe', 'tochter', 'filiale', 'filialen', 'werk', 'werke', 'sprecher', 'sprecherin',
+  'mitarbeiter', 'mitarbeitende', 'boss', 'zentrale', 'umsatz', 'gewinn', 'pleite', 'konkurs', 'ubernahme', 'kunden', 'fabrik', 'standort',
+  'manager', 'grunder', 'prasident', 'prasidentin', 'verwaltungsrat', 'angestellte', 'lieferant', 'lieferanten',
+]);
+const COMPOUND_HEAD_LENGTHS = [...new Set([...COMPOUND_HEADS].map((h) => h.length))];
+
+/**
+ * The possible first parts of a German compound with a known head, in the order to try them
+ * ("siemensaktie" → "siemens", "siemen"): a linking "s" may or may not belong to the name.
+ * Undefined for the many words that are no such compound.
+ */
+export function compoundPrefixes(norm: string): string[] | undefined {
+  if (norm.length < 8) return undefined;
+  let out: string[] | undefined;
+  for (const len of COMPOUND_HEAD_LENGTHS) {
+    if (norm.length - len < 4 || !COMPOUND_HEADS.has(norm.slice(norm.length - len))) continue;
+    const prefix = norm.slice(0, norm.length - len);
+    (out ??= []).push(prefix);
+    if (prefix.endsWith('s')) out.push(prefix.slice(0, -1));
+  }
+  return out;
+}
+
+const HISTORIC_CUE: WordCue = { flags: HISTORIC };
+
+function isHistoricYear(norm: string): boolean {
+  return norm.length === 4 && /^1[0-9]\d\d$/.test(norm) && norm < '1950';
 }

@@ -55,6 +55,16 @@ describe('linking candidates: one pass, every way news writes a name', () => {
     expect(candidates('tim taglia i costi')).toEqual([]);
   });
 
+  it('finds each index its own names when two watchlists are scanned in turn (words remember their entry per index)', () => {
+    const other = buildWatchlistIndex([customer('acme', 'Acme Widgets AG', { aliases: ['Acme'] })], loadLinkModel());
+    const text = 'Acme und Nestlé melden Zahlen; Nestlés Gewinn steigt.';
+    const ids = (idx: typeof index) => findLinkCandidates(idx, { text }).flatMap((s) => s.candidates.map((c) => c.customerId));
+    for (let round = 0; round < 2; round++) {
+      expect(ids(index)).toEqual(['nestle', 'nestle']);
+      expect(ids(other)).toEqual(['acme']);
+    }
+  });
+
   it('gives both customers of the same words as competing candidates ("La Poste")', () => {
     expect(candidates('La Poste augmente ses tarifs').sort()).toEqual(['post-ch:Poste', 'poste-fr:Poste']);
     expect(features('La Poste augmente ses tarifs', 'poste-fr')).toContain('competing');

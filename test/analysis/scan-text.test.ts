@@ -53,17 +53,17 @@ describe('scanTokens: the character-code scanner agrees with the reference token
 
   it('reads each word\'s cue in the same lookup: business, sports, country and language words', () => {
     const s = scanTokens('Der Umsatz in Zürich stieg, das Tor fiel spät.');
-    const cueOf = (w: string) => s.cues[s.norms.indexOf(w)];
+    const cueOf = (w: string) => s.words[s.norms.indexOf(w)]!.cue;
     expect(cueOf('umsatz')!.flags & BUSINESS).toBe(BUSINESS);
     expect(cueOf('tor')!.flags & SPORTS).toBe(SPORTS);
     expect(cueOf('zurich')!.countries).toContain('CH');
     expect(cueOf('der')!.lang).toBe('de');
     expect(cueOf('stieg')).toBeUndefined();
-    for (let k = 0; k < s.norms.length; k++) expect(s.cues[k]).toBe(wordCue(s.norms[k]!));
+    for (let k = 0; k < s.norms.length; k++) expect(s.words[k]!.cue).toEqual(wordCue(s.norms[k]!));
   });
 
   it('gives a German compound the cue of its head ("Schuhhändler", "Insolvenzverfahren") but not a short word that only ends like one', () => {
-    const [schuh, verfahren, bauer, autobauer] = scanTokens('Schuhhändler Insolvenzverfahren Bauer Autobauer').cues;
+    const [schuh, verfahren, bauer, autobauer] = scanTokens('Schuhhändler Insolvenzverfahren Bauer Autobauer').words.map((w) => w.cue);
     expect(schuh!.flags & DESCRIPTOR).toBe(DESCRIPTOR);
     expect(verfahren!.flags & (BUSINESS | DESCRIPTOR)).toBe(BUSINESS);
     expect(bauer).toBeUndefined();
