@@ -8,6 +8,7 @@
  *   tsx scripts/eval.ts --lang-given    pass the labelled language instead of detecting it
  *   tsx scripts/eval.ts --lexicon-only  the extractor's rules alone, without the trained event layer (event-model.json)
  *   tsx scripts/eval.ts --model <file>  another event weights file than the shipped one
+ *   tsx scripts/eval.ts --unlinked      events without linking the sentence against the corpus watchlist first (the analyzer links first)
  * Both ways are always measured: the headline figures print the other way too (ablation).
  * Exit code 1 when a goal of issues 11/12 is missed; 2 on bad usage or a broken corpus.
  */
@@ -18,12 +19,13 @@ import { orgKey, type EventLine } from '../analysis/eval/corpus-schema.js';
 import { CONFUSION_AXIS, eventDocumentOf, publishedAtOf, evaluateEvents, evaluateLinking, evaluateRoles, GOALS, missedGoals, type RoleSignal, type Score } from '../analysis/eval/evaluate.js';
 import { loadCorpus } from '../analysis/eval/load-corpus.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
+import { linkedEventDocumentOf } from '../analysis/eval/linked-document.js';
 import { loadLinkModel } from '../app/link-model.js';
 import { EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
 const args = process.argv.slice(2);
-const KNOWN = ['--dev', '--errors', '--lang-given', '--lexicon-only', '--model'];
+const KNOWN = ['--dev', '--errors', '--lang-given', '--lexicon-only', '--model', '--unlinked'];
 const modelAt = args.indexOf('--model');
 const modelFile = modelAt >= 0 ? args[modelAt + 1] : undefined;
 if (modelAt >= 0 && (modelFile === undefined || modelFile.startsWith('--'))) {
@@ -65,13 +67,16 @@ const eventLines = corpus.events[part];
 const linkLines = corpus.linking[part];
 
 const publishedAt = publishedAtOf;
-const classifyWith = (m: EventModel | undefined) => (line: EventLine): EventType[] => classifyDocument(eventDocumentOf(line, langGiven), { model: m }).events.map((e) => e.type);
+const unlinked = args.includes('--unlinked');
+const linkModel = loadLinkModel();
+const index = buildWatchlistIndex(corpus.watchlist, linkModel);
+// As the analyzer does: the sentence is linked against the watchlist first and the links are mentions.
+const documentOf = (line: EventLine) => (unlinked ? eventDocumentOf(line, langGiven) : linkedEventDocumentOf(line, index, langGiven));
+const classifyWith = (m: EventModel | undefined) => (line: EventLine): EventType[] => classifyDocument(documentOf(line), { model: m }).events.map((e) => e.type);
 const events = evaluateEvents(eventLines, classifyWith(model));
 // Ablation: the same figures the other way (without the trained layer, or with it under --lexicon-only).
 const other = evaluateEvents(eventLines, classifyWith(lexiconOnly ? eventModel : undefined));
 
-const linkModel = loadLinkModel();
-const index = buildWatchlistIndex(corpus.watchlist, linkModel);
 const linking = evaluateLinking(linkLines, (line) => linkEntities(index, { text: line.text }));
 
 // Roles: the sentence as a document, watched customers = its organisations (as the watchlist enters them).
@@ -101,7 +106,7 @@ const header = `${''.padEnd(22)}  gold    tp    fp    fn   precision recall F1`;
 const langs = [...new Set(eventLines.map((l) => l.lang))].sort();
 const count = (lang: string) => eventLines.filter((l) => l.lang === lang).length;
 
-console.log(`EVENTS — ${part} part: ${events.sentences} sentences (${langs.map((l) => `${l} ${count(l)}`).join(', ')}), language ${langGiven ? 'given' : 'detected'}, ${model ? `rules + trained event layer (${model.version})` : 'rules only (--lexicon-only)'}`);
+console.log(`EVENTS — ${part} part: ${events.sentences} sentences (${langs.map((l) => `${l} ${count(l)}`).join(', ')}), language ${langGiven ? 'given' : 'detected'}, ${unlinked ? 'not linked' : 'linked against the corpus watchlist first (as the analyzer)'}, ${model ? `rules + trained event layer (${model.version})` : 'rules only (--lexicon-only)'}`);
 console.log(header);
 for (const t of EVENT_TYPES) console.log(row(t, events.byType[t]));
 console.log(row('all types (micro)', events.micro));

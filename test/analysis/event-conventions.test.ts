@@ -78,3 +78,16 @@ describe('roles and soft types', () => {
     expect(types('ev-0438')).toContain('management_change'); // "intention to retire as Chief Executive … will succeed him"
   });
 });
+
+describe('the analyzer links first: a watched name is a subject', () => {
+  it('reads "… rutscht nun auch Reno in die Insolvenz" as Reno\'s insolvency once Reno is linked from the watchlist', async () => {
+    const { loadCorpusWatchlistIndex } = await import('./corpus-watchlist.js');
+    const { linkedEventDocumentOf } = await import('../../analysis/eval/linked-document.js');
+    const line = { ...lines.get('ev-1234')!, url: '', domain: '', kind: 'sentence' } as never;
+    expect(read('ev-1234').events).toEqual([]); // the extractor's own name finder misses "Reno"
+    const doc = linkedEventDocumentOf(line, loadCorpusWatchlistIndex());
+    expect(doc.linked.map((l) => l.customerId)).toContain('de-reno');
+    const ev = classifyDocument(doc).events.find((e) => e.type === 'insolvency')!;
+    expect(ev.subject).toBe('Reno');
+  });
+});
