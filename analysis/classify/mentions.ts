@@ -42,7 +42,7 @@ export function tokenize(sentence: string): Token[] {
   for (const m of sentence.matchAll(TOKEN_RE)) {
     let raw = m[0];
     let start = m.index;
-    const el = ELISION_RE.exec(raw);
+    const el = raw.includes("'") || raw.includes('’') ? ELISION_RE.exec(raw) : null;
     if (el && el[2]!.length > 1) {
       out.push(token(el[1]!, start));
       start += el[1]!.length;
@@ -58,8 +58,19 @@ export function tokenize(sentence: string): Token[] {
 function token(raw: string, start: number): Token {
   const first = raw.charAt(0);
   const cap = first !== first.toLowerCase();
-  const letters = raw.replace(/[^\p{L}]/gu, '');
-  return { raw, start, end: start + raw.length, norm: normOf(raw), cap, upper: letters.length >= 2 && letters === letters.toUpperCase() };
+  return { raw, start, end: start + raw.length, norm: normOf(raw), cap, upper: isUpperWord(raw) };
+}
+
+/** At least two cased letters and none in lower case ("UBS", "S.P.A."); stops at the first lower-case letter. */
+function isUpperWord(raw: string): boolean {
+  let letters = 0;
+  for (const ch of raw) {
+    const up = ch.toUpperCase();
+    if (up === ch.toLowerCase()) continue; // digit, punctuation or a letter without case
+    if (ch !== up) return false;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 // Words repeat across sentences and documents: their folded form is remembered (bounded).
