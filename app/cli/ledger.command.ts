@@ -14,14 +14,15 @@ const LEDGER_IMPORT_OPTIONS = {
   map: { type: 'string', multiple: true, value: 'column=field', description: 'map a header of your export to a ledger field' },
   decimal: { type: 'string', value: ',|.', description: 'the decimal mark, for files that never show it' },
   currency: { type: 'string', value: 'CHF', description: 'currency of exports without a currency column' },
-  payments: { type: 'string', value: 'file', description: 'payments file (customer_id,invoice_id,date,amount) or bexio payments JSON' },
+  payments: { type: 'string', value: 'payments.csv|bexio-payments.json', description: 'payments file (customer_id,invoice_id,date,amount) or bexio payments JSON' },
 } as const satisfies OptionSpecs;
 
 export const ledgerImportCommand: Command = {
   options: LEDGER_IMPORT_OPTIONS,
   name: 'ledger import',
-  summary: 'import a receivables export as it comes (any encoding, header language, number format); bad rows are reported, good rows imported',
-  usage: 'bonitor ledger import <export.csv | camt.054/camt.053.xml> [--dry-run] [--map column=field]… [--decimal ,|.] [--currency CHF] [--payments payments.csv]',
+  summary:
+    'import a receivables export as it comes: open/paid items CSV (any encoding, header language, number format), DATEV Buchungsstapel (EXTF), bexio invoices JSON, or the bank\'s camt.054 / camt.053 payments; bad rows are reported, good rows imported',
+  usage: 'bonitor ledger import <items.csv | EXTF_Buchungsstapel.csv | bexio-invoices.json | camt.054/camt.053.xml> [--dry-run] [--map column=field]… [--decimal ,|.] [--currency CHF] [--payments payments.csv|bexio-payments.json]',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(LEDGER_IMPORT_OPTIONS, args, this.usage);
     const file = positionals[0];

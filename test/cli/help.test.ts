@@ -23,6 +23,12 @@ describe('bonitor --help at every level (commander)', () => {
     expect(helpFor(COMMANDS, ['check', '--help'])?.text).toMatch(/--format <text\|json>/);
   });
 
+  it('ledger import names every format it reads: CSV, DATEV, bexio, camt', () => {
+    const help = helpFor(COMMANDS, ['ledger', 'import', '--help'])!.text.replace(/\s+/g, ' ');
+    for (const format of ['items.csv', 'EXTF_Buchungsstapel.csv', 'bexio-invoices.json', 'camt.054/camt.053.xml', 'DATEV', 'bexio', 'camt.054 / camt.053']) expect(help).toContain(format);
+    expect(help).toContain('--payments <payments.csv|bexio-payments.json>');
+  });
+
   it('every command group lists its subcommands; a bare group is a usage error (exit 2)', () => {
     const groups = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!))];
     expect(groups).toEqual(expect.arrayContaining(['ledger', 'watchlist', 'subscriptions', 'digest', 'feed']));
