@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { redactedConfig } from '../../platform/config/load.js';
-import { applyDemoConfig } from '../demo/demo.js';
+import { effectiveConfig } from '../demo/demo.js';
 import type { Command } from './command.js';
 import { parseOptions } from './parse-options.js';
 
@@ -10,7 +10,7 @@ export const configCommand: Command = {
   usage: 'bonitor [--config <file.yaml>] config',
   async run(args, ctx) {
     parseOptions({}, args, this.usage); // no options: anything else is a mistake worth saying
-    ctx.io.stdout.write(stringify(redactedConfig(applyDemoConfig(ctx.config))));
+    ctx.io.stdout.write(stringify(redactedConfig(await effectiveConfig(ctx.config, ctx.app))));
     return 0;
   },
 };

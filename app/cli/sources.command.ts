@@ -1,5 +1,5 @@
 import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
-import { applyDemoConfig } from '../demo/demo.js';
+import { effectiveConfig } from '../demo/demo.js';
 import { withWatchSources } from '../watch-sources.js';
 import { publishAll } from '../publish.js';
 import { TOPICS } from '../../platform/schemas/index.js';
@@ -22,7 +22,7 @@ export const sourcesCommand: Command = {
     }
     const app = await ctx.app();
     // Configured sources plus those derived from the watchlist (watching.enabled).
-    const base = applyDemoConfig(ctx.config);
+    const base = await effectiveConfig(ctx.config, async () => app);
     const config = base.watching.enabled ? withWatchSources(base, await app.store.listCustomers()).config : base;
     const health = sourceHealthRepoOn(app.store);
 

@@ -2,7 +2,7 @@ import { LogBus } from '../../platform/bus/index.js';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { App } from '../compose.js';
-import { applyDemoConfig, demoRemoved, seedDemoLedger } from '../demo/demo.js';
+import { effectiveConfig, seedDemoLedger } from '../demo/demo.js';
 import { decodeBytes } from '../../collectors/ledger/decode-text.js';
 import { buildHttpServer } from '../http/server.js';
 import { collectorRole } from '../roles/collector.role.js';
@@ -97,8 +97,7 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
 async function startRoles(app: App, roles: Role[], ctx: CliContext, allInOne: boolean, supervisor: Supervisor, monitor: HealthMonitor, shutdown: Shutdown): Promise<void> {
   const log = app.log.child({ module: 'start' });
   // Once removed (real data arrived, or `bonitor demo remove`), the demo never comes back.
-  if (app.config.demo && (await demoRemoved(app))) app.config = { ...app.config, demo: false };
-  app.config = applyDemoConfig(app.config);
+  app.config = await effectiveConfig(app.config, async () => app);
   if (roles.includes('api')) await supervisor.service(httpService(app, monitor));
   if (app.config.demo && (roles.includes('scorer') || allInOne)) {
     const seeded = await seedDemoLedger(app);

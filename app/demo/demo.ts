@@ -47,6 +47,16 @@ export function applyDemoConfig(config: AppConfig): AppConfig {
   };
 }
 
+/**
+ * The configuration a command works with: the demo's watchlist, feeds and subscriptions only
+ * while the demo is on and was not removed in this data directory (real data arrived, or
+ * `bonitor demo remove`). `start`, `sources` and `config` share this rule.
+ */
+export async function effectiveConfig(config: AppConfig, app: () => Promise<Pick<App, 'store'>>): Promise<AppConfig> {
+  if (config.demo && (await demoRemoved(await app()))) return { ...config, demo: false };
+  return applyDemoConfig(config);
+}
+
 /** Shifts a demo date by whole days, so the demo ledger's "today" is the real today. */
 export function shiftDate(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
