@@ -32,9 +32,11 @@ export function buildQueries(db: string): PanelQueries {
   const history = `SELECT customer_id, parseDateTime64BestEffort(as_of) AS at, JSONExtractString(json, 'grade') AS grade, JSONExtractFloat(json, 'score') AS score
   FROM ${t('assessments')} FINAL WHERE ${inIndustry}`;
   const latest = `SELECT customer_id, JSONExtractString(json, 'grade') AS grade, JSONExtractFloat(json, 'score') AS score FROM ${t('assessments_latest')} FINAL`;
-  const openLedger = `SELECT customer_id, JSONExtractString(json, 'currency') AS currency,
-    greatest(JSONExtractFloat(json, 'amount') - JSONExtractFloat(json, 'paidAmount'), 0) AS open_amount
-  FROM ${t('ledger_rows')} FINAL WHERE JSONExtractString(json, 'paidDate') = '' AND ${inIndustry}`;
+  // Open receivables as the scorer read them (the assessment's exposure: a cash discount taken is not
+  // open, credit notes and write-offs reduce it), not amount minus paid of each ledger row.
+  const exposure = `SELECT customer_id, JSONExtractString(json, 'grade') AS grade, JSONExtractString(json, 'exposure', 'currency') AS currency,
+    JSONExtractFloat(json, 'exposure', 'open') AS open_amount
+  FROM ${t('assessments_latest')} FINAL WHERE JSONHas(json, 'exposure') AND ${inIndustry}`;
   const signals = `SELECT s.id AS id, parseDateTime64BestEffort(s.occurred_at) AS at, JSONExtractString(s.json, 'type') AS type,
     JSONExtractString(s.json, 'severity') AS severity, if(s.industry != '', s.industry, if(c.industry = '', 'none', c.industry)) AS industry
   FROM ${t('signals')} AS s FINAL LEFT JOIN (${customers}) AS c ON c.id = s.customer_id`;
@@ -60,14 +62,14 @@ ORDER BY time, grade`,
 FROM (${latest}) WHERE ${inIndustry} AND grade IN (\${grade:singlequote})
 GROUP BY grade ORDER BY grade`,
 
-    exposureAtRisk: `SELECT l.currency AS currency, round(sum(l.open_amount), 2) AS exposure_at_risk
-FROM (${openLedger}) AS l INNER JOIN (${latest}) AS a ON a.customer_id = l.customer_id
-WHERE a.grade IN ('D', 'E') AND a.grade IN (\${grade:singlequote})
+    exposureAtRisk: `SELECT currency, round(sum(open_amount), 2) AS exposure_at_risk
+FROM (${exposure})
+WHERE open_amount > 0 AND grade IN ('D', 'E') AND grade IN (\${grade:singlequote})
 GROUP BY currency ORDER BY currency`,
 
-    exposureByGrade: `SELECT a.grade AS grade, l.currency AS currency, round(sum(l.open_amount), 2) AS open_receivables, uniqExact(l.customer_id) AS customers
-FROM (${openLedger}) AS l INNER JOIN (${latest}) AS a ON a.customer_id = l.customer_id
-WHERE a.grade IN (\${grade:singlequote})
+    exposureByGrade: `SELECT grade, currency, round(sum(open_amount), 2) AS open_receivables, uniqExact(customer_id) AS customers
+FROM (${exposure})
+WHERE open_amount > 0 AND grade IN (\${grade:singlequote})
 GROUP BY grade, currency ORDER BY grade, currency`,
 
     // Score at the end of the range against the score at its start (or the first one inside it).

@@ -31,6 +31,8 @@ export {
   type SignalModel,
   type Weights,
 } from './weights.js';
+export { DEFAULT_SETTLEMENT_OPTIONS, settleLedger, type LedgerSettlement, type SettlementOptions } from './ledger-settlement.js';
+export { summarizeOpenItems, type OpenItemsSummary } from './open-items.js';
 export { assessLedger, groupByCustomer, inferAsOf, iterateLedgerAssessments, type AssessLedgerInput } from './assess-ledger.js';
 export { calibrationTable, computeAuc, computeKs, deriveOutcomes, runBacktest, type BacktestReport, type CalibrationRow, type ScoredOutcome } from './backtest.js';
 export { backtestLedger, prepareEvaluation, type EvaluationSet, type LedgerBacktest } from './evaluate-ledger.js';

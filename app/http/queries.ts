@@ -2,6 +2,7 @@ import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
 import type { App } from '../compose.js';
 import { buildPortfolio, type Portfolio, type ReportingConfig } from '../web/portfolio.js';
 import { findCustomers } from '../lookup.js';
+import { ledgerFeatureOptions } from '../ledger-file.js';
 
 export type QueryApp = Pick<App, 'store' | 'config' | 'clock' | 'weights'>;
 export { runCheck, type CheckAnswer, type CheckOptions, type ReportAnswer } from '../lookup.js';
@@ -19,7 +20,7 @@ export async function loadPortfolio(app: QueryApp): Promise<Portfolio> {
       ledger.set(id, l);
     }),
   );
-  return buildPortfolio({ customers, latest, history, ledger, asOf: app.clock.now(), reporting: reportingOf(app.config) });
+  return buildPortfolio({ customers, latest, history, ledger, asOf: app.clock.now(), reporting: reportingOf(app.config), settlement: ledgerFeatureOptions(app.config) });
 }
 
 /** Suggestions for a search box: customers whose name or register id matches. */

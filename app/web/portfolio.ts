@@ -1,3 +1,4 @@
+import { DEFAULT_SETTLEMENT_OPTIONS, settleLedger, summarizeOpenItems, type SettlementOptions } from '../../analysis/scoring/index.js';
 import { GRADES, type Assessment, type Customer, type Grade, type LedgerRow } from '../../platform/schemas/index.js';
 
 /** Money per currency: a portfolio may invoice in CHF, EUR and GBP at once, never summed across. */
@@ -90,26 +91,22 @@ export interface PortfolioInput {
   asOf: Date;
   /** Totals in one currency (config `reporting:`); without it, the policy currency and no rates. */
   reporting?: ReportingConfig;
+  /** How the ledger is read (config `ledger.maxDiscountShare`); the default 3 % otherwise. */
+  settlement?: SettlementOptions;
 }
 
 const add = (into: Amounts, currency: string, amount: number) => {
   if (amount > 0) into[currency] = (into[currency] ?? 0) + amount;
 };
 
-export function summarizeLedger(rows: readonly LedgerRow[], asOf: Date): LedgerSummary {
-  const today = asOf.toISOString().slice(0, 10);
-  const s: LedgerSummary = { invoices: rows.length, open: {}, overdue: {}, paidLate: 0, paid: 0 };
-  for (const r of rows) {
-    if (r.paidDate) {
-      s.paid++;
-      if (r.paidDate > r.dueDate) s.paidLate++;
-      continue;
-    }
-    const open = Math.max(0, r.amount - r.paidAmount);
-    add(s.open, r.currency, open);
-    if (r.dueDate < today) add(s.overdue, r.currency, open);
-  }
-  return s;
+/**
+ * One customer's invoices as the portfolio shows them, with the ledger's meaning (a cash discount
+ * taken in time is not open, credit notes reduce what is owed, write-offs are no longer open):
+ * the same figures as the assessment's exposure.
+ */
+export function summarizeLedger(rows: readonly LedgerRow[], asOf: Date, settlement: SettlementOptions = DEFAULT_SETTLEMENT_OPTIONS): LedgerSummary {
+  const s = summarizeOpenItems(rows, asOf, settlement);
+  return { invoices: s.invoices, open: s.open, overdue: s.overdue, paidLate: s.paidLate, paid: s.paid };
 }
 
 /** Customers by risk, grade distribution, exposure at risk and the biggest score moves. */
@@ -121,7 +118,7 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
   for (const id of ids) {
     const c = customers.get(id);
     const a = latest.get(id);
-    const ledger = summarizeLedger(input.ledger.get(id) ?? [], input.asOf);
+    const ledger = summarizeLedger(input.ledger.get(id) ?? [], input.asOf, input.settlement);
     const history = input.history.get(id) ?? [];
     const previous = history.length >= 2 ? history[history.length - 2] : undefined;
     rows.push({
@@ -208,28 +205,44 @@ const dayMs = 86_400_000;
 /**
  * Invoiced amounts per month by how they were paid: the payment-behaviour chart's data. A payment
  * within `graceDays` after the due date is on time, as the score counts it (ledger toleranceDays).
+ * Read with the ledger's meaning: each payment counts with its own date, a cash discount taken
+ * counts with the payment it came with, credit notes reduce the invoice (they are not sales), an
+ * amount written off counts as late (it was never paid), and only what is still owed is open.
  */
-export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, options: { months?: number; graceDays?: number } = {}): MonthBucket[] {
+export function paymentBehaviour(rows: readonly LedgerRow[], asOf: Date, options: { months?: number; graceDays?: number; settlement?: SettlementOptions } = {}): MonthBucket[] {
   const months = options.months ?? 12;
   const grace = options.graceDays ?? 0;
   const end = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 1));
   const keys: string[] = [];
   for (let i = months - 1; i >= 0; i--) keys.push(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
   const buckets = new Map(keys.map((k) => [k, { month: k, onTime: 0, late: 0, openNotDue: 0, overdue: 0, avgDaysLate: null as number | null, w: 0, d: 0 }]));
-  const today = asOf.toISOString().slice(0, 10);
-  for (const r of rows) {
-    const b = buckets.get(r.issueDate.slice(0, 7));
+  const today = Math.floor(asOf.getTime() / dayMs);
+  for (const inv of settleLedger(rows, asOf, options.settlement ?? DEFAULT_SETTLEMENT_OPTIONS).invoices) {
+    const b = buckets.get(inv.row.issueDate.slice(0, 7));
     if (!b) continue;
-    if (r.paidDate) {
-      const late = Math.max(0, (Date.parse(r.paidDate) - Date.parse(r.dueDate)) / dayMs);
-      if (late > grace) b.late += r.amount;
-      else b.onTime += r.amount;
-      b.w += r.amount;
-      b.d += late * r.amount;
-    } else if (r.dueDate < today) b.overdue += r.amount;
-    else b.openNotDue += r.amount;
+    const dated = inv.parts.reduce((sum, p) => sum + p.amount, 0);
+    // Undated payments say nothing about timing: on time, outside the average delay.
+    b.onTime += inv.paid - dated;
+    inv.parts.forEach((p, i) => {
+      const amount = p.amount + (i === inv.parts.length - 1 ? inv.discount : 0);
+      const late = Math.max(0, p.day - inv.dueDay);
+      if (late > grace) b.late += amount;
+      else b.onTime += amount;
+      b.w += amount;
+      b.d += late * amount;
+    });
+    if (inv.parts.length === 0) b.onTime += inv.discount;
+    b.late += inv.writtenOff;
+    if (inv.open > 0) {
+      if (inv.dueDay < today && !inv.disputed) b.overdue += inv.open;
+      else b.openNotDue += inv.open;
+    }
   }
-  return [...buckets.values()].map(({ w, d, ...b }) => ({ ...b, avgDaysLate: w > 0 ? round1(d / w) : null }));
+  return [...buckets.values()].map(({ w, d, ...b }) => ({ ...b, onTime: round2(b.onTime), late: round2(b.late), openNotDue: round2(b.openNotDue), overdue: round2(b.overdue), avgDaysLate: w > 0 ? round1(d / w) : null }));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function round1(x: number): number {

@@ -13,6 +13,7 @@ import { langParam, pageSpeaker, type Speaker } from './i18n.js';
 import { renderPage } from './layout.js';
 import { sameSitePath } from './same-site-path.js';
 import { renderCheckBody } from './pages/check.page.js';
+import { ledgerFeatureOptions } from '../ledger-file.js';
 import type { SourceReport } from '../../platform/registers/register-entry.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
 import { renderRemoveConfirmation, renderSubscriptionsBody } from './pages/subscriptions.page.js';
@@ -78,7 +79,7 @@ export function registerWebRoutes(ctx: RouteContext): void {
     const riskiest = query.q ? undefined : (await app.store.latestAssessments()).sort((a, b) => b.score - a.score).slice(0, 6).map((a) => ({ id: a.customerId, name: a.name, grade: a.grade }));
     const isAdmin = !auth.enabled || req.principal?.role === 'admin';
     const cards = answer && answer.kind !== 'candidates' ? await creditCards(app, answer, s, lang, isAdmin) : {};
-    const body = renderCheckBody({ s, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), riskiest, sources, example: app.config.demo ? DEMO_EXAMPLE : undefined, ...cards });
+    const body = renderCheckBody({ s, lang, q: query.q, amount: amount === undefined ? '' : String(amount), answer, asOf: app.clock.now(), settlement: ledgerFeatureOptions(app.config), riskiest, sources, example: app.config.demo ? DEMO_EXAMPLE : undefined, ...cards });
     return sendPage(reply, query.q && !answer ? 404 : 200, renderPage({ ...frame(req, s), title, path: query.q ? '/check' : '/', params: { q: query.q, amount: amount === undefined ? undefined : String(amount) }, body }));
   };
   defineRoute(server, registry, { method: 'GET', url: '/', tag: 'web', access: 'web', summary: 'search page', query: checkQuery }, checkHandler);

@@ -9,6 +9,7 @@ import { portfolioCsv, portfolioXlsx } from '../../portfolio-export.js';
 import { speakerFor } from '../../locale.js';
 import type { SourceReport } from '../../../platform/registers/register-entry.js';
 import { summarizeLedger } from '../../web/portfolio.js';
+import { ledgerFeatureOptions } from '../../ledger-file.js';
 import { assessmentSchema } from '../../../platform/schemas/index.js';
 
 export const checkQuery = z.object({
@@ -79,7 +80,7 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
         customer: customer ? { id: customer.id, name: customer.name, aliases: customer.aliases, registerIds: customer.registerIds, country: customer.country, industry: customer.industry, tags: customer.tags } : null,
         assessment: assessment ?? null,
         history: history.map((a) => ({ asOf: a.asOf, score: a.score, grade: a.grade, pd: a.pd, terms: a.terms.kind })),
-        ledger: summarizeLedger(ledger, app.clock.now()),
+        ledger: summarizeLedger(ledger, app.clock.now(), ledgerFeatureOptions(app.config)),
       };
     },
   );

@@ -1,4 +1,4 @@
-import { DEFAULT_LEDGER_OPTIONS } from '../../../analysis/scoring/index.js';
+import { DEFAULT_LEDGER_OPTIONS, type SettlementOptions } from '../../../analysis/scoring/index.js';
 import { describeFactor } from '../../../platform/i18n/index.js';
 import type { Assessment, LedgerRow } from '../../../platform/schemas/index.js';
 import type { ReportAnswer } from '../../http/queries.js';
@@ -71,13 +71,13 @@ ${rows.length === 0 ? html`<p class="muted">${w.noSignals}</p>` : html`<div clas
 </section>`;
 }
 
-export function ledgerCard(ledger: LedgerRow[], asOf: Date, s: Speaker): SafeHtml {
+export function ledgerCard(ledger: LedgerRow[], asOf: Date, s: Speaker, settlement: SettlementOptions = DEFAULT_LEDGER_OPTIONS): SafeHtml {
   const w = s.t.web;
   if (ledger.length === 0) return html`<section class="card" aria-labelledby="pay-h"><h2 id="pay-h">${w.payment}</h2><p class="muted">${w.noLedger}</p></section>`;
   const currencies = [...new Set(ledger.map((r) => r.currency))];
   const grace = DEFAULT_LEDGER_OPTIONS.toleranceDays;
   return html`<section class="card" aria-labelledby="pay-h"><h2 id="pay-h">${w.payment}</h2>
-${currencies.map((c) => paymentChart(paymentBehaviour(ledger.filter((r) => r.currency === c), asOf, { graceDays: grace }), c, s, grace))}</section>`;
+${currencies.map((c) => paymentChart(paymentBehaviour(ledger.filter((r) => r.currency === c), asOf, { graceDays: grace, settlement }), c, s, grace))}</section>`;
 }
 
 export function historyCard(answer: ReportAnswer, s: Speaker): SafeHtml | '' {

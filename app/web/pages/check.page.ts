@@ -1,3 +1,4 @@
+import type { SettlementOptions } from '../../../analysis/scoring/index.js';
 import type { Assessment } from '../../../platform/schemas/index.js';
 import type { CheckAnswer } from '../../http/queries.js';
 import { html, link, type SafeHtml } from '../html.js';
@@ -9,6 +10,8 @@ import { factorsCard, historyCard, ledgerCard, signalsCard, summaryCard, termsCa
 
 export interface CheckView {
   s: Speaker;
+  /** How the ledger is read (config `ledger.maxDiscountShare`). */
+  settlement?: SettlementOptions;
   /** The ?lang= value for links. */
   lang: string;
   q: string;
@@ -77,7 +80,7 @@ export function renderCheckBody(v: CheckView): SafeHtml {
 ${v.topCards ?? ''}
 ${factorsCard(a, s)}
 ${signalsCard(a, s, v.signalExtra)}
-${answer.kind === 'customer' ? ledgerCard(answer.ledger ?? [], v.asOf, s) : ''}
+${answer.kind === 'customer' ? ledgerCard(answer.ledger ?? [], v.asOf, s, v.settlement) : ''}
 ${historyCard(answer, s)}
 ${docs}
 ${answer.register ? registerCard(answer.register.entries, answer.register.sources, s) : ''}
