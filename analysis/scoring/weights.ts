@@ -117,7 +117,7 @@ const DAYS = (d: number) => (d / 30) * MONTH;
  * ageing list every credit manager reads. `bonitor train` refits all of it on the user's history.
  */
 export const DEFAULT_WEIGHTS: Weights = {
-  version: 'scorecard-default-2',
+  version: 'scorecard-default-3',
   kind: 'monotone',
   intercept: -4.31,
   // The linear reading of the shapes (their chords): what a linear `train` starts from.
@@ -128,7 +128,7 @@ export const DEFAULT_WEIGHTS: Weights = {
     worst_delay: 0.13,
     oldest_overdue: 0.57,
     overdue_share: 0.8,
-    dunning_level: 1.5,
+    dunning_level: 2.1,
     collection_cases: 3.6,
     // A loss already taken on this customer: the strongest ledger signal, stronger than collection.
     written_off: ADDED_LATER.written_off!,
@@ -146,7 +146,8 @@ export const DEFAULT_WEIGHTS: Weights = {
     payment_trend: shape([-2, 2], [-0.6, 0.6]),
     worst_delay: shape([0, 1, 3, 6], [0, 0.2, 0.5, 0.8]),
     oldest_overdue: shape([0, DAYS(5), 1, 2, 3, 6], [0, 0, 0.9, 1.9, 3.0, 3.4]),
-    dunning_level: shape([0, 1 / 3, 2 / 3, 1], [0, 0.3, 0.8, 1.5]),
+    // Level 3 (the last reminder before collection) alone is Creditreform's very weak class (≈ 15 %, D).
+    dunning_level: shape([0, 1 / 3, 2 / 3, 1], [0, 0.3, 0.8, 2.1]),
     collection_cases: shape([0, 0.5, 1], [0, 3.2, 3.6]),
     written_off: shape([0, 0.5, 1], [0, 4.5, 5.0]),
     payment_track_record: shape([0, 0.5, 1], [0, -0.4, -1.0]),

@@ -51,6 +51,19 @@ describe('untrained PDs against published default rates', () => {
     expect(['D', 'E']).toContain(r.grade);
   });
 
+  it('dunning level 3 on an otherwise clean customer, its invoice only 20 days overdue: the last reminder before collection, very weak (15.46 %), grade D', () => {
+    const ledger = monthlyHistory(12, (i) => (i === 11 ? null : -1)).map((r, i) => (i === 11 ? { ...r, dunningLevel: 3 } : r));
+    const r = pdOf(ledger, '2025-01-20');
+    expect(r.pd).toBeGreaterThan(0.12);
+    expect(r.pd).toBeLessThan(0.35);
+    expect(r.grade).toBe('D');
+  });
+
+  it('one invoice 60 days overdue, no reminder sent, otherwise clean: grade D or E', () => {
+    const r = pdOf(monthlyHistory(12, (i) => (i === 11 ? null : -1)), '2025-03-01');
+    expect(['D', 'E']).toContain(r.grade);
+  });
+
   it('a collection case on an otherwise clean customer: very weak (15.46 %), grade D', () => {
     const ledger = monthlyHistory(12, () => -1).map((r, i) => (i === 3 ? { ...r, collection: true } : r));
     const r = pdOf(ledger, '2025-03-15');
