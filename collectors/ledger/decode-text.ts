@@ -4,8 +4,11 @@
  * ISO-8859-1 (what Excel writes on Swiss and German Windows). Detection is a BOM, then NUL-byte
  * patterns, then a strict UTF-8 check: valid UTF-8 with umlauts is practically never a
  * Windows-1252 file by accident, while Windows-1252 umlauts are never valid UTF-8. Chosen
- * over a statistical detector (jschardet): on short German exports it guesses other Latin
- * code pages, and the strict check is exact for the encodings exports use.
+ * over a statistical detector by measurement (`npx tsx bench/encoding.bench.ts`, 600 captured
+ * files and real-text samples of 256 B–4 KB in the five encodings exports come in): this check
+ * reads 100 % right at the cost of one UTF-8 pass, jschardet 94.5 % at about 40 times that
+ * (UTF-16 without BOM read as big-endian, short Windows-1252 text as ISO-8859-4, UTF-8 pages
+ * whose first kilobytes are ASCII as ASCII).
  */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
