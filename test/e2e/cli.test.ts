@@ -59,26 +59,3 @@ describe('bonitor CLI', () => {
     expect(missing.stderr).toContain('no such file');
   });
 });
-
-describe('after the demo is removed, sources and config follow the same rule as start', () => {
-  const demo = tempDir('bonitor-cli-demo-');
-  afterAll(() => demo.cleanup());
-  const demoEnv = { BONITOR_DATA_DIR: demo.dir, BONITOR_DEMO: 'true' };
-
-  it('shows the demo feeds and subscriptions while the demo is on, and none after `demo remove`', async () => {
-    const before = await runBonitor(['sources', '--format', 'json'], demoEnv);
-    expect(before.code).toBe(0);
-    expect((JSON.parse(before.stdout) as { id: string }[]).map((s) => s.id)).toContain('demo-shab-ch');
-    expect((await runBonitor(['config'], demoEnv)).stdout).toContain('demo-anna');
-
-    expect((await runBonitor(['demo', 'remove'], demoEnv)).code).toBe(0);
-
-    const after = await runBonitor(['sources', '--format', 'json'], demoEnv);
-    expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout)).toEqual([]);
-    const config = await runBonitor(['config'], demoEnv);
-    expect(config.code).toBe(0);
-    expect(config.stdout).not.toMatch(/demo-anna|demo-shab-ch|watchlist:/);
-    expect(config.stdout).toMatch(/^demo: false$/m);
-  }, 90_000);
-});
