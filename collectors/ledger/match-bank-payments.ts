@@ -36,7 +36,8 @@ function fold(s: string): string {
  * Bank credits → the invoices they pay, by the strongest evidence first: the payment reference
  * printed on the invoice (QR reference, ISR, RF), then the invoice number in the remittance text,
  * then the amount together with the customer's name (only when exactly one open invoice of that
- * customer has that open amount). A credit that matches nothing is reported, never guessed. Each
+ * customer has that amount open — less the credit notes that name it, or less its stated cash
+ * discount when paid within the discount period: `payableAmounts`). A credit that matches nothing is reported, never guessed. Each
  * match adds a bank payment dated with the booking date; a credit already on the invoice (same
  * bank reference) is not added twice.
  */
@@ -47,6 +48,14 @@ export function matchBankPayments(credits: readonly BankCredit[], invoices: read
     if (inv.amount <= 0) continue;
     if (inv.paymentReference) byReference.set(normaliseReference(inv.paymentReference), inv);
     byNumber.set(inv.invoiceId.toLowerCase(), inv);
+  }
+  // Credit notes that name their invoice: the customer pays the invoice less them.
+  const credited = new Map<string, number>();
+  for (const row of invoices) {
+    if (row.amount < 0 && row.reference) {
+      const key = `${row.customerId}\u0000${row.reference}`;
+      credited.set(key, (credited.get(key) ?? 0) - row.amount);
+    }
   }
   const numberPattern = invoices.length > 0 ? tokenPattern(invoices.map((i) => i.invoiceId)) : undefined;
   const updated = new Map<string, LedgerRow>();
@@ -75,8 +84,7 @@ export function matchBankPayments(credits: readonly BankCredit[], invoices: read
       const name = fold(credit.debtorName);
       const candidates = invoices.filter((inv) => {
         if (inv.amount <= 0 || inv.currency !== credit.currency) return false;
-        const open = inv.amount - current(inv).paidAmount;
-        return Math.abs(open - credit.amount) < 0.005 && name !== '' && fold(inv.customerName ?? inv.customerId).includes(name);
+        return payableAmounts(current(inv), credited.get(`${inv.customerId}\u0000${inv.invoiceId}`) ?? 0, credit.bookingDate).some((a) => Math.abs(a - credit.amount) < 0.005) && name !== '' && fold(inv.customerName ?? inv.customerId).includes(name);
       });
       if (candidates.length === 1) {
         invoice = candidates[0];
@@ -102,6 +110,31 @@ export function matchBankPayments(credits: readonly BankCredit[], invoices: read
     matches.push({ credit, invoice, rule });
   }
   return { matches, unmatched, updated: [...updated.values()] };
+}
+
+/**
+ * What a customer may transfer to settle an invoice, as an accountant reads it: the open amount
+ * after payments and the credit notes that name it, and — paid within the discount period the
+ * invoice states (discount_days after issue, else the due date) — that amount less the stated
+ * cash discount (discount_amount, or discount_percent rounded to the cent or to 5 Rappen).
+ */
+export function payableAmounts(inv: LedgerRow, credited: number, bookingDate: string): number[] {
+  const open = Math.round((inv.amount - credited - inv.paidAmount) * 100) / 100;
+  if (!(open > 0)) return [];
+  const out = [open];
+  const deadline = inv.discountDays !== undefined ? addDays(inv.issueDate, inv.discountDays) : inv.dueDate;
+  if (bookingDate <= deadline) {
+    if (inv.discountAmount !== undefined && inv.discountAmount > 0) out.push(Math.round((open - inv.discountAmount) * 100) / 100);
+    if (inv.discountPercent !== undefined && inv.discountPercent > 0) {
+      const net = open * (1 - inv.discountPercent / 100);
+      out.push(Math.round(net * 100) / 100, Math.round(net * 20) / 20);
+    }
+  }
+  return out;
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function tokenPattern(ids: readonly string[]): RegExp {

@@ -71,6 +71,25 @@ describe('camt.054 and camt.053 as banks send them', () => {
     expect(matchBankPayments([credits[1]!], [paid]).updated[0]!.payments).toHaveLength(1);
   });
 
+  it('matches by amount and customer also when the customer took the stated Skonto or a credit note reduced the invoice', () => {
+    const base = parseCamt(camt054).credits[0]!;
+    const credit = (entryRef: string, amount: number, bookingDate: string) => ({ ...base, reference: undefined, text: '', debtorName: 'Bernasconi Maria', entryRef, amount, bookingDate });
+    const invoices = [
+      // 2 % within 10 days stated on the invoice: 1,234.55 less 2 % = 1,209.86 (or 1,209.85 rounded to 5 Rappen).
+      inv('RE-1', 'K1', 1234.55, { customerName: 'Bernasconi Maria', issueDate: '2020-06-01', dueDate: '2020-07-01', discountPercent: 2, discountDays: 10 }),
+      // 800 invoiced, 150 credited by a credit note naming it: the customer pays 650.
+      inv('RE-2', 'K1', 800, { customerName: 'Bernasconi Maria' }),
+      inv('GS-2', 'K1', -150, { customerName: 'Bernasconi Maria', reference: 'RE-2' }),
+    ];
+    const r = matchBankPayments([credit('s1', 1209.85, '2020-06-09'), credit('c1', 650, '2020-06-20')], invoices);
+    expect(r.matches.map((m) => [m.credit.entryRef, m.invoice.invoiceId, m.rule])).toEqual([
+      ['s1', 'RE-1', 'amount_and_customer'],
+      ['c1', 'RE-2', 'amount_and_customer'],
+    ]);
+    // The discounted amount after the discount period is not this invoice's payment: reported, not guessed.
+    expect(matchBankPayments([credit('s2', 1209.85, '2020-06-25')], invoices).unmatched.map((c) => c.entryRef)).toEqual(['s2']);
+  });
+
   it("the bank's booking date decides the delay, and a later ledger re-import keeps it", () => {
     const ledger = inv('RE-1', 'K1', 913.93, { paidDate: '2020-07-20', paidAmount: 913.93, paymentReference: '662437765447746478179744715' });
     const withBank = matchBankPayments(parseCamt(camt054).credits, [ledger]).updated[0]!;
