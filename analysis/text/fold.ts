@@ -18,6 +18,27 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 /** Lower case and diacritics only: what every fold starts with. */
 function foldBase(lower: string): string {
   if (!NON_ASCII.test(lower)) return lower;
+  // Character by character (each fold below maps one character on its own), non-ASCII ones remembered.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80 && code !== 0x60) continue; // the backtick is folded to an apostrophe
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length ? 2 : 1;
+    const ch = lower.slice(i, i + wide);
+    let f = CHAR_FOLDS.get(ch);
+    if (f === undefined) CHAR_FOLDS.set(ch, (f = foldChars(ch)));
+    out += lower.slice(from, i) + f;
+    i += wide - 1;
+    from = i + 1;
+  }
+  return out + lower.slice(from);
+}
+
+/** Non-ASCII characters folded one by one (a bounded set: the alphabets of the texts read). */
+const CHAR_FOLDS = new Map<string, string>();
+
+function foldChars(lower: string): string {
   return lower
     .replace(/ß/g, 'ss')
     .replace(/æ/g, 'ae')
@@ -80,7 +101,11 @@ export function foldTextMapped(text: string, lang?: string): { folded: string; m
     for (let i = 0; i < text.length; i++) pos.push(i);
   } else {
     for (let i = 0; i < text.length; i++) {
-      const f = foldBase(text[i]!.toLowerCase());
+      const ch = text[i]!;
+      const code = ch.charCodeAt(0);
+      let f: string | undefined;
+      if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      else f = foldBase(ch.toLowerCase());
       out += f;
       for (let k = 0; k < f.length; k++) pos.push(i);
     }
