@@ -3,6 +3,8 @@
  * labelled real-text corpus only (analysis/eval/corpus/linking.dev.jsonl + watchlist.csv); the
  * held-out part is never read here.
  *   tsx scripts/fit-link-model.ts [--corpus <dir>] [--out <file>] [--prior <file>] [--precision 0.985] [--recall 0.9] [--errors]
+ * The threshold: the highest cross-validated recall at the target precision; else the highest
+ * precision that keeps the recall goal; else the best F0.5.
  * Every candidate mention the linker generates in a dev sentence is a training example (label:
  * the customer is in the sentence's `expect`). Regularisation strength and the decision threshold
  * are chosen by 5-fold cross-validation grouped by source domain, on document-level precision and
@@ -119,12 +121,21 @@ for (const lambda of LAMBDAS) {
   console.log(`lambda ${String(lambda).padStart(4)}: cross-validated log-loss ${loss.toFixed(4)}`);
   if (!best || loss < best.loss) best = { lambda, loss, scored };
 }
-// The threshold: the highest recall whose precision reaches the target; when none does, the best
-// F0.5 (precision counts twice as much as recall), so a small corpus does not push recall to nothing.
+// The threshold: the highest recall whose precision reaches the target; when none does, the highest
+// precision that keeps the recall goal; when neither, the best F0.5 (precision counts twice as much as
+// recall), so a small corpus does not push recall to nothing.
 const fHalf = (r: { precision: number; recall: number }) => (r.precision + r.recall === 0 ? 0 : (1.25 * r.precision * r.recall) / (0.25 * r.precision + r.recall));
 const curve = THRESHOLDS.map((threshold) => ({ threshold, r: measure(best!.scored, threshold) }));
 const reaching = curve.filter((c) => c.r.precision >= targetPrecision && c.r.recall >= minRecall);
-const pick = reaching.length > 0 ? reaching.reduce((a, b) => (b.r.recall > a.r.recall ? b : a)) : curve.reduce((a, b) => (fHalf(b.r) > fHalf(a.r) ? b : a));
+const keepingRecall = curve.filter((c) => c.r.recall >= minRecall);
+const pick =
+  reaching.length > 0
+    ? reaching.reduce((a, b) => (b.r.recall > a.r.recall ? b : a))
+    : keepingRecall.length > 0
+      ? keepingRecall.reduce((a, b) => (b.r.precision > a.r.precision || (b.r.precision === a.r.precision && b.r.recall > a.r.recall) ? b : a))
+      : curve.reduce((a, b) => (fHalf(b.r) > fHalf(a.r) ? b : a));
+const rule =
+  reaching.length > 0 ? 'highest recall at the target precision' : keepingRecall.length > 0 ? 'highest precision that keeps the recall goal' : 'best F0.5 (the recall goal is not reached)';
 const chosenThreshold = pick.threshold;
 const chosenR = pick.r;
 const chosen = { lambda: best!.lambda, threshold: chosenThreshold, r: chosenR };
@@ -152,7 +163,7 @@ const model: LinkModel = parseLinkModel({
       groupedBy: 'source domain',
       targetPrecision,
       minRecall,
-      rule: reaching.length > 0 ? 'highest recall at the target precision' : 'best F0.5 (the targets are not reached together)',
+      rule,
       precision: round3(chosen.r.precision),
       recall: round3(chosen.r.recall),
       confusablePrecision: round3(chosen.r.confusablePrecision),

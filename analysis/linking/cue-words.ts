@@ -113,7 +113,8 @@ export const BUSINESS_WORDS = folded(`
   retailer retailers retail store stores shop shops chain brands funding financing restructuring administrator administrators
   receiver receivership lawsuit judgment award payments investor analysts executives shareholder directors airline carrier lender
   magasin magasins enseigne enseignes rachat reprise cession judiciaire sauvegarde actionnaire licenciements hypermarches
-  supermarches salaries
+  supermarches salaries boutique boutiques commerce postes suppressions
+  layoffs cuts owners ownership besitzer eigentumer eigner posti
   esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio`);
 
 /** Research and education near a mention: an acronym is then a school or an institute ("LSE research", "ETH-Studie"). */

@@ -49,6 +49,7 @@ export const FEATURE_DOCS = {
   venue_after: 'a venue or place word after ("Arena", "Stadion", "Park")',
   business_after: 'a word about the company after ("CEO", "Aktie", "Konzern")',
   business_before: 'a noun describing a company right before ("Schuhhändler Reno", "retailer Wilko", "le groupe Carrefour")',
+  article_before: 'a single-word name right after an article ("der Salamander", "le Match", "the Quiz"): as common nouns are written',
   listed: 'in an enumeration with another watchlist name ("Kaufland/Real", "Görtz, Klauser und Salamander")',
   hyphen_suffix_upper: 'glued to a capitalised word with a hyphen ("Bosch-Horn", "Red Bull-Kollegen")',
   extension_legal_form: 'capitalised words after it, then a legal form: another registered entity ("Signa Retail Selection AG")',
@@ -92,6 +93,8 @@ const PERSON_RELATIVE = new Set(['who', 'whom', 'whose', 'der', 'dessen']);
 // "(1861 - 1942)", "(54)", ", 54,": life dates and ages.
 const LIFE_DATES = /^\s*(?:,\s*\d{2}\s*,|\(\s*\d{2}\s*\)|\(\s*(?:\*\s*)?\d{4}\s*[-–]\s*(?:\d{4})?\s*\))/;
 const SPACE_ONLY = /^[ \t\u00a0]+$/;
+// Articles before a noun; "&" is what "und"/"and"/"et" fold to, not an article.
+const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'le', 'la', 'les', 'un', 'une', 'il', 'lo', 'gli', 'uno', 'una', 'the', 'a', 'an']);
 // Lower-case particles of family names ("de Vinci", "von der Leyen", "da Silva"), as written.
 const PARTICLES = new Set(['de', 'von', 'van', 'da', 'di', 'du', 'del', 'della', 'der', 'zu', 'dos', 'das']);
 const SPACE_OR_HYPHEN = /^[ \t\u00a0]*[-–]?[ \t\u00a0]*$/;
@@ -136,6 +139,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   addPersonCues(ctx, span, profile, f);
   if (describedBefore(ctx, span, profile)) put(f, 'business_before');
   if (c.listed) put(f, 'listed');
+  if (single !== undefined && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');
   if (!form) addExtensionCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, atStart, f);
   if (v.acronym) addAcronymCues(ctx, v, profile, f);

@@ -48,9 +48,15 @@ export function wordCue(norm: string): WordCue | undefined {
   if (isHistoricYear(norm)) return HISTORIC_CUE;
   const exact = WORD_CUES.get(norm);
   if (exact !== undefined || norm.length < MIN_COMPOUND) return exact;
+  // German genitives ("des Mutterkonzerns", "des Schuhhändlers") carry the head's cue too.
+  return headCue(norm) ?? (norm.charCodeAt(norm.length - 1) === 115 /* s */ ? headCue(norm.slice(0, -1)) : undefined);
+}
+
+
+function headCue(word: string): WordCue | undefined {
   for (const len of HEAD_LENGTHS) {
-    if (norm.length - len < MIN_FIRST_PART) continue;
-    const cue = HEADS.get(norm.slice(norm.length - len));
+    if (word.length - len < MIN_FIRST_PART) continue;
+    const cue = HEADS.get(word.slice(word.length - len));
     if (cue) return cue;
   }
   return undefined;

@@ -117,6 +117,12 @@ describe('linking features: descriptors, enumerations, compounds, history, resea
     expect(features('Auch Wettbewerber Salamander wechselte den Chef.', 'salamander')).toContain('business_before');
     expect(features('Le groupe suisse Nestlé annonce des résultats.', 'nestle')).toContain('business_before');
     expect(features('Der Salamander wird etwa 20 cm lang.', 'salamander')).not.toContain('business_before');
+    expect(features('Vorausgegangen war die Schieflage des Mutterkonzerns Salamander.', 'salamander')).toContain('business_before');
+  });
+
+  it('sees an article right before a single-word name, as common nouns are written ("Der Salamander")', () => {
+    expect(features('Der Salamander wird etwa 20 cm lang.', 'salamander')).toContain('article_before');
+    expect(features('Salamander meldet Insolvenz an.', 'salamander')).not.toContain('article_before');
   });
 
   it('sees an enumeration of watchlist names ("Görtz, Klauser und Salamander", "Siemens/Nestlé") and nothing for a lone name', () => {
