@@ -27,3 +27,12 @@ export interface Command {
   options?: OptionSpecs;
   run(args: string[], ctx: CliContext): Promise<number>;
 }
+
+/** What `--help` and finding a command need, without loading the command's module. */
+export type CommandSpec = Pick<Command, 'name' | 'summary' | 'usage' | 'options'>;
+
+/** One command in the compiled CLI's manifest: its spec and the bundle file that holds its `run`. */
+export interface CommandManifestEntry extends CommandSpec {
+  /** Relative to the compiled entry point, e.g. `./check.command.js`. */
+  file: string;
+}

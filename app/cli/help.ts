@@ -1,12 +1,12 @@
 import { Command as Commander } from 'commander';
-import type { Command } from './command.js';
+import type { CommandSpec } from './command.js';
 import { toOption } from './parse-options.js';
 
 /**
  * The command tree as commander sees it, for --help at every level: `bonitor --help`, a group
  * (`bonitor watchlist --help` lists its subcommands) and a command (its usage and options).
  */
-export function buildHelpTree(commands: Command[]): Commander & { runnable: Set<Commander> } {
+export function buildHelpTree(commands: readonly CommandSpec[]): Commander & { runnable: Set<Commander> } {
   const program = new Commander('bonitor')
     .usage('[--config <file.yaml>] <command> [options]')
     .description('Credit-risk monitoring and alerting. Exit codes: 0 ok, 1 failed, 2 bad input or configuration.')
@@ -39,7 +39,7 @@ export function buildHelpTree(commands: Command[]): Commander & { runnable: Set<
  * The help for `argv`: asked for (`--help`, `-h`, `help …`, nothing at all) → exit 0; a group
  * named without a subcommand (`bonitor watchlist`) → its subcommands, exit 2; otherwise undefined.
  */
-export function helpFor(commands: Command[], argv: string[]): { text: string; exitCode: 0 | 2 } | undefined {
+export function helpFor(commands: readonly CommandSpec[], argv: string[]): { text: string; exitCode: 0 | 2 } | undefined {
   const program = buildHelpTree(commands);
   const words = argv.filter((a) => !a.startsWith('-'));
   const asked = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help' || argv.length === 0;

@@ -40,24 +40,3 @@ export const COMMANDS: Command[] = [
   configCommand,
   demoRemoveCommand,
 ];
-
-export function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
-  const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const command of byLength) {
-    const words = command.name.split(' ');
-    if (words.every((w, i) => argv[i] === w)) return { command, args: argv.slice(words.length) };
-  }
-  return undefined;
-}
-
-export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'usage: bonitor [--config <file.yaml>] <command> [options]',
-    '',
-    'commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `bonitor <command> --help` for the options of one command.',
-  ].join('\n');
-}

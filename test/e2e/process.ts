@@ -22,10 +22,15 @@ export interface RunningBonitor {
   exited: Promise<number | null>;
 }
 
-/** Starts `bonitor <args>` as a real process (tsx), with only the given BONITOR_* environment. */
-export function spawnBonitor(args: string[], env: Record<string, string>): RunningBonitor {
+/** The node arguments that run the CLI: the TypeScript sources through tsx, or a compiled `main.js` as it is. */
+function cliArgs(main = path.join(ROOT, 'app', 'main.ts')): string[] {
+  return main.endsWith('.ts') ? ['--import', 'tsx', main] : [main];
+}
+
+/** Starts `bonitor <args>` as a real process (tsx, or the compiled `main` given), with only the given BONITOR_* environment. */
+export function spawnBonitor(args: string[], env: Record<string, string>, main?: string): RunningBonitor {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BONITOR_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'app', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...cliArgs(main), ...args], {
     cwd: ROOT,
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,10 +43,10 @@ export function spawnBonitor(args: string[], env: Record<string, string>): Runni
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Runs a one-shot `bonitor` command to completion. */
-export async function runBonitor(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a one-shot `bonitor` command to completion (tsx, or the compiled `main` given). */
+export async function runBonitor(args: string[], env: Record<string, string>, input?: string, main?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BONITOR_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'app', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [...cliArgs(main), ...args], {
     cwd: ROOT,
     env: { ...clean, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

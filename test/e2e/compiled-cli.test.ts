@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticImports } from '../../scripts/build.js';
+import { tempDir, waitFor } from '../helpers.js';
+import { freePort, ROOT, runBonitor, spawnBonitor, type RunningBonitor } from './process.js';
+
+/**
+ * The compiled CLI, built the way `npm ci` builds it (scripts/build.ts through `prepare`), into a
+ * directory of its own: `npm start` and `npm run bonitor` run this, every other test runs the
+ * sources through tsx. A broken build, a command missing from the bundle or an asset the bundle
+ * cannot find fails here.
+ */
+describe('the compiled CLI (dist/, what npm start runs)', () => {
+  const outdir = path.join(ROOT, 'test-output', `dist-${process.pid}-${Date.now().toString(36)}`);
+  const main = path.join(outdir, 'main.js');
+  const tmp = tempDir('bonitor-compiled-');
+  let server: RunningBonitor | undefined;
+
+  beforeAll(async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'build.ts'), '--outdir', outdir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`build failed (${code}): ${output}`);
+  }, 180_000);
+  afterAll(() => {
+    server?.child.kill('SIGKILL');
+    rmSync(outdir, { recursive: true, force: true });
+    tmp.cleanup();
+  });
+
+  it('prints the same help as the sources, having loaded commander and no command', async () => {
+    const env = { BONITOR_DATA_DIR: tmp.dir };
+    const [compiled, sources] = await Promise.all([runBonitor(['--help'], env, undefined, main), runBonitor(['--help'], env)]);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stdout).toMatch(/^  ledger +ledger commands$/m);
+    expect(compiled.stdout).toBe(sources.stdout);
+    const commandHelp = await runBonitor(['check', '--help'], env, undefined, main);
+    expect(commandHelp.stdout).toMatch(/--format <text\|json>/);
+
+    // Before a command is chosen only the CLI's own shell is loaded: no zod, no store, no command module.
+    const loaded = staticImports(main);
+    expect(loaded.packages).toEqual(['commander']);
+    expect(loaded.files.filter((f) => f.endsWith('.command.js'))).toEqual([]);
+  });
+
+  it('answers a wrong command with the usage and exit 2, and a bad option with exit 2', async () => {
+    const unknown = await runBonitor(['no-such-command'], { BONITOR_DATA_DIR: tmp.dir }, undefined, main);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command: no-such-command');
+    expect(unknown.stderr).toContain('subscriptions validate');
+    const badAmount = await runBonitor(['check', 'Alpenblick', '--amount', 'lots'], { BONITOR_DATA_DIR: tmp.dir }, undefined, main);
+    expect(badAmount.code).toBe(2);
+  });
+
+  it('runs every role on the bundled demo: API, web assets, checks from the CLI, clean stop', async () => {
+    const port = await freePort();
+    const env = { BONITOR_DATA_DIR: tmp.dir, BONITOR_PORT: String(port), BONITOR_LOG_LEVEL: 'warn' };
+    server = spawnBonitor(['start'], env, main);
+    await waitFor(() => server!.stdout().includes('Press Ctrl-C'), 90_000, `startup (stderr: ${server.stderr().slice(-2000)})`);
+    const base = `http://127.0.0.1:${port}`;
+
+    // The demo feeds, the shipped link and event models and the ledger were found from the bundle.
+    const bankrupt = (await (await fetch(`${base}/api/check?q=${encodeURIComponent('Alpenblick Metallbau')}`)).json()) as { grade: string; signals: Array<{ type: string }> };
+    expect(bankrupt.grade).toBe('E');
+    expect(bankrupt.signals.some((s) => s.type === 'insolvency')).toBe(true);
+    const css = await fetch(`${base}/assets/app.css`);
+    expect(css.status).toBe(200);
+    expect(await css.text()).toMatch(/[{}]/);
+
+    const check = await runBonitor(['check', 'Calandra Logistik', '--format', 'json'], env, undefined, main);
+    expect(check.code, check.stderr).toBe(0);
+    expect(['A', 'B']).toContain((JSON.parse(check.stdout) as { grade: string }).grade);
+
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  }, 150_000);
+});
