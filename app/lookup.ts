@@ -6,8 +6,9 @@ import { entryDocuments } from '../collectors/registers/lookup/notice-documents.
 import { parseRegisterId } from '../platform/registers/register-id.js';
 import type { RegisterCandidate, RegisterEntry, SourceReport } from '../platform/registers/register-entry.js';
 import type { RegisterServices } from './registers.js';
-import { scoreCustomer } from '../analysis/scoring/score-customer.js';
+import { scoreCustomer, type ScoreCustomerDeps } from '../analysis/scoring/score-customer.js';
 import type { App } from './compose.js';
+import type { FreshAssessments } from './fresh-assessment.js';
 
 export { indexCustomers, type CustomerSearch, type SearchResult } from './customer-search.js';
 
@@ -55,10 +56,17 @@ export interface CheckOptions {
   details?: boolean;
   /** A cached watchlist search; without it the watchlist is read and searched per call. */
   search?: (q: string) => Promise<SearchResult>;
+  /** Assessments for an order amount from kept inputs (see createFreshAssessments); without it the inputs are read per call. */
+  fresh?: FreshAssessments;
   /** Registers to ask about a company that is not a customer; without it only stored documents count. */
   registers?: RegisterServices;
   /** Filled with the registers' report lines even when nothing is found (the caller says what was asked). */
   sourcesOut?: SourceReport[];
+}
+
+/** What a check scores a customer from: the store's reads, the policy, the weights, the ledger options. */
+export function checkScoringDeps(app: Pick<App, 'store' | 'config' | 'weights'>): ScoreCustomerDeps {
+  return { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, credit: app.store.credit, policy: app.config.policy, weights: app.weights, ledgerOptions: ledgerFeatureOptions(app.config) };
 }
 
 /**
@@ -74,21 +82,20 @@ export async function runCheck(app: Pick<App, 'store' | 'config' | 'clock' | 'we
     return { kind: 'candidates', candidates: matches.map((c, i) => ({ id: c.id, name: c.name, grade: latest[i]?.grade ?? null })) };
   }
   // Customers known only from the ledger (not on the watchlist) can be checked by id.
-  const id = matches[0]?.id ?? ((await app.store.ledgerCustomerIds()).includes(q.trim()) ? q.trim() : undefined);
+  const id = matches[0]?.id ?? (q.trim() !== '' && (await app.store.hasLedgerCustomer(q.trim())) ? q.trim() : undefined);
   if (id) {
     // The stored assessment is current (re-scored on every change); an order amount needs fresh terms.
+    const deps = checkScoringDeps(app);
     const assessment =
-      (orderAmount === undefined ? await app.store.latestAssessment(id) : undefined) ??
-      (await scoreCustomer(
-        { customers: app.store, ledger: app.store, signals: app.store, registers: app.store.registers, credit: app.store.credit, policy: app.config.policy, weights: app.weights, ledgerOptions: ledgerFeatureOptions(app.config) },
-        id,
-        app.clock.now(),
-        { orderAmount },
-      ));
+      orderAmount === undefined
+        ? ((await app.store.latestAssessment(id)) ?? (await scoreCustomer(deps, id, app.clock.now())))
+        : options.fresh
+          ? await options.fresh.assess(id, app.clock.now(), orderAmount)
+          : await scoreCustomer(deps, id, app.clock.now(), { orderAmount });
     const ledger = details ? await app.store.ledgerForCustomer(id) : undefined;
     if (assessment) {
       const entries = await app.store.registers.entriesFor(id);
-      const refresh = entries.length > 0 ? (await app.store.registers.refreshes()).find((r) => r.customerId === id) : undefined;
+      const refresh = entries.length > 0 ? await app.store.registers.refreshFor(id) : undefined;
       return {
         kind: 'customer',
         assessment,

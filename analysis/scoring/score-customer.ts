@@ -1,7 +1,8 @@
 import type { Policy } from '../../platform/config/policy.js';
-import type { Assessment } from '../../platform/schemas/index.js';
+import type { Assessment, Customer, LedgerRow, Signal } from '../../platform/schemas/index.js';
+import type { RegisterEntry } from '../../platform/registers/register-entry.js';
 import type { CustomerRepo, LedgerStore, RegisterStore, SignalStore } from '../../platform/store/port.js';
-import { activeOverride, type CreditStore } from '../../platform/store/credit-state.js';
+import { activeOverride, type CreditStore, type OverrideChange } from '../../platform/store/credit-state.js';
 import { sectionOfCode } from '../industry/index.js';
 import { assessCustomer } from './assess-customer.js';
 import type { LedgerFeatureOptions } from './ledger-features.js';
@@ -22,13 +23,19 @@ export interface ScoreCustomerDeps {
   credit?: Pick<CreditStore, 'overrideChanges'>;
 }
 
-/** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
-export async function scoreCustomer(
-  deps: ScoreCustomerDeps,
-  customerId: string,
-  asOf: Date,
-  options: { orderAmount?: number } = {},
-): Promise<Assessment | undefined> {
+/** What is stored about one customer that its assessment rests on (the reads of scoreCustomer). */
+export interface ScoringInputs {
+  customerId: string;
+  customer: Customer | undefined;
+  ledger: LedgerRow[];
+  signals: Signal[];
+  industrySignals: Signal[];
+  entries: RegisterEntry[];
+  overrides: OverrideChange[];
+}
+
+/** Reads everything known about one customer (undefined if nothing is known). */
+export async function readScoringInputs(deps: ScoreCustomerDeps, customerId: string): Promise<ScoringInputs | undefined> {
   const [customer, ledger, signals, entries, overrides] = await Promise.all([
     deps.customers.getCustomer(customerId),
     deps.ledger.ledgerForCustomer(customerId),
@@ -36,12 +43,23 @@ export async function scoreCustomer(
     deps.registers ? deps.registers.entriesFor(customerId) : Promise.resolve([]),
     deps.credit ? deps.credit.overrideChanges(customerId) : Promise.resolve([]),
   ]);
-  const manual = activeOverride(overrides, asOf);
   if (!customer && ledger.length === 0 && signals.length === 0 && entries.length === 0) return undefined;
-  const register = registerFactsFrom(entries);
-  const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
   const section = customer?.industry ? sectionOfCode(customer.industry) : undefined;
   const industrySignals = section ? await deps.signals.signalsForIndustry(section) : [];
+  return { customerId, customer, ledger, signals, industrySignals, entries, overrides };
+}
+
+/** The assessment as of `asOf` from inputs already read: pure, so read inputs can be reused for another order amount. */
+export function assessScoringInputs(
+  deps: Pick<ScoreCustomerDeps, 'policy' | 'weights' | 'ledgerOptions'>,
+  inputs: ScoringInputs,
+  asOf: Date,
+  options: { orderAmount?: number } = {},
+): Assessment {
+  const { customerId, customer, ledger, signals, industrySignals, entries, overrides } = inputs;
+  const manual = activeOverride(overrides, asOf);
+  const register = registerFactsFrom(entries);
+  const name = customer?.name ?? ledger.find((r) => r.customerName)?.customerName ?? customerId;
   return assessCustomer({
     customer: { id: customerId, name, industry: customer?.industry, currency: customer?.currency },
     ledger,
@@ -56,4 +74,15 @@ export async function scoreCustomer(
     ...(deps.ledgerOptions ? { ledgerOptions: deps.ledgerOptions } : {}),
     ...(options.orderAmount !== undefined ? { orderAmount: options.orderAmount } : {}),
   });
+}
+
+/** Everything known about one customer → its assessment as of `asOf` (undefined if nothing is known). */
+export async function scoreCustomer(
+  deps: ScoreCustomerDeps,
+  customerId: string,
+  asOf: Date,
+  options: { orderAmount?: number } = {},
+): Promise<Assessment | undefined> {
+  const inputs = await readScoringInputs(deps, customerId);
+  return inputs && assessScoringInputs(deps, inputs, asOf, options);
 }

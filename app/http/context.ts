@@ -5,6 +5,7 @@ import type { Customer } from '../../platform/schemas/index.js';
 import type { App } from '../compose.js';
 import type { SearchResult } from '../customer-search.js';
 import type { DocumentSearch } from '../prospect.js';
+import type { FreshAssessments } from '../fresh-assessment.js';
 import type { RegisterServices } from '../registers.js';
 import type { Authenticator } from './auth.js';
 import type { RouteRegistry } from './route.js';
@@ -43,4 +44,6 @@ export interface RouteContext {
   registers?: RegisterServices;
   /** The same, with the decision whether the query clearly means one customer. */
   searchCustomers(query: string): Promise<SearchResult>;
+  /** Checks with an order amount: assessed from inputs kept per stored assessment. */
+  fresh?: FreshAssessments;
 }

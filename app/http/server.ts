@@ -15,6 +15,8 @@ import { registerSignalRoutes } from './routes/signals.routes.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.routes.js';
 import { registerWebRoutes, renderErrorPage, SESSION_COOKIE } from '../web/web.routes.js';
 import { registerCreditWebRoutes } from '../web/credit.web.js';
+import { createFreshAssessments } from '../fresh-assessment.js';
+import { checkScoringDeps } from '../lookup.js';
 
 export interface HttpDeps {
   app: App;
@@ -144,7 +146,8 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   });
 
   const index = createCustomerIndex(app.store);
-  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app) };
+  const fresh = createFreshAssessments({ ...checkScoringDeps(app), assessments: app.store });
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app), fresh };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
   registerCreditRoutes(ctx);

@@ -56,7 +56,7 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
 
 /** The credit manager's pages: check, portfolio, subscriptions; and the sign-in when tokens are configured. */
 export function registerWebRoutes(ctx: RouteContext): void {
-  const { server, registry, app, auth, documents, subscriptions, searchCustomers, registers } = ctx;
+  const { server, registry, app, auth, documents, subscriptions, searchCustomers, registers, fresh } = ctx;
   const assets = loadAssets();
   const speak = (req: FastifyRequest) => {
     const s = pageSpeaker(app.config, req);
@@ -74,7 +74,7 @@ export function registerWebRoutes(ctx: RouteContext): void {
     const { s, lang } = speak(req);
     const amount = typeof query.amount === 'number' ? query.amount : undefined;
     const sources: SourceReport[] = [];
-    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, search: searchCustomers, ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
+    const answer = query.q ? await runCheck(app, documents, query.q, { orderAmount: amount, details: true, search: searchCustomers, ...(fresh ? { fresh } : {}), ...(registers ? { registers } : {}), sourcesOut: sources }) : undefined;
     const title = answer && answer.kind !== 'candidates' ? answer.assessment.name : s.t.web.navCheck;
     const riskiest = query.q ? undefined : (await app.store.latestAssessments()).sort((a, b) => b.score - a.score).slice(0, 6).map((a) => ({ id: a.customerId, name: a.name, grade: a.grade }));
     const isAdmin = !auth.enabled || req.principal?.role === 'admin';

@@ -49,6 +49,8 @@ export interface LedgerStore {
   upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]>;
   ledgerForCustomer(customerId: string): Promise<LedgerRow[]>;
   ledgerCustomerIds(): Promise<string[]>;
+  /** Whether the ledger holds any invoice of this customer (one indexed lookup, not the id list). */
+  hasLedgerCustomer(customerId: string): Promise<boolean>;
 }
 
 export interface SignalStore {
@@ -166,6 +168,8 @@ export interface RegisterStore {
   entriesFor(customerId: string): Promise<RegisterEntry[]>;
   /** When each customer was last refreshed, with that refresh's report. */
   refreshes(): Promise<Array<{ customerId: string; refreshedAt: string; sources: SourceReport[] }>>;
+  /** The last refresh of one customer (what a check shows), read by its key. */
+  refreshFor(customerId: string): Promise<{ customerId: string; refreshedAt: string; sources: SourceReport[] } | undefined>;
 }
 
 export interface Store

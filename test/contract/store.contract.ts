@@ -85,6 +85,8 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(stored).toHaveLength(2);
       expect(stored.find((r) => r.invoiceId === 'INV-1')?.paidDate).toBe('2026-10-05');
       expect(await store.ledgerCustomerIds()).toEqual(['c1']);
+      expect(await store.hasLedgerCustomer('c1')).toBe(true);
+      expect(await store.hasLedgerCustomer('c2')).toBe(false);
     });
 
     it('stores a signal once and serves it by customer and by ingestion cursor', async () => {
@@ -290,6 +292,8 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.registers.entriesFor('c2')).toEqual([]);
       const refreshes = await store.registers.refreshes();
       expect(refreshes).toEqual([{ customerId: 'c1', refreshedAt: '2026-11-03T00:00:00.000Z', sources: [line] }]);
+      expect(await store.registers.refreshFor('c1')).toEqual(refreshes[0]);
+      expect(await store.registers.refreshFor('c2')).toBeUndefined();
     });
 
     it('keeps one heartbeat per process, the latest beat winning, and lists those that beat since a time', async () => {

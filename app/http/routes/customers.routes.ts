@@ -26,14 +26,14 @@ const listQuery = z.object({
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
 /** Check, customers, their assessments and history, and the portfolio summary. */
-export function registerCustomerRoutes({ server, registry, app, documents, searchCustomers, registers }: RouteContext): void {
+export function registerCustomerRoutes({ server, registry, app, documents, searchCustomers, registers, fresh }: RouteContext): void {
   defineRoute(
     server,
     registry,
     { method: 'GET', url: '/api/check', tag: 'check', access: 'read', summary: 'Pre-contract check by name or register id: a customer, or a prospect from public documents; 300 with candidates when the query names no one company', query: checkQuery, response: checkAnswerSchema, errors: [300, 404] },
     async ({ query, reply }) => {
       const sources: SourceReport[] = [];
-      const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, search: searchCustomers, ...(registers ? { registers } : {}), sourcesOut: sources });
+      const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, search: searchCustomers, ...(fresh ? { fresh } : {}), ...(registers ? { registers } : {}), sourcesOut: sources });
       if (!answer) {
         throw new HttpError(404, `no customer matches "${query.q}", no register knows it and no stored public document names it`, sources.map((s) => `${s.register}: ${s.detail} (${s.at})`));
       }

@@ -158,6 +158,10 @@ export class ClickHouseStore implements Store {
     return rows.map((r) => r.customer_id);
   }
 
+  async hasLedgerCustomer(customerId: string): Promise<boolean> {
+    return (await this.ch.first(`SELECT 1 FROM ${this.t('ledger_rows')} WHERE customer_id = {c:String} LIMIT 1`, { c: customerId })) !== undefined;
+  }
+
   async upsertSignal(signal: Signal): Promise<boolean> {
     const exists = await this.ch.first(`SELECT 1 FROM ${this.t('signals')} WHERE id = {id:String} LIMIT 1`, { id: signal.id });
     if (exists) return false;

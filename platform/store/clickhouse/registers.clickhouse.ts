@@ -44,4 +44,12 @@ export class ClickHouseRegisterStore implements RegisterStore {
     );
     return rows.map((r) => ({ customerId: r.customer_id, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) }));
   }
+
+  async refreshFor(customerId: string): Promise<{ customerId: string; refreshedAt: string; sources: SourceReport[] } | undefined> {
+    const r = await this.ch.first<{ refreshed_at: string; sources: string }>(
+      `SELECT refreshed_at, sources FROM ${this.ch.table('customer_register_refresh')} FINAL WHERE customer_id = {id:String}`,
+      { id: customerId },
+    );
+    return r && { customerId, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) };
+  }
 }

@@ -41,4 +41,9 @@ export class SqliteRegisterStore implements RegisterStore {
     }>;
     return rows.map((r) => ({ customerId: r.customer_id, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) }));
   }
+
+  async refreshFor(customerId: string): Promise<{ customerId: string; refreshedAt: string; sources: SourceReport[] } | undefined> {
+    const r = this.db.prepare('SELECT refreshed_at, sources FROM customer_register_refresh WHERE customer_id = ?').get(customerId) as { refreshed_at: string; sources: string } | undefined;
+    return r && { customerId, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) };
+  }
 }

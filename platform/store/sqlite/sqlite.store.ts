@@ -151,6 +151,10 @@ export class SqliteStore implements Store {
     );
   }
 
+  async hasLedgerCustomer(customerId: string): Promise<boolean> {
+    return this.sql('SELECT 1 FROM ledger_rows WHERE customer_id = ? LIMIT 1').get(customerId) !== undefined;
+  }
+
   async upsertSignal(signal: Signal): Promise<boolean> {
     const r = this.db
       .prepare(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`)
