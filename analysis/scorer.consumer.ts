@@ -6,8 +6,9 @@ import type { Policy } from '../platform/config/policy.js';
 import { rejectUnparsed } from '../platform/bus/envelope-step.js';
 import { dlq, drop, ok, type BatchHandler, type StepResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Assessment } from '../platform/schemas/index.js';
-import type { AssessmentStore, CustomerRepo, LedgerStore, RegisterStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
-import { scoreCustomer } from './scoring/score-customer.js';
+import type { AssessmentStore, CustomerRepo, LedgerStore, PortfolioStore, RegisterStore, ScoringQueue, SignalStore } from '../platform/store/port.js';
+import { assessScoringInputs, readScoringInputs } from './scoring/score-customer.js';
+import { ledgerPositions } from './scoring/ledger-positions.js';
 import type { Weights } from './scoring/weights.js';
 import { sectionOfCode } from './industry/index.js';
 
@@ -16,6 +17,8 @@ export interface ScorerDeps {
   ledger: LedgerStore;
   signals: SignalStore;
   assessments: AssessmentStore;
+  /** The settled open items the portfolio reads, kept current with each score. */
+  positions: Pick<PortfolioStore, 'saveLedgerPositions'>;
   queue: ScoringQueue;
   policy: Policy;
   weights?: Weights;
@@ -93,8 +96,10 @@ export async function rescoreQueued(deps: ScorerDeps, limit = 500): Promise<Resc
   const ids = await deps.queue.dirtyCustomers(limit);
   const changed: Assessment[] = [];
   for (const id of ids) {
-    const assessment = await scoreCustomer(deps, id, startedAt);
+    const inputs = await readScoringInputs(deps, id);
+    const assessment = inputs && assessScoringInputs(deps, inputs, startedAt);
     if (assessment && (await deps.assessments.saveAssessment(assessment)) === 'new') changed.push(assessment);
+    await deps.positions.saveLedgerPositions(id, ledgerPositions(inputs?.ledger ?? [], startedAt, deps.ledgerOptions));
   }
   if (ids.length > 0) deps.log.info({ module: 'scorer', scored: ids.length, changed: changed.length }, 'customers_scored');
   return { ids, changed, startedAt };

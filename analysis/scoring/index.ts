@@ -4,6 +4,7 @@
  */
 export { assessCustomer, type AssessInput } from './assess-customer.js';
 export { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatures, type LedgerFeatureOptions } from './ledger-features.js';
+export { ledgerPositions, summarizePositions } from './ledger-positions.js';
 export { computeIndustryRisk, industryMatches, type IndustryRisk } from './industry-risk.js';
 export {
   computeRegisterFeatures,

@@ -1,3 +1,5 @@
+import { PORTFOLIO_SORTS } from '../../platform/store/port.js';
+import { PORTFOLIO_PAGE } from '../web/portfolio.js';
 import { z } from 'zod';
 import { registerCandidateSchema, registerEntrySchema, sourceReportSchema } from '../../platform/registers/register-entry.js';
 import { subscriptionSchema } from '../../platform/config/subscriptions.js';
@@ -89,7 +91,9 @@ export const sourceItemSchema = z.object({
 });
 
 export const portfolioSchema = z.object({
-  rows: z.array(customerListItemSchema.omit({ terms: true }).extend({ termsKind: z.enum(TERMS_KINDS).nullable(), previousGrade: grade.nullable() })),
+  rows: z.array(customerListItemSchema.omit({ terms: true }).extend({ termsKind: z.enum(TERMS_KINDS).nullable(), previousGrade: grade.nullable() })).describe('one page of customers (limit, offset, sort, order)'),
+  total: z.number().describe('customers matching the filters, over all pages'),
+  page: z.object({ limit: z.number(), offset: z.number(), sort: z.string(), order: z.enum(['asc', 'desc']), grade: z.string().optional(), tag: z.string().optional(), industry: z.string().optional() }),
   grades: z.record(z.string(), z.object({ count: z.number(), open: amounts })),
   unassessed: z.number(),
   open: amounts,
@@ -129,4 +133,15 @@ export const healthSchema = z.object({
   documents: z.number().optional(),
   consumerLag: z.record(z.string(), z.number()),
   failingSources: z.array(z.string()),
+});
+
+/** Filters, sorting and paging of the customer list and the portfolio: all done by the store, in SQL. */
+export const portfolioListQuery = z.object({
+  grade: grade.optional(),
+  tag: z.string().max(100).optional(),
+  industry: z.string().max(20).optional(),
+  sort: z.enum(PORTFOLIO_SORTS).default('risk').describe('risk (score), name, pd, open, overdue (in the reporting currency), change, movement (size of the change), limitUse'),
+  order: z.enum(['asc', 'desc']).optional().describe('default: riskiest, largest, most changed first; names A to Z'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(PORTFOLIO_PAGE).describe(`rows per page (default ${PORTFOLIO_PAGE}, at most 10000)`),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

@@ -5,7 +5,8 @@ import type { Store } from '../../platform/store/port.js';
 import { GROUPS } from '../topics.js';
 
 export interface MetricsDeps {
-  store: Pick<Store, 'countDocuments' | 'listCustomers' | 'latestAssessments' | 'signalsSince' | 'listSourceHealth' | 'outbox'>;
+  store: Pick<Store, 'countDocuments' | 'portfolioTotals' | 'signalsSince' | 'listSourceHealth' | 'outbox'>;
+  clock: { now(): Date };
   bus: Pick<Bus, 'lag'>;
 }
 
@@ -43,7 +44,7 @@ export function createMetrics(deps: MetricsDeps): { contentType: string; render(
   const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
   const m = {
     documents: gauge('bonitor_documents_stored', 'Documents collected and stored.'),
-    customers: gauge('bonitor_customers', 'Customers on the watchlist.'),
+    customers: gauge('bonitor_customers', 'Customers in the portfolio (on the watchlist or assessed from the ledger).'),
     signals: gauge('bonitor_signals_stored', 'Signals stored, by event type and severity.', ['type', 'severity']),
     grades: gauge('bonitor_assessments', 'Customers by the grade of their latest assessment.', ['grade']),
     deliveries: gauge('bonitor_deliveries', 'Mails in the outbox by kind and status (pending, sent, failed).', ['kind', 'status']),
@@ -58,10 +59,10 @@ export function createMetrics(deps: MetricsDeps): { contentType: string; render(
   async function snapshot(): Promise<void> {
     counting = counting.then(countNewSignals, countNewSignals);
     await counting;
-    const [documents, customers, latest, health, outbox] = await Promise.all([
+    // Customers and grades from one set-based count (not every customer's JSON).
+    const [documents, totals, health, outbox] = await Promise.all([
       deps.store.countDocuments(),
-      deps.store.listCustomers(),
-      deps.store.latestAssessments(),
+      deps.store.portfolioTotals(deps.clock.now().toISOString().slice(0, 10)),
       deps.store.listSourceHealth(),
       deps.store.outbox.list(1_000_000),
     ]);
@@ -69,12 +70,12 @@ export function createMetrics(deps: MetricsDeps): { contentType: string; render(
     const dlq = await Promise.all(Object.values(TOPICS).map(async (t) => ({ topic: deadLetterTopic(t), value: await deps.bus.lag(PROBE_GROUP, deadLetterTopic(t)) })));
     registry.resetMetrics();
     m.documents.set(documents);
-    m.customers.set(customers.length);
+    m.customers.set(totals.customers);
     for (const [k, value] of signalCounts) {
       const [type, severity] = k.split('\u0000') as [string, string];
       m.signals.set({ type, severity }, value);
     }
-    for (const g of GRADES) m.grades.set({ grade: g }, latest.filter((a) => a.grade === g).length);
+    for (const g of GRADES) m.grades.set({ grade: g }, totals.grades.find((x) => x.grade === g)?.customers ?? 0);
     for (const e of outbox) m.deliveries.inc({ kind: e.kind, status: e.status });
     for (const d of dlq) m.dlq.set({ topic: d.topic }, d.value);
     for (const l of lag) m.lag.set({ group: l.group, topic: l.topic }, l.value);

@@ -1,26 +1,47 @@
-import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
+import type { PortfolioSort } from '../../platform/store/port.js';
 import type { App } from '../compose.js';
-import { buildPortfolio, type Portfolio, type ReportingConfig } from '../web/portfolio.js';
+import { buildPortfolio, DEFAULT_DESCENDING, PORTFOLIO_PAGE, type Portfolio, type PortfolioPageQuery, type ReportingConfig } from '../web/portfolio.js';
+export { DEFAULT_DESCENDING, EXPORT_LIMIT, PORTFOLIO_PAGE } from '../web/portfolio.js';
 import { findCustomers } from '../lookup.js';
-import { ledgerFeatureOptions } from '../ledger-file.js';
 
 export type QueryApp = Pick<App, 'store' | 'config' | 'clock' | 'weights'>;
 export { runCheck, type CheckAnswer, type CheckOptions, type ReportAnswer } from '../lookup.js';
 
-/** Everything the portfolio page and /api/portfolio show. */
-export async function loadPortfolio(app: QueryApp): Promise<Portfolio> {
-  const [customers, latest] = await Promise.all([app.store.listCustomers(), app.store.latestAssessments()]);
-  const ids = [...new Set([...customers.map((c) => c.id), ...latest.map((a) => a.customerId)])];
-  const history = new Map<string, Assessment[]>();
-  const ledger = new Map<string, LedgerRow[]>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const [h, l] = await Promise.all([app.store.assessmentHistory(id), app.store.ledgerForCustomer(id)]);
-      history.set(id, h);
-      ledger.set(id, l);
-    }),
-  );
-  return buildPortfolio({ customers, latest, history, ledger, asOf: app.clock.now(), reporting: reportingOf(app.config), settlement: ledgerFeatureOptions(app.config) });
+export interface PortfolioOptions {
+  sort?: PortfolioSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+  grade?: string;
+  tag?: string;
+  industry?: string;
+}
+
+/**
+ * Everything the portfolio page, /api/portfolio and /api/customers show: one page of customers,
+ * the totals over all of them, and the biggest movers — three set-based store queries, however
+ * many customers there are.
+ */
+export async function loadPortfolio(app: QueryApp, o: PortfolioOptions = {}): Promise<Portfolio> {
+  const today = app.clock.now().toISOString().slice(0, 10);
+  const reporting = reportingOf(app.config);
+  const sort = o.sort ?? 'risk';
+  const query: PortfolioPageQuery = {
+    sort,
+    descending: o.order ? o.order === 'desc' : DEFAULT_DESCENDING[sort],
+    limit: o.limit ?? PORTFOLIO_PAGE,
+    offset: o.offset ?? 0,
+    ...(o.grade ? { grade: o.grade } : {}),
+    ...(o.tag ? { tag: o.tag } : {}),
+    ...(o.industry ? { industry: o.industry } : {}),
+  };
+  const base = { today, reporting: { currency: reporting.currency, rates: reporting.rates } };
+  const [page, totals, movers] = await Promise.all([
+    app.store.portfolioPage({ ...base, ...query }),
+    app.store.portfolioTotals(today),
+    app.store.portfolioPage({ ...base, sort: 'movement', descending: true, moved: true, limit: 8, offset: 0 }),
+  ]);
+  return buildPortfolio({ page, totals, movers: movers.rows, query, reporting });
 }
 
 /** Suggestions for a search box: customers whose name or register id matches. */

@@ -42,6 +42,7 @@ export function scorerDeps(app: App): ScorerDeps {
     ledger: app.store,
     signals: app.store,
     assessments: app.store,
+    positions: app.store,
     queue: app.store,
     policy: app.config.policy,
     weights: app.weights,

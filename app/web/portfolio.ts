@@ -1,5 +1,6 @@
 import { DEFAULT_SETTLEMENT_OPTIONS, settleLedger, summarizeOpenItems, type SettlementOptions } from '../../analysis/scoring/index.js';
-import { GRADES, type Assessment, type Customer, type Grade, type LedgerRow } from '../../platform/schemas/index.js';
+import { GRADES, type Assessment, type Grade, type LedgerRow } from '../../platform/schemas/index.js';
+import type { PortfolioEntry, PortfolioSort, PortfolioTotals } from '../../platform/store/port.js';
 
 /** Money per currency: a portfolio may invoice in CHF, EUR and GBP at once, never summed across. */
 export type Amounts = Record<string, number>;
@@ -43,7 +44,11 @@ export interface PortfolioRow {
 }
 
 export interface Portfolio {
+  /** One page of customers (all of them for an export). */
   rows: PortfolioRow[];
+  /** Customers matching the page's filters, on every page. */
+  total: number;
+  page: { limit: number; offset: number; sort: PortfolioSort; order: 'asc' | 'desc'; grade?: string; tag?: string; industry?: string };
   grades: Record<Grade, { count: number; open: Amounts }>;
   unassessed: number;
   open: Amounts;
@@ -83,20 +88,41 @@ export function convertAmounts(amounts: Amounts, r: ReportingConfig): { total: n
   return { total: Math.round(total * 100) / 100, unconverted };
 }
 
+/** Rows per portfolio page unless asked otherwise; an export takes them all (up to EXPORT_LIMIT). */
+export const PORTFOLIO_PAGE = 100;
+export const EXPORT_LIMIT = 1_000_000;
+
+/** Which way each sort runs unless told: the riskiest, largest, most changed first; names A to Z. */
+export const DEFAULT_DESCENDING: Record<PortfolioSort, boolean> = {
+  risk: true, name: false, pd: true, open: true, overdue: true, change: true, movement: true, limitUse: true,
+};
+
+/** One page of the portfolio and the totals over all of it, as the store reads them (set-based). */
 export interface PortfolioInput {
-  customers: Customer[];
-  latest: Assessment[];
-  history: Map<string, Assessment[]>;
-  ledger: Map<string, LedgerRow[]>;
-  asOf: Date;
-  /** Totals in one currency (config `reporting:`); without it, the policy currency and no rates. */
+  page: { total: number; rows: PortfolioEntry[] };
+  totals: PortfolioTotals;
+  /** The customers whose score moved most, biggest move first. */
+  movers: PortfolioEntry[];
+  /** How the page was asked for. */
+  query: PortfolioPageQuery;
+  /** Totals in one currency (config `reporting:`); without it, CHF and no rates. */
   reporting?: ReportingConfig;
   /** How the ledger is read (config `ledger.maxDiscountShare`); the default 3 % otherwise. */
   settlement?: SettlementOptions;
 }
 
+export interface PortfolioPageQuery {
+  sort: PortfolioSort;
+  descending: boolean;
+  limit: number;
+  offset: number;
+  grade?: string;
+  tag?: string;
+  industry?: string;
+}
+
 const add = (into: Amounts, currency: string, amount: number) => {
-  if (amount > 0) into[currency] = (into[currency] ?? 0) + amount;
+  if (amount > 0) into[currency] = Math.round(((into[currency] ?? 0) + amount) * 100) / 100;
 };
 
 /**
@@ -109,81 +135,67 @@ export function summarizeLedger(rows: readonly LedgerRow[], asOf: Date, settleme
   return { invoices: s.invoices, open: s.open, overdue: s.overdue, paidLate: s.paidLate, paid: s.paid };
 }
 
-/** Customers by risk, grade distribution, exposure at risk and the biggest score moves. */
+function toRow(e: PortfolioEntry, reporting: ReportingConfig): PortfolioRow {
+  const open = convertAmounts(e.open, reporting);
+  const overdue = convertAmounts(e.overdue, reporting);
+  return {
+    id: e.id,
+    name: e.name,
+    industry: e.industry,
+    tags: e.tags,
+    grade: e.grade,
+    score: e.score,
+    pd: e.pd,
+    termsKind: e.termsKind,
+    asOf: e.asOf,
+    open: e.open,
+    overdue: e.overdue,
+    delta: e.score !== null && e.previousScore !== null ? round1(e.score - e.previousScore) : 0,
+    previousGrade: e.previousGrade,
+    approvedLimit: e.approvedLimit,
+    utilisation: e.utilisation,
+    currency: e.currency ?? Object.keys(e.open)[0] ?? null,
+    nextStep: e.nextStep ?? null,
+    overridden: e.overridden,
+    openReporting: Object.keys(open.unconverted).length === 0 ? open.total : null,
+    overdueReporting: Object.keys(overdue.unconverted).length === 0 ? overdue.total : null,
+  };
+}
+
+/** The portfolio's page, grade distribution, exposure at risk and biggest score moves (pure). */
 export function buildPortfolio(input: PortfolioInput): Portfolio {
-  const latest = new Map(input.latest.map((a) => [a.customerId, a]));
-  const customers = new Map(input.customers.map((c) => [c.id, c]));
-  const ids = new Set([...customers.keys(), ...latest.keys()]);
-  const rows: PortfolioRow[] = [];
-  for (const id of ids) {
-    const c = customers.get(id);
-    const a = latest.get(id);
-    const ledger = summarizeLedger(input.ledger.get(id) ?? [], input.asOf, input.settlement);
-    const history = input.history.get(id) ?? [];
-    const previous = history.length >= 2 ? history[history.length - 2] : undefined;
-    rows.push({
-      id,
-      name: c?.name ?? a?.name ?? id,
-      industry: c?.industry ?? '',
-      tags: c?.tags ?? [],
-      grade: a?.grade ?? null,
-      score: a?.score ?? null,
-      pd: a?.pd ?? null,
-      termsKind: a?.terms.kind ?? null,
-      asOf: a?.asOf ?? null,
-      open: ledger.open,
-      overdue: ledger.overdue,
-      delta: a && previous ? round1(a.score - previous.score) : 0,
-      previousGrade: previous?.grade ?? null,
-      approvedLimit: a?.exposure?.approvedLimit ?? null,
-      utilisation: a?.exposure?.utilisation ?? null,
-      currency: a?.exposure?.currency ?? Object.keys(ledger.open)[0] ?? null,
-      nextStep: a?.nextStep ?? null,
-      overridden: a?.override !== undefined,
-      openReporting: null,
-      overdueReporting: null,
-    });
-  }
-  rows.sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.name.localeCompare(y.name));
-  const grades = Object.fromEntries(GRADES.map((g) => [g, { count: 0, open: {} as Amounts }])) as Portfolio['grades'];
-  const open: Amounts = {};
-  const atRisk: Amounts = {};
-  let unassessed = 0;
-  for (const r of rows) {
-    for (const [cur, v] of Object.entries(r.open)) {
-      add(open, cur, v);
-      if (r.grade) add(grades[r.grade].open, cur, v);
-      if (r.grade === 'D' || r.grade === 'E') add(atRisk, cur, v);
-    }
-    if (r.grade) grades[r.grade].count++;
-    else unassessed++;
-  }
   const reporting = input.reporting ?? { currency: 'CHF', rates: {} };
-  for (const r of rows) {
-    const open = convertAmounts(r.open, reporting);
-    const overdue = convertAmounts(r.overdue, reporting);
-    r.openReporting = Object.keys(open.unconverted).length === 0 ? open.total : null;
-    r.overdueReporting = Object.keys(overdue.unconverted).length === 0 ? overdue.total : null;
+  const grades = Object.fromEntries(GRADES.map((g) => [g, { count: 0, open: {} as Amounts }])) as Portfolio['grades'];
+  let unassessed = 0;
+  for (const g of input.totals.grades) {
+    if (g.grade) grades[g.grade].count += g.customers;
+    else unassessed += g.customers;
+  }
+  const open: Amounts = {};
+  const overdue: Amounts = {};
+  const atRisk: Amounts = {};
+  for (const a of input.totals.amounts) {
+    add(open, a.currency, a.open);
+    add(overdue, a.currency, a.overdue);
+    if (a.grade) add(grades[a.grade].open, a.currency, a.open);
+    if (a.grade === 'D' || a.grade === 'E') add(atRisk, a.currency, a.open);
   }
   const openTotal = convertAmounts(open, reporting);
-  const overdueTotal = convertAmounts(sumAmounts(rows.map((r) => r.overdue)), reporting);
-  const atRiskTotal = convertAmounts(atRisk, reporting);
-  const movers = rows
-    .filter((r) => r.delta !== 0)
-    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name))
-    .slice(0, 8);
+  const q = input.query;
   return {
-    rows,
+    rows: input.page.rows.map((e) => toRow(e, reporting)),
+    total: input.page.total,
+    page: { limit: q.limit, offset: q.offset, sort: q.sort, order: q.descending ? 'desc' : 'asc', ...(q.grade ? { grade: q.grade } : {}), ...(q.tag ? { tag: q.tag } : {}), ...(q.industry ? { industry: q.industry } : {}) },
     grades,
     unassessed,
     open,
     atRisk,
-    movers,
+    movers: input.movers.map((e) => toRow(e, reporting)),
     reporting: {
       currency: reporting.currency,
       open: openTotal.total,
-      overdue: overdueTotal.total,
-      atRisk: atRiskTotal.total,
+      overdue: convertAmounts(overdue, reporting).total,
+      atRisk: convertAmounts(atRisk, reporting).total,
       unconverted: openTotal.unconverted,
       ...(reporting.ratesAsOf ? { ratesAsOf: reporting.ratesAsOf } : {}),
     },
@@ -247,10 +259,4 @@ function round2(x: number): number {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-function sumAmounts(list: Amounts[]): Amounts {
-  const out: Amounts = {};
-  for (const a of list) for (const [c, v] of Object.entries(a)) add(out, c, v);
-  return out;
 }

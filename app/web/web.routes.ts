@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RouteContext } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
-import { loadPortfolio, runCheck } from '../http/queries.js';
+import { EXPORT_LIMIT, loadPortfolio, runCheck } from '../http/queries.js';
+import { portfolioListQuery } from '../http/api-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { addSubscription, listSubscriptions, removeSubscription } from '../http/routes/subscriptions.routes.js';
 import { html } from './html.js';
@@ -85,19 +86,19 @@ export function registerWebRoutes(ctx: RouteContext): void {
   defineRoute(server, registry, { method: 'GET', url: '/', tag: 'web', access: 'web', summary: 'search page', query: checkQuery }, checkHandler);
   defineRoute(server, registry, { method: 'GET', url: '/check', tag: 'web', access: 'web', summary: 'pre-contract report', query: checkQuery }, checkHandler);
 
-  defineRoute(server, registry, { method: 'GET', url: '/portfolio', tag: 'web', access: 'web', summary: 'portfolio', query: langQuery }, async ({ req, reply }) => {
+  defineRoute(server, registry, { method: 'GET', url: '/portfolio', tag: 'web', access: 'web', summary: 'portfolio, one page of customers sorted and filtered by the store', query: langQuery.extend(portfolioListQuery.shape) }, async ({ query, req, reply }) => {
     const { s, lang } = speak(req);
-    const body = renderPortfolioBody(await loadPortfolio(app), s, lang);
+    const body = renderPortfolioBody(await loadPortfolio(app, query), s, lang);
     return sendPage(reply, 200, renderPage({ ...frame(req, s), title: s.t.web.portfolio, path: '/portfolio', body }));
   });
 
   const exportName = (ext: string) => `bonitor-portfolio-${app.clock.now().toISOString().slice(0, 10)}.${ext}`;
   defineRoute(server, registry, { method: 'GET', url: '/portfolio.csv', tag: 'web', access: 'web', summary: 'portfolio as CSV', query: langQuery }, async ({ req, reply }) => {
-    const csv = portfolioCsv(await loadPortfolio(app), speak(req).s);
+    const csv = portfolioCsv(await loadPortfolio(app, { limit: EXPORT_LIMIT }), speak(req).s);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportName('csv')}"`).send(csv);
   });
   defineRoute(server, registry, { method: 'GET', url: '/portfolio.xlsx', tag: 'web', access: 'web', summary: 'portfolio as an Excel workbook', query: langQuery }, async ({ req, reply }) => {
-    const xlsx = await portfolioXlsx(await loadPortfolio(app), speak(req).s);
+    const xlsx = await portfolioXlsx(await loadPortfolio(app, { limit: EXPORT_LIMIT }), speak(req).s);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${exportName('xlsx')}"`).send(xlsx);
   });
 

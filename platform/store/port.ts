@@ -75,6 +75,83 @@ export interface AssessmentStore {
   assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>>;
 }
 
+/**
+ * One open item of a customer's settled ledger (analysis/scoring/ledger-settlement.ts: cash
+ * discounts, credit notes, partial payments and write-offs already applied), as the scorer last
+ * settled it. `dueDate` null: never overdue (a disputed invoice); `open` < 0 with `dueDate` null is
+ * the customer's unapplied credit in that currency.
+ */
+export interface LedgerPosition {
+  invoiceId: string;
+  currency: string;
+  dueDate: string | null;
+  open: number;
+}
+
+export const PORTFOLIO_SORTS = ['risk', 'name', 'pd', 'open', 'overdue', 'change', 'movement', 'limitUse'] as const;
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
+
+export interface PortfolioQuery {
+  /** Today (YYYY-MM-DD): open items due before it are overdue. */
+  today: string;
+  grade?: string;
+  tag?: string;
+  /** NACE code prefix. */
+  industry?: string;
+  /** Only customers whose score moved since their previous assessment. */
+  moved?: boolean;
+  /** risk: score, riskiest first; movement: the size of the last score change. Ties by name, then id. */
+  sort: PortfolioSort;
+  descending: boolean;
+  limit: number;
+  offset: number;
+  /** Sorting by open or overdue compares amounts in this currency at these rates (1 unit of a currency in it). */
+  reporting: { currency: string; rates: Readonly<Record<string, number>> };
+}
+
+/** A customer as the portfolio lists it: watchlist entry, latest assessment and settled open items. */
+export interface PortfolioEntry {
+  id: string;
+  name: string;
+  industry: string;
+  tags: string[];
+  grade: Assessment['grade'] | null;
+  score: number | null;
+  pd: number | null;
+  termsKind: Assessment['terms']['kind'] | null;
+  asOf: string | null;
+  previousScore: number | null;
+  previousGrade: Assessment['grade'] | null;
+  approvedLimit: number | null;
+  utilisation: number | null;
+  currency: string | null;
+  nextStep: Assessment['nextStep'] | null;
+  overridden: boolean;
+  /** Open and overdue per currency (only currencies with something open). */
+  open: Record<string, number>;
+  overdue: Record<string, number>;
+}
+
+/** Counts and amounts over every customer of the portfolio. */
+export interface PortfolioTotals {
+  customers: number;
+  /** Customers per grade of their latest assessment; null: not assessed. */
+  grades: Array<{ grade: Assessment['grade'] | null; customers: number }>;
+  /** Open and overdue per grade and currency. */
+  amounts: Array<{ grade: Assessment['grade'] | null; currency: string; open: number; overdue: number }>;
+}
+
+/**
+ * The portfolio's read side, set-based: a page of customers or the totals over all of them in one
+ * query each, whatever the portfolio's size; the scorer keeps the settled open items current.
+ */
+export interface PortfolioStore {
+  /** Replaces the customer's open items. */
+  saveLedgerPositions(customerId: string, positions: LedgerPosition[]): Promise<void>;
+  portfolioPage(query: PortfolioQuery): Promise<{ total: number; rows: PortfolioEntry[] }>;
+  portfolioTotals(today: string): Promise<PortfolioTotals>;
+}
+
 export interface OutboxEntry {
   key: string; // idempotency key: subscription + period, or alert id
   subscriptionId: string;
@@ -182,7 +259,8 @@ export interface Store
     AssessmentStore,
     ScoringQueue,
     SourceHealthStore,
-    MetaStore {
+    MetaStore,
+    PortfolioStore {
   outbox: Outbox;
   subscriptions: SubscriptionStore;
   /** Heartbeats of the running processes (for /health across processes). */

@@ -93,7 +93,7 @@ describe('API tokens, roles and error shapes', () => {
 
   it('turns an internal failure into a 500 without a stack or the cause', async () => {
     const store = new Proxy(demo.app.store, {
-      get: (target, prop, receiver) => (prop === 'listCustomers' ? async () => { throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path'); } : Reflect.get(target, prop, receiver)),
+      get: (target, prop, receiver) => (prop === 'portfolioPage' ? async () => { throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path'); } : Reflect.get(target, prop, receiver)),
     });
     const open = { ...demo.app.config, http: { ...demo.app.config.http, apiToken: undefined } };
     const broken = await startServer(demo, { app: { ...demo.app, store, config: open } });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { openSqliteStore } from '../../platform/store/sqlite/sqlite.store.js';
 import { runStoreContract } from '../contract/store.contract.js';
@@ -5,4 +6,6 @@ import { tempDir } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-runStoreContract('SQLite', { create: async () => openSqliteStore(tmp.dir) });
+let n = 0;
+// A new file per store: the contract expects an empty store each time it asks for one.
+runStoreContract('SQLite', { create: async () => openSqliteStore(path.join(tmp.dir, String(n++))) });

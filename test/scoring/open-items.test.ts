@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLedgerFeatures, summarizeOpenItems } from '../../analysis/scoring/index.js';
-import { buildPortfolio, paymentBehaviour, summarizeLedger } from '../../app/web/portfolio.js';
-import type { Assessment } from '../../platform/schemas/index.js';
+import { computeLedgerFeatures, ledgerPositions, summarizeOpenItems, summarizePositions } from '../../analysis/scoring/index.js';
+import { paymentBehaviour, summarizeLedger } from '../../app/web/portfolio.js';
 import { invoice } from './helpers.js';
 
 const asOf = new Date('2026-03-31T00:00:00Z');
@@ -40,9 +39,10 @@ describe('open items with the ledger\'s meaning (settleLedger)', () => {
 
   it('the portfolio and the customer API show these figures, not amount minus paid', () => {
     expect(summarizeLedger(ledger, asOf)).toEqual({ invoices: 6, open: { CHF: 6_000 }, overdue: { CHF: 2_000 }, paid: 2, paidLate: 1 });
-    const a: Assessment = { customerId: 'c1', name: 'K AG', asOf: asOf.toISOString(), score: 80, pd: 0.4, grade: 'E', terms: { kind: 'prepayment', netDays: 0, advancePercent: 100, creditLimit: 0, currency: 'CHF' }, factors: [], signals: [], modelVersion: 't' };
-    const p = buildPortfolio({ customers: [], latest: [a], history: new Map(), ledger: new Map([['c1', ledger]]), asOf });
-    expect(p.atRisk).toEqual({ CHF: 6_000 });
+    // The portfolio lists the open items the scorer stores (ledgerPositions), summed in SQL the way summarizePositions does.
+    expect(summarizePositions(ledgerPositions(ledger, asOf), '2026-03-31')).toEqual({ open: { CHF: 6_000 }, overdue: { CHF: 2_000 } });
+    const credit = [invoice('a', '2026-03-01', '2026-03-31', 500), invoice('gs', '2026-03-05', '2026-03-05', -800)];
+    expect(summarizePositions(ledgerPositions(credit, asOf), '2026-03-31')).toEqual({ open: {}, overdue: {} });
     // A stricter cash-discount share from the config makes the 2 % shortfall owed again.
     expect(summarizeLedger(ledger, asOf, { maxDiscountShare: 0.01, roundingShare: 0.005 }).open).toEqual({ CHF: 6_200 });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html, safeUrl, link } from '../../app/web/html.js';
 import { buildPortfolio, paymentBehaviour, summarizeLedger } from '../../app/web/portfolio.js';
+import type { PortfolioEntry } from '../../platform/store/port.js';
 import { chooseLocale } from '../../platform/i18n/index.js';
 import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
 
@@ -43,25 +44,53 @@ describe('portfolio figures', () => {
     expect(s).toEqual({ invoices: 4, open: { CHF: 400, EUR: 300 }, overdue: { CHF: 400 }, paidLate: 1, paid: 2 });
   });
 
+  it('reads open amounts as the scorer settles them: credit notes, cash discounts and write-offs are not owed', () => {
+    const s = summarizeLedger([
+      row({ invoiceId: 'A', dueDate: '2026-11-01', amount: 500 }),
+      row({ invoiceId: 'CN-A', issueDate: '2026-11-03', dueDate: '2026-11-03', amount: -200, reference: 'A' }),
+      // Paid 2 % short within the discount period: settled, nothing left open.
+      row({ invoiceId: 'B', dueDate: '2026-11-20', amount: 1000, payments: [{ date: '2026-10-15', amount: 980 }], paidAmount: 980 }),
+      row({ invoiceId: 'C', dueDate: '2026-10-01', amount: 700, writtenOff: 700, writtenOffDate: '2026-10-30' }),
+      // A euro credit note without a reference nets euro invoices only.
+      row({ invoiceId: 'E1', dueDate: '2026-10-15', amount: 300, currency: 'EUR' }),
+      row({ invoiceId: 'CN-E', issueDate: '2026-11-01', dueDate: '2026-11-01', amount: -100, currency: 'EUR' }),
+    ], asOf);
+    expect(s.open).toEqual({ CHF: 300, EUR: 200 });
+    expect(s.overdue).toEqual({ CHF: 300, EUR: 200 });
+  });
+
   it('buckets invoiced amounts by month and payment behaviour', () => {
     const buckets = paymentBehaviour([row({ paidDate: '2026-10-11', paidAmount: 1000 }), row({ issueDate: '2026-09-15', amount: 200, dueDate: '2026-12-15' }), row({ issueDate: '2025-01-01' })], asOf, { months: 3 });
     expect(buckets.map((b) => b.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(buckets[0]).toEqual({ month: '2026-09', onTime: 0, late: 1000, openNotDue: 200, overdue: 0, avgDaysLate: 10 });
   });
 
-  it('ranks customers by risk, puts D/E receivables at risk and finds the movers', () => {
-    const a = (id: string, grade: Assessment['grade'], score: number): Assessment => ({ customerId: id, name: id, asOf: asOf.toISOString(), score, pd: score / 100, grade, terms: { kind: 'open_account', netDays: 30, advancePercent: null, creditLimit: 1000, currency: 'CHF' }, factors: [], signals: [], modelVersion: 't' });
+  it('shapes the store\'s page and totals: D/E receivables at risk, totals per currency, deltas and movers', () => {
+    const e = (id: string, grade: Assessment['grade'] | null, score: number | null, previousScore: number | null, open: Record<string, number>): PortfolioEntry => ({
+      id, name: id, industry: 'C25', tags: [], grade, score, pd: score === null ? null : score / 100, termsKind: grade ? 'open_account' : null, asOf: grade ? asOf.toISOString() : null,
+      previousScore, previousGrade: previousScore === null ? null : 'B', approvedLimit: null, utilisation: null, currency: null, nextStep: null, overridden: false, open, overdue: open,
+    });
+    const high = e('high', 'E', 80, 30, { CHF: 1000 });
     const p = buildPortfolio({
-      customers: [],
-      latest: [a('low', 'A', 10), a('high', 'E', 80)],
-      history: new Map([['high', [a('high', 'B', 30), a('high', 'E', 80)]]]),
-      ledger: new Map([['high', [row({ customerId: 'high', dueDate: '2026-11-01' })]], ['low', [row({ customerId: 'low', currency: 'EUR' })]]]),
-      asOf,
+      page: { total: 3, rows: [high, e('low', 'A', 10, null, { EUR: 1000 })] },
+      totals: {
+        customers: 3,
+        grades: [{ grade: 'A', customers: 1 }, { grade: 'E', customers: 1 }, { grade: null, customers: 1 }],
+        amounts: [{ grade: 'E', currency: 'CHF', open: 1000, overdue: 1000 }, { grade: 'A', currency: 'EUR', open: 1000, overdue: 1000 }],
+      },
+      movers: [high],
+      query: { sort: 'risk', descending: true, limit: 2, offset: 0 },
+      reporting: { currency: 'CHF', rates: { EUR: 0.95 } },
     });
     expect(p.rows.map((r) => r.id)).toEqual(['high', 'low']);
+    expect(p.total).toBe(3);
+    expect(p.page).toEqual({ limit: 2, offset: 0, sort: 'risk', order: 'desc' });
     expect(p.atRisk).toEqual({ CHF: 1000 });
     expect(p.open).toEqual({ CHF: 1000, EUR: 1000 });
+    expect(p.reporting).toMatchObject({ currency: 'CHF', open: 1950, overdue: 1950, atRisk: 1000, unconverted: {} });
+    expect(p.rows[1]).toMatchObject({ delta: 0, openReporting: 950, currency: 'EUR' });
     expect(p.movers).toMatchObject([{ id: 'high', delta: 50, previousGrade: 'B', grade: 'E' }]);
     expect(p.grades.E.count).toBe(1);
+    expect(p.unassessed).toBe(1);
   });
 });

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { grade } from '../../../platform/schemas/index.js';
-import { checkAnswerSchema, customerDetailSchema, customerListItemSchema, portfolioSchema } from '../api-schemas.js';
+import { checkAnswerSchema, customerDetailSchema, customerListItemSchema, portfolioListQuery, portfolioSchema } from '../api-schemas.js';
 import type { RouteContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { loadPortfolio, runCheck } from '../queries.js';
+import type { FastifyReply } from 'fastify';
+import { EXPORT_LIMIT, loadPortfolio, runCheck } from '../queries.js';
+import { ledgerFeatureOptions } from '../../ledger-file.js';
 import { defineRoute } from '../route.js';
 import { portfolioCsv, portfolioXlsx } from '../../portfolio-export.js';
 import { speakerFor } from '../../locale.js';
 import type { SourceReport } from '../../../platform/registers/register-entry.js';
 import { summarizeLedger } from '../../web/portfolio.js';
-import { ledgerFeatureOptions } from '../../ledger-file.js';
 import { assessmentSchema } from '../../../platform/schemas/index.js';
 
 export const checkQuery = z.object({
@@ -17,11 +18,22 @@ export const checkQuery = z.object({
   amount: z.coerce.number().positive('amount must be positive').max(1e12).optional().describe('order amount the terms are decided for'),
 });
 
-const listQuery = z.object({
-  grade: grade.optional(),
-  tag: z.string().max(100).optional(),
-  industry: z.string().max(20).optional(),
-});
+const listQuery = portfolioListQuery;
+
+/** The page's place in the whole list: X-Total-Count, and RFC 8288 links to the next and previous pages. */
+function pageHeaders(reply: FastifyReply, url: string, total: number, limit: number, offset: number): void {
+  reply.header('x-total-count', String(total));
+  const at = (o: number) => {
+    const u = new URL(url, 'http://localhost');
+    u.searchParams.set('offset', String(o));
+    u.searchParams.set('limit', String(limit));
+    return `<${u.pathname}${u.search}>`;
+  };
+  const links: string[] = [];
+  if (offset + limit < total) links.push(`${at(offset + limit)}; rel="next"`);
+  if (offset > 0) links.push(`${at(Math.max(0, offset - limit))}; rel="prev"`);
+  if (links.length > 0) reply.header('link', links.join(', '));
+}
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -55,12 +67,11 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
   defineRoute(
     server,
     registry,
-    { method: 'GET', url: '/api/customers', tag: 'customers', access: 'read', summary: 'Customers with their latest grade, riskiest first', query: listQuery, response: z.array(customerListItemSchema) },
-    async ({ query }) => {
-      const portfolio = await loadPortfolio(app);
-      return portfolio.rows
-        .filter((r) => (!query.grade || r.grade === query.grade) && (!query.tag || r.tags.includes(query.tag)) && (!query.industry || r.industry.startsWith(query.industry)))
-        .map(({ termsKind, previousGrade: _p, ...r }) => ({ ...r, terms: termsKind }));
+    { method: 'GET', url: '/api/customers', tag: 'customers', access: 'read', summary: 'Customers with their latest grade, riskiest first; one page (X-Total-Count and Link headers tell the rest)', query: listQuery, response: z.array(customerListItemSchema) },
+    async ({ query, req, reply }) => {
+      const portfolio = await loadPortfolio(app, query);
+      pageHeaders(reply, req.url, portfolio.total, query.limit, query.offset);
+      return portfolio.rows.map(({ termsKind, previousGrade: _p, ...r }) => ({ ...r, terms: termsKind }));
     },
   );
 
@@ -99,8 +110,12 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
   defineRoute(
     server,
     registry,
-    { method: 'GET', url: '/api/portfolio', tag: 'customers', access: 'read', summary: 'Portfolio: customers by risk, grade distribution, exposure at risk, top movers', response: portfolioSchema },
-    async () => loadPortfolio(app),
+    { method: 'GET', url: '/api/portfolio', tag: 'customers', access: 'read', summary: 'Portfolio: one page of customers by risk, grade distribution, exposure at risk, top movers over all of them', query: listQuery, response: portfolioSchema },
+    async ({ query, req, reply }) => {
+      const portfolio = await loadPortfolio(app, query);
+      pageHeaders(reply, req.url, portfolio.total, query.limit, query.offset);
+      return portfolio;
+    },
   );
 
   defineRoute(
@@ -109,7 +124,7 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
     { method: 'GET', url: '/api/portfolio/export', tag: 'customers', access: 'read', summary: 'The portfolio as CSV or an Excel workbook (format=csv|xlsx, lang=de|fr|it|en)', query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.string().max(20).optional() }), produces: 'text/csv' },
     async ({ query, req, reply }) => {
       const s = speakerFor(app.config, query.lang, req.headers['accept-language']);
-      const portfolio = await loadPortfolio(app);
+      const portfolio = await loadPortfolio(app, { limit: EXPORT_LIMIT });
       const name = `bonitor-portfolio-${app.clock.now().toISOString().slice(0, 10)}.${query.format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
       return query.format === 'xlsx'

@@ -12,7 +12,7 @@ const VERSION = '0.1.0';
 
 /** /health, /metrics, /api/openapi.json and the unsubscribe link. */
 export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions, health }: RouteContext): void {
-  const metrics = createMetrics({ store: app.store, bus: app.bus });
+  const metrics = createMetrics({ store: app.store, bus: app.bus, clock: app.clock });
   const monitor = health ?? createHealthMonitor({ store: app.store, bus: app.bus, stallMs: app.config.supervisor.lagStallMs });
   let openApi: Record<string, unknown> | undefined;
 

@@ -4,6 +4,8 @@ import { html, type SafeHtml } from '../html.js';
 import { formatAmounts, type Speaker } from '../i18n.js';
 import { hrefWith } from '../layout.js';
 import type { Portfolio, PortfolioRow } from '../portfolio.js';
+import type { PortfolioSort } from '../../../platform/store/port.js';
+import { DEFAULT_DESCENDING } from '../portfolio.js';
 
 function delta(r: PortfolioRow, s: Speaker): SafeHtml {
   const t = s.t.web;
@@ -18,6 +20,34 @@ function nameLink(r: PortfolioRow, lang: string): SafeHtml {
 
 /** Sorting compares converted amounts (data-sort), never CHF 1'000 against EUR 900 as plain numbers. */
 const sortKey = (v: number | null) => (v === null ? '' : String(v));
+
+type Column = { label: string; sort?: PortfolioSort; num?: boolean };
+
+/**
+ * A column heading that sorts the whole portfolio (in the store, not just this page): a link to
+ * the first page sorted by it, the other way round when it is the current sort.
+ */
+function heading(c: Column, p: Portfolio, lang: string): SafeHtml {
+  if (!c.sort) return html`<th scope="col"${c.num ? html` class="num"` : ''}>${c.label}</th>`;
+  const current = p.page.sort === c.sort;
+  const order = current ? (p.page.order === 'asc' ? 'desc' : 'asc') : DEFAULT_DESCENDING[c.sort] ? 'desc' : 'asc';
+  const href = hrefWith('/portfolio', { ...filters(p), sort: c.sort, order, lang });
+  const aria = current ? (p.page.order === 'asc' ? 'ascending' : 'descending') : undefined;
+  return html`<th scope="col" class="sort${c.num ? ' num' : ''}"${aria ? html` aria-sort="${aria}"` : ''}><a href="${href}">${c.label}${current ? html` <span aria-hidden="true">${p.page.order === 'asc' ? '▲' : '▼'}</span>` : ''}</a></th>`;
+}
+
+const filters = (p: Portfolio) => ({ grade: p.page.grade, tag: p.page.tag, industry: p.page.industry });
+
+function pager(p: Portfolio, s: Speaker, lang: string): SafeHtml {
+  const { limit, offset } = p.page;
+  if (p.total <= limit && offset === 0) return html``;
+  const at = (o: number) => hrefWith('/portfolio', { ...filters(p), sort: p.page.sort, order: p.page.order, offset: o > 0 ? String(o) : undefined, lang });
+  const t = s.t.web;
+  const range = t.pageRange(s.f.number(Math.min(p.total, offset + 1)), s.f.number(Math.min(p.total, offset + p.rows.length)), s.f.number(p.total));
+  return html`<nav class="pager" aria-label="${t.pages}"><span>${range}</span>
+${offset > 0 ? html` <a class="button secondary" rel="prev" href="${at(Math.max(0, offset - limit))}">← ${t.previousPage}</a>` : ''}
+${offset + limit < p.total ? html` <a class="button secondary" rel="next" href="${at(offset + limit)}">${t.nextPage} →</a>` : ''}</nav>`;
+}
 
 export function renderPortfolioBody(p: Portfolio, s: Speaker, lang: string): SafeHtml {
   const t = s.t.web;
@@ -41,6 +71,17 @@ export function renderPortfolioBody(p: Portfolio, s: Speaker, lang: string): Saf
     (r) => html`<li><span>${nameLink(r, lang)}${r.previousGrade && r.grade && r.previousGrade !== r.grade ? html` <span class="muted nowrap">${r.previousGrade} → ${r.grade}</span>` : ''}</span><span class="nowrap">${delta(r, s)}</span></li>`,
   );
   const total = GRADES.reduce((n, g) => n + p.grades[g].count, 0);
+  const columns: Column[] = [
+    { label: t.grade, sort: 'risk' },
+    { label: t.name, sort: 'name' },
+    { label: t.score, sort: 'risk', num: true },
+    { label: t.pd, sort: 'pd', num: true },
+    { label: t.terms },
+    { label: t.open, sort: 'open', num: true },
+    { label: t.overdueCol, sort: 'overdue', num: true },
+    { label: t.limitUseCol, sort: 'limitUse', num: true },
+    { label: t.change, sort: 'change', num: true },
+  ];
   return html`<h1>${t.portfolio}</h1>
 <div class="grid-3">
   <section class="card" aria-labelledby="dist-h"><h2 id="dist-h">${t.gradeDistribution}</h2>${gradeDistributionChart(p.grades, s)}<p class="muted">${total} ${t.count}</p></section>
@@ -56,7 +97,7 @@ export function renderPortfolioBody(p: Portfolio, s: Speaker, lang: string): Saf
 </div>
 <section class="card" aria-labelledby="cust-h"><div class="card-head"><h2 id="cust-h">${t.customers}</h2>
 <p class="export">${t.export}: <a class="button secondary" href="/portfolio.csv?lang=${lang}" download>${t.exportCsv}</a> <a class="button secondary" href="/portfolio.xlsx?lang=${lang}" download>${t.exportXlsx}</a></p></div>
-<div class="table-wrap"><table class="sortable stack" data-testid="portfolio-table"><thead><tr>
-<th scope="col">${t.grade}</th><th scope="col">${t.name}</th><th scope="col" class="num">${t.score}</th><th scope="col" class="num">${t.pd}</th><th scope="col">${t.terms}</th><th scope="col" class="num">${t.open}</th><th scope="col" class="num">${t.overdueCol}</th><th scope="col" class="num">${t.limitUseCol}</th><th scope="col" class="num">${t.change}</th>
-</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+<div class="table-wrap"><table class="stack" data-testid="portfolio-table"><thead><tr>
+${columns.map((c) => heading(c, p, lang))}
+</tr></thead><tbody>${rows}</tbody></table></div>${pager(p, s, lang)}</section>`;
 }

@@ -3,7 +3,8 @@ import type { Logger } from '../../log.js';
 import { ClickHouseCreditStore } from './credit.clickhouse.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { Store } from '../port.js';
+import type { LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
+import { ClickHousePortfolio } from './portfolio.clickhouse.js';
 import type { MetaKey } from '../meta-keys.js';
 import { ClickHouseDigestStateStore, ClickHouseInstantAlertLog, ClickHouseSubscriptionStore } from './alert-state.clickhouse.js';
 import { ClickHouseDb } from './clickhouse-db.js';
@@ -29,6 +30,7 @@ export class ClickHouseStore implements Store {
   readonly credit: ClickHouseCreditStore;
   readonly instantLog: ClickHouseInstantAlertLog;
   readonly registers: ClickHouseRegisterStore;
+  private readonly portfolio: ClickHousePortfolio;
 
   constructor(private readonly ch: ClickHouseDb) {
     this.outbox = new ClickHouseOutbox(ch);
@@ -38,6 +40,7 @@ export class ClickHouseStore implements Store {
     this.credit = new ClickHouseCreditStore(ch);
     this.instantLog = new ClickHouseInstantAlertLog(ch);
     this.registers = new ClickHouseRegisterStore(ch);
+    this.portfolio = new ClickHousePortfolio(ch);
   }
 
   private t(name: string): string {
@@ -62,6 +65,7 @@ export class ClickHouseStore implements Store {
       ['signals', 'customer_id'],
       ['assessments', 'customer_id'],
       ['assessments_latest', 'customer_id'],
+      ['ledger_positions', 'customer_id'],
       ['scoring_queue', 'customer_id'],
       ['customer_register_entries', 'customer_id'],
       ['customer_register_refresh', 'customer_id'],
@@ -201,18 +205,23 @@ export class ClickHouseStore implements Store {
   async saveAssessment(a: Assessment): Promise<'new' | 'unchanged'> {
     const fingerprint = assessmentFingerprint(a);
     const json = JSON.stringify(a);
-    const latest = await this.ch.first<{ seq: string; fingerprint: string }>(
-      `SELECT seq, fingerprint FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`,
+    const latest = await this.ch.first<{ seq: string; fingerprint: string; score: number; grade: string; prev_score: number | null; prev_grade: string }>(
+      `SELECT seq, fingerprint, score, grade, prev_score, prev_grade FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`,
       { c: a.customerId },
     );
     if (latest && latest.fingerprint === fingerprint) {
-      await this.ch.insert('assessments_latest', [{ customer_id: a.customerId, seq: latest.seq, fingerprint, json, version: this.ch.nextVersion() }]);
+      await this.ch.insert('assessments_latest', [
+        { customer_id: a.customerId, seq: latest.seq, fingerprint, json, prev_score: latest.prev_score, prev_grade: latest.prev_grade, version: this.ch.nextVersion() },
+      ]);
       return 'unchanged';
     }
     // History first: a crash before `latest` is written replays into the same history row.
     const seq = this.ch.nextVersion();
     await this.ch.insert('assessments', [{ customer_id: a.customerId, seq, as_of: a.asOf, fingerprint, json }]);
-    await this.ch.insert('assessments_latest', [{ customer_id: a.customerId, seq, fingerprint, json, version: this.ch.nextVersion() }]);
+    // The assessment it replaces becomes the previous one: the portfolio's change column.
+    await this.ch.insert('assessments_latest', [
+      { customer_id: a.customerId, seq, fingerprint, json, prev_score: latest ? latest.score : null, prev_grade: latest?.grade ?? '', version: this.ch.nextVersion() },
+    ]);
     return 'new';
   }
 
@@ -237,6 +246,18 @@ export class ClickHouseStore implements Store {
       { after: afterSeq, limit },
     );
     return rows.map((r) => ({ seq: Number(r.seq), assessment: JSON.parse(r.json) as Assessment }));
+  }
+
+  saveLedgerPositions(customerId: string, positions: LedgerPosition[]): Promise<void> {
+    return this.portfolio.saveLedgerPositions(customerId, positions);
+  }
+
+  portfolioPage(query: PortfolioQuery): Promise<{ total: number; rows: PortfolioEntry[] }> {
+    return this.portfolio.portfolioPage(query);
+  }
+
+  portfolioTotals(today: string): Promise<PortfolioTotals> {
+    return this.portfolio.portfolioTotals(today);
   }
 
   async markDirty(customerIds: string[], at: Date): Promise<void> {

@@ -119,8 +119,62 @@ export const CLICKHOUSE_MIGRATIONS: ClickHouseMigration[] = [
     name: 'outbox: the attempt in flight is recorded before the message goes to the server',
     statements: [`ALTER TABLE {db}.outbox ADD COLUMN IF NOT EXISTS attempt_started_at String`],
   },
+  {
+    version: 30,
+    name: 'portfolio read side: latest assessment and watchlist columns, settled open items',
+    // What the portfolio sorts and filters on is a column computed from the JSON at insert (and on
+    // read for older parts); the previous score is written by saveAssessment. Open items: one row
+    // per customer with parallel arrays, replaced as a whole by the scorer.
+    statements: [
+      `ALTER TABLE {db}.customers ADD COLUMN IF NOT EXISTS industry String MATERIALIZED JSONExtractString(json, 'industry')`,
+      `ALTER TABLE {db}.customers ADD COLUMN IF NOT EXISTS tags Array(String) MATERIALIZED JSONExtract(json, 'tags', 'Array(String)')`,
+      `ALTER TABLE {db}.assessments_latest
+         ADD COLUMN IF NOT EXISTS name String MATERIALIZED JSONExtractString(json, 'name'),
+         ADD COLUMN IF NOT EXISTS grade String MATERIALIZED JSONExtractString(json, 'grade'),
+         ADD COLUMN IF NOT EXISTS score Float64 MATERIALIZED JSONExtractFloat(json, 'score'),
+         ADD COLUMN IF NOT EXISTS pd Float64 MATERIALIZED JSONExtractFloat(json, 'pd'),
+         ADD COLUMN IF NOT EXISTS terms_kind String MATERIALIZED JSONExtractString(json, 'terms', 'kind'),
+         ADD COLUMN IF NOT EXISTS as_of String MATERIALIZED JSONExtractString(json, 'asOf'),
+         ADD COLUMN IF NOT EXISTS approved_limit Nullable(Float64) MATERIALIZED JSONExtract(json, 'exposure', 'approvedLimit', 'Nullable(Float64)'),
+         ADD COLUMN IF NOT EXISTS utilisation Nullable(Float64) MATERIALIZED JSONExtract(json, 'exposure', 'utilisation', 'Nullable(Float64)'),
+         ADD COLUMN IF NOT EXISTS currency String MATERIALIZED JSONExtractString(json, 'exposure', 'currency'),
+         ADD COLUMN IF NOT EXISTS next_step String MATERIALIZED JSONExtractRaw(json, 'nextStep'),
+         ADD COLUMN IF NOT EXISTS overridden UInt8 MATERIALIZED JSONHas(json, 'override'),
+         ADD COLUMN IF NOT EXISTS prev_score Nullable(Float64),
+         ADD COLUMN IF NOT EXISTS prev_grade String`,
+      `CREATE TABLE IF NOT EXISTS {db}.ledger_positions (customer_id String, invoice_ids Array(String), currencies Array(String),
+         due_dates Array(Nullable(String)), opens Array(Float64), version UInt64) ${rmt('customer_id')}`,
+    ],
+    run: fillPortfolioColumns,
+  },
 
 ];
+
+/**
+ * Migration 30: the previous assessment of each customer (the one before its latest in history),
+ * and every customer with a ledger queued for re-scoring, which settles its open items.
+ */
+async function fillPortfolioColumns(db: MigrationDb): Promise<void> {
+  const previous = await db.rows<{ customer_id: string; score: number; grade: string }>(
+    `SELECT customer_id, score, grade FROM (
+       SELECT customer_id, JSONExtractFloat(json, 'score') AS score, JSONExtractString(json, 'grade') AS grade,
+              row_number() OVER (PARTITION BY customer_id ORDER BY seq DESC) AS n
+       FROM ${db.table('assessments')} FINAL) WHERE n = 2`,
+  );
+  if (previous.length > 0) {
+    const prev = new Map(previous.map((p) => [p.customer_id, p]));
+    const latest = await db.rows<{ customer_id: string; seq: string; fingerprint: string; json: string }>(
+      `SELECT customer_id, seq, fingerprint, json FROM ${db.table('assessments_latest')} FINAL WHERE has({ids:Array(String)}, customer_id)`,
+      { ids: [...prev.keys()] },
+    );
+    const version = db.nextVersion();
+    await db.insert('assessments_latest', latest.map((l) => ({ ...l, prev_score: prev.get(l.customer_id)!.score, prev_grade: prev.get(l.customer_id)!.grade, version })));
+  }
+  const withLedger = await db.rows<{ customer_id: string }>(`SELECT DISTINCT customer_id FROM ${db.table('ledger_rows')}`);
+  const at = new Date().toISOString();
+  const version = db.nextVersion();
+  await db.insert('scoring_queue', withLedger.map((r) => ({ customer_id: r.customer_id, marked_at: at, deleted: 0, version })));
+}
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */
 async function upgradeLegacyMeta(db: MigrationDb): Promise<void> {

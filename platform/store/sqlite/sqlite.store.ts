@@ -5,7 +5,9 @@ import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { Store } from '../port.js';
+import type { LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
+import { latestColumns } from '../portfolio-rows.js';
+import { SqlitePortfolio } from './portfolio.sqlite.js';
 import type { MetaKey } from '../meta-keys.js';
 import { SqliteDigestStateStore, SqliteInstantAlertLog, SqliteSubscriptionStore } from './alert-state.sqlite.js';
 import { STORE_MIGRATIONS } from './migrations.js';
@@ -25,6 +27,7 @@ export class SqliteStore implements Store {
   readonly credit: SqliteCreditStore;
   readonly instantLog: SqliteInstantAlertLog;
   readonly registers: SqliteRegisterStore;
+  private readonly portfolio: SqlitePortfolio;
 
   private readonly statements = new Map<string, Statement>();
 
@@ -36,6 +39,7 @@ export class SqliteStore implements Store {
     this.credit = new SqliteCreditStore(db);
     this.instantLog = new SqliteInstantAlertLog(db);
     this.registers = new SqliteRegisterStore(db);
+    this.portfolio = new SqlitePortfolio(db);
   }
 
   /** Prepared once per SQL text: preparing on every call cost more than many of the queries. */
@@ -47,9 +51,10 @@ export class SqliteStore implements Store {
 
   async upsertCustomers(customers: Customer[]): Promise<void> {
     const stmt = this.sql(
-      `INSERT INTO customers (id, name, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, json = excluded.json`,
+      `INSERT INTO customers (id, name, industry, tags, json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, industry = excluded.industry, tags = excluded.tags, json = excluded.json`,
     );
-    this.db.transaction(() => customers.forEach((c) => stmt.run(c.id, c.name, JSON.stringify(c))))();
+    this.db.transaction(() => customers.forEach((c) => stmt.run(c.id, c.name, c.industry ?? '', JSON.stringify(c.tags ?? []), JSON.stringify(c))))();
   }
 
   async removeCustomers(ids: string[]): Promise<number> {
@@ -64,6 +69,7 @@ export class SqliteStore implements Store {
       'DELETE FROM signals WHERE customer_id = ?',
       'DELETE FROM assessments WHERE customer_id = ?',
       'DELETE FROM assessments_latest WHERE customer_id = ?',
+      'DELETE FROM ledger_positions WHERE customer_id = ?',
       'DELETE FROM scoring_queue WHERE customer_id = ?',
       'DELETE FROM customer_register_entries WHERE customer_id = ?',
       'DELETE FROM customer_register_refresh WHERE customer_id = ?',
@@ -182,19 +188,28 @@ export class SqliteStore implements Store {
       const latest = this.db
         .prepare('SELECT a.seq, a.fingerprint FROM assessments_latest l JOIN assessments a ON a.seq = l.seq WHERE l.customer_id = ?')
         .get(a.customerId) as { seq: number; fingerprint: string } | undefined;
+      const cols = latestColumns(a);
       if (latest && latest.fingerprint === fp) {
-        this.sql('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
+        this.sql(
+          `UPDATE assessments_latest SET json = @json, name = @name, grade = @grade, score = @score, pd = @pd, terms_kind = @terms_kind, as_of = @as_of,
+             approved_limit = @approved_limit, utilisation = @utilisation, currency = @currency, next_step = @next_step, overridden = @overridden
+           WHERE customer_id = @customer_id`,
+        ).run({ ...cols, json, customer_id: a.customerId });
         return 'unchanged' as const;
       }
       const seq = Number(
         this.sql('INSERT INTO assessments (customer_id, as_of, fingerprint, json) VALUES (?, ?, ?, ?)').run(a.customerId, a.asOf, fp, json)
           .lastInsertRowid,
       );
-      this.db
-        .prepare(
-          'INSERT INTO assessments_latest (customer_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET seq = excluded.seq, json = excluded.json',
-        )
-        .run(a.customerId, seq, json);
+      // The assessment it replaces becomes the previous one: the portfolio's change column.
+      this.sql(
+        `INSERT INTO assessments_latest (customer_id, seq, json, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden)
+         VALUES (@customer_id, @seq, @json, @name, @grade, @score, @pd, @terms_kind, @as_of, @approved_limit, @utilisation, @currency, @next_step, @overridden)
+         ON CONFLICT (customer_id) DO UPDATE SET prev_score = assessments_latest.score, prev_grade = assessments_latest.grade,
+           seq = excluded.seq, json = excluded.json, name = excluded.name, grade = excluded.grade, score = excluded.score, pd = excluded.pd,
+           terms_kind = excluded.terms_kind, as_of = excluded.as_of, approved_limit = excluded.approved_limit, utilisation = excluded.utilisation,
+           currency = excluded.currency, next_step = excluded.next_step, overridden = excluded.overridden`,
+      ).run({ ...cols, json, seq, customer_id: a.customerId });
       return 'new' as const;
     }).immediate();
   }
@@ -215,6 +230,18 @@ export class SqliteStore implements Store {
   async assessmentsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; assessment: Assessment }>> {
     const rows = this.sql('SELECT seq, json FROM assessments WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<JsonRow & { seq: number }>;
     return rows.map((r) => ({ seq: r.seq, assessment: JSON.parse(r.json) as Assessment }));
+  }
+
+  saveLedgerPositions(customerId: string, positions: LedgerPosition[]): Promise<void> {
+    return this.portfolio.saveLedgerPositions(customerId, positions);
+  }
+
+  portfolioPage(query: PortfolioQuery): Promise<{ total: number; rows: PortfolioEntry[] }> {
+    return this.portfolio.portfolioPage(query);
+  }
+
+  portfolioTotals(today: string): Promise<PortfolioTotals> {
+    return this.portfolio.portfolioTotals(today);
   }
 
   async markDirty(customerIds: string[], at: Date): Promise<void> {
