@@ -1,6 +1,6 @@
 import type { PortfolioSort } from '../../platform/store/port.js';
 import type { App } from '../compose.js';
-import { buildPortfolio, DEFAULT_DESCENDING, PORTFOLIO_PAGE, type Portfolio, type PortfolioPageQuery, type ReportingConfig } from '../web/portfolio.js';
+import { buildPortfolio, DEFAULT_DESCENDING, PORTFOLIO_PAGE, toPortfolioRow, type Portfolio, type PortfolioPageQuery, type PortfolioRow, type ReportingConfig } from '../web/portfolio.js';
 export { DEFAULT_DESCENDING, EXPORT_LIMIT, PORTFOLIO_PAGE } from '../web/portfolio.js';
 import { findCustomers } from '../lookup.js';
 
@@ -23,6 +23,23 @@ export interface PortfolioOptions {
  * many customers there are.
  */
 export async function loadPortfolio(app: QueryApp, o: PortfolioOptions = {}): Promise<Portfolio> {
+  const { today, reporting, query, base } = pageQuery(app, o);
+  const [page, totals, movers] = await Promise.all([
+    app.store.portfolioPage({ ...base, ...query }),
+    app.store.portfolioTotals(today),
+    app.store.portfolioPage({ ...base, sort: 'movement', descending: true, moved: true, limit: 8, offset: 0 }),
+  ]);
+  return buildPortfolio({ page, totals, movers: movers.rows, query, reporting });
+}
+
+/** One page of customers only (/api/customers): the page query, without the portfolio's totals. */
+export async function loadCustomerPage(app: QueryApp, o: PortfolioOptions = {}): Promise<{ total: number; rows: PortfolioRow[] }> {
+  const { reporting, query, base } = pageQuery(app, o);
+  const page = await app.store.portfolioPage({ ...base, ...query });
+  return { total: page.total, rows: page.rows.map((e) => toPortfolioRow(e, reporting)) };
+}
+
+function pageQuery(app: QueryApp, o: PortfolioOptions) {
   const today = app.clock.now().toISOString().slice(0, 10);
   const reporting = reportingOf(app.config);
   const sort = o.sort ?? 'risk';
@@ -35,13 +52,7 @@ export async function loadPortfolio(app: QueryApp, o: PortfolioOptions = {}): Pr
     ...(o.tag ? { tag: o.tag } : {}),
     ...(o.industry ? { industry: o.industry } : {}),
   };
-  const base = { today, reporting: { currency: reporting.currency, rates: reporting.rates } };
-  const [page, totals, movers] = await Promise.all([
-    app.store.portfolioPage({ ...base, ...query }),
-    app.store.portfolioTotals(today),
-    app.store.portfolioPage({ ...base, sort: 'movement', descending: true, moved: true, limit: 8, offset: 0 }),
-  ]);
-  return buildPortfolio({ page, totals, movers: movers.rows, query, reporting });
+  return { today, reporting, query, base: { today, reporting: { currency: reporting.currency, rates: reporting.rates } } };
 }
 
 /** Suggestions for a search box: customers whose name or register id matches. */

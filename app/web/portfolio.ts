@@ -135,7 +135,8 @@ export function summarizeLedger(rows: readonly LedgerRow[], asOf: Date, settleme
   return { invoices: s.invoices, open: s.open, overdue: s.overdue, paidLate: s.paidLate, paid: s.paid };
 }
 
-function toRow(e: PortfolioEntry, reporting: ReportingConfig): PortfolioRow {
+/** A store entry as the portfolio shows it: the score change rounded, amounts also in the reporting currency. */
+export function toPortfolioRow(e: PortfolioEntry, reporting: ReportingConfig): PortfolioRow {
   const open = convertAmounts(e.open, reporting);
   const overdue = convertAmounts(e.overdue, reporting);
   return {
@@ -183,14 +184,14 @@ export function buildPortfolio(input: PortfolioInput): Portfolio {
   const openTotal = convertAmounts(open, reporting);
   const q = input.query;
   return {
-    rows: input.page.rows.map((e) => toRow(e, reporting)),
+    rows: input.page.rows.map((e) => toPortfolioRow(e, reporting)),
     total: input.page.total,
     page: { limit: q.limit, offset: q.offset, sort: q.sort, order: q.descending ? 'desc' : 'asc', ...(q.grade ? { grade: q.grade } : {}), ...(q.tag ? { tag: q.tag } : {}), ...(q.industry ? { industry: q.industry } : {}) },
     grades,
     unassessed,
     open,
     atRisk,
-    movers: input.movers.map((e) => toRow(e, reporting)),
+    movers: input.movers.map((e) => toPortfolioRow(e, reporting)),
     reporting: {
       currency: reporting.currency,
       open: openTotal.total,

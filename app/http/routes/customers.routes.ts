@@ -4,7 +4,7 @@ import { checkAnswerSchema, customerDetailSchema, customerListItemSchema, portfo
 import type { RouteContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import type { FastifyReply } from 'fastify';
-import { EXPORT_LIMIT, loadPortfolio, runCheck } from '../queries.js';
+import { EXPORT_LIMIT, loadCustomerPage, loadPortfolio, runCheck } from '../queries.js';
 import { ledgerFeatureOptions } from '../../ledger-file.js';
 import { defineRoute } from '../route.js';
 import { portfolioCsv, portfolioXlsx } from '../../portfolio-export.js';
@@ -69,9 +69,9 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
     registry,
     { method: 'GET', url: '/api/customers', tag: 'customers', access: 'read', summary: 'Customers with their latest grade, riskiest first; one page (X-Total-Count and Link headers tell the rest)', query: listQuery, response: z.array(customerListItemSchema) },
     async ({ query, req, reply }) => {
-      const portfolio = await loadPortfolio(app, query);
-      pageHeaders(reply, req.url, portfolio.total, query.limit, query.offset);
-      return portfolio.rows.map(({ termsKind, previousGrade: _p, ...r }) => ({ ...r, terms: termsKind }));
+      const page = await loadCustomerPage(app, query);
+      pageHeaders(reply, req.url, page.total, query.limit, query.offset);
+      return page.rows.map(({ termsKind, previousGrade: _p, ...r }) => ({ ...r, terms: termsKind }));
     },
   );
 

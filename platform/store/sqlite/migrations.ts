@@ -110,37 +110,27 @@ export const STORE_MIGRATIONS: Migration[] = [
   {
     version: 30,
     name: 'portfolio read side: latest assessment and watchlist columns, settled open items',
-    // The portfolio reads every customer in one query: what it sorts, filters and shows is a column,
-    // not a field of a JSON blob parsed per row. Customers with a ledger are re-scored once, which
-    // fills ledger_positions (the settlement lives in analysis/, not in SQL).
+    // The portfolio reads every customer in one query: what it sorts, filters and shows is a column of
+    // a narrow table, not a field of the 4 KB assessment JSON (reading past it costs overflow pages).
+    // Customers with a ledger are re-scored once, which fills ledger_positions (the settlement lives
+    // in analysis/, not in SQL).
     sql: `
       ALTER TABLE customers ADD COLUMN industry TEXT NOT NULL DEFAULT '';
       ALTER TABLE customers ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
       UPDATE customers SET industry = COALESCE(json_extract(json, '$.industry'), ''), tags = COALESCE(json_extract(json, '$.tags'), '[]');
       CREATE INDEX customers_name ON customers (name, id);
-      ALTER TABLE assessments_latest ADD COLUMN name TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN grade TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN score REAL;
-      ALTER TABLE assessments_latest ADD COLUMN pd REAL;
-      ALTER TABLE assessments_latest ADD COLUMN terms_kind TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN as_of TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN approved_limit REAL;
-      ALTER TABLE assessments_latest ADD COLUMN utilisation REAL;
-      ALTER TABLE assessments_latest ADD COLUMN currency TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN next_step TEXT;
-      ALTER TABLE assessments_latest ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE assessments_latest ADD COLUMN prev_score REAL;
-      ALTER TABLE assessments_latest ADD COLUMN prev_grade TEXT;
-      UPDATE assessments_latest SET
-        name = json_extract(json, '$.name'), grade = json_extract(json, '$.grade'), score = json_extract(json, '$.score'),
-        pd = json_extract(json, '$.pd'), terms_kind = json_extract(json, '$.terms.kind'), as_of = json_extract(json, '$.asOf'),
-        approved_limit = json_extract(json, '$.exposure.approvedLimit'), utilisation = json_extract(json, '$.exposure.utilisation'),
-        currency = json_extract(json, '$.exposure.currency'), next_step = json_extract(json, '$.nextStep'),
-        overridden = json_type(json, '$.override') IS NOT NULL;
-      UPDATE assessments_latest SET (prev_score, prev_grade) = (
-        SELECT json_extract(a.json, '$.score'), json_extract(a.json, '$.grade') FROM assessments a
-        WHERE a.customer_id = assessments_latest.customer_id AND a.seq < assessments_latest.seq ORDER BY a.seq DESC LIMIT 1);
-      CREATE INDEX assessments_latest_score ON assessments_latest (score);
+      CREATE TABLE portfolio_latest (customer_id TEXT PRIMARY KEY, name TEXT, grade TEXT, score REAL, pd REAL, terms_kind TEXT, as_of TEXT,
+        approved_limit REAL, utilisation REAL, currency TEXT, next_step TEXT, overridden INTEGER NOT NULL DEFAULT 0, prev_score REAL, prev_grade TEXT)
+        WITHOUT ROWID;
+      INSERT INTO portfolio_latest (customer_id, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden,
+          prev_score, prev_grade)
+        SELECT l.customer_id, json_extract(l.json, '$.name'), json_extract(l.json, '$.grade'), json_extract(l.json, '$.score'), json_extract(l.json, '$.pd'),
+          json_extract(l.json, '$.terms.kind'), json_extract(l.json, '$.asOf'), json_extract(l.json, '$.exposure.approvedLimit'),
+          json_extract(l.json, '$.exposure.utilisation'), json_extract(l.json, '$.exposure.currency'), json_extract(l.json, '$.nextStep'),
+          json_type(l.json, '$.override') IS NOT NULL,
+          (SELECT json_extract(a.json, '$.score') FROM assessments a WHERE a.customer_id = l.customer_id AND a.seq < l.seq ORDER BY a.seq DESC LIMIT 1),
+          (SELECT json_extract(a.json, '$.grade') FROM assessments a WHERE a.customer_id = l.customer_id AND a.seq < l.seq ORDER BY a.seq DESC LIMIT 1)
+        FROM assessments_latest l;
       CREATE TABLE ledger_positions (customer_id TEXT NOT NULL, invoice_id TEXT NOT NULL, currency TEXT NOT NULL, due_date TEXT, open REAL NOT NULL,
         PRIMARY KEY (customer_id, invoice_id, currency)) WITHOUT ROWID;
       INSERT INTO scoring_queue (customer_id, marked_at) SELECT DISTINCT customer_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM ledger_rows WHERE true

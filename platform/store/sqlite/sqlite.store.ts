@@ -70,6 +70,7 @@ export class SqliteStore implements Store {
       'DELETE FROM assessments WHERE customer_id = ?',
       'DELETE FROM assessments_latest WHERE customer_id = ?',
       'DELETE FROM ledger_positions WHERE customer_id = ?',
+      'DELETE FROM portfolio_latest WHERE customer_id = ?',
       'DELETE FROM scoring_queue WHERE customer_id = ?',
       'DELETE FROM customer_register_entries WHERE customer_id = ?',
       'DELETE FROM customer_register_refresh WHERE customer_id = ?',
@@ -188,28 +189,34 @@ export class SqliteStore implements Store {
       const latest = this.db
         .prepare('SELECT a.seq, a.fingerprint FROM assessments_latest l JOIN assessments a ON a.seq = l.seq WHERE l.customer_id = ?')
         .get(a.customerId) as { seq: number; fingerprint: string } | undefined;
-      const cols = latestColumns(a);
+      const cols = { ...latestColumns(a), customer_id: a.customerId };
       if (latest && latest.fingerprint === fp) {
+        this.sql('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
         this.sql(
-          `UPDATE assessments_latest SET json = @json, name = @name, grade = @grade, score = @score, pd = @pd, terms_kind = @terms_kind, as_of = @as_of,
-             approved_limit = @approved_limit, utilisation = @utilisation, currency = @currency, next_step = @next_step, overridden = @overridden
-           WHERE customer_id = @customer_id`,
-        ).run({ ...cols, json, customer_id: a.customerId });
+          `INSERT INTO portfolio_latest (customer_id, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden)
+           VALUES (@customer_id, @name, @grade, @score, @pd, @terms_kind, @as_of, @approved_limit, @utilisation, @currency, @next_step, @overridden)
+           ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, grade = excluded.grade, score = excluded.score, pd = excluded.pd,
+             terms_kind = excluded.terms_kind, as_of = excluded.as_of, approved_limit = excluded.approved_limit, utilisation = excluded.utilisation,
+             currency = excluded.currency, next_step = excluded.next_step, overridden = excluded.overridden`,
+        ).run(cols);
         return 'unchanged' as const;
       }
       const seq = Number(
         this.sql('INSERT INTO assessments (customer_id, as_of, fingerprint, json) VALUES (?, ?, ?, ?)').run(a.customerId, a.asOf, fp, json)
           .lastInsertRowid,
       );
+      this.sql(
+        'INSERT INTO assessments_latest (customer_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET seq = excluded.seq, json = excluded.json',
+      ).run(a.customerId, seq, json);
       // The assessment it replaces becomes the previous one: the portfolio's change column.
       this.sql(
-        `INSERT INTO assessments_latest (customer_id, seq, json, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden)
-         VALUES (@customer_id, @seq, @json, @name, @grade, @score, @pd, @terms_kind, @as_of, @approved_limit, @utilisation, @currency, @next_step, @overridden)
-         ON CONFLICT (customer_id) DO UPDATE SET prev_score = assessments_latest.score, prev_grade = assessments_latest.grade,
-           seq = excluded.seq, json = excluded.json, name = excluded.name, grade = excluded.grade, score = excluded.score, pd = excluded.pd,
-           terms_kind = excluded.terms_kind, as_of = excluded.as_of, approved_limit = excluded.approved_limit, utilisation = excluded.utilisation,
-           currency = excluded.currency, next_step = excluded.next_step, overridden = excluded.overridden`,
-      ).run({ ...cols, json, seq, customer_id: a.customerId });
+        `INSERT INTO portfolio_latest (customer_id, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden)
+         VALUES (@customer_id, @name, @grade, @score, @pd, @terms_kind, @as_of, @approved_limit, @utilisation, @currency, @next_step, @overridden)
+         ON CONFLICT (customer_id) DO UPDATE SET prev_score = portfolio_latest.score, prev_grade = portfolio_latest.grade,
+           name = excluded.name, grade = excluded.grade, score = excluded.score, pd = excluded.pd, terms_kind = excluded.terms_kind,
+           as_of = excluded.as_of, approved_limit = excluded.approved_limit, utilisation = excluded.utilisation, currency = excluded.currency,
+           next_step = excluded.next_step, overridden = excluded.overridden`,
+      ).run(cols);
       return 'new' as const;
     }).immediate();
   }
