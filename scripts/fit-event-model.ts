@@ -21,6 +21,7 @@ import { loadLinkModel } from '../app/link-model.js';
 import { parseJsonLines } from '../analysis/eval/load-corpus.js';
 import { HARD_EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
 import { fitSparseLogistic, predict, type Example } from './sparse-logistic.js';
+import { foldsByDomain } from './domain-folds.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -65,15 +66,7 @@ for (const line of lines) {
 }
 
 // Folds by source domain, largest domains first into the emptiest fold.
-const byDomain = new Map<string, number>();
-for (const l of lines) byDomain.set(l.domain, (byDomain.get(l.domain) ?? 0) + 1);
-const foldOf = new Map<string, number>();
-const sizes = new Array<number>(FOLDS).fill(0);
-for (const [domain, n] of [...byDomain].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-  const f = sizes.indexOf(Math.min(...sizes));
-  foldOf.set(domain, f);
-  sizes[f]! += n;
-}
+const { foldOf, domains } = foldsByDomain(lines, FOLDS);
 
 const restrict = (f: Map<string, number>, families: readonly string[]) => {
   const keep = new Map<string, number>();
@@ -159,7 +152,7 @@ const show = (label: string, r: EventReport) => {
   console.log(`${label.padEnd(44)} hard P ${s.hardPrecision.toFixed(3)} R ${s.hardRecall.toFixed(3)} macro-F1 ${s.hardMacroF1.toFixed(3)}   all macro-F1 ${s.allMacroF1.toFixed(3)}   hard negatives ${(s.hardNegativesWithHard * 100).toFixed(1)} %`);
 };
 
-console.log(`dev part: ${lines.length} sentences from ${byDomain.size} domains, ${rows.length} candidate events (${rows.filter((r) => r.label).length} correct); ${FOLDS} folds by domain`);
+console.log(`dev part: ${lines.length} sentences from ${domains} domains, ${rows.length} candidate events (${rows.filter((r) => r.label).length} correct); ${FOLDS} folds by domain`);
 const rulesOnly = report(undefined, { hard: 0, soft: 0, recover: undefined });
 show('rules only', rulesOnly);
 let chosen: { families: string[]; lambda: number; setting: Setting; report: EventReport; score: number } | undefined;
@@ -189,7 +182,7 @@ const model = parseEventModel({
   fitted: {
     corpus: 'analysis/eval/corpus/events.dev.jsonl (development part only)',
     sentences: lines.length,
-    domains: byDomain.size,
+    domains,
     candidates: rows.length,
     lambda: c.lambda,
     folds: `${FOLDS}, grouped by source domain`,

@@ -22,6 +22,7 @@ import { logitOf, sigmoid } from '../analysis/linking/link-model.js';
 import { linkLineSchema, type LinkLine } from '../analysis/eval/corpus-schema.js';
 import { evaluateLinking } from '../analysis/eval/evaluate.js';
 import { parseJsonLines } from '../analysis/eval/load-corpus.js';
+import { foldsByDomain } from './domain-folds.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -59,15 +60,7 @@ const examples = lines.map((line) => ({
 }));
 
 // Folds by source domain, largest domains first into the emptiest fold: no domain is in two folds.
-const byDomain = new Map<string, number>();
-for (const l of lines) byDomain.set(l.domain, (byDomain.get(l.domain) ?? 0) + 1);
-const foldOf = new Map<string, number>();
-const sizes = new Array<number>(FOLDS).fill(0);
-for (const [domain, n] of [...byDomain].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-  const f = sizes.indexOf(Math.min(...sizes));
-  foldOf.set(domain, f);
-  sizes[f]! += n;
-}
+const { foldOf, domains } = foldsByDomain(lines, FOLDS);
 
 interface Scored {
   line: Line;
@@ -153,7 +146,7 @@ const model: LinkModel = parseLinkModel({
     by: 'scripts/fit-link-model.ts',
     corpus: 'analysis/eval/corpus/linking.dev.jsonl (development part only)',
     sentences: lines.length,
-    domains: byDomain.size,
+    domains,
     mentions: all.length,
     positives: all.filter((m) => m.label).length,
     lambda: chosen.lambda,
@@ -174,7 +167,7 @@ const model: LinkModel = parseLinkModel({
 });
 writeFileSync(outFile, `${JSON.stringify(model, null, 2)}\n`);
 
-console.log(`\n${lines.length} dev sentences from ${byDomain.size} domains, ${all.length} candidate mentions (${model.fitted.positives} positive)`);
+console.log(`\n${lines.length} dev sentences from ${domains} domains, ${all.length} candidate mentions (${model.fitted.positives} positive)`);
 console.log(`lambda ${chosen.lambda}, threshold ${chosen.threshold}: cross-validated precision ${chosen.r.precision.toFixed(3)} recall ${chosen.r.recall.toFixed(3)} confusable precision ${chosen.r.confusablePrecision.toFixed(3)} no-company linked ${chosen.r.noCompanyLinked.toFixed(3)}`);
 console.log(`\n${'feature'.padEnd(26)} weight   count  meaning`);
 console.log(`${'bias'.padEnd(26)} ${fit.bias.toFixed(2).padStart(6)}`);
