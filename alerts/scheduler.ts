@@ -115,15 +115,21 @@ export async function startAlertScheduler(deps: DigestDeps, options: SchedulerOp
 
   await install();
   const catchUp = cron.schedule(options.catchUpCron ?? '7 * * * *', () => void reload().then(runAll), { name: 'digest-catch-up', timezone: 'UTC' });
+  // One delivery tick queued at most: a tick slower than the schedule must not pile up work.
+  let deliverQueued = false;
   const deliver = cron.schedule(
     options.deliverCron ?? '* * * * *',
-    () =>
+    () => {
+      if (deliverQueued) return;
+      deliverQueued = true;
       void serial('deliver', async () => {
+        deliverQueued = false;
         const now = clock.now();
         await runInstantRound(deps, now, { ...options.instant, deliver: false });
         if (options.onTick) await options.onTick(now);
         await deliverPending(deps, now);
-      }),
+      });
+    },
     { name: 'deliver-pending' },
   );
   void runAll();

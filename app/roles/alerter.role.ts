@@ -44,6 +44,7 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     unsubscribeSecret: await unsubscribeSecret(app),
     installationId: await installationId(app),
     resendUnconfirmedAfterMs: app.config.smtp.resendUnconfirmedAfterMs,
+    retry: { baseMs: app.config.smtp.retryBaseMs, maxMs: app.config.smtp.retryMaxMs, maxAttempts: app.config.smtp.maxAttempts },
     publicUrl: publicBaseUrl(app.config),
     latestAssessments: () => app.store.latestAssessments(),
     acknowledgements: (keys) => app.store.credit.acknowledgements(keys),
@@ -88,8 +89,10 @@ export function alerterRole(app: App): RoleDefinition {
         stage: 'alerter',
         async start(control) {
           const deps = await digestDeps(app);
+          const every = app.config.smtp.deliverEverySeconds;
           const started = await startAlertScheduler(deps, {
             clock: app.clock,
+            deliverCron: every >= 60 ? '* * * * *' : `*/${every} * * * * *`,
             onJob: (_job, err) => (err === undefined ? control.ok() : control.failed(err)),
           });
           scheduler = started;

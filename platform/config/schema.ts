@@ -46,6 +46,12 @@ export const configSchema = z
          * DATA) is sent again after this long, with an X-Bonitor-Retry header.
          */
         resendUnconfirmedAfterMs: z.number().int().min(1_000).default(600_000),
+        /** While the server is down or refuses: first retry after retryBaseMs, doubling up to retryMaxMs; given up after maxAttempts. */
+        retryBaseMs: z.number().int().min(100).default(30_000),
+        retryMaxMs: z.number().int().min(100).default(3_600_000),
+        maxAttempts: z.number().int().min(1).default(12),
+        /** How often mails that are due (retries, instant alerts) are sent: every minute, or every N seconds (1–60). */
+        deliverEverySeconds: z.number().int().min(1).max(60).default(60),
       })
       .prefault({}),
     kafka: z
