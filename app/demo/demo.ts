@@ -110,7 +110,10 @@ export async function demoRemoved(app: Pick<App, 'store'>): Promise<boolean> {
  */
 export async function removeDemoData(app: Pick<App, 'store' | 'clock'>): Promise<{ customers: number; alreadyRemoved: boolean }> {
   if (await demoRemoved(app)) return { customers: 0, alreadyRemoved: true };
-  const customers = await app.store.removeCustomers(await demoCustomerIds());
+  // Only a data directory that ran the demo holds demo customers. One that never did may keep its
+  // own customers under the same ids (CH-1001 is an ordinary customer number): those stay.
+  const ranDemo = (await app.store.getMeta(SEEDED_KEY)) !== undefined;
+  const customers = ranDemo ? await app.store.removeCustomers(await demoCustomerIds()) : 0;
   await app.store.setMeta(META_KEYS.demoRemoved, app.clock.now().toISOString());
   return { customers, alreadyRemoved: false };
 }
