@@ -19,6 +19,13 @@ describe('.ci/run', () => {
     expect(commands.indexOf('npm test')).toBeGreaterThan(commands.findIndex((l) => /^npm ci\b/.test(l)));
   });
 
+  it('runs the fault-injection suite after the tests, with the same services', () => {
+    const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    expect(commands.indexOf('npm run test:faults')).toBeGreaterThan(commands.indexOf('npm test'));
+    expect(pkg.scripts['test:faults']).toBe('tsx test/faults/run.ts');
+    expect(readme).toMatch(/^npm run test:faults$/m);
+  });
+
   it('fails on the first failing step', () => {
     expect(ci).toMatch(/^set -euo pipefail$/m);
   });

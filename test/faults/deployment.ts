@@ -93,6 +93,20 @@ export class Deployment {
     this.procs.delete(role);
   }
 
+  /** A polite stop (SIGTERM, or SIGINT as Ctrl-C sends): the exit code and how long it took. */
+  async stop(role: Role, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM', boundMs = 30_000): Promise<{ code: number | null | 'timeout'; ms: number }> {
+    const p = this.proc(role);
+    const started = Date.now();
+    p.child.kill(signal);
+    const code = await Promise.race([p.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), boundMs))]);
+    if (code === 'timeout') {
+      p.child.kill('SIGKILL');
+      await p.exited;
+    }
+    this.procs.delete(role);
+    return { code, ms: Date.now() - started };
+  }
+
   /** Stops every role with SIGTERM; returns the roles that did not exit 0 (or took too long). */
   async stopAll(): Promise<string[]> {
     const bad: string[] = [];
@@ -129,7 +143,7 @@ export class Deployment {
     return this.busHandle;
   }
 
-  async health(): Promise<{ status: number; body: { status?: string; stages?: Record<string, { status: string; reasons: string[] }> } }> {
+  async health(): Promise<{ status: number; body: { status?: string; stages?: Record<string, { status: string; reasons: string[] }>; store?: { writable: boolean; error?: string } } }> {
     try {
       const res = await fetch(`${this.base}/health`, { signal: AbortSignal.timeout(5_000) });
       return { status: res.status, body: (await res.json()) as { status?: string } };

@@ -3,6 +3,7 @@ import { GROUPS } from '../../app/topics.js';
 import { PROBE_GROUP } from '../../app/http/metrics.js';
 import { deadLetterTopic, TOPICS } from '../../platform/schemas/index.js';
 import type { Deployment } from './deployment.js';
+import { tallyMails, type Outcome, type ReceivedMail } from './report.js';
 
 /** What a scenario expects to find once the deployment has recovered. */
 export interface Expected {
@@ -14,20 +15,15 @@ export interface Expected {
   mailTo: Set<string>;
 }
 
-export interface Outcome {
-  /** Everything is where it belongs and /health says ok. */
-  settled: boolean;
-  lost: { documents: number; signals: number; ledgerRows: number; mails: number; deadLetters: number; backlog: number };
-  /** Mails the SMTP server received more than once (same Message-ID). */
-  sentTwice: number;
-  /** Of those resends, how many carried X-Bonitor-Retry (the documented crash-during-DATA case). */
-  markedRetry: number;
-  health: string;
-}
-
 const TOPICS_WATCHED = [TOPICS.documents, TOPICS.signals, TOPICS.ledger, TOPICS.assessments, TOPICS.sourceHealth];
 
-export const totalLost = (o: Outcome) => Object.values(o.lost).reduce((a, b) => a + b, 0);
+/** What the SMTP server received, as the tally needs it. */
+export const receivedMails = (mails: ParsedMail[]): ReceivedMail[] =>
+  mails.map((m) => ({
+    ...(m.messageId ? { messageId: m.messageId } : {}),
+    retry: m.headers.has('x-bonitor-retry'),
+    to: [m.to].flat().flatMap((t) => (t?.value ?? []).map((a) => a.address ?? '').filter(Boolean)),
+  }));
 
 /** Reads the deployment's store, bus and the SMTP server's mailbox against what must be there. */
 export async function measure(d: Deployment, expected: Expected, mails: ParsedMail[]): Promise<Outcome> {
@@ -44,18 +40,9 @@ export async function measure(d: Deployment, expected: Expected, mails: ParsedMa
   let ledgerRows = 0;
   for (const key of expected.ledgerRows) if (!byCustomer.get(key.split(':')[0]!)!.has(key)) ledgerRows++;
 
-  const received = new Map<string, number>();
-  let markedRetry = 0;
-  const mailedTo = new Set<string>();
-  for (const m of mails) {
-    const id = m.messageId ?? '';
-    received.set(id, (received.get(id) ?? 0) + 1);
-    if (m.headers.get('x-bonitor-retry')) markedRetry++;
-    for (const to of [m.to].flat()) for (const a of to?.value ?? []) if (a.address) mailedTo.add(a.address);
-  }
-  const sentTwice = [...received.values()].reduce((n, c) => n + (c - 1), 0);
+  const { sentTwice, markedRetry, recipients } = tallyMails(receivedMails(mails));
   let missingMails = 0;
-  for (const to of expected.mailTo) if (!mailedTo.has(to)) missingMails++;
+  for (const to of expected.mailTo) if (!recipients.has(to.toLowerCase())) missingMails++;
 
   let deadLetters = 0;
   for (const t of TOPICS_WATCHED) deadLetters += await bus.lag(PROBE_GROUP, deadLetterTopic(t)).catch(() => 0);
@@ -70,7 +57,7 @@ export async function measure(d: Deployment, expected: Expected, mails: ParsedMa
   // Last, the expensive one: every signal the analyzer published is stored.
   if (quiet) lost.signals = await signalsNotStored(d);
   const settled = quiet && lost.signals === 0;
-  return { settled, lost, sentTwice, markedRetry: Math.min(markedRetry, sentTwice), health: health.status === 0 ? 'no answer' : `${health.status} ${health.body.status}` };
+  return { settled, lost, sentTwice, markedRetry, health: health.status === 0 ? 'no answer' : `${health.status} ${health.body.status}` };
 }
 
 /** Signals on the signals topic (read by a group of its own, from the beginning) that the store does not have. */
@@ -106,9 +93,14 @@ async function signalsNotStored(d: Deployment): Promise<number> {
 /** Polls until the deployment has settled or `timeoutMs` passed; returns the last outcome and when it settled. */
 export async function waitSettled(d: Deployment, expected: Expected, mails: ParsedMail[], timeoutMs: number): Promise<{ outcome: Outcome; at: number }> {
   const deadline = Date.now() + timeoutMs;
+  let said = Date.now();
   for (;;) {
     const outcome = await measure(d, expected, mails);
     if (outcome.settled || Date.now() > deadline) return { outcome, at: Date.now() };
+    if (Date.now() - said > 5_000) {
+      said = Date.now();
+      process.stderr.write(`[faults]   waiting: ${JSON.stringify(outcome.lost)} health ${outcome.health}\n`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }

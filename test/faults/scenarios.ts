@@ -21,17 +21,24 @@ export interface FaultContext {
 
 export interface Scenario {
   name: string;
-  /** Injects the fault around some new work; resolves when the fault is over (the clock for recovery starts). */
-  run(ctx: FaultContext): Promise<void>;
+  /**
+   * Injects the fault around some new work; resolves when the fault is over (the clock for
+   * recovery starts), with a note on what it saw while the fault lasted.
+   */
+  run(ctx: FaultContext): Promise<string | void>;
 }
 
-const until = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 120_000) => {
+/** Polls `check` (every 20 ms: a batch can be quick) until it answers something. */
+async function untilValue<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
-};
+}
+const until = (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 120_000) => untilValue(what, async () => (await check()) || undefined, timeoutMs);
 
 let counter = 0;
 /** New feed items the collector will find on its next run (every 10 s). */
@@ -78,16 +85,21 @@ const lag = async (ctx: FaultContext, group: string, topics: string[]) => {
   return n;
 };
 
-/** Stops a consumer role, lets work pile up, starts it and kills it again halfway through. */
-async function killMidBatch(ctx: FaultContext, role: 'analyzer' | 'scorer', group: string, topics: string[], addWork: () => Promise<void>, atLeast: number): Promise<void> {
-  await ctx.d.kill(role);
+/**
+ * Stops a consumer role politely (its partitions are free at once), lets work pile up, starts it
+ * and kills it (SIGKILL) as soon as its first batch is committed, with the rest in flight.
+ */
+async function killMidBatch(ctx: FaultContext, roles: Array<'analyzer' | 'scorer'>, group: string, topics: string[], addWork: () => Promise<void>, atLeast: number, unit: string): Promise<string> {
+  for (const role of roles) await ctx.d.stop(role);
   await addWork();
-  await until(`${atLeast} messages waiting for the ${role}`, async () => (await lag(ctx, group, topics)) >= atLeast);
+  await until(`${atLeast} ${unit} waiting`, async () => (await lag(ctx, group, topics)) >= atLeast);
   const waiting = await lag(ctx, group, topics);
-  await ctx.d.start(role);
-  await until(`the ${role} to be mid-batch`, async () => (await lag(ctx, group, topics)) < waiting * 0.8, 120_000);
-  await ctx.d.kill(role);
-  await ctx.d.start(role);
+  await Promise.all(roles.map((role) => ctx.d.start(role)));
+  await until(`the first batch of the ${roles.join(' and ')}`, async () => (await lag(ctx, group, topics)) < waiting, 120_000);
+  await Promise.all(roles.map((role) => ctx.d.kill(role)));
+  const left = await lag(ctx, group, topics);
+  await Promise.all(roles.map((role) => ctx.d.start(role)));
+  return `killed with ${left} of ${waiting} ${unit} not yet committed`;
 }
 
 export const BASELINE: Scenario = {
@@ -111,15 +123,16 @@ export const PIPELINE_KILLS: Scenario[] = [
       await ctx.d.kill('collector');
       ctx.feed.setDelay(0);
       await ctx.d.start('collector');
+      return 'killed while the feed server held its answer';
     },
   },
   {
     name: 'SIGKILL analyzer mid-batch',
-    run: (ctx) => killMidBatch(ctx, 'analyzer', GROUPS.analyzer, [TOPICS.documents], async () => addItems(ctx, 400), 400),
+    run: (ctx) => killMidBatch(ctx, ['analyzer'], GROUPS.analyzer, [TOPICS.documents], async () => addItems(ctx, 600), 600, 'documents'),
   },
   {
     name: 'SIGKILL scorer mid-batch',
-    run: (ctx) => killMidBatch(ctx, 'scorer', GROUPS.scorer, [TOPICS.ledger, TOPICS.signals], () => addLedger(ctx, 3000), 3000),
+    run: (ctx) => killMidBatch(ctx, ['scorer'], GROUPS.scorer, [TOPICS.ledger, TOPICS.signals], () => addLedger(ctx, 3000), 3000, 'ledger rows'),
   },
 ];
 
@@ -133,8 +146,10 @@ export const MAIL_FAULTS: Scenario[] = [
       await restart(ctx, 'alerter');
       await until('some mails accepted', () => ctx.smtp.mails.length >= before + 5, 120_000);
       await ctx.d.kill('alerter');
+      const accepted = ctx.smtp.mails.length - before;
       ctx.smtp.setDelay(0);
       await ctx.d.start('alerter');
+      return `killed after ${accepted} of 30 digests had reached the server (the last of them still waiting for its reply)`;
     },
   },
   {
@@ -143,8 +158,12 @@ export const MAIL_FAULTS: Scenario[] = [
       ctx.smtp.setDown(true);
       await addSubscriptions(ctx, 10);
       await restart(ctx, 'alerter');
-      await until('/health to show the alerter degraded', async () => (await ctx.d.health()).body.stages?.alerter?.status === 'degraded', 120_000);
+      const degraded = await untilValue('/health to show the alerter degraded', async () => {
+        const h = await ctx.d.health();
+        return h.body.stages?.alerter?.status === 'degraded' ? `${h.status} ${h.body.status}, alerter degraded: ${h.body.stages.alerter.reasons.join('; ')}` : undefined;
+      });
       ctx.smtp.setDown(false);
+      return `/health during the outage: ${degraded}`;
     },
   },
   {
@@ -166,34 +185,67 @@ export const MAIL_FAULTS: Scenario[] = [
   },
 ];
 
+/** /health answering 503; resolves with its reasons. */
+const until503 = (ctx: FaultContext) =>
+  untilValue('/health to turn 503', async () => {
+    const h = await ctx.d.health();
+    if (h.status !== 503) return undefined;
+    const reasons = Object.entries(h.body.stages ?? {}).flatMap(([stage, st]) => st.reasons.map((r) => `${stage}: ${r}`));
+    if (h.body.store && !h.body.store.writable) reasons.unshift(`store not writable: ${h.body.store.error ?? ''}`);
+    return reasons.join('; ');
+  }, 60_000);
+
+const short = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export const STORE_FAULTS: Scenario[] = [
   {
-    name: 'store locked 15 s (another writer holds it)',
+    name: 'store locked (another writer holds it)',
     async run(ctx) {
+      await addLedger(ctx, 1000);
+      addItems(ctx, 100);
       const db = new Database(path.join(ctx.d.o.dataDir, 'bonitor.db'));
       db.pragma('busy_timeout = 10000');
       db.exec('BEGIN EXCLUSIVE');
+      let refused: { code: number | null; line: string };
+      let why: string;
       try {
-        addItems(ctx, 40);
-        await addLedger(ctx, 100);
-        await until('/health to turn 503', async () => (await ctx.d.health()).status === 503, 60_000);
-        await new Promise((r) => setTimeout(r, 10_000));
+        why = await until503(ctx);
+        // A one-shot command meanwhile waits the store's busy timeout, then says why it gave up.
+        const file = path.join(ctx.d.o.dir, 'locked.csv');
+        writeFileSync(file, makeLedgerCsv(`K${counter++}`, 10));
+        const r = await ctx.d.command(['ledger', 'import', file]);
+        refused = { code: r.code, line: r.stderr.trim().split('\n').pop() ?? '' };
+        if (r.code === 0) throw new Error('ledger import succeeded while another writer held the store');
       } finally {
         db.exec('ROLLBACK');
         db.close();
       }
+      return `/health 503 (${short(why)}); \`ledger import\` meanwhile: exit ${refused.code}, "${refused.line}"`;
     },
   },
 ];
 
+const STOP_BOUND_MS = 10_000; // supervisor.stopTimeoutMs in the suite's configuration
+
 export const DISK_FULL: Scenario = {
   name: 'disk full, then space again',
   async run(ctx) {
+    // Documents wait on the bus for an analyzer that meets a full disk when it starts.
+    await ctx.d.stop('analyzer');
+    addItems(ctx, 200);
+    await until('200 documents waiting', async () => (await lag(ctx, GROUPS.analyzer, [TOPICS.documents])) >= 200);
     const filler = fillDisk(ctx.d.o.dataDir);
     try {
-      addItems(ctx, 40);
-      await until('/health to turn 503', async () => (await ctx.d.health()).status === 503, 60_000);
-      await new Promise((r) => setTimeout(r, 5_000));
+      const analyzer = await ctx.d.start('analyzer');
+      const why = await until503(ctx);
+      await until('the analyzer to report its failing loop', () => /"loop_failed"/.test(analyzer.stderr()), 60_000);
+      // Ctrl-C in the middle of the failure.
+      const stopped = await ctx.d.stop('analyzer', 'SIGINT', 60_000);
+      if (stopped.code === 'timeout' || stopped.ms > STOP_BOUND_MS + 5_000) throw new Error(`Ctrl-C on a full disk: still running after ${stopped.ms} ms`);
+      // Started again while the disk is still full: it must wait for space by itself.
+      const again = await ctx.d.start('analyzer');
+      await until('the restarted analyzer to fail on the full disk', () => /"loop_failed"/.test(again.stderr()), 60_000);
+      return `/health 503 (${short(why)}); Ctrl-C mid-failure: exit ${stopped.code} after ${(stopped.ms / 1000).toFixed(1)} s; space freed with the analyzer failing, nothing restarted by hand`;
     } finally {
       rmSync(filler, { force: true });
     }
@@ -205,6 +257,18 @@ export const BROKER_RESTART: Scenario = {
   async run(ctx) {
     addItems(ctx, 300);
     await until('documents flowing', async () => (await lag(ctx, GROUPS.analyzer, [TOPICS.documents])) > 0, 60_000);
+    const started = Date.now();
     await ctx.restartBroker!();
+    return `broker killed (SIGKILL) and started again, ${((Date.now() - started) / 1000).toFixed(0)} s without a broker`;
   },
+};
+
+/** Over Kafka both consumer groups are killed together: the rebalance after a silent death is what differs. */
+export const KAFKA_KILLS: Scenario = {
+  name: 'SIGKILL analyzer and scorer mid-batch',
+  run: (ctx) =>
+    killMidBatch(ctx, ['analyzer', 'scorer'], GROUPS.analyzer, [TOPICS.documents], async () => {
+      addItems(ctx, 600);
+      await addLedger(ctx, 2000);
+    }, 600, 'documents'),
 };
