@@ -1,3 +1,4 @@
+import { lookupKey } from '../../platform/text/lookup-key.js';
 /**
  * Country names as watchlists write them (German, French, Italian, English, and ISO alpha-3)
  * → ISO 3166-1 alpha-2. The countries Bonitor's users trade with most; any two-letter code is
@@ -37,14 +38,7 @@ for (const [code, names] of Object.entries(NAMES)) for (const n of names) LOOKUP
 
 /** ISO alpha-2 code for a country name or code; undefined when it is neither. */
 export function countryCode(text: string): string | undefined {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const t = lookupKey(text)
     .replace(/\./g, '')
     .replace(/\s+/g, ' ');
   const named = LOOKUP.get(t);

@@ -1,3 +1,4 @@
+import { lookupKey } from '../../platform/text/lookup-key.js';
 /**
  * Cell values as exports write them: amounts in Swiss, German, French and English notation,
  * dates in ISO and European orders, yes/no words and invoice states in four languages.
@@ -184,14 +185,7 @@ const STATUS: Array<[RegExp, StatusMeaning]> = [
 ];
 
 export function parseStatus(text: string): StatusMeaning | undefined {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const t = lookupKey(text);
   if (t === '') return undefined;
   for (const [re, meaning] of STATUS) if (re.test(t)) return meaning;
   return undefined;
