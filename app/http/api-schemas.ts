@@ -129,6 +129,7 @@ export const healthSchema = z.object({
   checkedAt: z.string(),
   stages: z.record(z.string(), stageSchema),
   store: z.object({ writable: z.boolean(), error: z.string().optional() }),
+  bus: z.object({ answering: z.boolean(), error: z.string().optional() }).describe('false while the broker (or the local log) does not answer the lag reading'),
   deliveries: z.object({ waiting: z.number(), failing: z.number(), givenUp: z.number(), lastError: z.string().optional(), oldestWaitingSince: z.string().optional() }),
   documents: z.number().optional(),
   consumerLag: z.record(z.string(), z.number()),

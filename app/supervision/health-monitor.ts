@@ -7,7 +7,7 @@ import { TOPICS } from '../../platform/schemas/index.js';
 import type { Store } from '../../platform/store/port.js';
 import type { ProcessHeartbeat } from '../../platform/store/process-health.js';
 import { GROUPS } from '../topics.js';
-import { buildHealthReport, type DeliveryHealth, type HealthReport, type OtherProcess } from './health-report.js';
+import { buildHealthReport, type BusHealth, type DeliveryHealth, type HealthReport, type OtherProcess } from './health-report.js';
 import type { LoopStatus, Stage } from './supervisor.js';
 
 export interface HealthMonitorDeps {
@@ -20,6 +20,11 @@ export interface HealthMonitorDeps {
   stallMs: number;
   /** A process whose heartbeat is older than this is presumed dead (default 30 s). */
   staleMs?: number;
+  /**
+   * /health answers within this long (default 3 s) even when the store or the broker does not:
+   * then with the last values and the one that keeps it waiting named (the sample goes on).
+   */
+  answerWithinMs?: number;
   now?: () => number;
 }
 
@@ -49,9 +54,13 @@ const FORGET_MS = 3_600_000;
 export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const now = deps.now ?? Date.now;
   const staleMs = deps.staleMs ?? 30_000;
+  const answerWithinMs = deps.answerWithinMs ?? 3_000;
   const self = { processId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, host: hostname(), pid: process.pid, startedAt: new Date(now()).toISOString() };
   const lagSeen = new Map<Stage, { messages: number; lastProgressAt: number }>();
   let store: { writable: boolean; error?: string } = { writable: true };
+  let bus: BusHealth = { answering: true };
+  /** What the sample in flight is waiting for, and since when. */
+  let waitingOn: { what: 'store' | 'bus'; since: number } | undefined;
   let deliveries: DeliveryHealth = { waiting: 0, failing: 0, givenUp: 0 };
   let others: OtherProcess[] = [];
   let sampledAt = 0;
@@ -69,6 +78,15 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   }
 
   async function sampleLag(): Promise<void> {
+    try {
+      await readLag();
+      bus = { answering: true };
+    } catch (err) {
+      bus = { answering: false, error: errorMessage(err).split('\n')[0]!.slice(0, 300) };
+    }
+  }
+
+  async function readLag(): Promise<void> {
     for (const { stage, group, topics } of CONSUMED) {
       let messages = 0;
       for (const topic of topics) messages += await deps.bus.lag(group, topic);
@@ -101,14 +119,18 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   const sample = (): Promise<void> =>
     (sampling ??= (async () => {
       try {
+        waitingOn = { what: 'store', since: Date.now() };
         await beat();
+        waitingOn = { what: 'bus', since: Date.now() };
+        await sampleLag();
+        waitingOn = { what: 'store', since: Date.now() };
         // Reads failing say as much as the probe: keep the last values, the probe speaks.
-        await sampleLag().catch(() => undefined);
         await sampleDeliveries().catch(() => undefined);
         await sampleOthers().catch(() => undefined);
         sampledAt = now();
       } finally {
         sampling = undefined;
+        waitingOn = undefined;
       }
     })());
 
@@ -116,14 +138,22 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     beat,
     sample,
     async report(maxAgeMs = 2_000) {
-      if (now() - sampledAt > maxAgeMs) await sample();
+      let unanswered: { what: 'store' | 'bus'; forMs: number } | undefined;
+      if (now() - sampledAt > maxAgeMs) {
+        let timer: NodeJS.Timeout | undefined;
+        const answered = await Promise.race([sample().then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), answerWithinMs)))]);
+        clearTimeout(timer);
+        if (!answered && waitingOn) unanswered = { what: waitingOn.what, forMs: Date.now() - waitingOn.since };
+      }
+      const silent = unanswered ? `no answer for ${(unanswered.forMs / 1000).toFixed(1)} s` : undefined;
       return buildHealthReport({
         now: now(),
         loops: deps.loops?.() ?? [],
         roles: deps.roles ?? [],
         others,
         lag: Object.fromEntries(lagSeen),
-        store,
+        store: unanswered?.what === 'store' ? { writable: false, error: `the store gives ${silent}` } : store,
+        ...(unanswered?.what === 'bus' ? { bus: { answering: false, error: silent! } } : bus.answering ? {} : { bus }),
         deliveries,
         stallMs: deps.stallMs,
       });

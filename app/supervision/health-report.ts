@@ -25,11 +25,18 @@ export interface DeliveryHealth {
   oldestWaitingSince?: string;
 }
 
+/** Whether the bus answered the last lag reading (a broker that is down or restarting does not). */
+export interface BusHealth {
+  answering: boolean;
+  error?: string;
+}
+
 export interface HealthReport {
   status: StageStatus;
   checkedAt: string;
   stages: Record<Stage, StageHealth>;
   store: { writable: boolean; error?: string };
+  bus: BusHealth;
   deliveries: DeliveryHealth;
 }
 
@@ -53,10 +60,15 @@ export interface HealthSnapshot {
   others?: OtherProcess[];
   lag: Partial<Record<Stage, { messages: number; lastProgressAt?: number }>>;
   store: { writable: boolean; error?: string };
+  /** Unset: the bus answered. */
+  bus?: BusHealth;
   deliveries: DeliveryHealth;
   /** Lag that has not shrunk for this long makes its stage down. */
   stallMs: number;
 }
+
+/** The stages that consume from the bus. */
+const CONSUMING: Stage[] = ['analyzer', 'scorer'];
 
 const RANK: Record<StageStatus, number> = { ok: 0, degraded: 1, down: 2 };
 const worst = (a: StageStatus, b: StageStatus): StageStatus => (RANK[b] > RANK[a] ? b : a);
@@ -96,6 +108,10 @@ export function buildHealthReport(s: HealthSnapshot): HealthReport {
         mark('down', `process ${o.processId} (${o.roles.join(', ')}) stopped answering ${seconds(s.now - o.beatAt)} ago`);
       }
     }
+    if (s.bus && !s.bus.answering && CONSUMING.includes(stage)) {
+      // Its lag is unknown and its consumer cannot fetch: waiting for the bus is not working.
+      mark('down', `the bus does not answer: ${s.bus.error ?? 'no reply'}`);
+    }
     const lag = s.lag[stage];
     if (lag) {
       const progress = Math.max(lag.lastProgressAt ?? 0, ...loops.map((l) => (l.lastProgressAt ? Date.parse(l.lastProgressAt) : 0)));
@@ -115,5 +131,5 @@ export function buildHealthReport(s: HealthSnapshot): HealthReport {
   let status: StageStatus = 'ok';
   for (const stage of STAGES) status = worst(status, stages[stage].status);
   if (!s.store.writable) status = 'down';
-  return { status, checkedAt: new Date(s.now).toISOString(), stages, store: s.store, deliveries: s.deliveries };
+  return { status, checkedAt: new Date(s.now).toISOString(), stages, store: s.store, bus: s.bus ?? { answering: true }, deliveries: s.deliveries };
 }

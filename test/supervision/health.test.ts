@@ -71,6 +71,15 @@ describe('buildHealthReport', () => {
     expect(r.stages.alerter.reasons).toEqual(['3 mail(s) waiting for a retry: connect ECONNREFUSED 127.0.0.1:2525']);
     expect(buildHealthReport(snapshot({ store: { writable: false, error: 'database or disk is full' } })).status).toBe('down');
   });
+
+  it('is down for the consuming stages while the bus does not answer, and says so', () => {
+    const r = buildHealthReport(snapshot({ bus: { answering: false, error: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092' } }));
+    expect(r.status).toBe('down');
+    expect(r.bus).toEqual({ answering: false, error: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092' });
+    for (const stage of ['analyzer', 'scorer'] as const) expect(r.stages[stage].reasons).toEqual(['the bus does not answer: Connection error: connect ECONNREFUSED 127.0.0.1:9092']);
+    expect(r.stages.alerter.status).toBe('ok');
+    expect(buildHealthReport(snapshot()).bus).toEqual({ answering: true });
+  });
 });
 
 describe('createHealthMonitor', () => {
@@ -113,5 +122,30 @@ describe('createHealthMonitor', () => {
     expect(beats.length).toBeGreaterThanOrEqual(3);
     await consumer.stop();
     await bus.close();
+  });
+
+  it('answers within its bound while the broker does not answer, then says what it heard once it does', async () => {
+    const store = { processHealth: { saveHeartbeat: async () => undefined, heartbeats: async () => [] }, outbox: { pending: async () => [], list: async () => [] } };
+    let lag: () => Promise<number> = () => new Promise<number>(() => undefined); // a broker that never replies
+    const monitor = createHealthMonitor({ store: store as never, bus: { lag: () => lag() }, stallMs: 60_000, answerWithinMs: 150 });
+    const started = Date.now();
+    let r = await monitor.report(0);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(r.status).toBe('down');
+    expect(r.bus.answering).toBe(false);
+    expect(r.bus.error).toMatch(/^no answer for \d+\.\d s$/);
+    expect(r.stages.analyzer.reasons[0]).toMatch(/^the bus does not answer: no answer for/);
+    // A broker that refuses is named by its error.
+    lag = async () => {
+      throw new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092');
+    };
+    let t = T0;
+    const monitor2 = createHealthMonitor({ store: store as never, bus: { lag: () => lag() }, stallMs: 60_000, answerWithinMs: 150, now: () => (t += 1_000) });
+    r = await monitor2.report(0);
+    expect(r.bus).toEqual({ answering: false, error: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092' });
+    lag = async () => 0;
+    r = await monitor2.report(0);
+    expect(r.status).toBe('ok');
+    expect(r.bus).toEqual({ answering: true });
   });
 });
