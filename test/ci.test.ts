@@ -19,9 +19,11 @@ describe('.ci/run', () => {
     expect(commands.indexOf('npm test')).toBeGreaterThan(commands.findIndex((l) => /^npm ci\b/.test(l)));
   });
 
-  it('runs the fault-injection suite after the tests, with the same services', () => {
-    const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    expect(commands.indexOf('npm run test:faults')).toBeGreaterThan(commands.indexOf('npm test'));
+  it('runs the fault-injection suite with the same services, and the README test command last', () => {
+    const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('step '));
+    expect(commands.indexOf('npm run test:faults')).toBeGreaterThan(commands.indexOf('BONITOR_CLICKHOUSE_URL="$(python3 scripts/clickhouse-http.py start "$cdir")"'));
+    expect(commands.indexOf('npm run test:faults')).toBeLessThan(commands.indexOf('npm test'));
+    expect(commands.at(-1)).toBe('npm test');
     expect(pkg.scripts['test:faults']).toBe('tsx test/faults/run.ts');
     expect(readme).toMatch(/^npm run test:faults$/m);
   });
