@@ -39,6 +39,8 @@ export function explainFeature(name: FeatureName, c: ExplainContext): Explanatio
       return with_(factorCode('payment_trend', { recent: round(l.recentDaysBeyondTerms ?? 0), older: round(l.olderDaysBeyondTerms ?? 0) }), []);
     case 'share_paid_late':
       return with_(factorCode('share_paid_late', { share: share(l.shareLate), count: l.maturedCount }), ev(l.evidence.late));
+    case 'unpaid_share':
+      return with_(factorCode('unpaid_share', { share: share(l.unpaidShare), count: l.evidence.unpaid.length }), ev(l.evidence.unpaid));
     case 'worst_delay':
       return with_(factorCode('worst_delay', { days: round(l.worstDelayDays) }), ev(l.evidence.worst));
     case 'oldest_overdue':

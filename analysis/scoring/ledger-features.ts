@@ -45,6 +45,13 @@ export interface LedgerFeatures {
   trendDays: number;
   /** Share of matured invoices paid late or still open past the tolerance. */
   shareLate: number;
+  /**
+   * How much of what fell due was not paid, amount-weighted over the matured invoices: still open,
+   * written off, or settled by a credit note dated after the due date (a concession or a balance
+   * carried forward instead of money). Credit notes up to the due date correct the bill; cash
+   * discounts count as paid; disputed invoices are left out.
+   */
+  unpaidShare: number;
   worstDelayDays: number;
   /** Days the oldest materially open invoice is past due (the aging list's top line); 0 when nothing is overdue. */
   oldestOverdueDays: number;
@@ -71,6 +78,7 @@ export interface LedgerFeatures {
     writtenOff: string[];
     discount: string[];
     disputed: string[];
+    unpaid: string[];
   };
 }
 
@@ -98,7 +106,7 @@ export function computeLedgerFeatures(
   const settlement = settleLedger([...ledger].sort(byDueDesc), asOf, options);
   const parts: Part[] = [];
   const currencies = new Map<string, number>();
-  const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [], writtenOff: [], discount: [], disputed: [] };
+  const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [], writtenOff: [], discount: [], disputed: [], unpaid: [] };
   let invoiceCount = 0;
   let exposure = 0;
   let openOverdue = 0;
@@ -114,6 +122,8 @@ export function computeLedgerFeatures(
   let discountCount = 0;
   let volume12m = 0;
   let firstIssue = Infinity;
+  let maturedOwed = 0;
+  let maturedUnpaid = 0;
 
   for (const inv of settlement.invoices) {
     const row = inv.row;
@@ -163,7 +173,19 @@ export function computeLedgerFeatures(
       const day = row.writtenOffDate !== undefined ? Math.min(today, toDay(row.writtenOffDate)) : today;
       parts.push({ id: row.invoiceId, amount: inv.writtenOff, delay: Math.max(0, day - dueDay), dueDay });
     }
-    if (!isOpen && inv.writtenOff === 0 && inv.settledDay !== undefined && inv.settledDay - dueDay <= options.toleranceDays) paidOnTime += 1;
+    // On time: the money came within the tolerance. A credit note is never late, so its date does
+    // not make the invoice late (only an invoice settled by credit alone is judged by that date).
+    const settledBy = inv.parts.length > 0 ? inv.parts[inv.parts.length - 1]!.day : inv.settledDay;
+    if (!isOpen && inv.writtenOff === 0 && settledBy !== undefined && settledBy - dueDay <= options.toleranceDays) paidOnTime += 1;
+    if (today - dueDay > options.toleranceDays) {
+      const owed = row.amount - (inv.credited - inv.creditedAfterDue);
+      const unpaid = Math.min(owed, inv.open + inv.creditedAfterDue + inv.writtenOff);
+      if (owed > 0) {
+        maturedOwed += owed;
+        maturedUnpaid += Math.max(0, unpaid);
+        if (unpaid > owed * options.roundingShare) ev.unpaid.push(row.invoiceId);
+      }
+    }
     if (isOpen && dueDay < today) {
       openOverdue += inv.open;
       // Phased in over the month after the tolerance: a few days late is not yet a problem.
@@ -221,6 +243,7 @@ export function computeLedgerFeatures(
     olderDaysBeyondTerms: olderDbt,
     trendDays: recentDbt !== null && olderDbt !== null ? recentDbt - olderDbt : 0,
     shareLate: matured.size > 0 ? late.size / matured.size : 0,
+    unpaidShare: maturedOwed > 0 ? Math.min(1, maturedUnpaid / maturedOwed) : 0,
     worstDelayDays: worst,
     oldestOverdueDays: oldestOverdue,
     maxDunningLevel: maxDunning,

@@ -71,6 +71,11 @@ export interface SettledInvoice {
   dueDay: number;
   /** Credit notes applied to it (by reference or netted) up to asOf. */
   credited: number;
+  /**
+   * The part of `credited` dated after the due date: credit that settled what was owed instead of
+   * money (a concession on an overdue bill, a balance carried forward), not a correction of the bill.
+   */
+  creditedAfterDue: number;
   /** Paid up to asOf, never more than the invoice less its credits. */
   paid: number;
   /** Dated payments up to asOf, oldest first (capped like `paid`). */
@@ -134,6 +139,7 @@ export function settleLedger(
       if (target) {
         const take = Math.min(c.amount, Math.max(0, target.row.amount - target.credited - target.paid));
         target.credited += take;
+        if (c.day > target.dueDay) target.creditedAfterDue += take;
         c.appliedTo = ref;
         if (c.amount - take > 0) unapplied += c.amount - take;
         target.settledDay = Math.max(target.settledDay ?? -Infinity, c.day);
@@ -151,6 +157,7 @@ export function settleLedger(
       if (credit <= 0) break;
       const take = Math.min(credit, inv.open);
       inv.credited += take;
+      if (lastCreditDay > inv.dueDay) inv.creditedAfterDue += take;
       credit -= take;
       inv.settledDay = Math.max(inv.settledDay ?? -Infinity, lastCreditDay);
       // The netted credit may leave exactly a discount's shortfall: judge the rest again.
@@ -169,6 +176,7 @@ function settlePayments(row: LedgerRow, issueDay: number, today: number): Settle
     issueDay,
     dueDay: toDay(row.dueDate),
     credited: 0,
+    creditedAfterDue: 0,
     paid: 0,
     parts: [],
     discount: 0,

@@ -26,6 +26,7 @@ export function toFeatureVector(
     days_beyond_terms: Math.min(ledger.daysBeyondTerms, 180) / 30,
     payment_trend: Math.max(-2, Math.min(2, ledger.trendDays / 30)),
     share_paid_late: ledger.shareLate,
+    unpaid_share: ledger.unpaidShare,
     worst_delay: Math.min(ledger.worstDelayDays, 180) / 30,
     oldest_overdue: Math.min(ledger.oldestOverdueDays, 180) / 30,
     overdue_share: ledger.overdueShare,

@@ -34,6 +34,7 @@ export const TRAIN_KNOTS: Partial<Record<FeatureName, number[]>> = {
   days_beyond_terms: [0, 1 / 6, 1 / 3, 1, 2, 3, 6],
   payment_trend: [-2, -1, 0, 1, 2],
   share_paid_late: [0, 0.25, 0.5, 0.75, 1],
+  unpaid_share: [0, 0.1, 0.25, 0.5, 0.75, 1],
   worst_delay: [0, 1 / 6, 1, 2, 3, 6],
   oldest_overdue: [0, 1 / 6, 1, 2, 3, 6],
   overdue_share: [0, 0.1, 0.3, 0.6, 1],

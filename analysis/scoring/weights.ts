@@ -9,6 +9,7 @@ export const FEATURE_NAMES = [
   'days_beyond_terms',
   'payment_trend',
   'share_paid_late',
+  'unpaid_share',
   'worst_delay',
   'oldest_overdue',
   'overdue_share',
@@ -30,7 +31,7 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  * Features added after weights files were first written: a file without them keeps the
  * default weight for them (a fit that never saw a feature says nothing against the prior).
  */
-const ADDED_LATER: Partial<Record<FeatureName, number>> = { written_off: 5.0 };
+const ADDED_LATER: Partial<Record<FeatureName, number>> = { written_off: 5.0, unpaid_share: 0 };
 
 /**
  * Which way each feature may move the risk: +1 risk only, −1 leniency only. Training keeps every
@@ -125,6 +126,8 @@ export const DEFAULT_WEIGHTS: Weights = {
     days_beyond_terms: 0.25,
     payment_trend: 0.3,
     share_paid_late: 0.8,
+    // No published anchor sets it apart from the delays: 0 until `train` learns it from the user's history.
+    unpaid_share: ADDED_LATER.unpaid_share!,
     worst_delay: 0.13,
     oldest_overdue: 0.57,
     overdue_share: 0.8,

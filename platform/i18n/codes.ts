@@ -17,6 +17,7 @@ export interface FactorParams {
   days_beyond_terms: { days: number };
   payment_trend: { recent: number; older: number };
   share_paid_late: { share: number; count: number };
+  unpaid_share: { share: number; count: number };
   worst_delay: { days: number };
   oldest_overdue: { days: number };
   overdue_share: Money & { overdue: number; open: number; share: number };

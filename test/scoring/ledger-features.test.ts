@@ -95,4 +95,40 @@ describe('computeLedgerFeatures', () => {
     expect(f.invoiceCount).toBe(1);
     expect(f.exposure).toBe(100);
   });
+
+  it('reads how much of what fell due was paid, amount-weighted: open, written off and credit after the due date are unpaid', () => {
+    const f = computeLedgerFeatures(
+      [
+        invoice('p1', '2024-03-01', '2024-04-01', 1000, { date: '2024-03-25' }), // paid in full
+        // 400 paid on time, the rest carried forward by a credit note after the due date
+        invoice('p2', '2024-04-01', '2024-05-01', 1000, { date: '2024-04-25', amount: 400 }),
+        invoice('p2-cf', '2024-05-31', '2024-05-31', -600, undefined, { reference: 'p2' }),
+        // a correction before the due date lowers what was owed: not unpaid
+        invoice('p3', '2024-04-01', '2024-05-01', 1000, { date: '2024-04-28', amount: 900 }),
+        invoice('p3-gs', '2024-04-10', '2024-04-10', -100, undefined, { reference: 'p3' }),
+        invoice('p4', '2024-05-01', '2024-06-01', 500), // open and overdue
+        invoice('p5', '2024-06-20', '2024-07-20', 5000), // not yet due: says nothing yet
+        invoice('p6', '2024-03-01', '2024-04-01', 800, undefined, { disputed: true }), // disputed: left out
+      ],
+      asOf,
+    );
+    // owed 1000 + 1000 + 900 + 500; unpaid 600 + 500
+    expect(f.unpaidShare).toBeCloseTo(1100 / 3400, 6);
+    expect(f.evidence.unpaid).toEqual(['p4', 'p2']);
+    // Credit notes are never late: p2's money came on time, so it counts in the track record.
+    expect(f.paidOnTimeCount).toBe(3);
+    expect(computeLedgerFeatures([invoice('q1', '2024-03-01', '2024-04-01', 1000, { date: '2024-03-25' })], asOf).unpaidShare).toBe(0);
+  });
+
+  it('counts a cash discount as paid and a write-off as unpaid', () => {
+    const f = computeLedgerFeatures(
+      [
+        invoice('s1', '2024-03-01', '2024-04-01', 1000, { date: '2024-03-10', amount: 980 }), // 2 % Skonto
+        invoice('w1', '2024-03-01', '2024-04-01', 1000, undefined, { writtenOff: 1000, writtenOffDate: '2024-06-01' }),
+      ],
+      asOf,
+    );
+    expect(f.discountCount).toBe(1);
+    expect(f.unpaidShare).toBeCloseTo(0.5, 6);
+  });
 });

@@ -36,6 +36,7 @@ export const de: CoreCatalogue = {
     payment_trend: (p, f) =>
       `Zahlt zuletzt ${p.recent >= p.older ? 'später' : 'schneller'}: ${f.count(p.recent, tage)} Verzug in den letzten 90 Tagen gegenüber ${f.count(p.older, tage)} davor.`,
     share_paid_late: (p, f) => `${f.percent(p.share)} von ${f.count(p.count, { one: 'fälligen Rechnung', other: 'fälligen Rechnungen' })} verspätet bezahlt oder offen.`,
+    unpaid_share: (p, f) => `${f.percent(p.share)} des fällig gewordenen Betrags nicht bezahlt (offen, abgeschrieben oder nach Fälligkeit gutgeschrieben; ${f.count(p.count, { one: 'Rechnung', other: 'Rechnungen' })}).`,
     worst_delay: (p, f) => `Grösster Zahlungsverzug: ${f.count(p.days, tage)}.`,
     oldest_overdue: (p, f) => `Die älteste offene Rechnung ist ${seitTagen(p.days, f)} überfällig.`,
     overdue_share: (p, f) => `${f.money(p.overdue, p.currency)} von ${f.money(p.open, p.currency)} offenen Posten sind überfällig (${f.percent(p.share)} gewichtet nach Verzugstagen).`,

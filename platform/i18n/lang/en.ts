@@ -34,6 +34,7 @@ export const en = {
     payment_trend: (p, f) =>
       `${p.recent >= p.older ? 'Paying later' : 'Paying faster'} recently: ${f.count(p.recent, days)} beyond terms in the last 90 days against ${f.count(p.older, days)} before.`,
     share_paid_late: (p, f) => `${f.percent(p.share)} of ${f.count(p.count, { one: 'due invoice', other: 'due invoices' })} paid late or still unpaid.`,
+    unpaid_share: (p, f) => `${f.percent(p.share)} of the amount that fell due was not paid (open, written off or credited after the due date; ${f.count(p.count, { one: 'invoice', other: 'invoices' })}).`,
     worst_delay: (p, f) => `Worst delay ${f.count(p.days, days)} beyond terms.`,
     oldest_overdue: (p, f) => `The oldest open invoice is ${f.count(p.days, days)} past due.`,
     overdue_share: (p, f) => `${f.money(p.overdue, p.currency)} of ${f.money(p.open, p.currency)} open is overdue (${f.percent(p.share)} weighted by days overdue).`,

@@ -32,6 +32,7 @@ export const fr: CoreCatalogue = {
     payment_trend: (p, f) =>
       `Paie ${p.recent >= p.older ? 'plus tard' : 'plus vite'} ces derniers temps : ${f.count(p.recent, jours)} de retard sur les 90 derniers jours contre ${f.count(p.older, jours)} auparavant.`,
     share_paid_late: (p, f) => `${f.percent(p.share)} de ${f.count(p.count, { one: 'facture échue', other: 'factures échues' })} payées en retard ou encore impayées.`,
+    unpaid_share: (p, f) => `${f.percent(p.share)} du montant échu n'a pas été payé (ouvert, amorti ou crédité après l'échéance ; ${f.count(p.count, { one: 'facture', other: 'factures' })}).`,
     worst_delay: (p, f) => `Plus grand retard : ${f.count(p.days, jours)} après l’échéance.`,
     oldest_overdue: (p, f) => `La plus ancienne facture ouverte est échue depuis ${f.count(p.days, jours)}.`,
     overdue_share: (p, f) => `${f.money(p.overdue, p.currency)} sur ${f.money(p.open, p.currency)} ouverts sont échus (${f.percent(p.share)} pondéré par les jours de retard).`,

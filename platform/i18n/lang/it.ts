@@ -32,6 +32,7 @@ export const it: CoreCatalogue = {
     payment_trend: (p, f) =>
       `Ultimamente paga ${p.recent >= p.older ? 'più tardi' : 'più in fretta'}: ${f.count(p.recent, giorni)} di ritardo negli ultimi 90 giorni contro ${f.count(p.older, giorni)} prima.`,
     share_paid_late: (p, f) => `${f.percent(p.share)} di ${f.count(p.count, { one: 'fattura scaduta', other: 'fatture scadute' })} pagate in ritardo o ancora aperte.`,
+    unpaid_share: (p, f) => `${f.percent(p.share)} dell'importo scaduto non è stato pagato (aperto, ammortizzato o accreditato dopo la scadenza; ${f.count(p.count, { one: 'fattura', other: 'fatture' })}).`,
     worst_delay: (p, f) => `Ritardo massimo: ${f.count(p.days, giorni)} dopo la scadenza.`,
     oldest_overdue: (p, f) => `La fattura aperta più vecchia è scaduta da ${f.count(p.days, giorni)}.`,
     overdue_share: (p, f) => `${f.money(p.overdue, p.currency)} su ${f.money(p.open, p.currency)} aperti sono scaduti (${f.percent(p.share)} ponderato per giorni di ritardo).`,
