@@ -7,7 +7,22 @@ export interface BankMatch {
   credit: BankCredit;
   invoice: LedgerRow;
   rule: MatchRule;
+  /**
+   * What the invoice is still short after this payment: a cash discount when the customer paid
+   * within the discount period and the shortfall is at most the discount share (the ledger then
+   * reads the invoice as settled in full), otherwise a short payment whose rest stays open.
+   */
+  shortfall?: { amount: number; share: number; discount: boolean };
 }
+
+export interface BankMatchOptions {
+  /** Shortfall share that counts as an unstated cash discount when paid in time (config ledger.maxDiscountShare). */
+  maxDiscountShare: number;
+}
+
+/** The same allowances the ledger's settlement uses (analysis/scoring/ledger-settlement.ts). */
+const ROUNDING_SHARE = 0.005;
+const STATED_DISCOUNT_SLACK = 0.005;
 
 export interface BankMatchResult {
   matches: BankMatch[];
@@ -41,7 +56,7 @@ function fold(s: string): string {
  * match adds a bank payment dated with the booking date; a credit already on the invoice (same
  * bank reference) is not added twice.
  */
-export function matchBankPayments(credits: readonly BankCredit[], invoices: readonly LedgerRow[]): BankMatchResult {
+export function matchBankPayments(credits: readonly BankCredit[], invoices: readonly LedgerRow[], options: BankMatchOptions = { maxDiscountShare: 0.03 }): BankMatchResult {
   const byReference = new Map<string, LedgerRow>();
   const byNumber = new Map<string, LedgerRow>();
   for (const inv of invoices) {
@@ -106,8 +121,10 @@ export function matchBankPayments(credits: readonly BankCredit[], invoices: read
     // The ledger's own payments and the bank's are the same money: paid is the larger of the two.
     const paidAmount = Math.round(Math.max(ledgerPaid, bankPaid) * 100) / 100;
     const lastBank = payments.filter((p) => p.source === 'bank').at(-1)!.date;
-    updated.set(`${invoice.customerId}\u0000${invoice.invoiceId}`, { ...before, payments, paidAmount, paidDate: lastBank });
-    matches.push({ credit, invoice, rule });
+    const after: LedgerRow = { ...before, payments, paidAmount, paidDate: lastBank };
+    updated.set(`${invoice.customerId}\u0000${invoice.invoiceId}`, after);
+    const shortfall = shortfallAfter(after, credited.get(`${invoice.customerId}\u0000${invoice.invoiceId}`) ?? 0, options.maxDiscountShare);
+    matches.push({ credit, invoice, rule, ...(shortfall ? { shortfall } : {}) });
   }
   return { matches, unmatched, updated: [...updated.values()] };
 }
@@ -131,6 +148,25 @@ export function payableAmounts(inv: LedgerRow, credited: number, bookingDate: st
     }
   }
   return out;
+}
+
+/**
+ * Pure: what an invoice still lacks once paid as far as `row` says, read as the ledger's settlement
+ * reads it — a shortfall of at most the discount share (the stated discount_percent plus half a
+ * percent for rounding, else `maxDiscountShare`) with the last payment inside the discount period
+ * (discount_days after issue, else the due date) is a cash discount; undefined when nothing is
+ * missing beyond rounding.
+ */
+export function shortfallAfter(row: LedgerRow, credited: number, maxDiscountShare: number): BankMatch['shortfall'] {
+  const owed = row.amount - credited;
+  const rest = Math.round((owed - row.paidAmount) * 100) / 100;
+  if (!(owed > 0) || rest <= owed * ROUNDING_SHARE) return undefined;
+  const share = row.discountPercent !== undefined ? row.discountPercent / 100 + STATED_DISCOUNT_SLACK : maxDiscountShare;
+  const deadline = row.discountDays !== undefined ? addDays(row.issueDate, row.discountDays) : row.dueDate;
+  const lastPayment = row.payments?.at(-1)?.date ?? row.paidDate;
+  const booked = row.discountAmount !== undefined && row.discountAmount > 0 && rest <= row.discountAmount + 0.005;
+  const discount = booked || (rest <= owed * share && lastPayment !== undefined && lastPayment <= deadline);
+  return { amount: rest, share: rest / owed, discount };
 }
 
 function addDays(isoDate: string, days: number): string {

@@ -90,6 +90,32 @@ describe('camt.054 and camt.053 as banks send them', () => {
     expect(matchBankPayments([credit('s2', 1209.85, '2020-06-25')], invoices).unmatched.map((c) => c.entryRef)).toEqual(['s2']);
   });
 
+  it('reads a payment short by up to the cash-discount share within the discount period as settled with Skonto, also when the export states none', () => {
+    const [c778, c914] = parseCamt(camt054).credits; // booked 2020-06-18
+    const invoices = [
+      // 932.58 less 2 % = 913.93, paid before the due date: an unstated Skonto
+      inv('RE-21', 'K1', 932.58, { issueDate: '2020-06-01', dueDate: '2020-06-30', paymentReference: '662437765447746478179744715' }),
+      // 800 paid with 778.29 (2.7 % short) but after the due date: a short payment, the rest stays open
+      inv('RE-22', 'K1', 800, { issueDate: '2020-05-01', dueDate: '2020-06-10', paymentReference: '539115429773825311971477453' }),
+    ];
+    const r = matchBankPayments([c778!, c914!], invoices);
+    expect(r.matches.map((m) => [m.invoice.invoiceId, m.shortfall])).toEqual([
+      ['RE-22', { amount: 21.71, share: 21.71 / 800, discount: false }],
+      ['RE-21', { amount: 18.65, share: 18.65 / 932.58, discount: true }],
+    ]);
+    // The settlement reads the stored rows the same way: RE-21 settled in full with a discount, RE-22's rest open.
+    const f = computeLedgerFeatures(r.updated, new Date('2020-07-01T00:00:00Z'));
+    expect(f.discountCount).toBe(1);
+    expect(f.evidence.discount).toEqual(['RE-21']);
+    expect(f.exposure).toBe(21.71);
+    // A stated Skonto of 1 % allows no 2 % shortfall; a configured share of 1.5 % neither.
+    const stated = matchBankPayments([c914!], [{ ...invoices[0]!, discountPercent: 1 }]);
+    expect(stated.matches[0]!.shortfall).toMatchObject({ discount: false });
+    expect(matchBankPayments([c914!], [invoices[0]!], { maxDiscountShare: 0.015 }).matches[0]!.shortfall).toMatchObject({ discount: false });
+    // Paid in full: nothing short.
+    expect(matchBankPayments([c914!], [{ ...invoices[0]!, amount: 913.93 }]).matches[0]!.shortfall).toBeUndefined();
+  });
+
   it("the bank's booking date decides the delay, and a later ledger re-import keeps it", () => {
     const ledger = inv('RE-1', 'K1', 913.93, { paidDate: '2020-07-20', paidAmount: 913.93, paymentReference: '662437765447746478179744715' });
     const withBank = matchBankPayments(parseCamt(camt054).credits, [ledger]).updated[0]!;
@@ -146,5 +172,52 @@ describe('bonitor ledger import <camt.xml>', () => {
       ['RE-17', '2020-06-18', 778.29],
     ]);
     expect((await run([fixture('ch_postfinance_camt054_qrr.truncated.xml')])).code).toBe(2);
+  });
+});
+
+describe('bonitor ledger import <camt.xml> with payments short by the Skonto', () => {
+  const tmp = tempDir('bonitor-camt-skonto-');
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp(loadConfig({ env: { BONITOR_DATA_DIR: tmp.dir, BONITOR_DEMO: 'false' } }).config, silentLogger, { now: () => new Date('2020-07-01T00:00:00Z') });
+  });
+  afterAll(async () => {
+    await app.close();
+    tmp.cleanup();
+  });
+
+  async function run(args: string[]) {
+    const stdout = new PassThrough();
+    const out: string[] = [];
+    stdout.on('data', (d) => out.push(String(d)));
+    const code = await ledgerImportCommand.run(args, { io: { stdin: new PassThrough(), stdout, stderr: new PassThrough() }, config: app.config, app: async () => app });
+    return { code, stdout: out.join('') };
+  }
+
+  it('settles the invoice paid 2 % short in time with a discount, says so in the summary, and leaves the late short payment open', async () => {
+    const csv = path.join(tmp.dir, 'op.csv');
+    writeFileSync(
+      csv,
+      'Kundennummer;Kunde;Rechnungsnummer;Rechnungsdatum;Fälligkeit;Betrag;Währung;QR-Referenz\n' +
+        'K7;Bernasconi Maria;RE-21;01.06.2020;30.06.2020;932.58;CHF;66 24377 65447 74647 81797 44715\n' +
+        'K7;Bernasconi Maria;RE-22;01.05.2020;10.06.2020;800.00;CHF;53 91154 29773 82531 19714 77453\n',
+    );
+    expect((await run([csv])).code).toBe(0);
+    const scorer = await startScorer(app);
+    await scorer.idle();
+    const dry = await run([fixture('ch_postfinance_camt054_qrr.xml'), '--dry-run']);
+    expect(dry.stdout).toContain('1 would be settled with a cash discount (paid within the discount period, short by at most 3.0 % or the stated Skonto): RE-21 CHF 18.65 (2.0 %)');
+    expect(dry.stdout).toContain('1 paid short, the rest stays open (more than the discount, or after the discount period): RE-22 CHF 21.71 (2.7 %)');
+    const bank = await run([fixture('ch_postfinance_camt054_qrr.xml')]);
+    expect(bank.stdout).toContain('1 were settled with a cash discount');
+    await scorer.idle();
+    await scorer.stop();
+    const rows = await app.store.ledgerForCustomer('K7');
+    const f = computeLedgerFeatures(rows, new Date('2020-07-01T00:00:00Z'));
+    expect(f.evidence.discount).toEqual(['RE-21']);
+    expect(f.exposure).toBe(21.71);
+    // The scorer re-assessed the customer from the stored bank payments: only RE-22's rest is open.
+    const assessment = await app.store.latestAssessment('K7');
+    expect(assessment?.exposure).toMatchObject({ open: 21.71, overdue: 21.71 });
   });
 });
