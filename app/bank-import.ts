@@ -58,10 +58,10 @@ export async function importBankFile(app: Pick<App, 'store' | 'bus' | 'config'>,
     `  ${imported.published} invoices ${options.dryRun ? 'would get' : 'got'} the bank's booking date as their payment date, ${imported.unchanged} already had it${options.dryRun ? ' (dry run: nothing stored)' : ''}`,
     ...(discounted.length > 0
       ? [
-          `  ${discounted.length} ${options.dryRun ? 'would be' : 'were'} settled with a cash discount (paid within the discount period, short by at most ${(maxDiscountShare * 100).toFixed(1)} % or the stated Skonto): ${list(discounted.map(money))}`,
+          `  ${options.dryRun ? 'would settle' : 'settled'} with a cash discount (paid within the discount period, short by at most ${(maxDiscountShare * 100).toFixed(1)} % or the stated Skonto): ${discounted.length} — ${list(discounted.map(money))}`,
         ]
       : []),
-    ...(short.length > 0 ? [`  ${short.length} paid short, the rest stays open (more than the discount, or after the discount period): ${list(short.map(money))}`] : []),
+    ...(short.length > 0 ? [`  paid short, the rest stays open (more than the discount, or after the discount period): ${short.length} — ${list(short.map(money))}`] : []),
     ...result.unmatched.slice(0, 20).map((c) => `  unmatched: ${c.bookingDate} ${c.currency} ${c.amount.toFixed(2)}${c.debtorName ? ` from ${c.debtorName}` : ''}${c.reference ? ` ref ${c.reference}` : ''}`),
   ];
   if (invoices.length === 0) lines.push('  no invoices are stored yet: import the ledger first (and let `npm start` store it), then the bank file');

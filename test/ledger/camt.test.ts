@@ -206,10 +206,10 @@ describe('bonitor ledger import <camt.xml> with payments short by the Skonto', (
     const scorer = await startScorer(app);
     await scorer.idle();
     const dry = await run([fixture('ch_postfinance_camt054_qrr.xml'), '--dry-run']);
-    expect(dry.stdout).toContain('1 would be settled with a cash discount (paid within the discount period, short by at most 3.0 % or the stated Skonto): RE-21 CHF 18.65 (2.0 %)');
-    expect(dry.stdout).toContain('1 paid short, the rest stays open (more than the discount, or after the discount period): RE-22 CHF 21.71 (2.7 %)');
+    expect(dry.stdout).toContain('would settle with a cash discount (paid within the discount period, short by at most 3.0 % or the stated Skonto): 1 — RE-21 CHF 18.65 (2.0 %)');
+    expect(dry.stdout).toContain('paid short, the rest stays open (more than the discount, or after the discount period): 1 — RE-22 CHF 21.71 (2.7 %)');
     const bank = await run([fixture('ch_postfinance_camt054_qrr.xml')]);
-    expect(bank.stdout).toContain('1 were settled with a cash discount');
+    expect(bank.stdout).toContain('settled with a cash discount (paid within the discount period, short by at most 3.0 % or the stated Skonto): 1 — RE-21');
     await scorer.idle();
     await scorer.stop();
     const rows = await app.store.ledgerForCustomer('K7');
