@@ -118,7 +118,7 @@ const DAYS = (d: number) => (d / 30) * MONTH;
  * ageing list every credit manager reads. `bonitor train` refits all of it on the user's history.
  */
 export const DEFAULT_WEIGHTS: Weights = {
-  version: 'scorecard-default-3',
+  version: 'scorecard-default-4',
   kind: 'monotone',
   intercept: -4.31,
   // The linear reading of the shapes (their chords): what a linear `train` starts from.
