@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The linking decision: a logistic regression over the features of one mention (see
- * mention-features.ts), fitted on the development part of the labelled real-text corpus by
+ * mention-features.ts and its families), fitted on the development part of the labelled real-text corpus by
  * `scripts/fit-link-model.ts` and shipped as `link-model.json`. Like OpenSanctions' matcher, every
  * feature has a visible weight and every decision lists what moved it.
  */

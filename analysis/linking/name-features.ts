@@ -1,0 +1,66 @@
+import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { put } from './feature-catalogue.js';
+import { ABBREVIATIONS, FIRST_NAMES, SPACE_ONLY } from './feature-words.js';
+import type { CaseFit, NameSpan } from './find-candidates.js';
+import type { FeatureValues } from './link-model.js';
+import { legalFormAt, legalFormCountries } from './normalize-name.js';
+import type { CustomerProfile, NameVariant } from './watchlist-index.js';
+
+const NON_PROFIT_FORMS = new Set(['stiftung', 'ev', 'e', 'genossenschaft']);
+// Articles before a noun; "&" is what "und"/"and"/"et" fold to, not an article.
+const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'le', 'la', 'les', 'un', 'une', 'il', 'lo', 'gli', 'uno', 'una', 'the', 'a', 'an']);
+
+/** What the words matched are and how they are written: which name, its shape and case, a legal form after it. */
+export interface NameCues {
+  /** A legal form follows the name. */
+  form: boolean;
+  /** The mention opens a sentence, where its capital says nothing. */
+  atStart: boolean;
+}
+
+export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span: NameSpan, v: NameVariant, fit: CaseFit, f: FeatureValues): NameCues {
+  const { norms } = ctx.tokens;
+  put(f, v.kind);
+  if (v.telling >= 2) put(f, 'multi_word');
+  if (v.acronym) put(f, fit === 'acronym_title' ? 'acronym_title_case' : 'acronym');
+  const single = v.tokens.length === 1 ? v.tokens[0]! : undefined;
+  if (single !== undefined && v.exactCase[0] == null && single.length <= 4) put(f, 'short_single');
+  if (span.compound) put(f, 'compound');
+  if (span.inflected) put(f, 'inflected');
+  if (v.generic) put(f, 'generic_name');
+  if (fit === 'upper') put(f, 'upper_text');
+  const form = legalFormAt(norms, span.end);
+  if (form) {
+    put(f, 'legal_form');
+    const countries = legalFormCountries(form.key);
+    if (countries && profile.country !== '' && !countries.includes(profile.country)) put(f, 'legal_form_foreign');
+    const first = norms[span.end]!;
+    if (NON_PROFIT_FORMS.has(first) && !profile.formTokens.has(first)) put(f, 'legal_form_other');
+  }
+  const atStart = startsSentence(ctx, span.start, ABBREVIATIONS);
+  if (atStart) put(f, 'sentence_start');
+  if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
+  if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
+  if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
+  if (single !== undefined && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');
+  if (v.acronym) addAcronymCues(ctx, v, profile, f);
+  return { form: form !== undefined, atStart };
+}
+
+function addAcronymCues(ctx: DocumentContext, v: NameVariant, profile: CustomerProfile, f: FeatureValues): void {
+  const acronym = v.exactCase.find((e) => e != null)!;
+  const at = ctx.text.indexOf(`(${acronym})`);
+  if (at < 0) return;
+  // The capitalised words right before "(TIM)" whose initials spell it: "Tarif Intégré Mobilité (TIM)".
+  const { starts, norms } = ctx.tokens;
+  let k = 0;
+  while (k < starts.length && starts[k]! < at) k++;
+  const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
+  const words: string[] = [];
+  for (let j = k - 1; j >= 0 && words.length < letters.length && k - j <= letters.length + 3; j--) {
+    const raw = rawToken(ctx, j);
+    if (isCapitalised(raw)) words.unshift(norms[j]!);
+  }
+  if (words.length !== letters.length || words.map((w) => w[0]).join('') !== letters) return;
+  put(f, words.some((w) => profile.nameTokens.has(w)) ? 'acronym_expanded_same' : 'acronym_expanded_other');
+}

@@ -1,0 +1,122 @@
+import { BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, ROLES, TITLES, VENUE_AFTER } from './cue-words.js';
+import { gapBefore, isCapitalised, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { put } from './feature-catalogue.js';
+import { ABBREVIATIONS, COUNTRY_OF_NAME, FIRST_NAMES, PARTICLES, PLACES, SPACE_ONLY, SPACE_OR_HYPHEN } from './feature-words.js';
+import type { NameSpan } from './find-candidates.js';
+import type { FeatureValues } from './link-model.js';
+import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt } from './normalize-name.js';
+import type { CustomerProfile } from './watchlist-index.js';
+import { DESCRIPTOR } from './word-cues.js';
+
+/**
+ * The words right before and after a mention: a different entity that extends the name ("Siemens
+ * Energy", "FC X", "X Arena", "Deutsche Post" for a Swiss customer), or a company noun that
+ * describes it ("Schuhhändler Reno").
+ */
+
+/** After the name: a club or venue word, a number, another country or town, or capitalised words that are not its names. */
+export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+  const next = span.end;
+  if (next >= ctx.tokens.norms.length) return;
+  const gap = gapBefore(ctx, next);
+  if (!SPACE_OR_HYPHEN.test(gap)) return;
+  const norm = ctx.tokens.norms[next]!;
+  const raw = rawToken(ctx, next);
+  if (/^-$/.test(gap.trim()) && /^\p{Ll}/u.test(raw) && !BUSINESS_AFTER.has(norm)) return put(f, 'hyphen_suffix_lower');
+  if (/^\d{2,4}$/.test(raw) && SPACE_ONLY.test(gap)) return put(f, 'number_after');
+  // Plurals count as their noun: "Telekom Baskets", "Deutsche-Bank-Chefs".
+  const base = norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;
+  if ((CLUB_AFTER.has(norm) || CLUB_AFTER.has(base)) && isCapitalised(raw)) return put(f, 'club_after');
+  if ((VENUE_AFTER.has(norm) || VENUE_AFTER.has(base)) && isCapitalised(raw)) return put(f, 'venue_after');
+  if (BUSINESS_AFTER.has(norm) || BUSINESS_AFTER.has(base)) return put(f, 'business_after');
+  if (profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
+  if (!SPACE_ONLY.test(gap)) {
+    if ((gap === '-' || gap === '\u2011') && isCapitalised(raw)) put(f, 'hyphen_suffix_upper');
+    return;
+  }
+  if (!isCapitalised(raw)) {
+    if (PARTICLES.has(raw) && next + 1 < ctx.tokens.norms.length && SPACE_ONLY.test(gapBefore(ctx, next + 1)) && isCapitalised(rawToken(ctx, next + 1))) put(f, 'particle_after');
+    return;
+  }
+  const countries = COUNTRY_OF_NAME.get(norm);
+  if (countries) {
+    if (!countries.includes(profile.country)) put(f, 'country_suffix_other');
+    return;
+  }
+  if (PLACES.has(norm) || (norm.endsWith('s') && PLACES.has(norm.slice(0, -1)))) return put(f, 'place_after');
+  if (extendsToLegalForm(ctx, next)) put(f, 'extension_legal_form');
+  if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
+  else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
+}
+
+export function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, atStart: boolean, f: FeatureValues): void {
+  const prev = span.start - 1;
+  if (prev < 0 || atStart) return;
+  const gap = gapBefore(ctx, span.start);
+  if (gap === '-' && /\p{L}/u.test(rawToken(ctx, prev)) && !profile.nameTokens.has(ctx.tokens.norms[prev]!)) return put(f, 'hyphen_prefix');
+  const norm = ctx.tokens.norms[prev]!;
+  const raw = rawToken(ctx, prev);
+  if (CLUB_BEFORE.has(norm) && SPACE_OR_HYPHEN.test(gap) && isCapitalised(raw)) return put(f, 'club_before');
+  if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isStructuralToken(norm)) return;
+  if (TITLES.has(norm) || ROLES.has(norm) || FIRST_NAMES.has(norm)) return;
+  const countries = COUNTRY_OF_NAME.get(norm);
+  if (countries) {
+    if (!countries.includes(profile.country)) put(f, 'country_prefix_other');
+    return;
+  }
+  // A capitalised word that only starts its sentence ("Bei Migros") says nothing.
+  if (startsSentence(ctx, prev, ABBREVIATIONS) && !isNameLike(raw)) return;
+  put(f, ctx.lang === 'de' ? 'extension_before_de' : 'extension_before');
+}
+
+/** "Schuhhändler Reno", "retailer Wilko", "le groupe (belge) Louis Delhaize": a company noun right before, or before one lower-case adjective. */
+export function describedBefore(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile): boolean {
+  const { words, norms } = ctx.tokens;
+  for (let k = span.start - 1, hops = 0; k >= 0 && hops < 2; k--, hops++) {
+    if (!SPACE_ONLY.test(gapBefore(ctx, k + 1)) || profile.nameTokens.has(norms[k]!)) return false;
+    if (((words[k]!.cue?.flags ?? 0) & DESCRIPTOR) !== 0) return true;
+    if (isCapitalised(rawToken(ctx, k))) return false;
+  }
+  return false;
+}
+
+/** Up to three capitalised words from token `from` on, then a legal form: "Signa [Retail Selection] AG". */
+function extendsToLegalForm(ctx: DocumentContext, from: number): boolean {
+  const { norms } = ctx.tokens;
+  for (let k = from; k < Math.min(norms.length, from + 3); k++) {
+    if (!isCapitalised(rawToken(ctx, k))) return false;
+    if (k + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, k + 1)) && legalFormAt(norms, k + 1)) return true;
+    if (!SPACE_ONLY.test(gapBefore(ctx, k + 1))) return false;
+  }
+  return false;
+}
+
+/** A word that keeps its capital mid-sentence elsewhere, or is written in capitals: a name part rather than a sentence opener. */
+function isNameLike(raw: string): boolean {
+  return raw.length > 1 && raw === raw.toUpperCase();
+}
+
+function isTitleCaseLine(ctx: DocumentContext, at: number): boolean {
+  const { text, tokens } = ctx;
+  const lineStart = text.lastIndexOf('\n', tokens.starts[at]!) + 1;
+  const lines = (ctx.cache.titleCaseLines ??= new Map());
+  const known = lines.get(lineStart);
+  if (known !== undefined) return known;
+  const nl = text.indexOf('\n', lineStart);
+  const lineEnd = nl < 0 ? text.length : nl;
+  let words = 0;
+  let caps = 0;
+  for (let k = at; k >= 0 && tokens.starts[k]! >= lineStart; k--) {
+    if (tokens.ends[k]! - tokens.starts[k]! < 4) continue;
+    words++;
+    if (isCapitalised(rawToken(ctx, k))) caps++;
+  }
+  for (let k = at + 1; k < tokens.starts.length && tokens.starts[k]! < lineEnd; k++) {
+    if (tokens.ends[k]! - tokens.starts[k]! < 4) continue;
+    words++;
+    if (isCapitalised(rawToken(ctx, k))) caps++;
+  }
+  const titleCase = words >= 3 && caps / words >= 0.7;
+  lines.set(lineStart, titleCase);
+  return titleCase;
+}

@@ -1,0 +1,48 @@
+import { PERSON_PRONOUNS, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
+import { gapBefore, isCapitalised, rawToken, type DocumentContext } from './document-context.js';
+import { put } from './feature-catalogue.js';
+import { FIRST_NAMES, PARTICLES, SPACE_ONLY } from './feature-words.js';
+import type { NameSpan } from './find-candidates.js';
+import type { FeatureValues } from './link-model.js';
+import type { CustomerProfile } from './watchlist-index.js';
+
+// "Meier, who", "Schindler, der", "Bosch, dessen": a relative pronoun for a person.
+const PERSON_RELATIVE = new Set(['who', 'whom', 'whose', 'der', 'dessen']);
+// "(1861 - 1942)", "(54)", ", 54,": life dates and ages.
+const LIFE_DATES = /^\s*(?:,\s*\d{2}\s*,|\(\s*\d{2}\s*\)|\(\s*(?:\*\s*)?\d{4}\s*[-–]\s*(?:\d{4})?\s*\))/;
+
+/** Cues that the words name a person: a first name, title or role before, person verbs and pronouns, life dates after. */
+export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+  const { norms } = ctx.tokens;
+  const prev = span.start - 1;
+  if (prev >= 0) {
+    const gap = gapBefore(ctx, span.start);
+    const prevRaw = rawToken(ctx, prev);
+    const prevNorm = norms[prev]!;
+    if (TITLES.has(prevNorm) && /^\.?\s+$/.test(gap)) put(f, 'title_before');
+    else if (ROLES.has(prevNorm) && SPACE_ONLY.test(gap)) put(f, 'role_before');
+    else if (SPACE_ONLY.test(gap) && isCapitalised(prevRaw) && FIRST_NAMES.has(prevNorm) && !profile.nameTokens.has(prevNorm)) put(f, 'first_name_before');
+    else if (/^\.\s*$/.test(gap) && /^\p{Lu}$/u.test(prevRaw)) put(f, 'initial_before');
+    else if (PARTICLES.has(prevRaw) && SPACE_ONLY.test(gap) && prev > 0 && SPACE_ONLY.test(gapBefore(ctx, prev))) {
+      // "Léonard de Vinci", "Ursula von der Leyen": a first name, then a particle of a family name.
+      const first = norms[prev - 1]!;
+      if (isCapitalised(rawToken(ctx, prev - 1)) && FIRST_NAMES.has(first) && !profile.nameTokens.has(first)) put(f, 'first_name_before');
+    }
+  }
+  for (let k = Math.max(0, span.start - 2); k < Math.min(norms.length, span.end + 3); k++) {
+    if (k >= span.start && k < span.end) continue;
+    if (PERSON_VERBS.has(norms[k]!)) {
+      put(f, 'person_verb_near');
+      break;
+    }
+  }
+  for (let k = span.end; k < Math.min(norms.length, span.end + 8); k++) {
+    if (PERSON_PRONOUNS.has(norms[k]!)) {
+      put(f, 'person_pronoun_near');
+      break;
+    }
+  }
+  const after = ctx.text.slice(ctx.tokens.ends[span.end - 1], ctx.tokens.ends[span.end - 1]! + 16);
+  if (LIFE_DATES.test(after)) put(f, 'age_after');
+  if (span.end < norms.length && /^\s*,\s*$/.test(gapBefore(ctx, span.end)) && PERSON_RELATIVE.has(norms[span.end]!)) put(f, 'person_relative_after');
+}
