@@ -2,31 +2,48 @@ import { COUNTRY_LANGUAGES } from './cue-words.js';
 import { flagsAround, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import type { NameSpan } from './find-candidates.js';
+import { industrySectionsOfWord } from './industry-words.js';
 import type { FeatureValues } from './link-model.js';
 import type { CustomerProfile } from './watchlist-index.js';
-import { ACADEMIC, BUSINESS, HISTORIC, SPORTS } from './word-cues.js';
+import { ACADEMIC, BUSINESS, HISTORIC, PERSON, SPORTS } from './word-cues.js';
 
 const WINDOW = 15;
+// "le groupe belge Louis Delhaize", "USA-based Merck & Co", "Nestlé (Schweiz)": a country this close describes the mention.
+const NEAR_BEFORE = 4;
+const NEAR_AFTER = 3;
 
-/** What the words around the mention are about: business, sports, research, history, the customer's industry. */
-export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+/**
+ * What the words around the mention are about: business, sports, research, history, a person's
+ * life, the customer's industry or another one. `otherEntity`: the words right around the mention
+ * already name another entity (an extension, a person, another legal form), so the business and
+ * industry words nearby are about that one and count for nothing.
+ */
+export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, otherEntity: boolean, f: FeatureValues): void {
   const { norms } = ctx.tokens;
   const from = Math.max(0, span.start - WINDOW);
   const to = Math.min(norms.length, span.end + WINDOW);
-  let industry = false;
-  if (profile.industryWords) {
-    for (let k = from; k < to && !industry; k++) if ((k < span.start || k >= span.end) && profile.industryWords.has(norms[k]!)) industry = true;
-  }
   const flags = flagsAround(ctx, from, to, span.start, span.end);
-  if (flags & BUSINESS) put(f, 'business_near');
+  if (flags & BUSINESS && !otherEntity) put(f, 'business_near');
   if (!profile.sports && flags & SPORTS) put(f, 'sports_near');
   if (flags & ACADEMIC) put(f, 'academic_near');
   if (flags & HISTORIC) put(f, 'historic_year_near');
-  if (industry) put(f, 'industry_near');
+  if (flags & PERSON) put(f, 'person_word_near');
+  if (!profile.industryWords || otherEntity) return;
+  let other = false;
+  for (let k = from; k < to; k++) {
+    if (k >= span.start && k < span.end) continue;
+    const norm = norms[k]!;
+    if (profile.industryWords.has(norm)) return put(f, 'industry_near');
+    if (!other && profile.sports === false) {
+      const sections = industrySectionsOfWord(norm);
+      if (sections && !sections.includes(profile.industrySection!)) other = true;
+    }
+  }
+  if (other) put(f, 'industry_other_near');
 }
 
 /** What the whole document says against what the watchlist entry knows: country, language, its ids, how often it is named. */
-export function addDocumentCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, customerId: string, competitors: number, f: FeatureValues): void {
+export function addDocumentCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, acronym: boolean, customerId: string, competitors: number, f: FeatureValues): void {
   if (profile.country !== '') {
     const own = ctx.countries.get(profile.country) ?? 0;
     let others = 0;
@@ -34,10 +51,26 @@ export function addDocumentCues(ctx: DocumentContext, span: NameSpan, profile: C
     if (own > 0) put(f, 'country_match');
     else if (others > 0) put(f, 'country_other');
     const langs = COUNTRY_LANGUAGES[profile.country];
-    if (langs && ctx.lang !== '') put(f, langs.includes(ctx.lang) ? 'language_match' : 'language_other');
+    const foreignLanguage = langs !== undefined && ctx.lang !== '' && !langs.includes(ctx.lang);
+    if (langs && ctx.lang !== '') put(f, foreignLanguage ? 'language_other' : 'language_match');
+    if (acronym && foreignLanguage && own === 0) put(f, 'acronym_foreign');
+    addNearCountry(ctx, span, profile.country, f);
   }
   if (ctx.identified.has(customerId)) put(f, 'id_in_document');
   if ((ctx.mentionCounts.get(customerId) ?? 0) >= 2) put(f, 'repeated');
   if (ctx.tokens.starts[span.start]! < ctx.titleEnd) put(f, 'in_title');
   if (competitors > 0) put(f, 'competing');
+}
+
+function addNearCountry(ctx: DocumentContext, span: NameSpan, country: string, f: FeatureValues): void {
+  const { words } = ctx.tokens;
+  let other = false;
+  for (let k = Math.max(0, span.start - NEAR_BEFORE); k < Math.min(words.length, span.end + NEAR_AFTER); k++) {
+    if (k >= span.start && k < span.end) continue;
+    const countries = words[k]!.cue?.countries;
+    if (!countries) continue;
+    if (countries.includes(country)) return put(f, 'country_near_match');
+    other = true;
+  }
+  if (other) put(f, 'country_near_other');
 }

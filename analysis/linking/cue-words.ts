@@ -35,6 +35,19 @@ export const PERSON_VERBS = folded(`
   declare explique affirme estime raconte confie souligne ajoute precise reconnait sourit
   detto dichiarato spiega afferma racconta sottolinea aggiunge commenta ricorda`);
 
+/**
+ * Nouns of a person's life and work near a mention: biographies, founders, artists and families
+ * ("die Biografien von Daimler und Benz", "the great travel pioneer", "Leonardo … artista").
+ */
+export const PERSON_WORDS = folded(`
+  biografie biografien biografisch biografische biographie biographique biography biographies biographical biografia biografico biografica kindheit jugend childhood enfance infanzia lebenswerk lebenslauf
+  pionier pioniere pioneer pioneers pionnier pioniere erfinder inventor inventeur inventore
+  kunstler kunstlerin artist artiste artista maler painter peintre pittore gemalde painting paintings tableau tableaux dipinto dipinti
+  quadro quadri skulptur sculpture scultura witwe widow veuve vedova ehefrau wife femme moglie ehemann husband mari marito
+  sohn sohne fils figlio figli vater father pere padre mutter mother madre bruder brother frere fratello schwester sister
+  soeur sorella enkel grandson nipote grab tombe tomba geburtstag birthday anniversaire compleanno verstorbene deceased
+  decede scomparso campaigner campaigners evangelist preacher prediger reformer visionar visionary visionnaire visionario`);
+
 /** Pronouns that refer to a person, within a few words after the mention. */
 export const PERSON_PRONOUNS = folded(`he she his her him himself herself er ihm ihn ihr seiner ihrer elle lui lei`);
 
@@ -115,7 +128,9 @@ export const BUSINESS_WORDS = folded(`
   magasin magasins enseigne enseignes rachat reprise cession judiciaire sauvegarde actionnaire licenciements hypermarches
   supermarches salaries boutique boutiques commerce postes suppressions
   layoffs cuts owners ownership besitzer eigentumer eigner posti
-  esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio`);
+  esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio
+  ceo cfo chairman appointment appointments appoints appointed vorstand vorstandschef pdg amministratore
+  salaries wages taxes payment employ employs fallito fallita`);
 
 /** Research and education near a mention: an acronym is then a school or an institute ("LSE research", "ETH-Studie"). */
 export const ACADEMIC_WORDS = folded(`
@@ -135,13 +150,23 @@ export const SPORTS_WORDS = folded(`
 
 /** Country names and their adjectives, per country: "Nestlé Deutschland" is a subsidiary when the customer is Swiss. */
 export const COUNTRY_NAMES: Record<string, Set<string>> = {
-  CH: folded('schweiz schweizer schweizerische schweizerischen suisse suisses svizzera svizzero swiss switzerland helvetic helvetique'),
-  DE: folded('deutschland deutsche deutschen deutscher german germany allemagne allemand allemande germania tedesco tedesca bundesrepublik'),
-  AT: folded('osterreich osterreichische osterreichischen osterreicher austria austrian autriche autrichien austriaco'),
-  FR: folded('france francais francaise frankreich francia french hexagone'),
-  IT: folded('italia italy italien italie italiano italiana italiani italian'),
-  GB: folded('uk britain british england english scotland scottish wales welsh'),
-  US: folded('usa american americans america amerika amerikanische amerikanischen'),
+  CH: folded('schweiz schweizer schweizerische schweizerischen schweizerischer suisse suisses svizzera svizzero swiss switzerland helvetic helvetique'),
+  DE: folded(`deutschland deutsche deutschen deutscher deutsches german germany allemagne allemand allemande allemands germania tedesco tedesca
+    tedeschi bundesrepublik`),
+  AT: folded('osterreich osterreichische osterreichischen osterreichischer osterreicher austria austrian autriche autrichien autrichienne austriaco austriaca'),
+  FR: folded(`france francais francaise frankreich franzosische franzosischen franzosischer francia francese french hexagone`),
+  IT: folded('italia italy italien italienne italie italienische italienischen italienischer italiano italiana italiani italian'),
+  GB: folded(`uk britain british britische britischen britischer britannique britannico britannica england english scotland scottish
+    wales welsh`),
+  US: folded(`usa american americans america amerika amerikanische amerikanischen amerikanischer americain americaine americano americana
+    statunitense`),
+  BE: folded('belgique belge belges belgium belgian belgien belgische belgischen belgio'),
+  NL: folded('nederland netherlands dutch niederlande niederlandische niederlandischen neerlandais neerlandaise olanda olandese'),
+  ES: folded('spain spanish spanien spanische spanischen espagne espagnol espagnole spagna spagnolo spagnola'),
+  JP: folded('japan japanese japanische japanischen japon japonais japonaise giappone giapponese'),
+  CN: folded('china chinese chinesische chinesischen chine chinois chinoise cina cinese'),
+  KR: folded('korea korean koreanische koreanischen coree coreen coreenne corea coreano coreana'),
+  IN: folded('india indian indien indische indischen indienne indiano indiana'),
 };
 
 /** Places, institutions and currencies of one country: where the text is set. */
@@ -173,7 +198,7 @@ export const COUNTRY_PLACES: Record<string, Set<string>> = {
 
 /** Every country cue word: its names and its places. */
 export const COUNTRY_WORDS: Record<string, Set<string>> = Object.fromEntries(
-  Object.keys(COUNTRY_NAMES).map((c) => [c, new Set([...COUNTRY_NAMES[c]!, ...COUNTRY_PLACES[c]!])]),
+  Object.keys(COUNTRY_NAMES).map((c) => [c, new Set([...COUNTRY_NAMES[c]!, ...(COUNTRY_PLACES[c] ?? [])])]),
 );
 
 /** The languages a company of each country is written about in at home. */

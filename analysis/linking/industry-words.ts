@@ -21,6 +21,8 @@ const WORDS: Record<string, string> = {
     stores store shops retailer retail supermarket supermarkets shoppers customers prices online magasin magasins supermarche
     supermarches distributeur enseigne clients prix negozio negozi supermercato supermercati catena clienti prezzi`,
   H: `post pakete paket briefe brief zustellung logistik transport flug fluge airline bahn zuge zug lastwagen spedition passagiere
+    schiff schiffe frachter hafen reederei flotte ship ships vessel vessels cargo port ports container containers fleet navire navires
+    porte conteneurs navi nave flotta porto
     parcels parcel letters mail delivery logistics transport flights flight airline airlines rail trains trucks shipping passengers
     colis courrier lettres livraison vols vol compagnie trains camions passagers pacchi lettere consegna voli treni camion passeggeri`,
   I: 'hotel hotels restaurant restaurants gaste ubernachtungen guests rooms hotel hotels restaurants clients camere albergo alberghi ristorante ospiti',
@@ -41,10 +43,23 @@ const WORDS: Record<string, string> = {
 };
 
 const BY_SECTION = new Map(Object.entries(WORDS).map(([s, w]) => [s, new Set(w.split(/\s+/).filter((x) => x !== '').map(foldToken))]));
+const SECTIONS_OF_WORD = new Map<string, string[]>();
+for (const [section, words] of BY_SECTION) for (const w of words) SECTIONS_OF_WORD.set(w, [...(SECTIONS_OF_WORD.get(w) ?? []), section]);
+
+/** The NACE sections whose cue words include this folded word ("pakete" → H); undefined for most words. */
+export function industrySectionsOfWord(norm: string): readonly string[] | undefined {
+  return SECTIONS_OF_WORD.get(norm);
+}
 
 /** Sports clubs and venues (NACE 93): for them sports words are their business, not a namesake's. */
 export function isSportsIndustry(code: string): boolean {
   return /^\s*R?\s*93/i.test(code);
+}
+
+/** The NACE section of a customer's code when the cue lists know it. */
+export function industrySectionOf(code: string): string | undefined {
+  const section = sectionOfCode(code);
+  return section && BY_SECTION.has(section) ? section : undefined;
 }
 
 /** The industry cue words of a customer's NOGA/NACE code; empty when the code is unknown. */

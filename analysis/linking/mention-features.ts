@@ -1,6 +1,6 @@
 import { addDocumentCues, addWindowCues } from './context-features.js';
 import type { DocumentContext } from './document-context.js';
-import { put } from './feature-catalogue.js';
+import { put, type Feature } from './feature-catalogue.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { addNameCues } from './name-features.js';
@@ -9,6 +9,13 @@ import { addPersonCues } from './person-features.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 
 export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
+
+// Cues that the words right around the mention name another entity: a person, a club, a venue, a subsidiary, another company.
+const OTHER_ENTITY: readonly Feature[] = [
+  'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
+  'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
+  'initial_before', 'number_after',
+];
 
 export interface Candidate {
   span: NameSpan;
@@ -34,7 +41,9 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   if (c.listed) put(f, 'listed');
   if (!name.form) addExtensionCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, name.atStart, f);
-  addWindowCues(ctx, span, profile, f);
-  addDocumentCues(ctx, span, profile, c.variant.customerId, c.competitors, f);
+  let otherEntity = false;
+  for (const cue of OTHER_ENTITY) if (f.has(cue)) otherEntity = true;
+  addWindowCues(ctx, span, profile, otherEntity, f);
+  addDocumentCues(ctx, span, profile, c.variant.acronym, c.variant.customerId, c.competitors, f);
   return f;
 }

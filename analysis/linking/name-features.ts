@@ -3,9 +3,12 @@ import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, FIRST_NAMES, SPACE_ONLY } from './feature-words.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
-import { legalFormAt, legalFormCountries } from './normalize-name.js';
+import { canonicalLegalForm, isStatusForm, legalFormAt, legalFormCountries } from './normalize-name.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 
+// "MPs", "CEOs": capitals and a plural s.
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
+const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 const NON_PROFIT_FORMS = new Set(['stiftung', 'ev', 'e', 'genossenschaft']);
 // Articles before a noun; "&" is what "und"/"and"/"et" fold to, not an article.
 const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'le', 'la', 'les', 'un', 'une', 'il', 'lo', 'gli', 'uno', 'una', 'the', 'a', 'an']);
@@ -29,11 +32,15 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   if (span.inflected) put(f, 'inflected');
   if (v.generic) put(f, 'generic_name');
   if (fit === 'upper') put(f, 'upper_text');
+  const written = ctx.text.slice(ctx.tokens.starts[span.start], ctx.tokens.ends[span.end - 1]);
+  if (single !== undefined && ACRONYM_PLURAL.test(written) && !profile.pluralSpellings.includes(written)) put(f, 'acronym_plural');
+  if (!profile.accented && ACCENTED.test(written)) put(f, 'diacritics_added');
   const form = legalFormAt(norms, span.end);
   if (form) {
     put(f, 'legal_form');
     const countries = legalFormCountries(form.key);
     if (countries && profile.country !== '' && !countries.includes(profile.country)) put(f, 'legal_form_foreign');
+    if (profile.formKeys.length > 0 && !isStatusForm(form.key) && !profile.formKeys.includes(canonicalLegalForm(form.key))) put(f, 'legal_form_mismatch');
     const first = norms[span.end]!;
     if (NON_PROFIT_FORMS.has(first) && !profile.formTokens.has(first)) put(f, 'legal_form_other');
   }

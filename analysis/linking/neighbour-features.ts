@@ -45,6 +45,7 @@ export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: 
   }
   if (PLACES.has(norm) || (norm.endsWith('s') && PLACES.has(norm.slice(0, -1)))) return put(f, 'place_after');
   if (extendsToLegalForm(ctx, next)) put(f, 'extension_legal_form');
+  if (extendsFurther(ctx, next, profile)) put(f, 'extension_long');
   if (isTitleCaseLine(ctx, span.start)) put(f, 'extension_after_titlecase');
   else put(f, ctx.lang === 'de' ? 'extension_after_de' : 'extension_after');
 }
@@ -89,6 +90,14 @@ function extendsToLegalForm(ctx: DocumentContext, from: number): boolean {
     if (!SPACE_ONLY.test(gapBefore(ctx, k + 1))) return false;
   }
   return false;
+}
+
+/** The capitalised word at `at` is followed by another capitalised word that is not one of the customer's: "Rolls-Royce Motor Cars". */
+function extendsFurther(ctx: DocumentContext, at: number, profile: CustomerProfile): boolean {
+  const k = at + 1;
+  if (k >= ctx.tokens.norms.length || !SPACE_ONLY.test(gapBefore(ctx, k))) return false;
+  const norm = ctx.tokens.norms[k]!;
+  return isCapitalised(rawToken(ctx, k)) && !profile.nameTokens.has(norm) && !isLegalFormToken(norm) && !BUSINESS_AFTER.has(norm);
 }
 
 /** A word that keeps its capital mid-sentence elsewhere, or is written in capitals: a name part rather than a sentence opener. */

@@ -70,6 +70,24 @@ export function legalFormAt(tokens: readonly string[], i: number): { key: string
   return undefined;
 }
 
+// Spellings of one legal form: "Aktiengesellschaft" is "AG", "Limited" is "Ltd", "S.p.A." is "SpA".
+const FORM_CANON = new Map<string, string>([
+  ['aktiengesellschaft', 'ag'], ['gesellschaft mit beschrankter haftung', 'gmbh'], ['mbh', 'gmbh'], ['kommanditgesellschaft', 'kg'], ['co kg', 'kg'],
+  ['& co kg', 'kg'], ['e v', 'ev'], ['e k', 'ek'], ['ug haftungsbeschrankt', 'ug'], ['s a', 'sa'], ['societe anonyme', 'sa'], ['s a r l', 'sarl'],
+  ['s a rl', 'sarl'], ['s a s', 'sas'], ['s p a', 'spa'], ['societa per azioni', 'spa'], ['s r l', 'srl'], ['limited', 'ltd'], ['p l c', 'plc'],
+  ['l l c', 'llc'], ['incorporated', 'inc'], ['corporation', 'corp'], ['company', 'co'], ['& co', 'co'], ['n v', 'nv'], ['b v', 'bv'],
+]);
+
+/** One key per legal form, whatever its spelling ("aktiengesellschaft" → "ag"). */
+export function canonicalLegalForm(formKey: string): string {
+  return FORM_CANON.get(formKey) ?? formKey;
+}
+
+/** A liquidation or bankruptcy suffix ("in Liquidation"), not a form of company. */
+export function isStatusForm(formKey: string): boolean {
+  return formKey.startsWith('in ') || formKey.startsWith('en ');
+}
+
 /** Countries whose companies use a legal form (folded key, e.g. "gmbh", "s p a"); undefined for forms used everywhere. */
 export function legalFormCountries(formKey: string): readonly string[] | undefined {
   return FORM_COUNTRIES.get(formKey);

@@ -1,7 +1,7 @@
 import type { Customer } from '../../platform/schemas/customer.js';
-import { industryWordsOf, isSportsIndustry } from './industry-words.js';
+import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
 import type { LinkModel } from './link-model.js';
-import { foldToken, isAcronym, isGenericToken, isGroupWord, isStructuralToken, stripLegalForms, tokenizeText } from './normalize-name.js';
+import { canonicalLegalForm, foldToken, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
 
 /** How a variant came from the watchlist entry. */
 export type VariantKind = 'name' | 'alias' | 'reduced';
@@ -34,10 +34,18 @@ export interface CustomerProfile {
   nameTokens: Set<string>;
   country: string;
   industryWords: ReadonlySet<string> | undefined;
+  /** Its NACE section when the industry cue lists know it ("H" for a postal company). */
+  industrySection: string | undefined;
   /** A sports club or venue: sports words around it are its business. */
   sports: boolean;
   /** The folded tokens of the legal forms its names carry ("ag", "stiftung", "s", "p", "a"…). */
   formTokens: Set<string>;
+  /** Words of its names written as capitals with a plural s ("MPs"): usually none. */
+  pluralSpellings: readonly string[];
+  /** Some name of it is written with accents ("Nestlé"). */
+  accented: boolean;
+  /** The canonical legal forms its names carry ("ag", "kgaa", "plc"): another form after its name is another company. */
+  formKeys: readonly string[];
 }
 
 /**
@@ -57,6 +65,17 @@ export interface WatchlistIndex {
   model: LinkModel;
 }
 
+// Shared by the many customers without plural spellings or legal forms: 100,000 empty arrays cost heap.
+const NONE: readonly string[] = [];
+
+function shared(sets: Map<string, readonly string[]>, keys: string[]): readonly string[] {
+  if (keys.length === 0) return NONE;
+  const id = keys.join('|');
+  let known = sets.get(id);
+  if (!known) sets.set(id, (known = keys));
+  return known;
+}
+
 /** Upper case, letters and digits only: "CHE-114.723.217" and "che114723217" agree. */
 export function normalizeRegisterId(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -73,6 +92,8 @@ export function normalizeDomain(domain: string): string {
 
 export function buildWatchlistIndex(customers: Customer[], model: LinkModel): WatchlistIndex {
   const index: WatchlistIndex = { root: new Map(), byRegisterId: new Map(), byDomain: new Map(), customers: new Map(), profiles: new Map(), unnamed: [], model };
+  // Most customers carry the same one or two legal forms: one array per combination, not per customer.
+  const formSets = new Map<string, readonly string[]>();
   for (const c of customers) {
     index.customers.set(c.id, c);
     for (const r of c.registerIds) addTo(index.byRegisterId, normalizeRegisterId(r), c.id);
@@ -80,10 +101,23 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     const seen = new Set<string>();
     const nameTokens = new Set<string>();
     const formTokens = new Set<string>();
+    const formKeys: string[] = [];
+    const pluralSpellings: string[] = [];
+    let accented = false;
     for (const name of [c.name, ...c.aliases]) {
-      const norms = tokenizeText(name).map((t) => t.norm);
+      const toks = tokenizeText(name);
+      for (const t of toks) if (/^\p{Lu}{2,}s$/u.test(t.raw)) pluralSpellings.push(t.raw);
+      if (/[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/.test(name)) accented = true;
+      const norms = toks.map((t) => t.norm);
       const { core, start } = stripLegalForms(norms);
       for (const t of norms.slice(start + core.length)) formTokens.add(t);
+      for (let k = start + core.length; k < norms.length; ) {
+        const form = legalFormAt(norms, k);
+        if (!form) break;
+        const key = canonicalLegalForm(form.key);
+        if (!isStatusForm(form.key) && !formKeys.includes(key)) formKeys.push(key);
+        k += form.length;
+      }
     }
     let named = false;
     // Names and aliases first, then the names without group words, so a variant that is both keeps the stronger kind.
@@ -98,7 +132,7 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
       insertVariant(index.root, v);
     }
     if (!named) index.unnamed.push(c.id);
-    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), sports: isSportsIndustry(c.industry), formTokens });
+    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), industrySection: industrySectionOf(c.industry), sports: isSportsIndustry(c.industry), formTokens, formKeys: shared(formSets, formKeys), pluralSpellings: pluralSpellings.length > 0 ? pluralSpellings : NONE, accented });
   }
   return index;
 }

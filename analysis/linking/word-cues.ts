@@ -1,4 +1,4 @@
-import { ACADEMIC_WORDS, BUSINESS_HEADS, BUSINESS_WORDS, COUNTRY_WORDS, DESCRIPTOR_HEADS, DESCRIPTORS, LANGUAGE_MARKERS, SPORTS_WORDS } from './cue-words.js';
+import { ACADEMIC_WORDS, BUSINESS_HEADS, BUSINESS_WORDS, COUNTRY_WORDS, DESCRIPTOR_HEADS, DESCRIPTORS, LANGUAGE_MARKERS, PERSON_WORDS, SPORTS_WORDS } from './cue-words.js';
 
 /** What one folded word tells the linking features: bit flags, the countries it points to, the language it marks. */
 export interface WordCue {
@@ -17,6 +17,8 @@ export const DESCRIPTOR = 4;
 export const ACADEMIC = 8;
 /** A year from 1000 to 1949 ("1841"): history and biographies, where names are people. */
 export const HISTORIC = 16;
+/** A person's life and work ("Biografie", "pioneer", "artista"). */
+export const PERSON = 32;
 
 const WORD_CUES = new Map<string, WordCue>();
 const cueOf = (w: string): WordCue => {
@@ -28,6 +30,7 @@ for (const w of BUSINESS_WORDS) cueOf(w).flags |= BUSINESS;
 for (const w of SPORTS_WORDS) cueOf(w).flags |= SPORTS;
 for (const w of DESCRIPTORS) cueOf(w).flags |= DESCRIPTOR;
 for (const w of ACADEMIC_WORDS) cueOf(w).flags |= ACADEMIC;
+for (const w of PERSON_WORDS) cueOf(w).flags |= PERSON;
 for (const [country, words] of Object.entries(COUNTRY_WORDS)) for (const w of words) (cueOf(w).countries ??= []).push(country);
 for (const [lang, words] of Object.entries(LANGUAGE_MARKERS)) for (const w of words) cueOf(w).lang ??= lang;
 

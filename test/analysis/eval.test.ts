@@ -54,14 +54,17 @@ describe('evaluation arithmetic', () => {
       { ...base, id: 'ln-0001', text: 'Migros und Coop', expect: ['migros', 'coop'], confusable: null, orgs: ['Migros', 'Coop'] },
       { ...base, id: 'ln-0002', text: 'Thomas Meier sagte', expect: [], confusable: 'person', orgs: [] },
       { ...base, id: 'ln-0003', text: 'Es regnet', expect: [], confusable: null, orgs: [] },
+      // A sentence that expects a customer names a company, though its orgs were left empty: not a no-company sentence.
+      { ...base, id: 'ln-0004', text: 'Migros baut aus', expect: ['migros'], confusable: null, orgs: [] },
     ];
     const out: Record<string, { customerId: string; ambiguous: boolean }[]> = {
       'ln-0001': [{ customerId: 'migros', ambiguous: false }, { customerId: 'coop', ambiguous: true }],
       'ln-0002': [{ customerId: 'meier', ambiguous: false }],
       'ln-0003': [],
+      'ln-0004': [{ customerId: 'migros', ambiguous: false }],
     };
     const r = evaluateLinking(lines, (l) => out[l.id]!);
-    expect(r.overall).toMatchObject({ tp: 1, fp: 1, fn: 1 });
+    expect(r.overall).toMatchObject({ tp: 2, fp: 1, fn: 1 });
     expect(r.confusable).toMatchObject({ sentences: 1, withFalseLink: 1, precision: 0 });
     expect(r.noCompany).toMatchObject({ sentences: 1, withLink: 0, share: 0 });
     expect(r.ambiguous).toBe(1);

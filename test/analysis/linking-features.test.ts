@@ -22,6 +22,12 @@ const index = buildWatchlistIndex(
     customer('poste-fr', 'La Poste SA', { country: 'FR', industry: '53' }),
     customer('nestle', 'Nestlé S.A.', { aliases: ['Nestlé'] }),
     customer('salamander', 'Salamander GmbH', { country: 'DE', industry: '47' }),
+    customer('merck', 'Merck KGaA', { country: 'DE', aliases: ['Merck'], industry: '21' }),
+    customer('mps', 'Banca Monte dei Paschi di Siena S.p.A.', { country: 'IT', aliases: ['MPS', 'Mps'], industry: '64' }),
+    customer('breal', 'Breal Capital Limited', { country: 'GB', aliases: ['Breal'], industry: '64' }),
+    customer('rolls', 'Rolls-Royce Holdings plc', { country: 'GB', aliases: ['Rolls-Royce'], industry: '30' }),
+    customer('fsg', 'FSG-Nobiskrug Holding GmbH', { country: 'DE', aliases: ['FSG'], industry: '30' }),
+    customer('hanjin', 'Hanjin Shipping Co., Ltd.', { country: 'KR', aliases: ['Hanjin'], industry: '50' }),
   ],
   loadLinkModel(),
 );
@@ -146,5 +152,49 @@ describe('linking features: descriptors, enumerations, compounds, history, resea
     expect(features('Robert Schindler starb am 12. März 1942 in Stuttgart.', 'schindler')).toContain('historic_year_near');
     expect(features('Schindler baut 2024 neue Aufzüge.', 'schindler')).not.toContain('historic_year_near');
     expect(features('New PSA research sheds some light on the issue.', 'psa')).toContain('academic_near');
+  });
+});
+
+describe('linking features: what the watchlist entry knows against what the text says', () => {
+  it('sees another legal form than the customer\'s own ("Merck & Co" for Merck KGaA), and not its own in another spelling', () => {
+    expect(features('Merck & Co raised its forecast.', 'merck')).toContain('legal_form_mismatch');
+    expect(features('Die Merck KGaA erhöht die Prognose.', 'merck')).not.toContain('legal_form_mismatch');
+    expect(features('Siemens Aktiengesellschaft erhöht die Prognose.', 'siemens')).not.toContain('legal_form_mismatch');
+    expect(features('Die Merck KGaA in Liquidation.', 'merck')).not.toContain('legal_form_mismatch');
+  });
+
+  it('sees a country right around the mention: its own ("le groupe belge"), or only another ("USA-based Merck")', () => {
+    expect(features('Shares in New Jersey, USA-based Merck & Co are trading lower.', 'merck')).toContain('country_near_other');
+    expect(features('Der deutsche Konzern Merck erhöht die Prognose.', 'merck')).toContain('country_near_match');
+    expect(features('Merck erhöht die Prognose.', 'merck')).not.toContain('country_near_other');
+  });
+
+  it('sees an acronym of a foreign customer in another language with no cue of its country ("Liverpool owners FSG")', () => {
+    expect(features('Liverpool owners FSG put the club up for sale.', 'fsg')).toContain('acronym_foreign');
+    expect(features('Die FSG hatte Insolvenz beantragt.', 'fsg')).not.toContain('acronym_foreign');
+  });
+
+  it("sees the customer's industry nearby, or only another industry's words", () => {
+    expect(features('Hanjin vessels are carrying cargo worth billions.', 'hanjin')).toContain('industry_near');
+    expect(features('Hanjin opened a new hotel with 300 rooms.', 'hanjin')).toContain('industry_other_near');
+  });
+
+  it("sees a person's life and work nearby (biography, artist, pioneer)", () => {
+    expect(features('Die Biografien von Merck und Schindler beginnen in der Kindheit.', 'merck')).toContain('person_word_near');
+    expect(features('Merck erhöht die Prognose für das Jahr.', 'merck')).not.toContain('person_word_near');
+  });
+
+  it('sees the plural of another acronym ("MPs") and accents the names do not have ("Bréal")', () => {
+    expect(features('The CEO told MPs that administration was a nuclear option.', 'mps')).toContain('acronym_plural');
+    expect(features('MPS chiude il trimestre in utile.', 'mps')).not.toContain('acronym_plural');
+    expect(features('Les marques Cache Cache, Bréal et Bonobo.', 'breal')).toContain('diacritics_added');
+    expect(features('Breal Capital invests in brands.', 'breal')).not.toContain('diacritics_added');
+  });
+
+  it('sees a longer extension ("Rolls-Royce Motor Cars") and then does not count the business words for the customer', () => {
+    const f = features('Rolls-Royce Motor Cars has announced plans to inject £300m into its factory.', 'rolls');
+    expect(f).toEqual(expect.arrayContaining(['extension_after', 'extension_long']));
+    expect(f).not.toContain('business_near');
+    expect(features('Rolls-Royce has announced plans to inject £300m into its factory.', 'rolls')).toContain('business_near');
   });
 });
