@@ -75,7 +75,7 @@ export const FEATURE_DOCS = {
   id_in_document: "the customer's register id or web domain is in the document",
   repeated: 'named more than once in the document',
   in_title: 'named in the title',
-  competing: "another customer's name is written the same way",
+  competing: "another customer's name or alias is written the same way (another's name without its group word does not count against a name or alias)",
 } as const;
 export type Feature = keyof typeof FEATURE_DOCS;
 export const FEATURES = Object.keys(FEATURE_DOCS) as Feature[];

@@ -6,7 +6,7 @@ import { explainFeatures, logitOf, sigmoid, type FeatureValues, type LinkModel }
 import { mentionFeatures } from './mention-features.js';
 import { legalFormLengthAt } from './normalize-name.js';
 import { scanTokens } from './scan-text.js';
-import type { WatchlistIndex } from './watchlist-index.js';
+import type { NameVariant, WatchlistIndex } from './watchlist-index.js';
 
 export type { TextSpan } from './find-identifiers.js';
 
@@ -96,12 +96,20 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
     const where = { start: tokens.starts[span.start]!, end: tokens.ends[ends[i]! - 1]! };
     const candidates = span.variants.map((c) => ({
       customerId: c.variant.customerId,
-      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: span.variants.length - 1, listed: listed[i] === 1 }),
+      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: rivals(span.variants, c.variant), listed: listed[i] === 1 }),
     }));
     const key = span.end - span.start === 1 ? tokens.norms[span.start]! : tokens.norms.slice(span.start, span.end).join(' ');
     out.push({ span: where, text: full.slice(where.start, where.end), key, candidates });
   });
   return out;
+}
+
+/** Other customers on the same words with as strong a variant: an alias is not contested by another's name without its group word ("Esprit" for Esprit Holdings). */
+function rivals(variants: ReadonlyArray<{ variant: NameVariant }>, own: NameVariant): number {
+  if (variants.length === 1) return 0;
+  let n = 0;
+  for (const { variant } of variants) if (variant !== own && (variant.kind !== 'reduced' || own.kind === 'reduced')) n++;
+  return n;
 }
 
 function findNameMentions(index: WatchlistIndex, full: string, titleEnd: number, lang: string | undefined, ids: IdentifierMention[]): NameMention[] {

@@ -44,6 +44,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   let otherEntity = false;
   for (const cue of OTHER_ENTITY) if (f.has(cue)) otherEntity = true;
   addWindowCues(ctx, span, profile, otherEntity, f);
-  addDocumentCues(ctx, span, profile, c.variant.acronym, c.variant.customerId, c.competitors, f);
+  // Only a bare acronym is a namesake risk abroad; "HM Revenue & Customs" is spelled out.
+  addDocumentCues(ctx, span, profile, c.variant.acronym && c.variant.tokens.length === 1, c.variant.customerId, c.competitors, f);
   return f;
 }

@@ -9,6 +9,7 @@ import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 // "MPs", "CEOs": capitals and a plural s.
 const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+const HYPHEN = /^[-\u2010\u2011]$/;
 const NON_PROFIT_FORMS = new Set(['stiftung', 'ev', 'e', 'genossenschaft']);
 // Articles before a noun; "&" is what "und"/"and"/"et" fold to, not an article.
 const ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'le', 'la', 'les', 'un', 'une', 'il', 'lo', 'gli', 'uno', 'una', 'the', 'a', 'an']);
@@ -49,7 +50,9 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
   if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
   if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
-  if (single !== undefined && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');
+  // "die Signa-Pleite": the article belongs to the compound, not to the name.
+  const glued = span.end < norms.length && HYPHEN.test(gapBefore(ctx, span.end));
+  if (single !== undefined && !glued && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');
   if (v.acronym) addAcronymCues(ctx, v, profile, f);
   return { form: form !== undefined, atStart };
 }

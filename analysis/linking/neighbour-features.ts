@@ -6,7 +6,7 @@ import type { NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt } from './normalize-name.js';
 import type { CustomerProfile } from './watchlist-index.js';
-import { DESCRIPTOR } from './word-cues.js';
+import { BUSINESS, DESCRIPTOR } from './word-cues.js';
 
 /**
  * The words right before and after a mention: a different entity that extends the name ("Siemens
@@ -31,7 +31,11 @@ export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: 
   if (BUSINESS_AFTER.has(norm) || BUSINESS_AFTER.has(base)) return put(f, 'business_after');
   if (profile.nameTokens.has(norm) || isGroupWord(norm) || isLegalFormToken(norm)) return;
   if (!SPACE_ONLY.test(gap)) {
-    if ((gap === '-' || gap === '\u2011') && isCapitalised(raw)) put(f, 'hyphen_suffix_upper');
+    if ((gap === '-' || gap === '\u2011') && isCapitalised(raw)) {
+      // "Signa-Pleite", "Siemens-Manager", "Signa-Muttergesellschaft": the company's own business or people.
+      if (((ctx.tokens.words[next]!.cue?.flags ?? 0) & BUSINESS) !== 0 || ROLES.has(norm)) return put(f, 'business_after');
+      put(f, 'hyphen_suffix_upper');
+    }
     return;
   }
   if (!isCapitalised(raw)) {
@@ -60,6 +64,8 @@ export function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   if (CLUB_BEFORE.has(norm) && SPACE_OR_HYPHEN.test(gap) && isCapitalised(raw)) return put(f, 'club_before');
   if (!SPACE_ONLY.test(gap) || !isCapitalised(raw) || profile.nameTokens.has(norm) || isStructuralToken(norm)) return;
   if (TITLES.has(norm) || ROLES.has(norm) || FIRST_NAMES.has(norm)) return;
+  // "René Benkos Signa Holding", "Elon Musks Tesla": a person's possessive, not a longer name.
+  if (prev > 0 && norm.endsWith('s') && SPACE_ONLY.test(gapBefore(ctx, prev)) && FIRST_NAMES.has(ctx.tokens.norms[prev - 1]!) && isCapitalised(rawToken(ctx, prev - 1))) return;
   const countries = COUNTRY_OF_NAME.get(norm);
   if (countries) {
     if (!countries.includes(profile.country)) put(f, 'country_prefix_other');

@@ -20,7 +20,8 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
     const prevRaw = rawToken(ctx, prev);
     const prevNorm = norms[prev]!;
     if (TITLES.has(prevNorm) && /^\.?\s+$/.test(gap)) put(f, 'title_before');
-    else if (ROLES.has(prevNorm) && SPACE_ONLY.test(gap)) put(f, 'role_before');
+    // A two-letter role is an abbreviation in capitals ("AD Rossi"); "ad Astaldi" is a preposition.
+    else if (ROLES.has(prevNorm) && SPACE_ONLY.test(gap) && (prevNorm.length > 2 || prevRaw === prevRaw.toUpperCase())) put(f, 'role_before');
     else if (SPACE_ONLY.test(gap) && isCapitalised(prevRaw) && FIRST_NAMES.has(prevNorm) && !profile.nameTokens.has(prevNorm)) put(f, 'first_name_before');
     else if (/^\.\s*$/.test(gap) && /^\p{Lu}$/u.test(prevRaw)) put(f, 'initial_before');
     else if (PARTICLES.has(prevRaw) && SPACE_ONLY.test(gap) && prev > 0 && SPACE_ONLY.test(gapBefore(ctx, prev))) {

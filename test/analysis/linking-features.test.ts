@@ -28,6 +28,11 @@ const index = buildWatchlistIndex(
     customer('rolls', 'Rolls-Royce Holdings plc', { country: 'GB', aliases: ['Rolls-Royce'], industry: '30' }),
     customer('fsg', 'FSG-Nobiskrug Holding GmbH', { country: 'DE', aliases: ['FSG'], industry: '30' }),
     customer('hanjin', 'Hanjin Shipping Co., Ltd.', { country: 'KR', aliases: ['Hanjin'], industry: '50' }),
+    customer('signa', 'SIGNA Holding GmbH', { country: 'AT', aliases: ['Signa', 'Signa Holding'], industry: '68' }),
+    customer('astaldi', 'Astaldi S.p.A.', { country: 'IT', industry: '42' }),
+    customer('esprit-de', 'Esprit Retail GmbH', { country: 'DE', aliases: ['Esprit'], industry: '47' }),
+    customer('esprit-hk', 'Esprit Holdings Limited', { country: 'HK', industry: '47' }),
+    customer('hmrc', 'HM Revenue & Customs', { country: 'GB', aliases: ['HMRC'] }),
   ],
   loadLinkModel(),
 );
@@ -196,5 +201,35 @@ describe('linking features: what the watchlist entry knows against what the text
     expect(f).toEqual(expect.arrayContaining(['extension_after', 'extension_long']));
     expect(f).not.toContain('business_near');
     expect(features('Rolls-Royce has announced plans to inject £300m into its factory.', 'rolls')).toContain('business_near');
+  });
+});
+
+describe('linking features: compounds, possessives, abbreviations and rivals read as a reader does', () => {
+  it('reads a hyphen compound with a business word or a role as the company\'s own ("Signa-Pleite", "Siemens-Manager")', () => {
+    const f = features('Die Signa-Pleite ist die größte Insolvenz Österreichs.', 'signa');
+    expect(f).toContain('business_after');
+    expect(f).not.toContain('hyphen_suffix_upper');
+    expect(f).not.toContain('article_before');
+    expect(features('Der ehemalige Siemens-Manager Sen wechselte.', 'siemens')).toContain('business_after');
+    expect(features('die Schlappe ihrer Siemens-Kollegen aus Salzburg', 'siemens')).toContain('hyphen_suffix_upper');
+  });
+
+  it('does not read a person\'s possessive as a longer name ("René Benkos Signa Holding")', () => {
+    expect(features('René Benkos Signa Holding beantragt Konkurs', 'signa')).not.toContain('extension_before_de');
+    expect(features('Die Tiroler Signa Holding beantragt Konkurs', 'signa')).toContain('extension_before_de');
+  });
+
+  it('reads a two-letter role only in capitals ("ad Astaldi" is a preposition)', () => {
+    expect(features('Salini ha presentato ad Astaldi una manifestazione di interesse.', 'astaldi')).not.toContain('role_before');
+    expect(features('Lo ha detto AD Astaldi in conferenza.', 'astaldi')).toContain('role_before');
+  });
+
+  it("does not count another customer's name without its group word against an alias (\"Esprit\")", () => {
+    expect(features('Schon seit längerer Zeit stand Esprit auf wackligen Beinen.', 'esprit-de')).not.toContain('competing');
+    expect(features('Schon seit längerer Zeit stand Esprit auf wackligen Beinen.', 'esprit-hk')).toContain('competing');
+  });
+
+  it('marks only a bare acronym as foreign, not a name that contains one ("HM Revenue & Customs")', () => {
+    expect(features("Le fisc HM Revenue & Customs a demandé la mise en liquidation de la société.", 'hmrc', 'HM Revenue & Customs')).not.toContain('acronym_foreign');
   });
 });

@@ -92,10 +92,11 @@ beforeAll(async () => {
   cleanup = tmp.cleanup;
   const { config } = loadConfig({ env: { BONITOR_DATA_DIR: tmp.dir } });
   app = await openApp(config, silentLogger, { now: () => NOW });
-  const rows = CASES.flatMap((c) => [c.debtor, c.creditor].filter((p) => p !== undefined)).map((p) => {
-    const [name, ...aliases] = p!.name.split('|');
-    const ids = 'registerIds' in p! ? p.registerIds : '';
-    return `${p!.id},${name},${aliases.join('|')},${ids ?? ''},${ids ? 'GB' : 'CH'},,`;
+  // Each party in the country its text is from: the linker weighs a Swiss entry named in English news as a possible namesake abroad.
+  const rows = CASES.flatMap((c) => [c.debtor, c.creditor].filter((p) => p !== undefined).map((p) => [p!, c.lang] as const)).map(([p, lang]) => {
+    const [name, ...aliases] = p.name.split('|');
+    const ids = 'registerIds' in p ? p.registerIds : '';
+    return `${p.id},${name},${aliases.join('|')},${ids ?? ''},${ids || lang.startsWith('en') ? 'GB' : 'CH'},,`;
   });
   const imported = await importWatchlist(app, ['customer_id,name,aliases,register_ids,country,industry,tags', ...rows].join('\n'));
   expect(imported.errors).toEqual([]);
