@@ -85,7 +85,7 @@ export function indexCustomers(customers: Customer[]): CustomerSearch {
     });
     const folded = qTokens.join(' ');
     const ranked = [...quality.entries()]
-      .map(([e, qual]) => ({ e, rank: qual + (e.names.some((n) => coreOf(n) === coreOf(qTokens) || n.join(' ') === folded) ? 1 : 0) }))
+      .map(([e, qual]) => ({ e, rank: qual + nameBonus(e.names, qTokens, folded) }))
       .sort((a, b) => b.rank - a.rank || a.e.customer.name.localeCompare(b.e.customer.name));
     const customers = ranked.slice(0, MAX_CANDIDATES).map((r) => r.e.customer);
     // One clear winner: the only match, or the only one with the best kind of match (same name beats prefix beats typo).
@@ -93,6 +93,15 @@ export function indexCustomers(customers: Customer[]): CustomerSearch {
     return { customers, decided };
   };
   return { search, find: (q) => search(q).customers };
+}
+
+/**
+ * Same full name (legal form included) beats the same distinctive name, which beats a token match:
+ * "Alpenblick Metallbau AG" decides between the AG and a GmbH of the same name; "Alpenblick Metallbau" does not.
+ */
+function nameBonus(names: string[][], qTokens: string[], folded: string): number {
+  if (names.some((n) => n.join(' ') === folded)) return 2;
+  return names.some((n) => coreOf(n) === coreOf(qTokens)) ? 1 : 0;
 }
 
 /** The distinctive part of a name: without legal forms and generic words. */

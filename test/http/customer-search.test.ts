@@ -30,4 +30,18 @@ describe('typo-tolerant customer search', () => {
     expect(index.search('Nonexistent Widgets').customers).toEqual([]);
     expect(index.search('Alp').customers.map((c) => c.id)).toEqual(['CH-1001']); // a prefix
   });
+
+  it('decides on the exact full name when two customers share the distinctive part of it', () => {
+    const ag = customers.find((c) => c.id === 'CH-1001')!; // its alias "Alpenblick Metallbau" is left out here
+    const twins = indexCustomers([
+      ...customers.filter((c) => c !== ag),
+      { ...ag, aliases: [] },
+      { ...ag, id: 'DE-9001', name: 'Alpenblick Metallbau GmbH', country: 'DE', aliases: [], registerIds: [] },
+    ]);
+    expect(twins.search('Alpenblick Metallbau AG').decided?.id).toBe('CH-1001');
+    expect(twins.search('Alpenblick Metallbau GmbH').decided?.id).toBe('DE-9001');
+    const both = twins.search('Alpenblick Metallbau');
+    expect(both.decided).toBeUndefined();
+    expect(both.customers.map((c) => c.id).sort()).toEqual(['CH-1001', 'DE-9001']);
+  });
 });
