@@ -8,9 +8,9 @@ import { freePort, ROOT, runBonitor, spawnBonitor, type RunningBonitor } from '.
 
 /**
  * The compiled CLI, built the way `npm ci` builds it (scripts/build.ts through `prepare`), into a
- * directory of its own: `npm start` and `npm run bonitor` run this, every other test runs the
- * sources through tsx. A broken build, a command missing from the bundle or an asset the bundle
- * cannot find fails here.
+ * directory of its own, from scratch (the other process tests share one built by vitest's global
+ * setup only when a source changed): `npm start` and `npm run bonitor` run this. A broken build, a
+ * command missing from the bundle or an asset the bundle cannot find fails here.
  */
 describe('the compiled CLI (dist/, what npm start runs)', () => {
   const outdir = path.join(ROOT, 'test-output', `dist-${process.pid}-${Date.now().toString(36)}`);

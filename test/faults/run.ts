@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { tempDir } from '../helpers.js';
-import { freePort } from '../e2e/process.js';
+import { buildTestCli, freePort } from '../e2e/process.js';
 import { TestBroker } from '../kafka/broker.js';
 import { kafkaBrokers } from '../kafka/kafka-env.js';
 import { startSmtp } from '../alerts/support/smtp.js';
@@ -79,6 +79,8 @@ async function runDeployment(bus: 'embedded' | 'kafka', scenarios: Scenario[], s
   }
 }
 
+// Every role runs the compiled CLI, as an operator's deployment does (built here when a source changed).
+buildTestCli();
 const tmp = tempDir('bonitor-faults-');
 const unmount: Array<() => void> = [];
 const suiteStarted = Date.now();
