@@ -130,7 +130,10 @@ export const BUSINESS_WORDS = folded(`
   layoffs cuts owners ownership besitzer eigentumer eigner posti
   esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio
   ceo cfo chairman appointment appointments appoints appointed vorstand vorstandschef pdg amministratore
-  salaries wages taxes payment employ employs fallito fallita`);
+  salaries wages taxes payment employ employs fallito fallita finance finances finanze finanzen`);
+
+/** Auxiliaries in the plural right after a sentence-opening name: "Salamander sind Amphibien" — a plural noun, not a company. */
+export const PLURAL_AUXILIARIES = folded(`sind haben werden waren hatten wurden konnen mussen sont ont font etaient avaient sono hanno erano avevano`);
 
 /** Research and education near a mention: an acronym is then a school or an institute ("LSE research", "ETH-Studie"). */
 export const ACADEMIC_WORDS = folded(`

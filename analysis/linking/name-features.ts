@@ -1,3 +1,4 @@
+import { PLURAL_AUXILIARIES } from './cue-words.js';
 import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, FIRST_NAMES, SPACE_ONLY } from './feature-words.js';
@@ -47,6 +48,7 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   }
   const atStart = startsSentence(ctx, span.start, ABBREVIATIONS);
   if (atStart) put(f, 'sentence_start');
+  if (atStart && span.end < norms.length && PLURAL_AUXILIARIES.has(norms[span.end]!) && SPACE_ONLY.test(gapBefore(ctx, span.end))) put(f, 'plural_verb_after');
   if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
   if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
   if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');

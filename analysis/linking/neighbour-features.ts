@@ -8,6 +8,9 @@ import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt } from '.
 import type { CustomerProfile } from './watchlist-index.js';
 import { BUSINESS, DESCRIPTOR } from './word-cues.js';
 
+// "Bury-based", "Zürich-basierte": the name is a place.
+const BASED = new Set(['based', 'basierte', 'basierten', 'basiertes', 'basierter']);
+
 /**
  * The words right before and after a mention: a different entity that extends the name ("Siemens
  * Energy", "FC X", "X Arena", "Deutsche Post" for a Swiss customer), or a company noun that
@@ -22,7 +25,7 @@ export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: 
   if (!SPACE_OR_HYPHEN.test(gap)) return;
   const norm = ctx.tokens.norms[next]!;
   const raw = rawToken(ctx, next);
-  if (/^-$/.test(gap.trim()) && /^\p{Ll}/u.test(raw) && !BUSINESS_AFTER.has(norm)) return put(f, 'hyphen_suffix_lower');
+  if (/^-$/.test(gap.trim()) && /^\p{Ll}/u.test(raw) && !BUSINESS_AFTER.has(norm)) return put(f, BASED.has(norm) ? 'place_based' : 'hyphen_suffix_lower');
   if (/^\d{2,4}$/.test(raw) && SPACE_ONLY.test(gap)) return put(f, 'number_after');
   // Plurals count as their noun: "Telekom Baskets", "Deutsche-Bank-Chefs".
   const base = norm.length > 3 && norm.endsWith('s') ? norm.slice(0, -1) : norm;

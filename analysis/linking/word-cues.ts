@@ -50,7 +50,13 @@ const MIN_COMPOUND = Math.min(...HEAD_LENGTHS) + MIN_FIRST_PART;
 export function wordCue(norm: string): WordCue | undefined {
   if (isHistoricYear(norm)) return HISTORIC_CUE;
   const exact = WORD_CUES.get(norm);
-  if (exact !== undefined || norm.length < MIN_COMPOUND) return exact;
+  if (exact !== undefined) return exact;
+  // English and French plurals take their noun's cue ("marques", "brands", "artists").
+  if (norm.length >= 5 && norm.charCodeAt(norm.length - 1) === 115 /* s */) {
+    const singular = WORD_CUES.get(norm.slice(0, -1));
+    if (singular !== undefined) return singular;
+  }
+  if (norm.length < MIN_COMPOUND) return undefined;
   // German genitives ("des Mutterkonzerns", "des Schuhhändlers") carry the head's cue too.
   return headCue(norm) ?? (norm.charCodeAt(norm.length - 1) === 115 /* s */ ? headCue(norm.slice(0, -1)) : undefined);
 }

@@ -233,3 +233,21 @@ describe('linking features: compounds, possessives, abbreviations and rivals rea
     expect(features("Le fisc HM Revenue & Customs a demandé la mise en liquidation de la société.", 'hmrc', 'HM Revenue & Customs')).not.toContain('acronym_foreign');
   });
 });
+
+describe('linking features: places, plural nouns and plural business words', () => {
+  it('reads "X-based" as a place and other lower-case hyphen words as before', () => {
+    expect(features('Shares of Meier-based JD Sports rose.', 'meier')).toContain('place_based');
+    expect(features('Die Meier-fans jubelten.', 'meier')).toContain('hyphen_suffix_lower');
+  });
+
+  it('reads a sentence-opening name with a plural auxiliary as a plural noun ("Salamander sind Amphibien")', () => {
+    expect(features('Salamander sind Amphibien.', 'salamander')).toContain('plural_verb_after');
+    expect(features('Salamander ist insolvent.', 'salamander')).not.toContain('plural_verb_after');
+    expect(features('Heute sind Salamander selten.', 'salamander')).not.toContain('plural_verb_after');
+  });
+
+  it('gives plurals the cue of their noun ("marques", "brands")', () => {
+    expect(features('Nestlé fait partie du catalogue de marques prestigieuses.', 'nestle')).toContain('business_near');
+    expect(features('Nestlé fait partie du catalogue de poèmes prestigieux.', 'nestle')).not.toContain('business_near');
+  });
+});
