@@ -50,6 +50,7 @@ export function formatLedgerSummary(file: string, s: Partial<LedgerFileSummary>,
       `  read as: DATEV Buchungsstapel${d.client ? ` of client ${d.client}` : ''}${d.from ? ` for ${d.from} to ${d.to}` : ''} (${s.encoding ?? 'utf-8'}): ${n(d.postings)} postings, ${n(d.receivables)} on debtor accounts (${n(d.otherAccounts)} others left aside): ${n(d.invoices)} invoice, ${n(d.payments)} payment, ${n(d.creditNotes)} credit-note and ${n(d.writeOffs)} write-off postings`,
     );
   }
+  if (s.format === 'datev' && s.datev?.columns) lines.push(`  columns: ${s.datev.columns.join(', ')}`);
   if (s.format === 'bexio' && s.bexio) {
     const b = s.bexio;
     lines.push(
@@ -61,6 +62,7 @@ export function formatLedgerSummary(file: string, s: Partial<LedgerFileSummary>,
   if (s.format !== 'datev' && s.format !== 'bexio') lines.push(
     `  read as: ${s.encoding ?? 'utf-8'}${s.bom ? ' with BOM' : ''}, delimiter ${delim}, header on line ${s.headerLine ?? 1}${s.titleRowsSkipped ? ` (${s.titleRowsSkipped} title row${s.titleRowsSkipped > 1 ? 's' : ''} above skipped)` : ''}, ${decimal}${s.sortedByCustomer === false ? ', not sorted by customer (sorted on disk)' : ''}`,
   );
+  if (s.format === 'bexio' && s.bexio?.columns) lines.push(`  columns: ${s.bexio.columns.join(', ')}`);
   if (s.invalidFromByte !== undefined) lines.push(`  bytes from offset ${s.invalidFromByte} are not UTF-8 like the rest: replaced by U+FFFD`);
   const mapped = (s.mapped ?? []).filter((m) => m.how !== 'name').map((m) => `${m.column} → ${m.field}${m.how === 'user' ? ' (your mapping)' : ''}`);
   if (mapped.length > 0) lines.push(`  columns: ${mapped.join(', ')}`);
@@ -68,6 +70,10 @@ export function formatLedgerSummary(file: string, s: Partial<LedgerFileSummary>,
   const adj: string[] = [];
   if (s.skipped) adj.push(`${n(s.skipped)} drafts or cancelled invoices skipped`);
   if (s.currencyAssumed) adj.push(`currency ${s.currencyAssumed} assumed (no currency column)`);
+  const d = s.format === 'datev' ? s.datev : undefined;
+  if (d?.yearFromPeriod) adj.push(`${n(d.yearFromPeriod)} Belegdatum without a year (TTMM) dated in the batch's period`);
+  if (d?.dueFromBelegfeld2) adj.push(`${n(d.dueFromBelegfeld2)} due dates from Belegfeld 2`);
+  if (d?.currencyFromHeader) adj.push(`${n(d.currencyFromHeader)} invoices without WKZ Umsatz in the batch's currency`);
   if (s.dueDatesFromTerms) adj.push(`${n(s.dueDatesFromTerms)} due dates from the payment terms`);
   if (s.partialPayments) adj.push(`${n(s.partialPayments)} invoices on several rows read as partial payments`);
   if (s.statusMapped) adj.push(`${n(s.statusMapped)} status values read (paid, written off, disputed, collection …)`);

@@ -39,8 +39,21 @@ export type BexioPayment = z.infer<typeof bexioPaymentSchema>;
 export interface BexioResult {
   rows: LedgerRow[];
   issues: Array<{ line: number; reason: string; warning?: boolean }>;
-  summary: { invoices: number; skipped: number; withPayments: number; paidWithoutDates: number };
+  summary: { invoices: number; skipped: number; withPayments: number; paidWithoutDates: number; columns?: string[] };
 }
+
+/** How bexio's fields become ledger fields (the import summary lists them). */
+const BEXIO_COLUMNS = [
+  'contact_id → customer_id',
+  'contact_address (first line) → customer_name',
+  'document_nr → invoice_id',
+  'is_valid_from → issue_date',
+  'is_valid_to → due_date',
+  'total → amount',
+  'kb_item_status_id → drafts (7) and cancelled (19) left out',
+  'payments: date, value → payments; is_cash_discount → discount',
+  'total_credit_vouchers → credit note on the invoice',
+];
 
 /** True when the JSON looks like bexio invoices (an array of objects with document_nr and kb_item_status_id). */
 export function isBexioJson(text: string): boolean {
@@ -54,7 +67,7 @@ export function parseBexioInvoices(
   options: { currencies?: Record<number, string>; defaultCurrency?: string } = {},
 ): BexioResult {
   const issues: BexioResult['issues'] = [];
-  const summary: BexioResult['summary'] = { invoices: 0, skipped: 0, withPayments: 0, paidWithoutDates: 0 };
+  const summary: BexioResult['summary'] = { invoices: 0, skipped: 0, withPayments: 0, paidWithoutDates: 0, columns: BEXIO_COLUMNS };
   if (!Array.isArray(invoicesJson)) return { rows: [], issues: [{ line: 1, reason: 'expected a JSON array of bexio invoices (GET /2.0/kb_invoice)' }], summary };
   const payments = new Map<number, BexioPayment[]>();
   for (const [i, p] of (Array.isArray(paymentsJson) ? paymentsJson : paymentsJson ? [paymentsJson] : []).entries()) {

@@ -15,7 +15,29 @@ import { parseAmount } from './ledger-values.js';
 export interface DatevResult {
   rows: LedgerRow[];
   issues: Array<{ line: number; reason: string; warning?: boolean }>;
-  summary: { postings: number; receivables: number; otherAccounts: number; invoices: number; payments: number; creditNotes: number; writeOffs: number; from?: string; to?: string; advisor?: string; client?: string };
+  summary: {
+    postings: number;
+    receivables: number;
+    otherAccounts: number;
+    invoices: number;
+    payments: number;
+    creditNotes: number;
+    writeOffs: number;
+    from?: string;
+    to?: string;
+    advisor?: string;
+    client?: string;
+    /** How the batch's column headings became ledger fields, for the import summary. */
+    columns?: string[];
+    /** Belegdatum written TTMM: the year came from the batch's period. */
+    yearFromPeriod?: number;
+    /** Where the invoices' due dates came from. */
+    dueFromField?: number;
+    dueFromBelegfeld2?: number;
+    dueFromTerms?: number;
+    /** No WKZ Umsatz on the posting: the header's currency (or the default) was used. */
+    currencyFromHeader?: number;
+  };
 }
 
 export function isDatevExtf(firstLine: string): boolean {
@@ -69,6 +91,22 @@ export function parseDatevBuchungsstapel(text: string, options: { defaultNetDays
     discount: col('skonto'),
     due: col('zugeordnete fälligkeit', 'fälligkeit'),
   };
+  const heading = (i: number) => (records[1]?.cells[i] ?? '').trim();
+  summary.columns = [
+    `${heading(c.account)} / ${heading(c.contra)} (the debtor account) → customer_id`,
+    `${heading(c.doc1)} → invoice_id`,
+    `${heading(c.date)} → issue_date and payment dates`,
+    `${heading(c.amount)} + ${heading(c.side)} → amount (debit), payment, credit note or write-off (credit, by the contra account)`,
+    ...(c.due >= 0 ? [`${heading(c.due)} → due_date`] : []),
+    ...(c.doc2 >= 0 ? [`${heading(c.doc2)} (TTMMJJ) → due_date when no due date is given`] : []),
+    ...(c.discount >= 0 ? [`${heading(c.discount)} → discount_amount`] : []),
+    ...(c.currency >= 0 ? [`${heading(c.currency)} → currency`] : []),
+  ];
+  summary.yearFromPeriod = 0;
+  summary.dueFromField = 0;
+  summary.dueFromBelegfeld2 = 0;
+  summary.dueFromTerms = 0;
+  summary.currencyFromHeader = 0;
   const missing = Object.entries(c).filter(([k, i]) => i < 0 && ['amount', 'side', 'account', 'contra', 'date', 'doc1'].includes(k)).map(([k]) => k);
   if (missing.length > 0) return { rows: [], issues: [{ line: 2, reason: `DATEV column headings lack: ${missing.join(', ')}` }], summary };
 
@@ -85,6 +123,7 @@ export function parseDatevBuchungsstapel(text: string, options: { defaultNetDays
     const account = Number(cell(c.account));
     const contra = Number(cell(c.contra));
     const date = datevDate(cell(c.date), from, to);
+    if (date && /^\d{3,4}$/.test(cell(c.date))) summary.yearFromPeriod!++;
     if (!('value' in amount) || (side !== 'S' && side !== 'H') || !date) {
       issues.push({ line, reason: `posting not readable (amount "${cell(c.amount)}", side "${cell(c.side)}", Belegdatum "${cell(c.date)}")` });
       continue;
@@ -112,13 +151,18 @@ export function parseDatevBuchungsstapel(text: string, options: { defaultNetDays
     let item = items.get(key);
     if (!item) {
       item = { customerId: String(debtor), invoiceId, line, amount: 0, currency: cell(c.currency).toUpperCase() || headerCurrency, payments: [], discount: 0, writtenOff: 0, credits: [] };
+      if (!cell(c.currency)) summary.currencyFromHeader!++;
       items.set(key, item);
     }
     const value = Math.abs(amount.value);
     if (debit) {
       item.amount += value;
       item.issueDate ??= date;
-      item.dueDate ??= datevDate(cell(c.due), from, to) ?? belegfeld2Due(cell(c.doc2));
+      if (item.dueDate === undefined) {
+        item.dueDate = datevDate(cell(c.due), from, to);
+        if (item.dueDate !== undefined) summary.dueFromField!++;
+        else if ((item.dueDate = belegfeld2Due(cell(c.doc2))) !== undefined) summary.dueFromBelegfeld2!++;
+      }
       summary.invoices++;
     } else if (isBadDebtAccount(other)) {
       item.writtenOff += value;
@@ -142,6 +186,7 @@ export function parseDatevBuchungsstapel(text: string, options: { defaultNetDays
       continue;
     }
     const net = options.defaultNetDays ?? 30;
+    if (item.dueDate === undefined) summary.dueFromTerms!++;
     const dueDate = item.dueDate ?? new Date(Date.parse(item.issueDate) + net * 86_400_000).toISOString().slice(0, 10);
     const payments = item.payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const paidAmount = Math.round(payments.reduce((s, p) => s + p.amount, 0) * 100) / 100;

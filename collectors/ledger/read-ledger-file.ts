@@ -100,6 +100,7 @@ async function* datevGroups(file: string, options: ReadLedgerFileOptions, onIssu
     accepted: r.rows.length,
     rejected: r.issues.filter((i) => !i.warning).length,
     creditNotes: r.summary.creditNotes,
+    dueDatesFromTerms: r.summary.dueFromTerms ?? 0,
     sortedByCustomer: true,
     customers: byCustomer.size,
     partialPayments: 0,

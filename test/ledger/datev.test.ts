@@ -46,6 +46,9 @@ describe('DATEV Buchungsstapel (EXTF) as open items', () => {
     for await (const g of readLedgerFileGroups(file, { defaultNetDays: 30 }, (i) => issues.push(`${i.line}: ${i.reason}`), summary)) if (g !== 'restarted') rows.push(...g.rows);
     expect(summary).toMatchObject({ format: 'datev', encoding: 'windows-1252', customers: 3 });
     expect(summary.datev).toMatchObject({ postings: 9, receivables: 8, otherAccounts: 1, invoices: 3, payments: 3, creditNotes: 1, writeOffs: 1 });
+    // Where each due date came from, for the import summary: RE-1's Belegfeld 2 (TTMMJJ), the others from the terms.
+    expect(summary.datev).toMatchObject({ dueFromField: 0, dueFromBelegfeld2: 1, dueFromTerms: 2, yearFromPeriod: 9, currencyFromHeader: 0 });
+    expect(summary.dueDatesFromTerms).toBe(2);
     expect(issues).toEqual(['10: payments or credits for RE-OLD of debtor 10040 without its invoice in this batch: left out']);
     const byId = Object.fromEntries(rows.map((r) => [r.invoiceId, r]));
     expect(byId['RE-1']).toMatchObject({ customerId: '10010', issueDate: '2026-01-05', dueDate: '2026-02-04', amount: 11900, paidAmount: 11662, discountAmount: 238, paidDate: '2026-01-13' });
