@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from '../analysis/scoring/ledger-features.js';
 import { parseCsv } from '../platform/csv.js';
+import { decodeBytes } from '../collectors/ledger/decode-text.js';
 import { parseColumnMap } from '../collectors/ledger/ledger-columns.js';
 import { readLedgerFileGroups, type LedgerFileSummary, type LedgerGroup, type LedgerIssue, type ReadLedgerFileOptions } from '../collectors/ledger/read-ledger-file.js';
 import type { DecimalMark } from '../collectors/ledger/ledger-values.js';
@@ -71,10 +72,12 @@ export async function assertReadable(file: string): Promise<void> {
 /** A payments file `customer_id,invoice_id,date,amount` → payments per invoice, applied to rows as they pass. */
 export async function readPaymentsFile(file: string, io: CliIo): Promise<Map<string, Array<{ date: string; amount: number }>>> {
   const { parseDate, parseAmount } = await import('../collectors/ledger/ledger-values.js');
-  const text = await readFile(file, 'utf8').catch(() => {
+  const bytes = await readFile(file).catch(() => {
     throw new UserError(`cannot read ${file}`, 1);
   });
-  const { header, rows, errors } = parseCsv(text);
+  // The same encodings as the ledger export itself (Excel on Windows writes Windows-1252).
+  const { text } = decodeBytes(bytes);
+  const { header, rows, errors } = parseCsv(text.replace(/^\uFEFF/, ''));
   const h = header.map((x) => x.toLowerCase().trim());
   const col = (names: string[]) => h.findIndex((x) => names.includes(x));
   const c = col(['customer_id', 'kundennummer', 'customer']);
@@ -99,16 +102,34 @@ export async function readPaymentsFile(file: string, io: CliIo): Promise<Map<str
   return out;
 }
 
-/** Rows with the payments of the payments file: each payment with its own date. */
-export function applyPayments(rows: LedgerRow[], payments: Map<string, Array<{ date: string; amount: number }>> | undefined): LedgerRow[] {
+/** Rows with the payments of the payments file: each payment with its own date (`used` collects the invoices they went to). */
+export function applyPayments(rows: LedgerRow[], payments: Map<string, Array<{ date: string; amount: number }>> | undefined, used?: Set<string>): LedgerRow[] {
   if (!payments || payments.size === 0) return rows;
   return rows.map((row) => {
-    const list = payments.get(`${row.customerId}\u0000${row.invoiceId}`);
+    const key = `${row.customerId}\u0000${row.invoiceId}`;
+    const list = payments.get(key);
     if (!list) return row;
+    used?.add(key);
     const all = [...(row.payments ?? (row.paidDate && row.paidAmount > 0 ? [{ date: row.paidDate, amount: row.paidAmount }] : [])), ...list].sort((x, y) => (x.date < y.date ? -1 : 1));
     const seen = new Set<string>();
     const unique = all.filter((p) => !seen.has(`${p.date}|${p.amount}`) && seen.add(`${p.date}|${p.amount}`));
     const paidAmount = Math.round(unique.reduce((s, p) => s + p.amount, 0) * 100) / 100;
     return { ...row, payments: unique, paidAmount, paidDate: unique[unique.length - 1]!.date };
   });
+}
+
+/** The import summary's line about a payments file: what it held, and the payments no invoice of the export took. */
+export function formatPaymentsLine(file: string, payments: Map<string, Array<{ date: string; amount: number }>>, used: ReadonlySet<string>, dryRun: boolean): string {
+  let total = 0;
+  let applied = 0;
+  const left: string[] = [];
+  for (const [key, list] of payments) {
+    total += list.length;
+    if (used.has(key)) applied += list.length;
+    else left.push(key.replace('\u0000', '/'));
+  }
+  const head = `  payments file ${file}: ${total} payments read, ${applied} ${dryRun ? 'would go' : 'went'} to ${used.size} invoices as their partial payments`;
+  if (left.length === 0) return `${head}\n`;
+  const shown = left.slice(0, 10).join(', ') + (left.length > 10 ? ` and ${left.length - 10} more` : '');
+  return `${head}; ${total - applied} for invoices not in the export left out (customer/invoice): ${shown}\n`;
 }

@@ -4,7 +4,7 @@ import { readLedgerFileGroups, type LedgerFileSummary } from '../../collectors/l
 import { UserError } from '../../platform/errors.js';
 import { importBankFile, looksLikeJson, looksLikeXml } from '../bank-import.js';
 import { removeDemoData } from '../demo/demo.js';
-import { applyPayments, assertReadable, issuePrinter, ledgerReadOptions, readPaymentsFile } from '../ledger-file.js';
+import { applyPayments, assertReadable, formatPaymentsLine, issuePrinter, ledgerReadOptions, readPaymentsFile } from '../ledger-file.js';
 import { formatLedgerSummary, MeaningTally } from '../ledger-summary.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
@@ -43,6 +43,7 @@ export const ledgerImportCommand: Command = {
     const printer = issuePrinter(file, ctx.io);
     const summary: Partial<LedgerFileSummary> = {};
     let tally = new MeaningTally(app.clock.now());
+    const usedPayments = new Set<string>();
     const groups = readLedgerFileGroups(file, options, printer.onIssue, summary);
     const result = await importLedgerGroups(
       (async function* () {
@@ -55,7 +56,7 @@ export const ledgerImportCommand: Command = {
       {
         dryRun,
         transform: (rows) => {
-          const withPayments = applyPayments(rows, payments);
+          const withPayments = applyPayments(rows, payments, usedPayments);
           tally.add(withPayments);
           return withPayments;
         },
@@ -67,6 +68,7 @@ export const ledgerImportCommand: Command = {
       if (removed.customers > 0) ctx.io.stdout.write(`demo data removed (${removed.customers} demo customers) now that your own ledger is imported\n`);
     }
     ctx.io.stdout.write(formatLedgerSummary(file, summary, { published: result.published, unchanged: result.unchanged, dryRun }, tally));
+    if (payments) ctx.io.stdout.write(formatPaymentsLine(values.payments!, payments, usedPayments, dryRun));
     return printer.errors() > 0 ? 2 : 0;
   },
 };

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerImportCommand } from '../../app/cli/ledger.command.js';
@@ -51,5 +53,17 @@ describe('the import summary of each accounting format lists what was mapped and
     expect(r.stdout).toContain('columns: contact_id → customer_id, contact_address (first line) → customer_name, document_nr → invoice_id, is_valid_from → issue_date, is_valid_to → due_date, total → amount');
     expect(r.stdout).toContain('is_cash_discount → discount');
     expect(r.stdout).toContain('adjustments: 2 drafts or cancelled invoices skipped; currency CHF assumed (no currency column); 1 invoices settled with a cash discount (108 in total); 1 credit notes (1 on the invoice they name, 0 netted per customer)');
+  });
+
+  it('a payments file (Windows-1252, German headers): how many payments went to invoices, and the ones no invoice took', async () => {
+    const ledger = path.join(tmp.dir, 'op.csv');
+    const payments = path.join(tmp.dir, 'zahlungen.csv');
+    writeFileSync(ledger, 'Kundennummer;Kunde;Rechnungsnummer;Rechnungsdatum;Fälligkeit;Betrag;Währung\nK1;Müller AG;RE-1;01.03.2026;31.03.2026;1000.00;CHF\nK1;Müller AG;RE-2;01.03.2026;31.03.2026;500.00;CHF\n');
+    writeFileSync(payments, Buffer.from('Kundennummer;Rechnungsnummer;Zahlungsdatum;Betrag\nK1;RE-1;10.03.2026;400.00\nK1;RE-1;25.03.2026;580.00\nK1;RE-2;20.03.2026;200.00\nK9;RE-77;02.03.2026;50.00\n', 'latin1'));
+    const r = await dryRun([ledger, '--payments', payments]);
+    expect(r.code).toBe(0);
+    // RE-1: 980 of 1,000 in two payments before the due date — a 2 % Skonto.
+    expect(r.stdout).toContain('adjustments: 1 invoices settled with a cash discount (20 in total)');
+    expect(r.stdout).toContain(`payments file ${payments}: 4 payments read, 3 would go to 2 invoices as their partial payments; 1 for invoices not in the export left out (customer/invoice): K9/RE-77`);
   });
 });
