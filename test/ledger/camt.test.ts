@@ -116,6 +116,20 @@ describe('camt.054 and camt.053 as banks send them', () => {
     expect(matchBankPayments([c914!], [{ ...invoices[0]!, amount: 913.93 }]).matches[0]!.shortfall).toBeUndefined();
   });
 
+  it('camt.053 (the ISO 20022 sample statement): the invoice number in the end-to-end id, 2 % short within the period, settled with Skonto', () => {
+    const [mueller] = parseCamt(readFileSync(fixture('iso20022_business_sample_camt053.xml'), 'utf8')).credits; // SEK 105,678.50 on 2010-10-18
+    // 107,835.20 less 2 % = 105,678.50; due 2010-10-31
+    const invoice = inv('RA12345', 'K-MUELLER', 107835.2, { currency: 'SEK', issueDate: '2010-10-01', dueDate: '2010-10-31', customerName: 'Mueller AB' });
+    const r = matchBankPayments([mueller!], [invoice]);
+    expect(r.matches.map((m) => [m.rule, m.shortfall?.discount, m.shortfall?.amount])).toEqual([['invoice_number', true, 2156.7]]);
+    const f = computeLedgerFeatures(r.updated, new Date('2010-11-15T00:00:00Z'));
+    expect(f).toMatchObject({ exposure: 0, discountCount: 1, paidOnTimeCount: 1, unpaidShare: 0 });
+    // The same money booked after the due date: short, the rest stays open and overdue.
+    const late = matchBankPayments([mueller!], [{ ...invoice, dueDate: '2010-10-15' }]);
+    expect(late.matches[0]!.shortfall).toMatchObject({ discount: false, amount: 2156.7 });
+    expect(computeLedgerFeatures(late.updated, new Date('2010-11-15T00:00:00Z'))).toMatchObject({ exposure: 2156.7, discountCount: 0 });
+  });
+
   it("the bank's booking date decides the delay, and a later ledger re-import keeps it", () => {
     const ledger = inv('RE-1', 'K1', 913.93, { paidDate: '2020-07-20', paidAmount: 913.93, paymentReference: '662437765447746478179744715' });
     const withBank = matchBankPayments(parseCamt(camt054).credits, [ledger]).updated[0]!;
