@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { decodeBytes } from '../collectors/ledger/decode-text.js';
 import { importLedgerGroups } from '../collectors/ledger/ledger.importer.js';
 import { matchBankPayments, type BankMatch, type MatchRule } from '../collectors/ledger/match-bank-payments.js';
-import { CamtError, parseCamt } from '../collectors/ledger/parse-camt.js';
 import type { LedgerGroup } from '../collectors/ledger/read-ledger-file.js';
 import { UserError } from '../platform/errors.js';
 import type { LedgerRow } from '../platform/schemas/index.js';
@@ -28,6 +27,8 @@ export async function looksLikeJson(file: string): Promise<boolean> {
  */
 export async function importBankFile(app: Pick<App, 'store' | 'bus' | 'config'>, file: string, options: { dryRun: boolean }): Promise<{ text: string; unmatched: number }> {
   const { text } = decodeBytes(await readFile(file));
+  // The XML reader (cheerio) loads only for a bank file, not for every ledger import.
+  const { CamtError, parseCamt } = await import('../collectors/ledger/parse-camt.js');
   let camt;
   try {
     camt = parseCamt(text);

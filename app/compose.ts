@@ -32,12 +32,14 @@ export interface App {
 
 export async function openApp(config: AppConfig, log: Logger, clock: Clock = systemClock): Promise<App> {
   const weights = loadScoringWeights(config.dataDir);
-  const linkModel = loadLinkModel();
-  const eventModel = loadEventModel();
   const bus = await openBus(config, log);
   const store = await openStore(config, log);
   await bus.ensureTopics(ALL_TOPICS);
   let closed = false;
+  // The shipped models are read when a role or command first uses them: a command that only
+  // reads the store does not pay for parsing them.
+  let linkModel: LinkModel | undefined;
+  let eventModel: EventModel | undefined;
   return {
     config,
     log,
@@ -45,8 +47,12 @@ export async function openApp(config: AppConfig, log: Logger, clock: Clock = sys
     bus,
     store,
     weights,
-    linkModel,
-    eventModel,
+    get linkModel() {
+      return (linkModel ??= loadLinkModel());
+    },
+    get eventModel() {
+      return (eventModel ??= loadEventModel());
+    },
     async close() {
       if (closed) return;
       closed = true;

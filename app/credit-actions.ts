@@ -6,7 +6,7 @@ import { TERMS_KINDS, TOPICS, grade, isoDate, type Assessment, type Customer } f
 import { activeOverride, type Acknowledgement, type Note, type OverrideChange } from '../platform/store/credit-state.js';
 import type { App } from './compose.js';
 import { publishAll } from './publish.js';
-import { scorerDeps } from './roles/pipeline.roles.js';
+import { scorerDeps } from './roles/scorer-deps.js';
 
 /**
  * The credit manager's own decisions, shared by CLI, API and web pages: the approved limit,

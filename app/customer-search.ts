@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { foldToken, isGenericToken } from '../analysis/linking/index.js';
+import { foldToken, isGenericToken } from '../analysis/linking/normalize-name.js';
 import type { Customer } from '../platform/schemas/index.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseEventModel, type EventModel } from '../analysis/classify/index.js';
+import { parseEventModel, type EventModel } from '../analysis/classify/event-model.js';
 import { UserError } from '../platform/errors.js';
 
 /** The event-extraction weights shipped with Bonitor, fitted by scripts/fit-event-model.ts on the labelled development corpus. */

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from '../analysis/scoring/ledger-features.js';
 import { parseCsv } from '../platform/csv.js';
 import { decodeBytes } from '../collectors/ledger/decode-text.js';
 import { parseColumnMap } from '../collectors/ledger/ledger-columns.js';
@@ -10,10 +9,7 @@ import { UserError } from '../platform/errors.js';
 import type { LedgerRow } from '../platform/schemas/index.js';
 import type { CliIo } from './cli/command.js';
 
-/** The ledger reading the configuration asks for (`ledger.maxDiscountShare`, default 3 %). */
-export function ledgerFeatureOptions(config: AppConfig): LedgerFeatureOptions {
-  return { ...DEFAULT_LEDGER_OPTIONS, maxDiscountShare: config.ledger?.maxDiscountShare ?? DEFAULT_LEDGER_OPTIONS.maxDiscountShare };
-}
+export { ledgerFeatureOptions } from './ledger-options.js';
 
 /** The reading options of a ledger file: config `ledger:` first, command-line flags over it. */
 export function ledgerReadOptions(config: AppConfig, flags: { map?: string[]; decimal?: string; currency?: string }): ReadLedgerFileOptions {

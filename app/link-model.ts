@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseLinkModel, type LinkModel } from '../analysis/linking/index.js';
+import { parseLinkModel, type LinkModel } from '../analysis/linking/link-model.js';
 import { UserError } from '../platform/errors.js';
 
 /** The linking weights shipped with Bonitor, fitted by scripts/fit-link-model.ts on the labelled development corpus. */

@@ -1,4 +1,4 @@
-import { ledgerFeatureOptions } from './ledger-file.js';
+import { ledgerFeatureOptions } from './ledger-options.js';
 import type { Assessment, Customer, Grade, LedgerRow } from '../platform/schemas/index.js';
 import { indexCustomers, type SearchResult } from './customer-search.js';
 import { checkProspect, type DocumentSearch, type ProspectDocument } from './prospect.js';

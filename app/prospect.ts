@@ -1,10 +1,10 @@
-import { analyzeDocument } from '../analysis/analyze-document.js';
-import { buildWatchlistIndex, linkEntities, normalizeRegisterId, type LinkModel } from '../analysis/linking/index.js';
+import { normalizeRegisterId } from '../analysis/linking/watchlist-index.js';
+import type { LinkModel } from '../analysis/linking/link-model.js';
 import { assessCustomer, registerFactsFrom } from '../analysis/scoring/index.js';
 import type { RegisterEntry } from '../platform/registers/register-entry.js';
 import type { Policy } from '../platform/config/policy.js';
 import type { Clock } from '../platform/clock.js';
-import type { EventModel } from '../analysis/classify/index.js';
+import type { EventModel } from '../analysis/classify/event-model.js';
 import { stableId } from '../platform/ids.js';
 import type { Assessment, Customer, Document } from '../platform/schemas/index.js';
 
@@ -90,11 +90,10 @@ export async function checkProspect(deps: ProspectDeps, query: string, orderAmou
   const known = new Set(fromRegister.map((d) => d.id));
   const candidates = [...fromRegister, ...stored.filter((d) => !known.has(d.id))];
   if (candidates.length === 0 && entries.length === 0) return undefined;
-  const index = buildWatchlistIndex([prospect], deps.linkModel);
   const now = deps.clock.now();
-  const named = candidates.filter((d) => linkEntities(index, { title: d.title, text: d.text, url: d.url, registerIds: d.registerIds }).length > 0);
+  // Linking and classifying load the analysis modules (language detection, lexicons): only when there is something to read.
+  const { named, signals } = candidates.length === 0 ? { named: [], signals: [] } : (await import('./prospect-signals.js')).prospectSignals(prospect, candidates, now, deps);
   if (named.length === 0 && entries.length === 0) return undefined;
-  const signals = named.flatMap((d) => analyzeDocument(d, index, now, { eventModel: deps.eventModel }));
   const facts = registerFactsFrom(entries);
   const assessment = assessCustomer({
     customer: { id: prospect.id, name: prospect.name },

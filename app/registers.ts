@@ -1,4 +1,5 @@
-import { createFetcher, userAgentFor } from '../collectors/index.js';
+import { createFetcher } from '../collectors/fetch/fetcher.js';
+import { userAgentFor } from '../collectors/user-agent.js';
 import { lookupCompany, type CompanyQuery } from '../collectors/registers/lookup/lookup-company.js';
 import { buildRegisterSet, type RegisterSet } from '../collectors/registers/lookup/registry.js';
 import type { CompanyLookupResult } from '../platform/registers/port.js';

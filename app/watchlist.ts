@@ -1,9 +1,8 @@
 import { stableId } from '../platform/ids.js';
-import { mergeWatchlistEntry, parseWatchlistCsv } from '../analysis/linking/index.js';
+import { mergeWatchlistEntry, parseWatchlistCsv } from '../analysis/linking/watchlist-csv.js';
 import type { Customer } from '../platform/schemas/index.js';
 import { META_KEYS } from '../platform/store/meta-keys.js';
 import type { App } from './compose.js';
-import { relinkStoredDocuments } from './relink.js';
 
 export interface WatchlistImportResult {
   /** Customers in the file. */
@@ -61,6 +60,6 @@ export async function importWatchlist(
   // New or changed customers are scored even before anything about them arrives.
   if (upserts.length > 0) await app.store.markDirty(upserts.map((c) => c.id), app.clock.now());
   // Stored documents that already name a new or changed customer are linked to it now.
-  if (upserts.length > 0) result.relinked = await relinkStoredDocuments(app, upserts);
+  if (upserts.length > 0) result.relinked = await (await import('./relink.js')).relinkStoredDocuments(app, upserts);
   return result;
 }

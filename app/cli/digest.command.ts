@@ -1,5 +1,7 @@
-import { createSubscriptionRepo, runDigestRound, type DigestRoundResult } from '../../alerts/index.js';
-import { digestDeps } from '../roles/alerter.role.js';
+import { createSubscriptionRepo } from '../../alerts/subscription-repo.js';
+import { runDigestRound } from '../../alerts/digest.job.js';
+import type { DigestRoundResult } from '../../alerts/types.js';
+import { digestDeps } from '../roles/digest-deps.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 

@@ -1,4 +1,7 @@
-import { createFetcher, isLinkLocalOrMetadata, parseFeedInput, userAgentFor } from '../../collectors/index.js';
+import { createFetcher } from '../../collectors/fetch/fetcher.js';
+import { isLinkLocalOrMetadata } from '../../collectors/fetch/address-guard.js';
+import { parseFeedInput } from '../../collectors/feed/feed-parse.js';
+import { userAgentFor } from '../../collectors/user-agent.js';
 import { silentLogger } from '../../platform/log.js';
 import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';

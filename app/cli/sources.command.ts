@@ -1,4 +1,6 @@
-import { collectSource, sourceHealthRepoOn, sourceStatus, userAgentFor, type SourceHealth } from '../../collectors/index.js';
+import { sourceHealthRepoOn } from '../../collectors/health/store-health.js';
+import { sourceStatus } from '../../collectors/health/status.js';
+import type { SourceHealth } from '../../collectors/index.js';
 import { effectiveConfig } from '../demo/demo.js';
 import { withWatchSources } from '../watch-sources.js';
 import { publishAll } from '../publish.js';
@@ -7,7 +9,7 @@ import type { Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const SOURCES_OPTIONS = { format: { type: 'string', default: 'text' }, run: { type: 'string' } } as const satisfies OptionSpecs;
-import { summarizeDeliveries, type DeliveryHealth } from '../../alerts/index.js';
+import { summarizeDeliveries, type DeliveryHealth } from '../../alerts/deliver.js';
 
 export const sourcesCommand: Command = {
   options: SOURCES_OPTIONS,
@@ -32,6 +34,8 @@ export const sourcesCommand: Command = {
         ctx.io.stderr.write(`unknown source "${values.run}" (configured: ${config.sources.map((s) => s.id).join(', ') || 'none'})\n`);
         return 2;
       }
+      // The collectors (feed and HTML parsers) load only when a source is collected, not to list them.
+      const [{ collectSource }, { userAgentFor }] = await Promise.all([import('../../collectors/collect-source.js'), import('../../collectors/user-agent.js')]);
       const result = await collectSource(source, {
         seen: app.store,
         publish: (docs) => publishAll(app.bus, TOPICS.documents, docs),

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
-import { createSubscriptionRepo, validateSubscription } from '../../alerts/index.js';
+import { createSubscriptionRepo } from '../../alerts/subscription-repo.js';
+import { validateSubscription } from '../../alerts/validate-subscription.js';
 import type { Command, CliContext } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 
@@ -142,6 +142,7 @@ async function readSubscriptionsFile(file: string, ctx: CliContext): Promise<unk
     ctx.io.stderr.write(`cannot read ${file}\n`);
     return undefined;
   }
+  const { parse: parseYaml } = await import('yaml');
   try {
     const doc: unknown = parseYaml(text);
     const subs = Array.isArray(doc) ? doc : (doc as { subscriptions?: unknown })?.subscriptions;

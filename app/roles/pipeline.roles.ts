@@ -1,9 +1,9 @@
-import { ledgerFeatureOptions } from '../ledger-file.js';
 import cron from 'node-cron';
 import { TOPICS, toMessages } from '../../platform/schemas/index.js';
 import { META_KEYS } from '../../platform/store/meta-keys.js';
 import { createAnalyzerStep } from '../../analysis/analyzer.consumer.js';
-import { createScorerInputStep, rescoreQueued, type ScorerDeps } from '../../analysis/scorer.consumer.js';
+import { createScorerInputStep, rescoreQueued } from '../../analysis/scorer.consumer.js';
+import { scorerDeps } from './scorer-deps.js';
 import type { App } from '../compose.js';
 import { publishAll } from '../publish.js';
 import { GROUPS } from '../topics.js';
@@ -11,6 +11,7 @@ import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
 import { consumerService, startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
 
 export type { RunningRole };
+export { scorerDeps };
 
 const MODEL_KEY = META_KEYS.modelVersion;
 
@@ -34,24 +35,6 @@ export function analyzerRole(app: App): RoleDefinition {
     handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log, linkModel: app.linkModel, eventModel: app.eventModel }),
   });
   return { name: 'analyzer', services: [consumer], ticks: [], idle: async () => consumer.current()?.idle() };
-}
-
-export function scorerDeps(app: App): ScorerDeps {
-  return {
-    customers: app.store,
-    ledger: app.store,
-    signals: app.store,
-    assessments: app.store,
-    positions: app.store,
-    queue: app.store,
-    policy: app.config.policy,
-    weights: app.weights,
-    registers: app.store.registers,
-    ledgerOptions: ledgerFeatureOptions(app.config),
-    credit: app.store.credit,
-    clock: app.clock,
-    log: app.log,
-  };
 }
 
 /**

@@ -14,7 +14,7 @@ import { langParam, pageSpeaker, type Speaker } from './i18n.js';
 import { renderPage } from './layout.js';
 import { sameSitePath } from './same-site-path.js';
 import { renderCheckBody } from './pages/check.page.js';
-import { ledgerFeatureOptions } from '../ledger-file.js';
+import { ledgerFeatureOptions } from '../ledger-options.js';
 import type { SourceReport } from '../../platform/registers/register-entry.js';
 import { renderPortfolioBody } from './pages/portfolio.page.js';
 import { renderRemoveConfirmation, renderSubscriptionsBody } from './pages/subscriptions.page.js';

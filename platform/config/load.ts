@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { configSchema, ENV_OVERRIDES, SECRET_PATHS, type AppConfig } from './schema.js';
 import { checkSourceLocation } from './source-location.js';
 import { findUnknownKeys } from './unknown-keys.js';
@@ -47,6 +48,8 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
       throw new ConfigError([{ path: '(file)', message: `config file not found: ${abs}` }]);
     }
     try {
+      // yaml is loaded only when there is a file to read: zero configuration starts without it.
+      const { parse: parseYaml } = createRequire(import.meta.url)('yaml') as typeof Yaml;
       const parsed: unknown = parseYaml(readFileSync(abs, 'utf8')) ?? {};
       if (typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new ConfigError([{ path: '(file)', message: 'the config file must be a YAML mapping' }]);

@@ -1,4 +1,5 @@
-import cron from 'node-cron';
+import { createRequire } from 'node:module';
+import type NodeCron from 'node-cron';
 import { z } from 'zod';
 
 export const SOURCE_KINDS = ['rss', 'html', 'shab', 'gazette', 'companies-house', 'edgar'] as const;
@@ -33,6 +34,13 @@ export const fetchLimitsSchema = z.object({
 });
 export type FetchLimits = z.infer<typeof fetchLimitsSchema>;
 
+/** node-cron's own check, loaded on the first schedule to check: a configuration without sources does not load the scheduler. */
+let cron: typeof NodeCron | undefined;
+function validCron(expression: string): boolean {
+  cron ??= createRequire(import.meta.url)('node-cron') as typeof NodeCron;
+  return cron.validate(expression);
+}
+
 /** A configured source the collectors fetch on a schedule. `{ id, url }` alone is a valid RSS source. */
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, dot, dash or underscore'),
@@ -48,7 +56,7 @@ export const sourceSchema = z.object({
   schedule: z
     .string()
     .default('*/30 * * * *')
-    .refine((s) => (/^\d+\s*[smh]$/i.test(s.trim()) ? intervalAtLeast10s(s) : cron.validate(s)), {
+    .refine((s) => (/^\d+\s*[smh]$/i.test(s.trim()) ? intervalAtLeast10s(s) : validCron(s)), {
       message: 'use a cron expression such as "*/30 * * * *" or an interval of at least 10s such as "15m"',
     }),
   /** Allow private, loopback and link-local addresses (local test servers, intranet feeds). */

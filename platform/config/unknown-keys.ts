@@ -1,5 +1,9 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import { createRequire } from 'node:module';
 import type { z } from 'zod';
+
+type Distance = (a: string, b: string, options: { restricted: boolean }) => number;
+/** natural's Damerau-Levenshtein, loaded only when a key is unknown (a valid configuration never needs it). */
+let damerauLevenshtein: Distance | undefined;
 
 export interface UnknownKey {
   /** Dotted path of the unknown key, e.g. `sources.0.allowPrivte`. */
@@ -100,9 +104,10 @@ function keyPaths(schema: z.ZodType, prefix: string[] = [], out: string[] = [], 
 /** The closest sibling: one or two edits away (a third for long keys), case ignored. */
 function nearest(key: string, known: string[]): string | undefined {
   const lower = key.toLowerCase();
+  const distance = (damerauLevenshtein ??= (createRequire(import.meta.url)('natural/lib/natural/distance/index.js') as { DamerauLevenshteinDistance: Distance }).DamerauLevenshteinDistance);
   let best: { key: string; d: number } | undefined;
   for (const k of known) {
-    const d = DamerauLevenshteinDistance(lower, k.toLowerCase(), { restricted: true });
+    const d = distance(lower, k.toLowerCase(), { restricted: true });
     if (!best || d < best.d) best = { key: k, d };
   }
   const allowed = key.length >= 10 ? 3 : key.length >= 4 ? 2 : key.length >= 2 ? 1 : 0;

@@ -65,13 +65,15 @@ function createFormatter(locale: string): Formatter {
     return df;
   };
   const formattedDates = new Map<string, string>();
-  const months = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-  const plurals = new Intl.PluralRules(locale);
+  // Built on first use: modules make their speakers at import time, and a CLI command that
+  // never formats should not pay for Intl (tens of milliseconds of start-up).
+  let months: Intl.DateTimeFormat | undefined;
+  let plurals: Intl.PluralRules | undefined;
   const pluralOf = new Map<number, string>();
   const plural = (n: number, forms: PluralForms) => {
     let category = pluralOf.get(n);
     if (category === undefined) {
-      category = plurals.select(n);
+      category = (plurals ??= new Intl.PluralRules(locale)).select(n);
       if (pluralOf.size < 1000) pluralOf.set(n, category);
     }
     return forms[category] ?? forms.other;
@@ -80,7 +82,8 @@ function createFormatter(locale: string): Formatter {
   // 1000 look the same in every locale here (no grouping), and whole percentages follow one
   // pattern per locale, so those skip Intl, which is slow per call. Money strings are memoised.
   const small = (n: number) => Number.isInteger(n) && n > -1000 && n < 1000;
-  const percentPattern = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.5).replace('50', '\u0000');
+  let percentPattern: string | undefined;
+  const wholePercent = (n: number) => (percentPattern ??= new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.5).replace('50', '\u0000')).replace('\u0000', String(n));
   const moneyMemo = new Map<string, string>();
   return {
     locale,
@@ -99,7 +102,7 @@ function createFormatter(locale: string): Formatter {
     number: (n, digits = 0) => (digits === 0 && small(n) ? String(n) : num(digits).format(n)),
     percent(share, digits = 0) {
       const whole = share * 100;
-      if (digits === 0 && Number.isInteger(Math.round(whole * 1e6) / 1e6) && small(Math.round(whole))) return percentPattern.replace('\u0000', String(Math.round(whole)));
+      if (digits === 0 && Number.isInteger(Math.round(whole * 1e6) / 1e6) && small(Math.round(whole))) return wholePercent(Math.round(whole));
       let pf = percents.get(digits);
       if (!pf) percents.set(digits, (pf = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })));
       return pf.format(share);
@@ -116,7 +119,7 @@ function createFormatter(locale: string): Formatter {
       }
       return out;
     },
-    month: (ym) => months.format(new Date(`${ym}-01T00:00:00Z`)),
+    month: (ym) => (months ??= new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })).format(new Date(`${ym}-01T00:00:00Z`)),
     plural,
     count: (n, forms) => `${small(n) ? String(n) : num(Number.isInteger(n) ? 0 : 1).format(n)} ${plural(n, forms)}`,
   };

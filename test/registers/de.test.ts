@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../../collectors/index.js';
-import { deEntry, parseDeAnnouncement } from '../../collectors/registers/lookup/de-register.lookup.js';
+import { deEntry } from '../../collectors/registers/lookup/de-register.lookup.js';
+import { parseDeAnnouncement } from '../../collectors/registers/lookup/de-announcement.parse.js';
 import { lookupCompany } from '../../collectors/registers/lookup/lookup-company.js';
 import { buildRegisterSet } from '../../collectors/registers/lookup/registry.js';
 import { computeRegisterFeatures, registerFactsFrom } from '../../analysis/scoring/index.js';

@@ -5,7 +5,7 @@ import type { RouteContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import type { FastifyReply } from 'fastify';
 import { EXPORT_LIMIT, loadCustomerPage, loadPortfolio, runCheck } from '../queries.js';
-import { ledgerFeatureOptions } from '../../ledger-file.js';
+import { ledgerFeatureOptions } from '../../ledger-options.js';
 import { defineRoute } from '../route.js';
 import { portfolioCsv, portfolioXlsx } from '../../portfolio-export.js';
 import { speakerFor } from '../../locale.js';

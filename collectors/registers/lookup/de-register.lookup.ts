@@ -1,46 +1,8 @@
-import { load } from 'cheerio';
 import type { RegisterLookup } from '../../../platform/registers/port.js';
 import type { ParsedRegisterId } from '../../../platform/registers/register-id.js';
 import { registerEntrySchema, type CompanyStatus, type RegisterEntry } from '../../../platform/registers/register-entry.js';
-import { CollectError } from '../../errors.js';
+import { announcementDay, type DeAnnouncement } from './de-announcement.js';
 import { RegisterHttp } from './register-http.js';
-
-/**
- * German commercial-register announcements (Registerbekanntmachungen, RegisSTAR format: one
- * HTML page per announcement with court, file number, date, kind — Neueintragungen,
- * Veränderungen, Löschungen — and the register text). The joint register portal offers no
- * machine interface and its terms of use forbid more than 60 retrievals an hour, so Bonitor
- * reads announcements only from the URL template the user configures (a licensed export or a
- * mirror), one request a minute by default.
- */
-export interface DeAnnouncement {
-  court: string;
-  fileNumber: string; // "HRB 731772"
-  publishedOn?: string; // YYYY-MM-DD
-  kind: string; // "Neueintragungen", "Veränderungen", "Löschungen"
-  text: string;
-}
-
-const day = (dmy: string) => {
-  const m = /(\d{2})\.(\d{2})\.(\d{4})/.exec(dmy);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
-};
-
-/** Pure: one RegisSTAR announcement page → its parts. */
-export function parseDeAnnouncement(html: string): DeAnnouncement {
-  const $ = load(html);
-  const cells = $('td')
-    .toArray()
-    .map((td) => $(td).text().replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  const head = /Amtsgericht\s+(.+?)\s+Aktenzeichen:\s*((?:HR[AB]|GnR|PR|VR)\s*\d+(?:\s*[A-Z]{1,2})?)/i.exec(cells[0] ?? '');
-  if (!head) throw new CollectError('parse', 'register announcement: no "Amtsgericht … Aktenzeichen: HRB …" header');
-  const published = /Bekannt gemacht am:\s*(\d{2}\.\d{2}\.\d{4})/.exec(cells.join(' '))?.[1];
-  const kind = cells.find((c) => /^(Neueintragungen|Veränderungen|Löschungen)$/i.test(c)) ?? '';
-  const text = cells.filter((c) => /^(HR[AB]|GnR|PR|VR)\s*\d+\s*:/.test(c)).join('\n');
-  if (!text) throw new CollectError('parse', 'register announcement: no register text');
-  return { court: head[1]!.trim(), fileNumber: head[2]!.replace(/\s+/g, ' ').trim(), ...(published ? { publishedOn: day(published) } : {}), kind, text };
-}
 
 /** Pure: what the announcement says about the company (name, seat, legal form, capital, status). */
 export function deEntry(a: DeAnnouncement, url: string, fetchedAt: Date): RegisterEntry {
@@ -66,7 +28,7 @@ export function deEntry(a: DeAnnouncement, url: string, fetchedAt: Date): Regist
     statusDetail: a.kind || undefined,
     ...(seat ? { seat } : {}),
     ...(capital ? { capital: { amount: Number(capital[1]!.replace(/\./g, '').replace(',', '.')), currency: capital[2] } } : {}),
-    ...(founded && /^Neueintragungen$/i.test(a.kind) ? { foundedOn: day(founded) } : {}),
+    ...(founded && /^Neueintragungen$/i.test(a.kind) ? { foundedOn: announcementDay(founded) } : {}),
     officerChanges: signatory && a.publishedOn && !/^Neueintragungen$/i.test(a.kind) ? [{ date: a.publishedOn, kind: 'appointed', name: '', role: 'signatory' }] : [],
     notices: [
       {
@@ -95,7 +57,9 @@ export function createDeRegisterLookup(http: RegisterHttp, template: string, now
     async byId(id, options = {}) {
       const url = template.replaceAll('{court}', encodeURIComponent(id.court ?? '')).replaceAll('{number}', encodeURIComponent(id.value));
       const html = await http.text(url, { accept: 'text/html', ...(options.signal ? { signal: options.signal } : {}) });
-      return html === undefined ? undefined : deEntry(parseDeAnnouncement(html), url, now());
+      if (html === undefined) return undefined;
+      const { parseDeAnnouncement } = await import('./de-announcement.parse.js');
+      return deEntry(parseDeAnnouncement(html), url, now());
     },
     async byName() {
       // The register portal's name search is an interactive form with a 60-an-hour limit: not automated.
