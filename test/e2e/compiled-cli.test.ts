@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticImports } from '../../scripts/build.js';
@@ -41,9 +41,12 @@ describe('the compiled CLI (dist/, what npm start runs)', () => {
     const commandHelp = await runBonitor(['check', '--help'], env, undefined, main);
     expect(commandHelp.stdout).toMatch(/--format <text\|json>/);
 
-    // Before a command is chosen only the CLI's own shell is loaded: no zod, no store, no command module.
+    // Before a command is chosen only the CLI's own shell is loaded (commander, compiled in): no zod, no store, no command module.
     const loaded = staticImports(main);
-    expect(loaded.packages).toEqual(['commander']);
+    expect(loaded.packages).toEqual([]);
+    const code = loaded.files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(code).toContain('// node_modules/commander/');
+    expect(code).not.toContain('// node_modules/zod/');
     expect(loaded.files.filter((f) => f.endsWith('.command.js'))).toEqual([]);
   });
 
