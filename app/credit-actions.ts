@@ -24,7 +24,8 @@ export async function rescoreNow(app: CreditApp, customerId: string): Promise<As
   return assessment;
 }
 
-async function knownCustomer(app: CreditApp, customerId: string): Promise<Customer | undefined> {
+/** The customer on the watchlist, undefined for one known only from the ledger; exit 1 for an id the store does not know. */
+export async function knownCustomer(app: Pick<App, 'store'>, customerId: string): Promise<Customer | undefined> {
   const customer = await app.store.getCustomer(customerId);
   if (customer) return customer;
   if ((await app.store.ledgerCustomerIds()).includes(customerId)) return undefined;

@@ -58,6 +58,24 @@ describe('bonitor override and notes, and approved limits from the watchlist', (
     expect((await run(notesListCommand, ['CH-1002'])).out).toMatch(/\tanna\tOwner asks for a payment plan/);
   });
 
+  it('resolves the customer the same way in every credit command: unknown is exit 1, a missing id or text exit 2, options listed by --help', async () => {
+    for (const [command, args] of [
+      [notesListCommand, ['NOBODY']],
+      [notesAddCommand, ['NOBODY', 'hello']],
+      [overrideClearCommand, ['NOBODY']],
+      [overrideListCommand, ['--history', 'NOBODY']],
+    ] as const) {
+      const r = await run(command, [...args]);
+      expect([command.name, r.code, r.err]).toEqual([command.name, 1, expect.stringMatching(/no customer with id "NOBODY"/)]);
+    }
+    expect(await run(notesAddCommand, ['CH-1002'])).toMatchObject({ code: 2, err: expect.stringMatching(/give the text after the customer id\nusage: bonitor notes add/) });
+    expect(await run(notesListCommand, [])).toMatchObject({ code: 2, err: expect.stringMatching(/name the customer id/) });
+    expect(await run(overrideSetCommand, ['CH-1002', 'CH-1003', '--grade', 'C', '--reason', 'two'])).toMatchObject({ code: 2, err: expect.stringMatching(/name exactly one customer id/) });
+    expect(await run(overrideSetCommand, ['CH-1002', '--colour', 'red'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown option '--colour'/) });
+    expect(Object.keys(overrideSetCommand.options ?? {})).toEqual(['grade', 'terms', 'limit', 'reason', 'until', 'by']);
+    expect(Object.keys(notesAddCommand.options ?? {})).toEqual(['by']);
+  });
+
   it('reads credit_limit from the watchlist (50\'000, 50.000,00 …) and keeps limits set in the app when the file has no such column', async () => {
     const csv = "customer_id,name,credit_limit\nA1,Alpha AG,50'000\nA2,Beta GmbH,\"50.000,50\"\nA3,Gamma SA,\nA4,Delta Ltd,lots\n";
     const parsed = parseWatchlistCsv(csv);
