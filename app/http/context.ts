@@ -1,4 +1,5 @@
 import type { HealthMonitor } from '../supervision/health-monitor.js';
+import type { CheckAnswers } from './check-answers.js';
 import type { FastifyInstance } from 'fastify';
 import type { Subscription } from '../../platform/config/subscriptions.js';
 import type { Customer } from '../../platform/schemas/index.js';
@@ -46,4 +47,6 @@ export interface RouteContext {
   searchCustomers(query: string): Promise<SearchResult>;
   /** Checks with an order amount: assessed from inputs kept per stored assessment. */
   fresh?: FreshAssessments;
+  /** Rendered customer checks, served again while their basis holds (see createCheckAnswers). */
+  checkAnswers?: CheckAnswers;
 }

@@ -16,6 +16,7 @@ import { registerSubscriptionRoutes } from './routes/subscriptions.routes.js';
 import { registerWebRoutes, renderErrorPage, SESSION_COOKIE } from '../web/web.routes.js';
 import { registerCreditWebRoutes } from '../web/credit.web.js';
 import { createFreshAssessments } from '../fresh-assessment.js';
+import { createCheckAnswers } from './check-answers.js';
 import { checkScoringDeps } from '../lookup.js';
 
 export interface HttpDeps {
@@ -147,7 +148,8 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
 
   const index = createCustomerIndex(app.store);
   const fresh = createFreshAssessments({ ...checkScoringDeps(app), assessments: app.store });
-  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app), fresh };
+  const checkAnswers = createCheckAnswers(app, index.search);
+  const ctx = { server, registry, app, auth, documents: documents ?? storeDocumentSearch(app.store), subscriptions, unsubscribeSecret, health, findCustomers: index.find, searchCustomers: index.search, registers: registerServices(app), fresh, checkAnswers };
   registerOpsRoutes(ctx);
   registerCustomerRoutes(ctx);
   registerCreditRoutes(ctx);

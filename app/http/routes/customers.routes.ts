@@ -19,6 +19,7 @@ export const checkQuery = z.object({
 });
 
 const listQuery = portfolioListQuery;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The page's place in the whole list: X-Total-Count, and RFC 8288 links to the next and previous pages. */
 function pageHeaders(reply: FastifyReply, url: string, total: number, limit: number, offset: number): void {
@@ -38,12 +39,17 @@ function pageHeaders(reply: FastifyReply, url: string, total: number, limit: num
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
 /** Check, customers, their assessments and history, and the portfolio summary. */
-export function registerCustomerRoutes({ server, registry, app, documents, searchCustomers, registers, fresh }: RouteContext): void {
+export function registerCustomerRoutes({ server, registry, app, documents, searchCustomers, registers, fresh, checkAnswers }: RouteContext): void {
   defineRoute(
     server,
     registry,
     { method: 'GET', url: '/api/check', tag: 'check', access: 'read', summary: 'Pre-contract check by name or register id: a customer, or a prospect from public documents; 300 with candidates when the query names no one company', query: checkQuery, response: checkAnswerSchema, errors: [300, 404] },
     async ({ query, reply }) => {
+      const kept = await checkAnswers?.get(query.q, query.amount);
+      if (kept !== undefined) return reply.type(JSON_TYPE).send(kept);
+      // The basis is read before the answer is made: a re-score meanwhile makes the kept answer stale, never the reverse.
+      const customerId = checkAnswers && (await checkAnswers.customerFor(query.q));
+      const basis = customerId !== undefined && checkAnswers ? await checkAnswers.basisOf(customerId, query.amount) : undefined;
       const sources: SourceReport[] = [];
       const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, search: searchCustomers, ...(fresh ? { fresh } : {}), ...(registers ? { registers } : {}), sourcesOut: sources });
       if (!answer) {
@@ -52,7 +58,7 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
       if (answer.kind === 'candidates') {
         return reply.code(300).send({ error: 'ambiguous', message: `"${query.q}" matches several customers and names none of them clearly; ask again with one of their ids`, candidates: answer.candidates });
       }
-      return {
+      const body = JSON.stringify({
         ...answer.assessment,
         match: {
           kind: answer.kind,
@@ -60,7 +66,9 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
           ...(answer.documents ? { documents: answer.documents } : {}),
           ...(answer.register ? { register: { entries: answer.register.entries, sources: answer.register.sources, candidates: answer.register.candidates } } : {}),
         },
-      };
+      });
+      if (basis !== undefined && answer.kind === 'customer' && answer.customer?.id === customerId) checkAnswers!.set(query.q, query.amount, customerId!, basis, body);
+      return reply.type(JSON_TYPE).send(body);
     },
   );
 
