@@ -82,11 +82,13 @@ describe('GET /api/check serves kept answers only while their basis holds', () =
   });
 
   it('follows the watchlist: a query that no longer clearly means the kept customer is answered anew', async () => {
-    expect((await check('Nordkap Textil')).body.customerId).toBe('DE-2006');
-    // A second customer of the same name: the query now names two, so the answer is the candidates (300).
-    await importWatchlist(demo.app, 'customer_id,name,country\nAT-9001,Nordkap Textil GmbH,AT\n');
-    const res = await fetch(`${base}/api/check?q=${encodeURIComponent('Nordkap Textil')}`);
+    expect((await check('Calandra Logistik')).body.customerId).toBe('CH-1003');
+    // A GmbH of the same name: the name without legal form now names two, so the answer is the candidates (300).
+    await importWatchlist(demo.app, 'customer_id,name,country\nAT-9001,Calandra Logistik GmbH,AT\n');
+    const res = await fetch(`${base}/api/check?q=${encodeURIComponent('Calandra Logistik')}`);
     expect(res.status).toBe(300);
-    expect(((await res.json()) as { candidates: Array<{ id: string }> }).candidates.map((c) => c.id).sort()).toEqual(['AT-9001', 'DE-2006']);
+    expect(((await res.json()) as { candidates: Array<{ id: string }> }).candidates.map((c) => c.id).sort()).toEqual(['AT-9001', 'CH-1003']);
+    // The full name still decides (the search's rule), and is answered for that customer.
+    expect((await check('Calandra Logistik GmbH')).body.customerId).toBe('AT-9001');
   });
 });
