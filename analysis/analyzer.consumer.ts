@@ -31,22 +31,19 @@ export function createAnalyzerStep(deps: AnalyzerDeps): BatchHandler<Signal[]> {
   const log = deps.log.child({ module: 'analyzer' });
   const currentIndex = watchlistIndexCache(deps, log);
   return async (messages) => {
-    const results: Array<StepResult<Signal[]>> = [];
-    let index: WatchlistIndex | undefined;
-    for (const message of messages) {
-      const parsed = parseEnvelope(TOPICS.documents, message.value);
-      if (!parsed.ok) {
-        results.push(rejectUnparsed(parsed));
-        continue;
-      }
-      const doc = parsed.value.payload;
-      await deps.documents.upsertDocument(doc);
-      index ??= await currentIndex(); // one watchlist check per batch
-      const found = analyzeDocument(doc, index, deps.clock.now(), { eventModel: deps.eventModel });
+    const parsed = messages.map((m) => parseEnvelope(TOPICS.documents, m.value));
+    const docs = parsed.flatMap((p) => (p.ok ? [p.value.payload] : []));
+    // The batch's documents in one store write; the watchlist checked once per batch.
+    if (docs.length > 0) await deps.documents.upsertDocuments(docs);
+    const index = docs.length > 0 ? await currentIndex() : undefined;
+    const now = deps.clock.now();
+    return parsed.map((p): StepResult<Signal[]> => {
+      if (!p.ok) return rejectUnparsed(p);
+      const doc = p.value.payload;
+      const found = analyzeDocument(doc, index!, now, { eventModel: deps.eventModel });
       if (found.length > 0) log.info({ document_id: doc.id, signals: found.length }, 'document_analyzed');
-      results.push(ok(found));
-    }
-    return results;
+      return ok(found);
+    });
   };
 }
 

@@ -39,36 +39,40 @@ export interface ScorerDeps {
  */
 export function createScorerInputStep(deps: ScorerDeps): BatchHandler<void> {
   return async (messages) => {
-    const results: Array<StepResult<void>> = [];
     const dirty = new Set<string>();
     const industries = new Set<string | undefined>(); // NACE sections of new industry signals
-    for (const message of messages) {
-      if (message.topic === TOPICS.ledger) {
-        const parsed = parseEnvelope(TOPICS.ledger, message.value);
-        if (!parsed.ok) {
-          results.push(rejectUnparsed(parsed));
-          continue;
-        }
-        const changed = await deps.ledger.upsertLedgerRows([parsed.value.payload]);
-        if (changed.length > 0) {
-          dirty.add(parsed.value.payload.customerId);
-          results.push(ok(undefined));
-        } else results.push(drop('ledger row unchanged'));
-      } else if (message.topic === TOPICS.signals) {
-        const parsed = parseEnvelope(TOPICS.signals, message.value);
-        if (!parsed.ok) {
-          results.push(rejectUnparsed(parsed));
-          continue;
-        }
-        const signal = parsed.value.payload;
-        const isNew = await deps.signals.upsertSignal(signal);
+    const parsed = messages.map((m) =>
+      m.topic === TOPICS.ledger
+        ? { kind: 'ledger' as const, p: parseEnvelope(TOPICS.ledger, m.value) }
+        : m.topic === TOPICS.signals
+          ? { kind: 'signals' as const, p: parseEnvelope(TOPICS.signals, m.value) }
+          : { kind: 'other' as const, topic: m.topic },
+    );
+    // The batch's rows and signals in one store write each (a transaction on SQLite), not one per message.
+    const rows = parsed.flatMap((x) => (x.kind === 'ledger' && x.p.ok ? [x.p.value.payload] : []));
+    const signals = parsed.flatMap((x) => (x.kind === 'signals' && x.p.ok ? [x.p.value.payload] : []));
+    const key = (r: { customerId: string; invoiceId: string }) => `${r.customerId}\u0000${r.invoiceId}`;
+    const changed = new Set(rows.length > 0 ? (await deps.ledger.upsertLedgerRows(rows)).map(key) : []);
+    const newSignals = signals.length > 0 ? await deps.signals.upsertSignals(signals) : [];
+    let s = 0;
+    const results = parsed.map((x): StepResult<void> => {
+      if (x.kind === 'ledger') {
+        if (!x.p.ok) return rejectUnparsed(x.p);
+        const row = x.p.value.payload;
+        if (!changed.has(key(row))) return drop('ledger row unchanged');
+        dirty.add(row.customerId);
+        return ok(undefined);
+      }
+      if (x.kind === 'signals') {
+        if (!x.p.ok) return rejectUnparsed(x.p);
+        const signal = x.p.value.payload;
+        const isNew = newSignals[s++] === true;
         if (isNew && signal.customerId) dirty.add(signal.customerId);
         if (isNew && signal.industry) industries.add(sectionOfCode(signal.industry));
-        results.push(isNew ? ok(undefined) : drop('signal already stored'));
-      } else {
-        results.push(dlq(`scorer does not consume topic ${message.topic}`));
+        return isNew ? ok(undefined) : drop('signal already stored');
       }
-    }
+      return dlq(`scorer does not consume topic ${x.topic}`);
+    });
     if (industries.size > 0) {
       // Industry news moves the industry risk index of every customer in that industry.
       for (const c of await deps.customers.listCustomers()) if (c.industry && industries.has(sectionOfCode(c.industry))) dirty.add(c.id);

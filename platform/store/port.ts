@@ -31,6 +31,8 @@ export interface CustomerRemoval {
 export interface DocumentStore {
   /** Returns true when the document was new. */
   upsertDocument(doc: Document): Promise<boolean>;
+  /** upsertDocument for each, in one write (one transaction on SQLite): a consumer's batch. */
+  upsertDocuments(docs: Document[]): Promise<boolean[]>;
   getDocument(id: string): Promise<Document | undefined>;
   countDocuments(): Promise<number>;
   /** Newest documents whose title or text contains `word` (case-insensitive), for prospect checks. */
@@ -56,6 +58,8 @@ export interface LedgerStore {
 export interface SignalStore {
   /** Returns true when the signal was new. */
   upsertSignal(signal: Signal): Promise<boolean>;
+  /** upsertSignal for each, in one write (one transaction on SQLite): a consumer's batch. */
+  upsertSignals(signals: Signal[]): Promise<boolean[]>;
   signalsForCustomer(customerId: string): Promise<Signal[]>;
   signalsForIndustry(industry: string): Promise<Signal[]>;
   /** Signals stored after `afterSeq` (an ingestion cursor), with their sequence numbers. */

@@ -60,6 +60,17 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.documentsMentioning('nothing like this', 5)).toEqual([]);
     });
 
+    it('stores a batch of documents in one write, saying for each whether it was new', async () => {
+      expect(await store.upsertDocuments([])).toEqual([]);
+      const changed = { ...sample.document('d1'), title: 'Title d1, corrected' };
+      expect(await store.upsertDocuments([sample.document('b1'), changed, sample.document('b2'), sample.document('b1')])).toEqual([true, false, true, false]);
+      expect((await store.getDocument('d1'))?.title).toBe('Title d1, corrected');
+      expect((await store.getDocument('b2'))?.title).toBe('Title b2');
+      expect(await store.countDocuments()).toBe(3);
+      expect(await store.upsertDocuments([sample.document('b1'), sample.document('b2')])).toEqual([false, false]);
+      await store.upsertDocument(sample.document('d1'));
+    });
+
     it('finds documents that mention a word, newest first, with LIKE wildcards taken literally', async () => {
       await store.upsertDocument({ ...sample.document('m1'), title: 'Konkurs der Muster_Bau AG', fetchedAt: '2026-11-02T10:00:00.000Z' });
       await store.upsertDocument({ ...sample.document('m2'), text: 'Die muster_bau ag meldet Kurzarbeit', fetchedAt: '2026-11-03T10:00:00.000Z' });
@@ -99,6 +110,16 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(all.map((r) => r.signal.id)).toEqual(['s1', 's2']);
       const after = await store.signalsSince(all[0]!.seq, 10);
       expect(after.map((r) => r.signal.id)).toEqual(['s2']);
+    });
+
+    it('stores a batch of signals in one write, each once', async () => {
+      const a = sample.signal('bs1', 'bs-c1');
+      const b = { ...sample.signal('bs2', 'bs-c2'), customerId: undefined, industry: 'Z9' };
+      expect(await store.upsertSignals([])).toEqual([]);
+      expect(await store.upsertSignals([a, b, a])).toEqual([true, true, false]);
+      expect(await store.upsertSignals([b])).toEqual([false]);
+      expect((await store.signalsForIndustry('Z9')).map((x) => x.id)).toEqual(['bs2']);
+      expect((await store.signalsForCustomer('bs-c1')).map((x) => x.id)).toEqual(['bs1']);
     });
 
     it('keeps assessment history only when grade, score or terms change', async () => {

@@ -91,11 +91,27 @@ export class ClickHouseStore implements Store {
   }
 
   async upsertDocument(doc: Document): Promise<boolean> {
-    const json = JSON.stringify(doc);
-    const existing = await this.ch.first<JsonRow>(`SELECT json FROM ${this.t('documents')} FINAL WHERE id = {id:String}`, { id: doc.id });
-    if (existing?.json === json) return false;
-    await this.ch.insert('documents', [{ id: doc.id, source_id: doc.sourceId, fetched_at: doc.fetchedAt, json, version: this.ch.nextVersion() }]);
-    return existing === undefined;
+    return (await this.upsertDocuments([doc]))[0]!;
+  }
+
+  async upsertDocuments(docs: Document[]): Promise<boolean[]> {
+    if (docs.length === 0) return [];
+    const existing = await this.ch.rows<{ id: string; json: string }>(
+      `SELECT id, json FROM ${this.t('documents')} FINAL WHERE has({ids:Array(String)}, id)`,
+      { ids: docs.map((d) => d.id) },
+    );
+    const stored = new Map(existing.map((r) => [r.id, r.json]));
+    const version = this.ch.nextVersion();
+    const rows: object[] = [];
+    const isNew = docs.map((doc) => {
+      const json = JSON.stringify(doc);
+      const before = stored.get(doc.id);
+      if (before !== json) rows.push({ id: doc.id, source_id: doc.sourceId, fetched_at: doc.fetchedAt, json, version });
+      stored.set(doc.id, json); // the same id twice in one batch: the second is not new
+      return before === undefined;
+    });
+    await this.ch.insert('documents', rows);
+    return isNew;
   }
 
   async getDocument(id: string): Promise<Document | undefined> {
@@ -180,6 +196,30 @@ export class ClickHouseStore implements Store {
       },
     ]);
     return true;
+  }
+
+  async upsertSignals(signals: Signal[]): Promise<boolean[]> {
+    if (signals.length === 0) return [];
+    const existing = await this.ch.rows<{ id: string }>(`SELECT DISTINCT id FROM ${this.t('signals')} WHERE has({ids:Array(String)}, id)`, {
+      ids: signals.map((s) => s.id),
+    });
+    const seen = new Set(existing.map((r) => r.id));
+    const rows: object[] = [];
+    const isNew = signals.map((signal) => {
+      if (seen.has(signal.id)) return false;
+      seen.add(signal.id);
+      rows.push({
+        id: signal.id,
+        seq: this.ch.nextVersion(),
+        customer_id: signal.customerId ?? '',
+        industry: signal.industry ?? '',
+        occurred_at: signal.occurredAt,
+        json: JSON.stringify(signal),
+      });
+      return true;
+    });
+    await this.ch.insert('signals', rows);
+    return isNew;
   }
 
   async signalsForCustomer(customerId: string): Promise<Signal[]> {

@@ -94,16 +94,25 @@ export class SqliteStore implements Store {
   }
 
   async upsertDocument(doc: Document): Promise<boolean> {
-    const json = JSON.stringify(doc);
-    return this.db.transaction(() => {
-      const existing = this.sql('SELECT json FROM documents WHERE id = ?').get(doc.id) as JsonRow | undefined;
-      if (existing) {
-        if (existing.json !== json) this.sql('UPDATE documents SET json = ? WHERE id = ?').run(json, doc.id);
-        return false;
-      }
-      this.sql('INSERT INTO documents (id, source_id, fetched_at, json) VALUES (?, ?, ?, ?)').run(doc.id, doc.sourceId, doc.fetchedAt, json);
-      return true;
-    }).immediate();
+    return (await this.upsertDocuments([doc]))[0]!;
+  }
+
+  async upsertDocuments(docs: Document[]): Promise<boolean[]> {
+    const select = this.sql('SELECT json FROM documents WHERE id = ?');
+    const update = this.sql('UPDATE documents SET json = ? WHERE id = ?');
+    const insert = this.sql('INSERT INTO documents (id, source_id, fetched_at, json) VALUES (?, ?, ?, ?)');
+    return this.db.transaction(() =>
+      docs.map((doc) => {
+        const json = JSON.stringify(doc);
+        const existing = select.get(doc.id) as JsonRow | undefined;
+        if (existing) {
+          if (existing.json !== json) update.run(json, doc.id);
+          return false;
+        }
+        insert.run(doc.id, doc.sourceId, doc.fetchedAt, json);
+        return true;
+      }),
+    ).immediate();
   }
 
   async getDocument(id: string): Promise<Document | undefined> {
@@ -163,10 +172,16 @@ export class SqliteStore implements Store {
   }
 
   async upsertSignal(signal: Signal): Promise<boolean> {
-    const r = this.db
-      .prepare(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`)
+    const r = this.sql(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`)
       .run(signal.id, signal.customerId ?? null, signal.industry ?? null, signal.occurredAt, JSON.stringify(signal));
     return r.changes === 1;
+  }
+
+  async upsertSignals(signals: Signal[]): Promise<boolean[]> {
+    const stmt = this.sql(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`);
+    return this.db.transaction(() =>
+      signals.map((s) => stmt.run(s.id, s.customerId ?? null, s.industry ?? null, s.occurredAt, JSON.stringify(s)).changes === 1),
+    )();
   }
 
   async signalsForCustomer(customerId: string): Promise<Signal[]> {

@@ -47,6 +47,11 @@ export async function openDemoApp(env: Record<string, string> = {}, options: Dem
     docs.set(d.id, d);
     return upsert(d);
   };
+  const upsertMany = app.store.upsertDocuments.bind(app.store);
+  app.store.upsertDocuments = async (list) => {
+    for (const d of list) docs.set(d.id, d);
+    return upsertMany(list);
+  };
   await seedDemoLedger(app);
   await importWatchlist(app, await readFile(app.config.watchlist!, 'utf8'));
   const analyzer = await startAnalyzer(app);
