@@ -1,4 +1,4 @@
-import type { Message, Producer } from 'kafkajs';
+import { CompressionTypes, type Message, type Producer } from 'kafkajs';
 
 interface Pending {
   topic: string;
@@ -16,7 +16,10 @@ export class CoalescingPublisher {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly producer: Producer) {}
+  constructor(
+    private readonly producer: Pick<Producer, 'sendBatch'>,
+    private readonly compression: CompressionTypes = CompressionTypes.None,
+  ) {}
 
   send(topic: string, messages: Message[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -35,7 +38,7 @@ export class CoalescingPublisher {
         const byTopic = new Map<string, Message[]>();
         for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), ...p.messages]);
         try {
-          await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+          await this.producer.sendBatch({ acks: -1, compression: this.compression, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
           for (const p of batch) p.done();
         } catch (err) {
           for (const p of batch) p.done(err ?? new Error('produce failed'));

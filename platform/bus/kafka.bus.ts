@@ -1,7 +1,8 @@
-import { Kafka, Partitioners, logLevel, type Admin, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, logLevel, type Admin, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from '../log.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { kafkaLogCreator } from './kafka-codec.js';
+import { waitForTopicsReady } from './kafka-topics.js';
 import { CoalescingPublisher } from './kafka-publisher.js';
 import { KafkaGroupConsumer, type KafkaConsumerSettings } from './kafka-consumer.js';
 import { DLQ_HEADERS, type Bus, type Consumer, type OutgoingMessage, type SubscribeOptions } from './port.js';
@@ -12,10 +13,15 @@ export interface KafkaBusOptions extends Partial<KafkaConsumerSettings> {
   /** Partitions and replication of topics this bus creates (existing topics are left as they are). */
   partitions: number;
   replicationFactor: number;
+  /** Codec of produced record batches (default none). */
+  compression?: 'none' | 'gzip';
   /** kafkajs's own request retries (broker down, leader moved): exponential, capped. */
   clientRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
   log: Logger;
 }
+
+/** How long a created topic may take to show up with leaders in the broker's metadata. */
+const TOPIC_READY_TIMEOUT_MS = 60_000;
 
 const DEFAULTS: KafkaConsumerSettings = {
   sessionTimeoutMs: 30_000,
@@ -48,7 +54,7 @@ export class KafkaBus implements Bus {
 
   constructor(private readonly options: KafkaBusOptions) {
     if (options.brokers.length === 0) throw new Error('kafka bus needs at least one broker (host:port)');
-    const { brokers, clientId, partitions: _p, replicationFactor: _r, clientRetry, log: _l, ...settings } = options;
+    const { brokers, clientId, partitions: _p, replicationFactor: _r, compression, clientRetry, log: _l, ...settings } = options;
     // Every partition a member holds is handled at once (in order within each): a handler that
     // publishes waits a produce round trip, and partitions in parallel share those round trips.
     this.settings = { ...DEFAULTS, partitionsConcurrently: options.partitions, ...settings };
@@ -71,7 +77,7 @@ export class KafkaBus implements Bus {
       // handler's message stays uncommitted; nothing is dead-lettered for an outage.
       retry: { ...this.clientRetry, retries: Number.MAX_SAFE_INTEGER },
     });
-    this.publisher = new CoalescingPublisher(this.producer);
+    this.publisher = new CoalescingPublisher(this.producer, compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None);
   }
 
   private connect(): Promise<void> {
@@ -93,8 +99,11 @@ export class KafkaBus implements Bus {
     const create = missing.filter((t) => !existing.has(t));
     if (create.length > 0) {
       try {
+        // Not kafkajs's waitForLeaders: it gives up after `timeout` (5 s by default), which a loaded
+        // broker exceeds; waitForTopicsReady below waits for the leaders with a longer budget.
         await this.admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
+          timeout: 30_000,
           topics: create.map((topic) => ({
             topic,
             numPartitions: this.options.partitions,
@@ -105,6 +114,8 @@ export class KafkaBus implements Bus {
         // Another process may have created it between listTopics and createTopics.
         if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
       }
+      // A topic just created can still be unknown to the metadata a producer or fetch asks for.
+      await waitForTopicsReady(this.admin, create, { timeoutMs: TOPIC_READY_TIMEOUT_MS });
     }
     for (const t of missing) this.knownTopics.add(t);
   }
@@ -209,7 +220,7 @@ export class KafkaBus implements Bus {
 
 /** Builds the Kafka bus from the validated config section (`kafka:` / BONITOR_KAFKA_BROKERS). */
 export function createKafkaBus(
-  config: { brokers: string[]; clientId: string; partitions: number; replicationFactor: number },
+  config: { brokers: string[]; clientId: string; partitions: number; replicationFactor: number; compression?: 'none' | 'gzip' },
   log: Logger,
   overrides: Partial<KafkaBusOptions> = {},
 ): KafkaBus {

@@ -1,4 +1,4 @@
-import type { Producer, ProducerBatch } from 'kafkajs';
+import { CompressionTypes, type Producer, type ProducerBatch } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { CoalescingPublisher } from '../../platform/bus/kafka-publisher.js';
 
@@ -50,5 +50,16 @@ describe('CoalescingPublisher', () => {
     pending.shift()!.resolve();
     await expect(second).resolves.toBeUndefined();
     expect(calls).toHaveLength(2);
+  });
+
+  it('compresses each request with the codec it was built with (none unless told)', async () => {
+    const { producer, calls, pending } = fakeProducer();
+    const gzip = new CoalescingPublisher(producer, CompressionTypes.GZIP);
+    const plain = new CoalescingPublisher(producer);
+    const sent = [gzip.send('a', [{ key: 'k', value: '1' }]), plain.send('a', [{ key: 'k', value: '2' }])];
+    await tick();
+    for (const p of pending.splice(0)) p.resolve();
+    await Promise.all(sent);
+    expect(calls.map((c) => c.compression)).toEqual([CompressionTypes.GZIP, CompressionTypes.None]);
   });
 });

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     writeFileSync(file, 'http:\n  port: 9000\nlogLevel: debug\nwatchlist: lists/customers.csv\n');
     const { config } = loadConfig({
       configPath: file,
-      env: { BONITOR_PORT: '9100', BONITOR_DATA_DIR: '/var/lib/bonitor', BONITOR_KAFKA_BROKERS: 'k1:9092, k2:9092', BONITOR_HOST: '0.0.0.0' },
+      env: { BONITOR_PORT: '9100', BONITOR_DATA_DIR: '/var/lib/bonitor', BONITOR_KAFKA_BROKERS: 'k1:9092, k2:9092', BONITOR_KAFKA_COMPRESSION: 'gzip', BONITOR_HOST: '0.0.0.0' },
       cwd: '/',
     });
     expect(config.http.port).toBe(9100);
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('debug');
     expect(config.dataDir).toBe('/var/lib/bonitor');
     expect(config.kafka.brokers).toEqual(['k1:9092', 'k2:9092']);
+    expect(config.kafka.compression).toBe('gzip');
     expect(config.watchlist).toBe(path.join(tmp.dir, 'lists', 'customers.csv'));
     expect(config.demo).toBe(false);
   });
