@@ -23,6 +23,9 @@ export function documentId(sourceId: string, item: IdentityParts): string {
 export function identityKey(sourceId: string, item: IdentityParts): string {
   const guid = item.guid?.trim();
   if (guid) {
+    // A GUID equal to the item's resolved link is already a serialised URL; without a query or
+    // fragment it is its own canonical form, and parsing it again would change nothing.
+    if (guid === item.link && !/[?#]/.test(guid)) return `url:${guid}`;
     if (/^https?:\/\//i.test(guid)) return `url:${canonicalUrl(guid)}`;
     if (/^(?:tag|urn):/i.test(guid)) return `guid:${guid}`;
     return `guid:${sourceId}:${guid}`;

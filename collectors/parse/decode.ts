@@ -106,6 +106,10 @@ const SINGLE_BYTE_WESTERN = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin
  * windows-1252 (which is what browsers do for ISO-8859-1 anyway).
  */
 function decodeWesternWithUtf8(bytes: Uint8Array): string {
+  // Most such bodies hold no UTF-8 run at all: one native scan of the Latin-1 text says so, and
+  // the byte-by-byte walk below is only for those that do.
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (!UTF8_LEAD_AND_CONTINUATION.test(latin1)) return windows1252FromLatin1(latin1);
   const single = { decode: decodeWindows1252 };
   const utf8 = new TextDecoder('utf-8');
   let out = '';
@@ -153,6 +157,12 @@ function utf8SequenceLength(b: Uint8Array, i: number): number {
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return windows1252FromLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+function windows1252FromLatin1(latin1: string): string {
   return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
+
+/** A lead byte of a multi-byte UTF-8 sequence followed by a continuation byte, as Latin-1 characters. */
+const UTF8_LEAD_AND_CONTINUATION = /[\u00c2-\u00f4][\u0080-\u00bf]/;

@@ -10,17 +10,19 @@ export function parseFeedDate(input: string | undefined | null, defaultOffsetMin
   if (s === '') return undefined;
   // A string shaped like one of the known formats but invalid (31 Feb, unknown day name) is
   // rejected, not handed to Date.parse, which would roll it over or ignore the bad part.
-  if (ISO.test(s)) return parseIso(s, defaultOffsetMinutes);
-  if (RFC822.test(s)) return parseRfc822(s, defaultOffsetMinutes);
-  if (NUMERIC_DMY.test(s)) return parseNumericDmy(s, defaultOffsetMinutes);
+  // Each pattern runs once: its match is what the reader takes apart.
+  const iso = ISO.exec(s);
+  if (iso) return parseIso(iso, defaultOffsetMinutes);
+  const rfc = RFC822.exec(s);
+  if (rfc) return parseRfc822(rfc, defaultOffsetMinutes);
+  const dmy = NUMERIC_DMY.exec(s);
+  if (dmy) return parseNumericDmy(dmy, defaultOffsetMinutes);
   return parseLoose(s);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-function parseIso(s: string, defOffset: number): Date | undefined {
-  const m = ISO.exec(s);
-  if (!m) return undefined;
+function parseIso(m: RegExpExecArray, defOffset: number): Date | undefined {
   const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   return build(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms, m[8] ? zoneOffset(m[8]) : defOffset);
 }
@@ -54,9 +56,7 @@ const DAY_NAMES = new Set(
 // [day name,] DD Month YYYY [HH:MM[:SS]] [zone]
 const RFC822 = /^(?:([\p{L}.]+),?\s+)?(\d{1,2})\.?\s+([\p{L}.]+)\s+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/u;
 
-function parseRfc822(s: string, defOffset: number): Date | undefined {
-  const m = RFC822.exec(s);
-  if (!m) return undefined;
+function parseRfc822(m: RegExpExecArray, defOffset: number): Date | undefined {
   if (m[1] && !DAY_NAMES.has(m[1].toLowerCase().replace(/\.$/, ''))) return undefined;
   const month = MONTHS[m[3]!.toLowerCase().replace(/\.$/, '')];
   if (!month) return undefined;
@@ -71,9 +71,7 @@ function parseRfc822(s: string, defOffset: number): Date | undefined {
 // 28.10.2018 [13:48[:00]]
 const NUMERIC_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(?:Uhr|h))?$/i;
 
-function parseNumericDmy(s: string, defOffset: number): Date | undefined {
-  const m = NUMERIC_DMY.exec(s);
-  if (!m) return undefined;
+function parseNumericDmy(m: RegExpExecArray, defOffset: number): Date | undefined {
   return build(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), 0, defOffset);
 }
 

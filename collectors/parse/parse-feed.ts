@@ -71,15 +71,13 @@ export async function parseFeed(text: string, options: ParseFeedOptions = {}): P
 }
 
 function toItem(it: RawItem, base: string | undefined, offset: number): FeedItem {
-  const summaryHtml = str(it.summary) || str(it.content);
-  const bodyHtml = str(it['content:encoded']) || str(it.content) || summaryHtml;
   const content = str(it.content);
   const encoded = str(it['content:encoded']);
-  const toText = (html: string) =>
-    html === '' ? '' : html === content ? textFromSnippet(html, it.contentSnippet) : html === encoded ? textFromSnippet(html, it['content:encodedSnippet']) : htmlToText(html);
-  const summary = toText(summaryHtml);
+  const summaryHtml = str(it.summary) || content;
+  const bodyHtml = encoded || content || summaryHtml;
+  const summary = itemText(summaryHtml, it, content, encoded);
   // Most items carry one body; converting it twice was a measurable share of the run.
-  const body = capBody(summary, bodyHtml === summaryHtml ? summary : toText(bodyHtml));
+  const body = capBody(summary, bodyHtml === summaryHtml ? summary : itemText(bodyHtml, it, content, encoded));
   const dateText = str(it.pubDate) || str(it.date) || str(it.prismDate) || str(it.a10Updated);
   return {
     guid: str(it.guid) || str(it.id) || undefined,
@@ -90,6 +88,14 @@ function toItem(it: RawItem, base: string | undefined, offset: number): FeedItem
     author: cleanTitle(str(it.creator) || str(it.author)) || undefined,
     ...categoriesOf(it.categories),
   };
+}
+
+/** Plain text of one of an item's HTML fields, from rss-parser's snippet of it when there is one. */
+function itemText(html: string, it: RawItem, content: string, encoded: string): string {
+  if (html === '') return '';
+  if (html === content) return textFromSnippet(html, it.contentSnippet);
+  if (html === encoded) return textFromSnippet(html, it['content:encodedSnippet']);
+  return htmlToText(html);
 }
 
 interface JsonFeed {

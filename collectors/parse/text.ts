@@ -45,7 +45,9 @@ export function capText(s: string, max: number): string {
 export function cleanTitle(raw: string | undefined | null): string {
   // Only the head of an oversized title is converted (an unfinished tag at the cut is dropped).
   const head = raw && raw.length > TEXT_LIMITS.titleChars * 20 ? raw.slice(0, TEXT_LIMITS.titleChars * 20).replace(/<[^>]*$/, '') : raw;
-  return capText(htmlToText(head).replace(/\s+/g, ' ').trim(), TEXT_LIMITS.titleChars);
+  // One line: every whitespace run becomes one space, which is all collapse() would do here.
+  const text = !head ? '' : /[<&]/.test(head) ? htmlToText(head) : head;
+  return capText(text.replace(/\s+/g, ' ').trim(), TEXT_LIMITS.titleChars);
 }
 
 /** Summary and body text of an item capped at their limits. */
@@ -64,20 +66,24 @@ const SPACES = /[ \t\u00a0\r]{2,}|[\t\u00a0\r]/g;
 
 /** Spaces collapsed, line breaks kept, at most one blank line (runs per item, so no callbacks). */
 function collapse(s: string): string {
-  if (!/[\r\n]/.test(s)) return s.replace(SPACES, ' ').trim();
-  return s
-    .replace(SPACES, ' ')
-    .replace(/ ?\n(?: ?\n)+ ?/g, '\n\n')
-    .replace(/ ?\n ?/g, '\n')
-    .trim();
+  // Patterns that start with a space try at every space of the text; the literal checks first
+  // (a plain substring search) skip that work for the many texts that need none of it.
+  const spaced = s.includes('  ') || ODD_SPACE.test(s) ? s.replace(SPACES, ' ') : s;
+  if (!spaced.includes('\n')) return spaced.trim();
+  // Every line break loses the single space beside it (runs of spaces are single by now), then
+  // runs of three or more breaks become one blank line.
+  return spaced.replaceAll('\n ', '\n').replaceAll(' \n', '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
+
+const ODD_SPACE = /[\t\u00a0\r]/;
 
 /** Absolute http(s) URL for `href` relative to `base`, or undefined when it cannot be one. */
 export function resolveUrl(href: string | undefined | null, base: string | undefined): string | undefined {
   const h = href?.trim();
   if (!h) return undefined;
   try {
-    const u = base && /^https?:/i.test(base) ? new URL(h, base) : new URL(h);
+    // An absolute link (most are) needs no base: one URL parsed instead of two.
+    const u = base && !/^https?:\/\//i.test(h) && /^https?:/i.test(base) ? new URL(h, base) : new URL(h);
     return /^https?:$/.test(u.protocol) ? u.toString() : undefined;
   } catch {
     return undefined;
