@@ -9,6 +9,7 @@ import { publishAll } from '../publish.js';
 import { GROUPS } from '../topics.js';
 import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
 import { consumerService, startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
+import { createRoundPacer } from '../supervision/round-pacer.js';
 
 export type { RunningRole };
 export { scorerDeps };
@@ -43,6 +44,7 @@ export function analyzerRole(app: App): RoleDefinition {
  */
 export function scorerRole(app: App): RoleDefinition {
   const deps = scorerDeps(app);
+  const pacer = createRoundPacer(0.5);
   let chain: Promise<unknown> = Promise.resolve();
   /**
    * One re-scoring round at a time, whether the tick or idle() asks. The shell publishes what the
@@ -101,7 +103,9 @@ export function scorerRole(app: App): RoleDefinition {
         },
       },
     ],
-    ticks: [{ name: 'scorer.rescore', stage: 'scorer', everyMs: 250, tick: rescoreOnce }],
+    // At most half the time for re-scoring while the queue stays full, so the consumers keep up;
+    // a round not yet due waits for the next tick (idle() below is not paced).
+    ticks: [{ name: 'scorer.rescore', stage: 'scorer', everyMs: 250, tick: () => (pacer.ready() ? pacer.run(rescoreOnce) : Promise.resolve(false)) }],
     async idle() {
       for (;;) {
         await consumer.current()?.idle();
