@@ -17,79 +17,18 @@
  * times are printed beside them.
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { BENCH_AS_OF, writeLedgerCsv } from './ledger-data.js';
 
 const argv = process.argv.slice(2);
 const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--phase' && argv[i - 1] !== '--file');
 const CUSTOMERS = Number(args[0] ?? 100_000);
 const PER_CUSTOMER = Number(args[1] ?? 20);
-const AS_OF = '2025-01-01';
-const DAY = 86_400_000;
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Deterministic export: 70 % punctual, 20 % late, 7 % very late or unpaid, 3 % dunned / in collection; sorted by customer, or by date. */
-async function writeLedger(file: string, sorted: boolean): Promise<void> {
-  const r = rng(42);
-  const out = createWriteStream(file);
-  const asOf = Date.parse(AS_OF);
-  const lines: string[] = [];
-  const flush = async () => {
-    if (!out.write(lines.join(''))) await once(out, 'drain');
-    lines.length = 0;
-  };
-  out.write('customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date,paid_amount,dunning_level,collection\n');
-  const rows = (c: number): string[] => {
-    const kind = r();
-    const id = `K${String(c).padStart(6, '0')}`;
-    const list: string[] = [];
-    for (let i = 0; i < PER_CUSTOMER; i++) {
-      const issue = asOf - (PER_CUSTOMER - i) * 30 * DAY - Math.floor(r() * 10) * DAY;
-      const due = issue + 30 * DAY;
-      const delay = kind < 0.7 ? Math.floor(r() * 4) - 2 : kind < 0.9 ? Math.floor(r() * 45) : kind < 0.97 ? Math.floor(r() * 200) : 120;
-      const paid = due + delay * DAY;
-      const open = paid >= asOf || (kind >= 0.97 && i > PER_CUSTOMER - 4);
-      const amount = Math.round(500 + r() * 20000);
-      list.push(`${id},Bench Kunde ${c} AG,${id}-${i},${iso(issue)},${iso(due)},${amount},CHF,${open ? '' : iso(paid)},${open ? '' : amount},${kind >= 0.97 && open ? 2 : 0},${kind >= 0.99 && open}\n`);
-    }
-    return list;
-  };
-  if (sorted) {
-    for (let c = 0; c < CUSTOMERS; c++) {
-      lines.push(...rows(c));
-      if (lines.length >= 20_000) await flush();
-    }
-  } else {
-    // Month by month, customers interleaved: how a journal export is ordered.
-    const blocks = 10;
-    for (let b = 0; b < blocks; b++) {
-      const chunk: string[][] = [];
-      for (let c = b; c < CUSTOMERS; c += blocks) chunk.push(rows(c));
-      for (let i = 0; i < PER_CUSTOMER; i++) {
-        for (const list of chunk) lines.push(list[i]!);
-        if (lines.length >= 20_000) await flush();
-      }
-    }
-  }
-  await flush();
-  out.end();
-  await once(out, 'finish');
-}
+const AS_OF = BENCH_AS_OF;
 
 interface PhaseResult {
   phase: string;
@@ -175,10 +114,10 @@ if (phaseFlag >= 0) {
   try {
     const sorted = path.join(dir, 'sorted.csv');
     const unsorted = path.join(dir, 'unsorted.csv');
-    await writeLedger(sorted, true);
+    await writeLedgerCsv(sorted, { customers: CUSTOMERS, perCustomer: PER_CUSTOMER, sorted: true });
     const phases = ['split', 'csv-parse', 'tokenize', 'read', 'score'];
     if (!argv.includes('--skip-unsorted')) {
-      await writeLedger(unsorted, false);
+      await writeLedgerCsv(unsorted, { customers: CUSTOMERS, perCustomer: PER_CUSTOMER, sorted: false });
       phases.push('unsorted');
     }
     if (!argv.includes('--skip-import')) phases.push('import');

@@ -17,69 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { assessCustomer, assessLedger, groupByCustomer } from '../analysis/scoring/index.js';
 import { parseLedgerCsv } from '../collectors/ledger/parse-ledger.js';
 import { DEFAULT_POLICY } from '../platform/config/policy.js';
-import type { LedgerRow } from '../platform/schemas/ledger.js';
 import { openSqliteStore } from '../platform/store/sqlite/sqlite.store.js';
+import { BENCH_AS_OF, generateLedger, toCsv } from './ledger-data.js';
 
 const argv = process.argv.slice(2);
 const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--phase');
 const CUSTOMERS = Number(args[0] ?? 100_000);
 const PER_CUSTOMER = Number(args[1] ?? 20);
-const AS_OF = new Date('2025-01-01T00:00:00Z');
-const DAY = 86_400_000;
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Deterministic ledger: 70 % punctual, 20 % late, 7 % very late or unpaid, 3 % dunned / in collection. */
-function generateLedger(customers: number, perCustomer: number): LedgerRow[] {
-  const r = rng(42);
-  const rows: LedgerRow[] = [];
-  for (let c = 0; c < customers; c++) {
-    const kind = r();
-    const customerId = `K${String(c).padStart(6, '0')}`;
-    for (let i = 0; i < perCustomer; i++) {
-      const issue = AS_OF.getTime() - (perCustomer - i) * 30 * DAY - Math.floor(r() * 10) * DAY;
-      const due = issue + 30 * DAY;
-      const delay = kind < 0.7 ? Math.floor(r() * 4) - 2 : kind < 0.9 ? Math.floor(r() * 45) : kind < 0.97 ? Math.floor(r() * 200) : 120;
-      const paid = due + delay * DAY;
-      const open = paid >= AS_OF.getTime() || (kind >= 0.97 && i > perCustomer - 4);
-      const amount = Math.round(500 + r() * 20000) / 1;
-      rows.push({
-        customerId,
-        customerName: `Bench Kunde ${c} AG`,
-        invoiceId: `${customerId}-${i}`,
-        issueDate: iso(issue),
-        dueDate: iso(due),
-        amount,
-        currency: 'CHF',
-        paidDate: open ? undefined : iso(paid),
-        paidAmount: open ? 0 : amount,
-        dunningLevel: kind >= 0.97 && open ? 2 : 0,
-        collection: kind >= 0.99 && open,
-      });
-    }
-  }
-  return rows;
-}
-
-function toCsv(rows: LedgerRow[]): string {
-  const lines = ['customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date,paid_amount,dunning_level,collection'];
-  for (const x of rows) {
-    lines.push(
-      `${x.customerId},${x.customerName},${x.invoiceId},${x.issueDate},${x.dueDate},${x.amount},${x.currency},${x.paidDate ?? ''},${x.paidDate ? x.paidAmount : ''},${x.dunningLevel},${x.collection}`,
-    );
-  }
-  return lines.join('\n');
-}
+const AS_OF = new Date(`${BENCH_AS_OF}T00:00:00Z`);
 
 interface PhaseResult {
   phase: string;
