@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +8,7 @@ import { parseWeights, type Weights } from '../../analysis/scoring/weights.js';
 import { readLedgerFileGroups, type LedgerGroup } from '../../collectors/ledger/read-ledger-file.js';
 import type { Assessment } from '../../platform/schemas/index.js';
 import { UserError } from '../../platform/errors.js';
+import { TextSink } from '../../platform/text-sink.js';
 import { assertReadable, issuePrinter, ledgerFeatureOptions, ledgerReadOptions, readLedgerRows } from '../ledger-file.js';
 import type { CliIo, Command } from './command.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
@@ -47,7 +47,7 @@ export const ledgerScoreCommand: Command = {
       ctx.io.stderr.write(`as of ${asOf.toISOString().slice(0, 10)} (the day after the latest date in the ledger; --as-of skips this extra pass)\n`);
     }
     const printer = issuePrinter(file, ctx.io);
-    const format = values.format === 'jsonl' ? (a: Assessment) => `${JSON.stringify(a)}\n` : formatText;
+    const format = values.format === 'jsonl' ? (a: Assessment) => JSON.stringify(a) : formatText;
     const policy = ctx.config.policy;
     const ledgerOptions = ledgerFeatureOptions(ctx.config);
     const score = (g: LedgerGroup) => {
@@ -58,26 +58,20 @@ export const ledgerScoreCommand: Command = {
     // read again through the external sort, and nothing half-done must have reached stdout.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bonitor-score-'));
     try {
-      let out = createWriteStream(path.join(dir, 'out'));
-      let buf = '';
+      let out = new TextSink(createWriteStream(path.join(dir, 'out')));
       let scored = 0;
       for await (const g of readLedgerFileGroups(file, options, printer.onIssue)) {
         if (g === 'restarted') {
-          out.destroy();
-          out = createWriteStream(path.join(dir, 'out'));
-          buf = '';
+          await out.end();
+          out = new TextSink(createWriteStream(path.join(dir, 'out')));
           scored = 0;
           continue;
         }
-        buf += score(g);
+        const busy = out.writeLine(score(g));
         scored++;
-        if (buf.length > 1 << 20) {
-          if (!out.write(buf)) await once(out, 'drain');
-          buf = '';
-        }
+        if (busy) await busy;
       }
-      out.end(buf);
-      await once(out, 'finish');
+      await out.end();
       await pipeline(createReadStream(path.join(dir, 'out')), ctx.io.stdout, { end: false });
       if (scored === 0) throw new UserError(`${file}: no valid ledger rows to score`, printer.errors() > 0 ? 2 : 1);
     } finally {
@@ -90,7 +84,7 @@ export const ledgerScoreCommand: Command = {
 function formatText(a: Assessment): string {
   const t = a.terms;
   const terms = `${t.kind}${t.netDays ? ` ${t.netDays}d` : ''}${t.advancePercent && t.advancePercent < 100 ? ` ${t.advancePercent}%` : ''}${t.creditLimit ? ` limit ${t.currency} ${t.creditLimit}` : ''}`;
-  return `${a.grade}  ${a.score.toFixed(1).padStart(5)}  ${(a.pd * 100).toFixed(1).padStart(5)} %  ${a.customerId}  ${a.name}  ${terms}\n`;
+  return `${a.grade}  ${a.score.toFixed(1).padStart(5)}  ${(a.pd * 100).toFixed(1).padStart(5)} %  ${a.customerId}  ${a.name}  ${terms}`;
 }
 
 /** The day after the latest issue or payment date in the file (the date the export evidently describes). */
