@@ -83,13 +83,22 @@ export class SqliteLogStorage implements LogStorage {
 
   append(topic: string, messages: AppendRequest[]): void {
     const now = Date.now();
+    // Offsets are read once per partition and written back once at the end of the batch (inside
+    // the IMMEDIATE transaction no other writer can move them): a 2,000-row ledger batch made
+    // 6,000 statements before, 2,000 and a few now.
     this.db.transaction(() => {
+      const next = new Map<number, number>();
       for (const m of messages) {
-        const row = this.stmts.nextOffset.get(topic, m.partition) as { next_offset: number } | undefined;
-        if (!row) throw new Error(`unknown partition ${topic}/${m.partition}`);
-        this.stmts.insert.run(topic, m.partition, row.next_offset, m.key, m.value, JSON.stringify(m.headers), now);
-        this.stmts.bumpOffset.run(row.next_offset + 1, topic, m.partition);
+        let offset = next.get(m.partition);
+        if (offset === undefined) {
+          const row = this.stmts.nextOffset.get(topic, m.partition) as { next_offset: number } | undefined;
+          if (!row) throw new Error(`unknown partition ${topic}/${m.partition}`);
+          offset = row.next_offset;
+        }
+        this.stmts.insert.run(topic, m.partition, offset, m.key, m.value, headersJson(m.headers), now);
+        next.set(m.partition, offset + 1);
       }
+      for (const [partition, offset] of next) this.stmts.bumpOffset.run(offset, topic, partition);
     }).immediate();
   }
 
@@ -168,4 +177,9 @@ export class SqliteLogStorage implements LogStorage {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+function headersJson(headers: Record<string, string>): string {
+  for (const _ in headers) return JSON.stringify(headers);
+  return '{}';
 }

@@ -47,3 +47,23 @@ describe('SQLite local log retention', () => {
     await bus.close();
   });
 });
+
+describe('SQLite local log append', () => {
+  it('numbers a batch spread over several partitions without gaps, continuing where the last batch ended', async () => {
+    const { SqliteLogStorage } = await import('../../platform/bus/sqlite.storage.js');
+    const storage = new SqliteLogStorage(`${tmp.dir}/append.db`);
+    storage.ensureTopic('t', 3);
+    const batch = (from: number, partitions: number[]) => partitions.map((partition, i) => ({ partition, key: `k${partition}`, value: String(from + i), headers: i === 0 ? { h: 'x' } : {} }));
+    storage.append('t', batch(0, [0, 1, 0, 2, 0, 1]));
+    storage.append('t', batch(6, [1, 0, 1]));
+    const read = (p: number) => storage.read('t', p, 0, 100).map((m) => [m.offset, m.value]);
+    expect(read(0)).toEqual([[0, '0'], [1, '2'], [2, '4'], [3, '7']]);
+    expect(read(1)).toEqual([[0, '1'], [1, '5'], [2, '6'], [3, '8']]);
+    expect(read(2)).toEqual([[0, '3']]);
+    expect([0, 1, 2].map((p) => storage.endOffset('t', p))).toEqual([4, 4, 1]);
+    expect(storage.read('t', 0, 0, 1)[0]!.headers).toEqual({ h: 'x' });
+    expect(() => storage.append('t', batch(9, [0, 5]))).toThrow(/unknown partition t\/5/);
+    expect(storage.endOffset('t', 0)).toBe(4); // the failed batch left nothing behind
+    storage.close();
+  });
+});

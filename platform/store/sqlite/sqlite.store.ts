@@ -138,7 +138,9 @@ export class SqliteStore implements Store {
 
   async markSeen(sourceId: string, ids: string[]): Promise<void> {
     const stmt = this.sql('INSERT OR IGNORE INTO seen_items (source_id, item_id) VALUES (?, ?)');
-    this.db.transaction(() => ids.forEach((id) => stmt.run(sourceId, id)))();
+    // In key order: content hashes are random, and sorted inserts walk the B-tree's pages once.
+    const sorted = [...ids].sort();
+    this.db.transaction(() => sorted.forEach((id) => stmt.run(sourceId, id)))();
   }
 
   async upsertLedgerRows(rows: LedgerRow[]): Promise<LedgerRow[]> {
