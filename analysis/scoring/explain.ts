@@ -31,7 +31,7 @@ export function explainFeature(name: FeatureName, c: ExplainContext): Explanatio
   const l = c.ledger;
   const ev = (ids: string[]) => ids.slice(0, MAX_EVIDENCE);
   const currency = c.currency;
-  const with_ = (x: Coded<FactorCode>, evidence: string[]): Explanation => ({ ...x, evidence });
+  const with_ = (x: Coded<FactorCode>, evidence: string[]): Explanation => ({ code: x.code, params: x.params, evidence });
   switch (name) {
     case 'days_beyond_terms':
       return with_(factorCode('days_beyond_terms', { days: round(l.daysBeyondTerms) }), ev(l.evidence.late));

@@ -49,3 +49,19 @@ describe('plurals', () => {
     expect(describeFactor({ description: 'old text', descriptionDe: 'alter Text' }, speaker('fr'))).toBe('old text');
   });
 });
+
+describe('whole money amounts without Intl per call', () => {
+  it('writes exactly what Intl writes, in every locale and currency, including ones grouped otherwise (en-IN) or with other digits (ar-EG)', () => {
+    for (const locale of ['de-CH', 'fr-CH', 'it-CH', 'en-GB', 'de-DE', 'de-AT', 'fr-FR', 'en-US', 'pl-PL', 'es-ES', 'en-IN', 'ar-EG']) {
+      const f = formatterFor(locale);
+      for (const currency of ['CHF', 'EUR', 'GBP', 'JPY', 'XYZ', 'chf']) {
+        const intl = /^[A-Z]{3}$/.test(currency)
+          ? new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: 0, maximumFractionDigits: 0 })
+          : new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+        for (const amount of [0, 1, -1, 12.4, 12.6, -0.4, 999, 1000, 1234, -1234, 10454, 31000, 99_999.5, 1e6, -7_654_321, 123_456_789, 1e17]) {
+          expect(f.money(amount, currency), `${locale} ${currency} ${amount}`).toBe(intl.format(Math.round(amount) + 0));
+        }
+      }
+    }
+  });
+});

@@ -53,7 +53,7 @@ describe('SQLite local log append', () => {
     const { SqliteLogStorage } = await import('../../platform/bus/sqlite.storage.js');
     const storage = new SqliteLogStorage(`${tmp.dir}/append.db`);
     storage.ensureTopic('t', 3);
-    const batch = (from: number, partitions: number[]) => partitions.map((partition, i) => ({ partition, key: `k${partition}`, value: String(from + i), headers: i === 0 ? { h: 'x' } : {} }));
+    const batch = (from: number, partitions: number[]) => partitions.map((partition, i) => ({ partition, key: `k${partition}`, value: String(from + i), headers: (i === 0 ? { h: 'x' } : {}) as Record<string, string> }));
     storage.append('t', batch(0, [0, 1, 0, 2, 0, 1]));
     storage.append('t', batch(6, [1, 0, 1]));
     const read = (p: number) => storage.read('t', p, 0, 100).map((m) => [m.offset, m.value]);
