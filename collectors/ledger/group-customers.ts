@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LedgerRow } from '../../platform/schemas/index.js';
+import { TextSink } from '../../platform/text-sink.js';
 
 export interface LineRow {
   line: number;
@@ -98,17 +98,12 @@ export class ExternalSorter {
     this.dir ??= await mkdtemp(path.join(os.tmpdir(), 'bonitor-ledger-sort-'));
     const file = path.join(this.dir, `run-${this.runs.length}.jsonl`);
     this.run.sort(byCustomerThenLine);
-    const out = createWriteStream(file);
-    let buf = '';
+    const out = new TextSink(createWriteStream(file));
     for (const item of this.run) {
-      buf += `${JSON.stringify([item.line, item.row])}\n`;
-      if (buf.length > 1 << 20) {
-        if (!out.write(buf)) await once(out, 'drain');
-        buf = '';
-      }
+      const busy = out.writeLine(JSON.stringify([item.line, item.row]));
+      if (busy) await busy;
     }
-    out.end(buf);
-    await once(out, 'finish');
+    await out.end();
     this.runs.push(file);
     this.run = [];
   }
