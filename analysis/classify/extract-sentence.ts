@@ -108,12 +108,36 @@ function isRequestedByAnother(folded: string, t: TriggerPosition): boolean {
 const SELF_ADMINISTERED_AFTER = /^[^.;,]{0,6}\b(?:in|mit|unter) (?:\w+ )?(?:eigenverwaltung|schutzschirm)/;
 const SELF_ADMINISTERED_BEFORE = /(?:schutzschirm|eigenverwaltungs?)-?$/;
 
+/** Words for the insolvency practitioner, and "as" before them: the person acting, not the company's event. */
+const PRACTITIONER = /verwalter|administrat(?:or|rice|eur)|liquidat(?:or|eur|ore)|receiver|curatore|commissari|sachwalter/;
+const AS_PRACTITIONER = /\b(?:als|as|comme|en qualite de|in qualita di|quale) (?:\w+ )?$/;
+const OF_COMPANY = /^ (?:der|des|von|of|de|du|d'|di|del|della|dello|dell')\b/;
+/** Restructuring procedures of their own (Austrian Sanierungsverfahren, StaRUG, Eigenverwaltung, Schutzschirm). */
+const RESTRUCTURING_PROCEDURE = /eigenverwaltung|schutzschirm|sanierungsverfahren|restrukturierungsverfahren|restrukturierungsplan/;
+/** Insolvency words that only name the court or the procedure's frame, not a second filing. */
+const PROCEDURAL_INSOLVENCY = /^(?:insolvenzgericht|insolvente?[nrms]?|vor-?insolvenz|insolvenzverfahren)/;
+
 /** Triggers that stand for two types, or for another type in the same sentence, by the annotation conventions. */
 function applyConventions(folded: string, triggers: Array<TriggerPosition & { type: EventType }>): void {
-  const chapter11 = triggers.some((t) => t.type === 'debt_restructuring' && CHAPTER_11.test(folded.slice(t.start, t.end)));
+  // "filed for Chapter 11" is an insolvency pattern until the loop below turns it: test the words after each trigger too.
+  const chapter11 = triggers.some((t) => (t.type === 'debt_restructuring' || t.type === 'insolvency') && CHAPTER_11.test(folded.slice(t.start, t.end + 24)));
+  // "Sanierungsverfahren mit Eigenverwaltung", "Restrukturierungsverfahren": a procedural insolvency word beside it
+  // (Insolvenzgericht, insolvente Gesellschaft, Vor-Insolvenzverfahren) names the same restructuring, not a second event.
+  const selfAdministered = triggers.some((t) => t.type === 'debt_restructuring' && RESTRUCTURING_PROCEDURE.test(folded.slice(t.start, t.end)));
   for (let i = triggers.length - 1; i >= 0; i--) {
     const t = triggers[i]!;
     const text = folded.slice(t.start, t.end);
+    // The practitioner ("verkaufte Gerloff als Insolvenzverwalter …") is not an event of anyone in the sentence.
+    if ((t.type === 'insolvency' || t.type === 'liquidation') && PRACTITIONER.test(text) && AS_PRACTITIONER.test(folded.slice(Math.max(0, t.start - 12), t.start)) && !OF_COMPANY.test(folded.slice(t.end, t.end + 12))) {
+      triggers.splice(i, 1);
+      continue;
+    }
+    // A pre-insolvency procedure ("Vor-Insolvenzverfahren", "pre-insolvency") is a restructuring.
+    if (t.type === 'insolvency' && /\b(?:vor|pre)-?$/.test(folded.slice(Math.max(0, t.start - 4), t.start))) t.type = 'debt_restructuring';
+    if (selfAdministered && t.type === 'insolvency' && PROCEDURAL_INSOLVENCY.test(text)) {
+      triggers.splice(i, 1);
+      continue;
+    }
     // "filed for Chapter 11", "sought bankruptcy protection": the insolvency word is part of a restructuring.
     if (t.type === 'insolvency' && CHAPTER_11.test(folded.slice(t.start, t.end + 24))) t.type = 'debt_restructuring';
     else if (t.type === 'insolvency' && (SELF_ADMINISTERED_AFTER.test(folded.slice(t.end, t.end + 50)) || SELF_ADMINISTERED_BEFORE.test(folded.slice(Math.max(0, t.start - 20), t.start)))) t.type = 'debt_restructuring';

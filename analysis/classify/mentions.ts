@@ -144,7 +144,7 @@ const COMPANY_NOUN: Record<string, RegExp> = {
 };
 const DEFINITE: Record<string, RegExp> = {
   de: /^(?:der|die|das|des|dem|den|diese[rsmn]?|dieser|jene[rsmn]?|seine[rmns]?|ihre[rmns]?|dessen|deren)$/,
-  en: /^(?:the|this|that|its|their)$/,
+  en: /^(?:the|this|that|its|their|both)$/,
   fr: /^(?:le|la|l|les|cette|ce|cet|du|au|aux|sa|son|leur)$/,
   it: /^(?:il|la|l|lo|dell|della|del|dello|questa|questo|all|alla|al|dalla|dal|nella|nel|sulla|sul)$/,
 };
@@ -249,7 +249,8 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     if (definite.test(t.norm)) {
       for (let k = i + 1; k <= i + 1 + MAX_ADJECTIVES && k < tokens.length; k++) {
         if (taken[k] || definite.test(tokens[k]!.norm) || CONNECTOR.has(tokens[k]!.norm)) break;
-        if (noun.test(tokens[k]!.norm)) {
+        // English plurals and possessives ("both clubs", "the firm's": the apostrophe is dropped by the norm).
+        if (noun.test(tokens[k]!.norm) || (lang === 'en' && noun.test(tokens[k]!.norm.replace(/s$/, '')))) {
           add(CONTRACTED.test(t.norm) ? i + 1 : i, k, 'reference');
           i = k;
           break;

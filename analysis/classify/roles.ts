@@ -61,7 +61,7 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   en: [
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served) (?:\\w+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at| of)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -71,6 +71,7 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:partner|advisers?|advisors?|specialists?|consultants?|supervisors?|lawyers?|accountants?|bankers?|experts?) (?:at|from|of|with) ${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\b(?:owned|controlled|backed) (?:\\w+ )?by ${ART}$|\\b(?:subsidiary|unit|arm|division|parent company|shareholder) of ${ART}$`), role: 'parent', groups: ALL },
     { re: new RegExp(`\\bstake in ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:creditors?|landlords?|lenders?|bondholders?|claimants?)\\b[^.;]{0,30}\\binclud(?:e|es|ed|ing)\\b[^.;]{0,30}$`), role: 'creditor', groups: ['debt'] },
   ],
   fr: [
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
@@ -79,6 +80,7 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:par|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:plainte|enquete|proces|action) (?:\\w+ )?(?:contre|visant) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:demandes?|requetes?|actions?|recours|plaintes?|pretentions?) (?:en [a-z]+ )?(?:de|du|d'|des) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:associe|avocat|conseil|cabinet|expert) (?:chez|de|du) ${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\b(?:filiale|detenue?|controlee?) (?:\\w+ )?(?:de|du|par) ${ART}$`), role: 'parent', groups: ALL },
   ],
@@ -109,6 +111,7 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,3}(?:filed|files|presented|presents|issued|issues|lodged|brought|brings|served|petitioned|petitions|started|launched|obtained|secured|sought|seeks)\b[^.;]{0,80}\bagainst\b/, role: 'petitioner', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:petitioned|petitions|has petitioned|took over the petition|(?:is|was|were|are) pursuing)\b/, role: 'petitioner', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,2}(?:advisers?|advisors?|consultants?|restructuring specialists|accountants|lawyers)\b/, role: 'adviser', groups: ALL },
+    { re: /^,? (?:which|who|that) (?:\w+ ){0,2}(?:oversee|oversees|oversaw|overseeing|supervise[sd]?|advis(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|run|runs|ran)\b/, role: 'adviser', groups: ALL },
     { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
@@ -116,7 +119,7 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|completed the acquisition|snaps up|snapped up)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:sells|sold|agreed to sell|agrees to sell|to sell|divests|divested|offloads)\b/, role: 'seller', groups: ['ownership'] },
-    { re: /^,? (?:\w+ ){0,2}(?:sued|sues|has sued|filed (?:a )?(?:lawsuit|suit|complaint)|brought (?:a )?(?:lawsuit|suit|claim))\b/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^,? (?:\w+ ){0,2}(?:sued|sues|has sued|(?:filed|files|brought|brings|launched|lodged) (?:a |an |the |its )?(?:[\w-]+ )?(?:lawsuit|suit|complaint|claim|action))\b/, role: 'plaintiff', groups: ['legal'] },
   ],
   fr: [
     { re: /^,? (?:\w+ ){0,3}(?:a (?:\w+ )?(?:requis|engage|introduit|depose|lance|intente)|requiert|engage|introduit|depose|lance|intente|poursuit)\b[^.;]{0,80}\b(?:contre|a l'encontre)\b/, role: 'creditor', groups: ['debt'] },
@@ -171,6 +174,14 @@ export function assignRoles(input: RoleInput): RoleAssignment {
       (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
   }
+  // "tax was owed by the club", "pursued by": the trigger ends in the passive agent, so the sufferer follows it and
+  // an organisation before it is the one owed.
+  const agentTrigger = / by$/.test(folded.slice(trigger.start, trigger.end)) && group === 'debt';
+  if (agentTrigger) {
+    for (const m of mentions) if (!roles.has(m) && toFolded(m.end) <= trigger.start) roles.set(m, { role: 'creditor', reason: 'before a passive agent trigger' });
+  }
+  // German verb-second ("Im April übernahm ein Konsortium aus X … die Kette von Y"): the buyer follows the verb.
+  if (group === 'ownership' && lang === 'de') markInvertedBuyer(input, roles);
   for (const [m, r] of roles) parties.push({ mention: m, role: r.role });
   const isBearing = (r: EventRole) => r === bearing || r === 'debtor' || r === 'respondent' || r === 'acquired' || r === 'defendant';
   // 1. A marker names the sufferer.
@@ -180,7 +191,9 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     return { subject: best, role: roleFor(group, roles.get(best)!.role, type), parties: parties.filter((p) => p.mention !== best), reason: `marker ${roles.get(best)!.reason}` };
   }
   // 2. A counterpart is marked ("presented by HMRC", "X übernimmt"): the sufferer is another organisation.
-  const free = mentions.filter((m) => !roles.has(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  // The same organisation named twice ("Cairn filed … awarded to Cairn") keeps the part its first marker gave it.
+  const partyNames = new Set([...roles].filter(([, r]) => !isBearing(r.role)).map(([m]) => m.text.toLowerCase()));
+  const free = mentions.filter((m) => !roles.has(m) && !partyNames.has(m.text.toLowerCase()) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
   if (counterpart && free.length > 0) {
     const best = nearest(free, trigger, toFolded);
@@ -206,10 +219,45 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   if (beforeTrigger.length > 0) {
     // Prefer a name over a later pronoun/reference only when the reference is far away.
     const best = beforeTrigger[beforeTrigger.length - 1]!;
+    // "FoodFirst, the parent company of the Brio and Bravo chains, filed for Chapter 11": not a name inside the apposition.
+    const head = beforeTrigger[0]!;
+    if (best !== head && APPOSITION.test(folded.slice(toFolded(head.end), trigger.start)) && folded.slice(toFolded(best.end), trigger.start).includes(','))
+      return { subject: head, role: roleFor(group, bearing, type), parties, reason: 'before trigger, past an apposition' };
     return { subject: best, role: roleFor(group, bearing, type), parties, reason: 'before trigger' };
   }
-  if (free.length > 0) return { subject: free[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
+  // After the trigger only when it is close ("Cette acquisition … renforcer la position de leader de Carrefour" is not about Carrefour).
+  const near = free.filter((m) => toFolded(m.start) >= trigger.end && toFolded(m.start) - trigger.end <= AFTER_REACH);
+  if (near.length > 0) return { subject: near[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
   return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
+}
+
+/** How far after a trigger an organisation without a marker can be its subject (folded characters). */
+const AFTER_REACH = 60;
+/** ", the parent company of …, " / ", die Mutter der …, " between the sentence's first organisation and the trigger. */
+const APPOSITION = /^,? (?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b[^;:]*, (?:[\w'-]+ ){0,3}$/;
+
+const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kaufte|kauften|erwirbt|erwarb|schluckt|schluckte)\b/;
+/**
+ * German verb-second with the buyer after the verb: no organisation before the verb in its clause. The first
+ * organisation after it and those joined to it ("und der Beteiligungsfirma X") buy; one after "von" sells.
+ */
+function markInvertedBuyer(input: RoleInput, roles: Map<OrgMention, { role: EventRole; reason: string }>): void {
+  const { folded, toFolded, trigger, mentions } = input;
+  if (!INVERTED_BUY_DE.test(folded.slice(trigger.start, trigger.end))) return;
+  const clauseStart = Math.max(folded.lastIndexOf(',', trigger.start), folded.lastIndexOf(';', trigger.start), 0);
+  if (mentions.some((m) => toFolded(m.end) <= trigger.start && toFolded(m.start) >= clauseStart)) return;
+  const after = mentions.filter((m) => toFolded(m.start) >= trigger.end);
+  let previousEnd = trigger.end;
+  let buyers = 0;
+  for (const m of after) {
+    const gap = folded.slice(previousEnd, toFolded(m.start));
+    if (/\bvon (?:der |dem |den )?$/.test(gap)) roles.set(m, { role: 'seller', reason: 'von after an inverted buying verb' });
+    else if (buyers === 0 || /^[^.;]{0,50}\b(?:und|sowie)\b[^.;]{0,40}$/.test(gap)) {
+      roles.set(m, { role: 'acquirer', reason: 'after an inverted buying verb' });
+      buyers++;
+    } else break;
+    previousEnd = toFolded(m.end);
+  }
 }
 
 /** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */

@@ -91,3 +91,51 @@ describe('the analyzer links first: a watched name is a subject', () => {
     expect(ev.subject).toBe('Reno');
   });
 });
+
+describe('parties that must not get the event (linked first, as the analyzer reads)', () => {
+  const linkedRead = async (id: string) => {
+    const { loadCorpusWatchlistIndex } = await import('./corpus-watchlist.js');
+    const { linkedEventDocumentOf } = await import('../../analysis/eval/linked-document.js');
+    const line = { ...lines.get(id)!, url: '', domain: '', kind: 'sentence' } as never;
+    return classifyDocument(linkedEventDocumentOf(line, loadCorpusWatchlistIndex()), { model });
+  };
+  const subjects = (c: ReturnType<typeof classifyDocument>) => c.events.map((e) => e.subject);
+
+  it('"tax was owed by the club": the tax office before the passive agent is the creditor', async () => {
+    const c = await linkedRead('ev-0338');
+    expect(subjects(c)).not.toContain('HMRC');
+    expect(c.events.find((e) => e.type === 'payment_delay')?.parties.find((p) => p.text === 'HMRC')?.role).toBe('creditor');
+  });
+
+  it('"served with winding-up orders by HMRC": the clubs are the respondents, HMRC the petitioner', async () => {
+    const ev = (await linkedRead('ev-1330')).events.find((e) => e.type === 'debt_enforcement')!;
+    expect(ev.subject).toBe('Both clubs');
+    expect(ev.parties.find((p) => p.text === 'HMRC')?.role).toBe('petitioner');
+  });
+
+  it('"Cairn filed the lawsuit … to make Air India liable … awarded to Cairn": the plaintiff named twice stays the plaintiff', async () => {
+    const ev = (await linkedRead('ev-1637')).events.find((e) => e.type === 'legal_dispute')!;
+    expect(ev.subject).not.toBe('Cairn');
+    expect(ev.parties.filter((p) => p.text === 'Cairn').map((p) => p.role)).toEqual(['plaintiff']);
+  });
+
+  it('German verb-second: "Im April übernahm ein Konsortium aus … NRDC Equity Partners … die Warenhauskette von der Signa" — neither buyer nor seller is bought', async () => {
+    const c = await linkedRead('ev-1519');
+    for (const s of subjects(c)) expect(s ?? '').not.toMatch(/NRDC|Signa|BB Kapital/);
+  });
+
+  it('the practitioner "als Insolvenzverwalter" and an adviser "which will oversee the CVAs" get no event', async () => {
+    expect((await linkedRead('ev-1934')).events.filter((e) => HARD.has(e.type))).toEqual([]);
+    expect(subjects(await linkedRead('ev-0844'))).not.toContain('KPMG');
+  });
+
+  it('a name inside an apposition is not the subject: "FoodFirst …, the parent company of the Brio … and Bravo … chains, filed for Chapter 11 bankruptcy"', () => {
+    const hard = read('ev-0670').events.filter((e) => HARD.has(e.type));
+    expect(hard.map((e) => [e.type, e.subject])).toEqual([['debt_restructuring', 'FoodFirst Global Restaurants']]);
+  });
+
+  it('the insolvency court and a pre-insolvency procedure beside a restructuring add no insolvency', () => {
+    expect(types('ev-1454').filter((t) => HARD.has(t))).toEqual(['debt_restructuring']); // "Das Insolvenzgericht … die Eigenverwaltung im Sanierungsverfahren"
+    expect(types('ev-1846').filter((t) => HARD.has(t))).toEqual(['debt_restructuring']); // "Restrukturierungsverfahren – ein … Vor-Insolvenzverfahren"
+  });
+});
