@@ -81,6 +81,8 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
 /** A compulsory, court-ordered liquidation after insolvency is both insolvency and liquidation (annotation convention). */
 const BOTH_INSOLVENCY_AND_LIQUIDATION =
   /compulsory liquidation|winding[- ]up order|wound up by the|liquidation judiciaire|liquidazione giudiziale|special managers?|(?:place|placee|places|placees|mise?s?) en liquidation|gerichtliche liquidation|auflosung durch konkurs/;
+/** A court pronouncing the liquidation ("le tribunal a prononcé la liquidation d'Habitat"): a court-ordered liquidation. */
+const COURT_PRONOUNCED = /\b(?:prononc|ordonn)\w* (?:[\w'-]+ ){0,4}(?:la |sa |une )?$/;
 /** US Chapter 11 and "bankruptcy protection" are a debt restructuring, not an insolvency (annotation convention). */
 const CHAPTER_11 = /chapter 11|bankruptcy protection|creditor protection/;
 /** A request for bankruptcy; with a creditor as its author it is the creditor enforcing its claim. */
@@ -143,7 +145,8 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
     else if (t.type === 'insolvency' && (SELF_ADMINISTERED_AFTER.test(folded.slice(t.end, t.end + 50)) || SELF_ADMINISTERED_BEFORE.test(folded.slice(Math.max(0, t.start - 20), t.start)))) t.type = 'debt_restructuring';
     else if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
     else if (t.type === 'insolvency' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
-    else if (t.type === 'liquidation' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'insolvency' });
+    else if (t.type === 'liquidation' && (BOTH_INSOLVENCY_AND_LIQUIDATION.test(text) || COURT_PRONOUNCED.test(folded.slice(Math.max(0, t.start - 60), t.start))))
+      triggers.push({ ...t, type: 'insolvency' });
   }
 }
 

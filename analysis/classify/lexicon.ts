@@ -35,12 +35,12 @@ export const LEXICON: Lexicon = {
       '(?:in die|vor der|nach der|die) pleite\\b',
       'pleite(?:firma|unternehmen|konzern|bank|airline|gesellschaft)',
       'bankrott',
-      'bilanz deponier|deponiert (?:die|ihre|seine) bilanz|uberschuldungsanzeige',
+      'bilanz deponier|deponiert(?:e|en)? (?:[a-z-]+ ){0,4}(?:die|ihre|seine) bilanz|uberschuldungsanzeige',
     ],
     debt_restructuring: [
       'nachlassstundung', 'nachlassvertrag', 'nachlassverfahren', 'schutzschirm', 'eigenverwaltung', 'glaubigerschutz', 'schuldenschnitt',
       'sanierungsverfahren', 'restrukturierungsverfahren', 'umschuldung', 'stundungsvereinbarung', 'stillhalteabkommen',
-      'moratorium\\b',
+      'moratorium\\b', '(?:restrukturierungs|sanierungs)plan(?:e|en)?\\b', 'sanierung (?:' + W + ' ){0,5}(?:rechtskraftig )?abgeschlossen',
     ],
     liquidation: [
       'liquidation(?:sverfahren|sbeschluss)?\\b(?! ?(?:wert|preis|praferenz))',
@@ -50,6 +50,7 @@ export const LEXICON: Lexicon = {
       'beschliesst (?:die )?auflosung|auflosung beschlossen',
       '(?:im|aus dem) handelsregister gelöscht|löschung im handelsregister|von amtes wegen gelöscht|firma (?:ist|wird|wurde) gelöscht',
       'geschaftsaufgabe', 'betriebsaufgabe', 'stellt (?:den|seinen|ihren) (?:betrieb|geschaftsbetrieb) ein',
+      '(?:den|seinen|ihren) (?:geschafts|flug)?betrieb (?:' + W + ' ){0,3}eingestellt', '\\babgewickelt\\b', '\\babzuwickeln\\b', '\\b(?:geordnete[nr]?|stille[nr]?) abwicklung\\b',
     ],
     debt_enforcement: [
       'glaubiger (?:fordern|verlangen|betreiben)',
@@ -133,7 +134,7 @@ export const LEXICON: Lexicon = {
       '\\bdebt restructuring\\b', '\\brestructur(?:e|es|ed|ing) (?:its |their |the )?(?:' + W + ' )?(?:debts?|bonds|loans)\\b', '\\bcreditor protection\\b',
       '\\bbankruptcy protection\\b', '\\bcompany voluntary arrangements\\b', '\\bcvas?\\b',
       '\\bscheme of arrangement\\b', '\\bcompany voluntary arrangement\\b', '\\bcva\\b', '\\bmoratorium\\b', '\\bstandstill agreement\\b',
-      '\\bdebt[- ]for[- ]equity\\b', '\\brestructuring plan\\b', '\\bdebt relief\\b', '\\bhaircut\\b',
+      '\\bdebt[- ]for[- ]equity\\b', '\\brestructuring plan\\b', '\\bdebt relief\\b', '\\bhaircut\\b', '\\brehabilitation (?:plan|proceedings?)\\b',
     ],
     liquidation: [
       '(?<!compulsory )\\b(?:voluntary |members\'? |creditors\'? )?liquidation\\b(?! (?:preference|preferences|value|of (?:its |their )?(?:positions|holdings|stake|shares|inventory)))',
@@ -147,7 +148,8 @@ export const LEXICON: Lexicon = {
       '\\bwinding[- ]up (?:bid|proceedings|hearing|case|action)', '\\b(?:the )?petition (?:was |has been |had been |is )?(?:adjourned|withdrawn|dismissed|heard|presented)\\b', '\\b(?:had|have|has) the petition\\b',
       '\\bwound up over (?:unpaid|outstanding)', '\\btook over the petition\\b', '\\bcounty court judgments?\\b', '\\bccjs?\\b',
       '\\bstatutory demand\\b', '\\bdebt collectors?\\b', '\\bgarnish(?:ee|ment)\\b', '\\bassets (?:' + W + ' )?(?:were |have been )?(?:seized|frozen)\\b',
-      '\\bforeclos(?:ure|ed|es)\\b', '\\bdefault judgment\\b', '\\bbailiffs?\\b', '\\bsued by (?:' + W + ' ){0,2}(?:creditors?|lenders?|suppliers?) (?:for|over) (?:unpaid|outstanding)',
+      '\\bforeclos(?:ure|ed|es)\\b', '\\bseiz(?:e|es|ed|ing|ure) (?:of )?(?:' + W + ' ){0,4}(?:assets|shares|payments|accounts|property|propert(?:y|ies)|ships?|vessels?|funds)\\b', '\\b(?:assets|shares|payments|accounts) (?:' + W + ' ){0,2}for seizure\\b',
+      '\\benforce (?:' + W + ' ){0,2}(?:arbitration|judg(?:e)?ments?|arbitral|awards?)\\b', '\\bdefault judgment\\b', '\\bbailiffs?\\b', '\\bsued by (?:' + W + ' ){0,2}(?:creditors?|lenders?|suppliers?) (?:for|over) (?:unpaid|outstanding)',
     ],
     payment_delay: [
       '\\bowes? (?:\\w+ ){0,4}(?:[£$€]|suppliers|subcontractors|creditors|hmrc|staff|workers|employees|landlords?)', '\\bowed (?:\\w+ ){0,3}by\\b', '\\blate payers?\\b', '\\bdebts? to hmrc\\b', '\\bfail(?:ed|s|ing)? to (?:repay|reimburse|make (?:a |the )?(?:\\w+ )?payments?)\\b', '\\bstruggling to repay\\b', '\\bunpaid (?:tax|taxes|rent|bills|debts?)\\b',
@@ -214,7 +216,7 @@ export const LEXICON: Lexicon = {
     ],
     debt_restructuring: [
       '\\bsursis concordataire\\b', '\\bconcordat\\b', '\\bprocedure de sauvegarde\\b', '\\bsauvegarde (?:acceleree|judiciaire)', '\\brestructuration de (?:la |sa |leur )?dette',
-      '\\bmandat ad hoc\\b', '\\bmoratoire\\b', '\\bprocedure de conciliation\\b', '\\bplan de continuation\\b', '\\bsursis (?:provisoire|definitif)',
+      '\\bmandat ad hoc\\b', '\\bmoratoire\\b', '\\bplan de (?:restructuration|sauvegarde|sauvetage)\\b', '\\bprocedure de restructuration\\b', '\\brestructuration financiere\\b', '\\bprocedure de conciliation\\b', '\\bplan de continuation\\b', '\\bsursis (?:provisoire|definitif)',
     ],
     liquidation: [
       '\\bliquidation\\b(?! (?:judiciaire|de (?:ses |leurs )?(?:positions|stocks)))', '\\ben liquidation\\b(?! judiciaire)', '\\bdissolution (?:de la |d\'une )?(?:societe|entreprise|association|cooperative)',
@@ -224,7 +226,7 @@ export const LEXICON: Lexicon = {
     debt_enforcement: [
       '\\bfait assigner\\b',
       '\\boffice des poursuites\\b', '\\bpoursuites? (?:pour dettes|contre|engagees?)', '\\bcontrainte (?:de|d\'un montant|pour)\\b', '\\bassignation en (?:redressement|liquidation)', '\\brequerir la poursuite\\b', '\\brequisition de (?:poursuite|faillite)\\b', '\\bcommandement de payer\\b', '\\bsaisie(?:s)? (?:de|des|sur) (?:biens|comptes|salaires?|avoirs)',
-      '\\bsaisie-execution', '\\bsaisie conservatoire', '\\bcomminatoire de faillite', '\\bactes? de defaut de biens\\b', '\\bencheres forcees\\b',
+      '\\bsaisie-execution', '\\bsaisie (?:[a-z0-9\',.]+ ){1,5}sur (?:les |ses )?(?:comptes|biens|avoirs)', '\\bsaisie conservatoire', '\\bcomminatoire de faillite', '\\bactes? de defaut de biens\\b', '\\bencheres forcees\\b',
       '\\bvente (?:aux encheres )?forcee', '\\bhuissier', '\\binjonction de payer\\b', '\\bsequestre\\b', '\\brealisation forcee',
     ],
     payment_delay: [
@@ -281,14 +283,15 @@ export const LEXICON: Lexicon = {
     ],
     debt_restructuring: [
       '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
-      '\\bcomposizione negoziata\\b', '\\bmoratoria concordataria\\b', '\\bpiano di risanamento\\b',
+      '\\bcomposizione negoziata\\b', '\\bmoratoria concordataria\\b', '\\bpiano di risanamento\\b', '\\baccordi di ristrutturazione', '\\bpiano (?:di ristrutturazione|di concordato|concordatario)\\b',
+      '\\b(?:sentenza di )?omolog(?:a|azione|ando|ato|ata) (?:' + W + ' ){0,3}(?:accordi|concordato|piano)',
     ],
     liquidation: [
       '\\bliquidazione\\b(?! giudiziale)', '\\bin liquidazione\\b', '\\bscioglimento (?:della|di una) societa', '\\bmessa in liquidazione\\b',
       '\\bcancellazione dal registro (?:delle imprese|di commercio)', '\\bcancellata dal registro', '\\bcessazione dell\'attivita', '\\bchiude i battenti',
     ],
     debt_enforcement: [
-      '\\besecuzione forzata\\b', '\\bprecetto\\b', '\\bistanza di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
+      '\\besecuzione forzata\\b', '\\bsequestro conservativo\\b', '\\bprecetto\\b', '\\bistanza di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
       '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
     ],
     payment_delay: [

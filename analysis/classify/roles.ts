@@ -61,6 +61,7 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   en: [
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at| of)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -75,6 +76,7 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   fr: [
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:biens|comptes|avoirs|actifs|actions|navires)(?: [a-z]+){0,3} (?:de|du|des|d') ?${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrateur|mandataire|liquidateur|commissaire|curateur|gerant) (?:judiciaire |au sursis |ad hoc )?(?:est |a ete |designe |nomme )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -86,6 +88,7 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   it: [
     { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:beni|conti|patrimonio|azioni|quote|navi)(?: [a-z]+){0,4} (?:di|del|della|dello|dei) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -133,6 +136,7 @@ const AFTER: Record<string, Marker[]> = {
   it: [
     { re: /^,? (?:\w+ ){0,3}(?:ha (?:\w+ )?(?:presentato|avviato|chiesto|depositato|promosso)|presenta|avvia|chiede|promuove)\b[^.;]{0,80}\b(?:contro|nei confronti)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:il |la |un |una )?(?:creditore|creditrice|principale creditore)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:a|ad) (?:procedere|agire|avviare|chiedere|richiedere)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:e stato |e stata |viene )?(?:nominat[oa]|designat[oa]) (?:\w+ )?(?:curatore|commissario|liquidatore)/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,2}(?:acquisisce|acquista|rileva|compra|ha acquisito|ha rilevato|ha acquistato)\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:e stata|e stato|viene|sara) (?:\w+ ){0,2}(?:acquisit[oa]|rilevat[oa]|acquistat[oa]|ceduta|ceduto|venduta|venduto)\b/, role: 'acquired', groups: ['ownership'] },
@@ -234,7 +238,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
 /** How far after a trigger an organisation without a marker can be its subject (folded characters). */
 const AFTER_REACH = 60;
 /** ", the parent company of …, " / ", die Mutter der …, " between the sentence's first organisation and the trigger. */
-const APPOSITION = /^,? (?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b[^;:]*, (?:[\w'-]+ ){0,3}$/;
+const APPOSITION = /^, (?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b[^;:]*, (?:[\w'-]+ ){0,3}$/;
 
 const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kaufte|kauften|erwirbt|erwarb|schluckt|schluckte)\b/;
 /**
