@@ -1,0 +1,64 @@
+import { W, type LexiconPatterns } from './lexicon-types.js';
+
+/** Italian trigger patterns per event type, folded like Italian text (see lexicon.ts for the rules patterns follow). */
+export const LEXICON_IT: LexiconPatterns = {
+  insolvency: [
+    '\\bcommissario straordinario\\b', '\\bdichiarat[oa] (?:\\w+ ){0,2}fallit',
+    '\\bfallimento\\b', '\\bfallit[oa]\\b', '\\bdichiarat[oa] fallit', '\\binsolvenza\\b', '\\binsolvente\\b', '\\bbancarotta\\b(?! fraudolent)', '\\bliquidazione giudiziale\\b',
+    '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
+    '\\bfallisce\\b', '\\bfalliscono\\b', '\\bcommissariamento\\b', '\\bdichiara(?:to|ta)? (?:il )?fallimento\\b',
+  ],
+  debt_restructuring: [
+    '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
+    '\\bcomposizione negoziata\\b', '\\bmoratoria concordataria\\b', '\\bpiano di risanamento\\b', '\\baccordi di ristrutturazione', '\\bpiano (?:di ristrutturazione|di concordato|concordatario)\\b',
+    '\\b(?:sentenza di )?omolog(?:a|azione|ando|ato|ata) (?:' + W + ' ){0,3}(?:accordi|concordato|piano)',
+  ],
+  liquidation: [
+    '\\bliquidazione\\b(?! giudiziale)', '\\bin liquidazione\\b', '\\bscioglimento (?:della|di una) societa', '\\bmessa in liquidazione\\b',
+    '\\bcancellazione dal registro (?:delle imprese|di commercio)', '\\bcancellata dal registro', '\\bcessazione dell\'attivita', '\\bchiude i battenti',
+  ],
+  debt_enforcement: [
+    '\\besecuzione forzata\\b', '\\bsequestro conservativo\\b', '\\bprecetto\\b', '\\bistanza di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
+    '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
+  ],
+  payment_delay: [
+    '\\bstipendi[oa]? (?:\\w+ ){0,3}(?:in ritardo|a rischio)', '\\bmeta dello stipendio\\b', '\\britardare (?:i )?pagamenti\\b',
+    '\\britard[oi] (?:nei|nel|dei) pagament', '\\bstipendi (?:non pagati|arretrati|in ritardo|non versati)', '\\bmancat[oi] pagament', '\\bfornitori (?:non pagati|in attesa)',
+    '\\binsolut[ie]\\b', '\\bdebiti scaduti', '\\bfatture (?:non pagate|scadute)', '\\bnon (?:ha |hanno )?(?:pagato|versato) (?:gli |i )?(?:stipendi|fornitori|salari)',
+  ],
+  financial_distress: [
+    '\\bin crisi\\b', "\\bcrisi (?:della|del|dell'|di)\\b", '\\bproblem[ai] di liquidita', '\\bin difficolta\\b',
+    '\\ballarme (?:sugli )?utili\\b', '\\bperdita netta\\b', '\\bperdite (?:record|pesanti|per)\\b', '\\bin rosso\\b', '\\bconti in rosso', '\\bdifficolta finanziarie\\b',
+    '\\bcrisi di liquidita', '\\bcrisi finanziaria', '\\bdeclassat[oa]\\b', '\\bdeclassamento', '\\btaglio del rating', '\\brating (?:' + W + ' )?(?:tagliato|abbassato|ridotto)',
+    '\\bcontinuita aziendale\\b', '\\bsovraindebitamento', '\\bsalvataggio', '\\bsvalutazion[ei]', '\\btaglia (?:le )?stime', '\\btitolo (?:' + W + ' )?(?:crolla|affonda)',
+    '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
+  ],
+  layoffs: [
+    'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
+    '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
+    '\\bchiusura (?:dello |della |del |di )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|sito|negozi|filiali)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
+    '\\btaglia (?:' + W + ' ){0,3}posti di lavoro', '\\btagli(?:a|ano|era)? (?:' + W + ' ){0,3}(?:dipendenti|posti|lavoratori)\\b',
+  ],
+  legal_dispute: [
+    '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
+    '\\bsanzion[ei] (?:a|contro|per)', '\\bcondannat[oa]', '\\bprocesso (?:a|contro)', '\\bcausa (?:legale|contro)', '\\bperquisizion', '\\bcontenzioso', '\\bsequestr[oa]',
+  ],
+  management_change: [
+    '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
+    '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
+    '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
+    '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
+  ],
+  ownership_change: [
+    '\\bacquisire\\b', '\\bmanifestazione di interesse\\b', '\\bnuov[oi] propriet',
+    '\\bacquisizione\\b', '\\bacquisisce\\b', '\\bacquista\\b', '\\bfusione\\b', '\\bcessione (?:di|del|della)\\b', '\\bcede (?:il|la|le|i)\\b', '\\bcedut[oa] a\\b',
+    '\\brilev(?:a|ata|ato)\\b', '\\bopa\\b', '\\bpassa (?:sotto il controllo|nelle mani)', '\\bincorporazione',
+  ],
+  positive: [
+    '\\buna commessa\\b', '\\bcommesse\\b',
+    '\\baumento di capitale\\b', '\\bround di finanziamento\\b', '\\butile record\\b', '\\bricavi record', '\\bmaxi[- ]?commessa', '\\bcommessa (?:da|di|record|importante)',
+    '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
+    '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
+    '\\brisultati (?:' + W + ' )?(?:in crescita|in aumento|record|sopra le attese)', '\\bnuovo record\\b', '\\b(?:ricavi|fatturato|utile|utili) (?:' + W + ' ){0,3}(?:in crescita|in aumento|cresc(?:e|ono|iuti?)|balza(?:no)?|sal(?:e|gono))', '\\b(?:vince|vinto|ottiene|ottenuto|firma(?:to)?) (?:' + W + ' ){0,3}(?:commessa|commesse|contratto|appalto)',
+  ],
+};
