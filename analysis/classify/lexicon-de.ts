@@ -54,6 +54,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'herabgestuft', 'herabstufung', 'rating (?:' + W + ' )?gesenkt', 'sanierungsfall', 'existenz (?:' + W + ' ){0,4}(?:bedroht|gefahrdet)|existenzbedrohend',
     'fortbestand (?:' + W + ' )?gefahrdet', 'fortfuhrungsfahigkeit', 'kreditlinie (?:' + W + ' )?gekundigt', 'wertberichtigung', 'rettungspaket',
     'kurssturz', 'aktie (?:' + W + ' )?(?:bricht ein|sturzt ab)',
+    '(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){0,3}(?:angespannt|schwierig|prekar|kritisch)', 'umsatze? (?:' + W + ' ){0,4}eingebrochen|umsatzeinbruch', 'finanzielle(?:n)? not(?:e|en|lage)?\\b', 'auf wackligen beinen', 'vor dem (?:endgultigen )?aus\\b|das (?:endgultige )?aus (?:droht|bevorsteht)|droht (?:' + W + ' ){0,4}das (?:endgultige )?aus\\b', 'kampft mit (?:' + W + ' ){0,2}(?:schwierigkeiten|problemen|verlusten)', 'absatzschwierigkeiten', '(?:sturzte|sturzt|brach|fiel) (?:die |der )?[a-z-]*aktie', '\\b(?:schwierigkeiten|probleme)\\b(?= (?:des|der|von|beim|bei) )',
   ],
   layoffs: [
     'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', 'filialen (?:\\w+ ){0,3}(?:geschlossen|schliessen)', '\\bschliessungen\\b',
@@ -67,6 +68,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'staatsanwaltschaft (?:' + W + ' ){0,2}ermittelt', 'betrugs(?:verdacht|vorwurf|vorwurfe|fall)', '\\bbetrug\\b', 'veruntreuung',
     'geldwasche', 'schadenersatz', 'bussgeld', '\\bbusse von', 'razzia', 'hausdurchsuchung', 'sanktionen gegen', 'verurteilt', 'rechtsstreit',
     'schiedsverfahren', 'kartellstrafe', 'korruption', 'bestechung', 'sammelklage', 'prozess gegen',
+    '\\bklagerin\\b|\\bbeklagte[rn]?\\b', '\\bfestgenommen\\b', 'bilanzbetrug', 'schadensersatzklage', '\\bbusse von\\b|\\bgeldbusse\\b|\\bbussgeld',
   ],
   management_change: [
     '\\bnachfolge\\b|\\bnachfolger(?:in)?\\b', 'wechsel an der (?:\\w+-)?spitze', 'ubernimmt (?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz)|ubernahm (?:\\w+ ){0,3}(?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz|posten)', '(?:das unternehmen|den konzern|die firma) (?:\\w+ ){0,5}verlassen', 'wechselte den chef', '\\babgelost\\b', 'neue[rn]? (?:vorstandschef|vorstandsvorsitzende|konzernchefin)', '\\bneuen ceo\\b',
@@ -84,6 +86,7 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:wird|wurde|werden|wurden) (?:von|durch) (?:' + W + ' ){0,4}ubernommen', 'fusion\\b', 'fusioniert', 'zusammenschluss', 'verkauft (?:' + W + ' ){0,3}(?:an|sparte|tochter|geschaft|division)',
     '(?:kauft|erwirbt) (?:die |den |das )?(?:' + W + ' ){0,3}(?:ag|gmbh|firma|konzern|unternehmen|hersteller|anbieter|tochter|mehrheit|konkurrenten|gruppe)',
     'mehrheitsbeteiligung', 'aktienmehrheit', 'akquisition', 'neuer (?:eigentumer|besitzer|mehrheitsaktionar)',
+    '\\bubernommen worden\\b', '\\bneue[rn]? (?:investor|eigentumer|besitzer)\\b', '\\bmehrheitseigner', '(?:will|wollen|soll|mochte) (?:' + W + ' ){0,6}kaufen\\b',
   ],
   positive: [
     'auftrag (?:\\w+ ){0,5}erhalten|erhalt (?:\\w+ ){0,4}auftrag|(?:grossen|grosser|weiteren|weiterer|neuen|neuer) auftrag',

@@ -52,6 +52,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bbreach(?:ed|es)? (?:of )?(?:its |their )?(?:loan |debt |banking )?covenants?\\b', '\\bcovenant breach', '\\bimpairment\\b',
     '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '\\bshares? (?:' + W + ' ){0,3}(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
     '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
+    '\\bstruggl(?:ed|es|ing) with (?:' + W + ' ){0,2}(?:debts?|losses)\\b', '\\b(?:buckling|struggling|drowning) under (?:' + W + ' ){0,4}debts?\\b', '\\bdebt pile\\b', '\\bloss-making\\b', '\\bwarn(?:s|ed|ing)? (?:' + W + ' ){0,4}(?:may|could|might|will) (?:go out of business|collapse|run out of (?:cash|money))', '\\b(?:worried|doubts?|concerns?) about (?:its|their|the company\'s) (?:survival|ability to)', '\\bhard to see how (?:' + W + ' ){0,3}can survive\\b', '\\blooking for (?:additional |new |fresh |emergency )?(?:finance|funding|financing|capital)\\b', '\\brestructuring (?:specialists|advisers|advisors|experts|firm)\\b', '\\bnotice of intention to appoint (?:' + W + ' ){0,4}administrators?\\b', '\\b(?:lining up|line up|considered to serve as|being considered as) (?:' + W + ' ){0,4}administrators?\\b', '\\brisks? collapsing\\b', '\\bdownfall\\b',
   ],
   layoffs: [
     '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
@@ -64,6 +65,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\binvestigation (?:into|over|of)\\b', '\\bcharged with\\b', '\\bfined\\b', '\\bpenalty of\\b', '\\bsanctions? (?:on|against)\\b', '\\bsanctioned by (?:the )?(?:us|eu|uk|treasury|ofac|seco)\\b',
     '\\bmoney laundering\\b', '\\bbribery\\b', '\\bcorruption\\b', '\\blitigation\\b', '\\barbitration\\b', '\\bsettle(?:d|s)? (?:a |the )?(?:lawsuit|case|claims)', '\\braid(?:ed|s)?\\b',
     '\\bembezzle',
+    '\\bplaintiffs?\\b', '\\bdefendants?\\b', '\\baccused of\\b', '\\b(?:record )?fine of\\b', '\\bsanction(?:ed|s)? (?:' + W + ' ){0,2}with\\b', '\\bpenali[sz]ed\\b', '\\b(?:pursuing|seeking|wants) compensation\\b', '\\btaken to court\\b',
   ],
   management_change: [
     '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\btak(?:e|es|ing)|took over as (?:chief executive|ceo|chair|chairman|cfo)\\b',
@@ -78,6 +80,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bacqui(?:re|res|red|ring|sition)\\b', '\\btakeover\\b', '\\bmerger\\b', '\\bmerge(?:s|d)? with\\b', '\\bbuy(?:s|ing)? (?:out )?(?:rival|competitor)',
     '\\bbuyout\\b', '\\bagreed to (?:buy|sell|acquire)\\b', '\\bsold to\\b', '\\b(?:sells?|sold|selling) (?:its |the )?(?:' + W + ' ){0,2}(?:unit|division|business|stake|subsidiary|arm)\\b',
     '\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
+    '\\b(?:rescued|saved) from administration by\\b', '\\brescue deal\\b', '\\bwill (?:purchase|acquire|buy)\\b', '\\bis buying\\b', '\\bbought (?!by\\b)', '\\bprivati[sz](?:e|ed|ation)\\b', '\\b(?:seeking|find|found) a buyer\\b', '\\bsuitors?\\b', '\\bsnap(?:s|ped)? up\\b',
   ],
   positive: [
     '\\bbeats? (?:\\w+ )?targets\\b', '\\btop(?:s|ped)? (?:\\w+ )?estimates\\b',

@@ -36,6 +36,7 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bsurendettement', '\\bsurendettee?s?\\b', '\\bperte de capital\\b', '\\bart\\. ?725\\b', '\\bnote (?:' + W + ' )?(?:degradee|abaissee)', '\\bdegradation de (?:la |sa )?note',
     '\\b(?:abaisse|degrade) (?:sa|la) note', '\\bcontinuite d\'exploitation\\b', '\\bplan de sauvetage\\b', '\\bdepreciation(?:s)? (?:de|d\'actifs)', '\\babaisse (?:ses|son) (?:objectifs?|previsions?)',
     '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
+    'situation financiere (?:' + W + ' ){0,4}(?:inquiet|preoccupant|difficile|critique|degrade)', '\\b(?:s\'inquiet\\w*|inquiet\\w*) de la situation financiere', '\\bendettement (?:colossal|massif|record|abyssal)', '\\bdette (?:' + W + ' ){0,3}colossale', '\\bplombee? par (?:une |la |sa |ses )?dette', '\\ben (?:grande |grave )?difficulte\\b', '\\bcapitalisation (?:' + W + ' ){0,3}fondu', '\\bbaisse de (?:plus de )?\\d+ ?% en bourse',
   ],
   layoffs: [
     '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
@@ -47,6 +48,7 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
     '\\bamende\\b', '\\benquete (?:penale|pour|contre|ouverte|sur)', '\\bperquisition', '\\bmise en examen', '\\bcondamnee?\\b', '\\bsanctions? (?:contre|infligee)',
     '\\blitige\\b', '\\baction (?:collective|en justice)', '\\bdetournement',
+    '\\bsanctionnee?s? par\\b', '\\bfait grief\\b', '\\bappel interjete\\b', '\\bactions? judiciaires?\\b', '\\blitige\\b',
   ],
   management_change: [
     '\\bnominations?\\b', '\\bremplacer\\b', '\\bsucced(?:e|era|ait)\\b', '\\bpartira\\b', '\\brevocation\\b', '\\bdirect(?:eur|rice) general(?:e)? par interim\\b',
@@ -59,6 +61,7 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",
     '\\brachat\\b', '\\brachete(?:e)? par\\b', '\\brachete\\b', '\\bacquisition\\b', '\\bacquiert\\b', '\\bfusion\\b', '\\bfusionne', '\\bprise de controle',
     '\\bcede (?:sa|ses|son) ', '\\bcession de (?:sa|la|ses|l\')', '\\breprise (?:de la societe|de l\'entreprise|par)\\b', '\\breprise? par\\b', '\\bopa\\b', '\\bvendue? (?:a|au)\\b',
+    '\\bmet(?:tre)? la main sur\\b', '\\bdans l\'escarcelle\\b', '\\bempocher\\b', '\\bceder\\b', '\\bvend (?:ses|sa|son)\\b', '\\breprendre\\b', '\\bfait (?:desormais )?partie du (?:' + W + ' ){0,4}portefeuille', '\\brepreneurs?\\b',
   ],
   positive: [
     "\\bcommande (?:de|d'|pour) (?:[0-9]|\\w+ [0-9])",

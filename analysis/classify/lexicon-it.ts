@@ -32,6 +32,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bcrisi di liquidita', '\\bcrisi finanziaria', '\\bdeclassat[oa]\\b', '\\bdeclassamento', '\\btaglio del rating', '\\brating (?:' + W + ' )?(?:tagliato|abbassato|ridotto)',
     '\\bcontinuita aziendale\\b', '\\bsovraindebitamento', '\\bsalvataggio', '\\bsvalutazion[ei]', '\\btaglia (?:le )?stime', '\\btitolo (?:' + W + ' )?(?:crolla|affonda)',
     '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
+    '\\bdifficolta (?:finanziari[ea]|economiche|della|dei|del|di)\\b', '\\bcrisi finanziaria\\b', '\\bcapitalizzazione sufficiente',
   ],
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
@@ -42,6 +43,7 @@ export const LEXICON_IT: LexiconPatterns = {
   legal_dispute: [
     '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
     '\\bsanzion[ei] (?:a|contro|per)', '\\bcondannat[oa]', '\\bprocesso (?:a|contro)', '\\bcausa (?:legale|contro)', '\\bperquisizion', '\\bcontenzioso', '\\bsequestr[oa]',
+    '\\bcontenzioso\\b', '\\bcitat[oa] in giudizio\\b', '\\baccusat[oa] di\\b', '\\bpenalizzazione\\b', '\\bsequestro preventivo\\b',
   ],
   management_change: [
     '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
@@ -53,6 +55,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bacquisire\\b', '\\bmanifestazione di interesse\\b', '\\bnuov[oi] propriet',
     '\\bacquisizione\\b', '\\bacquisisce\\b', '\\bacquista\\b', '\\bfusione\\b', '\\bcessione (?:di|del|della)\\b', '\\bcede (?:il|la|le|i)\\b', '\\bcedut[oa] a\\b',
     '\\brilev(?:a|ata|ato)\\b', '\\bopa\\b', '\\bpassa (?:sotto il controllo|nelle mani)', '\\bincorporazione',
+    '\\boffert[ae] pubblica (?:di scambio|di acquisto)', '\\bsi e pres[oa]\\b', '\\bha ottenuto (?:il |l\')?[0-9,.]+ ?(?:per cento|%) (?:delle azioni|del capitale)', '\\btrasferimento di (?:' + W + ' ){0,2}rami d\'azienda',
   ],
   positive: [
     '\\buna commessa\\b', '\\bcommesse\\b',

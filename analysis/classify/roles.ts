@@ -67,6 +67,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:sued by|lawsuit (?:filed )?by|complaint by) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:plaintiffs?|claimants?|petitioners?)(?: in (?:this|the) (?:case|action))?,? ${ART}$`), role: 'plaintiff', groups: ['legal'] },
+    { re: new RegExp(`\\bdefendants?,? ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:against|sued|sues|suing|charged|fined|probe into|investigation into) ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:bid|petition|claim|demand|action|proceedings|application) (?:\\w+ )?(?:from|by) ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:partner|advisers?|advisors?|specialists?|consultants?|supervisors?|lawyers?|accountants?|bankers?|experts?) (?:at|from|of|with) ${ART}$`), role: 'adviser', groups: ALL },
@@ -92,6 +94,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:offerta|opa|ops)\\b[^.;]{0,60}\\b(?:su|per) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:siglato|firmato|concluso|raggiunto|sottoscritto) (?:\\w+ ){0,2}con ${ART}$`), role: 'seller', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:da|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:denuncia|indagine|causa|processo) (?:\\w+ )?(?:contro|nei confronti (?:di|del|della)) ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:advisor|consulente|studio|partner) (?:di|del|della) ${ART}$`), role: 'adviser', groups: ALL },
@@ -119,19 +123,21 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
-    { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|completed the acquisition|snaps up|snapped up)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|will purchase|will buy|is buying|purchases|completed the acquisition|snaps up|snapped up|secured a rescue deal)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:sells|sold|agreed to sell|agrees to sell|to sell|divests|divested|offloads)\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,2}(?:wants|seeks|is seeking|seeking|has been pursuing|is pursuing|pursues) compensation\b/, role: 'plaintiff', groups: ['legal'] },
     { re: /^,? (?:\w+ ){0,2}(?:sued|sues|has sued|(?:filed|files|brought|brings|launched|lodged) (?:a |an |the |its )?(?:[\w-]+ )?(?:lawsuit|suit|complaint|claim|action))\b/, role: 'plaintiff', groups: ['legal'] },
   ],
   fr: [
     { re: /^,? (?:\w+ ){0,3}(?:a (?:\w+ )?(?:requis|engage|introduit|depose|lance|intente)|requiert|engage|introduit|depose|lance|intente|poursuit)\b[^.;]{0,80}\b(?:contre|a l'encontre)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:un |une |le |la |son |sa )?(?:creancier|creanciere|principal creancier|poursuivant)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:a ete |est |sera )?(?:nomme|designe|desigee?)e? (?:comme |en qualite d')?(?:administrateur|liquidateur|mandataire|commissaire)/, role: 'liquidator', groups: ['debt'] },
-    { re: /^,? (?:\w+ ){0,2}(?:rachete|acquiert|reprend|a rachete|a acquis|a repris|va racheter|s'offre)\b/, role: 'acquirer', groups: ['ownership'] },
+    { re: /^,? (?:\w+ ){0,3}(?:rachete|acquiert|reprend|a rachete|a acquis|a repris|va racheter|s'offre|met la main|a mis la main|reprendre|racheter|empocher)\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:est|a ete|sera|va etre) (?:\w+ ){0,2}(?:rachetee?|reprise?|acquise?|cedee?|vendue?)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:vend|cede|a vendu|a cede)\b/, role: 'seller', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:porte plainte|a porte plainte|poursuit|attaque en justice)\b/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^,? [^.;]{0,100}\b(?:initie|intente|engage|lance)\w* [«"“]?\s?(?:\w+ ){0,2}actions? (?:judiciaires?|en justice)/, role: 'plaintiff', groups: ['legal'] },
   ],
   it: [
     { re: /^,? (?:\w+ ){0,3}(?:ha (?:\w+ )?(?:presentato|avviato|chiesto|depositato|promosso)|presenta|avvia|chiede|promuove)\b[^.;]{0,80}\b(?:contro|nei confronti)\b/, role: 'creditor', groups: ['debt'] },
@@ -171,7 +177,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     const fe = toFolded(m.end);
     if (overlapsTrigger(fs, fe, trigger)) continue;
     const before = folded.slice(Math.max(0, fs - 70), fs);
-    const after = folded.slice(fe, fe + 110);
+    const after = folded.slice(fe, fe + 140);
     const afterHit = (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
     // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
     const hit =
@@ -196,8 +202,13 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   }
   // 2. A counterpart is marked ("presented by HMRC", "X übernimmt"): the sufferer is another organisation.
   // The same organisation named twice ("Cairn filed … awarded to Cairn") keeps the part its first marker gave it.
-  const partyNames = new Set([...roles].filter(([, r]) => !isBearing(r.role)).map(([m]) => m.text.toLowerCase()));
-  const free = mentions.filter((m) => !roles.has(m) && !partyNames.has(m.text.toLowerCase()) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  // A short form in brackets ("Claude Mayo Construction Company (Claude Mayo)") is the same organisation.
+  const partyNames = [...roles].filter(([, r]) => !isBearing(r.role)).map(([m]) => m.text.toLowerCase());
+  const sameAsParty = (m: OrgMention) => {
+    const t = m.text.toLowerCase();
+    return partyNames.some((p) => p === t || (t.length >= 4 && p.startsWith(t)) || (p.length >= 4 && t.startsWith(p)));
+  };
+  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
   if (counterpart && free.length > 0) {
     const best = nearest(free, trigger, toFolded);
