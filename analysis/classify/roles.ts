@@ -112,6 +112,7 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:ubernimmt|kauft|erwirbt|schluckt|ubernahm|kaufte|erwarb)\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:wird|wurde|werden|ist) (?:\w+ ){0,4}(?:ubernommen|verkauft|gekauft|erworben)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}verkauft\b/, role: 'seller', groups: ['ownership'] },
+    { re: /^,? (?:als |ein |eine |der |die )?(?:neue[rnms]? )?(?:investor|investorin|eigentumer|eigentumerin|kaufer|kauferin|besitzer|mehrheitseigner)\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:verklagt|klagt|zeigt)\b/, role: 'plaintiff', groups: ['legal'] },
   ],
   en: [
@@ -150,6 +151,10 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:denuncia|ha denunciato|fa causa|ha fatto causa)\b/, role: 'plaintiff', groups: ['legal'] },
   ],
 };
+
+// "contenzioso tra A e B", "litige opposant A à B", "dispute between A and B": the first named is the claimant.
+const BETWEEN: Marker = { re: /\b(?:contenzioso|causa|lite|litige|dispute|streit|rechtsstreit|litigation)\b[^.;]{0,30}\b(?:tra|fra|between|entre|zwischen|opposant) (?:(?:der|die|dem|den|the|la|le|l'|les|il|lo|i|gli) )?$/, role: 'plaintiff', groups: ['legal'] };
+for (const table of [BEFORE]) for (const lang of Object.keys(table)) table[lang]!.push(BETWEEN);
 
 const BEARING_FOR: Record<Group, EventRole> = { debt: 'debtor', ownership: 'acquired', legal: 'defendant', other: 'subject' };
 const COUNTERPART: Partial<Record<EventRole, EventRole>> = { acquirer: 'acquired', plaintiff: 'defendant', creditor: 'debtor', petitioner: 'respondent' };

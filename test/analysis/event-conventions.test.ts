@@ -129,6 +129,17 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     expect(subjects(await linkedRead('ev-0844'))).not.toContain('KPMG');
   });
 
+  it('the claimant named as such, the one that "wants compensation", and the buyer that "met la main sur" or "will purchase" get no event of their own', async () => {
+    for (const [id, party] of [
+      ['ev-0895', 'Claude Mayo'], // "The plaintiff in this case, Claude Mayo Construction Company (Claude Mayo), filed this action …"
+      ['ev-1051', 'Plymouth County Retirement Association'], // "… now wants compensation over claims CrowdStrike deceived shareholders"
+      ['ev-1693', 'Carrefour'], // "Carrefour met la main sur deux enseignes concurrentes"
+      ['ev-1873', 'First-Citizens'], // "… First-Citizens Bank & Trust Company will purchase all deposits and loans of Silicon Valley Bank"
+    ] as const) {
+      for (const s of subjects(await linkedRead(id))) expect(s ?? '', id).not.toContain(party);
+    }
+  });
+
   it('a name inside an apposition is not the subject: "FoodFirst …, the parent company of the Brio … and Bravo … chains, filed for Chapter 11 bankruptcy"', () => {
     const hard = read('ev-0670').events.filter((e) => HARD.has(e.type));
     expect(hard.map((e) => [e.type, e.subject])).toEqual([['debt_restructuring', 'FoodFirst Global Restaurants']]);
