@@ -23,6 +23,8 @@ export interface Candidate {
   event: ClassifiedEvent;
   /** The extractor's rules make it a signal. */
   accepted: boolean;
+  /** Rejected for a reason the trained layer may not overrule (a party whose part no marker names). */
+  locked?: boolean;
   features?: Map<string, number>;
 }
 
@@ -83,7 +85,7 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
   const events: ClassifiedEvent[] = [];
   const rejected: ClassifiedEvent[] = [];
   for (const c of candidates) {
-    if (!model || !c.features) {
+    if (!model || !c.features || c.locked) {
       (c.accepted ? events : rejected).push(c.event);
       continue;
     }
@@ -121,7 +123,11 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     if (found.length === 0) continue;
     const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
     const events = found.map((e) => toEvent(e, s, isTitle));
-    const accepted = events.map(isSignal);
+    // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must
+    // never get the other's event, so the rules keep none rather than guess.
+    const locked = events.map((ev, i) => PARTY_TYPES.has(ev.type) && found[i]!.names >= 2 && ev.subjectKind === 'name' && POSITIONAL.test(ev.cues.find((q) => q.startsWith('role: ')) ?? ''));
+    locked.forEach((l, i) => l && events[i]!.cues.push(UNCERTAIN_PARTY));
+    const accepted = events.map((ev, i) => !locked[i] && isSignal(ev));
     // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.
     const withHard = events.some((ev, i) => accepted[i] && HARD.has(ev.type));
     found.forEach((e, i) => {
@@ -145,7 +151,7 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
               families,
             )
           : undefined;
-      out.push({ event, accepted: accepted[i]!, ...(features ? { features } : {}) });
+      out.push({ event, accepted: accepted[i]!, ...(locked[i] ? { locked: true } : {}), ...(features ? { features } : {}) });
     });
   }
   return out;
@@ -161,6 +167,10 @@ export function sectorWideEvents(c: Classification): ClassifiedEvent[] {
 }
 
 const NO_ORGANISATION = 'no organisation named or referred to';
+const UNCERTAIN_PARTY = 'two organisations named, no marker says which one the event is about';
+/** Events with two sides (buyer and bought, plaintiff and defendant): the side must come from a marker, not from word order. */
+const PARTY_TYPES: ReadonlySet<EventType> = new Set(['ownership_change', 'legal_dispute']);
+const POSITIONAL = /^role: (?:before|after) trigger/;
 
 /** A factual event about an organisation, or a hedged hard event reported as financial_distress. */
 function isSignal(e: ClassifiedEvent): boolean {
