@@ -48,6 +48,8 @@ interface Row {
   line: EventLine;
   type: EventType;
   accepted: boolean;
+  /** Rejected by a rule the model may not overrule (classifyDocument does not ask it). */
+  locked: boolean;
   hard: boolean;
   features: Map<string, number>;
   label: boolean;
@@ -61,7 +63,7 @@ for (const line of lines) {
   const doc = linkedEventDocumentOf(line, index);
   const gold = goldTypes(line);
   for (const c of candidatesOf(doc, languageOf(doc), all)) {
-    rows.push({ line, type: c.event.type, accepted: c.accepted, hard: HARD.has(c.event.type), features: c.features!, label: gold.has(c.event.type) });
+    rows.push({ line, type: c.event.type, accepted: c.accepted, locked: c.locked === true, hard: HARD.has(c.event.type), features: c.features!, label: gold.has(c.event.type) });
   }
 }
 
@@ -86,7 +88,7 @@ interface Setting {
   soft: number;
   recover: number | undefined;
 }
-const decideRow = (r: Row, p: number, s: Setting) => (r.accepted ? p >= (r.hard ? s.hard : s.soft) : s.recover !== undefined && p >= s.recover);
+const decideRow = (r: Row, p: number, s: Setting) => (r.locked ? false : r.accepted ? p >= (r.hard ? s.hard : s.soft) : s.recover !== undefined && p >= s.recover);
 
 function report(probs: Float64Array | undefined, s: Setting): EventReport {
   const predicted = new Map<string, Set<EventType>>();

@@ -130,6 +130,16 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     const accepted = events.map((ev, i) => !locked[i] && isSignal(ev));
     // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.
     const withHard = events.some((ev, i) => accepted[i] && HARD.has(ev.type));
+    // "4500 jobs at risk as HMV goes into administration": jobs and wages of the company whose insolvency the same
+    // sentence tells are that one fact (issue 11, one fact one event), whatever the trained layer would say.
+    events.forEach((ev, i) => {
+      if (!accepted[i] || !CONSEQUENCE_TYPES.has(ev.type)) return;
+      const hard = events.find((h, k) => accepted[k] && HARD.has(h.type) && h.subject !== undefined && h.subject === ev.subject);
+      if (!hard) return;
+      accepted[i] = false;
+      locked[i] = true;
+      ev.cues.push(`part of the ${hard.type} told in the same sentence`);
+    });
     found.forEach((e, i) => {
       const event = events[i]!;
       const features =
@@ -171,6 +181,8 @@ const UNCERTAIN_PARTY = 'two organisations named, no marker says which one the e
 /** Events with two sides (buyer and bought, plaintiff and defendant): the side must come from a marker, not from word order. */
 const PARTY_TYPES: ReadonlySet<EventType> = new Set(['ownership_change', 'legal_dispute']);
 const POSITIONAL = /^role: (?:before|after) trigger/;
+/** What an insolvency brings with it when the same sentence tells both: not a second event about that company. */
+const CONSEQUENCE_TYPES: ReadonlySet<EventType> = new Set(['layoffs', 'payment_delay']);
 
 /** A factual event about an organisation, or a hedged hard event reported as financial_distress. */
 function isSignal(e: ClassifiedEvent): boolean {
