@@ -183,19 +183,7 @@ export class ClickHouseStore implements Store {
   }
 
   async upsertSignal(signal: Signal): Promise<boolean> {
-    const exists = await this.ch.first(`SELECT 1 FROM ${this.t('signals')} WHERE id = {id:String} LIMIT 1`, { id: signal.id });
-    if (exists) return false;
-    await this.ch.insert('signals', [
-      {
-        id: signal.id,
-        seq: this.ch.nextVersion(),
-        customer_id: signal.customerId ?? '',
-        industry: signal.industry ?? '',
-        occurred_at: signal.occurredAt,
-        json: JSON.stringify(signal),
-      },
-    ]);
-    return true;
+    return (await this.upsertSignals([signal]))[0]!;
   }
 
   async upsertSignals(signals: Signal[]): Promise<boolean[]> {

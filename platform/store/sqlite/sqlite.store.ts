@@ -174,9 +174,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertSignal(signal: Signal): Promise<boolean> {
-    const r = this.sql(`INSERT OR IGNORE INTO signals (id, customer_id, industry, occurred_at, json) VALUES (?, ?, ?, ?, ?)`)
-      .run(signal.id, signal.customerId ?? null, signal.industry ?? null, signal.occurredAt, JSON.stringify(signal));
-    return r.changes === 1;
+    return (await this.upsertSignals([signal]))[0]!;
   }
 
   async upsertSignals(signals: Signal[]): Promise<boolean[]> {
