@@ -7,21 +7,14 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { LedgerRow } from '../platform/schemas/ledger.js';
+import { mulberry32 } from './rng.js';
 
 export const BENCH_AS_OF = '2025-01-01';
 const DAY = 86_400_000;
 
 export const LEDGER_CSV_HEADER = 'customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date,paid_amount,dunning_level,collection';
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

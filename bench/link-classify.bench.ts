@@ -14,6 +14,7 @@ import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js'
 import { loadEventModel } from '../app/event-model.js';
 import { loadLinkModel } from '../app/link-model.js';
 import type { Customer } from '../platform/schemas/customer.js';
+import { mulberry32 } from './rng.js';
 
 // natural's word tokenizer as a second reference (loaded directly: natural's index prints dotenv notices).
 const require = createRequire(import.meta.url);
@@ -26,14 +27,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const eventModel = loadEventModel();
 
 // Deterministic pseudo-random numbers so every run measures the same watchlist and corpus.
-// mulberry32: a float LCG (seed * 1103515245 …) loses precision beyond 2^53 and cycles after a few thousand values.
-let seed = 42;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const rand = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 // 48 syllables, 2–4 per word: mostly distinct names like a real watchlist, with some collisions as real ones have.

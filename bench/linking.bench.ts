@@ -10,18 +10,13 @@ import { readFileSync } from 'node:fs';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
 import { loadLinkModel } from '../app/link-model.js';
 import type { Customer } from '../platform/schemas/customer.js';
+import { mulberry32 } from './rng.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const DOCS = 2_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-let seed = 7;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const rand = mulberry32(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const SYLLABLES = 'ka lo mi ter sen bru vol dex ran zu po lin gar ste no vi tra mek sol fa ber qui xo hel dor wen kas rup tal mon gri fel bas cor nid pal sch wal zer ing ost ark lum tex vin rol sig hap'.split(' ');
 const WORDS = ['Bau', 'Holding', 'Group', 'Swiss', 'Technik', 'Immobilien', 'Logistik', 'Partner', 'Consulting', 'Services', 'Handel', 'Energie'];

@@ -3,17 +3,10 @@ import { computeAuc } from '../../analysis/scoring/backtest.js';
 import { sigmoid, type FeatureVector } from '../../analysis/scoring/scorecard.js';
 import { trainWeights, type TrainingExample } from '../../analysis/scoring/train.js';
 import { DEFAULT_WEIGHTS, evaluateShape, FEATURE_DIRECTION, FEATURE_NAMES, weightsSchema } from '../../analysis/scoring/weights.js';
+import { mulberry32 } from '../../bench/rng.js';
 
-/** Deterministic PRNG (mulberry32), so the synthetic set is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG, so the synthetic set is the same on every run. */
+const rng = mulberry32;
 
 const zero = () => Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
 
