@@ -189,6 +189,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
       (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
   }
+  shareConjunctRoles(input, roles);
   // "tax was owed by the club", "pursued by": the trigger ends in the passive agent, so the sufferer follows it and
   // an organisation before it is the one owed.
   const agentTrigger = / by$/.test(folded.slice(trigger.start, trigger.end)) && group === 'debt';
@@ -223,7 +224,8 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   const governed = free.find((m) => {
     if (toFolded(m.start) < trigger.end) return false;
     const gap = folded.slice(trigger.end, toFolded(m.start));
-    return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap);
+    // "administration by Sports Direct": a passive agent acts, the noun does not govern it.
+    return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
   });
   if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
   // 3b. An active verb of buying ("Coca-Cola … was acquiring coffee chain Costa"): the organisation after it is bought, the one before buys.
@@ -235,7 +237,10 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     }
   }
   // 4. Active voice: the nearest organisation before the trigger in its clause; else the nearest after.
-  const beforeTrigger = free.filter((m) => toFolded(m.end) <= trigger.start && !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)));
+  // The speaker of a reporting verb ("X … claims the defendants owe …", "X said Y filed …") is not the trigger's subject.
+  const beforeTrigger = free.filter(
+    (m) => toFolded(m.end) <= trigger.start && !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)) && !speaksOfTrigger(folded.slice(toFolded(m.end), trigger.start)),
+  );
   if (beforeTrigger.length > 0) {
     // Prefer a name over a later pronoun/reference only when the reference is far away.
     const best = beforeTrigger[beforeTrigger.length - 1]!;
@@ -250,6 +255,38 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   if (near.length > 0) return { subject: near[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
   return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
 }
+
+/** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
+const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
+
+/**
+ * Between an organisation and a later trigger, a reporting verb whose own clause goes on past it: "In Gear Fashions, which
+ * supplies Sears, claims the defendants owe …" — the organisation is the one speaking; the clause it reports has its own
+ * subject. Not when the trigger follows the verb at once ("X says it filed" keeps X through its pronoun elsewhere).
+ */
+const REPORTING =
+  /(?:^|,|\s)(?:claims?|claimed|claiming|alleges?|alleged|alleging|argues?|argued|insists?|insisted|behauptet|behauptete|wirft|warf|affirme|affirmait|soutient|pretend|sostiene|sosteneva|afferma|lamenta)\s+(?:that |dass |que |qu'|che )?(?:the|die|der|les|le|la|i|gli|le) ([a-z][\w'-]+ ){0,3}$/;
+function speaksOfTrigger(between: string): boolean {
+  return REPORTING.test(between);
+}
+
+/**
+ * Organisations joined by a conjunction share their part: "formé par Tally Weijl et Etam", "gegen A und B", "acquired by A
+ * and B". Only an explicit conjunction links them (a bare comma may start another clause: "Lidl kauft Kochzauber, Lieferando …").
+ */
+function shareConjunctRoles(input: RoleInput, roles: Map<OrgMention, { role: EventRole; reason: string }>): void {
+  const { folded, toFolded, mentions } = input;
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1]!;
+    const m = ordered[i]!;
+    const r = roles.get(prev);
+    if (!r || roles.has(m)) continue;
+    const gap = folded.slice(toFolded(prev.end), toFolded(m.start));
+    if (CONJUNCT.test(gap)) roles.set(m, { role: r.role, reason: `joined to ${prev.text}` });
+  }
+}
+const CONJUNCT = /^,? (?:and|et|und|e|ed|sowie|as well as|ainsi que|oder|or|ou|o) (?:(?:the|der|die|das|den|dem|des|le|la|l'|les|il|lo|la|gli|i) )?$/;
 
 /** How far after a trigger an organisation without a marker can be its subject (folded characters). */
 const AFTER_REACH = 60;

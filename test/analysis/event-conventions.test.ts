@@ -140,6 +140,24 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     }
   });
 
+  it('the passive agent of "bought out of administration by Sports Direct" is not in administration; the company is', async () => {
+    const ins = (await linkedRead('ev-5048')).events.find((e) => e.type === 'insolvency')!;
+    expect(ins.subject).toBe('House of Fraser');
+  });
+
+  it('organisations joined by a conjunction share their part: "rachat … par un tandem formé par Tally Weijl et Etam"', async () => {
+    const c = await linkedRead('ev-5085');
+    for (const s of subjects(c)) expect(s ?? '').not.toMatch(/Tally Weijl|Etam/);
+    const own = c.events.find((e) => e.type === 'ownership_change')!;
+    expect(own.parties.filter((p) => /Tally Weijl|Etam/.test(p.text)).map((p) => p.role)).toEqual(['acquirer', 'acquirer']);
+  });
+
+  it('the speaker of a reporting verb is not the debtor: "In Gear Fashions, which supplies Sears …, claims the defendants owe the company …"', async () => {
+    const c = await linkedRead('ev-5020');
+    expect(c.events.map((e) => e.type)).toContain('payment_delay');
+    expect(subjects(c)).not.toContain('In Gear Fashions');
+  });
+
   it('a name inside an apposition is not the subject: "FoodFirst …, the parent company of the Brio … and Bravo … chains, filed for Chapter 11 bankruptcy"', () => {
     const hard = read('ev-0670').events.filter((e) => HARD.has(e.type));
     expect(hard.map((e) => [e.type, e.subject])).toEqual([['debt_restructuring', 'FoodFirst Global Restaurants']]);
