@@ -23,17 +23,17 @@ export const DENIAL: Record<string, RegExp> = {
 /** Averted or undone, written before the trigger it governs: "avoided insolvency", "a évité la faillite". */
 export const AVERTED_BEFORE: Record<string, RegExp> = {
   de: /\b(?:abgewendet|abwenden|vermieden|vermeiden|entgangen|entging|entgeht|gerettet vor|verhindert|verhindern|abgewehrt|aufgehoben|widerruf(?:en)?|ohne)\b/,
-  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued from(?! administration)|saved from(?! administration)|exit(?:ed|s)? from|lift(?:ed|s)? (?:the|its)|revok(?:ed|es)|withdr(?:ew|awn|aws)|dismiss(?:ed|es))\b/,
+  en: /\b(?:avoid(?:ed|s|ing)?|avert(?:ed|s|ing)?|escap(?:ed|es|ing)|stave[ds]? off|staving off|emerg(?:ed|es|ing) from|surviv(?:ed|es)|prevent(?:ed|s|ing)?|rescued from(?! administration)|saved from(?! administration)|exit(?:ed|s)? from|lift(?:ed|s)? (?:the|its)|revok(?:ed|es)|withdr(?:ew|awn|aws)|dismiss(?:ed|es)|restrain(?:ed|s|ing)?)\b/,
   fr: /\b(?:evit(?:e|er|ee|ant|ent)|echapp(?:e|er|ee|ent)|sauv(?:e|ee|er)(?: de)?|sorti(?:e)? de|sortie de|empech(?:e|er|ee)|revoqu(?:e|ee)|revocation|levee? de)\b/,
   it: /\b(?:evitat[oa]|evitare|evita|scongiurat[oa]|scongiurare|salvat[oa] da|uscit[oa] da|uscire da|scampat[oa]|revoca(?:to|ta)?)\b/,
 };
 
 /** Averted or undone, written after the trigger: "Konkurs abgewendet", "la faillite a été évitée", "bankruptcy was averted". */
 export const AVERTED_AFTER: Record<string, RegExp> = {
-  de: /\b(?:abgewendet|abgewandt|vermieden|verhindert|abgewehrt|aufgehoben|widerrufen|zuruckgezogen|uberstanden|abgeschlossen|beendet)\b/,
-  en: /\b(?:averted|avoided|withdrawn|dismissed|lifted|revoked|rescinded|discharged|was over|ended)\b/,
-  fr: /\b(?:evitee?s?|ecartee?s?|revoquee?s?|levee?s?|retiree?s?|close?s?)\b/,
-  it: /\b(?:evitat[oaie]|scongiurat[oaie]|revocat[oaie]|ritirat[oaie])\b/,
+  de: /\b(?:abgewendet|abgewandt|vermieden|verhindert|abgewehrt|aufgehoben|widerrufen|zuruckgezogen|uberstanden|abgeschlossen|beendet|abgelehnt|abgewiesen)\b/,
+  en: /\b(?:averted|avoided|withdrawn|dismissed|lifted|revoked|rescinded|discharged|was over|ended|rejected|refused|thrown out)\b/,
+  fr: /\b(?:evitee?s?|ecartee?s?|revoquee?s?|levee?s?|retiree?s?|close?s?|rejetee?s?|refusee?s?)\b/,
+  it: /\b(?:evitat[oaie]|scongiurat[oaie]|revocat[oaie]|ritirat[oaie]|respint[oaie]|bocciat[oaie])\b/,
 };
 
 export const HISTORIC: Record<string, RegExp> = {
@@ -46,7 +46,7 @@ export const HISTORIC: Record<string, RegExp> = {
 /** Verbal hedges and reports of a threat, read in the trigger's clause. */
 export const HEDGE_VERBAL: Record<string, RegExp> = {
   de: /\bdroh(?:t|en|te|ten)\b|\bbefurcht|\bgefahr\b|\bfalls\b|\brisiko\b|\bspekul|\bgerucht|\bangeblich|\bsoll(?:en)? (?:\w+ ){0,6}(?:haben|sein|stehen)\b|\bpruf(?:t|en)\b|\berwag|\bwarnt vor\b|\bsteh(?:t|en) (?:\w+ )?vor (?:der|dem|einer|einem)\b|\bam rande\b|\bkurz vor\b|\bvor dem aus\b|\bplan(?:t|en) (?:\w+ ){0,3}(?:zu|einzu)|\bbeantragen (?:will|wollen)\b|\bwill (?:\w+ ){0,4}beantragen\b|\bmuss(?:te)? (?:\w+ ){0,3}(?:furchten|bangen)\b|\bsteh(?:e|t|en) (?:\w+ ){0,2}vor (?:der|dem|einer|einem)\b|\b(?:moglicherweise|womoglich|eventuell|vermutlich)\b/,
-  en: /\b(?:could|might|may|would)(?: (?:soon|still|also|well|yet|eventually|even|ultimately|potentially|possibly|have to|need to|not|then))? (?:be|have|file|go|enter|face|need|seek|collapse|fail|default|run|become|lose|cut|slash|shed|breach|miss|trigger|force|push|tip|end|head|fall|declare|apply|put|lead|call|appoint|start|bring|wind|sell|close)\b|\brisk(?:s|ing)? (?:of|going|falling|collapse)\b|\bat risk of\b|\bthreat(?:en|ens|ened|ening)? (?:to|with|of)\b|\bfears? (?:of|that|for)\b|\bfeared\b|\bwarn(?:s|ed|ing)? (?:of|that)\b|\bconsider(?:s|ing)? (?:filing|a|an|bankruptcy|insolvency|administration|options)\b|\bmulling\b|\bexplor(?:es|ing) (?:options|a)\b|\bbrink of\b|\bverge of\b|\bon the edge of\b|\brumou?r|\bspeculat|\breportedly\b|\bprepar(?:es|ing) (?:to|for)\b|\bcontingency\b|\bheading for\b|\bteeter|\bplan(?:s|ning)? to (?:file|enter|appoint|seek|put)\b|\bintend(?:s|ed)? to (?:file|appoint|enter)\b|\bnotice of intention\b|\bintention to appoint\b|\blining up\b|\bbeing considered\b|\blooming\b|\bpossibility of\b|\bspectre of\b|\bfac(?:e|es|ing) (?:\w+ ){0,2}(?:liquidation|administration|insolvency|bankruptcy|collapse)\b|\breports? suggests?\b/,
+  en: /\b(?:could|might|may|would)(?: (?:soon|still|also|well|yet|eventually|even|ultimately|potentially|possibly|have to|need to|not|then))? (?:be|have|file|go|enter|face|need|seek|collapse|fail|default|run|become|lose|cut|slash|shed|breach|miss|trigger|force|push|tip|end|head|fall|declare|apply|put|lead|call|appoint|start|bring|wind|sell|close)\b|\brisk(?:s|ing)? (?:of|going|falling|collapse)\b|\bat risk of\b|\bthreat(?:en|ens|ened|ening)? (?:to|with|of)\b|\bfears? (?:of|that|for)\b|\bfeared\b|\bwarn(?:s|ed|ing)? (?:of|that)\b|\bconsider(?:s|ing)? (?:filing|a|an|bankruptcy|insolvency|administration|options)\b|\bmulling\b|\bexplor(?:es|ing) (?:options|a)\b|\bbrink of\b|\bverge of\b|\bon the edge of\b|\brumou?r|\bspeculat|\breportedly\b|\bprepar(?:es|ing) (?:to|for)\b|\bcontingency\b|\bheading for\b|\bteeter|\bplan(?:s|ned|ning)? to (?:file|enter|appoint|seek|put|go into|call in)\b|\bintend(?:s|ed)? to (?:file|appoint|enter|go into|call in)\b|\bnotice of intention\b|\bnotices? (?:of (?:intention|intent) )?to appoint\b|\bintention to (?:appoint|call in|file|enter|go into)\b|\blining up\b|\bbeing considered\b|\blooming\b|\bpossibility of\b|\bspectre of\b|\bfac(?:e|es|ing) (?:\w+ ){0,2}(?:liquidation|administration|insolvency|bankruptcy|collapse)\b|\breports? suggests?\b/,
   fr: /\bpourrai(?:t|ent)\b|\brisqu(?:e|ent) (?:de|la|le|d')|\brisque de\b|\bmenac(?:e|ee|ent|ees)\b|\beventuel(?:le)?\b|\bcrain(?:t|dre|te|tes)\b|\brumeurs?\b|\bspecul|\bau bord de\b|\bserai(?:t|ent)\b|\benvisag|\bau seuil de\b|\bproche de la\b|\bfrole\b|\bs'achemine vers\b|\bpourrait\b|\bdevrai(?:t|ent)\b|\bse dirige vers\b/,
   it: /\bpotrebbe(?:ro)?\b|\brischi(?:a|o|ano) (?:di|il|la|l')|\brischio (?:di|del|della)\b|\bminacci(?:a|ata|ano)\b|\beventuale\b|\btem(?:e|ono)\b|\btimori?\b|\bvoci\b|\bspecula|\bsull'orlo\b|\bsarebbe(?:ro)?\b|\bvalut(?:a|ano)\b|\bverso il\b|\bin bilico\b|\bsull'orlo del\b|\bpericolo di\b/,
 };

@@ -129,8 +129,15 @@ const NOT_NAME = new Set(
     'e', 'sono', 'era', 'sarà', 'hai', 'ha', 'hanno', 'può', 'possono', 'deve', 'data', 'dato', 'soltanto', 'solo', 'ogni', 'tutti', 'tutte', 'tutto', 'nonostante',
     'cva', 'cvas', 'ipo', 'gdp', 'vat', 'paye', 'ccj', 'tfr', 'iva', 'mwst', 'inso', 'schkg', 'sgb', 'hgb', 'bgb', 'lp', 'or', 'nr', 'art', 'abs', 'ceo', 'cfo',
     'durante', 'venerdì', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'sabato', 'domenica', 'roma', 'milano',
+    // The reader addressed ("Vous venez de découvrir que votre entreprise …", "Ihr Unternehmen"): never a company's name.
+    'vous', 'votre', 'vos', 'your', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'voi', 'lei', 'tu', 'tuo', 'tua', 'vostro', 'vostra', 'nous', 'notre', 'nos', 'our', 'my',
+    // Statutes cited by abbreviation ("R.D. 16 marzo 1942 n. 267", "D.Lgs. 50/2016") and prosecutors: never a debtor.
+    'rd', 'dlgs', 'dl', 'dpr', 'lf', 'cc', 'cpc', 'ccii', 'pubblico', 'ministero', 'procura', 'parquet', 'staatsanwaltschaft', 'prosecutor', 'prosecutors',
   ].map((w) => foldName(w)),
 );
+
+/** Lower-case genitive prepositions after a sentence's first word. */
+const GENITIVE_AFTER_OPENER = /^(?:of|de|du|des|di|del|della|dello|dei|degli|delle)$/;
 
 /** English words that open sentences as adverbs, gerunds or participles ("Recently", "Following", "Dallas-based"): never a name's first word. */
 const OPENER_SHAPE = /(?:ly|ing|based|owned|listed|headquartered|born)$/;
@@ -228,6 +235,9 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
     if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm))) continue;
+    // A lone capitalised word opening the sentence before a lower-case genitive is a common noun heading a phrase
+    // ("Admission of winding up petition:", "Liquidation de la société"), not a name ("Bank of America" is a run of capitals).
+    if (i === 0 && lang !== 'de' && tokens[1] && GENITIVE_AFTER_OPENER.test(tokens[1].raw) && !tokens[2]?.cap) continue;
     if (lang !== 'de' && /-(?:based|owned|listed)$/.test(t.norm)) continue;
     let j = i;
     while (j + 1 < tokens.length && !taken[j + 1] && (tokens[j + 1]!.cap || (CONNECTOR.has(tokens[j + 1]!.norm) && tokens[j + 2]?.cap)) && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
@@ -275,7 +285,8 @@ function hyphenedName(t: Token): boolean {
  */
 function germanBareName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (NOT_NAME.has(t.norm) || t.raw.length < 3) return false;
+  // A bare company noun is a common noun ("die insolvente Firma", "das Unternehmen"), however it is placed.
+  if (NOT_NAME.has(t.norm) || t.raw.length < 3 || GERMAN_COMPANY_WORD.test(t.norm)) return false;
   // A run that ends in an international business word is a name whatever its first word ("Weber Automotive").
   let j = i;
   while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && !NOT_NAME.has(tokens[j + 1]!.norm)) j++;
@@ -287,6 +298,9 @@ function germanBareName(tokens: Token[], i: number): boolean {
   // After a preposition ("bei Galeria") or a finite verb ("übernimmt Red Hat", "kauft Twitter", "meldete Esprit").
   return GERMAN_NAME_CONTEXT.test(prev.norm) || (!prev.cap && /(?:[^e]t|[^i]te)$/.test(prev.norm) && prev.norm.length > 3);
 }
+
+/** German nouns for a company as such (not compounds like "US-Investmentgruppe", which head an apposition). */
+const GERMAN_COMPANY_WORD = /^(?:firma|firmen|unternehmen|gesellschaft|konzern|betrieb|gruppe|holding|kette|marke|tochter|tochterfirma|muttergesellschaft|schuldnerin)$/;
 
 /** English words that close company names in German text too ("Weber Automotive", "Lilium Aviation"). */
 const BUSINESS_WORD = /^(?:automotive|systems|technologies|technology|solutions|logistics|pharma|motors|airlines|airways|aviation|international|industries|electronics|energy|capital|partners|media|software|services|retail|foods|group|holding|bank|labs|networks|digital|mobility|robotics|semiconductors|therapeutics|touristik|reisen)$/;

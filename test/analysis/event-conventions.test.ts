@@ -56,6 +56,20 @@ describe('conventions: what a credit manager must not read as a bankruptcy', () 
     expect(types('ev-1755').filter((t) => HARD.has(t))).toEqual([]); // "tante sconfitte messe insieme provocano proprio il fallimento"
   });
 
+  it('a notice to appoint administrators is a hedged insolvency; a concordato the court rejected is none', () => {
+    // "the firm filed a notice to appoint administrators, a move designed to give it breathing space …"
+    expect(types('ev-5033', true).filter((t) => HARD.has(t))).toEqual([]);
+    expect(types('ev-5033')).toEqual(['financial_distress']);
+    // "Fallimento della Vetri …: piano di concordato bocciato dal tribunale"
+    expect(types('ev-5109', true)).toEqual(['insolvency']);
+  });
+
+  it('the reader addressed, a cited statute and a prosecutor are no company that could be wound up', () => {
+    expect(types('ev-5098', true)).toEqual([]); // "Vous venez de découvrir que votre entreprise a été liquidée ?"
+    expect(types('ev-5102', true)).toEqual([]); // "L'art. 6 della legge fallimentare, contenuta nel R.D. 16 marzo 1942 …"
+    for (const id of ['ev-5098', 'ev-5102', 'ev-5012']) for (const e of read(id).events) expect(e.subject ?? '', id).not.toMatch(/^(?:Vous|R\.D\.|Admission|Pubblico)/);
+  });
+
   it('jobs at risk beside an administration are part of that one fact, with and without the trained layer', () => {
     // "4500 jobs at risk as HMV goes into administration."
     expect(types('ev-0111')).toEqual(['insolvency']);
