@@ -57,7 +57,7 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){0,3}(?:angespannt|schwierig|prekar|kritisch)', 'umsatze? (?:' + W + ' ){0,4}eingebrochen|umsatzeinbruch', 'finanzielle(?:n)? not(?:e|en|lage)?\\b', 'auf wackligen beinen', 'vor dem (?:endgultigen )?aus\\b|das (?:endgultige )?aus (?:droht|bevorsteht)|droht (?:' + W + ' ){0,4}das (?:endgultige )?aus\\b', 'kampft mit (?:' + W + ' ){0,2}(?:schwierigkeiten|problemen|verlusten)', 'absatzschwierigkeiten', '(?:sturzte|sturzt|brach|fiel) (?:die |der )?[a-z-]*aktie', '\\b(?:schwierigkeiten|probleme)\\b(?= (?:des|der|von|beim|bei) )',
   ],
   layoffs: [
-    'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', 'filialen (?:\\w+ ){0,3}(?:geschlossen|schliessen)', '\\bschliessungen\\b',
+    'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', '(?:filialen|standorte|geschafte|laden|markte|warenhauser|hauser) (?:\\w+ ){0,3}(?:geschlossen|schliessen|dichtgemacht|dichtmachen)', '\\bschliessungen\\b',
     'stellenabbau', 'arbeitsplatzabbau', 'personalabbau', 'jobabbau', 'abbau von (?:' + W + ' ){0,3}(?:stellen|arbeitsplatzen|jobs)',
     'streicht (?:' + W + ' ){0,4}(?:stellen|jobs|arbeitsplatze)', 'entlassungen', 'entlasst (?:' + W + ' ){0,3}(?:mitarbeitende|mitarbeiter|angestellte|beschaftigte)',
     'massenentlassung', 'kurzarbeit', 'werk(?:s)?schliessung', 'betriebsschliessung', 'standortschliessung', 'filialschliessung',

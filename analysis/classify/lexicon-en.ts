@@ -42,6 +42,12 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bunpaid (?:wages|invoices|bills|suppliers|staff|salaries|workers)', '\\bsuppliers? (?:' + W + ' ){0,3}(?:not been paid|unpaid|still waiting|waiting to be paid)',
     '\\b(?:payment |rent |wage )?arrears\\b', '\\bdelayed (?:salary|salaries|wages?|payments?)', '\\bfailed to pay\\b', '\\bfailing to pay\\b',
     '\\boverdue (?:invoices|payments|bills|debts)', '\\bstopped paying\\b', '\\bwages (?:' + W + ' ){0,2}(?:not|late|delayed)\\b',
+    // Active payment verbs negated in the trigger itself ("has not paid", "despite not paying", "unable to meet its obligations"); a passive
+    // "has not been paid" names the one owed and is left to the object patterns above.
+    '\\b(?:has|have|had|is|are|was|were)(?: still)? not (?:yet )?(?:paid|been paying|paying)\\b(?! by)', '\\b(?:despite|while|by|for) not paying\\b',
+    '\\b(?:unable|fail(?:ed|s|ing)?) to (?:pay|meet|honou?r|make) (?:' + W + ' ){0,4}(?:payments?|obligations|debts?|rent|wages|salaries|interest|bills|invoices|tax(?:es)?)\\b',
+    '\\blate (?:in )?paying\\b', '\\brefus(?:ed|es|ing)? to pay\\b', '\\breneg(?:e|es|ed|ing) on (?:' + W + ' ){0,3}(?:debts?|payments?|obligations)\\b',
+    '\\bshort of (?:its|their|the) (?:' + W + ' ){0,3}payments?\\b', '\\bskimp(?:ed|s|ing)? on paying\\b',
   ],
   financial_distress: [
     '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',

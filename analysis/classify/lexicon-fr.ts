@@ -26,7 +26,7 @@ export const LEXICON_FR: LexiconPatterns = {
   ],
   payment_delay: [
     '\\bretards? (?:de|dans les) paiements?', '\\bimpayes?\\b', '\\bsalaires? (?:' + W + ' ){0,2}(?:non|pas) (?:ete )?(?:verses|payes)', '\\bsalaires? impayes',
-    '\\bn\'a pas (?:verse|paye|regle) (?:les |ses )?(?:salaires|factures|fournisseurs)', '\\bfournisseurs? (?:impayes|attendent|pas payes)', '\\bdefaut de paiement\\b',
+    '\\bn\'a pas (?:verse|paye|regle) (?:les |ses )?(?:salaires|factures|fournisseurs)', '\\bn\'(?:a|ont|avait|avaient) (?:toujours )?pas (?:verse|paye|regle|honore|acquitte) (?:' + W + ' ){0,3}(?:salaires|factures|loyers?|cotisations|dettes?|echeances?|fournisseurs|creanciers)\\b', '\\bfournisseurs? (?:impayes|attendent|pas payes)', '\\bdefaut de paiement\\b',
     '\\barrieres (?:de salaires|de paiement|de loyer)', '\\bfactures (?:en souffrance|impayees|en retard)',
   ],
   financial_distress: [

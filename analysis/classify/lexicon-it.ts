@@ -25,6 +25,9 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bstipendi[oa]? (?:\\w+ ){0,3}(?:in ritardo|a rischio)', '\\bmeta dello stipendio\\b', '\\britardare (?:i )?pagamenti\\b',
     '\\britard[oi] (?:nei|nel|dei) pagament', '\\bstipendi (?:non pagati|arretrati|in ritardo|non versati)', '\\bmancat[oi] pagament', '\\bfornitori (?:non pagati|in attesa)',
     '\\binsolut[ie]\\b', '\\bdebiti scaduti', '\\bfatture (?:non pagate|scadute)', '\\bnon (?:ha |hanno )?(?:pagato|versato) (?:gli |i )?(?:stipendi|fornitori|salari)',
+    // Payment verbs negated in the trigger itself ("non ha pagato il dovuto", "non vengono pagati gli stipendi", "non aver onorato la scadenza").
+    '\\bnon (?:ha|hanno|aveva|avevano|abbia|aver|avere) (?:' + W + ' ){0,2}(?:pagato|versato|saldato|onorato)\\b', '\\bnon vengono (?:' + W + ' ){0,2}pagat[ie]\\b',
+    '\\b(?:onorare|onorato) (?:' + W + ' ){0,3}(?:impegni|scadenz[ae]|debiti|obblighi)\\b', '\\bsaltato (?:' + W + ' ){0,3}(?:impegni|scadenz[ae]|pagamenti|rate)\\b',
   ],
   financial_distress: [
     '\\bin crisi\\b', "\\bcrisi (?:della|del|dell'|di)\\b", '\\bproblem[ai] di liquidita', '\\bin difficolta\\b',
@@ -37,7 +40,7 @@ export const LEXICON_IT: LexiconPatterns = {
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
     '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
-    '\\bchiusura (?:dello |della |del |di )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|sito|negozi|filiali)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
+    '\\bchiusura (?:dello |della |del |di |dei |delle |degli )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|fabbriche|sito|siti|negozi|filiali|reparti|punti vendita)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
     '\\btaglia (?:' + W + ' ){0,3}posti di lavoro', '\\btagli(?:a|ano|era)? (?:' + W + ' ){0,3}(?:dipendenti|posti|lavoratori)\\b',
   ],
   legal_dispute: [

@@ -48,6 +48,8 @@ const COMPANY = "(?:(?:firma|gesellschaft|company|societe|societa|entreprise|azi
 // Words right before a mention ("…gegen die X"): the pattern ends where the mention starts.
 const BEFORE: Record<string, Marker[]> = {
   de: [
+    // The one a payment or debt is owed to ("Zahlung an die X", "Schulden gegenüber der X") is the creditor, before any other reading of "gegenüber".
+    { re: new RegExp(`\\b(?:zahlung|zahlungen|schulden|verbindlichkeiten|forderungen?|ruckstande|betrag|betrage) (?:\\w+ ){0,3}(?:an|gegenuber) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:gegen|uber|uber das vermogen|im vermogen) ${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:schuldner(?:in)?|betriebene[rn]?|konkursitin|insolvenzschuldnerin)\\s*[:,]?\\s*${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:glaubiger(?:in)?|betreibende[rn]?|glaubigerin ist|antragsteller(?:in)?)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
@@ -60,6 +62,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:tochter(?:gesellschaft|firma)?|teil|sparte|beteiligung) (?:der|des|von) ${ART}$|\\b(?:gehort|gehorte|gehoren) (?:\\w+ )?(?:zur|zum|zu) ${ART}$|\\b(?:mehrheitlich |ganz )?im besitz (?:der|des|von) ${ART}$`), role: 'parent', groups: ALL },
   ],
   en: [
+    // "payment to Conoco", "debts to HMRC", "money owed to X": the one paid is the creditor.
+    { re: new RegExp(`\\b(?:payments?|paid|pay|paying|owed|owing|debts?|money|sums?|amounts?|arrears|liabilities) (?:[\\w'-]+ ){0,3}to ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
@@ -77,6 +81,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:creditors?|landlords?|lenders?|bondholders?|claimants?)\\b[^.;]{0,30}\\binclud(?:e|es|ed|ing)\\b[^.;]{0,30}$`), role: 'creditor', groups: ['debt'] },
   ],
   fr: [
+    // "dettes envers l'URSSAF", "paiement à X": the one owed is the creditor.
+    { re: new RegExp(`\\b(?:paiements?|dettes?|dues?|sommes?|redevables?|arrieres|impayes) (?:[\\w'-]+ ){0,3}(?:a|au|aux|envers) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:biens|comptes|avoirs|actifs|actions|navires)(?: [a-z]+){0,3} (?:de|du|des|d') ?${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
@@ -89,6 +95,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:filiale|detenue?|controlee?) (?:\\w+ )?(?:de|du|par) ${ART}$`), role: 'parent', groups: ALL },
   ],
   it: [
+    // "il debito verso i fornitori", "pagamento allo Stato", "debiti nei confronti di X": the one owed is the creditor.
+    { re: new RegExp(`\\b(?:pagament[oi]|debit[oi]|dovuto|somm[ae]|arretrati) (?:[\\w'-]+ ){0,3}(?:a|al|alla|allo|ai|agli|alle|verso|nei confronti (?:di|del|della|dello|dei)) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:beni|conti|patrimonio|azioni|quote|navi)(?: [a-z]+){0,4} (?:di|del|della|dello|dei) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },

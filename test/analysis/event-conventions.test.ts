@@ -87,6 +87,12 @@ describe('roles and soft types', () => {
     expect(ev.parties.find((p) => p.text === 'Coca-Cola')?.role).toBe('acquirer');
   });
 
+  it('payment verbs negated in the trigger are payment delays: "despite not paying those wages", "non ha pagato il dovuto allo Stato"', () => {
+    expect(types('ev-0341')).toEqual(['payment_delay']);
+    expect(types('ev-1795')).toEqual(['payment_delay']);
+    expect(types('ev-1278')).toEqual(['layoffs']); // "ha confermato la chiusura dei due stabilimenti"
+  });
+
   it('contracts won and successions announced are read', () => {
     expect(types('ev-0623')).toContain('positive'); // "DCNS a remporté mardi un gigantesque contrat de 34 milliards"
     expect(types('ev-0438')).toContain('management_change'); // "intention to retire as Chief Executive … will succeed him"
@@ -152,6 +158,12 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     ] as const) {
       for (const s of subjects(await linkedRead(id))) expect(s ?? '', id).not.toContain(party);
     }
+  });
+
+  it('the one a payment is owed to is the creditor: "PDVSA was … short of its required third quarter payment to Conoco and has not paid …"', async () => {
+    const c = await linkedRead('ev-1629');
+    expect(subjects(c)).not.toContain('Conoco');
+    expect(c.events.find((e) => e.type === 'payment_delay')?.parties.find((p) => p.text === 'Conoco')?.role).toBe('creditor');
   });
 
   it('the passive agent of "bought out of administration by Sports Direct" is not in administration; the company is', async () => {
