@@ -37,6 +37,8 @@ const FAMILY_SETS: string[][] = [['rule'], ['rule', 'cue'], ['rule', 'cue', 'sha
 const THRESHOLDS = [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const RECOVER = [undefined, 0.7, 0.8, 0.9];
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
+/** How much more of the objective a richer feature-family set must reach in cross-validation to be chosen. */
+const RICHER_MARGIN = 0.02;
 
 // The development part only: the held-out file is never opened here.
 const parsed = parseJsonLines(readFileSync(join(corpusDir, 'events.dev.jsonl'), 'utf8'), eventLineSchema, 'events.dev.jsonl');
@@ -162,8 +164,10 @@ for (const families of FAMILY_SETS) {
   for (const lambda of LAMBDAS) {
     const best = bestSetting(crossValidate(families, lambda));
     show(`cv ${families.join('+')} λ=${lambda} t=${best.setting.hard}/${best.setting.soft}/${best.setting.recover ?? '-'}`, best.report);
-    // Simpler wins ties: a richer family set must beat the best so far by a clear margin.
-    if (!chosen || best.score > chosen.score + (families.length > chosen.families.length ? 0.01 : 1e-9)) chosen = { families, lambda, ...best };
+    // Simpler wins ties: a richer family set must beat the best so far by a clear margin — about one standard error of
+    // these cross-validated figures (~350 hard events, ~1,200 candidates) — so word and shape weights that only echo the
+    // development domains' vocabulary are not shipped for a difference the folds cannot tell from noise.
+    if (!chosen || best.score > chosen.score + (families.length > chosen.families.length ? RICHER_MARGIN : 1e-9)) chosen = { families, lambda, ...best };
   }
 }
 const c = chosen!;

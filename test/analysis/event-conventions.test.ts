@@ -166,6 +166,10 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     expect(c.events.find((e) => e.type === 'payment_delay')?.parties.find((p) => p.text === 'Conoco')?.role).toBe('creditor');
   });
 
+  it('the new owner of "tomber dans l\'escarcelle de Leclerc" gets no ownership change', async () => {
+    expect(subjects(await linkedRead('ev-1692'))).not.toContain('Leclerc');
+  });
+
   it('the passive agent of "bought out of administration by Sports Direct" is not in administration; the company is', async () => {
     const ins = (await linkedRead('ev-5048')).events.find((e) => e.type === 'insolvency')!;
     expect(ins.subject).toBe('House of Fraser');
