@@ -1,12 +1,30 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addDictionaryWords, COMMON_WORD_LANGUAGES, type CommonWords } from '../analysis/linking/common-words.js';
 import { parseLinkModel, type LinkModel } from '../analysis/linking/link-model.js';
 import { UserError } from '../platform/errors.js';
 
 /** The linking weights shipped with Bonitor, fitted by scripts/fit-link-model.ts on the labelled development corpus. */
 export const SHIPPED_LINK_MODEL = fileURLToPath(new URL('../analysis/linking/link-model.json', import.meta.url));
 
-/** Reads and validates a linking weights file (the shipped one by default). */
+let commonWords: CommonWords | undefined;
+
+/**
+ * Ordinary words of German, English, French and Italian from the Hunspell dictionaries the
+ * `dictionary-de`, `-en`, `-fr`, `-it` packages ship (read once per process, about 0.2 s).
+ */
+export function loadCommonWords(): CommonWords {
+  if (commonWords) return commonWords;
+  const words = new Map<string, number>();
+  for (const lang of COMMON_WORD_LANGUAGES) {
+    const dir = dirname(fileURLToPath(import.meta.resolve(`dictionary-${lang}`)));
+    addDictionaryWords(words, lang, readFileSync(join(dir, 'index.dic'), 'utf8'));
+  }
+  return (commonWords = words);
+}
+
+/** Reads and validates a linking weights file (the shipped one by default), with the vocabulary its features read. */
 export function loadLinkModel(file: string = SHIPPED_LINK_MODEL): LinkModel {
   let json: unknown;
   try {
@@ -14,9 +32,11 @@ export function loadLinkModel(file: string = SHIPPED_LINK_MODEL): LinkModel {
   } catch (err) {
     throw new UserError(`cannot read the linking weights ${file}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 2);
   }
+  let model: LinkModel;
   try {
-    return parseLinkModel(json);
+    model = parseLinkModel(json);
   } catch (err) {
     throw new UserError(`${file} is not a linking weights file: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 2);
   }
+  return { ...model, commonWords: loadCommonWords() };
 }

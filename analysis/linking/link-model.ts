@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommonWords } from './common-words.js';
 
 /**
  * The linking decision: a logistic regression over the features of one mention (see
@@ -20,7 +21,12 @@ export const linkModelSchema = z.object({
   /** How the weights were fitted (corpus, counts, cross-validated figures): shown, never used. */
   fitted: z.record(z.string(), z.unknown()).default({}),
 });
-export type LinkModel = z.infer<typeof linkModelSchema>;
+/**
+ * The weights file, plus the vocabulary some features read: ordinary words of de/en/fr/it
+ * (common-words.ts), loaded by the composition root and passed in with the weights. Without it
+ * the `common_word*` and `coined_name` features stay silent.
+ */
+export type LinkModel = z.infer<typeof linkModelSchema> & { commonWords?: CommonWords };
 
 /** Parses a weights file; throws with the zod message when it is not one. */
 export function parseLinkModel(json: unknown): LinkModel {

@@ -1,5 +1,6 @@
 import { PLURAL_AUXILIARIES } from './cue-words.js';
 import { gapBefore, isCapitalised, lowerCaseWords, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { languageBit } from './common-words.js';
 import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, FIRST_NAMES, SPACE_ONLY } from './feature-words.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
@@ -51,6 +52,7 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   if (atStart && span.end < norms.length && PLURAL_AUXILIARIES.has(norms[span.end]!) && SPACE_ONLY.test(gapBefore(ctx, span.end))) put(f, 'plural_verb_after');
   if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
   if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
+  if (v.commonIn !== undefined) put(f, v.commonIn === 0 ? 'coined_name' : (v.commonIn & languageBit(ctx.lang)) !== 0 ? 'common_word' : 'common_word_abroad');
   if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
   // "die Signa-Pleite": the article belongs to the compound, not to the name.
   const glued = span.end < norms.length && HYPHEN.test(gapBefore(ctx, span.end));

@@ -1,5 +1,6 @@
 import type { Customer } from '../../platform/schemas/customer.js';
 import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
+import { commonWordBits } from './common-words.js';
 import type { LinkModel } from './link-model.js';
 import { canonicalLegalForm, foldToken, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
 
@@ -21,6 +22,11 @@ export interface NameVariant {
   telling: number;
   /** No token outside places, sectors and fillers ("Zurich Insurance"): a weak name by itself. */
   generic: boolean;
+  /**
+   * A single-word, non-acronym name: the languages (common-words.ts bits) in which it is an ordinary
+   * word, 0 for a coined word; undefined for longer names or when the model came without the vocabulary.
+   */
+  commonIn?: number;
 }
 
 export interface TrieNode {
@@ -129,6 +135,7 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
       const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (model.commonWords && v.tokens.length === 1 && !v.acronym) v.commonIn = commonWordBits(model.commonWords, v.tokens[0]!);
       insertVariant(index.root, v);
     }
     if (!named) index.unnamed.push(c.id);

@@ -251,3 +251,27 @@ describe('linking features: places, plural nouns and plural business words', () 
     expect(features('Nestlé fait partie du catalogue de poèmes prestigieux.', 'nestle')).not.toContain('business_near');
   });
 });
+
+describe('linking features: ordinary words of the text\'s language (Hunspell dictionaries)', () => {
+  it('marks a single-word name that is a word of the text\'s language, of another language, or of none', () => {
+    expect(features('Der Salamander lebt im Wald.', 'salamander')).toContain('common_word');
+    expect(features('Salamander closes its shops.', 'salamander')).toContain('common_word');
+    expect(features('Hanjin muss Schiffe verkaufen.', 'hanjin')).toContain('coined_name');
+    expect(features('Astaldi vince una gara in Cile.', 'astaldi')).toContain('coined_name');
+    expect(features('Esprit ferme ses boutiques.', 'esprit-de')).toContain('common_word');
+    expect(features('Esprit schließt seine Filialen.', 'esprit-de')).toContain('common_word_abroad');
+  });
+
+  it('leaves names of several words and acronyms to the other features', () => {
+    const f = features('Die Aktie der Deutschen Bank fällt.', 'dbank');
+    expect(f.filter((x) => x.startsWith('common_word') || x === 'coined_name')).toEqual([]);
+    expect(features('MPS taglia i costi', 'mps').filter((x) => x.startsWith('common_word') || x === 'coined_name')).toEqual([]);
+  });
+
+  it('stays silent without the vocabulary (a model passed in without it)', () => {
+    const { commonWords: _unused, ...bare } = loadLinkModel();
+    const plain = buildWatchlistIndex([customer('salamander', 'Salamander GmbH', { country: 'DE' })], bare);
+    const found = findLinkCandidates(plain, { text: 'Der Salamander lebt im Wald.' })[0]!.candidates[0]!;
+    expect([...found.features.keys()].filter((x) => x.startsWith('common_word') || x === 'coined_name')).toEqual([]);
+  });
+});

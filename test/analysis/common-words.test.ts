@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { addDictionaryWords, commonWordBits, languageBit } from '../../analysis/linking/common-words.js';
+import { loadCommonWords } from '../../app/link-model.js';
+
+describe('common words from Hunspell dictionaries', () => {
+  it('reads lower-case entries of a .dic file, folded, and skips proper names, abbreviations and the count line', () => {
+    const dic = '6\nsalamander/Sm\nSiemens/S\nMüller\nquelle/N\ne.V.\nzurück\n';
+    const words = addDictionaryWords(new Map(), 'de', dic);
+    expect([...words.keys()].sort()).toEqual(['qulle', 'salamander', 'zuruck']);
+    expect(commonWordBits(words, 'salamander')).toBe(languageBit('de'));
+    expect(commonWordBits(words, 'siemens')).toBe(0);
+    addDictionaryWords(words, 'en', '1\nsalamander/MS\n');
+    expect(commonWordBits(words, 'salamander')).toBe(languageBit('de') | languageBit('en'));
+  });
+
+  it('loads the four shipped dictionaries: ordinary words in, coined company names out', () => {
+    const words = loadCommonWords();
+    expect(words.size).toBeGreaterThan(150_000);
+    expect(commonWordBits(words, 'quiz') & languageBit('en')).not.toBe(0);
+    expect(commonWordBits(words, 'match') & languageBit('fr')).not.toBe(0);
+    expect(commonWordBits(words, 'puma') & languageBit('de')).not.toBe(0);
+    for (const coined of ['wirecard', 'orpea', 'hanjin', 'stadler', 'deichmann']) expect(commonWordBits(words, coined)).toBe(0);
+    for (const proper of ['renault', 'beiersdorf', 'commerzbank']) expect(commonWordBits(words, proper)).toBe(0);
+  });
+});
