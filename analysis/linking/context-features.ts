@@ -1,5 +1,6 @@
 import { COUNTRY_LANGUAGES } from './cue-words.js';
-import { flagsAround, type DocumentContext } from './document-context.js';
+import { flagsAround, isCapitalised, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { ABBREVIATIONS } from './feature-words.js';
 import { put } from './feature-catalogue.js';
 import type { NameSpan } from './find-candidates.js';
 import { industrySectionsOfWord } from './industry-words.js';
@@ -27,7 +28,7 @@ export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   if (!profile.sports && flags & SPORTS) put(f, 'sports_near');
   if (flags & ACADEMIC) put(f, 'academic_near');
   if (flags & HISTORIC) put(f, 'historic_year_near');
-  if (flags & PERSON) put(f, 'person_word_near');
+  if (flags & PERSON && personWordWritten(ctx, from, to, span)) put(f, 'person_word_near');
   if (!profile.industryWords || otherEntity) return;
   let other = false;
   for (let k = from; k < to; k++) {
@@ -40,6 +41,20 @@ export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: Cus
     }
   }
   if (other) put(f, 'industry_other_near');
+}
+
+/**
+ * A word of a person's life and work in the window that is written as a word: outside German, a
+ * capitalised one inside a sentence belongs to a name ("Gordon Brothers", "Père Lachaise").
+ */
+function personWordWritten(ctx: DocumentContext, from: number, to: number, span: NameSpan): boolean {
+  if (ctx.lang === 'de') return true;
+  const { words } = ctx.tokens;
+  for (let k = from; k < to; k++) {
+    if ((k >= span.start && k < span.end) || !((words[k]!.cue?.flags ?? 0) & PERSON)) continue;
+    if (!isCapitalised(rawToken(ctx, k)) || startsSentence(ctx, k, ABBREVIATIONS)) return true;
+  }
+  return false;
 }
 
 /** What the whole document says against what the watchlist entry knows: country, language, its ids, how often it is named. */

@@ -48,8 +48,10 @@ export const PERSON_WORDS = folded(`
   soeur sorella enkel grandson nipote grab tombe tomba geburtstag birthday anniversaire compleanno verstorbene deceased
   decede scomparso campaigner campaigners evangelist preacher prediger reformer visionar visionary visionnaire visionario`);
 
-/** Pronouns that refer to a person, within a few words after the mention. */
-export const PERSON_PRONOUNS = folded(`he she his her him himself herself er ihm ihn ihr seiner ihrer elle lui lei`);
+/** Pronouns that refer to a person, within a few words after the mention: English ones only name people. */
+export const PERSON_PRONOUNS = folded(`he she his her him himself herself`);
+/** Pronouns of grammatical gender: a person, or "das Unternehmen … seiner Insolvenz", "la société … elle". */
+export const GENDER_PRONOUNS = folded(`er ihm ihn ihr seiner ihrer elle lui lei`);
 
 /** Club prefixes: "FC Basel", "SC Bern", "AC Milan", "EHC Biel", "VfB Stuttgart". */
 export const CLUB_BEFORE = folded(`

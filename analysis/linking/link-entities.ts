@@ -50,6 +50,12 @@ export interface NameMention {
   features: FeatureValues;
   /** Lost to, or tied with, another customer on the same words. */
   contested: boolean;
+  /**
+   * Whether the mention is kept at all (clear or ambiguous): from `ambiguousFrom` on, judged without
+   * the penalty for a rival on the same words, so two customers of one name stay as ambiguous
+   * matches instead of both disappearing.
+   */
+  kept: boolean;
 }
 
 /**
@@ -125,7 +131,9 @@ export function decideSpans(model: LinkModel, spans: SpanCandidates[]): NameMent
     for (const s of scored) {
       if (s !== top && top.logit - s.logit >= model.competitionMargin) continue;
       const contested = scored.length > 1 && (s !== top || top.logit - scored[1]!.logit < model.competitionMargin);
-      out.push({ customerId: s.customerId, probability: sigmoid(s.logit), logit: s.logit, text, span, key, features: s.features, contested });
+      const probability = sigmoid(s.logit);
+      const alone = contested ? sigmoid(s.logit - (model.weights.competing ?? 0) * (s.features.get('competing') ?? 0)) : probability;
+      out.push({ customerId: s.customerId, probability, logit: s.logit, text, span, key, features: s.features, contested, kept: Math.max(probability, alone) >= model.ambiguousFrom });
     }
   }
   return out;
@@ -150,7 +158,7 @@ function merge(index: WatchlistIndex, ids: IdentifierMention[], names: NameMenti
     let match: LinkMatch | undefined;
     if (exact) {
       match = { customerId, confidence: exact.confidence, text: exact.text, ambiguous: false, spans: [], reasons: [{ feature: exact.feature, weight: exact.confidence }] };
-    } else if (best && best.probability >= model.ambiguousFrom) {
+    } else if (best && best.kept) {
       const clear = best.probability >= model.threshold && !best.contested;
       match = { customerId, confidence: round2(best.probability), text: best.text, ambiguous: !clear, spans: [], reasons: [...explainFeatures(model, best.features), { feature: 'bias', weight: round2(model.bias) }] };
     } else if (own.length > 0) {
@@ -162,9 +170,9 @@ function merge(index: WatchlistIndex, ids: IdentifierMention[], names: NameMenti
     const spans: TextSpan[] = [];
     for (const m of own) if (m.span) spans.push(m.span);
     if (named.length === 1) {
-      if (exact || named[0]!.probability >= model.ambiguousFrom) spans.push(named[0]!.span);
+      if (exact || named[0]!.kept) spans.push(named[0]!.span);
     } else if (named.length > 1) {
-      const keys = new Set(named.filter((m) => exact || m.probability >= model.ambiguousFrom).map((m) => m.key));
+      const keys = new Set(named.filter((m) => exact || m.kept).map((m) => m.key));
       for (const m of named) if (keys.has(m.key)) spans.push(m.span);
     }
     match.spans = spans.length > 1 ? dedupe(spans) : spans;

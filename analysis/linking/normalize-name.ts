@@ -83,6 +83,21 @@ export function canonicalLegalForm(formKey: string): string {
   return FORM_CANON.get(formKey) ?? formKey;
 }
 
+// Countries with several official languages register one company under a form per language:
+// "Holcim AG" is "Holcim SA" in Romandy and Ticino, a GmbH a Sàrl or a Sagl.
+const SAME_FORM_ABROAD: Record<string, string[][]> = {
+  CH: [['ag', 'sa'], ['gmbh', 'sarl', 'sagl']],
+  LI: [['ag', 'sa'], ['gmbh', 'sarl', 'sagl']],
+  LU: [['sa', 'ag'], ['sarl', 'gmbh']],
+  BE: [['sa', 'nv', 'ag'], ['srl', 'bv']],
+};
+
+/** The canonical legal forms that are the same form in another official language of `country` ("ag" in CH: "sa"). */
+export function sameFormKeys(formKey: string, country: string): readonly string[] {
+  for (const group of SAME_FORM_ABROAD[country] ?? []) if (group.includes(formKey)) return group;
+  return [formKey];
+}
+
 /** A liquidation or bankruptcy suffix ("in Liquidation"), not a form of company. */
 export function isStatusForm(formKey: string): boolean {
   return formKey.startsWith('in ') || formKey.startsWith('en ');

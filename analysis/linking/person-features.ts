@@ -1,4 +1,4 @@
-import { PERSON_PRONOUNS, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
+import { GENDER_PRONOUNS, PERSON_PRONOUNS, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
 import { gapBefore, isCapitalised, rawToken, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { FIRST_NAMES, PARTICLES, SPACE_ONLY } from './feature-words.js';
@@ -40,6 +40,10 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   for (let k = span.end; k < Math.min(norms.length, span.end + 8); k++) {
     if (PERSON_PRONOUNS.has(norms[k]!)) {
       put(f, 'person_pronoun_near');
+      break;
+    }
+    if (GENDER_PRONOUNS.has(norms[k]!)) {
+      put(f, 'gender_pronoun_near');
       break;
     }
   }

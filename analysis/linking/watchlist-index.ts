@@ -2,7 +2,7 @@ import type { Customer } from '../../platform/schemas/customer.js';
 import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
 import { commonWordBits } from './common-words.js';
 import type { LinkModel } from './link-model.js';
-import { canonicalLegalForm, foldToken, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
+import { canonicalLegalForm, foldToken, sameFormKeys, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
 
 /** How a variant came from the watchlist entry. */
 export type VariantKind = 'name' | 'alias' | 'reduced';
@@ -120,8 +120,7 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
       for (let k = start + core.length; k < norms.length; ) {
         const form = legalFormAt(norms, k);
         if (!form) break;
-        const key = canonicalLegalForm(form.key);
-        if (!isStatusForm(form.key) && !formKeys.includes(key)) formKeys.push(key);
+        if (!isStatusForm(form.key)) for (const key of sameFormKeys(canonicalLegalForm(form.key), c.country.toUpperCase())) if (!formKeys.includes(key)) formKeys.push(key);
         k += form.length;
       }
     }
@@ -156,9 +155,14 @@ function addTo(map: Map<string, string[]>, key: string, id: string): void {
  * "Groupe PSA"), also the name without it ("Helix", "PSA") — news writes both, in either order.
  */
 export function makeVariants(customerId: string, name: string, kind: Exclude<VariantKind, 'reduced'>): NameVariant[] {
+  const out: NameVariant[] = [];
+  for (const spelling of respellings(name)) {
+    const v = makeVariant(customerId, spelling, kind);
+    if (v) out.push(v);
+  }
   const full = makeVariant(customerId, name, kind);
-  if (!full) return [];
-  const out = [full];
+  if (!full) return out;
+  out.unshift(full);
   const t = full.tokens;
   let from = 0;
   let to = t.length;
@@ -169,6 +173,29 @@ export function makeVariants(customerId: string, name: string, kind: Exclude<Var
     if (!reduced.generic && !(reduced.tokens.length === 1 && reduced.tokens[0]!.length < 3)) out.push(reduced);
   }
   return out;
+}
+
+// "ThyssenKrupp" is also written "Thyssen Krupp" or "Thyssen-Krupp", "JPMorgan" "JP Morgan": each part at least two letters.
+const INNER_CAPITAL = /(?<=\p{Ll}{2})(?=\p{Lu}\p{L})|(?<=\b\p{Lu}{2,})(?=\p{Lu}\p{Ll}{2})/gu;
+// Abbreviations news uses for words of company names, both ways ("Gebr. Heinemann", "Gebrüder Heinemann").
+const ABBREVIATED: Array<[RegExp, string]> = [
+  [/\bGebrüder\b/gu, 'Gebr.'], [/\bGebr\.(?=\s)/gu, 'Gebrüder'],
+  [/\bCompagnie\b/gu, 'Cie'], [/\bCie\b\.?/gu, 'Compagnie'],
+  [/\bBrothers\b/gu, 'Bros.'], [/\bBros\b\.?/gu, 'Brothers'],
+  [/\bSankt\b/gu, 'St.'], [/\bSaint\b/gu, 'St.'],
+];
+
+/** Other ways news spells the same name: split at inner capitals, and common abbreviations written out or shortened. */
+export function respellings(name: string): string[] {
+  const out = new Set<string>();
+  const split = name.replace(INNER_CAPITAL, ' ');
+  if (split !== name) out.add(split);
+  for (const [pattern, other] of ABBREVIATED) {
+    pattern.lastIndex = 0;
+    if (pattern.test(name)) out.add(name.replace(pattern, other));
+  }
+  out.delete(name);
+  return [...out];
 }
 
 function sliceVariant(v: NameVariant, from: number, to: number): NameVariant {

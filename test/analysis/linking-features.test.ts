@@ -33,6 +33,9 @@ const index = buildWatchlistIndex(
     customer('esprit-de', 'Esprit Retail GmbH', { country: 'DE', aliases: ['Esprit'], industry: '47' }),
     customer('esprit-hk', 'Esprit Holdings Limited', { country: 'HK', industry: '47' }),
     customer('hmrc', 'HM Revenue & Customs', { country: 'GB', aliases: ['HMRC'] }),
+    customer('tk', 'ThyssenKrupp AG', { country: 'DE', aliases: ['ThyssenKrupp'] }),
+    customer('holcim', 'Holcim AG', { aliases: ['Holcim'] }),
+    customer('heinemann', 'Gebr. Heinemann SE & Co. KG', { country: 'DE' }),
   ],
   loadLinkModel(),
 );
@@ -273,5 +276,27 @@ describe('linking features: ordinary words of the text\'s language (Hunspell dic
     const plain = buildWatchlistIndex([customer('salamander', 'Salamander GmbH', { country: 'DE' })], bare);
     const found = findLinkCandidates(plain, { text: 'Der Salamander lebt im Wald.' })[0]!.candidates[0]!;
     expect([...found.features.keys()].filter((x) => x.startsWith('common_word') || x === 'coined_name')).toEqual([]);
+  });
+});
+
+describe('linking candidates: spellings of one name', () => {
+  it('splits a name at its inner capitals ("Thyssen-Krupp", "Thyssen Krupp" for ThyssenKrupp)', () => {
+    expect(candidates('Die Aktie von Thyssen-Krupp fällt.')).toEqual(['tk:Thyssen-Krupp']);
+    expect(candidates('Thyssen Krupp streicht Stellen.')).toEqual(['tk:Thyssen Krupp']);
+    expect(candidates('ThyssenKrupp streicht Stellen.')).toEqual(['tk:ThyssenKrupp']);
+    expect(candidates('Fritz Thyssen und Alfried Krupp.')).toEqual([]);
+  });
+
+  it('writes abbreviations out and shortens them ("Gebrüder Heinemann" for Gebr. Heinemann)', () => {
+    expect(candidates('Gebrüder Heinemann eröffnet einen Laden.')).toEqual(['heinemann:Gebrüder Heinemann']);
+    expect(candidates('Gebr. Heinemann eröffnet einen Laden.')).toEqual(['heinemann:Gebr. Heinemann']);
+  });
+
+  it("takes a Swiss company's legal form in another official language as its own (Holcim AG is Holcim SA)", () => {
+    expect(features('Holcim SA annonce la fermeture de son site.', 'holcim')).toContain('legal_form');
+    expect(features('Holcim SA annonce la fermeture de son site.', 'holcim')).not.toContain('legal_form_mismatch');
+    expect(features('Holcim Ltd announced the closure.', 'holcim')).toContain('legal_form_mismatch');
+    // Germany has one language: Siemens SA is the French subsidiary of Siemens AG.
+    expect(features('Siemens SA annonce des résultats.', 'siemens')).toContain('legal_form_mismatch');
   });
 });

@@ -158,6 +158,18 @@ describe('linkEntities: the decision', () => {
     ]);
   });
 
+  it('keeps a tie ambiguous however much the model weighs a rival: the words name one of them', () => {
+    const text = 'La Poste augmente le prix du courrier.';
+    const tied = linkEntities(buildWatchlistIndex(two, model({ competing: -6 }, { bias: 2 })), { text });
+    expect(tied.map((m) => [m.customerId, m.ambiguous]).sort()).toEqual([
+      ['la-poste', true],
+      ['post-ch', true],
+    ]);
+    expect(tied.every((m) => m.confidence < 0.4 && m.spans.length === 1)).toBe(true);
+    // Without the rival the same evidence is too weak to keep.
+    expect(linkEntities(buildWatchlistIndex(two, model({ competing: -6 }, { bias: -1 })), { text })).toEqual([]);
+  });
+
   it('explains every link in one line with the features and their weights', () => {
     const [m] = linkEntities(buildWatchlistIndex([customer('x', 'Xylotec AG')], model({ legal_form: 1.5 }, { bias: 0.5 })), { text: 'Die Xylotec AG wächst.' });
     expect(m!.reasons).toEqual([
