@@ -67,7 +67,8 @@ export function addDocumentCues(ctx: DocumentContext, span: NameSpan, profile: C
     else if (others > 0) put(f, 'country_other');
     const langs = COUNTRY_LANGUAGES[profile.country];
     const foreignLanguage = langs !== undefined && ctx.lang !== '' && !langs.includes(ctx.lang);
-    if (langs && ctx.lang !== '') put(f, foreignLanguage ? 'language_other' : 'language_match');
+    // English is the business press's common language: a German or French company in English news is usual, in Italian news less so.
+    if (langs && ctx.lang !== '') put(f, !foreignLanguage ? 'language_match' : ctx.lang === 'en' ? 'language_english' : 'language_other');
     if (acronym && foreignLanguage && own === 0) put(f, 'acronym_foreign');
     addNearCountry(ctx, span, profile.country, f);
   }

@@ -53,7 +53,8 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   if (single !== undefined && lowerCaseWords(ctx).has(single)) put(f, 'lowercase_elsewhere');
   if (single !== undefined && FIRST_NAMES.has(single)) put(f, 'name_is_first_name');
   if (v.commonIn !== undefined) put(f, v.commonIn === 0 ? 'coined_name' : (v.commonIn & languageBit(ctx.lang)) !== 0 ? 'common_word' : 'common_word_abroad');
-  if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym) put(f, 'person_name');
+  // "Thomas Cook", not "Mercedes-Benz": a first name and a surname are apart, not joined by a hyphen.
+  if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym && !HYPHEN.test(gapBefore(ctx, span.start + 1))) put(f, 'person_name');
   // "die Signa-Pleite": the article belongs to the compound, not to the name.
   const glued = span.end < norms.length && HYPHEN.test(gapBefore(ctx, span.end));
   if (single !== undefined && !glued && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');

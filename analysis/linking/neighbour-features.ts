@@ -8,6 +8,8 @@ import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt } from '.
 import type { CustomerProfile } from './watchlist-index.js';
 import { BUSINESS, DESCRIPTOR } from './word-cues.js';
 
+const GERMAN_ARTICLE_PARTICLES = new Set(['der', 'das']);
+
 // "Bury-based", "Zürich-basierte": the name is a place.
 const BASED = new Set(['based', 'basierte', 'basierten', 'basiertes', 'basierter']);
 
@@ -42,7 +44,9 @@ export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: 
     return;
   }
   if (!isCapitalised(raw)) {
-    if (PARTICLES.has(raw) && next + 1 < ctx.tokens.norms.length && SPACE_ONLY.test(gapBefore(ctx, next + 1)) && isCapitalised(rawToken(ctx, next + 1))) put(f, 'particle_after');
+    // Not "verdirbt Continental das Reifengeschäft" (a German article) nor "Camaïeu de France" (a place).
+    const article = ctx.lang === 'de' && GERMAN_ARTICLE_PARTICLES.has(raw);
+    if (PARTICLES.has(raw) && !article && next + 1 < ctx.tokens.norms.length && SPACE_ONLY.test(gapBefore(ctx, next + 1)) && isCapitalised(rawToken(ctx, next + 1)) && !ctx.tokens.words[next + 1]!.cue?.countries) put(f, 'particle_after');
     return;
   }
   const countries = COUNTRY_OF_NAME.get(norm);

@@ -36,6 +36,10 @@ const index = buildWatchlistIndex(
     customer('tk', 'ThyssenKrupp AG', { country: 'DE', aliases: ['ThyssenKrupp'] }),
     customer('holcim', 'Holcim AG', { aliases: ['Holcim'] }),
     customer('heinemann', 'Gebr. Heinemann SE & Co. KG', { country: 'DE' }),
+    customer('mercedes', 'Mercedes-Benz Group AG', { country: 'DE', aliases: ['Daimler'] }),
+    customer('conti', 'Continental AG', { country: 'DE', aliases: ['Continental'] }),
+    customer('camaieu', 'Camaïeu International', { country: 'FR', aliases: ['Camaïeu'] }),
+    customer('leonardo', 'Leonardo S.p.A.', { country: 'IT', aliases: ['Leonardo'] }),
   ],
   loadLinkModel(),
 );
@@ -298,5 +302,24 @@ describe('linking candidates: spellings of one name', () => {
     expect(features('Holcim Ltd announced the closure.', 'holcim')).toContain('legal_form_mismatch');
     // Germany has one language: Siemens SA is the French subsidiary of Siemens AG.
     expect(features('Siemens SA annonce des résultats.', 'siemens')).toContain('legal_form_mismatch');
+  });
+});
+
+describe('linking features: what the words around a name are in their language', () => {
+  it('tells English news about a foreign company from news in another foreign language', () => {
+    expect(features('German automotive supplier Continental has reduced its sales guidance.', 'conti')).toContain('language_english');
+    expect(features('Il fornitore tedesco Continental ha ridotto le previsioni di vendita.', 'conti')).toContain('language_other');
+    expect(features('Continental senkt die Prognose.', 'conti')).toContain('language_match');
+  });
+
+  it('reads a hyphen-joined name as no first name and surname ("Mercedes-Benz")', () => {
+    expect(features('Mercedes-Benz cuts its outlook.', 'mercedes')).not.toContain('person_name');
+    expect(features('Mercedes Benz, the painter, was born in Ulm.', 'mercedes')).toContain('person_name');
+  });
+
+  it('reads a German article or a place after a name as no family-name particle', () => {
+    expect(features('Der warme Winter verdirbt Continental das Reifengeschäft.', 'conti')).not.toContain('particle_after');
+    expect(features('Les 512 boutiques Camaïeu de France ferment.', 'camaieu')).not.toContain('particle_after');
+    expect(features('Il ritratto di Leonardo da Vinci.', 'leonardo')).toContain('particle_after');
   });
 });
