@@ -36,7 +36,8 @@ export function addDictionaryWords(into: Map<string, number>, lang: CommonWordLa
       while (end > from && dic.charCodeAt(end - 1) <= 32) end--;
       const word = end - from >= 2 ? dic.slice(from, end) : '';
       if (word !== '' && !word.includes('.')) {
-        const key = foldName(word);
+        // Most entries are plain ASCII without ae/oe/ue, which fold to themselves: no fold call for them.
+        const key = PLAIN.test(word) && !TRANSCRIBED.test(word) ? word : foldName(word);
         into.set(key, (into.get(key) ?? 0) | bit);
       }
     }
@@ -45,6 +46,8 @@ export function addDictionaryWords(into: Map<string, number>, lang: CommonWordLa
   return into;
 }
 
+const PLAIN = /^[a-z]+$/;
+const TRANSCRIBED = /[aou]e/;
 const isLowerCase = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 
 /** The language bits of a folded single-word name (0 when it is no ordinary word of any of them). */

@@ -185,8 +185,12 @@ const ABBREVIATED: Array<[RegExp, string]> = [
   [/\bSankt\b/gu, 'St.'], [/\bSaint\b/gu, 'St.'],
 ];
 
+// One cheap test before the patterns: most names have no inner capital and no abbreviation.
+const RESPELLABLE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|Gebr|Cie|Compagnie|Bros|Brothers|Sankt|Saint/u;
+
 /** Other ways news spells the same name: split at inner capitals, and common abbreviations written out or shortened. */
 export function respellings(name: string): string[] {
+  if (!RESPELLABLE.test(name)) return [];
   const out = new Set<string>();
   const split = name.replace(INNER_CAPITAL, ' ');
   if (split !== name) out.add(split);
