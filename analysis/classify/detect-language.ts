@@ -1,4 +1,5 @@
-import { eld } from 'eld/extrasmall';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Language of a text among de, en, fr, it. A stop-word vote over the first 500 characters
@@ -22,7 +23,25 @@ const LANGS: readonly Lang[] = ['de', 'en', 'fr', 'it'];
 const LOOKUP = new Map<string, Lang[]>();
 for (const lang of LANGS) for (const w of MARKERS[lang]) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
 
-eld.setLanguageSubset([...LANGS]);
+type Eld = (typeof import('eld/extrasmall'))['eld'];
+let detector: Eld | undefined;
+
+/**
+ * eld with its n-gram tables, loaded when a text first needs it: loading them costs about 0.3 s
+ * of CPU (twice a bare `node -e 0`), and the stop-word vote settles most texts alone — a CLI
+ * command given the language, or whose texts are clear, never pays it. eld is an ES module
+ * published for `import` only, so it is resolved as an import and loaded with require(), which
+ * loads an ES module synchronously (Node ≥ 20.19).
+ */
+function eldDetector(): Eld {
+  if (!detector) {
+    const load = createRequire(import.meta.url);
+    const { eld } = load(fileURLToPath(import.meta.resolve('eld/extrasmall'))) as typeof import('eld/extrasmall');
+    eld.setLanguageSubset([...LANGS]);
+    detector = eld;
+  }
+  return detector;
+}
 
 export interface LanguageGuess {
   lang: string;
@@ -45,7 +64,7 @@ export function guessLanguage(text: string, fallback = 'en'): LanguageGuess {
   const v = vote(text);
   const [best, second] = [v[0]!, v[1]!];
   if (best[1] >= 2 && best[1] >= 2 * second[1]) return { lang: best[0] };
-  const detected = eld.detect(text.slice(0, 300));
+  const detected = eldDetector().detect(text.slice(0, 300));
   const scores = detected.getScores() as Partial<Record<string, number>>;
   const ranked = LANGS.filter((l) => (scores[l] ?? 0) > 0).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
   const lang = detected.language && (LANGS as readonly string[]).includes(detected.language) ? detected.language : best[1] > 0 ? best[0] : fallback;
