@@ -109,6 +109,9 @@ async function bundle(outdir: string, cliFiles: string[], manifest: CommandManif
     ...cliFiles.map((file) => ({ in: path.join(CLI_DIR, file), out: file.replace(/\.ts$/, '') })),
   ];
   const { build } = await import('esbuild');
+  // The lexicon's anchors, computed here once instead of at every command's start (analysis/classify/lexicon.ts);
+  // defined as a JSON string: an object value would become a module every chunk initialises.
+  const anchors = manifest ? (await import('../analysis/classify/lexicon.js')).buildAnchorTable() : undefined;
   const result = await build({
     entryPoints,
     outdir,
@@ -124,7 +127,7 @@ async function bundle(outdir: string, cliFiles: string[], manifest: CommandManif
     sourcemap: manifest ? 'linked' : false,
     metafile: true,
     logLevel: 'warning',
-    ...(manifest ? { define: { BONITOR_COMMANDS: JSON.stringify(manifest) } } : {}),
+    ...(manifest ? { define: { BONITOR_COMMANDS: JSON.stringify(manifest), BONITOR_LEXICON_ANCHORS: JSON.stringify(JSON.stringify(anchors)) } } : {}),
     plugins: [externalPackages(), sourceLocation(outdir)],
   });
   return result.metafile;

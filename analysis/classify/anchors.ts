@@ -1,4 +1,15 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { createRequire } from 'node:module';
+import type { AST, RegExpParser } from '@eslint-community/regexpp';
+
+// Loaded on first use: the built CLI gets every lexicon's anchors computed at build time (lexicon.ts) and never needs the parser.
+let parser: RegExpParser | undefined;
+function regexpParser(): RegExpParser {
+  if (!parser) {
+    const { RegExpParser: Parser } = createRequire(import.meta.url)('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+    parser = new Parser({ ecmaVersion: 2024 });
+  }
+  return parser;
+}
 
 /**
  * Literal anchors of a regular expression: strings of which every match contains at least one
@@ -8,7 +19,7 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * when some alternative has no literal of at least `minLength` characters (no guarantee).
  */
 export function anchorsOf(source: string, minLength = 3): string[] | undefined {
-  const pattern = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(source, 0, source.length, { unicode: false });
+  const pattern = regexpParser().parsePattern(source, 0, source.length, { unicode: false });
   const set = ofAlternatives(pattern.alternatives, minLength);
   return set ? [...new Set(set)] : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorsOf } from '../../analysis/classify/anchors.js';
 import { lexiconFor } from '../../analysis/classify/classify-document.js';
-import { findTriggers } from '../../analysis/classify/lexicon.js';
+import { buildAnchorTable, compileLexicon, findTriggers } from '../../analysis/classify/lexicon.js';
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { foldText } from '../../analysis/text/fold.js';
 import { buildLiteralScanner } from '../../analysis/text/literal-scanner.js';
@@ -62,5 +62,25 @@ describe('pre-filter before the lexicon regex', () => {
       triggers += fast.length;
     }
     expect(triggers).toBeGreaterThan(300);
+  });
+
+  it('the anchor table the build writes into the CLI compiles each language as parsing its patterns does', () => {
+    const table = buildAnchorTable();
+    const dev = loadCorpus().events.dev;
+    for (const lang of ['de', 'en', 'fr', 'it']) {
+      const built = compileLexicon(lang, table);
+      // An empty table: every pattern parsed here with regexpp, as under tsx and vitest.
+      const parsed = compileLexicon(lang, {});
+      expect(built.patterns.map((p) => `${p.type}:${p.re.source}`), lang).toEqual(parsed.patterns.map((p) => `${p.type}:${p.re.source}`));
+      expect(built.owners, lang).toEqual(parsed.owners);
+      for (const p of parsed.patterns) expect(table[p.re.source], p.re.source).toEqual(anchorsOf(p.re.source));
+      for (const line of dev.filter((l) => l.lang === lang)) {
+        const folded = foldText(line.text, lang);
+        const [a, b] = [new Set<number>(), new Set<number>()];
+        built.anchors.collect(folded, a);
+        parsed.anchors.collect(folded, b);
+        expect([...a].sort(), line.id).toEqual([...b].sort());
+      }
+    }
   });
 });
