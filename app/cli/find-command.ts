@@ -10,6 +10,17 @@ export function findCommand<C extends CommandSpec>(commands: readonly C[], argv:
   return undefined;
 }
 
+/**
+ * Whether `helpFor` has anything to say about argv: help asked for (`--help`, `-h`, `help …`,
+ * nothing), no command named, or a command with subcommands (a group's help may be due). A plain
+ * command line skips building commander's help tree (and loading commander) at every start.
+ */
+export function mayNeedHelp(commands: readonly CommandSpec[], argv: string[]): boolean {
+  if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) return true;
+  const found = findCommand(commands, argv);
+  return !found || commands.some((c) => c.name.startsWith(`${found.command.name} `));
+}
+
 export function usage(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mayNeedHelp } from '../../app/cli/find-command.js';
 import { helpFor, valueInUsage } from '../../app/cli/help.js';
 import { parseOptions } from '../../app/cli/parse-options.js';
 import { COMMANDS } from '../../app/cli/registry.js';
@@ -43,6 +44,22 @@ describe('bonitor --help at every level (commander)', () => {
     expect(helpFor(COMMANDS, ['help', 'watchlist'])?.text).toContain('import');
     expect(helpFor(COMMANDS, [])?.exitCode).toBe(0);
     expect(helpFor(COMMANDS, ['check', 'Muster AG'])).toBeUndefined();
+  });
+
+  it('skips the help tree only where helpFor has nothing to say (start-up without commander)', () => {
+    const groups = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!))];
+    const argvs: string[][] = [[], ['help'], ['nonsense'], ['-v', 'check'], ...groups.map((g) => [g]), ...groups.map((g) => [g, 'nonsense'])];
+    for (const c of COMMANDS) {
+      const words = c.name.split(' ');
+      argvs.push(words, [...words, 'Muster AG'], [...words, '--format', 'json'], [...words, '--help'], [...words, '-h'], [...words, 'catalog']);
+    }
+    for (const argv of argvs) {
+      if (helpFor(COMMANDS, argv) !== undefined) expect(mayNeedHelp(COMMANDS, argv), argv.join(' ')).toBe(true);
+    }
+    // A plain command line does not build the tree.
+    expect(mayNeedHelp(COMMANDS, ['classify'])).toBe(false);
+    expect(mayNeedHelp(COMMANDS, ['ledger', 'import', 'items.csv'])).toBe(false);
+    expect(mayNeedHelp(COMMANDS, ['check', 'Muster AG', '--amount', '100'])).toBe(false);
   });
 
   it('parses options with commander: defaults, repeats, --name=value; a wrong option is exit 2 with the usage', () => {
