@@ -49,13 +49,28 @@ export interface LanguageGuess {
   alternative?: string;
 }
 
+/** The letters of marker words: a-z and the accented ones of the four languages. */
+const WORD_CHARS = new Set([...'äöüàâçéèêëîïôùûìíòóúß'].map((c) => c.charCodeAt(0)));
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 0xdf && WORD_CHARS.has(code));
+}
+
 /** Stop-word counts per language, best first. */
 function vote(text: string): Array<[Lang, number]> {
   const counts: Record<Lang, number> = { de: 0, en: 0, fr: 0, it: 0 };
   // Lower-casing is enough here (no folding): the marker words are listed in both spellings.
-  for (const w of text.slice(0, 500).toLowerCase().split(/[^a-zäöüàâçéèêëîïôùûìíòóúß']+|'/)) {
-    const langs = LOOKUP.get(w);
-    if (langs) for (const l of langs) counts[l] += 1 / langs.length;
+  // Words are the runs of WORD_CHARS, read with one pass of character codes (splitting with a
+  // pattern cost as much as tokenising the whole document).
+  const lower = text.slice(0, 500).toLowerCase();
+  let from = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const inWord = i < lower.length && isWordChar(lower.charCodeAt(i));
+    if (inWord && from < 0) from = i;
+    else if (!inWord && from >= 0) {
+      const langs = LOOKUP.get(lower.slice(from, i));
+      if (langs) for (const l of langs) counts[l] += 1 / langs.length;
+      from = -1;
+    }
   }
   return (Object.entries(counts) as Array<[Lang, number]>).sort((a, b) => b[1] - a[1]);
 }
