@@ -67,10 +67,6 @@ export function mayReportEvents(doc: ClassifiableDocument, lang: string = langua
   return found;
 }
 
-/** A sentence worth reading: one of the lexicon's literal anchors occurs in it. */
-function hasAnchor(sentence: string, lang: string, lex: CompiledLexicon): boolean {
-  return lex.anchors.has(foldText(sentence, lang));
-}
 
 export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOptions = {}): Classification {
   const { model } = options;
@@ -116,13 +112,16 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
   const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
   const out: Candidate[] = [];
   for (const s of sentences) {
-    if (!hasAnchor(s.text, lang, lex)) continue;
+    // A sentence worth reading: one of the lexicon's literal anchors occurs in it.
+    const folded = foldText(s.text, lang);
+    if (!lex.anchors.has(folded)) continue;
     const linked = linkedIn(doc.linked, s);
     const isTitle = s.start === 0 && doc.title !== undefined;
     const found = extractSentence(s.text, { lang, lex, refYear, linked });
     if (found.length === 0) continue;
-    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
-    const events = found.map((e) => toEvent(e, s, isTitle));
+    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, folded) : undefined;
+    const evidence = evidenceOf(s.text);
+    const events = found.map((e) => toEvent(e, s, isTitle, evidence));
     // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must
     // never get the other's event, so the rules keep none rather than guess.
     const locked = events.map((ev, i) => PARTY_TYPES.has(ev.type) && found[i]!.names >= 2 && ev.subjectKind === 'name' && POSITIONAL.test(ev.cues.find((q) => q.startsWith('role: ')) ?? ''));
@@ -193,14 +192,14 @@ function isSignal(e: ClassifiedEvent): boolean {
   return e.modality === 'hedged' && e.type === 'financial_distress' && e.cues.length > 0;
 }
 
-function toEvent(e: SentenceEvent, s: { text: string; start: number }, isTitle: boolean): ClassifiedEvent {
+function toEvent(e: SentenceEvent, s: { text: string; start: number }, isTitle: boolean, evidence: string): ClassifiedEvent {
   const at = (m: OrgMention): TextSpan => ({ start: s.start + m.start, end: s.start + m.end });
   const confidence = confidenceOf(e, isTitle);
   return {
     type: e.type,
     severity: DEFAULT_SEVERITY[e.type],
     confidence,
-    evidence: evidenceOf(s.text),
+    evidence,
     ...(e.subject ? { subject: e.subject.text, subjectKind: e.subject.kind, subjectSpan: at(e.subject) } : {}),
     role: e.role,
     modality: e.subject || e.modality !== 'factual' || !HARD.has(e.type) ? e.modality : 'generic',

@@ -40,8 +40,8 @@ export interface SentenceView {
   lang: string;
 }
 
-export function sentenceView(sentence: string, lang: string, isTitle: boolean, names: number, families: ReadonlySet<string>): SentenceView {
-  const folded = foldText(sentence, lang);
+/** `folded`: the sentence as foldText(sentence, lang) folds it, when the caller has it already. */
+export function sentenceView(sentence: string, lang: string, isTitle: boolean, names: number, families: ReadonlySet<string>, folded = foldText(sentence, lang)): SentenceView {
   const f = new Map<string, number>();
   if (families.has('cue')) for (const c of genericCuesOf(folded, lang)) f.set(`cue:${c}`, 1);
   if (families.has('shape')) {

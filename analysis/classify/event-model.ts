@@ -62,12 +62,15 @@ export function sigmoid(x: number): number {
 /** Probability and explanation of one candidate; `top` contributions are kept (the rest are small). */
 export function decide(model: EventModel, features: FeatureValues, top = 6): ModelDecision {
   const out: Contribution[] = [];
+  // The log-odds summed in the same pass and order as logitOf sums them.
+  let logit = model.bias;
   for (const [feature, value] of features) {
     const w = (model.weights[feature] ?? 0) * value;
+    logit += w;
     if (Math.abs(w) >= 0.005) out.push({ feature, weight: Math.round(w * 100) / 100 });
   }
   out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1));
-  return { probability: sigmoid(logitOf(model, features)), contributions: out.slice(0, top) };
+  return { probability: sigmoid(logit), contributions: out.slice(0, top) };
 }
 
 /** One line for the cues of an event: "model p=0.18 < 0.50: cue:definition −1.2, subject:none −0.8". */
