@@ -74,10 +74,10 @@ export const CONDITIONAL: Record<string, RegExp> = {
  */
 /** Counts and statistics over many companies: "N winding-up petitions were issued", "le nombre de faillites", "viele Baufirmen". */
 export const STATISTIC: Record<string, RegExp> = {
-  de: /\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b/,
-  en: /\bnumber of\b|\b\d[\d,.]* (?:companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b/,
-  fr: /\bnombre de\b|\b\d[\d' .]* (?:entreprises|societes|faillites|procedures|poursuites)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b/,
-  it: /\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:imprese|aziende|societa|fallimenti|procedure)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b/,
+  de: /\d ?(?:%|prozent) (?:aller|der)\b|\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b/,
+  en: /\d ?% of (?:all |the )?|\bper ?cent of (?:all |the )?|\bof all (?:\w+ ){0,3}(?:petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\bnumber of\b|\b\d[\d,.]* (?:companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b/,
+  fr: /\d ?(?:%|pour ?cent) (?:des|de toutes les)\b|\bnombre de\b|\b\d[\d' .]* (?:entreprises|societes|faillites|procedures|poursuites)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b/,
+  it: /\d ?(?:%|per ?cento) (?:di tutti|di tutte|dei|delle)\b|\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:imprese|aziende|societa|fallimenti|procedure)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b/,
 };
 
 /**
@@ -85,10 +85,10 @@ export const STATISTIC: Record<string, RegExp> = {
  * sobald"), advice ("how to avoid insolvency") and sayings.
  */
 export const GENERIC: Record<string, RegExp> = {
-  de: /\bratgeber\b|\btipps?\b|\bwas (?:tun|passiert)\b|\bwie (?:man|sie)\b|\bsobald\b|\bgrundsatzlich\b|\bin der regel\b|\bbeispielsweise\b|\bzum beispiel\b/,
-  en: /\bhow (?:to|does|do|can)\b|\bwhat (?:is|happens)\b|\bguide to\b|\btips?\b|\bcan be (?:wound up|made bankrupt|liquidated)\b|\ba (?:company|creditor|debtor|business|director) (?:can|may|must|will|is|that|which|who)\b|\bwhen a (?:company|business|firm)\b|\bin general\b|\btypically\b|\busually\b|\bfor example\b/,
-  fr: /\bcomment (?:eviter|faire|fonctionne)\b|\bqu'est-ce\b|\bconseils?\b|\blorsqu'une? (?:entreprise|societe|debiteur)\b|\bune (?:entreprise|societe) (?:qui|peut|doit)\b|\ben general\b|\bpar exemple\b|\ben principe\b/,
-  it: /\bcome (?:evitare|funziona|fare)\b|\bconsigli\b|\bquando un'? ?(?:impresa|azienda|societa)\b|\bun'? ?(?:impresa|azienda|societa) (?:che|puo|deve)\b|\bin generale\b|\bad esempio\b|\bper esempio\b/,
+  de: /\bratgeber\b|\bentspricht\b|\bim volksmund\b|\btipps?\b|\bwas (?:tun|passiert)\b|\bwie (?:man|sie)\b|\bsobald\b|\bgrundsatzlich\b|\bin der regel\b|\bbeispielsweise\b|\bzum beispiel\b/,
+  en: /\bhow (?:to|does|do|can)\b|\bwhat (?:is|happens)\b|\bguide to\b|\bcorresponds? to\b|\bbackground on\b|\bbasics\b|\bexplainer\b|\btips?\b|\bcan be (?:wound up|made bankrupt|liquidated)\b|\ba (?:company|creditor|debtor|business|director) (?:can|may|must|will|is|that|which|who)\b|\bwhen a (?:company|business|firm)\b|\bin general\b|\btypically\b|\busually\b|\bfor example\b/,
+  fr: /\bcomment (?:eviter|faire|fonctionne)\b|\bcorrespond (?:a|au|aux)\b|\bdans le langage courant\b|\bqu'est-ce\b|\bconseils?\b|\blorsqu'une? (?:entreprise|societe|debiteur)\b|\bune (?:entreprise|societe) (?:qui|peut|doit)\b|\ben general\b|\bpar exemple\b|\ben principe\b/,
+  it: /\bcome (?:evitare|funziona|fare)\b|\bcorrisponde (?:a|al|alla|ai)\b|\bnel linguaggio comune\b|\bconsigli\b|\bquando un'? ?(?:impresa|azienda|societa)\b|\bun'? ?(?:impresa|azienda|societa) (?:che|puo|deve)\b|\bin generale\b|\bad esempio\b|\bper esempio\b/,
 };
 
 const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;

@@ -56,7 +56,7 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
   c = avertedCue(s, trigger, others);
   if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
-  c = cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear);
+  c = cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear);
   if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
   c = cue(pick(STATISTIC), clause);
   if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
@@ -102,6 +102,18 @@ function historicYear(clause: string, refYear: number | undefined): string | und
   if (refYear === undefined) return undefined;
   const years = yearsIn(clause);
   return years.length > 0 && years.every((y) => y <= refYear - 2) ? String(years[0]) : undefined;
+}
+
+/**
+ * A time adverbial fronted before the sentence's first comma scopes over the main clause: "Dès la fin mai 2020, la marque …
+ * avait été placée en redressement judiciaire", "Im März 2019, nach …, meldete X Insolvenz an". Read only when the
+ * trigger's own clause names no year.
+ */
+const FRONTED_YEAR = /^[^,;:]{0,50}?\b(19[5-9]\d|20\d\d)\b[^,;:]{0,25},/;
+function frontedHistoricYear(folded: string, clause: string, refYear: number | undefined): string | undefined {
+  if (refYear === undefined || yearsIn(clause).length > 0) return undefined;
+  const m = FRONTED_YEAR.exec(folded);
+  return m && Number(m[1]) <= refYear - 2 ? m[1] : undefined;
 }
 
 function clauseBounds(folded: string, start: number, end: number): { from: number; to: number } {

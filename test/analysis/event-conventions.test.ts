@@ -64,6 +64,14 @@ describe('conventions: what a credit manager must not read as a bankruptcy', () 
     expect(types('ev-5109', true)).toEqual(['insolvency']);
   });
 
+  it('a year in a fronted time adverbial dates the main clause; shares of all petitions are statistics; "correspond à" defines', () => {
+    // page of 2022-10: "Dès la fin mai 2020, la marque … avait été placée en redressement judiciaire."
+    expect(types('ev-0285').filter((t) => HARD.has(t))).toEqual([]);
+    expect(read('ev-0285').rejected.find((e) => e.type === 'insolvency')?.modality).toBe('historic');
+    expect(types('ev-0035').filter((t) => HARD.has(t))).toEqual([]); // "HMRC are responsible for approximately 60% of all winding up petitions …"
+    expect(types('ev-5087').filter((t) => HARD.has(t))).toEqual([]); // "Le dépôt de bilan qui, dans le langage courant correspond soit au redressement judiciaire …"
+  });
+
   it('the reader addressed, a cited statute and a prosecutor are no company that could be wound up', () => {
     expect(types('ev-5098', true)).toEqual([]); // "Vous venez de découvrir que votre entreprise a été liquidée ?"
     expect(types('ev-5102', true)).toEqual([]); // "L'art. 6 della legge fallimentare, contenuta nel R.D. 16 marzo 1942 …"
