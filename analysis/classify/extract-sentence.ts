@@ -49,7 +49,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const out: SentenceEvent[] = [];
   for (const t of triggers) {
     const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
-    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions });
+    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!) });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
       (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
@@ -148,6 +148,18 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
     else if (t.type === 'liquidation' && (BOTH_INSOLVENCY_AND_LIQUIDATION.test(text) || COURT_PRONOUNCED.test(folded.slice(Math.max(0, t.start - 60), t.start))))
       triggers.push({ ...t, type: 'insolvency' });
   }
+}
+
+/**
+ * A Title Case headline runs its name into the trigger ("Torquay's Famous Grosvenor Hotel Goes Into Administration"): an
+ * own name that starts before the trigger and runs into it ends where the trigger begins. Linked customers stay as linked.
+ */
+function cutAtTrigger(mentions: readonly OrgMention[], sentence: string, triggerStart: number): OrgMention[] {
+  return mentions.flatMap((m) => {
+    if (m.customerId !== undefined || m.kind !== 'name' || m.start >= triggerStart || m.end <= triggerStart) return [m];
+    const text = sentence.slice(m.start, triggerStart).replace(/[\s,;:'’-]+$/u, '');
+    return text.length >= 2 ? [{ ...m, end: m.start + text.length, text }] : [];
+  });
 }
 
 /** Own mentions that overlap a linked customer give way to it. */

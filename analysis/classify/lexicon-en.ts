@@ -13,6 +13,11 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bspecial managers?\\b', '\\bcollapse of (?:the )?(?:' + W + ' ){0,3}(?:operator|company|firm|group|retailer|chain|airline|bank|business|lender|builder|carrier)\\b',
     '(?<=\\b(?:company|firm|retailer|chain|airline|group|business|lender|carrier|operator) (?:has |had )?)collapsed\\b(?! into)',
     '\\b(?:administrators?|receivers?) (?:' + W + ' ){0,5}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
+    // The practitioner's appointment and the sale out of it: "the appointment of PwC as administrators", "from administrators
+    // Leonard Curtis", "a pre-pack administration", "the administrator of the collapsed retailer", "buys collapsed Alworths chain".
+    '\\bappointment of (?:' + W + ' ){1,4}as (?:joint )?(?:administrators?|receivers?)\\b', '\\bpre-?pack(?:aged)? (?:administration|sale|deal)\\b',
+    '\\bfrom (?:the )?(?:joint )?administrators\\b', '\\bthe (?:joint )?administrators? (?:of|to) the\\b', "\\b(?:its|their|'s|s') administrators\\b",
+    '\\bcollapsed (?:' + W + ' ){0,2}(?:chain|retailer|company|firm|group|business|operator|airline|lender|bank|builder|carrier|brand|store|stores)\\b',
     '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
   ],
   debt_restructuring: [

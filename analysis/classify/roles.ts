@@ -137,6 +137,7 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? as (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|special managers?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|will purchase|will buy|is buying|purchases|completed the acquisition|snaps up|snapped up|secured a rescue deal)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:sells|sold|agreed to sell|agrees to sell|to sell|divests|divested|offloads)\b/, role: 'seller', groups: ['ownership'] },

@@ -178,6 +178,14 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     expect(subjects(await linkedRead('ev-1692'))).not.toContain('Leclerc');
   });
 
+  it('a Title Case headline name ends where its trigger begins, and the practitioner "appointed as administrators" is no debtor', async () => {
+    const hotel = (await linkedRead('ev-0957')).events.find((e) => e.type === 'insolvency')!; // "Torquay's Famous Grosvenor Hotel Goes Into Administration"
+    expect(hotel.subject).toBe('Torquay’s Famous Grosvenor Hotel');
+    const c = await linkedRead('ev-5034'); // "… following the appointment of PwC as administrators."
+    expect(c.events.map((e) => e.type)).toContain('insolvency');
+    expect(subjects(c)).not.toContain('PwC');
+  });
+
   it('the passive agent of "bought out of administration by Sports Direct" is not in administration; the company is', async () => {
     const ins = (await linkedRead('ev-5048')).events.find((e) => e.type === 'insolvency')!;
     expect(ins.subject).toBe('House of Fraser');
