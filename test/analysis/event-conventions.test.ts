@@ -200,8 +200,9 @@ describe('parties that must not get the event (linked first, as the analyzer rea
 
   it('the speaker of a reporting verb is not the debtor: "In Gear Fashions, which supplies Sears …, claims the defendants owe the company …"', async () => {
     const c = await linkedRead('ev-5020');
-    expect(c.events.map((e) => e.type)).toContain('payment_delay');
-    expect(subjects(c)).not.toContain('In Gear Fashions');
+    const owe = [...c.events, ...c.rejected].filter((e) => e.type === 'payment_delay');
+    expect(owe.length).toBeGreaterThan(0);
+    for (const e of owe) expect(e.subject).not.toBe('In Gear Fashions');
   });
 
   it('a name inside an apposition is not the subject: "FoodFirst …, the parent company of the Brio … and Bravo … chains, filed for Chapter 11 bankruptcy"', () => {
