@@ -67,18 +67,54 @@ export function detectDelimiter(head: string): CsvDelimiter {
 }
 
 /**
+ * The index after the last line break of `text` that lies outside quotes (−1 when there is none),
+ * `text` starting outside quotes: where a file can be cut into pieces that tokenize on their own.
+ * Quotes are counted, not parsed; a stray quote inside a cell can make a cut fall inside a quoted
+ * field, which the tokenizer of that piece then reports as a quote left open.
+ */
+export function lastRecordEnd(text: string): number {
+  let q = text.indexOf('"');
+  if (q < 0) return text.lastIndexOf('\n') + 1 || -1;
+  // Quote positions split the text into stretches that are alternately outside and inside quotes.
+  const quotes: number[] = [];
+  while (q >= 0) {
+    quotes.push(q);
+    q = text.indexOf('"', q + 1);
+  }
+  let end = text.length;
+  for (let k = quotes.length; k >= 0; k--) {
+    const start = k === 0 ? 0 : quotes[k - 1]! + 1;
+    if (k % 2 === 0) {
+      const nl = text.lastIndexOf('\n', end - 1);
+      if (nl >= start) return nl + 1;
+    }
+    end = start - 1;
+  }
+  return -1;
+}
+
+/**
  * Incremental tokenizer: `push` text as it arrives, rows are handed to `onRow` as soon as they
  * are complete; `end` flushes the last row and reports a quote left open.
  */
 export class CsvTokenizer {
   readonly errors: CsvError[] = [];
   private rest = '';
-  private line = 1;
+  private line: number;
 
+  /** `firstLine`: the file's line number of the first text pushed (a piece of a file read in parallel). */
   constructor(
     readonly delimiter: CsvDelimiter,
     private readonly onRow: (row: CsvRow) => void,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
+
+  /** The line the next row starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
 
   push(chunk: string): void {
     const src = this.rest === '' ? chunk : this.rest + chunk;

@@ -50,6 +50,21 @@ export class TextSink {
     return busy;
   }
 
+  /** Appends bytes already encoded (a worker thread's lines), after what is buffered. */
+  writeBytes(bytes: Uint8Array): Promise<void> | undefined {
+    if (bytes.length === 0) return undefined;
+    if (this.used + bytes.length <= this.buf.length) {
+      this.buf.set(bytes, this.used);
+      this.used += bytes.length;
+      return undefined;
+    }
+    const flushed = this.flush();
+    this.written += bytes.length;
+    const ok = this.out.write(bytes);
+    const busy = ok ? undefined : once(this.out, 'drain').then(() => undefined);
+    return flushed && busy ? Promise.all([flushed, busy]).then(() => undefined) : (flushed ?? busy);
+  }
+
   /** Hands what is buffered to the stream (a new buffer follows: the stream may still hold the old one). */
   flush(): Promise<void> | undefined {
     if (this.used === 0) return undefined;
@@ -65,5 +80,42 @@ export class TextSink {
     await this.flush();
     this.out.end();
     await once(this.out, 'finish');
+  }
+}
+
+/**
+ * Lines encoded as UTF-8 into one growing buffer, handed out as one block of bytes (which a worker
+ * thread transfers to the main thread without copying): the same reason as TextSink's.
+ */
+export class LineBuffer {
+  private buf: Buffer;
+  private used = 0;
+
+  constructor(size = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  get length(): number {
+    return this.used;
+  }
+
+  /** `text` and a line feed. */
+  writeLine(text: string): void {
+    const need = this.used + text.length * 3 + 1;
+    if (need > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    this.used += this.buf.write(text, this.used);
+    this.buf[this.used++] = 10;
+  }
+
+  /** The lines written since the last take, in a buffer of their own; the buffer is emptied. */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.used);
+    out.set(this.buf.subarray(0, this.used));
+    this.used = 0;
+    return out;
   }
 }

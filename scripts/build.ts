@@ -101,6 +101,9 @@ function externalPackages(): Plugin {
   };
 }
 
+/** app/cli modules that run as worker threads: compiled as entries, loaded by the command that starts them. */
+const WORKER_FILES = readdirSync(CLI_DIR).filter((f) => f.endsWith('.worker.ts')).sort();
+
 /** Bundles app/main.ts (when a manifest is given) and the given app/cli files into outdir, flat. */
 async function bundle(outdir: string, cliFiles: string[], manifest: CommandManifestEntry[] | undefined): Promise<Metafile> {
   await rm(outdir, { recursive: true, force: true });
@@ -136,7 +139,8 @@ async function bundle(outdir: string, cliFiles: string[], manifest: CommandManif
 export async function buildCli(outdir = path.join(ROOT, 'dist')): Promise<BuildResult> {
   const manifest = await commandManifest(`${outdir}.manifest`);
   const files = [...new Set(manifest.map((m) => m.file))].map((f) => f.slice(2).replace(/\.js$/, '.ts'));
-  const metafile = await bundle(outdir, files, manifest);
+  // Worker threads a command starts are entries of their own, beside the bundle (ledger score's).
+  const metafile = await bundle(outdir, [...files, ...WORKER_FILES], manifest);
   return { outdir, manifest, metafile };
 }
 

@@ -42,6 +42,12 @@ export interface LedgerReadSummary {
   warnings: number;
 }
 
+/** What a reader learned from the head of a file: enough to read any later piece of it on its own. */
+export interface LedgerReaderState {
+  mapping: ColumnMapping;
+  decimal?: DecimalMark;
+}
+
 const REQUIRED: LedgerField[] = ['invoice_id', 'issue_date', 'amount'];
 const HEADER_SEARCH_ROWS = 30;
 /** Rows read before converting any: long enough for the file to show its decimal mark. */
@@ -75,6 +81,25 @@ export class LedgerRecordReader {
       this.summary.decimal = options.decimal;
       this.summary.decimalFrom = 'option';
     }
+  }
+
+  /**
+   * A reader of the rows that follow the head of a file whose header and decimal mark `state`
+   * says (`state` from another reader that read the head): reads a later piece of the file exactly
+   * as the reader of the whole file would, unless the decimal mark is only learned in the piece.
+   */
+  static resume(options: LedgerReadOptions, state: LedgerReaderState, onRow: (line: number, row: LedgerRow) => void, onIssue: (issue: LedgerParseError & { warning?: boolean }) => void): LedgerRecordReader {
+    const reader = new LedgerRecordReader(options, onRow, onIssue);
+    reader.mapping = state.mapping;
+    reader.decimal = state.decimal;
+    reader.phase = 'rows';
+    return reader;
+  }
+
+  /** Header and decimal mark once the rows are being converted (undefined before, or after a fatal error). */
+  get state(): LedgerReaderState | undefined {
+    if (this.phase !== 'rows' || this.fatal || !this.mapping) return undefined;
+    return { mapping: this.mapping, ...(this.decimal ? { decimal: this.decimal } : {}) };
   }
 
   /** The header could not be found or lacks required columns: nothing was read. */
