@@ -10,6 +10,8 @@
  *   score      what `bonitor ledger score --as-of` does: read + assess each customer + JSON out,
  *              on worker threads (one per core: the default for a file this size)
  *   score-1    the same in one thread (`--threads 1`)
+ *   csv        `ledger score --format csv` (a row per customer for a spreadsheet), on threads
+ *   csv-1      the same in one thread
  *   unsorted   the same on a copy not sorted by customer (external sort on disk)
  *   import     what `bonitor ledger import` does: read + publish to the embedded bus (SQLite)
  *
@@ -75,20 +77,21 @@ async function runPhase(phase: string, file: string): Promise<PhaseResult> {
   } else if (phase === 'read') {
     const { readLedgerFileGroups } = await import('../collectors/ledger/read-ledger-file.js');
     for await (const g of readLedgerFileGroups(file, {}, () => {})) if (g !== 'restarted') count += g.rows.length;
-  } else if (phase === 'score' || phase === 'score-1' || phase === 'unsorted') {
+  } else if (phase === 'score' || phase === 'score-1' || phase === 'csv' || phase === 'csv-1' || phase === 'unsorted') {
     // The compiled command, as `bonitor ledger score` runs it (its worker threads load dist/ too).
     const { ledgerScoreCommand } = (await import(path.join(ROOT, 'dist', 'ledger-score.command.js'))) as typeof import('../app/cli/ledger-score.command.js');
     const { configSchema } = await import('../platform/config/schema.js');
     const { PassThrough } = await import('node:stream');
     const stdout = new Sink();
-    const code = await ledgerScoreCommand.run([file, '--as-of', AS_OF, ...(phase === 'score-1' ? ['--threads', '1'] : [])], {
+    const extra = [...(phase.endsWith('-1') ? ['--threads', '1'] : []), ...(phase.startsWith('csv') ? ['--format', 'csv'] : [])];
+    const code = await ledgerScoreCommand.run([file, '--as-of', AS_OF, ...extra], {
       io: { stdin: new PassThrough(), stdout, stderr: new Sink() },
       config: configSchema.parse({}),
       app: () => Promise.reject(new Error('ledger score needs no store')),
     });
     if (code !== 0) throw new Error(`ledger score exited ${code}`);
     count = CUSTOMERS;
-    note = `${Math.round(stdout.bytes / 1e6)} MB of assessments written`;
+    note = `${Math.round(stdout.bytes / 1e6)} MB written`;
   } else if (phase === 'import') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bonitor-bench-import-'));
     try {
@@ -121,7 +124,7 @@ if (phaseFlag >= 0) {
     const sorted = path.join(dir, 'sorted.csv');
     const unsorted = path.join(dir, 'unsorted.csv');
     await writeLedgerCsv(sorted, { customers: CUSTOMERS, perCustomer: PER_CUSTOMER, sorted: true });
-    const phases = ['split', 'csv-parse', 'tokenize', 'read', 'score', 'score-1'];
+    const phases = ['split', 'csv-parse', 'tokenize', 'read', 'score', 'score-1', 'csv', 'csv-1'];
     if (!argv.includes('--skip-unsorted')) {
       await writeLedgerCsv(unsorted, { customers: CUSTOMERS, perCustomer: PER_CUSTOMER, sorted: false });
       phases.push('unsorted');

@@ -9,13 +9,15 @@ import { UserError } from '../../platform/errors.js';
 import { TextSink } from '../../platform/text-sink.js';
 import { assertReadable, issuePrinter, ledgerFeatureOptions, ledgerReadOptions, readLedgerRows } from '../ledger-file.js';
 import type { CliIo, Command } from './command.js';
-import { lineScorer, type ScoreSettings } from './ledger-score-core.js';
+import { CSV_HEADER, lineScorer, SCORE_FORMATS, type ScoreSettings } from './ledger-score-core.js';
+import { parseLang } from '../locale.js';
 import { scoreInParallel } from './ledger-score-parallel.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const LEDGER_SCORE_OPTIONS = {
   'as-of': { type: 'string', value: 'YYYY-MM-DD', description: 'score as of this day (default: the day after the latest date in the file, one extra pass)' },
-  format: { type: 'string', default: 'jsonl', value: 'jsonl|text' },
+  format: { type: 'string', default: 'jsonl', value: 'jsonl|text|csv', description: 'jsonl: the full assessment per line; text: a line to read per customer; csv: a row per customer for a spreadsheet' },
+  lang: { type: 'string', value: 'en|de|fr|it', description: 'language of the csv format\'s decision, reasons and next step (default en)' },
   weights: { type: 'string', value: 'weights.json' },
   order: { type: 'string', value: 'amount' },
   map: { type: 'string', multiple: true, value: 'column=field', description: 'map a header of your export to a ledger field' },
@@ -29,12 +31,15 @@ export const ledgerScoreCommand: Command = {
   name: 'ledger score',
   summary: 'score every customer of a ledger export from the ledger alone (nothing stored; streams files of any size)',
   usage:
-    'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text] [--weights weights.json] [--order <amount>] [--map column=field]… [--decimal ,|.] [--currency CHF] [--threads n]',
+    'bonitor ledger score <ledger.csv> [--as-of YYYY-MM-DD] [--format jsonl|text|csv] [--lang en|de|fr|it] [--weights weights.json] [--order <amount>] [--map column=field]… [--decimal ,|.] [--currency CHF] [--threads n]',
   async run(args, ctx) {
     const { values, positionals } = parseOptions(LEDGER_SCORE_OPTIONS, args, this.usage);
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UserError(`usage: ${this.usage}`, 2);
-    if (values.format !== 'jsonl' && values.format !== 'text') throw new UserError('--format must be jsonl or text', 2);
+    const format = SCORE_FORMATS.find((f) => f === values.format);
+    if (!format) throw new UserError('--format must be jsonl, text or csv', 2);
+    const lang = values.lang === undefined ? undefined : parseLang(ctx.config, values.lang);
+    if (values.lang !== undefined && !lang) throw new UserError('--lang must be en, de, fr or it', 2);
     const order = values.order === undefined ? undefined : Number(values.order);
     if (order !== undefined && !(order >= 0)) throw new UserError('--order must be a non-negative amount', 2);
     const weights = values.weights ? await readWeightsFile(values.weights) : undefined;
@@ -48,7 +53,7 @@ export const ledgerScoreCommand: Command = {
       ctx.io.stderr.write(`as of ${asOf.toISOString().slice(0, 10)} (the day after the latest date in the ledger; --as-of skips this extra pass)\n`);
     }
     const printer = issuePrinter(file, ctx.io);
-    const settings: ScoreSettings = { asOf: asOf.toISOString(), policy: ctx.config.policy, weights, order, ledgerOptions: ledgerFeatureOptions(ctx.config), format: values.format };
+    const settings: ScoreSettings = { asOf: asOf.toISOString(), policy: ctx.config.policy, weights, order, ledgerOptions: ledgerFeatureOptions(ctx.config), format, ...(lang ? { lang: { lang: lang.lang, locale: lang.f.locale } } : {}) };
     const threads = values.threads === undefined ? await defaultThreads(file) : Number(values.threads);
     if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UserError('--threads must be a whole number from 1 to 64', 2);
     // Written to a scratch file first: when the file turns out not to be sorted by customer it is
@@ -68,8 +73,9 @@ export const ledgerScoreCommand: Command = {
       scored ??= await scoreInThisThread(file, options, settings, scratch, (i) => {
         if (i.line > reportedUpTo) printer.onIssue(i);
       });
-      await pipeline(createReadStream(scratch), ctx.io.stdout, { end: false });
       if (scored === 0) throw new UserError(`${file}: no valid ledger rows to score`, printer.errors() > 0 ? 2 : 1);
+      if (format === 'csv') ctx.io.stdout.write(`${CSV_HEADER}\n`);
+      await pipeline(createReadStream(scratch), ctx.io.stdout, { end: false });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { backtestCommand } from '../../app/cli/backtest.command.js';
 import type { Command } from '../../app/cli/command.js';
 import { ledgerScoreCommand } from '../../app/cli/ledger-score.command.js';
+import { CSV_HEADER, formatText } from '../../app/cli/ledger-score-core.js';
+import { parseCsv } from '../../platform/csv.js';
 import { trainCommand } from '../../app/cli/train.command.js';
 import { parseWeights } from '../../analysis/scoring/weights.js';
 import { configSchema } from '../../platform/config/schema.js';
@@ -83,6 +85,44 @@ describe('bonitor ledger score', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no such file/);
     expect((await run(ledgerScoreCommand, [])).stderr).toMatch(/usage/);
+  });
+
+  it('--format csv: a row per customer with the figures of the JSON line and its texts in the language asked for', async () => {
+    const json = (await run(ledgerScoreCommand, [fixture('ledger-small.csv'), '--as-of', '2024-07-15'])).stdout.trim().split('\n').map((l) => assessmentSchema.parse(JSON.parse(l)));
+    for (const lang of ['en', 'de'] as const) {
+      const r = await run(ledgerScoreCommand, [fixture('ledger-small.csv'), '--as-of', '2024-07-15', '--format', 'csv', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const csv = parseCsv(r.stdout);
+      expect(csv.header).toEqual(CSV_HEADER.split(','));
+      expect(csv.rows).toHaveLength(3);
+      csv.rows.forEach(({ cells }, i) => {
+        const a = json[i]!;
+        const cell = (name: string) => cells[csv.header.indexOf(name)]!;
+        expect([cell('customer_id'), cell('name'), cell('grade'), Number(cell('score')), Number(cell('pd')), cell('terms')]).toEqual([a.customerId, a.name, a.grade, a.score, a.pd, a.terms.kind]);
+        expect(cell('credit_limit')).toBe(String(a.terms.creditLimit ?? ''));
+        expect(Number(cell('overdue'))).toBe(a.exposure!.overdue);
+        // Every text of the JSON line's reasons in that language, the decision first.
+        const texts = a.terms.reasons![lang];
+        expect(texts).toContain(cell('decision'));
+        expect(texts.filter((t) => t !== cell('decision')).join(' ')).toBe(cell('reasons'));
+      });
+    }
+    expect((await run(ledgerScoreCommand, [fixture('ledger-small.csv'), '--format', 'csv', '--lang', 'xx'])).code).toBe(2);
+  });
+
+  it('--format csv keeps a name a spreadsheet would run as a formula as text', async () => {
+    const file = path.join(tmp, 'formula.csv');
+    writeFileSync(file, 'customer_id,customer_name,invoice_id,issue_date,due_date,amount,currency,paid_date\nF-1,"=HYPERLINK(""http://x"",""a, b"")",I-1,2024-05-01,2024-05-31,1000,CHF,2024-05-30\n');
+    const r = await run(ledgerScoreCommand, [file, '--as-of', '2024-07-15', '--format', 'csv']);
+    const csv = parseCsv(r.stdout);
+    expect(csv.rows[0]!.cells[1]).toBe(`'=HYPERLINK("http://x","a, b")`);
+  });
+
+  it('--format text: one line per customer with grade, score, PD and terms of its assessment', async () => {
+    const json = (await run(ledgerScoreCommand, [fixture('ledger-small.csv'), '--as-of', '2024-07-15'])).stdout.trim().split('\n');
+    const text = (await run(ledgerScoreCommand, [fixture('ledger-small.csv'), '--as-of', '2024-07-15', '--format', 'text'])).stdout.trim().split('\n');
+    expect(text).toEqual(json.map((l) => formatText(JSON.parse(l))));
+    expect(text[0]).toMatch(/^B\s+30\.9\s+2\.0 %\s+C-GOOD\s+Punktlich AG\s+open_account 30d limit CHF 2300$/);
   });
 
   it('checks --order against the suggested limit and applies the configured policy', async () => {

@@ -5,7 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ledgerScoreCommand } from '../../app/cli/ledger-score.command.js';
 import { scoreInParallel } from '../../app/cli/ledger-score-parallel.js';
-import type { ScoreSettings } from '../../app/cli/ledger-score-core.js';
+import { CSV_HEADER, type ScoreSettings } from '../../app/cli/ledger-score-core.js';
 import { ledgerFeatureOptions, ledgerReadOptions } from '../../app/ledger-file.js';
 import type { LedgerIssue } from '../../collectors/ledger/read-ledger-file.js';
 import { configSchema } from '../../platform/config/schema.js';
@@ -86,6 +86,18 @@ describe('ledger score on several threads', () => {
     expect(one.stderr).toMatch(/warning: repeats line/);
   });
 
+  it('writes the csv format as one thread does, in the language asked for', async () => {
+    const one = await runCommand([file, '--as-of', '2025-01-01', '--threads', '1', '--format', 'csv', '--lang', 'de']);
+    const chunks: Buffer[] = [];
+    const out = new TextSink(new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(Buffer.from(c)), cb()) }), 4096);
+    const csvSettings: ScoreSettings = { ...settings, format: 'csv', lang: { lang: 'de', locale: 'de-CH' } };
+    const r = await scoreInParallel({ file, options: ledgerReadOptions(config, {}), settings: csvSettings, threads: 2, out, onIssue: () => {}, pieceBytes: 3000 });
+    await out.end();
+    expect(r).toMatchObject({ done: true, scored: 700 });
+    expect(`${CSV_HEADER}\n${Buffer.concat(chunks).toString()}`).toBe(one.stdout.toString());
+    expect(one.stdout.toString()).toMatch(/Lieferung auf Rechnung/);
+  });
+
   it('gives up on a file not sorted by customer, and the command then scores it through the sort, as one thread does', async () => {
     const unsorted = path.join(tmp, 'unsorted.csv');
     writeExport(unsorted, 300, { sorted: false });
@@ -115,7 +127,7 @@ describe('ledger score on several threads', () => {
 
   it('runs from the compiled CLI (its worker is an entry of the build) and writes what one thread writes', async () => {
     const big = path.join(tmp, 'big.csv');
-    writeExport(big, 9000); // about 3 MB: three pieces of 1 MiB
+    writeExport(big, 4000); // about 1.4 MB: two pieces of 1 MiB
     // Bytes, not text decoded chunk by chunk: an umlaut cut by a pipe chunk would differ by chunking.
     const run = (threads: string) => spawnSync(process.execPath, [path.join(TEST_CLI_DIR, 'main.js'), 'ledger', 'score', big, '--as-of', '2025-01-01', '--threads', threads], { cwd: ROOT, maxBuffer: 1 << 26 });
     const one = run('1');
@@ -123,7 +135,7 @@ describe('ledger score on several threads', () => {
     expect(one.status).toBe(2);
     expect(two.status).toBe(2);
     expect(two.stdout.equals(one.stdout)).toBe(true);
-    expect(two.stdout.toString().split('\n')).toHaveLength(9000 + 1);
+    expect(two.stdout.toString().split('\n')).toHaveLength(4000 + 1);
     expect(two.stderr.toString().split('\n').sort()).toEqual(one.stderr.toString().split('\n').sort());
   });
 });
