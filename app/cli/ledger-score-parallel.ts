@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { LineRow } from '../../collectors/ledger/group-customers.js';
 import { decodeChunks } from '../../collectors/ledger/decode-text.js';
 import { LedgerRecordReader } from '../../collectors/ledger/parse-ledger.js';
+import { isBexioJson } from '../../collectors/ledger/parse-bexio.js';
+import { isDatevExtf } from '../../collectors/ledger/parse-datev.js';
 import type { LedgerIssue, ReadLedgerFileOptions } from '../../collectors/ledger/read-ledger-file.js';
 import { CsvTokenizer, detectDelimiter, lastRecordEnd } from '../../platform/csv.js';
 import type { TextSink } from '../../platform/text-sink.js';
@@ -91,6 +93,8 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
     const send = async (text: string): Promise<string | undefined> => {
       if (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) return 'bare CR line ends';
       if (!pool) {
+        // DATEV batches and bexio JSON are assembled whole (readLedgerFileGroups).
+        if (!probe && (isBexioJson(text) || isDatevExtf(text.split(/\r?\n/, 1)[0] ?? ''))) return 'not a CSV export';
         if (!probe) {
           const reader = new LedgerRecordReader(input.options, () => {}, () => {});
           probe = { reader, tokenizer: new CsvTokenizer(detectDelimiter(text.slice(0, 65_536)), (r) => reader.push(r)) };

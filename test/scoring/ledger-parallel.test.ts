@@ -125,6 +125,18 @@ describe('ledger score on several threads', () => {
     expect(two.stdout.equals(one.stdout)).toBe(true);
   });
 
+  it('leaves DATEV batches and bexio JSON to the whole-file read, which assembles them', async () => {
+    for (const name of ['datev_extf_buchungsstapel_ledermann.csv', 'bexio_kb_invoice_list.json']) {
+      const fixture = new URL(`../fixtures/ledger/${name}`, import.meta.url).pathname;
+      const r = await parallel(fixture, 2, 1 << 20);
+      expect(r.outcome).toMatchObject({ done: false, reason: 'not a CSV export' });
+      const one = await runCommand([fixture, '--as-of', '2025-01-01', '--threads', '1']);
+      const two = await runCommand([fixture, '--as-of', '2025-01-01', '--threads', '2']);
+      expect(two.stdout.length).toBeGreaterThan(0);
+      expect(two.stdout.equals(one.stdout)).toBe(true);
+    }
+  });
+
   it('runs from the compiled CLI (its worker is an entry of the build) and writes what one thread writes', async () => {
     const big = path.join(tmp, 'big.csv');
     writeExport(big, 4000); // about 1.4 MB: two pieces of 1 MiB
