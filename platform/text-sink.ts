@@ -92,7 +92,8 @@ export class LineBuffer {
   private used = 0;
 
   constructor(size = 1 << 20) {
-    this.buf = Buffer.allocUnsafe(size);
+    // Not from Node's shared pool: a block handed out is transferred to another thread whole.
+    this.buf = Buffer.allocUnsafeSlow(size);
   }
 
   get length(): number {
@@ -103,7 +104,7 @@ export class LineBuffer {
   writeLine(text: string): void {
     const need = this.used + text.length * 3 + 1;
     if (need > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      const bigger = Buffer.allocUnsafeSlow(Math.max(need, this.buf.length * 2));
       this.buf.copy(bigger, 0, 0, this.used);
       this.buf = bigger;
     }
@@ -111,10 +112,10 @@ export class LineBuffer {
     this.buf[this.used++] = 10;
   }
 
-  /** The lines written since the last take, in a buffer of their own; the buffer is emptied. */
+  /** The lines written since the last take, in a buffer of their own (which may be transferred); the buffer is emptied. */
   take(): Uint8Array {
-    const out = new Uint8Array(this.used);
-    out.set(this.buf.subarray(0, this.used));
+    const out = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
     this.used = 0;
     return out;
   }

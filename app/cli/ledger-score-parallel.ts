@@ -118,14 +118,28 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
       return undefined;
     };
     for await (const text of decodeChunks(stream)) {
-      const all = rest === '' ? text : rest + text;
-      const cut = lastRecordEnd(all);
-      if (cut < 0) {
-        rest = all;
-        continue;
+      let piece: string;
+      if (rest.indexOf('"') < 0) {
+        // The text read starts outside quotes: it is searched alone, not joined to the rest first
+        // (searching a joined string copies it whole first).
+        const cut = lastRecordEnd(text);
+        if (cut < 0) {
+          rest += text;
+          continue;
+        }
+        piece = rest === '' ? text.slice(0, cut) : rest + text.slice(0, cut);
+        rest = text.slice(cut);
+      } else {
+        const all = rest + text;
+        const cut = lastRecordEnd(all);
+        if (cut < 0) {
+          rest = all;
+          continue;
+        }
+        piece = all.slice(0, cut);
+        rest = all.slice(cut);
       }
-      rest = all.slice(cut);
-      const why = await send(all.slice(0, cut));
+      const why = await send(piece);
       if (why) return { done: false, reason: why, reportedUpTo };
     }
     if (rest !== '') {

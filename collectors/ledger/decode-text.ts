@@ -10,6 +10,8 @@
  * (UTF-16 without BOM read as big-endian, short Windows-1252 text as ISO-8859-4, UTF-8 pages
  * whose first kilobytes are ASCII as ASCII).
  */
+import { isAscii } from 'node:buffer';
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodeReport {
@@ -90,14 +92,7 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, report: P
       }
       text = decoder.decode(chunk, { stream: true });
     }
-    if (encoding === 'utf-8' && asciiSoFar) {
-      for (let i = 0; i < chunk.length; i++) {
-        if (chunk[i]! >= 0x80) {
-          asciiSoFar = false;
-          break;
-        }
-      }
-    }
+    if (encoding === 'utf-8' && asciiSoFar) asciiSoFar = isAscii(chunk);
     offset += raw.length;
     yield text;
   }
