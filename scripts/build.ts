@@ -8,13 +8,15 @@
  *   npm run build -- --if-stale           (what `npm start` runs: only when a source is newer than the build)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile, Plugin } from 'esbuild';
 import type { Command, CommandManifestEntry } from '../app/cli/command.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+/** The folded word list of the linking model's dictionaries, written into the build's directory. */
+export const COMMON_WORDS_FILE = 'common-words.tsv';
 const CLI_DIR = path.join(ROOT, 'app', 'cli');
 
 export interface BuildResult {
@@ -115,6 +117,16 @@ async function bundle(outdir: string, cliFiles: string[], manifest: CommandManif
   // The lexicon's anchors, computed here once instead of at every command's start (analysis/classify/lexicon.ts);
   // defined as a JSON string: an object value would become a module every chunk initialises.
   const anchors = manifest ? (await import('../analysis/classify/lexicon.js')).buildAnchorTable() : undefined;
+  // The linking model's ordinary words, folded once here instead of from four dictionaries at every start
+  // (app/link-model.ts); the define is the file's path relative to app/, which the compiled code resolves
+  // against its import.meta.url (mapped back to the source file by sourceLocation).
+  if (manifest) {
+    const { deriveCommonWords } = await import('../app/link-model.js');
+    const { writeWordList } = await import('../analysis/linking/common-words.js');
+    await mkdir(outdir, { recursive: true });
+    await writeFile(path.join(outdir, COMMON_WORDS_FILE), writeWordList(deriveCommonWords()));
+  }
+  const commonWords = path.relative(path.join(ROOT, 'app'), path.join(outdir, COMMON_WORDS_FILE)).split(path.sep).join('/');
   const result = await build({
     entryPoints,
     outdir,
@@ -130,7 +142,7 @@ async function bundle(outdir: string, cliFiles: string[], manifest: CommandManif
     sourcemap: manifest ? 'linked' : false,
     metafile: true,
     logLevel: 'warning',
-    ...(manifest ? { define: { BONITOR_COMMANDS: JSON.stringify(manifest), BONITOR_LEXICON_ANCHORS: JSON.stringify(JSON.stringify(anchors)) } } : {}),
+    ...(manifest ? { define: { BONITOR_COMMANDS: JSON.stringify(manifest), BONITOR_LEXICON_ANCHORS: JSON.stringify(JSON.stringify(anchors)), BONITOR_COMMON_WORDS: JSON.stringify(commonWords) } } : {}),
     plugins: [externalPackages(), sourceLocation(outdir)],
   });
   return result.metafile;

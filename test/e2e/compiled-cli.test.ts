@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staticImports } from '../../scripts/build.js';
+import { COMMON_WORDS_FILE, staticImports } from '../../scripts/build.js';
+import { writeWordList } from '../../analysis/linking/common-words.js';
+import { deriveCommonWords } from '../../app/link-model.js';
 import { tempDir, waitFor } from '../helpers.js';
 import { freePort, ROOT, runBonitor, spawnBonitor, type RunningBonitor } from './process.js';
 
@@ -49,6 +51,30 @@ describe('the compiled CLI (dist/, what npm start runs)', () => {
     expect(code).not.toContain('// node_modules/commander/');
     expect(code).not.toContain('// node_modules/zod/');
     expect(loaded.files.filter((f) => f.endsWith('.command.js'))).toEqual([]);
+  });
+
+  it('carries the ordinary words of the linking model as the dictionaries give them, and link reads them instead of the dictionaries', async () => {
+    expect(readFileSync(path.join(outdir, COMMON_WORDS_FILE), 'utf8')).toBe(writeWordList(deriveCommonWords()));
+    const csv = path.join(tmp.dir, 'words-watchlist.csv');
+    writeFileSync(csv, 'customer_id,name,aliases,register_ids,country,industry,tags\npuma,Puma,,,DE,47,\n');
+    const doc = JSON.stringify({ id: 'd1', lang: 'de', text: 'Der Sportartikelhersteller Puma meldet Insolvenz an.' });
+    const env = { BONITOR_DATA_DIR: tmp.dir };
+    const [compiled, sources] = await Promise.all([runBonitor(['link', '--watchlist', csv], env, doc, main), runBonitor(['link', '--watchlist', csv], env, doc)]);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stdout).toBe(sources.stdout);
+    expect(compiled.stdout).toContain('common_word');
+    // The compiled link reads that file, not the dictionaries: without 'puma' in it, Puma is no ordinary word.
+    const listFile = path.join(outdir, COMMON_WORDS_FILE);
+    const list = readFileSync(listFile, 'utf8');
+    writeFileSync(listFile, list.replace(/^puma\t\d+\n/m, ''));
+    try {
+      const without = await runBonitor(['link', '--watchlist', csv], env, doc, main);
+      expect(without.code).toBe(0);
+      expect(without.stdout).toContain('"customerId":"puma"');
+      expect(without.stdout).not.toContain('common_word');
+    } finally {
+      writeFileSync(listFile, list);
+    }
   });
 
   it('answers a wrong command with the usage and exit 2, and a bad option with exit 2', async () => {
