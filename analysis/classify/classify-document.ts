@@ -1,5 +1,5 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
-import { foldText } from '../text/fold.js';
+import { foldText, foldTextMapped } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { guessLanguage } from './detect-language.js';
 import { extractSentence, type SentenceEvent } from './extract-sentence.js';
@@ -112,14 +112,18 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
   const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
   const out: Candidate[] = [];
   for (const s of sentences) {
-    // A sentence worth reading: one of the lexicon's literal anchors occurs in it.
-    const folded = foldText(s.text, lang);
-    if (!lex.anchors.has(folded)) continue;
+    // A sentence worth reading: one of the lexicon's literal anchors occurs in it. Folded and scanned once for this
+    // test and the extractor's triggers (the mapped fold differs from foldText only where no anchor can lie: a
+    // backtick kept, a final sigma; so it passes every sentence foldText passed that has a trigger).
+    const mapped = foldTextMapped(s.text, lang);
+    const anchors = new Set<number>();
+    lex.anchors.collect(mapped.folded, anchors);
+    if (anchors.size === 0) continue;
     const linked = linkedIn(doc.linked, s);
     const isTitle = s.start === 0 && doc.title !== undefined;
-    const found = extractSentence(s.text, { lang, lex, refYear, linked });
+    const found = extractSentence(s.text, { lang, lex, refYear, linked, mapped, anchors });
     if (found.length === 0) continue;
-    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, folded) : undefined;
+    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
     const evidence = evidenceOf(s.text);
     const events = found.map((e) => toEvent(e, s, isTitle, evidence));
     // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must

@@ -4,7 +4,7 @@ import { foldTextMapped } from '../text/fold.js';
 import { findTriggers, type CompiledLexicon } from './lexicon.js';
 import { findMentions, tokenize, type OrgMention } from './mentions.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
-import { assignRoles } from './roles.js';
+import { assignRoles, type MarkerCache } from './roles.js';
 
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 
@@ -34,12 +34,15 @@ export interface SentenceContext {
   refYear?: number;
   /** Mentions found by entity linking (customers), in sentence offsets; they win over own mentions that overlap. */
   linked?: readonly OrgMention[];
+  /** The sentence as foldTextMapped folds it, and the lexicon's anchors found in it, when the caller has them already. */
+  mapped?: { folded: string; map: Int32Array };
+  anchors?: ReadonlySet<number>;
 }
 
 /** Every trigger in the sentence with its modality, subject and role. Pure. */
 export function extractSentence(sentence: string, ctx: SentenceContext): SentenceEvent[] {
-  const { folded, map } = foldTextMapped(sentence, ctx.lang);
-  const triggers: Array<TriggerPosition & { type: EventType }> = findTriggers(folded, ctx.lex);
+  const { folded, map } = ctx.mapped ?? foldTextMapped(sentence, ctx.lang);
+  const triggers: Array<TriggerPosition & { type: EventType }> = findTriggers(folded, ctx.lex, false, ctx.mapped ? ctx.anchors : undefined);
   if (triggers.length === 0) return [];
   applyConventions(folded, triggers);
   const toFolded = inverse(map, sentence.length);
@@ -47,9 +50,11 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const lower = sentence.toLowerCase();
   const names = mentions.filter((m) => m.kind === 'name').length;
   const out: SentenceEvent[] = [];
+  const markerCache: MarkerCache = new Map();
   for (const t of triggers) {
     const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
-    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!) });
+    // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
+    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
       (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||

@@ -133,9 +133,10 @@ export interface TriggerMatch {
  * The triggers in a folded text, as one scan of `all` finds them (leftmost match first, the
  * earlier pattern on a tie, no overlaps), but running only the patterns whose anchors occur.
  */
-export function findTriggers(folded: string, lex: CompiledLexicon, first = false): TriggerMatch[] {
-  const found = new Set<number>();
-  lex.anchors.collect(folded, found);
+export function findTriggers(folded: string, lex: CompiledLexicon, first = false, anchors?: ReadonlySet<number>): TriggerMatch[] {
+  // `anchors`: the caller's own collect() of the same text (one scan of a sentence for its pre-filter and its triggers).
+  let found = anchors;
+  if (!found) lex.anchors.collect(folded, (found = new Set<number>()));
   if (found.size === 0) return [];
   const run = new Set<number>();
   for (const id of found) for (const p of lex.owners[id]!) run.add(p);

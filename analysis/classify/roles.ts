@@ -183,7 +183,15 @@ export interface RoleInput {
   type: EventType;
   trigger: { start: number; end: number }; // folded offsets
   mentions: readonly OrgMention[]; // original offsets
+  /**
+   * The marker each mention's surroundings give, per event group: the same for every trigger of a sentence,
+   * so the caller passes one cache per sentence and each mention's markers are tested once per group.
+   */
+  markerCache?: MarkerCache;
 }
+
+/** Mention → group → the marker found around it (null: none). */
+export type MarkerCache = Map<OrgMention, Map<Group, Marker | null>>;
 
 export function assignRoles(input: RoleInput): RoleAssignment {
   const { folded, toFolded, lang, type, trigger, mentions } = input;
@@ -195,12 +203,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     const fs = toFolded(m.start);
     const fe = toFolded(m.end);
     if (overlapsTrigger(fs, fe, trigger)) continue;
-    const before = folded.slice(Math.max(0, fs - 70), fs);
-    const after = folded.slice(fe, fe + 140);
-    const afterHit = (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
-    // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
-    const hit =
-      (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
+    const hit = markerAround(input, m, fs, fe, group);
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
   }
   shareConjunctRoles(input, roles);
@@ -268,6 +271,25 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   const near = free.filter((m) => toFolded(m.start) >= trigger.end && toFolded(m.start) - trigger.end <= AFTER_REACH);
   if (near.length > 0) return { subject: near[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
   return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
+}
+
+/** The marker the words around a mention give for an event group (before and after it, not the trigger's own words). */
+function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, group: Group): Marker | undefined {
+  const cached = input.markerCache?.get(m)?.get(group);
+  if (cached !== undefined) return cached ?? undefined;
+  const { folded, lang } = input;
+  const before = folded.slice(Math.max(0, fs - 70), fs);
+  const after = folded.slice(fe, fe + 140);
+  const afterHit = (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
+  // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
+  const hit =
+    (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
+  if (input.markerCache) {
+    let byGroup = input.markerCache.get(m);
+    if (!byGroup) input.markerCache.set(m, (byGroup = new Map()));
+    byGroup.set(group, hit ?? null);
+  }
+  return hit;
 }
 
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
