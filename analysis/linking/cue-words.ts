@@ -146,12 +146,12 @@ export const ACADEMIC_WORDS = folded(`
 
 /** Sports vocabulary near a mention: the name is likely a club or a player. */
 export const SPORTS_WORDS = folded(`
-  tor tore spiel spiele saison liga meisterschaft meister sieg siege niederlage punkte tabelle trainer sturmer torhuter transfer playoff
-  playoffs finale halbfinale viertelfinale derby cup pokal heimspiel auswartsspiel mannschaft team fans stadion match matches
-  goal goals game games season league championship win wins won defeat lost points coach striker goalkeeper final semifinal
-  quarterfinal cup fixture kickoff squad scored draw
-  but buts saison championnat victoire defaite points entraineur joueur equipe finale coupe
-  gol partita partite stagione campionato vittoria sconfitta punti allenatore giocatore squadra coppa serie scudetto`);
+  tor tore spiel spiele liga meisterschaft meister niederlage tabelle trainer sturmer torhuter playoff
+  playoffs halbfinale viertelfinale derby pokal heimspiel auswartsspiel mannschaft fans stadion match matches
+  goal goals league championship defeat coach striker goalkeeper semifinal
+  quarterfinal cup fixture kickoff squad scored
+  but buts championnat victoire defaite entraineur joueur equipe coupe
+  gol partita partite campionato vittoria sconfitta allenatore giocatore squadra coppa scudetto`);
 
 /** Country names and their adjectives, per country: "Nestlé Deutschland" is a subsidiary when the customer is Swiss. */
 export const COUNTRY_NAMES: Record<string, Set<string>> = {

@@ -49,6 +49,7 @@ export const FEATURE_DOCS = {
   business_after: 'a word about the company after ("CEO", "Aktie", "Konzern")',
   business_before: 'a noun describing a company right before ("Schuhhändler Reno", "retailer Wilko", "le groupe Carrefour")',
   article_before: 'a single-word name right after an article ("der Salamander", "le Match", "the Quiz"): as common nouns are written',
+  word_in_business: 'a name that is an ordinary word, with business words, a company noun or a legal form around it ("Orange annonce une baisse de son chiffre d\'affaires")',
   listed: 'in an enumeration with another watchlist name ("Kaufland/Real", "Görtz, Klauser und Salamander")',
   hyphen_suffix_upper: 'glued to a capitalised word with a hyphen ("Bosch-Horn", "Red Bull-Kollegen")',
   extension_legal_form: 'capitalised words after it, then a legal form: another registered entity ("Signa Retail Selection AG")',

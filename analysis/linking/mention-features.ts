@@ -46,5 +46,6 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   addWindowCues(ctx, span, profile, otherEntity, f);
   // Only a bare acronym is a namesake risk abroad; "HM Revenue & Customs" is spelled out.
   addDocumentCues(ctx, span, profile, c.variant.acronym && c.variant.tokens.length === 1, c.variant.customerId, c.competitors, f);
+  if ((f.has('common_word') || f.has('common_word_abroad')) && (f.has('business_near') || f.has('business_before') || f.has('legal_form'))) put(f, 'word_in_business');
   return f;
 }

@@ -323,3 +323,16 @@ describe('linking features: what the words around a name are in their language',
     expect(features('Il ritratto di Leonardo da Vinci.', 'leonardo')).toContain('particle_after');
   });
 });
+
+describe('linking features: an ordinary word in business wording, and sports words that are only sports', () => {
+  it('marks a name that is an ordinary word with business words or a company noun around it', () => {
+    expect(features('Der Umsatz von Continental fällt.', 'conti')).toContain('word_in_business');
+    expect(features('Der Salamander lebt im Wald.', 'salamander')).not.toContain('word_in_business');
+    expect(features('Hanjin meldet Umsatz und Gewinn.', 'hanjin')).not.toContain('word_in_business');
+  });
+
+  it('does not read market moves ("lost some ground", "points") as sports', () => {
+    expect(features('Continental lost some ground, down 3 points in Frankfurt trading.', 'conti')).not.toContain('sports_near');
+    expect(features('Continental schoss im Spiel zwei Tore für die Mannschaft.', 'conti')).toContain('sports_near');
+  });
+});
