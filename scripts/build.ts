@@ -105,12 +105,14 @@ function externalPackages(): Plugin {
 
 /** app/cli modules that run as worker threads: compiled as entries, loaded by the command that starts them. */
 const WORKER_FILES = readdirSync(CLI_DIR).filter((f) => f.endsWith('.worker.ts')).sort();
+/** Stage modules run as worker threads by a role, loaded by file name from beside the bundle (app/analysis-workers.ts). */
+const WORKER_ENTRIES = [{ in: path.join(ROOT, 'analysis', 'analyzer.worker.ts'), out: 'analyzer.worker' }];
 
-/** Bundles app/main.ts (when a manifest is given) and the given app/cli files into outdir, flat. */
+/** Bundles app/main.ts and the role workers (when a manifest is given) and the given app/cli files into outdir, flat. */
 async function bundle(outdir: string, cliFiles: string[], manifest: CommandManifestEntry[] | undefined): Promise<Metafile> {
   await rm(outdir, { recursive: true, force: true });
   const entryPoints = [
-    ...(manifest ? [{ in: path.join(ROOT, 'app', 'main.ts'), out: 'main' }] : []),
+    ...(manifest ? [{ in: path.join(ROOT, 'app', 'main.ts'), out: 'main' }, ...WORKER_ENTRIES] : []),
     ...cliFiles.map((file) => ({ in: path.join(CLI_DIR, file), out: file.replace(/\.ts$/, '') })),
   ];
   const { build } = await import('esbuild');

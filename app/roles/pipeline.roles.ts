@@ -6,6 +6,7 @@ import { createScorerInputStep, rescoreQueued } from '../../analysis/scorer.cons
 import { scorerDeps } from './scorer-deps.js';
 import type { App } from '../compose.js';
 import { publishAll } from '../publish.js';
+import { openAnalysisPool } from '../analysis-workers.js';
 import { GROUPS } from '../topics.js';
 import { DEFAULT_WEIGHTS } from '../../analysis/scoring/weights.js';
 import { consumerService, startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
@@ -33,7 +34,12 @@ export function analyzerRole(app: App): RoleDefinition {
       // The signals of a partition's run of documents go out in one publish, before the commit.
       output: (found) => [toMessages(TOPICS.signals, found.flat())],
     },
-    handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log, linkModel: app.linkModel, eventModel: app.eventModel }),
+    // Link + classify on worker threads (analysis.workers), made per start and ended on stop.
+    open: async () => {
+      const pool = openAnalysisPool(app);
+      const handler = createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: app.log, linkModel: app.linkModel, eventModel: app.eventModel, ...(pool ? { pool } : {}) });
+      return { handler, close: async () => pool?.close() };
+    },
   });
   return { name: 'analyzer', services: [consumer], ticks: [], idle: async () => consumer.current()?.idle() };
 }

@@ -105,6 +105,12 @@ function applyEnvOverrides(raw: Record<string, unknown>, env: NodeJS.ProcessEnv,
         problems.push({ path: name, message: `must be a port number, got "${value}"` });
         continue;
       }
+    } else if (name === 'BONITOR_ANALYSIS_WORKERS') {
+      if (!/^\d+$/.test(value)) {
+        problems.push({ path: name, message: `must be a whole number of worker threads (0 = none), got "${value}"` });
+        continue;
+      }
+      converted = Number(value);
     } else if (name === 'BONITOR_KAFKA_BROKERS') {
       converted = value.split(',').map((b) => b.trim()).filter(Boolean);
     } else if (name === 'BONITOR_DEMO') {

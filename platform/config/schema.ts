@@ -84,6 +84,17 @@ export const configSchema = z
         retentionDays: z.number().min(0.01).default(7),
       })
       .prefault({}),
+    /** Where the analyzer runs link + classify. */
+    analysis: z
+      .object({
+        /**
+         * Worker threads for link + classify per analyzer process; 0 runs the analysis on the
+         * consumer's own thread. Default: one less than os.availableParallelism() (the consumer's
+         * thread keeps the bus, the store and, in one process, the other roles), at least 1.
+         */
+        workers: z.number().int().min(0).max(64).optional(),
+      })
+      .prefault({}),
     /** How `start` / `run` keep their loops alive (see app/supervision). */
     supervisor: z
       .object({
@@ -170,6 +181,7 @@ export const ENV_OVERRIDES = {
   BONITOR_API_TOKEN: ['http', 'apiToken'],
   BONITOR_KAFKA_BROKERS: ['kafka', 'brokers'],
   BONITOR_KAFKA_COMPRESSION: ['kafka', 'compression'],
+  BONITOR_ANALYSIS_WORKERS: ['analysis', 'workers'],
   BONITOR_CLICKHOUSE_URL: ['clickhouse', 'url'],
   BONITOR_LOG_LEVEL: ['logLevel'],
   BONITOR_WATCHLIST: ['watchlist'],
