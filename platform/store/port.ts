@@ -61,6 +61,12 @@ export interface SignalStore {
   /** upsertSignal for each, in one write (one transaction on SQLite): a consumer's batch. */
   upsertSignals(signals: Signal[]): Promise<boolean[]>;
   signalsForCustomer(customerId: string): Promise<Signal[]>;
+  /**
+   * One customer's signals stored after `afterSeq`, in sequence order, and how many that customer
+   * has in all: a reader that keeps what it read before (the scorer) appends these when
+   * kept + new = total, and reads again from 0 when signals were removed or replaced.
+   */
+  signalsForCustomerAfter(customerId: string, afterSeq: number): Promise<{ total: number; rows: Array<{ seq: number; signal: Signal }> }>;
   signalsForIndustry(industry: string): Promise<Signal[]>;
   /** Signals stored after `afterSeq` (an ingestion cursor), with their sequence numbers. */
   signalsSince(afterSeq: number, limit: number): Promise<Array<{ seq: number; signal: Signal }>>;

@@ -112,6 +112,21 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(after.map((r) => r.signal.id)).toEqual(['s2']);
     });
 
+    it("serves one customer's signals after a sequence number, with that customer's total", async () => {
+      await store.upsertSignals([sample.signal('sa1', 'sa-c1'), sample.signal('sa2', 'sa-c2'), sample.signal('sa3', 'sa-c1')]);
+      const first = await store.signalsForCustomerAfter('sa-c1', 0);
+      expect(first.total).toBe(2);
+      expect(first.rows.map((r) => r.signal.id)).toEqual(['sa1', 'sa3']);
+      expect(first.rows[0]!.seq).toBeLessThan(first.rows[1]!.seq);
+      await store.upsertSignals([sample.signal('sa4', 'sa-c1'), sample.signal('sa3', 'sa-c1')]);
+      const next = await store.signalsForCustomerAfter('sa-c1', first.rows[1]!.seq);
+      expect(next).toEqual({ total: 3, rows: [{ seq: expect.any(Number), signal: sample.signal('sa4', 'sa-c1') }] });
+      expect(await store.signalsForCustomerAfter('sa-none', 0)).toEqual({ total: 0, rows: [] });
+      // Removed signals show in the total: kept (3) + new (0) ≠ total (0) tells a reader to start over.
+      await store.removeCustomers(['sa-c1']);
+      expect(await store.signalsForCustomerAfter('sa-c1', next.rows[0]!.seq)).toEqual({ total: 0, rows: [] });
+    });
+
     it('stores a batch of signals in one write, each once', async () => {
       const a = sample.signal('bs1', 'bs-c1');
       const b = { ...sample.signal('bs2', 'bs-c2'), customerId: undefined, industry: 'Z9' };

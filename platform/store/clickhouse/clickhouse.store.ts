@@ -216,6 +216,16 @@ export class ClickHouseStore implements Store {
     );
   }
 
+  async signalsForCustomerAfter(customerId: string, afterSeq: number): Promise<{ total: number; rows: Array<{ seq: number; signal: Signal }> }> {
+    // Two reads, not one snapshot: a write in between makes kept + new ≠ total, and the reader reads all again.
+    const count = await this.ch.first<{ n: string }>(`SELECT count() AS n FROM ${this.t('signals')} FINAL WHERE customer_id = {c:String}`, { c: customerId });
+    const rows = await this.ch.rows<JsonRow & { seq: string }>(
+      `SELECT seq, json FROM ${this.t('signals')} FINAL WHERE customer_id = {c:String} AND seq > {after:UInt64} ORDER BY seq`,
+      { c: customerId, after: afterSeq },
+    );
+    return { total: Number(count?.n ?? 0), rows: rows.map((r) => ({ seq: Number(r.seq), signal: JSON.parse(r.json) as Signal })) };
+  }
+
   async signalsForIndustry(industry: string): Promise<Signal[]> {
     return parse(
       await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('signals')} FINAL WHERE industry = {i:String} ORDER BY occurred_at, id`, { i: industry }),

@@ -188,6 +188,15 @@ export class SqliteStore implements Store {
     return parse(this.sql('SELECT json FROM signals WHERE customer_id = ? ORDER BY occurred_at, id').all(customerId) as JsonRow[]);
   }
 
+  async signalsForCustomerAfter(customerId: string, afterSeq: number): Promise<{ total: number; rows: Array<{ seq: number; signal: Signal }> }> {
+    // One read transaction: the count and the rows come from the same snapshot.
+    return this.db.transaction(() => {
+      const { n } = this.sql('SELECT count(*) AS n FROM signals WHERE customer_id = ?').get(customerId) as { n: number };
+      const rows = this.sql('SELECT seq, json FROM signals WHERE customer_id = ? AND seq > ? ORDER BY seq').all(customerId, afterSeq) as Array<JsonRow & { seq: number }>;
+      return { total: n, rows: rows.map((r) => ({ seq: r.seq, signal: JSON.parse(r.json) as Signal })) };
+    })();
+  }
+
   async signalsForIndustry(industry: string): Promise<Signal[]> {
     return parse(this.sql('SELECT json FROM signals WHERE industry = ? ORDER BY occurred_at, id').all(industry) as JsonRow[]);
   }
