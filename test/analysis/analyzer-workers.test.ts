@@ -8,7 +8,6 @@ import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { SPLIT_PARTS } from '../../analysis/eval/corpus-schema.js';
 import { openAnalysisPool } from '../../app/analysis-workers.js';
 import { openApp, type App } from '../../app/compose.js';
-import { publishAll } from '../../app/publish.js';
 import { importWatchlist } from '../../app/watchlist.js';
 import { eachMessage } from '../../platform/bus/batch.js';
 import { ok } from '../../platform/bus/port.js';
@@ -17,13 +16,18 @@ import { loadConfig } from '../../platform/config/load.js';
 import { silentLogger } from '../../platform/log.js';
 import { TOPICS, toMessages, type Document, type Envelope, type Signal } from '../../platform/schemas/index.js';
 import type { AnalysisPool } from '../../analysis/analysis-pool.js';
-import { tempDir, waitFor } from '../helpers.js';
+import { tempDir, uniqueName, waitFor } from '../helpers.js';
+import { fastKafkaSettings, kafkaBrokers } from '../kafka/kafka-env.js';
+import { KafkaBus } from '../../platform/bus/kafka.bus.js';
+import { openSqliteStore } from '../../platform/store/sqlite/sqlite.store.js';
+import type { Bus } from '../../platform/bus/port.js';
 
 // Real sentences of the labelled corpus (analysis/eval/corpus, source URLs per line) as documents,
 // against the corpus watchlist of real companies: the workers must find what the consumer's own
 // thread finds, and a worker thread dying mid-batch must cost nothing but time.
 const WATCHLIST_CSV = readFileSync(new URL('../../analysis/eval/corpus/watchlist.csv', import.meta.url), 'utf8');
 const NOW = new Date('2026-11-20T12:00:00Z');
+const brokers = kafkaBrokers();
 const corpus = loadCorpus();
 const DOCS: Document[] = SPLIT_PARTS.flatMap((p) => corpus.events[p])
   .slice(0, 600)
@@ -34,7 +38,7 @@ function expectedSignals(app: App): Signal[] {
   return DOCS.flatMap((d) => analyzeDocument(d, index, NOW, { eventModel: app.eventModel }));
 }
 
-describe('link + classify on worker threads (embedded bus, SQLite store)', () => {
+describe('link + classify on worker threads (SQLite store)', () => {
   const tmp = tempDir('bonitor-workers-');
   let app: App;
   let pool: AnalysisPool;
@@ -64,35 +68,61 @@ describe('link + classify on worker threads (embedded bus, SQLite store)', () =>
     expect(results.flatMap((r) => (r.kind === 'ok' ? r.value : []))).toEqual(expected);
   }, 120_000);
 
-  it('publishes every signal once and stores every document when a worker thread dies mid-batch', async () => {
-    const published: string[] = [];
-    const probe = await app.bus.subscribe({ group: 'probe-signals', topics: [TOPICS.signals], handler: eachMessage(async (m) => (published.push((m.value as Envelope<Signal>).payload.id), ok(undefined))) });
-    // The kill comes while the first chunk of the first batch is on a worker.
-    let killed: Promise<boolean> | undefined;
-    const killing: AnalysisPool = { ...pool, run: (task) => {
-      const answer = pool.run(task);
-      killed ??= pool.terminateOne();
-      return answer;
-    } };
-    const analyzer = await app.bus.subscribe({
-      group: 'analyzer-under-test',
-      topics: [TOPICS.documents],
-      handler: createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: silentLogger, linkModel: app.linkModel, eventModel: app.eventModel, pool: killing }),
-      output: (found) => [toMessages(TOPICS.signals, found.flat())],
-    });
-    await publishAll(app.bus, TOPICS.documents, DOCS);
-    await waitFor(() => killed, 60_000, 'a batch to reach the workers');
-    expect(await killed).toBe(true);
-    await waitFor(async () => (await app.bus.lag('analyzer-under-test', TOPICS.documents)) === 0, 120_000, 'the analyzer to catch up');
-    await analyzer.idle();
-    await probe.idle();
-    await Promise.all([analyzer.stop(), probe.stop()]);
+  const buses: Array<{ name: string; open(): Promise<{ bus: Bus; documents: string; signals: string; close(): Promise<void> }> }> = [
+    { name: 'the embedded log', open: async () => ({ bus: app.bus, documents: TOPICS.documents, signals: TOPICS.signals, close: async () => undefined }) },
+    ...(brokers
+      ? [{
+          name: 'Kafka',
+          open: async () => {
+            const bus = new KafkaBus({ brokers, clientId: uniqueName('workers'), partitions: 3, replicationFactor: 1, log: silentLogger, ...fastKafkaSettings });
+            return { bus, documents: uniqueName('documents'), signals: uniqueName('signals'), close: () => bus.close() };
+          },
+        }]
+      : []),
+  ];
 
-    expect(pool.replaced()).toBe(1);
-    expect(pool.threadIds()).toHaveLength(2);
-    expect(await app.store.countDocuments()).toBe(DOCS.length);
-    // Nothing lost, nothing doubled: each signal published as often as the analysis returns it
-    // (a few documents carry one signal id twice today; the idempotent store absorbs that).
-    expect([...published].sort()).toEqual(expected.map((s) => s.id).sort());
-  }, 180_000);
+  for (const { name, open } of buses) {
+    it(`publishes every signal once and stores every document when a worker thread dies mid-batch (${name})`, async () => {
+      const { bus, documents, signals, close } = await open();
+      const store = await openSqliteStore(path.join(tmp.dir, uniqueName('store')));
+      await importWatchlist({ store, clock: app.clock, bus: app.bus, linkModel: app.linkModel }, WATCHLIST_CSV);
+      try {
+        const published: string[] = [];
+        const probe = await bus.subscribe({ group: uniqueName('probe'), topics: [signals], fromBeginning: true, handler: eachMessage(async (m) => (published.push((m.value as Envelope<Signal>).payload.id), ok(undefined))) });
+        // The kill comes while the first chunk of the first batch is on a worker.
+        let killed: Promise<boolean> | undefined;
+        const killing: AnalysisPool = { ...pool, run: (task) => {
+          const answer = pool.run(task);
+          killed ??= pool.terminateOne();
+          return answer;
+        } };
+        const replacedBefore = pool.replaced();
+        const group = uniqueName('analyzer');
+        const analyzer = await bus.subscribe({
+          group,
+          topics: [documents],
+          handler: createAnalyzerStep({ documents: store, customers: store, meta: store, clock: app.clock, log: silentLogger, linkModel: app.linkModel, eventModel: app.eventModel, pool: killing }),
+          output: (found) => [{ topic: signals, messages: toMessages(TOPICS.signals, found.flat()).messages }],
+        });
+        await bus.publish(documents, toMessages(TOPICS.documents, DOCS).messages);
+        await waitFor(() => killed, 60_000, 'a batch to reach the workers');
+        expect(await killed).toBe(true);
+        await waitFor(async () => (await bus.lag(group, documents)) === 0, 120_000, 'the analyzer to catch up');
+        await analyzer.idle();
+        await waitFor(() => published.length >= expected.length, 60_000, 'the signals to arrive');
+        await probe.idle();
+        await Promise.all([analyzer.stop(), probe.stop()]);
+
+        expect(pool.replaced()).toBe(replacedBefore + 1);
+        expect(pool.threadIds()).toHaveLength(2);
+        expect(await store.countDocuments()).toBe(DOCS.length);
+        // Nothing lost, nothing doubled: each signal published as often as the analysis returns it
+        // (a few documents carry one signal id twice today; the idempotent store absorbs that).
+        expect([...published].sort()).toEqual(expected.map((s) => s.id).sort());
+      } finally {
+        await store.close();
+        await close();
+      }
+    }, 180_000);
+  }
 });
