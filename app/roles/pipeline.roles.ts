@@ -50,7 +50,7 @@ export function analyzerRole(app: App): RoleDefinition {
  */
 export function scorerRole(app: App): RoleDefinition {
   const deps = scorerDeps(app);
-  const pacer = createRoundPacer(0.5);
+  const pacer = createRoundPacer(0.25);
   let chain: Promise<unknown> = Promise.resolve();
   /**
    * One re-scoring round at a time, whether the tick or idle() asks. The shell publishes what the
