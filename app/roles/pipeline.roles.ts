@@ -109,7 +109,8 @@ export function scorerRole(app: App): RoleDefinition {
         },
       },
     ],
-    // At most half the time for re-scoring while the queue stays full, so the consumers keep up;
+    // At most a quarter of the time for re-scoring while the queue stays full, so the consumers keep up
+    // (with the analysis on worker threads the consumer thread is otherwise free, and re-scoring took it);
     // a round not yet due waits for the next tick (idle() below is not paced).
     ticks: [{ name: 'scorer.rescore', stage: 'scorer', everyMs: 250, tick: () => (pacer.ready() ? pacer.run(rescoreOnce) : Promise.resolve(false)) }],
     async idle() {
