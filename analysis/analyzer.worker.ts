@@ -1,7 +1,8 @@
 /**
  * A worker thread of the analyzer's pool (platform/worker-pool.ts): link + classify of the
  * documents it is handed, against the watchlist index it built from the last broadcast state.
- * Models come once in workerData and are validated here as in the main thread.
+ * Models come once in workerData and are validated here as in the main thread; the analysis in
+ * a worker must equal the analysis on the consumer's thread (test/analysis/analyzer-workers.test.ts).
  */
 import { serveWorkerTasks } from '../platform/worker-task.js';
 import { buildWatchlistIndex, parseLinkModel, type LinkModel, type WatchlistIndex } from './linking/index.js';
@@ -18,7 +19,11 @@ interface Context {
 serveWorkerTasks<Context, AnalysisState, AnalysisTask, AnalysisResult>({
   setup(data) {
     const d = data as AnalysisWorkerData;
-    return { linkModel: parseLinkModel(d.linkModel), ...(d.eventModel !== undefined ? { eventModel: parseEventModel(d.eventModel) } : {}) };
+    // The weights are validated again; the vocabulary the linking features read (a Map the
+    // composition root loads from the dictionaries) comes as it is, cloned once per thread.
+    const { commonWords } = d.linkModel as Pick<LinkModel, 'commonWords'>;
+    const linkModel: LinkModel = { ...parseLinkModel(d.linkModel), ...(commonWords ? { commonWords } : {}) };
+    return { linkModel, ...(d.eventModel !== undefined ? { eventModel: parseEventModel(d.eventModel) } : {}) };
   },
   onState(context, state) {
     context.index = buildWatchlistIndex(state.customers, context.linkModel);
