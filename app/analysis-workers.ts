@@ -12,10 +12,12 @@ declare const BONITOR_COMMANDS: unknown;
 /**
  * Worker threads the analyzer gets: `analysis.workers` (BONITOR_ANALYSIS_WORKERS), else one less
  * than the cores Node may use — the consumer's own thread keeps the bus, the store and the other
- * roles of the process busy — but at least one. 0 = analysis on the consumer's thread.
+ * roles of the process busy. With fewer than three cores, none: on two cores one worker measured
+ * slower than the consumer's thread (no core of its own) and paced latency rose tenfold (README,
+ * Benchmarks `kafka`). 0 = analysis on the consumer's thread.
  */
-export function analysisWorkerCount(app: Pick<App, 'config'>): number {
-  return app.config.analysis.workers ?? Math.max(1, availableParallelism() - 1);
+export function analysisWorkerCount(app: Pick<App, 'config'>, cores = availableParallelism()): number {
+  return app.config.analysis.workers ?? (cores < 3 ? 0 : cores - 1);
 }
 
 /**

@@ -90,7 +90,7 @@ export const configSchema = z
         /**
          * Worker threads for link + classify per analyzer process; 0 runs the analysis on the
          * consumer's own thread. Default: one less than os.availableParallelism() (the consumer's
-         * thread keeps the bus, the store and, in one process, the other roles), at least 1.
+         * thread keeps the bus, the store and, in one process, the other roles); 0 below 3 cores.
          */
         workers: z.number().int().min(0).max(64).optional(),
       })

@@ -6,7 +6,7 @@ import { analyzeDocument } from '../../analysis/analyze-document.js';
 import { buildWatchlistIndex, parseWatchlistCsv } from '../../analysis/linking/index.js';
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { SPLIT_PARTS } from '../../analysis/eval/corpus-schema.js';
-import { openAnalysisPool } from '../../app/analysis-workers.js';
+import { analysisWorkerCount, openAnalysisPool } from '../../app/analysis-workers.js';
 import { openApp, type App } from '../../app/compose.js';
 import { importWatchlist } from '../../app/watchlist.js';
 import { eachMessage } from '../../platform/bus/batch.js';
@@ -125,4 +125,20 @@ describe('link + classify on worker threads (SQLite store)', () => {
       }
     }, 180_000);
   }
+});
+
+describe('analysis worker count', () => {
+  const configured = (workers?: number) => ({ config: { analysis: workers === undefined ? {} : { workers } } }) as Parameters<typeof analysisWorkerCount>[0];
+
+  it('keeps analysis on the consumer thread below three cores and leaves the consumer one core above', () => {
+    expect(analysisWorkerCount(configured(), 1)).toBe(0);
+    expect(analysisWorkerCount(configured(), 2)).toBe(0);
+    expect(analysisWorkerCount(configured(), 3)).toBe(2);
+    expect(analysisWorkerCount(configured(), 8)).toBe(7);
+  });
+
+  it('takes the configured count as it is, 0 included', () => {
+    expect(analysisWorkerCount(configured(0), 8)).toBe(0);
+    expect(analysisWorkerCount(configured(3), 2)).toBe(3);
+  });
 });
