@@ -38,7 +38,7 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
     ...claimDeadlineOf(doc, classification.events),
   };
   if (matches.length > 0) {
-    return pairEventsWithCustomers(index, linkable, classification.events, matches).map((e) => ({
+    return onePerId(pairEventsWithCustomers(index, linkable, classification.events, matches).map((e) => ({
       ...base,
       id: stableId('signal', doc.id, e.customerId, e.type),
       type: e.type,
@@ -50,9 +50,9 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
       subject: e.subject ?? e.matchedText,
       role: e.role,
       ...(e.modality ? { modality: e.modality } : {}),
-    }));
+    })));
   }
-  return findIndustryEvents(doc, [...classification.events, ...sector]).map((e) => ({
+  return onePerId(findIndustryEvents(doc, [...classification.events, ...sector]).map((e) => ({
     ...base,
     id: stableId('signal', doc.id, `industry:${e.section}`, e.type),
     type: e.type,
@@ -61,7 +61,22 @@ export function analyzeDocument(doc: Document, index: WatchlistIndex, detectedAt
     industry: e.section,
     ambiguous: false,
     evidence: e.evidence,
-  }));
+  })));
+}
+
+/**
+ * One fact, one signal: a document tells a customer's (or an industry's) event of one type once,
+ * however many sentences or references ("Thomas Cook Group plc" … "the tour operator") report it.
+ * Of signals with one id — (document, customer or industry, type) — the one kept is the one that
+ * may alert (not ambiguous), then the most confident, then the first; its evidence goes with it.
+ */
+export function onePerId(signals: Signal[]): Signal[] {
+  const kept = new Map<string, Signal>();
+  for (const s of signals) {
+    const o = kept.get(s.id);
+    if (!o || (o.ambiguous && !s.ambiguous) || (o.ambiguous === s.ambiguous && s.confidence > o.confidence)) kept.set(s.id, s);
+  }
+  return kept.size === signals.length ? signals : [...kept.values()];
 }
 
 function round(x: number): number {
