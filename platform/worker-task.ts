@@ -4,11 +4,13 @@ import { parentPort, workerData } from 'node:worker_threads';
  * The worker side of platform/worker-pool.ts: `setup` runs once with the pool's workerData,
  * `onState` with every state the pool broadcasts (in order with the tasks), `run` with each task.
  * An error thrown by `run` goes back to the caller as that task's failure; the thread lives on.
+ * `transfer` names buffers of a result that are handed over to the caller instead of copied.
  */
 export function serveWorkerTasks<Context, State, Task, Result>(handlers: {
   setup(data: unknown): Context;
   onState(context: Context, state: State): void;
   run(context: Context, task: Task): Result;
+  transfer?(result: Result): ArrayBuffer[];
 }): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorkerTasks runs inside a worker thread');
@@ -27,7 +29,8 @@ export function serveWorkerTasks<Context, State, Task, Result>(handlers: {
     }
     try {
       if (stateError) throw stateError;
-      port.postMessage({ id: message.id, ok: true, value: handlers.run(context, message.task) });
+      const value = handlers.run(context, message.task);
+      port.postMessage({ id: message.id, ok: true, value }, handlers.transfer?.(value));
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       port.postMessage({ id: message.id, ok: false, error: { name: e.name, message: e.message, stack: e.stack } });

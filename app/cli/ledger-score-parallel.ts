@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { LineRow } from '../../collectors/ledger/group-customers.js';
 import { decodeChunks } from '../../collectors/ledger/decode-text.js';
 import { LedgerRecordReader } from '../../collectors/ledger/parse-ledger.js';
@@ -8,6 +7,9 @@ import { isDatevExtf } from '../../collectors/ledger/parse-datev.js';
 import type { LedgerIssue, ReadLedgerFileOptions } from '../../collectors/ledger/read-ledger-file.js';
 import { CsvTokenizer, detectDelimiter, lastRecordEnd } from '../../platform/csv.js';
 import type { TextSink } from '../../platform/text-sink.js';
+import { silentLogger, type Logger } from '../../platform/log.js';
+import { createWorkerPool, type WorkerPool } from '../../platform/worker-pool.js';
+import { workerModule } from '../worker-entry.js';
 import { groupScorer, type ScoreSettings } from './ledger-score-core.js';
 import type { PieceResult, PieceTask, WorkerSetup } from './ledger-score.worker.js';
 
@@ -21,6 +23,8 @@ export interface ParallelScoreInput {
   onIssue: (issue: LedgerIssue) => void;
   /** Bytes per piece handed to a worker (default 1 MiB; tests make it small to cut customers often). */
   pieceBytes?: number;
+  /** Where the pool logs a lost worker (silent by default: the command reports its own failure). */
+  log?: Logger;
 }
 
 /** Done, or why the file must be read as a whole instead (nothing of this run may be kept then). */
@@ -39,11 +43,12 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
   const { out, onIssue } = input;
   const score = groupScorer(input.settings);
   const stream = createReadStream(input.file, { highWaterMark: input.pieceBytes ?? 1 << 20 });
-  let pool: WorkerPool | undefined;
+  let pool: WorkerPool<PieceTask, PieceResult> | undefined;
   let reportedUpTo = 0;
   let scored = 0;
   let open: LineRow[] | undefined;
   const seen = new Set<string>();
+  const inFlight: Array<Promise<PieceResult>> = [];
   const report = (i: LedgerIssue) => {
     if (i.line > reportedUpTo) reportedUpTo = i.line;
     onIssue(i);
@@ -84,7 +89,6 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
     let rest = '';
     let line = 1;
     let seq = 0;
-    const inFlight: Array<Promise<PieceResult>> = [];
     // The head of the file (header, title rows, the rows the decimal mark is learned from) is read
     // here first, and goes to a worker as the first piece once the readers of later pieces can
     // start from what it taught.
@@ -103,7 +107,9 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
         head += text;
         const state = probe.reader.state;
         if (!state) return undefined;
-        pool = new WorkerPool(input.threads, { settings: input.settings, options: input.options, delimiter: probe.tokenizer.delimiter, state });
+        const workerData: WorkerSetup = { settings: input.settings, options: input.options, delimiter: probe.tokenizer.delimiter, state };
+        const entry = workerModule('ledger-score.worker', new URL('./ledger-score.worker.ts', import.meta.url));
+        pool = createWorkerPool({ name: 'ledger-score', ...entry, size: input.threads, workerData, log: input.log ?? silentLogger });
         text = head;
         head = '';
       }
@@ -155,6 +161,8 @@ export async function scoreInParallel(input: ParallelScoreInput): Promise<Parall
     return { done: true, scored };
   } finally {
     stream.destroy();
+    // Pieces still on their way when the run gives up fail as the pool closes: nobody waits for them.
+    for (const piece of inFlight) piece.catch(() => {});
     await pool?.close();
   }
 }
@@ -163,65 +171,4 @@ function countLineFeeds(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Worker threads running pieces round robin; a result comes back as the promise of its task. */
-class WorkerPool {
-  private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve: (r: PieceResult) => void; reject: (e: Error) => void }>();
-  private next = 0;
-  private failed?: Error;
-
-  constructor(size: number, setup: WorkerSetup) {
-    const entry = workerEntry();
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(entry.script, { workerData: { ledgerScore: setup }, eval: entry.eval });
-      w.on('message', (r: PieceResult) => {
-        const p = this.waiting.get(r.seq);
-        this.waiting.delete(r.seq);
-        p?.resolve(r);
-      });
-      w.on('error', (err) => this.fail(err));
-      w.on('exit', (code) => {
-        if (this.waiting.size > 0) this.fail(new Error(`a ledger score worker exited (code ${code}) with pieces unscored`));
-      });
-      return w;
-    });
-  }
-
-  run(task: PieceTask): Promise<PieceResult> {
-    if (this.failed) return Promise.reject(this.failed);
-    const worker = this.workers[this.next++ % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(task.seq, { resolve, reject });
-      worker.postMessage(task);
-    });
-  }
-
-  private fail(err: Error): void {
-    this.failed ??= err;
-    for (const p of this.waiting.values()) p.reject(err);
-    this.waiting.clear();
-  }
-
-  /** Stops every worker; results still on their way are dropped (the caller gave up on them). */
-  async close(): Promise<void> {
-    this.failed ??= new Error('the worker pool is closed');
-    this.waiting.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
-/**
- * The worker's module beside this one: the compiled entry in dist/, or the TypeScript source
- * when the sources run (tests, `npm run dev`), which tsx compiles in the worker too. `import.meta`
- * is read through a variable on purpose: the build rewrites the literal `import.meta.url` to the
- * source file's location (for assets read from beside the sources), and the compiled worker lies
- * beside the bundle, not the source.
- */
-function workerEntry(): { script: string | URL; eval: boolean } {
-  const meta = import.meta;
-  if (!meta.url.endsWith('.ts')) return { script: new URL('./ledger-score.worker.js', meta.url), eval: false };
-  const source = new URL('./ledger-score.worker.ts', meta.url).href;
-  return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, eval: true };
 }

@@ -1,15 +1,16 @@
 /**
- * A worker thread of `ledger score` (ledger-score-parallel.ts): reads pieces of a ledger file
+ * A worker thread of `ledger score` (ledger-score-parallel.ts, on platform/worker-pool.ts): reads pieces of a ledger file
  * that start and end at a row, and assesses and encodes every customer that lies wholly inside a
  * piece. The first and the last customer of a piece may go on in the neighbouring pieces: their
  * rows go back to the main thread, which joins them.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import type { LineRow } from '../../collectors/ledger/group-customers.js';
 import { LedgerRecordReader, type LedgerReaderState, type LedgerReadOptions } from '../../collectors/ledger/parse-ledger.js';
 import type { LedgerIssue } from '../../collectors/ledger/read-ledger-file.js';
 import { CsvTokenizer, type CsvDelimiter } from '../../platform/csv.js';
 import { LineBuffer } from '../../platform/text-sink.js';
+import { serveWorkerTasks } from '../../platform/worker-task.js';
 import { groupScorer, type ScoreSettings } from './ledger-score-core.js';
 
 export interface WorkerSetup {
@@ -84,13 +85,14 @@ export function scorePiece(setup: WorkerSetup, task: PieceTask, score = groupSco
   return current ? { ...done, head, tail: current } : { ...done, head };
 }
 
-const setupGiven = (workerData as { ledgerScore?: WorkerSetup } | null)?.ledgerScore;
-if (parentPort && setupGiven) {
-  const port = parentPort;
-  const setup = setupGiven;
-  const score = groupScorer(setup.settings);
-  port.on('message', (task: PieceTask) => {
-    const result = scorePiece(setup, task, score);
-    port.postMessage(result, [result.bytes.buffer as ArrayBuffer]);
+if (!isMainThread) {
+  serveWorkerTasks<{ setup: WorkerSetup; score: ReturnType<typeof groupScorer> }, never, PieceTask, PieceResult>({
+    setup(data) {
+      const setup = data as WorkerSetup;
+      return { setup, score: groupScorer(setup.settings) };
+    },
+    onState() {},
+    run: ({ setup, score }, task) => scorePiece(setup, task, score),
+    transfer: (result) => [result.bytes.buffer as ArrayBuffer],
   });
 }
