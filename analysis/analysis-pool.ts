@@ -16,7 +16,10 @@ export interface AnalysisState {
 }
 /** The models every worker loads once (the composition root reads the files). */
 export interface AnalysisWorkerData {
+  /** The linking weights, without their vocabulary (functions do not cross to a thread). */
   linkModel: unknown;
+  /** The linking features' ordinary words as a word list text (common-words.ts). */
+  commonWords?: string;
   eventModel?: unknown;
 }
 export type AnalysisPool = WorkerPool<AnalysisTask, AnalysisResult, AnalysisState>;

@@ -6,6 +6,7 @@
  */
 import { serveWorkerTasks } from '../platform/worker-task.js';
 import { buildWatchlistIndex, parseLinkModel, type LinkModel, type WatchlistIndex } from './linking/index.js';
+import { readWordList } from './linking/common-words.js';
 import { parseEventModel, type EventModel } from './classify/index.js';
 import { analyzeDocument } from './analyze-document.js';
 import type { AnalysisResult, AnalysisState, AnalysisTask, AnalysisWorkerData } from './analysis-pool.js';
@@ -19,10 +20,8 @@ interface Context {
 serveWorkerTasks<Context, AnalysisState, AnalysisTask, AnalysisResult>({
   setup(data) {
     const d = data as AnalysisWorkerData;
-    // The weights are validated again; the vocabulary the linking features read (a Map the
-    // composition root loads from the dictionaries) comes as it is, cloned once per thread.
-    const { commonWords } = d.linkModel as Pick<LinkModel, 'commonWords'>;
-    const linkModel: LinkModel = { ...parseLinkModel(d.linkModel), ...(commonWords ? { commonWords } : {}) };
+    // The weights are validated again; the vocabulary the linking features read comes as the word list text.
+    const linkModel: LinkModel = { ...parseLinkModel(d.linkModel), ...(d.commonWords !== undefined ? { commonWords: readWordList(d.commonWords) } : {}) };
     return { linkModel, ...(d.eventModel !== undefined ? { eventModel: parseEventModel(d.eventModel) } : {}) };
   },
   onState(context, state) {

@@ -3,6 +3,7 @@ import { createWorkerPool } from '../platform/worker-pool.js';
 import type { AnalysisPool, AnalysisWorkerData } from '../analysis/analysis-pool.js';
 import type { App } from './compose.js';
 import { workerModule } from './worker-entry.js';
+import { wordListText } from '../analysis/linking/common-words.js';
 
 /**
  * Worker threads the analyzer gets: `analysis.workers` (BONITOR_ANALYSIS_WORKERS), else one less
@@ -19,6 +20,7 @@ export function analysisWorkerCount(app: Pick<App, 'config'>, cores = availableP
 export function openAnalysisPool(app: Pick<App, 'config' | 'log' | 'linkModel' | 'eventModel'>, size = analysisWorkerCount(app)): AnalysisPool | undefined {
   if (size === 0) return undefined;
   const entry = workerModule('analyzer.worker', new URL('../analysis/analyzer.worker.ts', import.meta.url));
-  const workerData: AnalysisWorkerData = { linkModel: app.linkModel, ...(app.eventModel ? { eventModel: app.eventModel } : {}) };
+  const { commonWords, ...linkModel } = app.linkModel;
+  const workerData: AnalysisWorkerData = { linkModel, ...(commonWords ? { commonWords: wordListText(commonWords) } : {}), ...(app.eventModel ? { eventModel: app.eventModel } : {}) };
   return createWorkerPool({ name: 'analyzer', ...entry, size, workerData, log: app.log });
 }

@@ -16,6 +16,11 @@ export interface CommonWords {
   readonly size: number;
 }
 
+/** The words as a writeWordList text: what a worker thread is handed (a Map is cloned slowly, a read list not at all). */
+export function wordListText(words: CommonWords): string {
+  return words instanceof Map ? writeWordList(words) : (words as ReturnType<typeof readWordList>).text;
+}
+
 export function languageBit(lang: string): number {
   const i = (COMMON_WORD_LANGUAGES as readonly string[]).indexOf(lang);
   return i < 0 ? 0 : 1 << i;
@@ -74,7 +79,7 @@ export function writeWordList(words: ReadonlyMap<string, number>): string {
  * A word list as writeWordList writes it, read in place: each lookup is a binary search over the
  * text (a line found from any offset by stepping back to its start), so opening it builds nothing.
  */
-export function readWordList(text: string): CommonWords {
+export function readWordList(text: string): CommonWords & { readonly text: string } {
   let size = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) size++;
   const lineAt = (offset: number): { start: number; end: number } => {
@@ -84,6 +89,7 @@ export function readWordList(text: string): CommonWords {
   };
   return {
     size,
+    text,
     get(word: string): number | undefined {
       let lo = 0;
       let hi = text.length;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerStep } from '../../analysis/analyzer.consumer.js';
 import { analyzeDocument } from '../../analysis/analyze-document.js';
 import { buildWatchlistIndex, parseWatchlistCsv } from '../../analysis/linking/index.js';
+import { readWordList, wordListText } from '../../analysis/linking/common-words.js';
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { SPLIT_PARTS } from '../../analysis/eval/corpus-schema.js';
 import { analysisWorkerCount, openAnalysisPool } from '../../app/analysis-workers.js';
@@ -66,6 +67,20 @@ describe('link + classify on worker threads (SQLite store)', () => {
     const results = await step(messages);
     expect(results.every((r) => r.kind === 'ok')).toBe(true);
     expect(results.flatMap((r) => (r.kind === 'ok' ? r.value : []))).toEqual(expected);
+  }, 120_000);
+
+  it('hands the workers the ordinary-word list the way the compiled CLI holds it (read in place, not a Map) and finds the same', async () => {
+    const linkModel = { ...app.linkModel, commonWords: readWordList(wordListText(app.linkModel.commonWords!)) };
+    const listPool = openAnalysisPool({ ...app, linkModel }, 1)!;
+    try {
+      await listPool.whenReady();
+      const step = createAnalyzerStep({ documents: app.store, customers: app.store, meta: app.store, clock: app.clock, log: silentLogger, linkModel, eventModel: app.eventModel, pool: listPool });
+      const messages = toMessages(TOPICS.documents, DOCS).messages.map((m, i) => ({ topic: TOPICS.documents, partition: 0, offset: i, key: m.key, value: JSON.parse(JSON.stringify(m.value)), raw: JSON.stringify(m.value), headers: {}, attempt: 0 }));
+      const results = await step(messages);
+      expect(results.flatMap((r) => (r.kind === 'ok' ? r.value : []))).toEqual(expected);
+    } finally {
+      await listPool.close();
+    }
   }, 120_000);
 
   const buses: Array<{ name: string; open(): Promise<{ bus: Bus; documents: string; signals: string; close(): Promise<void> }> }> = [
