@@ -36,4 +36,9 @@ describe('.ci/run', () => {
     for (const s of ['start', 'test', 'bonitor', 'bench']) expect(pkg.scripts[s], s).toBeTruthy();
     expect(pkg.scripts.test).toMatch(/vitest run/);
   });
+
+  it('ends npm test with the plain closing line a CI log reader counts', () => {
+    const config = readFileSync(path.join(root, 'vitest.config.ts'), 'utf8');
+    expect(config).toMatch(/reporters: \['default', '\.\/test\/closing-line\.reporter\.ts'\]/);
+  });
 });
