@@ -6,6 +6,7 @@ import { extractSentence, type SentenceEvent } from './extract-sentence.js';
 import { compileLexicon, findTriggers, type CompiledLexicon } from './lexicon.js';
 import { mapRubric } from './map-rubric.js';
 import type { OrgMention } from './mentions.js';
+import { NOT_AN_ORGANISATION } from './roles.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 import { registerEvent } from './register-event.js';
 import { candidateFeatures, sentenceView } from './event-features.js';
@@ -128,8 +129,14 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     const events = found.map((e) => toEvent(e, s, isTitle, evidence));
     // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must
     // never get the other's event, so the rules keep none rather than guess.
-    const locked = events.map((ev, i) => PARTY_TYPES.has(ev.type) && found[i]!.names >= 2 && ev.subjectKind === 'name' && POSITIONAL.test(ev.cues.find((q) => q.startsWith('role: ')) ?? ''));
-    locked.forEach((l, i) => l && events[i]!.cues.push(UNCERTAIN_PARTY));
+    // A clause the rules read as being about something that is no organisation ("a chain of restaurants, that had fallen
+    // into insolvency") is no organisation's event, whatever another name in the sentence.
+    const locked = events.map(
+      (ev, i) =>
+        (PARTY_TYPES.has(ev.type) && found[i]!.names >= 2 && ev.subjectKind === 'name' && POSITIONAL.test(ev.cues.find((q) => q.startsWith('role: ')) ?? '')) ||
+        ev.cues.includes(`role: ${NOT_AN_ORGANISATION}`),
+    );
+    locked.forEach((l, i) => l && !events[i]!.cues.includes(`role: ${NOT_AN_ORGANISATION}`) && events[i]!.cues.push(UNCERTAIN_PARTY));
     const accepted = events.map((ev, i) => !locked[i] && isSignal(ev));
     // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.
     const withHard = events.some((ev, i) => accepted[i] && HARD.has(ev.type));

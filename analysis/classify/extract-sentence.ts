@@ -42,7 +42,7 @@ export interface SentenceContext {
 /** Every trigger in the sentence with its modality, subject and role. Pure. */
 export function extractSentence(sentence: string, ctx: SentenceContext): SentenceEvent[] {
   const { folded, map } = ctx.mapped ?? foldTextMapped(sentence, ctx.lang);
-  const triggers: Array<TriggerPosition & { type: EventType }> = findTriggers(folded, ctx.lex, false, ctx.mapped ? ctx.anchors : undefined);
+  const triggers: Trigger[] = findTriggers(folded, ctx.lex, false, ctx.mapped ? ctx.anchors : undefined);
   if (triggers.length === 0) return [];
   applyConventions(folded, triggers);
   const toFolded = inverse(map, sentence.length);
@@ -52,16 +52,25 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const out: SentenceEvent[] = [];
   const markerCache: MarkerCache = new Map();
   for (const t of triggers) {
-    const { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
+    let { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
     let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
-      (t.type === 'insolvency' && (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) || (PETITION.test(folded.slice(t.start, t.end)) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
-      ((t.type === 'insolvency' || t.type === 'liquidation') && isRequestedByAnother(folded, t))
+      (t.type === 'insolvency' &&
+        (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) ||
+          ((t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
+      ((t.type === 'insolvency' || t.type === 'liquidation') && isRequestedByAnother(folded, t)) ||
+      (t.type === 'insolvency' && ctx.lang === 'de' && isRequestedAgainstDe(folded, t))
     ) {
       t.type = 'debt_enforcement';
       roles = { ...roles, role: 'respondent', reason: `${roles.reason}; creditor's petition` };
+    }
+    // "Winding-Up petitions … Government steps": a bare plural event noun talks of such events in general; an organisation
+    // named after it without a marker is not the one it happened to.
+    if (modality === 'factual' && HARD.has(t.type) && PLURAL_EVENT[ctx.lang]?.test(folded.slice(t.start, t.end + (/^[a-z]*/.exec(folded.slice(t.end))?.[0].length ?? 0))) && !SPECIFIC_BEFORE_PLURAL.test(folded.slice(Math.max(0, t.start - 12), t.start)) && /^(?:after trigger|no organisation)/.test(roles.reason)) {
+      modality = 'generic';
+      cues = [...cues, 'generic: a plural event noun'];
     }
     const hedgedHard = modality === 'hedged' && HARD.has(t.type);
     const start = map[t.start]!;
@@ -82,6 +91,38 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   }
   return out;
 }
+
+/** Plural event nouns: talk of such events in general unless a marker ties them to an organisation. */
+const PLURAL_EVENT: Record<string, RegExp> = {
+  en: /(?:petitions|bankruptcies|insolvencies|liquidations|administrations|receiverships|foreclosures|winding[- ]up orders)$/,
+  de: /(?:insolvenzen|konkurse|pleiten|betreibungen|insolvenzantrage|liquidationen|zwangsvollstreckungen|pfandungen)$/,
+  fr: /(?:faillites|liquidations(?: judiciaires)?|redressements judiciaires|procedures collectives|poursuites|saisies)$/,
+  it: /(?:fallimenti|liquidazioni(?: giudiziali)?|istanze di fallimento|pignoramenti|procedure concorsuali)$/,
+};
+/** A number, a determiner or a possessive before a plural makes it specific ("two winding-up petitions", "its administrations"). */
+const SPECIFIC_BEFORE_PLURAL = /(?:^|[\s(])(?:the|its|their|two|three|four|five|several|\d+|die|ihre|seine|zwei|drei|mehrere|les|ses|leurs|deux|trois|plusieurs|i|le|gli|sue|suoi|loro|due|tre|diverse|diversi)\s$/;
+
+/**
+ * German "hat … einen Insolvenzantrag über das Vermögen seiner GmbH gestellt", "hat … die Eröffnung des Insolvenzverfahrens
+ * über das Vermögen der Schuldnerin beantragt": an active request about another's assets is a creditor's petition (a
+ * company filing for itself asks about "ihr Vermögen" or just "meldet Insolvenz an").
+ */
+const ABOUT_ANOTHERS_ASSETS_DE = /^[^.;]{0,30}?\buber das vermogen (?:der|des|seiner|ihrer|dieser|dieses|von)\b/;
+const ACTIVE_REQUEST_DE = /\b(?:hat|hatte|haben|hatten)\b[^;]{0,160}\b(?:beantragt|gestellt)\b|\b(?:beantragte|beantragten|stellte|stellten|beantragt|stellt)\b[^;]{0,40}$/;
+function isRequestedAgainstDe(folded: string, t: TriggerPosition): boolean {
+  if (!ABOUT_ANOTHERS_ASSETS_DE.test(folded.slice(t.end, t.end + 60))) return false;
+  const clauseStart = Math.max(0, folded.lastIndexOf(',', t.start) + 1, folded.lastIndexOf(';', t.start) + 1);
+  const clause = folded.slice(clauseStart, Math.min(folded.length, t.end + 200));
+  // Passive ("wurde … beantragt") leaves open who asked.
+  return ACTIVE_REQUEST_DE.test(clause) && !/\b(?:wurde|wurden|worden|wird)\b/.test(clause);
+}
+
+/** A request noun governing the trigger: "istanza di", "domanda di apertura della", "demande d'ouverture d'une", "Antrag auf", "petition for the". */
+const REQUEST_NOUN_BEFORE =
+  /\b(?:istanza|domanda|richiesta|ricorso|demande|requete|assignation|antrag|begehren|petition|application|request|motion)(?: (?:di|per|d'|de|en|pour|aux fins de|auf|for|to))? (?:(?:l'|la |il |le |una |un |apertura |ouverture |eroffnung |the |a |an )?(?:della |del |dell'|de la |d'une |d'un |du |des |eines |einer )?){0,2}$/;
+
+/** Event nouns used as the modifier of a profession ("general bankruptcy counsel", "insolvency practitioners"): no event. */
+const PROFESSION_HEAD = /^[\s-]+(?:counsel|lawyers?|attorneys?|solicitors?|specialists?|experts?|practitioners?|advis[eo]rs?|consultants?|teams?|practice|partners?|boutiques?|departments?|professionals?|anwalt|anwaltin|anwalte|berater|beraterin|experte|expertin|avocats?|conseils?|specialistes?|esperti|esperto|avvocat[oi]|consulenti)\b/;
 
 /** A compulsory, court-ordered liquidation after insolvency is both insolvency and liquidation (annotation convention). */
 const BOTH_INSOLVENCY_AND_LIQUIDATION =
@@ -125,7 +166,9 @@ const RESTRUCTURING_PROCEDURE = /eigenverwaltung|schutzschirm|sanierungsverfahre
 const PROCEDURAL_INSOLVENCY = /^(?:insolvenzgericht|insolvente?[nrms]?|vor-?insolvenz|insolvenzverfahren)/;
 
 /** Triggers that stand for two types, or for another type in the same sentence, by the annotation conventions. */
-function applyConventions(folded: string, triggers: Array<TriggerPosition & { type: EventType }>): void {
+type Trigger = TriggerPosition & { type: EventType; requested?: boolean };
+
+function applyConventions(folded: string, triggers: Trigger[]): void {
   // "filed for Chapter 11" is an insolvency pattern until the loop below turns it: test the words after each trigger too.
   const chapter11 = triggers.some((t) => (t.type === 'debt_restructuring' || t.type === 'insolvency') && CHAPTER_11.test(folded.slice(t.start, t.end + 24)));
   // "Sanierungsverfahren mit Eigenverwaltung", "Restrukturierungsverfahren": a procedural insolvency word beside it
@@ -134,10 +177,20 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
   for (let i = triggers.length - 1; i >= 0; i--) {
     const t = triggers[i]!;
     const text = folded.slice(t.start, t.end);
+    if (HARD.has(t.type) && !/\s/.test(text) && PROFESSION_HEAD.test(folded.slice(t.end, t.end + 24))) {
+      triggers.splice(i, 1);
+      continue;
+    }
     // The practitioner ("verkaufte Gerloff als Insolvenzverwalter …") is not an event of anyone in the sentence.
     if ((t.type === 'insolvency' || t.type === 'liquidation') && PRACTITIONER.test(text) && AS_PRACTITIONER.test(folded.slice(Math.max(0, t.start - 12), t.start)) && !OF_COMPANY.test(folded.slice(t.end, t.end + 12))) {
       triggers.splice(i, 1);
       continue;
+    }
+    // "l'istanza di liquidazione giudiziale", "domanda di apertura della liquidazione", "petition for the winding up": a
+    // liquidation asked for is a filing (insolvency), by a creditor a petition (below), not a liquidation yet.
+    if ((t.type === 'liquidation' || t.type === 'insolvency') && REQUEST_NOUN_BEFORE.test(folded.slice(Math.max(0, t.start - 50), t.start))) {
+      t.type = 'insolvency';
+      t.requested = true;
     }
     // A pre-insolvency procedure ("Vor-Insolvenzverfahren", "pre-insolvency") is a restructuring.
     if (t.type === 'insolvency' && /\b(?:vor|pre)-?$/.test(folded.slice(Math.max(0, t.start - 4), t.start))) t.type = 'debt_restructuring';
@@ -149,7 +202,7 @@ function applyConventions(folded: string, triggers: Array<TriggerPosition & { ty
     if (t.type === 'insolvency' && CHAPTER_11.test(folded.slice(t.start, t.end + 24))) t.type = 'debt_restructuring';
     else if (t.type === 'insolvency' && (SELF_ADMINISTERED_AFTER.test(folded.slice(t.end, t.end + 50)) || SELF_ADMINISTERED_BEFORE.test(folded.slice(Math.max(0, t.start - 20), t.start)))) t.type = 'debt_restructuring';
     else if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
-    else if (t.type === 'insolvency' && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
+    else if (t.type === 'insolvency' && !t.requested && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
     else if (t.type === 'liquidation' && (BOTH_INSOLVENCY_AND_LIQUIDATION.test(text) || COURT_PRONOUNCED.test(folded.slice(Math.max(0, t.start - 60), t.start))))
       triggers.push({ ...t, type: 'insolvency' });
   }

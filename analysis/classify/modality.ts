@@ -13,6 +13,7 @@ import {
   NEGATION_AFTER,
   NEGATION_BEFORE,
   SPORT,
+  VERB_FIRST_DE,
   STATISTIC,
   yearsIn,
 } from './cues.js';
@@ -64,6 +65,7 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
   c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))));
   if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
+  if (lang === 'de' && VERB_FIRST_DE.test(folded)) return { modality: 'hypothetical', cues: [`condition: verb first (${folded.trim().split(/\s/)[0]})`] };
   c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? cue(pick(HEDGE_VERBAL), clause);
   if (!c && lang === 'de') c = cue(HEDGE_UNFOLDED_DE, clauseAround(s.lower, trigger.start, trigger.end));
   if (c) return { modality: 'hedged', cues: [`hedge: ${c}`] };

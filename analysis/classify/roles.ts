@@ -68,7 +68,9 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at| of)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
+    // "liquidator of X", "administrators to X": X is the company wound up; "administrators from X" is the practitioners' firm.
+    { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|special managers?|trustees?) (?:of|to|for|over) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:under the (?:control|ownership|wing) of|into the hands of|into the (?:arms|fold) of) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -137,7 +139,7 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
-    { re: /^,? as (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|special managers?)\b/, role: 'liquidator', groups: ['debt'] },
+    { re: /^,? (?:(?:acting|serving|appointed|installed|named|engaged|retained|working) )?as (?:joint |the |interim |special |provisional |official |its |their )*(?:administrators?|liquidators?|receivers?|special managers?|trustees?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|will purchase|will buy|is buying|purchases|completed the acquisition|snaps up|snapped up|secured a rescue deal)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,2}(?:sells|sold|agreed to sell|agrees to sell|to sell|divests|divested|offloads)\b/, role: 'seller', groups: ['ownership'] },
@@ -245,6 +247,13 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
   });
   if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
+  // 3a. A relative clause ("X, which collapsed", "a chain of restaurants, that had fallen into insolvency"): its subject is
+  // the noun phrase it hangs on. When that is no organisation, no other organisation of the sentence is the subject.
+  const relative = relativeAntecedent(input);
+  // Workers or stores a layoff clause hangs on ("trois salariées, qui se retrouvent en licenciement") belong to the company:
+  // only a debt event or distress is refused to the others.
+  if (relative === null && (group === 'debt' || type === 'financial_distress')) return { role: roleFor(group, bearing, type), parties, reason: NOT_AN_ORGANISATION };
+  if (relative && !roles.has(relative) && !sameAsParty(relative)) return { subject: relative, role: roleFor(group, bearing, type), parties, reason: 'antecedent of a relative clause' };
   // 3b. An active verb of buying ("Coca-Cola … was acquiring coffee chain Costa"): the organisation after it is bought, the one before buys.
   if (group === 'ownership' && ACTIVE_BUY[lang]?.test(folded.slice(trigger.start, trigger.end + 4))) {
     const after = free.filter((m) => toFolded(m.start) >= trigger.end && !/[;:.]/.test(folded.slice(trigger.end, toFolded(m.start))));
@@ -282,8 +291,12 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   const after = folded.slice(fe, fe + 140);
   const afterHit = (AFTER[lang] ?? AFTER.en!).find((k) => k.groups.includes(group) && k.re.test(after));
   // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
+  const beforeTable = BEFORE[lang] ?? BEFORE.en!;
+  const beforeHit = (text: string) => beforeTable.find((k) => k.groups.includes(group) && k.re.test(text));
+  // "sold to the new company, X", "against its former parent, X": the marker governs the description X stands in apposition to.
+  const descriptor = DESCRIPTOR_TAIL.exec(before);
   const hit =
-    (afterHit?.role === 'seller' ? afterHit : undefined) ?? (BEFORE[lang] ?? BEFORE.en!).find((k) => k.groups.includes(group) && k.re.test(before)) ?? afterHit;
+    (afterHit?.role === 'seller' ? afterHit : undefined) ?? beforeHit(before) ?? (descriptor ? beforeHit(before.slice(0, descriptor.index + 1)) : undefined) ?? afterHit;
   if (input.markerCache) {
     let byGroup = input.markerCache.get(m);
     if (!byGroup) input.markerCache.set(m, (byGroup = new Map()));
@@ -291,6 +304,9 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   }
   return hit;
 }
+
+/** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
+const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
 
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
@@ -320,6 +336,8 @@ function shareConjunctRoles(input: RoleInput, roles: Map<OrgMention, { role: Eve
     if (!r || roles.has(m)) continue;
     const gap = folded.slice(toFolded(prev.end), toFolded(m.start));
     if (CONJUNCT.test(gap)) roles.set(m, { role: r.role, reason: `joined to ${prev.text}` });
+    // "sold to the new company, Internacionale UK Ltd": a name in apposition to a description is the same party.
+    else if (prev.kind === 'reference' && m.kind === 'name' && /^, $/.test(gap)) roles.set(m, { role: r.role, reason: `apposition to ${prev.text}` });
   }
 }
 const CONJUNCT = /^,? (?:and|et|und|e|ed|sowie|as well as|ainsi que|oder|or|ou|o) (?:(?:the|der|die|das|den|dem|des|le|la|l'|les|il|lo|la|gli|i) )?$/;
@@ -351,6 +369,43 @@ function markInvertedBuyer(input: RoleInput, roles: Map<OrgMention, { role: Even
     } else break;
     previousEnd = toFolded(m.end);
   }
+}
+
+/** The reason given when the trigger's clause is about something that is not an organisation (classify-document locks it). */
+export const NOT_AN_ORGANISATION = 'not an organisation: the relative clause hangs on another noun';
+
+/** ", which|who|that", ", der|die|das|welche", ", qui|lequel", ", che|il quale|cui" opening the clause the trigger stands in. */
+const RELATIVE: Record<string, RegExp> = {
+  en: /, (?:which|who|that|whose \w+) (?:[\w'’-]+ ){0,5}$/,
+  de: /, (?:der|die|das|welche[rs]?|deren|dessen) (?:[\w'’-]+ ){0,5}$/,
+  fr: /, (?:qui|laquelle|lequel|lesquel(?:le)?s|dont \w+) (?:[\w'’-]+ ){0,5}$/,
+  it: /, (?:che|il quale|la quale|i quali|le quali|la cui \w+|il cui \w+) (?:[\w'’-]+ ){0,5}$/,
+};
+/** A German relative clause ends in its finite verb; "…, die Insolvenz der X" is an article, not a relative pronoun. */
+const GERMAN_VERB_FINAL = /^[^,.;:]{0,80}\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|wurde|wurden|wird|werden|musste|mussten|muss|meldete|meldet|beantragte|beantragt|stellte|stellt|ging|geht|rutschte|schlitterte|befindet|befand)(?=[,.;:]|$)/;
+/** An apposition between a name and the relative pronoun: "Carillion, the construction group, which …". */
+const APPOSITION_TAIL = /^[,:]? \(?(?:the|a|an|its|der|die|das|ein|eine|le|la|l'|les|un|une|il|lo|una|uno)\s?(?:[\w'’&-]+ ){0,4}[\w'’&-]+\)?$/;
+
+/**
+ * The antecedent of a relative clause the trigger stands in: the organisation mention right before the relative pronoun
+ * (or before its apposition), `null` when the clause hangs on a noun phrase that is no organisation, `undefined` when the
+ * trigger is not in a relative clause.
+ */
+function relativeAntecedent(input: RoleInput): OrgMention | null | undefined {
+  const { folded, toFolded, lang, trigger, mentions } = input;
+  const re = RELATIVE[lang] ?? RELATIVE.en!;
+  const before = folded.slice(Math.max(0, trigger.start - 70), trigger.start);
+  const m = re.exec(before);
+  if (!m) return undefined;
+  if (lang === 'de' && !GERMAN_VERB_FINAL.test(folded.slice(trigger.start))) return undefined;
+  const comma = trigger.start - before.length + m.index;
+  // A mention inside the relative clause before the trigger is that clause's own subject or object: the usual rules read it.
+  if (mentions.some((x) => toFolded(x.start) > comma && toFolded(x.end) <= trigger.start)) return undefined;
+  let best: OrgMention | undefined;
+  for (const x of mentions) if (toFolded(x.end) <= comma && (!best || x.end > best.end)) best = x;
+  if (!best) return null;
+  const gap = folded.slice(toFolded(best.end), comma);
+  return /^[)"'’”»]*$/.test(gap) || APPOSITION_TAIL.test(gap) ? best : null;
 }
 
 /** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */
