@@ -79,6 +79,12 @@ export interface AssessmentStore {
    */
   saveAssessment(a: Assessment): Promise<'new' | 'unchanged'>;
   latestAssessment(customerId: string): Promise<Assessment | undefined>;
+  /**
+   * A token that changes whenever the customer's latest assessment is written (a new one, or the
+   * same one refreshed with a later asOf), read by key without the assessment: what a kept answer
+   * built from it is checked against. Undefined when the customer has none.
+   */
+  latestAssessmentVersion(customerId: string): Promise<string | undefined>;
   latestAssessments(): Promise<Assessment[]>;
   assessmentHistory(customerId: string): Promise<Assessment[]>;
   /** Assessments that became new after `afterSeq`, with their sequence numbers. */
@@ -257,6 +263,8 @@ export interface RegisterStore {
   refreshes(): Promise<Array<{ customerId: string; refreshedAt: string; sources: SourceReport[] }>>;
   /** The last refresh of one customer (what a check shows), read by its key. */
   refreshFor(customerId: string): Promise<{ customerId: string; refreshedAt: string; sources: SourceReport[] } | undefined>;
+  /** A token that changes with every saveEntries of the customer (entries and report), read by key without them. */
+  refreshVersion(customerId: string): Promise<string | undefined>;
 }
 
 export interface Store

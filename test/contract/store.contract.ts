@@ -148,6 +148,33 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(since.map((r) => r.assessment.grade)).toEqual(['B', 'D']);
     });
 
+    it('gives the latest assessment a version that every write of it changes, read without the assessment', async () => {
+      expect(await store.latestAssessmentVersion('v1')).toBeUndefined();
+      await store.saveAssessment(sample.assessment('v1', 'B', 30));
+      const first = await store.latestAssessmentVersion('v1');
+      expect(first).toEqual(expect.any(String));
+      expect(await store.latestAssessmentVersion('v1')).toBe(first);
+      // Another customer's write leaves it alone.
+      await store.saveAssessment(sample.assessment('v2', 'C', 50));
+      expect(await store.latestAssessmentVersion('v1')).toBe(first);
+      // The same assessment refreshed with a later asOf ('unchanged': no new history row) is a new version…
+      expect(await store.saveAssessment(sample.assessment('v1', 'B', 30, '2026-11-03T00:00:00.000Z'))).toBe('unchanged');
+      const refreshed = await store.latestAssessmentVersion('v1');
+      expect(refreshed).not.toBe(first);
+      // …and so is it written again unchanged as of the same moment (a frozen clock), and a new one.
+      await store.saveAssessment(sample.assessment('v1', 'B', 30, '2026-11-03T00:00:00.000Z'));
+      const again = await store.latestAssessmentVersion('v1');
+      expect(again).not.toBe(refreshed);
+      await store.saveAssessment(sample.assessment('v1', 'D', 70));
+      const changed = await store.latestAssessmentVersion('v1');
+      expect(new Set([first, refreshed, again, changed]).size).toBe(4);
+      // Removed and scored again from scratch: never the version it had before.
+      await store.removeCustomers(['v1']);
+      expect(await store.latestAssessmentVersion('v1')).toBeUndefined();
+      await store.saveAssessment(sample.assessment('v1', 'B', 30));
+      expect([first, refreshed, again, changed]).not.toContain(await store.latestAssessmentVersion('v1'));
+    });
+
     it('keeps one outbox entry per key, leases it to one sender, and tracks cursors', async () => {
       const at = new Date('2026-11-02T07:00:00Z');
       const entry = {
@@ -331,6 +358,17 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(refreshes).toEqual([{ customerId: 'c1', refreshedAt: '2026-11-03T00:00:00.000Z', sources: [line] }]);
       expect(await store.registers.refreshFor('c1')).toEqual(refreshes[0]);
       expect(await store.registers.refreshFor('c2')).toBeUndefined();
+      // Every refresh is a new version, also one as of the same moment; another customer's leaves it alone.
+      const version = await store.registers.refreshVersion('c1');
+      expect(version).toEqual(expect.any(String));
+      expect(await store.registers.refreshVersion('c2')).toBeUndefined();
+      await store.registers.saveEntries('c2', [], [line], new Date('2026-11-03T00:00:00Z'));
+      expect(await store.registers.refreshVersion('c1')).toBe(version);
+      await store.registers.saveEntries('c1', [entry('zefix', 'active')], [line], new Date('2026-11-03T00:00:00Z'));
+      const next = await store.registers.refreshVersion('c1');
+      expect(next).not.toBe(version);
+      await store.registers.saveEntries('c1', [entry('zefix', 'dissolved')], [line], new Date('2026-11-04T00:00:00Z'));
+      expect([version, next]).not.toContain(await store.registers.refreshVersion('c1'));
     });
 
     it('keeps one heartbeat per process, the latest beat winning, and lists those that beat since a time', async () => {

@@ -268,6 +268,12 @@ export class ClickHouseStore implements Store {
     return r && (JSON.parse(r.json) as Assessment);
   }
 
+  async latestAssessmentVersion(customerId: string): Promise<string | undefined> {
+    // Every write of the latest row (new, or the same one with a later asOf) carries a new version.
+    const r = await this.ch.first<{ seq: string; version: string }>(`SELECT seq, version FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`, { c: customerId });
+    return r && `${r.seq}.${r.version}`;
+  }
+
   async latestAssessments(): Promise<Assessment[]> {
     return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('assessments_latest')} FINAL ORDER BY customer_id`));
   }

@@ -137,7 +137,16 @@ export const STORE_MIGRATIONS: Migration[] = [
         ON CONFLICT (customer_id) DO NOTHING;
     `,
   },
-
+  {
+    version: 47,
+    name: 'write revisions of the latest assessment and of the register refresh',
+    // A kept check answer is served while these are unchanged: a re-score that only refreshes asOf
+    // keeps seq but bumps the revision; a register refresh bumps its own. Read by key, no JSON.
+    sql: `
+      ALTER TABLE assessments_latest ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE customer_register_refresh ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

@@ -215,7 +215,7 @@ export class SqliteStore implements Store {
         .get(a.customerId) as { seq: number; fingerprint: string } | undefined;
       const cols = { ...latestColumns(a), customer_id: a.customerId };
       if (latest && latest.fingerprint === fp) {
-        this.sql('UPDATE assessments_latest SET json = ? WHERE customer_id = ?').run(json, a.customerId);
+        this.sql('UPDATE assessments_latest SET json = ?, revision = revision + 1 WHERE customer_id = ?').run(json, a.customerId);
         this.sql(
           `INSERT INTO portfolio_latest (customer_id, name, grade, score, pd, terms_kind, as_of, approved_limit, utilisation, currency, next_step, overridden)
            VALUES (@customer_id, @name, @grade, @score, @pd, @terms_kind, @as_of, @approved_limit, @utilisation, @currency, @next_step, @overridden)
@@ -230,7 +230,7 @@ export class SqliteStore implements Store {
           .lastInsertRowid,
       );
       this.sql(
-        'INSERT INTO assessments_latest (customer_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET seq = excluded.seq, json = excluded.json',
+        'INSERT INTO assessments_latest (customer_id, seq, json) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET seq = excluded.seq, json = excluded.json, revision = 0',
       ).run(a.customerId, seq, json);
       // The assessment it replaces becomes the previous one: the portfolio's change column.
       this.sql(
@@ -248,6 +248,12 @@ export class SqliteStore implements Store {
   async latestAssessment(customerId: string): Promise<Assessment | undefined> {
     const r = this.sql('SELECT json FROM assessments_latest WHERE customer_id = ?').get(customerId) as JsonRow | undefined;
     return r && (JSON.parse(r.json) as Assessment);
+  }
+
+  async latestAssessmentVersion(customerId: string): Promise<string | undefined> {
+    // seq never repeats (AUTOINCREMENT, also after a removal); the revision counts refreshes of it.
+    const r = this.sql('SELECT seq, revision FROM assessments_latest WHERE customer_id = ?').get(customerId) as { seq: number; revision: number } | undefined;
+    return r && `${r.seq}.${r.revision}`;
   }
 
   async latestAssessments(): Promise<Assessment[]> {
