@@ -24,15 +24,14 @@ export interface FreshAssessmentOptions {
  * and this amount) without touching the ledger or the signals. A customer never scored is read
  * every time.
  */
-export function createFreshAssessments(deps: ScoreCustomerDeps & { assessments: Pick<AssessmentStore, 'latestAssessment'> }, options: FreshAssessmentOptions = {}): FreshAssessments {
+export function createFreshAssessments(deps: ScoreCustomerDeps & { assessments: Pick<AssessmentStore, 'latestAssessmentVersion'> }, options: FreshAssessmentOptions = {}): FreshAssessments {
   const cache = new LRUCache<string, { basis: string; inputs: ScoringInputs }>({ max: options.max ?? 5_000 });
   let reads = 0;
   let reused = 0;
   return {
     async assess(customerId, asOf, orderAmount) {
-      const latest = await deps.assessments.latestAssessment(customerId);
-      // Which stored assessment the inputs belong to: every re-score writes a new asOf.
-      const basis = latest ? `${latest.asOf}|${latest.modelVersion}` : undefined;
+      // Which stored assessment the inputs belong to (read before them: a re-score meanwhile only makes them newer).
+      const basis = await deps.assessments.latestAssessmentVersion(customerId);
       const kept = basis === undefined ? undefined : cache.get(customerId);
       let inputs: ScoringInputs | undefined;
       if (kept && kept.basis === basis) {

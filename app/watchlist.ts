@@ -55,11 +55,19 @@ export async function importWatchlist(
   if (options.dryRun || (upserts.length === 0 && result.removed.length === 0)) return result;
   if (upserts.length > 0) await app.store.upsertCustomers(upserts);
   if (result.removed.length > 0) await app.store.removeWatchlistEntries(result.removed);
-  const all = await app.store.listCustomers();
-  await app.store.setMeta(META_KEYS.watchlistVersion, stableId('watchlist', JSON.stringify(all)));
+  await recordWatchlistVersion(app.store);
   // New or changed customers are scored even before anything about them arrives.
   if (upserts.length > 0) await app.store.markDirty(upserts.map((c) => c.id), app.clock.now());
   // Stored documents that already name a new or changed customer are linked to it now.
   if (upserts.length > 0) result.relinked = await (await import('./relink.js')).relinkStoredDocuments(app, upserts);
   return result;
+}
+
+/**
+ * Records the watchlist's version (a hash of every entry) after a change: readers that keep a
+ * folded copy (the analyzer's linker, the HTTP server's search and kept check answers) read this
+ * one value and fold again when it moved.
+ */
+export async function recordWatchlistVersion(store: Pick<App['store'], 'listCustomers' | 'setMeta'>): Promise<void> {
+  await store.setMeta(META_KEYS.watchlistVersion, stableId('watchlist', JSON.stringify(await store.listCustomers())));
 }

@@ -7,6 +7,7 @@ import { sourceSchema } from '../../platform/config/sources.js';
 import { subscriptionSchema } from '../../platform/config/subscriptions.js';
 import { importLedgerCsv } from '../../collectors/ledger/ledger.importer.js';
 import type { App } from '../compose.js';
+import { recordWatchlistVersion } from '../watchlist.js';
 
 /** The bundled demo lives in the repository (users have no ../shared); nothing here reaches the network. */
 export const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -114,6 +115,8 @@ export async function removeDemoData(app: Pick<App, 'store' | 'clock'>): Promise
   // own customers under the same ids (CH-1001 is an ordinary customer number): those stay.
   const ranDemo = (await app.store.getMeta(SEEDED_KEY)) !== undefined;
   const customers = ranDemo ? await app.store.removeCustomers(await demoCustomerIds()) : 0;
+  // A running server's search and kept check answers must stop naming the removed customers.
+  if (customers > 0) await recordWatchlistVersion(app.store);
   await app.store.setMeta(META_KEYS.demoRemoved, app.clock.now().toISOString());
   return { customers, alreadyRemoved: false };
 }

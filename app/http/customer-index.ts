@@ -10,30 +10,41 @@ import { indexCustomers, type CustomerSearch, type SearchResult } from '../custo
  * (a search scans every customer with edit distances: with 10,000 customers that is most of a
  * check's time), and dropped with the index when the watchlist changes.
  */
-export function createCustomerIndex(store: CustomerRepo & MetaStore): { find(query: string): Promise<Customer[]>; search(query: string): Promise<SearchResult> } {
-  let version: string | undefined;
-  let index: CustomerSearch = indexCustomers([]);
-  const answers = new LRUCache<string, SearchResult>({ max: 2_000 });
-  const current = async (): Promise<CustomerSearch> => {
-    const v = (await store.getMeta(META_KEYS.watchlistVersion)) ?? '0';
-    if (v !== version) {
-      index = indexCustomers(await store.listCustomers());
-      answers.clear();
-      version = v;
+export interface CustomerIndex {
+  find(query: string): Promise<Customer[]>;
+  search(query: string): Promise<SearchResult>;
+  /** search, with the watchlist version the result was made from (what an answer built on it rests on). */
+  searchVersioned(query: string): Promise<VersionedSearch>;
+}
+
+export interface VersionedSearch {
+  result: SearchResult;
+  watchlistVersion: string;
+}
+
+export function createCustomerIndex(store: CustomerRepo & MetaStore): CustomerIndex {
+  let built: { version: string; index: CustomerSearch; answers: LRUCache<string, SearchResult> } | undefined;
+  const current = async () => {
+    const version = (await store.getMeta(META_KEYS.watchlistVersion)) ?? '0';
+    if (built?.version !== version) {
+      // Read after the version: a change meanwhile leaves a newer list under the older version, found again next time.
+      built = { version, index: indexCustomers(await store.listCustomers()), answers: new LRUCache({ max: 2_000 }) };
     }
-    return index;
+    return built;
   };
-  const search = async (query: string): Promise<SearchResult> => {
-    if (query.trim() === '') return { customers: [] };
-    const searched = await current();
+  const searchVersioned = async (query: string): Promise<VersionedSearch> => {
+    const { version, index, answers } = await current();
+    if (query.trim() === '') return { result: { customers: [] }, watchlistVersion: version };
     let result = answers.get(query);
-    if (!result) answers.set(query, (result = searched.search(query)));
-    return result;
+    if (!result) answers.set(query, (result = index.search(query)));
+    return { result, watchlistVersion: version };
   };
+  const search = async (query: string) => (await searchVersioned(query)).result;
   return {
     async find(query) {
       return (await search(query)).customers;
     },
     search,
+    searchVersioned,
   };
 }

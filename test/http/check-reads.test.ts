@@ -4,12 +4,15 @@ import { scoreCustomer } from '../../analysis/scoring/score-customer.js';
 import { rescoreNow } from '../../app/credit-actions.js';
 import { createFreshAssessments } from '../../app/fresh-assessment.js';
 import { checkScoringDeps } from '../../app/lookup.js';
-import type { Assessment, LedgerRow } from '../../platform/schemas/index.js';
+import type { LedgerRow } from '../../platform/schemas/index.js';
+import { countCalls, fetchCheck } from './support/check-client.js';
 import { openDemoApp, startServer, type DemoApp } from './support/demo-app.js';
 import { seedPortfolio, type SeededCustomer } from './support/seed-portfolio.js';
 
 /** Store reads whose cost grows with the portfolio or the customer's history. */
 const HEAVY = ['listCustomers', 'latestAssessments', 'ledgerCustomerIds', 'assessmentHistory', 'ledgerForCustomer', 'signalsForCustomer', 'signalsForIndustry'] as const;
+/** Reads of one customer's whole assessment, which a kept answer checks by version instead. */
+const WHOLE = ['latestAssessment'] as const;
 
 /**
  * GET /api/check on the demo plus a seeded portfolio: a stored assessment is served by key
@@ -28,26 +31,17 @@ describe('GET /api/check reads one customer, not the portfolio or its history', 
     // A customer known only from the ledger (not on the watchlist), checked by its id.
     await demo.app.store.upsertLedgerRows([ledgerRow('LEDGER-ONLY-1', 'INV-1', { amount: 4200 })]);
     await rescoreNow(demo.app, 'LEDGER-ONLY-1');
-    const store = demo.app.store as unknown as Record<string, (...a: unknown[]) => unknown>;
-    for (const name of [...HEAVY, 'refreshes']) {
-      const target = name === 'refreshes' ? (demo.app.store.registers as unknown as Record<string, (...a: unknown[]) => unknown>) : store;
-      const real = target[name]!.bind(target);
-      target[name] = (...args: unknown[]) => {
-        calls.set(name, (calls.get(name) ?? 0) + 1);
-        return real(...args);
-      };
-    }
+    countCalls(demo.app.store, [...HEAVY, ...WHOLE], calls);
+    countCalls(demo.app.store.registers, ['refreshes', 'refreshFor', 'entriesFor'], calls);
     ({ server, base } = await startServer(demo));
   }, 180_000);
   afterAll(async () => {
     await server?.close();
     await demo?.close();
   });
-  const check = async (q: string, amount?: number) => {
-    const res = await fetch(`${base}/api/check?q=${encodeURIComponent(q)}${amount ? `&amount=${amount}` : ''}`);
-    return { status: res.status, body: (await res.json()) as Assessment & { match: { register?: { sources: unknown[] } } } };
-  };
+  const check = (q: string, amount?: number) => fetchCheck(base, q, amount);
   const heavyCalls = () => Object.fromEntries([...HEAVY, 'refreshes'].map((n) => [n, calls.get(n) ?? 0]));
+  const wholeCalls = () => Object.fromEntries([...WHOLE, 'refreshFor', 'entriesFor'].map((n) => [n, calls.get(n) ?? 0]));
 
   it('serves stored assessments by name, register id, customer id and ledger-only id with no portfolio-wide or history read', async () => {
     const picks = [seeded[10]!, seeded[150]!, seeded[299]!];
@@ -64,6 +58,8 @@ describe('GET /api/check reads one customer, not the portfolio or its history', 
     // The register part comes with its refresh report (read by key, not from the list of all refreshes).
     expect(seededByName.body.match.register?.sources).toHaveLength(1);
     expect(heavyCalls()).toEqual(Object.fromEntries([...HEAVY, 'refreshes'].map((n) => [n, 0])));
+    // Asked before, each is a kept answer: checked against versions, the assessment and the register report are not read.
+    expect(wholeCalls()).toEqual({ latestAssessment: 0, refreshFor: 0, entriesFor: 0 });
   });
 
   it('assesses an order amount from kept inputs: same answer as scoring from the store, read once per stored assessment', async () => {

@@ -48,8 +48,7 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
       const kept = await checkAnswers?.get(query.q, query.amount);
       if (kept !== undefined) return reply.type(JSON_TYPE).send(kept);
       // The basis is read before the answer is made: a re-score meanwhile makes the kept answer stale, never the reverse.
-      const customerId = checkAnswers && (await checkAnswers.customerFor(query.q));
-      const basis = customerId !== undefined && checkAnswers ? await checkAnswers.basisOf(customerId, query.amount) : undefined;
+      const prepared = await checkAnswers?.prepare(query.q, query.amount);
       const sources: SourceReport[] = [];
       const answer = await runCheck(app, documents, query.q, { orderAmount: query.amount, search: searchCustomers, ...(fresh ? { fresh } : {}), ...(registers ? { registers } : {}), sourcesOut: sources });
       if (!answer) {
@@ -67,8 +66,8 @@ export function registerCustomerRoutes({ server, registry, app, documents, searc
           ...(answer.register ? { register: { entries: answer.register.entries, sources: answer.register.sources, candidates: answer.register.candidates } } : {}),
         },
       });
-      if (basis !== undefined && answer.kind === 'customer' && answer.customer?.id === customerId) checkAnswers!.set(query.q, query.amount, customerId!, basis, body);
-      return reply.type(JSON_TYPE).send(body);
+      const keep = prepared && checkAnswers && answer.kind === 'customer' && answer.assessment.customerId === prepared.customerId;
+      return reply.type(JSON_TYPE).send(keep ? checkAnswers.set(query.q, query.amount, prepared, body) : body);
     },
   );
 
