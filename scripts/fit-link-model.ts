@@ -2,7 +2,7 @@
  * Fits the entity-linking weights (analysis/linking/link-model.json) on the DEVELOPMENT part of the
  * labelled real-text corpus only (analysis/eval/corpus/linking.dev.jsonl + watchlist.csv); the
  * held-out part is never read here.
- *   tsx scripts/fit-link-model.ts [--corpus <dir>] [--out <file>] [--prior <file>] [--precision 0.98] [--recall 0.9] [--confusable 0.9] [--repeats 3] [--errors]
+ *   tsx scripts/fit-link-model.ts [--corpus <dir>] [--out <file>] [--prior <file>] [--precision 0.98] [--recall 0.9] [--confusable 0.9] [--repeats 3] [--errors [--at <threshold>]] [--lambda <x>]
  * The threshold: the one that leaves the most room to every goal on the cross-validated curve (see below).
  * Every candidate mention the linker generates in a dev sentence is a training example (label:
  * the customer is in the sentence's `expect`). Regularisation strength and the decision threshold
@@ -38,7 +38,8 @@ const showErrors = args.includes('--errors');
 const priorFile = opt('--prior', 'scripts/link-prior.json');
 const prior = z.object({ weights: z.record(z.string(), z.number()) }).parse(JSON.parse(readFileSync(priorFile, 'utf8'))).weights;
 const FOLDS = 5;
-const LAMBDAS = [0.3, 1, 3, 10, 30];
+// --lambda <x>: one regularisation strength (to compare two feature sets at the same one); else chosen by log-loss.
+const LAMBDAS = args.includes('--lambda') ? [Number(opt('--lambda', '1'))] : [0.3, 1, 3, 10, 30];
 const MARGIN = 1;
 
 type Line = LinkLine;
@@ -216,8 +217,10 @@ if (showErrors) {
   }
   console.log('\nfalse links at threshold 0.8:');
   for (const w of measure(best!.scored, 0.8).wrong.filter((x) => /got \[[^\]]/.test(x))) console.log(`  ${w}`);
-  console.log('\ncross-validated errors on the development part:');
-  for (const w of chosen.r.wrong) console.log(`  ${w}`);
+  // --at <threshold>: the out-of-fold errors at another threshold, to compare two feature sets at the same point.
+  const at = args.includes('--at') ? Number(opt('--at', '')) : undefined;
+  console.log(`\ncross-validated errors on the development part${at === undefined ? '' : ` at threshold ${at}`}:`);
+  for (const w of at === undefined ? chosen.r.wrong : measure(best!.scored, at).wrong) console.log(`  ${w}`);
 }
 console.log(`\nwrote ${outFile}`);
 

@@ -58,6 +58,14 @@ export const CLUB_BEFORE = folded(`
   fc sc ac hc ehc ev sv tsv vfb vfl bsc fsv tsg sg ssc ssv us as afc cf cd rc og ogc hsc sk fk nk ks bk if ik gc yb ehc zsc lhc
   olympique sporting rapid real dynamo dinamo racing stade union borussia eintracht fortuna hertha werder inter atletico athletic`);
 
+/** Days and months in the four languages: "Tuesday Morning" shortened to "Tuesday" is a date. */
+export const CALENDAR_WORDS = folded(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+  november december montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz maerz mai juni juli oktober
+  dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril juin juillet aout septembre octobre
+  novembre decembre lunedi martedi mercoledi giovedi venerdi sabato domenica gennaio febbraio marzo aprile maggio giugno luglio
+  agosto settembre ottobre dicembre`);
+
 /** Words after a name that make it a club or team: "Siemens Basket", "Post Volley", "X United". */
 export const CLUB_AFTER = folded(`
   basket basketball volley volleyball handball hockey unihockey fc sc united city rovers wanderers athletic calcio futbol football

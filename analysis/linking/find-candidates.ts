@@ -139,6 +139,10 @@ export function findNameSpans(root: Map<string, TrieNode>, text: string, tokens:
         if (fit) fitting.push({ variant, fit });
       }
       if (fitting.length > 0) {
+        // Where a customer's own name is written ("KTM", "Verizon"), another's short form of it ("KTM Components") is no candidate.
+        if (fitting.length > 1 && fitting.some((x) => x.variant.kind === 'short') && fitting.some((x) => x.variant.kind !== 'short')) {
+          for (let k = fitting.length - 1; k >= 0; k--) if (fitting[k]!.variant.kind === 'short') fitting.splice(k, 1);
+        }
         spans.push({ start: i, end: f.end, variants: bestPerCustomer(fitting), compound: false, inflected: f.inflected });
         break;
       }
@@ -158,7 +162,7 @@ export function findNameSpans(root: Map<string, TrieNode>, text: string, tokens:
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const KIND_RANK = { name: 0, alias: 1, reduced: 2 } as const;
+const KIND_RANK = { name: 0, alias: 1, reduced: 2, short: 3 } as const;
 
 /** The most telling variant per customer: its own name before an alias before a reduced name; exact case first. */
 function bestPerCustomer(list: Array<{ variant: NameVariant; fit: CaseFit }>): Array<{ variant: NameVariant; fit: CaseFit }> {
@@ -172,7 +176,7 @@ function bestPerCustomer(list: Array<{ variant: NameVariant; fit: CaseFit }>): A
 }
 
 function variantRank(y: { variant: NameVariant; fit: CaseFit }): number {
-  return KIND_RANK[y.variant.kind] + (y.fit === 'acronym_title' ? 3 : 0);
+  return KIND_RANK[y.variant.kind] + (y.fit === 'acronym_title' ? 4 : 0);
 }
 
 export function capitalised(text: string, tokens: TokenStream, i: number): boolean {

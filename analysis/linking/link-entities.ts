@@ -92,6 +92,9 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
   const counts = new Map<string, number>();
   for (const s of spans) for (const { variant } of s.variants) counts.set(variant.customerId, (counts.get(variant.customerId) ?? 0) + 1);
   const identified = new Set(ids.filter((m) => !m.shared).map((m) => m.customerId));
+  // Customers written with more than a short form somewhere in the document ("Thames Water … Thames").
+  const fullNamed = new Set<string>();
+  for (const s of spans) for (const { variant } of s.variants) if (variant.kind !== 'short') fullNamed.add(variant.customerId);
   const ctx = createDocumentContext(full, tokens, titleEnd, lang, identified, counts);
   const ends = spans.map((s) => (s.compound ? s.end : s.end + legalFormLengthAt(tokens.norms, s.end)));
   const listed = findEnumerations(full, tokens, spans, ends);
@@ -102,7 +105,7 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
     const where = { start: tokens.starts[span.start]!, end: tokens.ends[ends[i]! - 1]! };
     const candidates = span.variants.map((c) => ({
       customerId: c.variant.customerId,
-      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: rivals(span.variants, c.variant), listed: listed[i] === 1 }),
+      features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: rivals(span.variants, c.variant), listed: listed[i] === 1, fullElsewhere: c.variant.kind === 'short' && fullNamed.has(c.variant.customerId) }),
     }));
     const key = span.end - span.start === 1 ? tokens.norms[span.start]! : tokens.norms.slice(span.start, span.end).join(' ');
     out.push({ span: where, text: full.slice(where.start, where.end), key, candidates });
@@ -110,11 +113,17 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
   return out;
 }
 
-/** Other customers on the same words with as strong a variant: an alias is not contested by another's name without its group word ("Esprit" for Esprit Holdings). */
+// How strongly a kind of variant claims its words: a name or alias, then a name without its group word, then a short form.
+const CLAIM = { name: 2, alias: 2, reduced: 1, short: 0 } as const;
+
+/**
+ * Other customers on the same words with as strong a variant: an alias is not contested by another's
+ * name without its group word ("Esprit" for Esprit Holdings), nor a name by another's short form.
+ */
 function rivals(variants: ReadonlyArray<{ variant: NameVariant }>, own: NameVariant): number {
   if (variants.length === 1) return 0;
   let n = 0;
-  for (const { variant } of variants) if (variant !== own && (variant.kind !== 'reduced' || own.kind === 'reduced')) n++;
+  for (const { variant } of variants) if (variant !== own && CLAIM[variant.kind] >= CLAIM[own.kind]) n++;
   return n;
 }
 

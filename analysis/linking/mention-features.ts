@@ -25,6 +25,8 @@ export interface Candidate {
   competitors: number;
   /** In an enumeration with another candidate name. */
   listed: boolean;
+  /** A short form whose customer is written with a longer name elsewhere in the document. */
+  fullElsewhere?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   addPersonCues(ctx, span, profile, f);
   if (describedBefore(ctx, span, profile)) put(f, 'business_before');
   if (c.listed) put(f, 'listed');
+  if (c.fullElsewhere) put(f, 'short_full_in_document');
   if (!name.form) addExtensionCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, name.atStart, f);
   let otherEntity = false;
@@ -47,5 +50,28 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   // Only a bare acronym is a namesake risk abroad; "HM Revenue & Customs" is spelled out.
   addDocumentCues(ctx, span, profile, c.variant.acronym && c.variant.tokens.length === 1, c.variant.customerId, c.competitors, f);
   if ((f.has('common_word') || f.has('common_word_abroad')) && (f.has('business_near') || f.has('business_before') || f.has('legal_form'))) put(f, 'word_in_business');
-  return f;
+  return c.variant.kind === 'short' ? shortFormFeatures(f, otherEntity) : f;
+}
+
+const SHORT_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'industry_near', 'id_in_document'];
+const SHORT_PERSON: readonly Feature[] = ['first_name_before', 'initial_before', 'title_before', 'role_before', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near', 'historic_year_near'];
+const SHORT_NAMESAKE: readonly Feature[] = [
+  'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
+];
+
+/**
+ * A short form ("Thames" for Thames Water) is weighed by its own few features, so the many weak
+ * candidates it brings do not move the weights of full names: the longer name elsewhere in the
+ * document, business or industry wording around it, person cues, or cues of another entity.
+ */
+function shortFormFeatures(f: FeatureValues, otherEntity: boolean): FeatureValues {
+  const g: FeatureValues = new Map();
+  put(g, 'short');
+  if (f.has('short_full_in_document')) put(g, 'short_full_in_document');
+  if (f.has('competing')) g.set('competing', f.get('competing')!);
+  if (f.has('acronym')) put(g, 'short_acronym');
+  if (SHORT_BUSINESS.some((x) => f.has(x))) put(g, 'short_business');
+  if (SHORT_PERSON.some((x) => f.has(x))) put(g, 'short_person');
+  if (otherEntity || SHORT_NAMESAKE.some((x) => f.has(x))) put(g, 'short_namesake');
+  return g;
 }

@@ -1,11 +1,13 @@
 import type { Customer } from '../../platform/schemas/customer.js';
 import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
 import { commonWordBits } from './common-words.js';
+import { CALENDAR_WORDS, CLUB_BEFORE } from './cue-words.js';
+import { COUNTRY_OF_NAME, FIRST_NAMES, PLACES } from './feature-words.js';
 import type { LinkModel } from './link-model.js';
 import { canonicalLegalForm, foldToken, sameFormKeys, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
 
 /** How a variant came from the watchlist entry. */
-export type VariantKind = 'name' | 'alias' | 'reduced';
+export type VariantKind = 'name' | 'alias' | 'reduced' | 'short';
 
 /** One way a customer's name can appear in text, after legal forms and leading articles are removed. */
 export interface NameVariant {
@@ -27,6 +29,8 @@ export interface NameVariant {
    * word, 0 for a coined word; undefined for longer names or when the model came without the vocabulary.
    */
   commonIn?: number;
+  /** Another spelling of a name (split at inner capitals, an abbreviation, a number): no short form of it ("Thyssen" of ThyssenKrupp). */
+  respelled?: boolean;
 }
 
 export interface TrieNode {
@@ -131,16 +135,31 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     for (const v of variants) {
       named = true;
       for (const t of v.tokens) nameTokens.add(t);
-      const key = `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
+      const key = variantKey(v);
       if (seen.has(key)) continue;
       seen.add(key);
       if (model.commonWords && v.tokens.length === 1 && !v.acronym) v.commonIn = commonWordBits(model.commonWords, v.tokens[0]!);
       insertVariant(index.root, v);
     }
+    // The leading word of a longer name ("Thames" for Thames Water, "JD" for JD Sports): last, so a
+    // customer's own single-word name or alias of the same word keeps its stronger kind.
+    for (const v of variants) {
+      const short = shortFormOf(v, model);
+      if (!short) continue;
+      const key = variantKey(short);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (model.commonWords && !short.acronym) short.commonIn = commonWordBits(model.commonWords, short.tokens[0]!);
+      insertVariant(index.root, short);
+    }
     if (!named) index.unnamed.push(c.id);
     index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), industrySection: industrySectionOf(c.industry), sports: isSportsIndustry(c.industry), formTokens, formKeys: shared(formSets, formKeys), pluralSpellings: pluralSpellings.length > 0 ? pluralSpellings : NONE, accented });
   }
   return index;
+}
+
+function variantKey(v: NameVariant): string {
+  return `${v.tokens.join(' ')}|${v.exactCase.join(',')}|${v.capitals.join(',')}`;
 }
 
 function addTo(map: Map<string, string[]>, key: string, id: string): void {
@@ -158,7 +177,7 @@ export function makeVariants(customerId: string, name: string, kind: Exclude<Var
   const out: NameVariant[] = [];
   for (const spelling of respellings(name)) {
     const v = makeVariant(customerId, spelling, kind);
-    if (v) out.push(v);
+    if (v) out.push({ ...v, respelled: true });
   }
   const full = makeVariant(customerId, name, kind);
   if (!full) return out;
@@ -185,8 +204,14 @@ const ABBREVIATED: Array<[RegExp, string]> = [
   [/\bSankt\b/gu, 'St.'], [/\bSaint\b/gu, 'St.'],
 ];
 
-// One cheap test before the patterns: most names have no inner capital and no abbreviation.
-const RESPELLABLE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|Gebr|Cie|Compagnie|Bros|Brothers|Sankt|Saint/u;
+// A number inside a name, in figures or in English words, both ways ("Pier 1 Imports", "Pier One Imports"); not a leading one ("3M").
+const NUMBER_WORDS = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+for (const [i, word] of NUMBER_WORDS.entries()) {
+  ABBREVIATED.push([new RegExp(`(?<=\\s)${i + 1}(?=\\s|$)`, 'gu'), word], [new RegExp(`(?<=\\s)${word}(?=\\s|$)`, 'gu'), String(i + 1)]);
+}
+
+// One cheap test before the patterns: most names have no inner capital, abbreviation or number.
+const RESPELLABLE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|Gebr|Cie|Compagnie|Bros|Brothers|Sankt|Saint|\s(?:\d\d?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?:\s|$)/u;
 
 /** Other ways news spells the same name: split at inner capitals, and common abbreviations written out or shortened. */
 export function respellings(name: string): string[] {
@@ -238,6 +263,32 @@ export function makeVariant(customerId: string, name: string, kind: VariantKind)
     telling: descriptive.length,
     generic: distinctive.length === 0,
   };
+}
+
+// Words of names that say nothing alone: "Gebr. Heinemann", "St. James's Place", "Saint-Gobain".
+const NAME_ABBREVIATIONS = new Set(['gebr', 'gebruder', 'gebrueder', 'bros', 'brothers', 'cie', 'compagnie', 'st', 'sankt', 'saint', 'sainte', 'san', 'santa', 'the']);
+
+/**
+ * The leading word of a name of two or more telling words as a name by itself, as news shortens a
+ * name it has given or its readers know ("Thames" for Thames Water, "JD" for JD Sports, "Hanjin" for
+ * Hanjin Shipping): only a distinctive word — not generic, a group word, a first name ("Ted Baker"),
+ * a country or place ("Bolton Wanderers"), a club prefix ("FC Messina"), a day or month ("Tuesday
+ * Morning"), nor an ordinary word of German, English, French or Italian ("Credit Suisse", "Pier 1")
+ * — and at least four letters unless it is an acronym (not "Uni" of UniCredit). Where any customer's own name or alias is
+ * written, short forms give way (find-candidates.ts). The
+ * features weigh it (`short`, and the longer name elsewhere in the document).
+ */
+export function shortFormOf(v: NameVariant, model: LinkModel): NameVariant | undefined {
+  if (v.kind === 'short' || v.respelled || v.tokens.length < 2 || v.telling < 2 || v.generic) return undefined;
+  const t = v.tokens[0]!;
+  const acronym = v.exactCase[0] != null;
+  if (!acronym && (t.length < 4 || !v.capitals[0])) return undefined;
+  if (isGenericToken(t) || isStructuralToken(t) || isGroupWord(t) || FIRST_NAMES.has(t) || PLACES.has(t) || COUNTRY_OF_NAME.has(t)) return undefined;
+  if (/^\d/.test(t) || NAME_ABBREVIATIONS.has(t) || CLUB_BEFORE.has(t) || CALENDAR_WORDS.has(t)) return undefined;
+  // An ordinary word, also in the plural the dictionaries do not list ("Sports Direct").
+  if (!acronym && model.commonWords && (commonWordBits(model.commonWords, t) !== 0 || (t.endsWith('s') && commonWordBits(model.commonWords, t.slice(0, -1)) !== 0))) return undefined;
+  const short = sliceVariant(v, 0, 1);
+  return { ...short, kind: 'short' };
 }
 
 // German adjectives in names decline: "Deutsche Bank" → "der Deutschen Bank", "Schweizerische Post" → "der Schweizerischen Post".
