@@ -43,6 +43,14 @@ export const HISTORIC: Record<string, RegExp> = {
   it: /\banni fa\b|\ball'epoca\b|\bin passato\b|\bgia nel\b|\bun tempo\b/,
 };
 
+/** "Ten years after its collapse into administration": the trigger is what the years are counted from. Read right before it. */
+export const YEARS_AFTER: Record<string, RegExp> = {
+  de: /\b(?:jahre|jahrzehnte) nach (?:(?:der|dem|seiner|ihrer) )?(?:[\w-]+ ){0,2}$/,
+  en: /\b(?:years|decades) (?:after|since) (?:(?:its|the|their|his|her) )?(?:[\w-]+ ){0,2}$/,
+  fr: /\bans (?:apres|depuis) (?:(?:sa|son|la|le|leur) )?(?:[\w-]+ ){0,2}$/,
+  it: /\banni dopo (?:(?:il|la|lo|l'|il suo|la sua) ?)?(?:[\w-]+ ){0,2}$/,
+};
+
 /** Verbal hedges and reports of a threat, read in the trigger's clause. */
 export const HEDGE_VERBAL: Record<string, RegExp> = {
   de: /\bdroh(?:t|en|te|ten)\b|\bbefurcht|\bgefahr\b|\bfalls\b|\brisiko\b|\bspekul|\bgerucht|\bangeblich|\bsoll(?:en)? (?:\w+ ){0,6}(?:haben|sein|stehen)\b|\bpruf(?:t|en)\b|\berwag|\bwarnt vor\b|\bsteh(?:t|en) (?:\w+ )?vor (?:der|dem|einer|einem)\b|\bam rande\b|\bkurz vor\b|\bvor dem aus\b|\bplan(?:t|en) (?:\w+ ){0,3}(?:zu|einzu)|\bbeantragen (?:will|wollen)\b|\bwill (?:\w+ ){0,4}beantragen\b|\bmuss(?:te)? (?:\w+ ){0,3}(?:furchten|bangen)\b|\bsteh(?:e|t|en) (?:\w+ ){0,2}vor (?:der|dem|einer|einem)\b|\b(?:moglicherweise|womoglich|eventuell|vermutlich|offenbar|anscheinend)\b|\bentscheid(?:et|en) (?:\w+ ){0,6}(?:ob|uber)\b/,
@@ -121,17 +129,17 @@ export const NEGATION_AFTER: Record<string, RegExp> = {
 
 /** Talk about the law or how a procedure works, not about a company: "Revision des Insolvenzrechts". */
 export const LAW_OR_GENERIC: Record<string, RegExp> = {
-  de: /(?:insolvenz|konkurs|betreibungs|sanierungs)recht|\b(?:revision|reform|gesetz|gesetzes|gesetzgeber|parlament|nationalrat|standerat|bundesrat)\b|\bwie (?:ein|eine|das|der) /,
-  en: /\b(?:law|laws|reform|legislation|lawmakers|parliament|congress)\b|\bhow (?:a|an|the) /,
-  fr: /\b(?:droit|loi|reforme|revision|parlement|conseil federal)\b|\bcomment (?:une|un) /,
-  it: /\b(?:legge|riforma|codice|normativa|parlamento|diritto)\b|\bcome (?:un|una) /,
+  de: /\b(?:ist|sind) (?:es )?(?:nicht |auch )?(?:zulassig|unzulassig|erlaubt|verboten|moglich|notwendig|erforderlich|statthaft)\b|(?:insolvenz|konkurs|betreibungs|sanierungs)recht|\b(?:revision|reform|gesetz|gesetzes|gesetzgeber|parlament|nationalrat|standerat|bundesrat)\b|\bwie (?:ein|eine|das|der) /,
+  en: /\bit is (?:not )?(?:permitted|allowed|possible|necessary|prohibited|lawful|unlawful|illegal)\b|\byour (?:company|business|firm|limited company)\b|\b(?:law|laws|reform|legislation|lawmakers|parliament|congress)\b|\bhow (?:a|an|the) /,
+  fr: /\bil (?:est|n'est pas) (?:possible|permis|interdit|necessaire|obligatoire)\b|\bvotre (?:entreprise|societe)\b|\b(?:droit|loi|reforme|revision|parlement|conseil federal)\b|\bcomment (?:une|un) /,
+  it: /\b(?:e|non e) (?:possibile|consentito|vietato|necessario|obbligatorio|ammesso)\b|\b(?:tua|vostra) (?:azienda|impresa|societa)\b|\b(?:legge|riforma|codice|normativa|parlamento|diritto)\b|\bcome (?:un|una) /,
 };
 
 /** Sport pages use insolvency words as metaphors ("Pleite für den FC", "fallimento sportivo"). */
 export const SPORT = /\bsconfitt|\beliminazion|\ballenator|\bcampionat|\bniederlage|\bdefaite|\bentraineur|\b(?:fc|equipe|squadra|mannschaft|nationalmannschaft|spiel|match|partita|terrain|campo|cup|coupe|coppa|liga|saison|stagione|turno|halbfinal|finale|sportivo|sportive|goal)\b/;
 
 // German text is folded with the transcriptions ue/ae/oe → u/a/o; German cues are folded the same way.
-for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
+for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, YEARS_AFTER, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

@@ -143,9 +143,9 @@ const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'
  * ("in proprio", "voluntary") is not a creditor's petition.
  */
 const REQUESTED_BEFORE =
-  /(?:\b(?:(?:ha|hanno|avevano|aveva) (?:\w+ )?(?:chiesto|richiesto)|chied(?:e|ono)|chiesta|richiesta) (?:il |la |l')?|\b(?:seek(?:s|ing)?|sought|pursu(?:ing|es)|demand(?:s|ing|ed)?) (?:the |an? )?(?:[a-z'-]+ ){0,3}|\bserved with (?:\w+ ){0,2}|\baux fins de voir prononcer [^.]{0,160}?|\bassign(?:e|er|ee|ation) [^.]{0,80}?(?:aux fins|en vue) [^.]{0,160}?)$/;
+  /(?:\b(?:(?:ha|hanno|avevano|aveva) (?:\w+ )?(?:chiesto|richiesto)|chied(?:e|ono)|chiesta|richiesta) (?:il |la |l')?|\b(?:seek(?:s|ing)?|sought|pursu(?:ing|es)|demand(?:s|ing|ed)?) (?:the |an? )?(?:[a-z'-]+ ){0,3}|\bserved with (?:\w+ ){0,2}|\b(?:(?:ont|a|avait|avaient|auraient|aurait) (?:\w+ )?)?(?:demande|demandent|requis|requierent|sollicite|sollicitent|reclame|reclament) (?:la |le |l')(?:ouverture (?:d'une |de la |du )|mise en )?|\baux fins de voir prononcer [^.]{0,160}?|\bassign(?:e|er|ee|ation) [^.]{0,80}?(?:aux fins|en vue) [^.]{0,160}?)$/;
 /** A cheap test before REQUESTED_BEFORE (anchored at the end, it would try every start). */
-const REQUEST_WORD = /chiest|richiest|chied|seek|sought|pursu|demand|served with|aux fins|assign/;
+const REQUEST_WORD = /chiest|richiest|chied|seek|sought|pursu|demand|served with|aux fins|assign|requi|sollicit|reclam/;
 const OWN_REQUEST = /\b(?:in proprio|proprio|voluntary|volontaire|own)\b/;
 function isRequestedByAnother(folded: string, t: TriggerPosition): boolean {
   const before = folded.slice(Math.max(0, t.start - 260), t.start);

@@ -14,6 +14,7 @@ import {
   NEGATION_BEFORE,
   SPORT,
   VERB_FIRST_DE,
+  YEARS_AFTER,
   STATISTIC,
   yearsIn,
 } from './cues.js';
@@ -57,7 +58,7 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
   c = avertedCue(s, trigger, others);
   if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
-  c = cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear);
+  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start)) ?? cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear);
   if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
   c = cue(pick(STATISTIC), clause);
   if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
@@ -66,6 +67,8 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))));
   if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
   if (lang === 'de' && VERB_FIRST_DE.test(folded)) return { modality: 'hypothetical', cues: [`condition: verb first (${folded.trim().split(/\s/)[0]})`] };
+  // A question ("Is Wilko going bust?", "Droht die Pleite?") asks, it does not state: at most hedged.
+  if (/^[^.!:;]*\?["'”»\s]*$/.test(folded.slice(trigger.end))) return { modality: 'hedged', cues: ['hedge: a question'] };
   c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? cue(pick(HEDGE_VERBAL), clause);
   if (!c && lang === 'de') c = cue(HEDGE_UNFOLDED_DE, clauseAround(s.lower, trigger.start, trigger.end));
   if (c) return { modality: 'hedged', cues: [`hedge: ${c}`] };

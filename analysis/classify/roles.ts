@@ -56,6 +56,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:auf (?:begehren|antrag|verlangen|betreiben)|im auftrag) (?:der|des|von) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:insolvenzverwalter(?:in)?|sachwalter(?:in)?|liquidator(?:in)?|konkursverwalter(?:in)?|konkursamt|sanierungsberater(?:in)?|verwalter(?:in)?)\\s*[:,]?\\s*(?:ist |wurde |wird )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:ubernimmt|kauft|erwirbt|ubernahme (?:von|der|des)|kauf (?:von|der|des)|verkauf (?:von|der|des)) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:kaufer|erwerber|eigentumer|bieter|investor)(?:in)? (?:der|des|von|fur) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: /\b(?:kaufer|erwerber|eigentumer|besitzer|investor|mehrheitseigner)(?:in)?,? (?:die |der )?$/, role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:von|durch|an) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:unter das dach|unter dem dach|in die hande|unter die kontrolle|unter der kontrolle) (?:von|der|des) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:klage|anklage|strafanzeige|verfahren|ermittlungen|vorwurfe) (?:gegen|wider) ${ART}$|\\bverklagt ${ART}$`), role: 'defendant', groups: ['legal'] },
@@ -64,13 +66,17 @@ const BEFORE: Record<string, Marker[]> = {
   ],
   en: [
     // "payment to Conoco", "debts to HMRC", "money owed to X": the one paid is the creditor.
-    { re: new RegExp(`\\b(?:payments?|paid|pay|paying|owed|owing|debts?|money|sums?|amounts?|arrears|liabilities) (?:[\\w'-]+ ){0,3}to ${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:payments?|paid|pay|paying|owed|owing|debts?|money|sums?|amounts?|arrears|liabilities) (?:[\\w'-]+ ){0,3}to ${ART}$|\\b(?:owes|owed|owing) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
     // "liquidator of X", "administrators to X": X is the company wound up; "administrators from X" is the practitioners' firm.
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|special managers?|trustees?) (?:of|to|for|over) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
+    // "Hostmore, the owners of TGI Fridays, has gone into administration": the owned company inside the apposition is not the debtor.
+    { re: new RegExp(`, (?:the |its |their )?(?:[\\w-]+ )?(?:owners?|parent|parent company|holding company) of ${ART}$`), role: 'parent', groups: ['debt', 'legal', 'other'] },
+    { re: new RegExp(`\\b(?:owners?|buyers?|purchasers?|acquirers?|bidders?) (?:of|for) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: /\b(?:owners?|buyers?|purchasers?|acquirers?|bidders?),? (?:the )?$/, role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:under the (?:control|ownership|wing) of|into the hands of|into the (?:arms|fold) of) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -92,6 +98,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrateur|mandataire|liquidateur|commissaire|curateur|gerant) (?:judiciaire |au sursis |ad hoc )?(?:est |a ete |designe |nomme )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:repreneur|acquereur|acheteur|proprietaire)s? (?:de|du|des|d') ?${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: /\b(?:repreneur|acquereur|acheteur|proprietaire|actionnaire majoritaire)s?,? (?:le |la |l')?$/, role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:par|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     // "tomber dans l'escarcelle de Leclerc", "passer sous le contrôle de X": the new owner.
     { re: new RegExp(`\\b(?:dans l'escarcelle|dans le giron|sous le controle|sous la coupe|aux mains|entre les mains|dans le portefeuille) (?:de|du|des|d') ?${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -108,6 +116,8 @@ const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: new RegExp(`\\b(?:acquirente|compratore|proprietari[oa]) (?:di|del|della|dello|dell'|dei) ${ART}$`), role: 'acquired', groups: ['ownership'] },
+    { re: /\b(?:acquirente|compratore|proprietari[oa]|azionista di maggioranza),? (?:il |la |l')?$/, role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:offerta|opa|ops)\\b[^.;]{0,60}\\b(?:su|per) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:siglato|firmato|concluso|raggiunto|sottoscritto) (?:\\w+ ){0,2}con ${ART}$`), role: 'seller', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:da|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
@@ -138,7 +148,9 @@ const AFTER: Record<string, Marker[]> = {
     { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
-    { re: /^,? (?:is |was |were )?(?:owed|owes)\b/, role: 'creditor', groups: ['debt'] },
+    // "X is owed", "X, owed £5m": X is the creditor; "X owes / owed Barclays £50m": X is the debtor.
+    { re: /^,? (?:(?:is|was|were|are|being|still|reportedly) )+owed\b|^, owed\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:still |reportedly )?(?:owes|owed)\b(?! by)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:(?:acting|serving|appointed|installed|named|engaged|retained|working) )?as (?:joint |the |interim |special |provisional |official |its |their )*(?:administrators?|liquidators?|receivers?|special managers?|trustees?)\b/, role: 'liquidator', groups: ['debt'] },
     { re: /^(?:'s)? (?:\w+ ){0,2}(?:acquires|acquired|buys|bought|agreed to buy|agrees to buy|to buy|to acquire|takes over|took over|will acquire|will purchase|will buy|is buying|purchases|completed the acquisition|snaps up|snapped up|secured a rescue deal)\b|^'s (?:acquisition|takeover|purchase) of\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:is|was|has been|will be|to be|were) (?:\w+ ){0,2}(?:acquired|bought|taken over|sold|purchased)\b/, role: 'acquired', groups: ['ownership'] },
@@ -264,8 +276,14 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   }
   // 4. Active voice: the nearest organisation before the trigger in its clause; else the nearest after.
   // The speaker of a reporting verb ("X … claims the defendants owe …", "X said Y filed …") is not the trigger's subject.
+  // An organisation inside a relative clause closed before the trigger ("creditors, which include X, met to vote on the CVA")
+  // describes another noun; it is not the subject of the main clause.
   const beforeTrigger = free.filter(
-    (m) => toFolded(m.end) <= trigger.start && !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)) && !speaksOfTrigger(folded.slice(toFolded(m.end), trigger.start)),
+    (m) =>
+      toFolded(m.end) <= trigger.start &&
+      !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)) &&
+      !speaksOfTrigger(folded.slice(toFolded(m.end), trigger.start)) &&
+      !insideClosedRelative(folded, toFolded(m.start), toFolded(m.end), trigger.start, lang),
   );
   if (beforeTrigger.length > 0) {
     // Prefer a name over a later pronoun/reference only when the reference is far away.
@@ -274,6 +292,11 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     const head = beforeTrigger[0]!;
     if (best !== head && APPOSITION.test(folded.slice(toFolded(head.end), trigger.start)) && folded.slice(toFolded(best.end), trigger.start).includes(','))
       return { subject: head, role: roleFor(group, bearing, type), parties, reason: 'before trigger, past an apposition' };
+    // "Hostmore, the owners of TGI Fridays has gone into administration": a description in apposition stands for the name.
+    if (best.kind === 'reference') {
+      const named = beforeTrigger.find((m) => m.kind === 'name' && /^, $/.test(folded.slice(toFolded(m.end), toFolded(best.start))));
+      if (named) return { subject: named, role: roleFor(group, bearing, type), parties, reason: 'before trigger, the name of an apposition' };
+    }
     return { subject: best, role: roleFor(group, bearing, type), parties, reason: 'before trigger' };
   }
   // After the trigger only when it is close ("Cette acquisition … renforcer la position de leader de Carrefour" is not about Carrefour).
@@ -383,8 +406,34 @@ const RELATIVE: Record<string, RegExp> = {
 };
 /** A German relative clause ends in its finite verb; "…, die Insolvenz der X" is an article, not a relative pronoun. */
 const GERMAN_VERB_FINAL = /^[^,.;:]{0,80}\b(?:hat|hatte|haben|hatten|ist|war|sind|waren|wurde|wurden|wird|werden|musste|mussten|muss|meldete|meldet|beantragte|beantragt|stellte|stellt|ging|geht|rutschte|schlitterte|befindet|befand)(?=[,.;:]|$)/;
+/** "X is the latest retailer, which …": a predicate noun of the name carries the relative clause back to it. */
+const PREDICATE_TAIL = /^ (?:is|was|are|were|has become|became|becomes|ist|war|wurde|est|etait|devient|e|era|diventa) (?:the|a|an|another|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|uno)\s?(?:[\w'’&-]+ ){0,4}[\w'’&-]+$/;
 /** An apposition between a name and the relative pronoun: "Carillion, the construction group, which …". */
 const APPOSITION_TAIL = /^[,:]? \(?(?:the|a|an|its|der|die|das|ein|eine|le|la|l'|les|un|une|il|lo|una|uno)\s?(?:[\w'’&-]+ ){0,4}[\w'’&-]+\)?$/;
+
+/** ", which include X," / ", die X gehört," / ", qui détient X,": X sits in a relative clause that closes before the trigger. */
+function insideClosedRelative(folded: string, start: number, end: number, triggerStart: number, lang: string): boolean {
+  const opener = (RELATIVE_OPENER[lang] ?? RELATIVE_OPENER.en!).exec(folded.slice(Math.max(0, start - 60), start));
+  if (!opener) return false;
+  const close = folded.indexOf(',', end);
+  return close !== -1 && close < triggerStart;
+}
+const RELATIVE_OPENER: Record<string, RegExp> = {
+  en: /, (?:which|who|whose|that) (?:[\w'’-]+ ){0,6}$/,
+  de: /, (?:der|die|das|welche[rs]?|deren|dessen|dem|denen) (?:[\w'’-]+ ){0,6}$/,
+  fr: /, (?:qui|dont|lequel|laquelle|lesquel(?:le)?s) (?:[\w'’-]+ ){0,6}$/,
+  it: /, (?:che|il quale|la quale|i quali|le quali|cui) (?:[\w'’-]+ ){0,6}$/,
+};
+
+/**
+ * "companies that enter administration", "les entreprises qui font faillite": a restrictive relative clause on a plural
+ * common noun talks of a kind of company, not of one (no comma, so it is not caught by RELATIVE).
+ */
+const PLURAL_RESTRICTIVE: Record<string, RegExp> = {
+  en: /\b(?:companies|businesses|firms|retailers|chains|employers|debtors|traders|enterprises|entities|brands|groups|clubs|restaurants|stores|shops|suppliers|contractors|manufacturers|builders|developers|lenders|banks|insurers) (?:that|which|who) (?:[\w'’-]+ ){0,8}$/,
+  fr: /\b(?:entreprises|societes|enseignes|commercants|employeurs|debiteurs|groupes|magasins|pme|artisans) qui (?:[\w'’-]+ ){0,8}$/,
+  it: /\b(?:imprese|aziende|societa|attivita|negozi|catene|datori di lavoro) che (?:[\w'’-]+ ){0,8}$/,
+};
 
 /**
  * The antecedent of a relative clause the trigger stands in: the organisation mention right before the relative pronoun
@@ -395,6 +444,7 @@ function relativeAntecedent(input: RoleInput): OrgMention | null | undefined {
   const { folded, toFolded, lang, trigger, mentions } = input;
   const re = RELATIVE[lang] ?? RELATIVE.en!;
   const before = folded.slice(Math.max(0, trigger.start - 70), trigger.start);
+  if (PLURAL_RESTRICTIVE[lang]?.test(before) && !/[,;:]/.test(before.slice(before.search(/\b(?:that|which|who|qui|che) [^,;:]*$/) + 1))) return null;
   const m = re.exec(before);
   if (!m) return undefined;
   if (lang === 'de' && !GERMAN_VERB_FINAL.test(folded.slice(trigger.start))) return undefined;
@@ -405,7 +455,7 @@ function relativeAntecedent(input: RoleInput): OrgMention | null | undefined {
   for (const x of mentions) if (toFolded(x.end) <= comma && (!best || x.end > best.end)) best = x;
   if (!best) return null;
   const gap = folded.slice(toFolded(best.end), comma);
-  return /^[)"'’”»]*$/.test(gap) || APPOSITION_TAIL.test(gap) ? best : null;
+  return /^[)"'’”»]*$/.test(gap) || APPOSITION_TAIL.test(gap) || PREDICATE_TAIL.test(gap) ? best : null;
 }
 
 /** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */

@@ -83,6 +83,24 @@ describe('parties: only the one that suffers the event gets it', () => {
   });
 });
 
+describe('owners, buyers and debts: the direction of the relation decides', () => {
+  it('"Hostmore, the owners of TGI Fridays has gone into administration": the owner is in administration, not the chain it owns', () => {
+    const alerts = alertsByOrg('ev-0986');
+    expect(alerts.get('Hostmore')).toContain('insolvency');
+    expect(alerts.get('TGI Fridays')).not.toContain('insolvency');
+  });
+
+  it('"Liverpool owners FSG put club up for sale": the owner sells, it is not sold', () => {
+    expect(alertsByOrg('ev-1140').get('FSG')).not.toContain('ownership_change');
+  });
+
+  it('"Carillion owes suppliers … £2bn": the one that owes is the debtor', () => {
+    const delay = read('ev-1081').events.find((e) => e.type === 'payment_delay');
+    expect(delay?.subject).toBe('Carillion');
+    expect(delay?.role).toBe('debtor');
+  });
+});
+
 describe('petitions and requests: asked for is not opened', () => {
   it('German: a creditor that "hat … die Eröffnung des Insolvenzverfahrens über das Vermögen der Schuldnerin beantragt" enforces a claim', () => {
     for (const id of ['ev-6055', 'ev-0321']) {
@@ -100,6 +118,15 @@ describe('petitions and requests: asked for is not opened', () => {
 describe('no specific fact: law, trends, conditions, history, reports', () => {
   it('a bare plural "Winding-Up petitions" is talk of petitions in general', () => {
     expect(hardTypes('ev-6024')).toEqual([]);
+  });
+
+  it('"a list of 16 US retailers and restaurant chains that have filed for bankruptcy and sought Chapter 11 protection": a kind of company, not the publisher named before it', () => {
+    expect(hardTypes('ev-0668')).toEqual([]);
+  });
+
+  it('what the law allows ("Dagegen ist es nicht zulässig, durch einen Insolvenzantrag …") and a question to the reader about "la tua azienda" are no event', () => {
+    expect(hardTypes('ev-0879')).toEqual([]);
+    expect(hardTypes('ev-1194')).toEqual([]);
   });
 
   it('a German sentence opening with its verb ("Erklärt ein Finanzamt … seinen Insolvenzantrag für erledigt, …") is a condition', () => {
