@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { App } from '../compose.js';
+import type { CustomerVersions } from '../../platform/store/port.js';
 import type { VersionedSearch } from './customer-index.js';
 
 /**
@@ -11,7 +12,8 @@ import type { VersionedSearch } from './customer-index.js';
  * refresh). A check with an order amount (or of a customer never scored) is assessed as of now, so
  * its answer is also kept only within the minute it was made: a repeated amount check is at most a
  * minute old and never older than the facts. Prospects and candidate lists are not kept (they
- * depend on stored documents and registers asked live).
+ * depend on stored documents and registers asked live). Serving a kept answer costs one keyed
+ * read of the three versions (Store.customerVersions), no search, no JSON.
  */
 export interface CheckAnswers {
   /** The kept body for this check, if its basis still holds. */
@@ -37,24 +39,28 @@ export function createCheckAnswers(app: Pick<App, 'store' | 'clock'>, search: (q
   let hits = 0;
   let misses = 0;
   const keyOf = (q: string, amount: number | undefined) => `${amount ?? ''}|${q}`;
+  // One read of the customer's versions; the watchlist's stands for the query's meaning (the search is a function of it).
+  const basisOf = (v: CustomerVersions, amount: number | undefined) => {
+    const minute = amount !== undefined || v.assessment === undefined ? app.clock.now().toISOString().slice(0, 16) : '';
+    return `${v.watchlist ?? '0'}|${v.assessment ?? 'unscored'}|${v.registers ?? ''}|${minute}`;
+  };
   const prepare = async (q: string, amount: number | undefined): Promise<PreparedCheck | undefined> => {
     const { result, watchlistVersion } = await search(q);
     // The check's own rule: the watchlist's clear match, else a customer known only from the ledger, by its id.
     const id = q.trim();
     const customerId = result.decided?.id ?? (result.customers.length === 0 && id !== '' && (await app.store.hasLedgerCustomer(id)) ? id : undefined);
     if (customerId === undefined) return undefined;
-    // Versions read by key, not the assessment and the register report themselves (a check's most frequent reads).
-    const [latest, refresh] = await Promise.all([app.store.latestAssessmentVersion(customerId), app.store.registers.refreshVersion(customerId)]);
-    const minute = amount !== undefined || latest === undefined ? app.clock.now().toISOString().slice(0, 16) : '';
-    return { customerId, basis: `${watchlistVersion}|${latest ?? 'unscored'}|${refresh ?? ''}|${minute}` };
+    const versions = await app.store.customerVersions(customerId);
+    // The watchlist changed since the search: the query's meaning is in doubt, keep nothing.
+    if ((versions.watchlist ?? '0') !== watchlistVersion) return undefined;
+    return { customerId, basis: basisOf(versions, amount) };
   };
   return {
     prepare,
     async get(q, amount) {
       const entry = kept.get(keyOf(q, amount));
       if (entry) {
-        const now = await prepare(q, amount);
-        if (now?.customerId === entry.customerId && now.basis === entry.basis) {
+        if (basisOf(await app.store.customerVersions(entry.customerId), amount) === entry.basis) {
           hits++;
           return entry.body;
         }

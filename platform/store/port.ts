@@ -263,8 +263,22 @@ export interface RegisterStore {
   refreshes(): Promise<Array<{ customerId: string; refreshedAt: string; sources: SourceReport[] }>>;
   /** The last refresh of one customer (what a check shows), read by its key. */
   refreshFor(customerId: string): Promise<{ customerId: string; refreshedAt: string; sources: SourceReport[] } | undefined>;
-  /** A token that changes with every saveEntries of the customer (entries and report), read by key without them. */
-  refreshVersion(customerId: string): Promise<string | undefined>;
+}
+
+/**
+ * What a kept answer about one customer rests on, read in one statement (a check's most frequent
+ * read): the watchlist version, the latest assessment's version (latestAssessmentVersion) and a
+ * token that changes with every register refresh of the customer (saveEntries). Undefined where
+ * there is none.
+ */
+export interface CustomerVersions {
+  watchlist: string | undefined;
+  assessment: string | undefined;
+  registers: string | undefined;
+}
+
+export interface CustomerVersionReader {
+  customerVersions(customerId: string): Promise<CustomerVersions>;
 }
 
 export interface Store
@@ -278,7 +292,8 @@ export interface Store
     ScoringQueue,
     SourceHealthStore,
     MetaStore,
-    PortfolioStore {
+    PortfolioStore,
+    CustomerVersionReader {
   outbox: Outbox;
   subscriptions: SubscriptionStore;
   /** Heartbeats of the running processes (for /health across processes). */

@@ -168,6 +168,9 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       await store.saveAssessment(sample.assessment('v1', 'D', 70));
       const changed = await store.latestAssessmentVersion('v1');
       expect(new Set([first, refreshed, again, changed]).size).toBe(4);
+      // The same token as one of the customer's versions, read in one statement with the others.
+      expect((await store.customerVersions('v1')).assessment).toBe(changed);
+      expect((await store.customerVersions('v2')).assessment).toBe(await store.latestAssessmentVersion('v2'));
       // Removed and scored again from scratch: never the version it had before.
       await store.removeCustomers(['v1']);
       expect(await store.latestAssessmentVersion('v1')).toBeUndefined();
@@ -289,6 +292,14 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.getMeta('demo.seeded')).toBe('2026-11-03');
     });
 
+    it("reads a customer's versions in one call: the watchlist's, with none for what is not there", async () => {
+      expect(await store.customerVersions('nobody-v')).toEqual({ watchlist: (await store.getMeta('watchlist.version')) ?? undefined, assessment: undefined, registers: undefined });
+      await store.setMeta('watchlist.version', 'w-1');
+      expect((await store.customerVersions('nobody-v')).watchlist).toBe('w-1');
+      await store.setMeta('watchlist.version', 'w-2');
+      expect(await store.customerVersions('nobody-v')).toEqual({ watchlist: 'w-2', assessment: undefined, registers: undefined });
+    });
+
     it('keeps added subscriptions one row each: concurrent adds lose none; unsubscribe marks apply to configured ones too', async () => {
       const at = new Date('2026-11-02T08:00:00Z');
       const sub = (id: string, email = `${id}@example.org`) => subscriptionSchema.parse({ id, email, scope: { customers: ['c1'] } });
@@ -359,16 +370,16 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.registers.refreshFor('c1')).toEqual(refreshes[0]);
       expect(await store.registers.refreshFor('c2')).toBeUndefined();
       // Every refresh is a new version, also one as of the same moment; another customer's leaves it alone.
-      const version = await store.registers.refreshVersion('c1');
+      const version = (await store.customerVersions('c1')).registers;
       expect(version).toEqual(expect.any(String));
-      expect(await store.registers.refreshVersion('c2')).toBeUndefined();
+      expect((await store.customerVersions('c2')).registers).toBeUndefined();
       await store.registers.saveEntries('c2', [], [line], new Date('2026-11-03T00:00:00Z'));
-      expect(await store.registers.refreshVersion('c1')).toBe(version);
+      expect((await store.customerVersions('c1')).registers).toBe(version);
       await store.registers.saveEntries('c1', [entry('zefix', 'active')], [line], new Date('2026-11-03T00:00:00Z'));
-      const next = await store.registers.refreshVersion('c1');
+      const next = (await store.customerVersions('c1')).registers;
       expect(next).not.toBe(version);
       await store.registers.saveEntries('c1', [entry('zefix', 'dissolved')], [line], new Date('2026-11-04T00:00:00Z'));
-      expect([version, next]).not.toContain(await store.registers.refreshVersion('c1'));
+      expect([version, next]).not.toContain((await store.customerVersions('c1')).registers);
     });
 
     it('keeps one heartbeat per process, the latest beat winning, and lists those that beat since a time', async () => {

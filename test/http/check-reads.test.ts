@@ -13,6 +13,8 @@ import { seedPortfolio, type SeededCustomer } from './support/seed-portfolio.js'
 const HEAVY = ['listCustomers', 'latestAssessments', 'ledgerCustomerIds', 'assessmentHistory', 'ledgerForCustomer', 'signalsForCustomer', 'signalsForIndustry'] as const;
 /** Reads of one customer's whole assessment, which a kept answer checks by version instead. */
 const WHOLE = ['latestAssessment'] as const;
+/** Keyed reads: what a kept answer is checked with, and the watchlist version a search reads. */
+const KEYED = ['customerVersions', 'getMeta'] as const;
 
 /**
  * GET /api/check on the demo plus a seeded portfolio: a stored assessment is served by key
@@ -31,7 +33,7 @@ describe('GET /api/check reads one customer, not the portfolio or its history', 
     // A customer known only from the ledger (not on the watchlist), checked by its id.
     await demo.app.store.upsertLedgerRows([ledgerRow('LEDGER-ONLY-1', 'INV-1', { amount: 4200 })]);
     await rescoreNow(demo.app, 'LEDGER-ONLY-1');
-    countCalls(demo.app.store, [...HEAVY, ...WHOLE], calls);
+    countCalls(demo.app.store, [...HEAVY, ...WHOLE, ...KEYED], calls);
     countCalls(demo.app.store.registers, ['refreshes', 'refreshFor', 'entriesFor'], calls);
     ({ server, base } = await startServer(demo));
   }, 180_000);
@@ -60,6 +62,8 @@ describe('GET /api/check reads one customer, not the portfolio or its history', 
     expect(heavyCalls()).toEqual(Object.fromEntries([...HEAVY, 'refreshes'].map((n) => [n, 0])));
     // Asked before, each is a kept answer: checked against versions, the assessment and the register report are not read.
     expect(wholeCalls()).toEqual({ latestAssessment: 0, refreshFor: 0, entriesFor: 0 });
+    // One read per kept answer, of its versions; no search (it would read the watchlist version).
+    expect({ customerVersions: calls.get('customerVersions'), getMeta: calls.get('getMeta') ?? 0 }).toEqual({ customerVersions: queries.length + 1, getMeta: 0 });
   });
 
   it('assesses an order amount from kept inputs: same answer as scoring from the store, read once per stored assessment', async () => {

@@ -3,9 +3,9 @@ import type { Logger } from '../../log.js';
 import { ClickHouseCreditStore } from './credit.clickhouse.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
+import type { CustomerVersions, LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
 import { ClickHousePortfolio } from './portfolio.clickhouse.js';
-import type { MetaKey } from '../meta-keys.js';
+import { META_KEYS, type MetaKey } from '../meta-keys.js';
 import { ClickHouseDigestStateStore, ClickHouseInstantAlertLog, ClickHouseSubscriptionStore } from './alert-state.clickhouse.js';
 import { ClickHouseDb } from './clickhouse-db.js';
 import { ClickHouseOutbox } from './outbox.clickhouse.js';
@@ -272,6 +272,18 @@ export class ClickHouseStore implements Store {
     // Every write of the latest row (new, or the same one with a later asOf) carries a new version.
     const r = await this.ch.first<{ seq: string; version: string }>(`SELECT seq, version FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}`, { c: customerId });
     return r && `${r.seq}.${r.version}`;
+  }
+
+  async customerVersions(customerId: string): Promise<CustomerVersions> {
+    // One round trip; a scalar subquery without a row is NULL (or '' with an older engine's setting): none.
+    const r = await this.ch.first<Record<keyof CustomerVersions, string | null>>(
+      `SELECT (SELECT value FROM ${this.t('meta')} FINAL WHERE key = {k:String}) AS watchlist,
+         (SELECT concat(toString(seq), '.', toString(version)) FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}) AS assessment,
+         (SELECT concat(refreshed_at, '.', toString(version)) FROM ${this.t('customer_register_refresh')} FINAL WHERE customer_id = {c:String}) AS registers`,
+      { k: META_KEYS.watchlistVersion, c: customerId },
+    );
+    const some = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
+    return { watchlist: some(r?.watchlist), assessment: some(r?.assessment), registers: some(r?.registers) };
   }
 
   async latestAssessments(): Promise<Assessment[]> {

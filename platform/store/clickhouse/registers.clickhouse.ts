@@ -53,11 +53,4 @@ export class ClickHouseRegisterStore implements RegisterStore {
     return r && { customerId, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) };
   }
 
-  async refreshVersion(customerId: string): Promise<string | undefined> {
-    const r = await this.ch.first<{ refreshed_at: string; version: string }>(
-      `SELECT refreshed_at, version FROM ${this.ch.table('customer_register_refresh')} FINAL WHERE customer_id = {id:String}`,
-      { id: customerId },
-    );
-    return r && `${r.refreshed_at}.${r.version}`;
-  }
 }

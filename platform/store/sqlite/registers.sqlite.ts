@@ -54,8 +54,4 @@ export class SqliteRegisterStore implements RegisterStore {
     return r && { customerId, refreshedAt: r.refreshed_at, sources: sourceReportSchema.array().parse(JSON.parse(r.sources)) };
   }
 
-  async refreshVersion(customerId: string): Promise<string | undefined> {
-    const r = this.sql('SELECT refreshed_at, revision FROM customer_register_refresh WHERE customer_id = ?').get(customerId) as { refreshed_at: string; revision: number } | undefined;
-    return r && `${r.refreshed_at}.${r.revision}`;
-  }
 }

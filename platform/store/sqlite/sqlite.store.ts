@@ -5,10 +5,10 @@ import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '../../sqlite/open-database.js';
 import { sourceHealthSchema, type Assessment, type Customer, type Document, type LedgerRow, type Signal, type SourceHealth } from '../../schemas/index.js';
 import { assessmentFingerprint } from '../fingerprint.js';
-import type { LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
+import type { CustomerVersions, LedgerPosition, PortfolioEntry, PortfolioQuery, PortfolioTotals, Store } from '../port.js';
 import { latestColumns } from '../portfolio-rows.js';
 import { SqlitePortfolio } from './portfolio.sqlite.js';
-import type { MetaKey } from '../meta-keys.js';
+import { META_KEYS, type MetaKey } from '../meta-keys.js';
 import { SqliteDigestStateStore, SqliteInstantAlertLog, SqliteSubscriptionStore } from './alert-state.sqlite.js';
 import { STORE_MIGRATIONS } from './migrations.js';
 import { SqliteOutbox } from './outbox.sqlite.js';
@@ -254,6 +254,15 @@ export class SqliteStore implements Store {
     // seq never repeats (AUTOINCREMENT, also after a removal); the revision counts refreshes of it.
     const r = this.sql('SELECT seq, revision FROM assessments_latest WHERE customer_id = ?').get(customerId) as { seq: number; revision: number } | undefined;
     return r && `${r.seq}.${r.revision}`;
+  }
+
+  async customerVersions(customerId: string): Promise<CustomerVersions> {
+    const r = this.sql(
+      `SELECT (SELECT value FROM meta WHERE key = @key) AS watchlist,
+         (SELECT seq || '.' || revision FROM assessments_latest WHERE customer_id = @id) AS assessment,
+         (SELECT refreshed_at || '.' || revision FROM customer_register_refresh WHERE customer_id = @id) AS registers`,
+    ).get({ key: META_KEYS.watchlistVersion, id: customerId }) as Record<keyof CustomerVersions, string | null>;
+    return { watchlist: r.watchlist ?? undefined, assessment: r.assessment ?? undefined, registers: r.registers ?? undefined };
   }
 
   async latestAssessments(): Promise<Assessment[]> {
