@@ -15,6 +15,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'pleite(?:firma|unternehmen|konzern|bank|airline|gesellschaft)',
     'bankrott',
     'bilanz deponier|deponiert(?:e|en)? (?:[a-z-]+ ){0,4}(?:die|ihre|seine) bilanz|uberschuldungsanzeige',
+    'sanierung(?:sverfahren)? ohne eigenverwaltung',
   ],
   debt_restructuring: [
     'nachlassstundung', 'nachlassvertrag', 'nachlassverfahren', 'schutzschirm', 'eigenverwaltung', 'glaubigerschutz', 'schuldenschnitt',
@@ -55,6 +56,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'fortbestand (?:' + W + ' )?gefahrdet', 'fortfuhrungsfahigkeit', 'kreditlinie (?:' + W + ' )?gekundigt', 'wertberichtigung', 'rettungspaket',
     'kurssturz', 'aktie (?:' + W + ' )?(?:bricht ein|sturzt ab)',
     '(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){0,3}(?:angespannt|schwierig|prekar|kritisch)', 'umsatze? (?:' + W + ' ){0,4}eingebrochen|umsatzeinbruch', 'finanzielle(?:n)? not(?:e|en|lage)?\\b', 'auf wackligen beinen', 'vor dem (?:endgultigen )?aus\\b|das (?:endgultige )?aus (?:droht|bevorsteht)|droht (?:' + W + ' ){0,4}das (?:endgultige )?aus\\b', 'kampft mit (?:' + W + ' ){0,2}(?:schwierigkeiten|problemen|verlusten)', 'absatzschwierigkeiten', '(?:sturzte|sturzt|brach|fiel) (?:die |der )?[a-z-]*aktie', '\\b(?:schwierigkeiten|probleme)\\b(?= (?:des|der|von|beim|bei) )',
+    'krisengeschuttelt', 'ramsch(?:bereich|niveau|status|note)', 'schuldenberg', 'schuldenlast', '\\bhoch verschuldet', '(?:drucken|druckt|belasten|belastet|lasten) (?:' + W + ' ){0,3}schulden\\b', 'nach unten (?:geschraubt|korrigiert|revidiert)', '(?:aktie|papier|kurs)[a-z]* (?:' + W + ' ){0,4}(?:sackte|sackt|rutschte|rutscht|rauschte|rauscht|stürzte|stürzt) (?:' + W + ' ){0,3}(?:ab|ein|in den keller)\\b', '(?:umsatz|umsatze|gewinn|gewinne|ergebnis|absatz|auftragseingang) (?:' + W + ' ){0,6}(?:eingebrochen|geschrumpft|eingebrochen|bricht ein|brach ein|brechen ein)',
   ],
   layoffs: [
     'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', '(?:filialen|standorte|geschafte|laden|markte|warenhauser|hauser) (?:\\w+ ){0,3}(?:geschlossen|schliessen|dichtgemacht|dichtmachen)', '\\bschliessungen\\b',
@@ -62,6 +64,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'streicht (?:' + W + ' ){0,4}(?:stellen|jobs|arbeitsplatze)', 'entlassungen', 'entlasst (?:' + W + ' ){0,3}(?:mitarbeitende|mitarbeiter|angestellte|beschaftigte)',
     'massenentlassung', 'kurzarbeit', 'werk(?:s)?schliessung', 'betriebsschliessung', 'standortschliessung', 'filialschliessung',
     'schliesst (?:' + W + ' ){0,3}(?:werk|fabrik|standort|filialen|produktion)', 'sozialplan', 'verlieren (?:ihre|ihren) (?:stelle|job|arbeitsplatz)', 'baut (?:' + W + ' ){0,4}(?:stellen|arbeitsplatze|jobs) ab', 'konsultationsverfahren', 'kundigungen',
+    'streicht (?:' + W + ' ){5,8}(?:stellen|jobs|arbeitsplatze)', 'entlass(?:t|en) (?:' + W + ' ){0,3}(?:mitarbeiter(?:innen)?|mitarbeitenden?|angestellten?|beschaftigten?|arbeiter(?:innen)?|arbeitskrafte|hilfskrafte|fachkrafte|personal|belegschaft|leiharbeiter|leute)', '(?:stellen|arbeitsplatze|jobs|mitarbeiter|personal)\\b (?:' + W + ' ){0,3}(?:abbauen|abgebaut|streichen|gestrichen|wegfallen|fallen weg|entfallen)', 'stellenstreichung', 'stellenkurzung', 'personalkurzung', '(?:standort|werk|produktion|fabrik|filiale)[a-z]* (?:' + W + ' ){0,6}(?:auslaufen lassen|stilllegen|stillgelegt|dichtmachen|dichtgemacht|schliessen|geschlossen)',
   ],
   legal_dispute: [
     '\\bklage\\b', 'verklagt', 'klagt gegen', 'strafverfahren', 'strafanzeige', 'strafuntersuchung', 'anklage', 'ermittlungen gegen',
@@ -79,6 +82,7 @@ export const LEXICON_DE: LexiconPatterns = {
     'zeichnungsberechtigung (?:' + W + ' ){0,4}(?:geloscht|erloschen)', 'unterschrift (?:' + W + ' ){0,4}erloschen', 'prokura (?:' + W + ' ){0,4}erloschen',
     'eingetragene personen neu oder mutierend',
     '(?:posten|amt|nachfolge|vorsitz) (?:' + W + ' ){0,3}(?:ubernimmt|ubernommen|ubernehmen)', 'einen (?:' + W + ' )?wechsel (?:gab es )?(?:bei|an der spitze)',
+    'verl(?:asst|assen|iess|iessen) (?:' + W + ' ){0,5}(?:das unternehmen|den konzern|die firma|die bank|die gruppe|den vorstand|die geschaftsleitung|die geschaftsfuhrung)', 'aus dem (?:unternehmen|vorstand|amt|konzern|verwaltungsrat|aufsichtsrat|management) (?:' + W + ' ){0,2}aus(?:scheiden|geschieden|zuscheiden)', 'scheidet (?:' + W + ' ){0,5}aus dem (?:unternehmen|vorstand|amt|konzern|verwaltungsrat|aufsichtsrat|management) aus\\b', '(?:zum|zur) (?:neuen |neue )?(?:' + W + ' )?(?:vorstandsvorsitzenden|vorstandschef|vorstandschefin|ceo|cfo|chef|chefin|geschaftsfuhrer|geschaftsfuhrerin|finanzvorstand|finanzchef|finanzchefin|verwaltungsratsprasidenten) (?:' + W + ' ){0,3}(?:ernannt|bestellt|berufen|gewahlt)',
   ],
   ownership_change: [
     'neue[nr]? (?:besitzer|eigentumer|eigner|investor|mehrheitseigner)', '(?:wurde|wurden|war|worden) (?:\\w+ ){0,6}(?:ubernommen|gekauft|verkauft)\\b', '\\bverkauf (?:von|der|des)\\b', '\\bubernahm\\b(?! (?:die|den) (?:leitung|fuhrung|vorsitz|verantwortung))',

@@ -19,6 +19,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bfrom (?:the )?(?:joint )?administrators\\b', '\\bthe (?:joint )?administrators? (?:of|to) the\\b', "\\b(?:its|their|'s|s') administrators\\b",
     '\\bcollapsed (?:' + W + ' ){0,2}(?:chain|retailer|company|firm|group|business|operator|airline|lender|bank|builder|carrier|brand|store|stores)\\b',
     '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
+    '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|fell|fall(?:s|en|ing)?|slip(?:s|ped)?|collapsed?) in to (?:administration|receivership)\\b', '\\b(?:went|gone|goes|going) under\\b(?! (?:the|a|an|its|their|his|her|this|that|new|[a-z]+ name))',
   ],
   debt_restructuring: [
     '\\bdebt restructuring\\b', '\\brestructur(?:e|es|ed|ing) (?:its |their |the )?(?:' + W + ' )?(?:debts?|bonds|loans)\\b', '\\bcreditor protection\\b',
@@ -53,6 +54,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:unable|fail(?:ed|s|ing)?) to (?:pay|meet|honou?r|make) (?:' + W + ' ){0,4}(?:payments?|obligations|debts?|rent|wages|salaries|interest|bills|invoices|tax(?:es)?)\\b',
     '\\blate (?:in )?paying\\b', '\\brefus(?:ed|es|ing)? to pay\\b', '\\breneg(?:e|es|ed|ing) on (?:' + W + ' ){0,3}(?:debts?|payments?|obligations)\\b',
     '\\bshort of (?:its|their|the) (?:' + W + ' ){0,3}payments?\\b', '\\bskimp(?:ed|s|ing)? on paying\\b',
+    '\\bpay(?:s|ing)? (?:its |their )?(?:bills|suppliers|invoices|debts) (?:very )?late\\b',
   ],
   financial_distress: [
     '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',
@@ -64,12 +66,14 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '\\bshares? (?:' + W + ' ){0,3}(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
     '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
     '\\bstruggl(?:ed|es|ing) with (?:' + W + ' ){0,2}(?:debts?|losses)\\b', '\\b(?:buckling|struggling|drowning) under (?:' + W + ' ){0,4}debts?\\b', '\\bdebt pile\\b', '\\bloss-making\\b', '\\bwarn(?:s|ed|ing)? (?:' + W + ' ){0,4}(?:may|could|might|will) (?:go out of business|collapse|run out of (?:cash|money))', '\\b(?:worried|doubts?|concerns?) about (?:its|their|the company\'s) (?:survival|ability to)', '\\bhard to see how (?:' + W + ' ){0,3}can survive\\b', '\\blooking for (?:additional |new |fresh |emergency )?(?:finance|funding|financing|capital)\\b', '\\brestructuring (?:specialists|advisers|advisors|experts|firm)\\b', '\\bnotice of intention to appoint (?:' + W + ' ){0,4}administrators?\\b', '\\b(?:lining up|line up|considered to serve as|being considered as) (?:' + W + ' ){0,4}administrators?\\b', '\\brisks? collapsing\\b', '\\bdownfall\\b',
+    '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|drop(?:s|ped|ping)?|downgrad(?:e|es|ed|ing)) (?:' + W + ' ){0,5}(?:credit |debt |bond |issuer )?ratings?\\b', '\\bratings? (?:was |were |has been |have been |had been )?(?:cut|lowered|reduced|slashed|downgraded)\\b', '\\brating (?:cut|reduction|downgrade)s?\\b', '\\b(?:lowered|cut|downgraded|slashed) (?:' + W + ' ){0,4}(?:notch(?:es)?|junk)\\b', '\\b(?:operating|quarterly|annual|pre-?tax|half-year|full-year|first-half|underlying|(?:first|second|third|fourth)-quarter|biggest|largest|huge|steep|wider) loss(?:es)?\\b', '\\blosing quarters?\\b', '\\b(?:post(?:s|ed|ing)?|report(?:s|ed|ing)?|book(?:s|ed|ing)?|suffer(?:s|ed|ing)?|incur(?:s|red|ring)?) (?:a |an |its |their )?(?:' + W + ' ){0,3}loss(?:es)?\\b(?! of (?:jobs|customers|market share))', '\\b(?:decline|drop|fall|slump|plunge|collapse) in (?:' + W + ' ){0,2}(?:profits?|earnings|revenues?|sales|turnover)\\b', '\\b(?:profits?|earnings|revenues?|turnover) (?:' + W + ' ){0,3}(?:fell|dropped|slumped|plunged|tumbled|declined|sank|collapsed|halved|shrank)\\b', '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){0,3}(?:guidance|forecasts?|outlook)\\b',
   ],
   layoffs: [
     '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
     '\\blay(?:s|ing)? off\\b', '\\blaid off\\b', '\\blayoffs?\\b', '\\bjob cuts?\\b', '\\bcut(?:s|ting)? (?:' + W + ' ){0,3}jobs\\b', '\\bslash(?:es|ed|ing)? (?:' + W + ' ){0,3}jobs\\b',
     '\\bredundanc(?:y|ies)\\b', '\\bheadcount reduction', '\\bworkforce reduction', '\\bplant closures?\\b',
     '\\bclos(?:e|es|ed|ing) (?:' + W + ' ){0,2}(?:plant|plants|factory|factories|stores|sites|mill|mine)\\b', '\\bshort[- ]time work', '\\bfurlough', '\\bcost(?:ing|s)? (?:' + W + ' ){0,6}(?:their|its) jobs\\b', '\\b(?:axe|axes|axed|axing|shed|sheds|shedding) (?:' + W + ' ){0,3}(?:jobs|roles|staff|posts)\\b',
+    '\\beliminat(?:e|es|ed|ing) (?:' + W + ' ){0,3}(?:jobs|positions|roles|posts)\\b', '\\btrim(?:s|med|ming)? (?:' + W + ' ){0,3}(?:jobs|workforce|staff|headcount)\\b', '\\bjob losses\\b', '\\bjobs? (?:are |were |will be |to be )?(?:cut|axed|shed|slashed|eliminated)\\b', '\\bmade redundant\\b', '\\b(?:staff|employees|workers) (?:' + W + ' ){0,3}let go\\b', '\\b(?:staff|employees|workers|jobs|roles|positions) (?:' + W + ' ){0,6}(?:put|placed) at risk\\b', '\\bcost(?:ing|s)? (?:' + W + ' ){7,8}(?:their|its) jobs\\b',
   ],
   legal_dispute: [
     '\\blawsuits?\\b', '\\bsued\\b', '\\bsues\\b', '\\bsuing\\b', '\\bclass action\\b', '\\bfraud\\b', '\\bindict(?:ed|ment)\\b', '\\bprobe (?:into|over)\\b',
@@ -85,6 +89,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bnamed (?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chair|chief financial officer)', '\\bnew (?:ceo|cfo|chief executive|chairman|chief financial officer)',
     '\\b(?:ceo|cfo|chief executive|chairman) (?:departs|quits|leaves|ousted|fired|exits|to leave|to step down)', '\\bousted\\b', '\\bquits\\b',
     '\\bretir(?:e|es|ing|ement) (?:' + W + ' ){0,2}as (?:group )?(?:chief executive|ceo|chair|chairman|cfo|chief financial officer|managing director)', '\\b(?:will )?succeed (?:him|her)\\b', '\\bjoin(?:s|ed)? (?:' + W + ' ){0,2}as (?:group |its |the )?(?:new )?(?:chief executive|ceo|cfo|chair|chairman|chief financial officer|managing director)', '\\bnew (?:boss|leader|chief)\\b', '\\bchange (?:in|of) (?:boss|ceo|chief executive|leadership)\\b',
+    '\\bnam(?:e|es|ed|ing) (?:' + W + ' ){0,5}as (?:its |the )?(?:new |interim )?(?:chief executive|ceo|cfo|chair|chairman|chairwoman|president|chief financial officer|managing director)\\b', '\\b(?:as|named|appointed|become|becomes|became) (?:the |its )?interim (?:ceo|chief executive|cfo|chair|chairman|boss)\\b',
   ],
   ownership_change: [
     '\\bpurchased\\b', '\\bup for sale\\b', '\\bnew owners?\\b', '\\bbid for\\b', '\\brescued (?:\\w+ ){0,3}by\\b', '\\bsaved (?:\\w+ ){0,4}by (?:an? )?(?:\\w+ )?buyer\\b', '\\bprivate ownership\\b',

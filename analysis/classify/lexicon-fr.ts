@@ -37,12 +37,14 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\b(?:abaisse|degrade) (?:sa|la) note', '\\bcontinuite d\'exploitation\\b', '\\bplan de sauvetage\\b', '\\bdepreciation(?:s)? (?:de|d\'actifs)', '\\babaisse (?:ses|son) (?:objectifs?|previsions?)',
     '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
     'situation financiere (?:' + W + ' ){0,4}(?:inquiet|preoccupant|difficile|critique|degrade)', '\\b(?:s\'inquiet\\w*|inquiet\\w*) de la situation financiere', '\\bendettement (?:colossal|massif|record|abyssal)', '\\bdette (?:' + W + ' ){0,3}colossale', '\\bplombee? par (?:une |la |sa |ses )?dette', '\\ben (?:grande |grave )?difficulte\\b', '\\bcapitalisation (?:' + W + ' ){0,3}fondu', '\\bbaisse de (?:plus de )?\\d+ ?% en bourse',
+    'situation financiere (?:' + W + ' ){0,3}(?:perilleuse|delicate|tendue|fragile|precaire|compliquee)', '\\bproblemes? de (?:rentabilite|financement)', '\\bperte (?:operationnelle|d\'exploitation|semestrielle|annuelle|trimestrielle)', '\\baccuse (?:une |des |de lourdes |une lourde )?(?:pertes?|baisse)\\b', '\\ba la baisse (?:ses |son |sa |les )?(?:objectifs?|previsions?|perspectives?)\\b', '\\b(?:objectifs?|previsions?|perspectives?) (?:' + W + ' ){0,3}a la baisse\\b', '\\bnote (?:de (?:' + W + ' ){1,3})?(?:a ete |est )?(?:abaissee|degradee|reduite)', '\\b(?:abaisse|degrade|reduit|coupe) (?:' + W + ' ){0,3}(?:la |sa )?note\\b',
   ],
   layoffs: [
     '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
     '\\bsuppressions? (?:de |d\')?(?:' + W + ' ){0,2}(?:postes|emplois)', '\\bsupprim(?:e|er|era|ent|ait) (?:' + W + ' ){0,5}(?:postes|emplois)', '\\blicenciements?\\b',
     '\\bplan social\\b', '\\bchomage partiel\\b', '\\breduction de l\'horaire de travail\\b', '\\brht\\b', '\\bfermeture (?:de |d\'|du |des )(?:l\')?(?:' + W + ' ){0,2}(?:l\')?(?:usines?|sites?|magasins?|succursales?)',
     '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif', '\\bdeparts volontaires\\b', '\\bplans sociaux\\b',
+    '\\b(?:biff|sabr|supprim|taill)(?:e|er|era|ent|ait|ant|es|ee|ees)? (?:' + W + ' ){0,5}(?:postes|emplois|effectifs)\\b', '\\b(?:postes|emplois) (?:' + W + ' ){0,3}(?:supprimes|detruits)\\b', '\\bse separer de (?:' + W + ' ){0,3}(?:personnes|salaries|collaborateurs|employes)\\b', '\\breduction (?:des |de ses |de leurs )?effectifs\\b', '\\bchomage technique\\b', '\\bactivite partielle\\b',
   ],
   legal_dispute: [
     '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
@@ -56,6 +58,7 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bnouvelle (?:directrice|ceo|pdg|presidente|patronne)', '\\bnommee? (?:' + W + ' ){0,2}(?:directeur|directrice|ceo|pdg|president|presidente)', '\\bprend la (?:direction|tete|presidence)',
     '\\b(?:procuration|signature) (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radiee?s?', '\\bsignature (?:collective|individuelle) (?:' + W + ' ){0,3}conferee',
     '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?', '\\bposte (?:' + W + ' ){0,2}(?:sera )?assure par\\b', '\\bprend (?:' + W + ' )?les renes\\b',
+    '\\bdepart (?:de |d\'|du )(?:' + W + ' ){0,4}(?:directeur|directrice|pdg|ceo|president|presidente|patron|dg)\\b', '\\bdebarquee?\\b', '\\bprend (?:ses fonctions|la releve)\\b',
   ],
   ownership_change: [
     '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",

@@ -7,6 +7,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bfallimento\\b', '\\bfallit[oa]\\b', '\\bdichiarat[oa] fallit', '\\binsolvenza\\b', '\\binsolvente\\b', '\\bbancarotta\\b(?! fraudolent)', '\\bliquidazione giudiziale\\b',
     '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
     '\\bfallisce\\b', '\\bfalliscono\\b', '\\bcommissariamento\\b', '\\bdichiara(?:to|ta)? (?:il )?fallimento\\b',
+    '\\bport(?:are|ato|a|ano) i libri in tribunale',
   ],
   debt_restructuring: [
     '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
@@ -16,6 +17,7 @@ export const LEXICON_IT: LexiconPatterns = {
   liquidation: [
     '\\bliquidazione\\b(?! giudiziale)', '\\bin liquidazione\\b', '\\bscioglimento (?:della|di una) societa', '\\bmessa in liquidazione\\b',
     '\\bcancellazione dal registro (?:delle imprese|di commercio)', '\\bcancellata dal registro', '\\bcessazione dell\'attivita', '\\bchiude i battenti',
+    '\\b(?:ha chiuso|chiude|chiudera|chiudono) (?:improvvisamente|definitivamente|per sempre)\\b', '\\bannunciat[oa] la (?:propria )?chiusura\\b(?! (?:dello|della|del|di|dei|delle|degli))',
   ],
   debt_enforcement: [
     '\\besecuzione forzata\\b', '\\bsequestro conservativo\\b', '\\bprecetto\\b', '\\b(?:istanz|domand)[ae] di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
@@ -36,12 +38,14 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bcontinuita aziendale\\b', '\\bsovraindebitamento', '\\bsalvataggio', '\\bsvalutazion[ei]', '\\btaglia (?:le )?stime', '\\btitolo (?:' + W + ' )?(?:crolla|affonda)',
     '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
     '\\bdifficolta (?:finanziari[ea]|economiche|della|dei|del|di)\\b', '\\bcrisi finanziaria\\b', '\\bcapitalizzazione sufficiente',
+    '\\bperdit[ae] (?:di|da) (?:oltre |circa |quasi )?[0-9]', '\\bbuco (?:di|da) (?:oltre |circa |quasi )?[0-9]', '\\bin (?:forte |pesante )?perdita\\b', '\\b(?:tension[ei]|stress|squilibri[oa]?) finanziari[oa]?\\b', '\\b(?:tagliat[oa]|abbassat[oa]|declassat[oa]|ridott[oa]) (?:' + W + ' ){0,2}(?:il |i )?rating\\b', '\\bcrollo (?:del titolo|in borsa|delle vendite|del fatturato|dei ricavi|degli utili)', '\\b(?:drammatico|elevato|pesante) (?:livello di )?indebitamento',
   ],
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
     '\\blicenziament[io]\\b', '\\btagli(?:o)? (?:di |dei |del )?(?:' + W + ' ){0,2}(?:posti|dipendenti|personale)', '\\besuberi\\b', '\\bcassa integrazione\\b',
     '\\bchiusura (?:dello |della |del |di |dei |delle |degli )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|fabbriche|sito|siti|negozi|filiali|reparti|punti vendita)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
     '\\btaglia (?:' + W + ' ){0,3}posti di lavoro', '\\btagli(?:a|ano|era)? (?:' + W + ' ){0,3}(?:dipendenti|posti|lavoratori)\\b',
+    '\\bcigs?\\b', '\\bperd(?:ono|ere|eranno|e) (?:il )?(?:posto|lavoro)\\b', '\\blicenzi(?:a|ano|era|ato|ati)\\b',
   ],
   legal_dispute: [
     '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
@@ -53,6 +57,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
     '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
     '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
+    '\\blascia (?:l\'azienda|la societa|il gruppo|la presidenza|la carica|il vertice)', '\\bcambio (?:al|di) vertice\\b', '\\bprende (?:il posto|la guida|le redini)\\b',
   ],
   ownership_change: [
     '\\bacquisire\\b', '\\bmanifestazione di interesse\\b', '\\bnuov[oi] propriet',

@@ -23,7 +23,7 @@ export const LEXICON: Lexicon = {
   any: {
     insolvency: ['\\bchapter 7\\b'],
     debt_restructuring: ['\\bchapter 11\\b'],
-    financial_distress: ['\\bgoing[- ]concern\\b', '\\bprofit warning\\b'],
+    financial_distress: ['\\bgoing[- ]concern\\b', '\\bprofit warnings?\\b'],
   },
   de: LEXICON_DE,
   en: LEXICON_EN,
