@@ -23,12 +23,23 @@ export interface VersionedSearch {
 }
 
 export function createCustomerIndex(store: CustomerRepo & MetaStore): CustomerIndex {
-  let built: { version: string; index: CustomerSearch; answers: LRUCache<string, SearchResult> } | undefined;
-  const current = async () => {
+  type Built = { version: string; index: CustomerSearch; answers: LRUCache<string, SearchResult> };
+  let built: Promise<Built> | undefined;
+  let builtVersion: string | undefined;
+  const current = async (): Promise<Built> => {
     const version = (await store.getMeta(META_KEYS.watchlistVersion)) ?? '0';
-    if (built?.version !== version) {
-      // Read after the version: a change meanwhile leaves a newer list under the older version, found again next time.
-      built = { version, index: indexCustomers(await store.listCustomers()), answers: new LRUCache({ max: 2_000 }) };
+    if (builtVersion !== version || !built) {
+      // One build per version, however many requests arrive meanwhile (with 10,000 customers a build
+      // reads and folds them all). The list is read after the version: a change meanwhile leaves a
+      // newer list under the older version, built again on the next request.
+      builtVersion = version;
+      built = store.listCustomers().then((customers) => ({ version, index: indexCustomers(customers), answers: new LRUCache<string, SearchResult>({ max: 2_000 }) }));
+      // A failed read is not kept: the next request reads again.
+      built.catch(() => {
+        if (builtVersion !== version) return;
+        built = undefined;
+        builtVersion = undefined;
+      });
     }
     return built;
   };

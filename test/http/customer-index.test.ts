@@ -53,4 +53,27 @@ describe('cached watchlist search for checks', () => {
     expect((await index.find('Dorfbach')).map((c) => c.id)).toEqual(['CH-1004']);
     expect(repo.reads()).toBe(2);
   });
+
+  it('builds once per version however many searches arrive while it reads, and reads again after a failed read', async () => {
+    const repo = memoryRepo(customers);
+    const index = createCustomerIndex(repo);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => index.find(i % 2 === 0 ? 'Dorfbach' : 'Alpenblick')));
+    expect(results[0]!.map((c) => c.id)).toEqual(['CH-1004']);
+    expect(repo.reads()).toBe(1);
+    // The store fails once while the new version is read: those searches fail, the next one reads again.
+    repo.meta.set(WATCHLIST_VERSION_KEY, 'v3');
+    const list = repo.listCustomers.bind(repo);
+    let fail = true;
+    repo.listCustomers = async () => {
+      if (fail) {
+        fail = false;
+        throw new Error('database is locked');
+      }
+      return list();
+    };
+    const failed = await Promise.allSettled(Array.from({ length: 10 }, () => index.find('Dorfbach')));
+    expect(failed.every((r) => r.status === 'rejected')).toBe(true);
+    expect((await index.find('Dorfbach')).map((c) => c.id)).toEqual(['CH-1004']);
+    expect(repo.reads()).toBe(2);
+  });
 });
