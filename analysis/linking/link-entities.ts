@@ -4,7 +4,7 @@ import { findEnumerations, findNameSpans } from './find-candidates.js';
 import { findDomainMentions, findRegisterIdMentions, type IdentifierMention, type TextSpan } from './find-identifiers.js';
 import { explainFeatures, logitOf, sigmoid, type FeatureValues, type LinkModel } from './link-model.js';
 import { mentionFeatures } from './mention-features.js';
-import { legalFormLengthAt } from './normalize-name.js';
+import { legalFormInText } from './normalize-name.js';
 import { scanTokens } from './scan-text.js';
 import type { NameVariant, WatchlistIndex } from './watchlist-index.js';
 
@@ -96,7 +96,7 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
   const fullNamed = new Set<string>();
   for (const s of spans) for (const { variant } of s.variants) if (variant.kind !== 'short') fullNamed.add(variant.customerId);
   const ctx = createDocumentContext(full, tokens, titleEnd, lang, identified, counts);
-  const ends = spans.map((s) => (s.compound ? s.end : s.end + legalFormLengthAt(tokens.norms, s.end)));
+  const ends = spans.map((s) => (s.compound ? s.end : s.end + (legalFormInText(tokens.norms, full, tokens.starts, tokens.ends, s.end)?.length ?? 0)));
   const listed = findEnumerations(full, tokens, spans, ends);
   const out: SpanCandidates[] = [];
   spans.forEach((span, i) => {

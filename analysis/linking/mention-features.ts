@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after',
+  'initial_before', 'number_after', 'exchange_ticker',
 ];
 
 export interface Candidate {

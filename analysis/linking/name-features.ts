@@ -5,7 +5,7 @@ import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, FIRST_NAMES, SPACE_ONLY } from './feature-words.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
-import { canonicalLegalForm, isStatusForm, legalFormAt, legalFormCountries } from './normalize-name.js';
+import { canonicalLegalForm, isStatusForm, legalFormCountries, legalFormInText } from './normalize-name.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 
 // "MPs", "CEOs": capitals and a plural s.
@@ -38,7 +38,7 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   const written = ctx.text.slice(ctx.tokens.starts[span.start], ctx.tokens.ends[span.end - 1]);
   if (single !== undefined && ACRONYM_PLURAL.test(written) && !profile.pluralSpellings.includes(written)) put(f, 'acronym_plural');
   if (!profile.accented && ACCENTED.test(written)) put(f, 'diacritics_added');
-  const form = legalFormAt(norms, span.end);
+  const form = legalFormInText(norms, ctx.text, ctx.tokens.starts, ctx.tokens.ends, span.end);
   if (form) {
     put(f, 'legal_form');
     const countries = legalFormCountries(form.key);

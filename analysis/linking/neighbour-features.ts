@@ -4,7 +4,7 @@ import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, COUNTRY_OF_NAME, FIRST_NAMES, PARTICLES, PLACES, SPACE_ONLY, SPACE_OR_HYPHEN } from './feature-words.js';
 import type { NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
-import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormAt } from './normalize-name.js';
+import { isGroupWord, isLegalFormToken, isStructuralToken, legalFormInText } from './normalize-name.js';
 import type { CustomerProfile } from './watchlist-index.js';
 import { BUSINESS, DESCRIPTOR } from './word-cues.js';
 
@@ -24,6 +24,7 @@ export function addExtensionCues(ctx: DocumentContext, span: NameSpan, profile: 
   const next = span.end;
   if (next >= ctx.tokens.norms.length) return;
   const gap = gapBefore(ctx, next);
+  if (isExchangeTicker(ctx, span, gap)) return put(f, 'exchange_ticker');
   if (!SPACE_OR_HYPHEN.test(gap)) return;
   const norm = ctx.tokens.norms[next]!;
   const raw = rawToken(ctx, next);
@@ -99,7 +100,7 @@ function extendsToLegalForm(ctx: DocumentContext, from: number): boolean {
   const { norms } = ctx.tokens;
   for (let k = from; k < Math.min(norms.length, from + 3); k++) {
     if (!isCapitalised(rawToken(ctx, k))) return false;
-    if (k + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, k + 1)) && legalFormAt(norms, k + 1)) return true;
+    if (k + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, k + 1)) && legalFormInText(norms, ctx.text, ctx.tokens.starts, ctx.tokens.ends, k + 1)) return true;
     if (!SPACE_ONLY.test(gapBefore(ctx, k + 1))) return false;
   }
   return false;
@@ -141,4 +142,15 @@ function isTitleCaseLine(ctx: DocumentContext, at: number): boolean {
   const titleCase = words >= 3 && caps / words >= 0.7;
   lines.set(lineStart, titleCase);
   return titleCase;
+}
+
+const TICKER = /^\p{Lu}{1,5}$/u;
+
+/** "(LSE: EZJ)", "(NYSE:F)": an exchange code before a ticker in parentheses is where a company's shares trade. */
+function isExchangeTicker(ctx: DocumentContext, span: NameSpan, gap: string): boolean {
+  if (!/^:\s?$/.test(gap) || !TICKER.test(rawToken(ctx, span.end))) return false;
+  const before = gapBefore(ctx, span.start);
+  if (span.start === 0 ? !ctx.text.startsWith('(') : !before.endsWith('(')) return false;
+  const after = ctx.text.slice(ctx.tokens.ends[span.end], ctx.tokens.ends[span.end]! + 1);
+  return after === ')' || after === '.';
 }

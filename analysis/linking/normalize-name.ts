@@ -59,6 +59,19 @@ export function legalFormLengthAt(tokens: readonly string[], i: number): number 
   return legalFormAt(tokens, i)?.length ?? 0;
 }
 
+// Legal forms that are also words written in lower case: "JM as Chief Executive", "Renault se retire", "sa filiale".
+const WORD_FORMS = new Set(['as', 'se', 'sa']);
+
+/**
+ * The legal form after a name in a text: as legalFormAt, except a form that is also an ordinary
+ * word ("as", "se", "sa") counts only where it is not written in lower case ("Norsk AS", "Atos SE").
+ */
+export function legalFormInText(tokens: readonly string[], text: string, starts: readonly number[], ends: readonly number[], i: number): { key: string; length: number } | undefined {
+  const form = legalFormAt(tokens, i);
+  if (form && form.length === 1 && WORD_FORMS.has(tokens[i]!) && text.slice(starts[i], ends[i]) === tokens[i]) return undefined;
+  return form;
+}
+
 /** The legal form that starts at `tokens[i]` as its folded key and token count; longest form wins. */
 export function legalFormAt(tokens: readonly string[], i: number): { key: string; length: number } | undefined {
   // Cheap first test: every form starts with one of a few dozen first tokens.

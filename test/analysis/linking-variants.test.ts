@@ -24,6 +24,10 @@ const index = buildWatchlistIndex(
     customer('pier1', 'Pier 1 Imports, Inc.', { country: 'US', industry: '47' }),
     customer('manutd', 'Manchester United plc', { aliases: ['Manchester United'], industry: '93' }),
     customer('messina', 'FC Messina', { country: 'IT', industry: '93' }),
+    customer('jm', 'Johnson Matthey Plc', { aliases: ['Johnson Matthey', 'JM'], industry: '20' }),
+    customer('lseg', 'London Stock Exchange Group plc', { aliases: ['LSEG', 'LSE'], industry: '66' }),
+    customer('easyjet', 'easyJet plc', { aliases: ['easyJet'], industry: '51' }),
+    customer('atos', 'Atos SE', { country: 'FR', aliases: ['Atos'], industry: '62' }),
   ],
   loadLinkModel(),
 );
@@ -85,5 +89,26 @@ describe('numbers in names, in figures or in words', () => {
     expect(candidates('Take Fort Worth, Texas-based Pier One Imports, which sought bankruptcy protection in February 2020, failed to find a buyer, and has since taken steps to shutter its brick-and-mortar operations.')).toEqual([
       'pier1:Pier One Imports',
     ]);
+  });
+});
+
+describe('words that look like legal forms or tickers', () => {
+  it('reads "as", "se", "sa" in lower case as words, not as a legal form after the name', () => {
+    const text = 'Liam Condon, who will join JM as Chief Executive on 1st March 2022, is currently a Member of the Board of Management of Bayer AG.';
+    const [jm] = findLinkCandidates(index, { text }).filter((s) => s.candidates.some((c) => c.customerId === 'jm'));
+    expect(jm!.text).toBe('JM');
+    expect([...jm!.candidates[0]!.features.keys()]).not.toContain('legal_form_mismatch');
+    expect(clear(text)).toEqual(['jm']);
+    // Written in capitals it is the form: "Atos SE".
+    const [atos] = findLinkCandidates(index, { text: 'Atos SE a publié ses résultats.' });
+    expect(atos!.text).toBe('Atos SE');
+  });
+
+  it('does not link an exchange written before a ticker in parentheses ("easyJet (LSE: EZJ)")', () => {
+    const text = 'easyJet (LSE: EZJ) is currently up 7.5%, after announcing that it expects todeliver record profits for the fourth year in a row when it publishes its full-year results on 18 November.';
+    const lse = findLinkCandidates(index, { text }).find((s) => s.text === 'LSE')!;
+    expect([...lse.candidates[0]!.features.keys()]).toContain('exchange_ticker');
+    expect(clear(text)).toEqual(['easyjet']);
+    expect(clear('Shares of the London Stock Exchange Group rose after LSE reported record trading volumes.')).toContain('lseg');
   });
 });
