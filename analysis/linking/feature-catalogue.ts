@@ -58,6 +58,8 @@ export const FEATURE_DOCS = {
   word_in_business: 'a name that is an ordinary word, with business words, a company noun or a legal form around it ("Orange annonce une baisse de son chiffre d\'affaires")',
   listed: 'in an enumeration with another watchlist name ("Kaufland/Real", "Görtz, Klauser und Salamander")',
   hyphen_suffix_upper: 'glued to a capitalised word with a hyphen ("Bosch-Horn", "Red Bull-Kollegen")',
+  listed_home: 'an exchange of its own country and a ticker after the name ("Atos (EPA: ATO)")',
+  listed_abroad: 'an exchange of another country and a ticker after the name ("Merck (NYSE: MRK)" for Merck KGaA): a namesake listed abroad',
   exchange_ticker: 'an exchange code before a ticker in parentheses ("(LSE: EZJ)", "(NYSE: F)"): where another company\'s shares trade',
   extension_legal_form: 'capitalised words after it, then a legal form: another registered entity ("Signa Retail Selection AG")',
   extension_after: 'a capitalised word after that is not part of its names ("Siemens Energy")',

@@ -4,7 +4,7 @@ import { put, type Feature } from './feature-catalogue.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { addNameCues } from './name-features.js';
-import { addBeforeCues, addExtensionCues, describedBefore } from './neighbour-features.js';
+import { addBeforeCues, addExtensionCues, addListingCues, describedBefore } from './neighbour-features.js';
 import { addPersonCues } from './person-features.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 
@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after', 'exchange_ticker',
+  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad',
 ];
 
 export interface Candidate {
@@ -43,6 +43,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   if (c.listed) put(f, 'listed');
   if (c.fullElsewhere) put(f, 'short_full_in_document');
   if (!name.form) addExtensionCues(ctx, span, profile, f);
+  addListingCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, name.atStart, f);
   let otherEntity = false;
   for (const cue of OTHER_ENTITY) if (f.has(cue)) otherEntity = true;

@@ -146,6 +146,38 @@ function isTitleCaseLine(ctx: DocumentContext, at: number): boolean {
 
 const TICKER = /^\p{Lu}{1,5}$/u;
 
+// Stock exchanges as news codes them before a ticker, by country: "Merck (NYSE: MRK)" is listed in New York.
+const EXCHANGE_COUNTRY = new Map<string, string>([
+  ...['nyse', 'nasdaq', 'amex', 'otc', 'otcqx', 'nysearca'].map((x): [string, string] => [x, 'US']),
+  ...['lse', 'lon', 'aim'].map((x): [string, string] => [x, 'GB']),
+  ...['six', 'swx', 'vtx'].map((x): [string, string] => [x, 'CH']),
+  ...['xetra', 'etr', 'fra', 'fwb'].map((x): [string, string] => [x, 'DE']),
+  ...['epa', 'par'].map((x): [string, string] => [x, 'FR']),
+  ...['bit', 'mil'].map((x): [string, string] => [x, 'IT']),
+  ...['vie', 'wbag'].map((x): [string, string] => [x, 'AT']),
+]);
+
+/**
+ * Where the name (with its legal form) is followed by "(EXCHANGE: TICKER)": the company listed on an
+ * exchange of its own country (`listed_home`) or of another (`listed_abroad`: "Merck (NYSE: MRK)" is
+ * Merck & Co of New Jersey, not Merck KGaA of Darmstadt).
+ */
+export function addListingCues(ctx: DocumentContext, span: NameSpan, profile: CustomerProfile, f: FeatureValues): void {
+  const { norms } = ctx.tokens;
+  // The word after the name is looked up first: most are no exchange, and nothing is sliced for them.
+  let at = span.end;
+  let country = EXCHANGE_COUNTRY.get(norms[at] ?? '');
+  if (!country) {
+    const form = legalFormInText(norms, ctx.text, ctx.tokens.starts, ctx.tokens.ends, at);
+    if (!form) return;
+    at += form.length;
+    country = EXCHANGE_COUNTRY.get(norms[at] ?? '');
+  }
+  if (!country || at + 1 >= norms.length || !/^\s*\($/.test(gapBefore(ctx, at))) return;
+  if (!/^:\s?$/.test(gapBefore(ctx, at + 1)) || !TICKER.test(rawToken(ctx, at + 1))) return;
+  if (profile.country !== '') put(f, country === profile.country ? 'listed_home' : 'listed_abroad');
+}
+
 /** "(LSE: EZJ)", "(NYSE:F)": an exchange code before a ticker in parentheses is where a company's shares trade. */
 function isExchangeTicker(ctx: DocumentContext, span: NameSpan, gap: string): boolean {
   if (!/^:\s?$/.test(gap) || !TICKER.test(rawToken(ctx, span.end))) return false;

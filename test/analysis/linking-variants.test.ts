@@ -28,6 +28,7 @@ const index = buildWatchlistIndex(
     customer('lseg', 'London Stock Exchange Group plc', { aliases: ['LSEG', 'LSE'], industry: '66' }),
     customer('easyjet', 'easyJet plc', { aliases: ['easyJet'], industry: '51' }),
     customer('atos', 'Atos SE', { country: 'FR', aliases: ['Atos'], industry: '62' }),
+    customer('merck', 'Merck KGaA', { country: 'DE', aliases: ['Merck'], industry: '21' }),
   ],
   loadLinkModel(),
 );
@@ -110,5 +111,16 @@ describe('words that look like legal forms or tickers', () => {
     expect([...lse.candidates[0]!.features.keys()]).toContain('exchange_ticker');
     expect(clear(text)).toEqual(['easyjet']);
     expect(clear('Shares of the London Stock Exchange Group rose after LSE reported record trading volumes.')).toContain('lseg');
+  });
+});
+
+describe('a listing after the name', () => {
+  it('reads "Merck (NYSE: MRK)" as a namesake listed abroad for Merck KGaA, and a home listing as its own', () => {
+    const text = 'Merck (NYSE: MRK), known as MSD outside the United States and Canada, today announced financial results for the second quarter of 2021.';
+    const merck = findLinkCandidates(index, { text }).find((s) => s.text === 'Merck')!;
+    expect([...merck.candidates[0]!.features.keys()]).toContain('listed_abroad');
+    expect(clear(text)).toEqual([]);
+    const atos = findLinkCandidates(index, { text: 'Atos SE (EPA: ATO) a publié ses résultats annuels.' }).find((s) => s.text === 'Atos SE')!;
+    expect([...atos.candidates[0]!.features.keys()]).toContain('listed_home');
   });
 });
