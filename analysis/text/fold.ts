@@ -92,14 +92,17 @@ export function foldSearchKey(s: string): string {
  * (entity-linking spans). `map` has one more entry than the folded text (its end).
  */
 export function foldTextMapped(text: string, lang?: string): { folded: string; map: Int32Array } {
-  let out = '';
-  const pos: number[] = [];
   const lower = text.toLowerCase();
+  let out: string;
+  let pos: Int32Array;
   // Lower-casing never changes the length of ASCII text: the common case needs no per-character fold.
   if (lower.length === text.length && !NON_ASCII.test(lower)) {
     out = lower;
-    for (let i = 0; i < text.length; i++) pos.push(i);
+    pos = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) pos[i] = i;
   } else {
+    out = '';
+    const at: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
       const code = ch.charCodeAt(0);
@@ -107,24 +110,27 @@ export function foldTextMapped(text: string, lang?: string): { folded: string; m
       if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
       else f = foldBase(ch.toLowerCase());
       out += f;
-      for (let k = 0; k < f.length; k++) pos.push(i);
+      for (let k = 0; k < f.length; k++) at.push(i);
     }
+    at.push(text.length);
+    pos = Int32Array.from(at);
   }
-  pos.push(text.length);
-  if (lang !== 'de' || !out.includes('e')) return { folded: out, map: Int32Array.from(pos) };
+  if (lang !== 'de' || !out.includes('e')) return { folded: out, map: pos };
+  // The transcriptions only drop characters: the folded text is at most as long as `out`.
   let folded = '';
-  const map: number[] = [];
+  const map = new Int32Array(out.length + 1);
+  let n = 0;
   let last = 0;
   for (const m of out.matchAll(TRANSCRIPTION)) {
     const at = m.index;
-    for (let k = last; k < at; k++) map.push(pos[k]!);
+    for (let k = last; k < at; k++) map[n++] = pos[k]!;
     folded += out.slice(last, at);
     const kept = dropE(m[0], m[1]);
     folded += kept;
-    for (let k = 0; k < kept.length; k++) map.push(pos[at + k]!);
+    for (let k = 0; k < kept.length; k++) map[n++] = pos[at + k]!;
     last = at + m[0].length;
   }
   folded += out.slice(last);
-  for (let k = last; k <= out.length; k++) map.push(pos[k]!);
-  return { folded, map: Int32Array.from(map) };
+  for (let k = last; k <= out.length; k++) map[n++] = pos[k]!;
+  return { folded, map: n === map.length ? map : map.subarray(0, n) };
 }
