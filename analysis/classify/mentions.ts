@@ -56,13 +56,25 @@ export function tokenize(sentence: string): Token[] {
 }
 
 function token(raw: string, start: number): Token {
-  const first = raw.charAt(0);
-  const cap = first !== first.toLowerCase();
+  const first = raw.charCodeAt(0);
+  // ASCII letters decide case without a lower-cased copy; other characters as the language has them.
+  const cap = first < 0x80 ? first >= 65 && first <= 90 : raw.charAt(0) !== raw.charAt(0).toLowerCase();
   return { raw, start, end: start + raw.length, norm: normOf(raw), cap, upper: isUpperWord(raw) };
 }
 
 /** At least two cased letters and none in lower case ("UBS", "S.P.A."); stops at the first lower-case letter. */
 function isUpperWord(raw: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x80) return isUpperWordAnyScript(raw);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) letters++;
+  }
+  return letters >= 2;
+}
+
+function isUpperWordAnyScript(raw: string): boolean {
   let letters = 0;
   for (const ch of raw) {
     const up = ch.toUpperCase();
