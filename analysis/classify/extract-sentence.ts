@@ -51,8 +51,9 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const names = mentions.filter((m) => m.kind === 'name').length;
   const out: SentenceEvent[] = [];
   const markerCache: MarkerCache = new Map();
+  const sentenceCues = { folded, lower, lang: ctx.lang, refYear: ctx.refYear, memo: new Map<string, string | undefined>() };
   for (const t of triggers) {
-    let { modality, cues } = modalityOf({ folded, lower, lang: ctx.lang, refYear: ctx.refYear }, t, triggers.filter((o) => o !== t));
+    let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
     let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.

@@ -36,6 +36,11 @@ export interface SentenceCues {
   lower: string;
   lang: string;
   refYear?: number;
+  /**
+   * Cues already read in this sentence, for its other triggers: those of the whole sentence (denial, sport) and of
+   * each clause (history, statistics, law, hedges), keyed by what they read. The caller passes one per sentence.
+   */
+  memo?: Map<string, string | undefined>;
 }
 
 /**
@@ -49,28 +54,42 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   const pick = <T>(table: Record<string, T>): T => table[lang] ?? table.en!;
   const before = folded.slice(Math.max(0, trigger.start - 45), trigger.start);
   const after = folded.slice(trigger.end, trigger.end + 45);
-  const clause = clauseAround(folded, trigger.start, trigger.end);
+  const bounds = clauseBounds(folded, trigger.start, trigger.end);
+  const clause = folded.slice(bounds.from, bounds.to);
   const cue = (re: RegExp, text: string): string | undefined => re.exec(text)?.[0]?.trim();
+  // A cue of the whole sentence or of this clause, read once for all the triggers that share it.
+  const memo = s.memo;
+  const once = (key: string, read: () => string | undefined): string | undefined => {
+    if (!memo) return read();
+    if (memo.has(key)) return memo.get(key);
+    const v = read();
+    memo.set(key, v);
+    return v;
+  };
+  const inClause = `${bounds.from}:${bounds.to}`;
 
   let c = cue(pick(NEGATION_BEFORE), before) ?? cue(pick(NEGATION_AFTER), after);
   if (c) return { modality: 'negated', cues: [`negation: ${c}`] };
-  c = cue(pick(DENIAL), folded);
+  c = once('denial', () => cue(pick(DENIAL), folded));
   if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
   c = avertedCue(s, trigger, others);
   if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
-  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start)) ?? cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear);
+  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start)) ?? once(`historic ${inClause}`, () => cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear));
   if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
-  c = cue(pick(STATISTIC), clause);
+  c = once(`statistic ${inClause}`, () => cue(pick(STATISTIC), clause));
   if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
-  c = cue(SPORT, folded) ?? cue(pick(LAW_OR_GENERIC), clause) ?? cue(pick(GENERIC), clause);
+  c = once('sport', () => cue(SPORT, folded)) ?? once(`generic ${inClause}`, () => cue(pick(LAW_OR_GENERIC), clause) ?? cue(pick(GENERIC), clause));
   if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
   c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))));
   if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
   if (lang === 'de' && VERB_FIRST_DE.test(folded)) return { modality: 'hypothetical', cues: [`condition: verb first (${folded.trim().split(/\s/)[0]})`] };
   // A question ("Is Wilko going bust?", "Droht die Pleite?") asks, it does not state: at most hedged.
   if (/^[^.!:;]*\?["'”»\s]*$/.test(folded.slice(trigger.end))) return { modality: 'hedged', cues: ['hedge: a question'] };
-  c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? cue(pick(HEDGE_VERBAL), clause);
-  if (!c && lang === 'de') c = cue(HEDGE_UNFOLDED_DE, clauseAround(s.lower, trigger.start, trigger.end));
+  c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? once(`hedge ${inClause}`, () => cue(pick(HEDGE_VERBAL), clause));
+  if (!c && lang === 'de') {
+    const lowerBounds = clauseBounds(s.lower, trigger.start, trigger.end);
+    c = once(`hedge unfolded ${lowerBounds.from}:${lowerBounds.to}`, () => cue(HEDGE_UNFOLDED_DE, s.lower.slice(lowerBounds.from, lowerBounds.to)));
+  }
   if (c) return { modality: 'hedged', cues: [`hedge: ${c}`] };
   return { modality: 'factual', cues: [] };
 }
