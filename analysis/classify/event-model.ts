@@ -59,13 +59,23 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+// The weights as a Map, made once per model: a lookup with a feature name built for the candidate costs less than on
+// the parsed object of several hundred keys (a dictionary-mode object interns each key it is asked for).
+const WEIGHT_MAPS = new WeakMap<EventModel['weights'], ReadonlyMap<string, number>>();
+function weightMap(model: EventModel): ReadonlyMap<string, number> {
+  let m = WEIGHT_MAPS.get(model.weights);
+  if (!m) WEIGHT_MAPS.set(model.weights, (m = new Map(Object.entries(model.weights))));
+  return m;
+}
+
 /** Probability and explanation of one candidate; `top` contributions are kept (the rest are small). */
 export function decide(model: EventModel, features: FeatureValues, top = 6): ModelDecision {
   const out: Contribution[] = [];
+  const weights = weightMap(model);
   // The log-odds summed in the same pass and order as logitOf sums them.
   let logit = model.bias;
   for (const [feature, value] of features) {
-    const w = (model.weights[feature] ?? 0) * value;
+    const w = (weights.get(feature) ?? 0) * value;
     logit += w;
     if (Math.abs(w) >= 0.005) out.push({ feature, weight: Math.round(w * 100) / 100 });
   }
