@@ -86,6 +86,12 @@ export function foldSearchKey(s: string): string {
     .trim();
 }
 
+function grown(a: Int32Array, least: number): Int32Array {
+  const b = new Int32Array(Math.max(least, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
  * foldText plus, for each position of the folded text, the offset of the character of `text`
  * it came from, so a match in folded text can be shown and compared with spans of the original
@@ -101,19 +107,28 @@ export function foldTextMapped(text: string, lang?: string): { folded: string; m
     pos = new Int32Array(text.length + 1);
     for (let i = 0; i <= text.length; i++) pos[i] = i;
   } else {
+    // Runs of ASCII characters are lower-cased and mapped as runs; other characters fold one by one (from the cache).
     out = '';
-    const at: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      const code = ch.charCodeAt(0);
-      let f: string | undefined;
-      if (code < 0x80) f = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-      else f = foldBase(ch.toLowerCase());
+    pos = new Int32Array(text.length + 8);
+    let n = 0;
+    for (let i = 0; i < text.length; ) {
+      let j = i;
+      while (j < text.length && text.charCodeAt(j) < 0x80) j++;
+      if (j > i) {
+        out += text.slice(i, j).toLowerCase();
+        if (n + (j - i) + 1 > pos.length) pos = grown(pos, n + (j - i) + 1);
+        for (let k = i; k < j; k++) pos[n++] = k;
+        i = j;
+        continue;
+      }
+      const f = foldBase(text[i]!.toLowerCase());
       out += f;
-      for (let k = 0; k < f.length; k++) at.push(i);
+      if (n + f.length + 1 > pos.length) pos = grown(pos, n + f.length + 1);
+      for (let k = 0; k < f.length; k++) pos[n++] = i;
+      i++;
     }
-    at.push(text.length);
-    pos = Int32Array.from(at);
+    pos[n++] = text.length;
+    pos = pos.subarray(0, n);
   }
   if (lang !== 'de' || !out.includes('e')) return { folded: out, map: pos };
   // The transcriptions only drop characters: the folded text is at most as long as `out`.
