@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AST, RegExpParser } from '@eslint-community/regexpp';
+import { buildLiteralScanner, type LiteralScanner } from '../text/literal-scanner.js';
 
 // Loaded on first use: the built CLI gets every lexicon's anchors computed at build time (lexicon.ts) and never needs the parser.
 let parser: RegExpParser | undefined;
@@ -65,4 +66,57 @@ function ofSequence(elements: readonly AST.Element[], min: number): Anchors {
   if (candidates.length === 0) return undefined;
   const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
   return candidates.reduce((best, c) => (shortest(c) > shortest(best) || (shortest(c) === shortest(best) && c.length < best.length) ? c : best));
+}
+
+/**
+ * The anchors of every lexicon, cue and role-marker pattern, written into the built CLI by scripts/build.ts (esbuild
+ * `define`, see lexicon.ts buildAnchorTable; an empty list for a pattern without one), so a command parses no pattern
+ * at start-up. Undefined when the sources run as they are (tsx, vitest): then anchorsOf parses them.
+ */
+declare const BONITOR_LEXICON_ANCHORS: string | undefined;
+let builtAnchors: Readonly<Record<string, readonly string[]>> | undefined;
+export function builtAnchorTable(): Readonly<Record<string, readonly string[]>> | undefined {
+  if (!builtAnchors && typeof BONITOR_LEXICON_ANCHORS !== 'undefined') builtAnchors = JSON.parse(BONITOR_LEXICON_ANCHORS) as Record<string, string[]>;
+  return builtAnchors;
+}
+
+/**
+ * Several patterns tested on one text, behind one scan for their literal anchors: a pattern none of whose anchors
+ * occurs cannot match and is not run. Patterns without anchors always run.
+ */
+export interface PatternFilter {
+  scanner: LiteralScanner;
+  /** Anchor index → the patterns (indexes into the sources given) that own it. */
+  owners: number[][];
+  always: number[];
+  size: number;
+}
+
+export function buildPatternFilter(sources: readonly string[], known = builtAnchorTable()): PatternFilter {
+  const ids = new Map<string, number>();
+  const owners: number[][] = [];
+  const always: number[] = [];
+  sources.forEach((src, k) => {
+    const anchors = known?.[src] ?? anchorsOf(src) ?? [];
+    if (anchors.length === 0) always.push(k);
+    for (const a of anchors) {
+      let id = ids.get(a);
+      if (id === undefined) {
+        ids.set(a, (id = owners.length));
+        owners.push([]);
+      }
+      owners[id]!.push(k);
+    }
+  });
+  return { scanner: buildLiteralScanner([...ids.keys()]), owners, always, size: sources.length };
+}
+
+/** 1 for each pattern that may match the text (one of its anchors occurs, or it has none), 0 for the others. */
+export function mayMatch(filter: PatternFilter, text: string): Uint8Array {
+  const run = new Uint8Array(filter.size);
+  for (const k of filter.always) run[k] = 1;
+  const found = new Set<number>();
+  filter.scanner.collect(text, found);
+  for (const id of found) for (const k of filter.owners[id]!) run[k] = 1;
+  return run;
 }

@@ -1,7 +1,9 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
 import { buildLiteralScanner, type LiteralScanner } from '../text/literal-scanner.js';
-import { anchorsOf } from './anchors.js';
+import { anchorsOf, builtAnchorTable } from './anchors.js';
+import { cueAnchorTable } from './generic-cues.js';
+import { markerAnchorTable } from './roles.js';
 import { LEXICON_DE } from './lexicon-de.js';
 import { LEXICON_EN } from './lexicon-en.js';
 import { LEXICON_FR } from './lexicon-fr.js';
@@ -53,18 +55,6 @@ export interface CompiledLexicon {
 /** Folded pattern source → its anchors. */
 export type AnchorTable = Readonly<Record<string, readonly string[]>>;
 
-/**
- * The anchors of every pattern of every language, written into the built CLI by scripts/build.ts
- * (esbuild `define`), so that a command does not parse the lexicon's patterns at start-up (about
- * 0.1 s of CPU per language). Undefined when the sources run as they are (tsx, vitest).
- */
-declare const BONITOR_LEXICON_ANCHORS: string | undefined;
-let builtAnchors: AnchorTable | undefined;
-function builtAnchorTable(): AnchorTable | undefined {
-  if (!builtAnchors && typeof BONITOR_LEXICON_ANCHORS !== 'undefined') builtAnchors = JSON.parse(BONITOR_LEXICON_ANCHORS) as AnchorTable;
-  return builtAnchors;
-}
-
 /** Each event type's patterns for a language (the language-free ones first), folded like that language's text. */
 function patternsOf(lang: string): Map<EventType, string[]> {
   const langs: LexiconLang[] = ['any', (['de', 'en', 'fr', 'it'] as const).find((l) => l === lang) ?? 'en'];
@@ -77,9 +67,12 @@ function patternsOf(lang: string): Map<EventType, string[]> {
   return byTypeSrc;
 }
 
-/** What the build writes into the CLI: the anchors of every pattern of the four languages, as anchorsOf finds them. */
+/**
+ * What the build writes into the CLI: the anchors of every pattern of the four languages, as anchorsOf finds them, and
+ * those of the generic cue patterns (generic-cues.ts) and role markers (roles.ts; an empty list where one has none).
+ */
 export function buildAnchorTable(): Record<string, string[]> {
-  const table: Record<string, string[]> = {};
+  const table: Record<string, string[]> = { ...cueAnchorTable(), ...markerAnchorTable() };
   for (const lang of ['de', 'en', 'fr', 'it']) {
     for (const sources of patternsOf(lang).values()) {
       for (const src of sources) {

@@ -5,6 +5,8 @@ import { buildAnchorTable, compileLexicon, findTriggers } from '../../analysis/c
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { foldText } from '../../analysis/text/fold.js';
 import { buildLiteralScanner } from '../../analysis/text/literal-scanner.js';
+import { firstMarker, roleMarkers } from '../../analysis/classify/roles.js';
+import { GENERIC_CUES, genericCuesOf, type GenericCue } from '../../analysis/classify/generic-cues.js';
 
 describe('pre-filter before the lexicon regex', () => {
   it('finds the literals every match of a pattern must contain', () => {
@@ -83,4 +85,60 @@ describe('pre-filter before the lexicon regex', () => {
       }
     }
   });
+
+  it('reads the generic cues of a sentence only where their anchors occur, finding exactly the cues every pattern run finds', () => {
+    const table = buildAnchorTable();
+    let cues = 0;
+    let skipped = 0;
+    for (const line of loadCorpus().events.dev) {
+      for (const lang of ['de', 'en', 'fr', 'it']) {
+        const folded = foldText(line.text, lang);
+        const every = (Object.entries(GENERIC_CUES) as Array<[GenericCue, Partial<Record<string, RegExp>>]>).filter(([, t]) => (t[lang] ?? t.en)?.test(folded)).map(([c]) => c);
+        expect(genericCuesOf(folded, lang), `${line.id} ${lang}`).toEqual(every);
+        cues += every.length;
+      }
+    }
+    for (const byLang of Object.values(GENERIC_CUES)) {
+      for (const re of Object.values(byLang)) {
+        // The build writes every cue pattern's anchors into the CLI (an empty list: always run), as anchorsOf finds them.
+        expect(table[re!.source], re!.source).toEqual(anchorsOf(re!.source) ?? []);
+        if ((anchorsOf(re!.source) ?? []).length > 0) skipped++;
+      }
+    }
+    expect(cues).toBeGreaterThan(1500);
+    expect(skipped).toBeGreaterThan(40); // most cue patterns have anchors, so most sentences skip most of them
+  });
+
+  it('finds the first role marker around a mention exactly as testing every marker does, running only those whose anchors occur', () => {
+    const table = buildAnchorTable();
+    let hits = 0;
+    // Every third sentence keeps the test quick (about 60,000 windows).
+    for (const line of loadCorpus().events.dev.filter((_, i) => i % 3 === 0)) {
+      const { before, after, groups } = roleMarkers(line.lang);
+      const folded = foldText(line.text, line.lang);
+      // Every word start as a mention start and every word end as a mention end, with the windows markerAround reads.
+      for (const m of folded.matchAll(/\b\w/g)) {
+        const window = folded.slice(Math.max(0, m.index - 70), m.index);
+        for (const group of groups) {
+          const want = before.find((k) => k.groups.includes(group) && k.re.test(window));
+          expect(firstMarker(before, group, window), `${line.id} before ${m.index} ${group}`).toBe(want);
+          if (want) hits++;
+        }
+      }
+      for (const m of folded.matchAll(/\w\b/g)) {
+        const window = folded.slice(m.index + 1, m.index + 141);
+        for (const group of groups) {
+          const want = after.find((k) => k.groups.includes(group) && k.re.test(window));
+          expect(firstMarker(after, group, window), `${line.id} after ${m.index} ${group}`).toBe(want);
+          if (want) hits++;
+        }
+      }
+    }
+    for (const lang of ['de', 'en', 'fr', 'it']) {
+      const { before, after } = roleMarkers(lang);
+      for (const k of [...before, ...after]) expect(table[k.re.source], k.re.source).toEqual(anchorsOf(k.re.source) ?? []);
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
 });
+
