@@ -2,23 +2,16 @@
  * Annotation conventions and role rules of the event extractor (analysis/eval/corpus/README.md),
  * on real sentences of the development corpus (each line carries its page URL there).
  */
-import { readFileSync } from 'node:fs';
+import { devEventLine } from './support/dev-events.js';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
 import { loadEventModel } from '../../app/event-model.js';
 import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
 
-const lines = new Map(
-  readFileSync(new URL('../../analysis/eval/corpus/events.dev.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; lang: string; text: string; date?: string })
-    .map((l) => [l.id, l]),
-);
 const HARD = new Set<string>(HARD_EVENT_TYPES);
 const model = loadEventModel();
 const read = (id: string, withModel = false) => {
-  const l = lines.get(id)!;
+  const l = devEventLine(id);
   const doc = { text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) };
   return classifyDocument(doc, withModel ? { model } : {});
 };
@@ -111,7 +104,7 @@ describe('the analyzer links first: a watched name is a subject', () => {
   it('reads "… rutscht nun auch Reno in die Insolvenz" as Reno\'s insolvency once Reno is linked from the watchlist', async () => {
     const { loadCorpusWatchlistIndex } = await import('./corpus-watchlist.js');
     const { linkedEventDocumentOf } = await import('../../analysis/eval/linked-document.js');
-    const line = { ...lines.get('ev-1234')!, url: '', domain: '', kind: 'sentence' } as never;
+    const line = devEventLine('ev-1234');
     expect(read('ev-1234').events).toEqual([]); // the extractor's own name finder misses "Reno"
     const doc = linkedEventDocumentOf(line, loadCorpusWatchlistIndex());
     expect(doc.linked.map((l) => l.customerId)).toContain('de-reno');
@@ -124,7 +117,7 @@ describe('parties that must not get the event (linked first, as the analyzer rea
   const linkedRead = async (id: string) => {
     const { loadCorpusWatchlistIndex } = await import('./corpus-watchlist.js');
     const { linkedEventDocumentOf } = await import('../../analysis/eval/linked-document.js');
-    const line = { ...lines.get(id)!, url: '', domain: '', kind: 'sentence' } as never;
+    const line = devEventLine(id);
     return classifyDocument(linkedEventDocumentOf(line, loadCorpusWatchlistIndex()), { model });
   };
   const subjects = (c: ReturnType<typeof classifyDocument>) => c.events.map((e) => e.subject);

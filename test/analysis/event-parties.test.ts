@@ -4,7 +4,7 @@
  * The party checks run the analyzer as a credit manager would: every organisation the sentence names is a watched
  * customer, and a liquidator, acquirer, auditor or adviser must not receive the debtor's event.
  */
-import { readFileSync } from 'node:fs';
+import { devEventLine, type DevEventLine } from './support/dev-events.js';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../analysis/analyze-document.js';
 import { classifyDocument } from '../../analysis/classify/index.js';
@@ -14,30 +14,11 @@ import { loadLinkModel } from '../../app/link-model.js';
 import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
 import type { Customer } from '../../platform/schemas/customer.js';
 
-interface Line {
-  id: string;
-  lang: string;
-  text: string;
-  url: string;
-  date?: string;
-  orgs: string[];
-}
-const lines = new Map(
-  readFileSync(new URL('../../analysis/eval/corpus/events.dev.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Line)
-    .map((l) => [l.id, l]),
-);
 const HARD = new Set<string>(HARD_EVENT_TYPES);
 const model = loadEventModel();
 const linkModel = loadLinkModel();
-const line = (id: string) => {
-  const l = lines.get(id);
-  if (!l) throw new Error(`no development line ${id}`);
-  return l;
-};
-const publishedAt = (l: Line) => (l.date ? `${l.date.slice(0, 4)}-${(l.date.slice(5, 7) || '06').padEnd(2, '0')}-15T00:00:00Z` : undefined);
+const line = devEventLine;
+const publishedAt = (l: DevEventLine) => (l.date ? `${l.date.slice(0, 4)}-${(l.date.slice(5, 7) || '06').padEnd(2, '0')}-15T00:00:00Z` : undefined);
 const read = (id: string) => {
   const l = line(id);
   const at = publishedAt(l);

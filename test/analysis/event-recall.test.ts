@@ -5,27 +5,14 @@
  * were widened, each sentence below got no event at all (or the wrong one); the negatives are law
  * explainers and statistics from the same pages that must stay without an event.
  */
-import { readFileSync } from 'node:fs';
+import { devEventLine } from './support/dev-events.js';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
 import { findTriggers, compileLexicon } from '../../analysis/classify/lexicon.js';
 import { foldText } from '../../analysis/text/fold.js';
 import { loadEventModel } from '../../app/event-model.js';
 
-interface Line {
-  id: string;
-  lang: string;
-  text: string;
-  date?: string;
-}
-const lines = new Map(
-  readFileSync(new URL('../../analysis/eval/corpus/events.dev.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Line)
-    .map((l) => [l.id, l]),
-);
-const line = (id: string) => lines.get(id) ?? expect.fail(`${id} is not in the development corpus`);
+const line = devEventLine;
 const model = loadEventModel();
 /** The trigger types the language's lexicon finds in the sentence (before subject, role and modality). */
 const triggerTypes = (id: string) => {
