@@ -3,7 +3,7 @@ import { foldText } from '../text/fold.js';
 import { buildLiteralScanner, type LiteralScanner } from '../text/literal-scanner.js';
 import { anchorsOf, builtAnchorTable } from './anchors.js';
 import { cueAnchorTable } from './generic-cues.js';
-import { markerAnchorTable } from './roles.js';
+import { markerAnchorTable } from './role-markers.js';
 import { LEXICON_DE } from './lexicon-de.js';
 import { LEXICON_EN } from './lexicon-en.js';
 import { LEXICON_FR } from './lexicon-fr.js';

@@ -5,7 +5,7 @@ import { buildAnchorTable, compileLexicon, findTriggers } from '../../analysis/c
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import { foldText } from '../../analysis/text/fold.js';
 import { buildLiteralScanner } from '../../analysis/text/literal-scanner.js';
-import { firstMarker, roleMarkers } from '../../analysis/classify/roles.js';
+import { firstMarker, roleMarkers } from '../../analysis/classify/role-markers.js';
 import { GENERIC_CUES, genericCuesOf, type GenericCue } from '../../analysis/classify/generic-cues.js';
 
 describe('pre-filter before the lexicon regex', () => {
