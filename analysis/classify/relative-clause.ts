@@ -1,10 +1,18 @@
 import type { OrgMention } from './mentions.js';
-import type { RoleInput } from './roles.js';
 
 /**
  * Relative clauses around a trigger: which organisation a relative clause hangs on (its antecedent is the
  * event's subject), and whether a mention sits in a relative clause that closes before the trigger. Folded text.
  */
+
+/** What a relative clause is read from: the folded sentence, its offset map, the language, the trigger and the mentions. */
+export interface ClauseInput {
+  folded: string;
+  toFolded: (original: number) => number;
+  lang: string;
+  trigger: { start: number; end: number }; // folded offsets
+  mentions: readonly OrgMention[]; // original offsets
+}
 
 /** ", which|who|that", ", der|die|das|welche", ", qui|lequel", ", che|il quale|cui" opening the clause the trigger stands in. */
 const RELATIVE: Record<string, RegExp> = {
@@ -49,7 +57,7 @@ const PLURAL_RESTRICTIVE: Record<string, RegExp> = {
  * (or before its apposition), `null` when the clause hangs on a noun phrase that is no organisation, `undefined` when the
  * trigger is not in a relative clause.
  */
-export function relativeAntecedent(input: Pick<RoleInput, 'folded' | 'toFolded' | 'lang' | 'trigger' | 'mentions'>): OrgMention | null | undefined {
+export function relativeAntecedent(input: ClauseInput): OrgMention | null | undefined {
   const { folded, toFolded, lang, trigger, mentions } = input;
   const re = RELATIVE[lang] ?? RELATIVE.en!;
   const before = folded.slice(Math.max(0, trigger.start - 70), trigger.start);
