@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/build-cli.global.ts'],
-    // vitest's summary, then one plain line a CI log reader can count: "Tests: N passed, N failed, N skipped".
+    // vitest's summary, then one plain line in the form CI log readers know from Jest: "Tests:       N passed, N total".
     reporters: ['default', './test/closing-line.reporter.ts'],
     // Native modules (better-sqlite3) and child processes behave best in forked workers.
     pool: 'forks',

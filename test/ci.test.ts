@@ -40,5 +40,7 @@ describe('.ci/run', () => {
   it('ends npm test with the plain closing line a CI log reader counts', () => {
     const config = readFileSync(path.join(root, 'vitest.config.ts'), 'utf8');
     expect(config).toMatch(/reporters: \['default', '\.\/test\/closing-line\.reporter\.ts'\]/);
+    // CI=true turns vitest's colours on; the CI log stays plain text.
+    expect(ci).toMatch(/^export NO_COLOR=1$/m);
   });
 });

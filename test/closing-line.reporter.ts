@@ -30,9 +30,20 @@ export function countRun(modules: ReadonlyArray<ModuleLike>, unhandledErrors: nu
   return counts;
 }
 
-/** The plain closing line any CI log reader understands: "Tests: N passed, N failed, N skipped". */
+/**
+ * The plain closing line in the form CI log readers know from Jest:
+ * "Tests:       1 failed, 2 skipped, 40 passed, 43 total" (a count of zero is left out, the total never).
+ */
 export function closingLine(counts: RunCounts): string {
-  return `Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+  const parts = [
+    [counts.failed, 'failed'],
+    [counts.skipped, 'skipped'],
+    [counts.passed, 'passed'],
+  ]
+    .filter(([n]) => n !== 0)
+    .map(([n, word]) => `${n} ${word}`);
+  const total = counts.passed + counts.failed + counts.skipped;
+  return `Tests:       ${[...parts, `${total} total`].join(', ')}`;
 }
 
 /**
