@@ -46,7 +46,23 @@ export const PERSON_WORDS = folded(`
   quadro quadri skulptur sculpture scultura witwe widow veuve vedova ehefrau wife femme moglie ehemann husband mari marito
   sohn sohne fils figlio figli vater father pere padre mutter mother madre bruder brother frere fratello schwester sister
   soeur sorella enkel grandson nipote grab tombe tomba geburtstag birthday anniversaire compleanno verstorbene deceased
-  decede scomparso campaigner campaigners evangelist preacher prediger reformer visionar visionary visionnaire visionario`);
+  decede scomparso campaigner campaigners evangelist preacher prediger reformer visionar visionary visionnaire visionario
+  kindern geschwister eltern geselle gesellen lehrling lehrjahre wanderjahre militardienst schulzeit onkel tante neffe nichte grossvater
+  grossmutter witwer hochzeit heirat leidenschaft memoiren beerdigung siblings apprentice apprenticeship uncle aunt nephew niece
+  grandfather grandmother boyhood girlhood funeral memoirs apprenti apprentissage oncle neveu jeunesse funerailles memoires genitori
+  apprendista apprendistato zio nonno nonna giovinezza funerale`);
+
+/** "als", "as", "comme", "come", "quale": what follows names the role the one before plays ("Gerloff als Insolvenzverwalter"). */
+export const AS_WORDS = folded(`als as comme come quale`);
+
+/**
+ * Roles a person plays in a procedure, after "als"/"comme"/"come": a German, French or Italian
+ * insolvency practitioner is a person ("Gerloff als Insolvenzverwalter"); English administrators are
+ * firms, so they are not here.
+ */
+export const PERSON_ROLES_AFTER = folded(`
+  insolvenzverwalter insolvenzverwalterin sachwalter sachwalterin konkursverwalter konkursverwalterin sanierungsverwalter
+  liquidator liquidatorin mandataire liquidateur administrateur curatore curatrice commissario commissaria liquidatore`);
 
 /** Pronouns that refer to a person, within a few words after the mention: English ones only name people. */
 export const PERSON_PRONOUNS = folded(`he she his her him himself herself`);

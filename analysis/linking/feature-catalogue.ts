@@ -43,6 +43,8 @@ export const FEATURE_DOCS = {
   person_pronoun_near: 'he/she/his/her/him shortly after',
   gender_pronoun_near: 'er/ihm/seiner/elle/lui/lei… shortly after: a person, or a company in a language with grammatical gender',
   age_after: 'an age or life dates after the name ("Meier, 54,", "Bosch (1861 - 1942)")',
+  role_after: 'a role after "als", "as", "comme", "come" ("Gerloff als Insolvenzverwalter", "Meier as chief executive"): the one who plays it is a person',
+  person_elsewhere: 'another mention of the same name in the document is written as a person (a first name, title or role with it: "Robert Bosch … Bosch")',
   person_relative_after: 'a relative pronoun for a person after a comma ("Meier, who", "Schindler, der")',
   hyphen_prefix: 'glued behind another word with a hyphen ("Klima-Allianz")',
   hyphen_suffix_lower: 'glued to a lower-case word with a hyphen ("Bury-fans")',

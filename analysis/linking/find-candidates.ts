@@ -203,9 +203,14 @@ export function findEnumerations(text: string, tokens: TokenStream, spans: NameS
       to === from
         ? LIST_MARK.test(gapText(text, tokens, to))
         : to === from + 1 && LIST_WORDS.has(tokens.norms[from]!) && LIST_SPACE.test(gapText(text, tokens, from)) && SPACES.test(gapText(text, tokens, to));
-    if (joined) listed[k - 1] = listed[k] = 1;
+    // "Puma oder Puma": one name written twice is no list of companies.
+    if (joined && !sameNames(spans[k - 1]!, spans[k]!)) listed[k - 1] = listed[k] = 1;
   }
   return listed;
+}
+
+function sameNames(a: NameSpan, b: NameSpan): boolean {
+  return a.variants.every((x) => b.variants.some((y) => y.variant.customerId === x.variant.customerId)) && b.variants.length === a.variants.length;
 }
 
 /** The characters between token i-1 and token i. */

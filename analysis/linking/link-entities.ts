@@ -3,7 +3,7 @@ import { createDocumentContext } from './document-context.js';
 import { findEnumerations, findNameSpans } from './find-candidates.js';
 import { findDomainMentions, findRegisterIdMentions, type IdentifierMention, type TextSpan } from './find-identifiers.js';
 import { explainFeatures, logitOf, sigmoid, type FeatureValues, type LinkModel } from './link-model.js';
-import { mentionFeatures } from './mention-features.js';
+import { markPersonElsewhere, mentionFeatures } from './mention-features.js';
 import { legalFormInText } from './normalize-name.js';
 import { scanTokens } from './scan-text.js';
 import type { NameVariant, WatchlistIndex } from './watchlist-index.js';
@@ -76,6 +76,8 @@ export interface SpanCandidates {
   text: string;
   key: string;
   candidates: Array<{ customerId: string; features: FeatureValues }>;
+  /** Per candidate: found by a short form of its name. */
+  short: boolean[];
 }
 
 /** Candidate generation and features without the model: what scripts/fit-link-model.ts fits the weights on. */
@@ -108,8 +110,9 @@ function collectCandidates(index: WatchlistIndex, full: string, titleEnd: number
       features: mentionFeatures(ctx, index.profiles.get(c.variant.customerId)!, { span, variant: c.variant, fit: c.fit, competitors: rivals(span.variants, c.variant), listed: listed[i] === 1, fullElsewhere: c.variant.kind === 'short' && fullNamed.has(c.variant.customerId) }),
     }));
     const key = span.end - span.start === 1 ? tokens.norms[span.start]! : tokens.norms.slice(span.start, span.end).join(' ');
-    out.push({ span: where, text: full.slice(where.start, where.end), key, candidates });
+    out.push({ span: where, text: full.slice(where.start, where.end), key, candidates, short: span.variants.map((c) => c.variant.kind === 'short') });
   });
+  markPersonElsewhere(out.flatMap((s) => s.candidates.map((c, j) => ({ customerId: c.customerId, features: c.features, short: s.short[j]! }))));
   return out;
 }
 

@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad',
+  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after',
 ];
 
 export interface Candidate {
@@ -55,7 +55,10 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
 }
 
 const SHORT_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'industry_near', 'id_in_document'];
-const SHORT_PERSON: readonly Feature[] = ['first_name_before', 'initial_before', 'title_before', 'role_before', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near', 'historic_year_near'];
+const SHORT_PERSON: readonly Feature[] = [
+  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',
+  'historic_year_near', 'person_elsewhere',
+];
 const SHORT_NAMESAKE: readonly Feature[] = [
   'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
 ];
@@ -75,4 +78,26 @@ function shortFormFeatures(f: FeatureValues, otherEntity: boolean): FeatureValue
   if (SHORT_PERSON.some((x) => f.has(x))) put(g, 'short_person');
   if (otherEntity || SHORT_NAMESAKE.some((x) => f.has(x))) put(g, 'short_namesake');
   return g;
+}
+
+// Cues that a mention is written as a person: a first name, title or role with it, life dates, "X, who".
+const PERSON_FORM: readonly Feature[] = [
+  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'age_after', 'person_relative_after', 'particle_after',
+];
+
+/**
+ * "Robert Bosch … Bosch": where one mention of a customer's name is written as a person, its other
+ * mentions in the document that are not are likely that person too (a biography names him once in
+ * full). Marks them `person_elsewhere` (a short form: `short_person`).
+ */
+export function markPersonElsewhere(mentions: ReadonlyArray<{ customerId: string; short: boolean; features: FeatureValues }>): void {
+  if (mentions.length < 2) return;
+  const asPerson = (f: FeatureValues) => PERSON_FORM.some((x) => f.has(x)) || (f.has('person_name') && !f.has('legal_form'));
+  const people = new Set<string>();
+  for (const m of mentions) if (!m.short && asPerson(m.features)) people.add(m.customerId);
+  if (people.size === 0) return;
+  for (const m of mentions) {
+    if (!people.has(m.customerId) || (!m.short && asPerson(m.features))) continue;
+    put(m.features, m.short ? 'short_person' : 'person_elsewhere');
+  }
 }

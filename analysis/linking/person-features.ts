@@ -1,4 +1,4 @@
-import { GENDER_PRONOUNS, PERSON_PRONOUNS, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
+import { AS_WORDS, GENDER_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLES_AFTER, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
 import { gapBefore, isCapitalised, rawToken, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { FIRST_NAMES, PARTICLES, SPACE_ONLY } from './feature-words.js';
@@ -50,4 +50,19 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   const after = ctx.text.slice(ctx.tokens.ends[span.end - 1], ctx.tokens.ends[span.end - 1]! + 16);
   if (LIFE_DATES.test(after)) put(f, 'age_after');
   if (span.end < norms.length && /^\s*,\s*$/.test(gapBefore(ctx, span.end)) && PERSON_RELATIVE.has(norms[span.end]!)) put(f, 'person_relative_after');
+  if (roleAfter(ctx, span.end)) put(f, 'role_after');
+}
+
+/** "Gerloff als Insolvenzverwalter", "Meier as chief executive", "Rossi come amministratore delegato": the role a person plays. */
+function roleAfter(ctx: DocumentContext, at: number): boolean {
+  const { norms } = ctx.tokens;
+  if (at + 1 >= norms.length || !AS_WORDS.has(norms[at]!) || !SPACE_ONLY.test(gapBefore(ctx, at)) || !SPACE_ONLY.test(gapBefore(ctx, at + 1))) return false;
+  // "as" written "AS" is a legal form, not the English word.
+  if (rawToken(ctx, at) !== rawToken(ctx, at).toLowerCase()) return false;
+  // "als neuer Insolvenzverwalter", "as its chief executive": one word may stand between.
+  for (let k = at + 1; k < Math.min(norms.length, at + 3); k++) {
+    const norm = norms[k]!;
+    if (PERSON_ROLES_AFTER.has(norm) || (ROLES.has(norm) && norm.length > 2)) return true;
+  }
+  return false;
 }
