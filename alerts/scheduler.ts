@@ -7,6 +7,7 @@ import { deliverPending } from './deliver.js';
 import { runInstantRound, type InstantOptions } from './instant.job.js';
 import type { DigestFrequency } from './periods.js';
 import type { DigestDeps } from './types.js';
+import { moduleLogger } from '../platform/log.js';
 
 export interface PlannedSchedule {
   frequency: DigestFrequency;
@@ -72,7 +73,7 @@ export interface AlertScheduler {
  */
 export async function startAlertScheduler(deps: DigestDeps, options: SchedulerOptions = {}): Promise<AlertScheduler> {
   const clock = options.clock ?? systemClock;
-  const log = deps.logger.child({ module: 'alerts-scheduler' });
+  const log = moduleLogger(deps.logger, 'alerts-scheduler');
   let chain: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const serial = (name: string, work: () => Promise<unknown>): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { Clock } from '../platform/clock.js';
-import type { Logger } from '../platform/log.js';
+import { type Logger, moduleLogger } from '../platform/log.js';
 import { rejectUnparsed } from '../platform/bus/envelope-step.js';
 import { ok, retry, type BatchHandler, type StepResult } from '../platform/bus/port.js';
 import { parseEnvelope, TOPICS, type Document, type Signal } from '../platform/schemas/index.js';
@@ -41,7 +41,7 @@ const LOST_WORKER_RERUNS = 2;
  * once; the step still returns only when every chunk has answered, so nothing is committed early.
  */
 export function createAnalyzerStep(deps: AnalyzerDeps): BatchHandler<Signal[]> {
-  const log = deps.log.child({ module: 'analyzer' });
+  const log = moduleLogger(deps.log, 'analyzer');
   const analyze = deps.pool ? pooledAnalysis(deps, deps.pool, log) : inThreadAnalysis(deps, log);
   return async (messages) => {
     const parsed = messages.map((m) => parseEnvelope(TOPICS.documents, m.value));

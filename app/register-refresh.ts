@@ -3,6 +3,7 @@ import type { App } from './compose.js';
 import { publishAll } from './publish.js';
 import { TOPICS } from '../platform/schemas/index.js';
 import type { RegisterServices } from './registers.js';
+import { moduleLogger } from '../platform/log.js';
 
 /** How often the collector looks for customers whose register facts are due. */
 export const REFRESH_TICK_MS = 5 * 60_000;
@@ -19,7 +20,7 @@ export interface RegisterRefresh {
  * supervisor counts it and backs off).
  */
 export function registerRefresher(app: App, registers: RegisterServices): { runOnce(): Promise<number> } {
-  const log = app.log.child({ module: 'register-refresh' });
+  const log = moduleLogger(app.log, 'register-refresh');
   const cfg = app.config.registers;
   let busy: Promise<unknown> = Promise.resolve();
   const round = async (): Promise<number> => {
@@ -45,7 +46,7 @@ export function registerRefresher(app: App, registers: RegisterServices): { runO
 
 /** Keeps every customer's register facts current on its own timer (without a supervisor). */
 export function startRegisterRefresh(app: App, registers: RegisterServices, options: { tickMs?: number } = {}): RegisterRefresh {
-  const log = app.log.child({ module: 'register-refresh' });
+  const log = moduleLogger(app.log, 'register-refresh');
   const refresher = registerRefresher(app, registers);
   let stopped = false;
   let busy: Promise<number> = Promise.resolve(0);

@@ -4,6 +4,7 @@ import { lookupCompany, type CompanyQuery } from '../collectors/registers/lookup
 import { buildRegisterSet, type RegisterSet } from '../collectors/registers/lookup/registry.js';
 import type { CompanyLookupResult } from '../platform/registers/port.js';
 import type { App } from './compose.js';
+import { moduleLogger } from '../platform/log.js';
 
 export interface RegisterServices {
   set: RegisterSet;
@@ -14,7 +15,7 @@ export interface RegisterServices {
 
 /** The configured registers behind one polite fetcher, with the store's cache. */
 export function registerServices(app: Pick<App, 'config' | 'store' | 'clock' | 'log'>): RegisterServices {
-  const log = app.log.child({ module: 'registers' });
+  const log = moduleLogger(app.log, 'registers');
   const fetcher = createFetcher({ userAgent: userAgentFor(app.config.contact), log });
   const now = () => app.clock.now();
   const set = buildRegisterSet(app.config.registers, fetcher, now, app.config.contact, app.config.registers.cacheHours > 0 ? app.store.registers : undefined);

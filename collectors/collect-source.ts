@@ -1,6 +1,6 @@
 import type { SourceConfig } from '../platform/config/sources.js';
 import type { Clock } from '../platform/clock.js';
-import type { Logger } from '../platform/log.js';
+import { type Logger, moduleLogger } from '../platform/log.js';
 import type { Document } from '../platform/schemas/index.js';
 import type { SeenItems } from '../platform/store/port.js';
 import { CollectError, toTypedError, type TypedError } from './errors.js';
@@ -144,7 +144,7 @@ async function selectUnseen(sourceId: string, docs: Document[], seen: SeenItems)
 function sharedFetcher(deps: CollectDeps): Fetcher {
   let f = sharedFetchers.get(deps.userAgent);
   if (!f) {
-    f = createFetcher({ userAgent: deps.userAgent, log: deps.log.child({ module: 'fetcher' }) });
+    f = createFetcher({ userAgent: deps.userAgent, log: moduleLogger(deps.log, 'fetcher') });
     sharedFetchers.set(deps.userAgent, f);
   }
   return f;

@@ -2,6 +2,7 @@ import type { SourceConfig } from '../platform/config/sources.js';
 import { collectSource, type CollectDeps, type CollectResult } from './collect-source.js';
 import { isParked } from './health/update-health.js';
 import { defaultTriggerFactory, type Trigger, type TriggerFactory } from './schedule.js';
+import { moduleLogger } from '../platform/log.js';
 
 export interface SchedulerOptions {
   sources: SourceConfig[];
@@ -32,7 +33,7 @@ export interface CollectorScheduler {
  */
 export function startScheduler(options: SchedulerOptions): CollectorScheduler {
   const { deps } = options;
-  const log = deps.log.child({ module: 'scheduler' });
+  const log = moduleLogger(deps.log, 'scheduler');
   const abort = new AbortController();
   const inFlight = new Map<string, Promise<CollectResult>>();
   const triggers: Trigger[] = [];

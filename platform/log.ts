@@ -6,7 +6,7 @@ export type { Logger };
 
 /**
  * The root logger. Logs go to stderr so that CLI commands keep stdout for their output
- * (JSON lines, reports). One child per module: `rootLogger.child({ module: 'bus' })`.
+ * (JSON lines, reports). One child per module: `moduleLogger(rootLogger, 'bus')`.
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination as pino.DestinationStream);
@@ -57,6 +57,21 @@ export function createTerminalLogger(level: string, options: { holdInfo?: boolea
     },
     held: () => held,
   };
+}
+
+/** The keys a part of the code is named under, outermost first. */
+const PART_KEYS = ['module', 'component', 'part'] as const;
+
+/**
+ * A child logger named for a part of the code: `module` when its parent names none yet, else
+ * `component`, then `part` (the collector's scheduler logs module "collector", component
+ * "scheduler"). pino appends a child's bindings to its parent's, so `child({ module })` under a
+ * logger that already has one writes the key twice in one JSON line, and a reader keeps either.
+ */
+export function moduleLogger(parent: Logger, name: string, bindings: Record<string, unknown> = {}): Logger {
+  const bound = parent.bindings();
+  const key = PART_KEYS.find((k) => bound[k] === undefined);
+  return parent.child({ ...(key ? { [key]: name } : {}), ...bindings });
 }
 
 /** A logger that drops everything, for unit tests. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { backoffMs } from './backoff.js';
-import type { Logger } from './log.js';
+import { type Logger, moduleLogger } from './log.js';
 
 /**
  * A fixed number of worker threads running one module (see serveWorkerTasks in worker-task.ts),
@@ -82,7 +82,7 @@ type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: 
 
 export function createWorkerPool<Task, Result, State = unknown>(options: WorkerPoolOptions): WorkerPool<Task, Result, State> {
   if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`worker pool ${options.name}: size must be a positive integer, got ${options.size}`);
-  const log = options.log.child({ module: 'worker-pool', pool: options.name });
+  const log = moduleLogger(options.log, 'worker-pool', { pool: options.name });
   const queue: Job<Task, Result>[] = [];
   const slots: Slot<Task, Result>[] = [];
   let state: { value: State } | undefined;

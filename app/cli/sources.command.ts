@@ -10,6 +10,7 @@ import { parseOptions, type OptionSpecs } from './parse-options.js';
 
 const SOURCES_OPTIONS = { format: { type: 'string', default: 'text' }, run: { type: 'string' } } as const satisfies OptionSpecs;
 import { summarizeDeliveries, type DeliveryHealth } from '../../alerts/deliver.js';
+import { moduleLogger } from '../../platform/log.js';
 
 export const sourcesCommand: Command = {
   options: SOURCES_OPTIONS,
@@ -40,7 +41,7 @@ export const sourcesCommand: Command = {
         seen: app.store,
         publish: (docs) => publishAll(app.bus, TOPICS.documents, docs),
         clock: app.clock,
-        log: app.log.child({ module: 'collector' }),
+        log: moduleLogger(app.log, 'collector'),
         userAgent: userAgentFor(config.contact),
         health,
         publishHealth: (events) => publishAll(app.bus, TOPICS.sourceHealth, events),

@@ -17,6 +17,7 @@ import type { CliContext, Command } from './command.js';
 import { UserError } from '../../platform/errors.js';
 import { parseOptions, type OptionSpecs } from './parse-options.js';
 import { GRADES } from '../../platform/schemas/index.js';
+import { moduleLogger } from '../../platform/log.js';
 
 export const ROLES = ['collector', 'analyzer', 'scorer', 'alerter', 'api'] as const;
 export type Role = (typeof ROLES)[number];
@@ -57,7 +58,7 @@ export const runCommand: Command = {
  */
 async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Promise<number> {
   const app = await ctx.app();
-  const log = app.log.child({ module: 'start' });
+  const log = moduleLogger(app.log, 'start');
   const limits = app.config.supervisor;
   const shutdown = installShutdown({ log, timeoutMs: limits.stopTimeoutMs, stderr: ctx.io.stderr });
   const supervisor = createSupervisor({
@@ -95,7 +96,7 @@ async function runRoles(roles: Role[], ctx: CliContext, allInOne: boolean): Prom
 }
 
 async function startRoles(app: App, roles: Role[], ctx: CliContext, allInOne: boolean, supervisor: Supervisor, monitor: HealthMonitor, shutdown: Shutdown): Promise<void> {
-  const log = app.log.child({ module: 'start' });
+  const log = moduleLogger(app.log, 'start');
   // Once removed (real data arrived, or `bonitor demo remove`), the demo never comes back.
   app.config = await effectiveConfig(app.config, async () => app);
   if (roles.includes('api')) await supervisor.service(httpService(app, monitor));

@@ -18,6 +18,7 @@ import { registerCreditWebRoutes } from '../web/credit.web.js';
 import { createFreshAssessments } from '../fresh-assessment.js';
 import { createCheckAnswers } from './check-answers.js';
 import { checkScoringDeps } from '../lookup.js';
+import { moduleLogger } from '../../platform/log.js';
 
 export interface HttpDeps {
   app: App;
@@ -82,7 +83,7 @@ export function buildHttpServer({ app, unsubscribeSecret, subscriptions, documen
   const server = Fastify({ logger: false, bodyLimit, return503OnClosing: true });
   const auth = createAuthenticator(app.config.http);
   const registry = new RouteRegistry();
-  const log = app.log.child({ module: 'http' });
+  const log = moduleLogger(app.log, 'http');
   const publicHost = app.config.http.publicUrl ? new URL(app.config.http.publicUrl).host : undefined;
 
   server.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, text, done) => {

@@ -8,6 +8,7 @@ import { withWatchSources } from '../watch-sources.js';
 import type { SourceConfig } from '../../platform/config/sources.js';
 import { startStandalone, type RoleDefinition, type RunningRole } from '../supervision/role.js';
 import type { LoopControl } from '../supervision/supervisor.js';
+import { moduleLogger } from '../../platform/log.js';
 
 /** How often the collector re-derives the watch sources from the watchlist. */
 const REWATCH_MS = 5 * 60_000;
@@ -32,7 +33,7 @@ export interface CollectorDefinition extends RoleDefinition {
  * reported to the supervisor, so a collector that cannot store anything does not look healthy.
  */
 export function collectorRole(app: App, options: { runOnStart?: boolean } = {}): CollectorDefinition {
-  const log = app.log.child({ module: 'collector' });
+  const log = moduleLogger(app.log, 'collector');
   const currentSources = async () => withWatchSources(app.config, await app.store.listCustomers()).config.sources.filter((s) => s.enabled);
   const fingerprint = (list: SourceConfig[]) => list.map((s) => `${s.id} ${s.url}`).sort().join('\n');
   const registers = registerRefresher(app, registerServices(app));

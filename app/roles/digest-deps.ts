@@ -8,6 +8,7 @@ import { META_KEYS, type MetaKey } from '../../platform/store/meta-keys.js';
 import type { App } from '../compose.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { publishAll } from '../publish.js';
+import { moduleLogger } from '../../platform/log.js';
 
 /* What a digest round needs, apart from the alerter role: `bonitor digest run` loads no scheduler. */
 
@@ -42,7 +43,7 @@ export async function digestDeps(app: App): Promise<DigestDeps> {
     store: app.store,
     subscriptions: subscriptionRepo(app),
     mailer: createMailer({ smtpUrl: app.config.smtp.url, outboxDir: path.join(app.config.dataDir, 'outbox'), from: app.config.smtp.from }),
-    logger: app.log.child({ module: 'alerts' }),
+    logger: moduleLogger(app.log, 'alerts'),
     unsubscribeSecret: await unsubscribeSecret(app),
     installationId: await installationId(app),
     resendUnconfirmedAfterMs: app.config.smtp.resendUnconfirmedAfterMs,

@@ -1,4 +1,4 @@
-import type { Logger } from '../../platform/log.js';
+import { type Logger, moduleLogger } from '../../platform/log.js';
 import { errorMessage } from '../../platform/errors.js';
 import { backoffMs, type BackoffPolicy } from '../../platform/backoff.js';
 
@@ -93,7 +93,7 @@ export interface Supervisor {
  */
 export function createSupervisor(options: SupervisorOptions): Supervisor {
   const now = options.now ?? Date.now;
-  const log = options.log.child({ module: 'supervisor' });
+  const log = moduleLogger(options.log, 'supervisor');
   const stableMs = options.stableMs ?? 60_000;
   interface Entry {
     status: LoopStatus;

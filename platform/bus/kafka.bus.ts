@@ -1,5 +1,5 @@
 import { CompressionTypes, Kafka, Partitioners, logLevel, type Admin, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
-import type { Logger } from '../log.js';
+import { type Logger, moduleLogger } from '../log.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { kafkaLogCreator } from './kafka-codec.js';
 import { waitForTopicsReady } from './kafka-topics.js';
@@ -64,7 +64,7 @@ export class KafkaBus implements Bus {
       clientId,
       retry: this.clientRetry,
       logLevel: logLevel.WARN,
-      logCreator: kafkaLogCreator(options.log.child({ module: 'kafka' })),
+      logCreator: kafkaLogCreator(moduleLogger(options.log, 'kafka')),
     });
     this.admin = this.kafka.admin({ retry: this.clientRetry });
     this.producer = this.kafka.producer({
@@ -143,7 +143,7 @@ export class KafkaBus implements Bus {
       },
       options as SubscribeOptions<unknown>,
       this.settings,
-      this.options.log.child({ module: 'bus', group: options.group }),
+      moduleLogger(this.options.log, 'bus', { group: options.group }),
     );
     this.consumers.add(consumer);
     try {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../log.js';
+import { type Logger, moduleLogger } from '../log.js';
 import { deadLetterTopic } from '../schemas/topics.js';
 import { partitionFor } from './partition.js';
 import { invokeBatch } from './batch.js';
@@ -117,7 +117,7 @@ class LogConsumer implements Consumer {
     private readonly busOptions: LogBusOptions,
   ) {
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.log = busOptions.log.child({ module: 'bus', group: options.group });
+    this.log = moduleLogger(busOptions.log, 'bus', { group: options.group });
   }
 
   start(): void {
