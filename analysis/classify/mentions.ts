@@ -153,6 +153,10 @@ const GENITIVE_AFTER_OPENER = /^(?:of|de|du|des|di|del|della|dello|dei|degli|del
 
 /** English words that open sentences as adverbs, gerunds or participles ("Recently", "Following", "Dallas-based"): never a name's first word. */
 const OPENER_SHAPE = /(?:ly|ing|based|owned|listed|headquartered|born)$/;
+/** French and Italian adverbs open sentences too ("Contrairement à …", "Ovviamente"): never a name's first word. */
+const ADVERB_SHAPE = /[a-z]{3,}(?:ment|mente)$/;
+/** A procedure noun opening a sentence before a lower-case word is its topic ("Administration also triggers …", "Liquidation is …"). */
+const PROCEDURE_OPENER = /^(?:administration|liquidation|insolvency|bankruptcy|receivership|moratorium|restructuring|insolvenz|konkurs|liquidation|faillite|redressement|sauvegarde|fallimento|concordato|liquidazione)$/;
 
 /** Company nouns that make a definite description a reference ("die Firma", "the retailer"). */
 const COMPANY_NOUN: Record<string, RegExp> = {
@@ -246,7 +250,10 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       continue;
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
-    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm))) continue;
+    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)))) continue;
+    if (i === 0 && PROCEDURE_OPENER.test(t.norm) && !tokens[1]?.cap) continue;
+    // An elided article or pronoun ("C’est", "L’entreprise") is never a name.
+    if (/['’]$/.test(t.raw)) continue;
     // A lone capitalised word opening the sentence before a lower-case genitive is a common noun heading a phrase
     // ("Admission of winding up petition:", "Liquidation de la société"), not a name ("Bank of America" is a run of capitals).
     if (i === 0 && lang !== 'de' && tokens[1] && GENITIVE_AFTER_OPENER.test(tokens[1].raw) && !tokens[2]?.cap) continue;
