@@ -3,6 +3,7 @@ import type { EventRole, Modality } from '../../platform/schemas/event-role.js';
 import { foldTextMapped } from '../text/fold.js';
 import { findTriggers, type CompiledLexicon } from './lexicon.js';
 import { findMentions, tokenize, type OrgMention } from './mentions.js';
+import { genericityOf } from './genericity.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';
 
@@ -51,7 +52,9 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const names = mentions.filter((m) => m.kind === 'name').length;
   const out: SentenceEvent[] = [];
   const markerCache: MarkerCache = new Map();
-  const sentenceCues = { folded, lower, lang: ctx.lang, refYear: ctx.refYear, memo: new Map<string, string | undefined>() };
+  // Cue words inside a company's name say nothing about the event ("Rumeur Publique est placée en redressement judiciaire").
+  const masked = maskNames(folded, lower, mentions, toFolded, triggers);
+  const sentenceCues = { folded: masked.folded, lower: masked.lower, lang: ctx.lang, refYear: ctx.refYear, memo: new Map<string, string | undefined>() };
   for (const t of triggers) {
     let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
@@ -72,6 +75,15 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     if (modality === 'factual' && HARD.has(t.type) && PLURAL_EVENT[ctx.lang]?.test(folded.slice(t.start, t.end + (/^[a-z]*/.exec(folded.slice(t.end))?.[0].length ?? 0))) && !SPECIFIC_BEFORE_PLURAL.test(folded.slice(Math.max(0, t.start - 12), t.start)) && /^(?:after trigger|no organisation)/.test(roles.reason)) {
       modality = 'generic';
       cues = [...cues, 'generic: a plural event noun'];
+    }
+    // A rule about companies in general, told by the sentence's structure: a kind of company, a present tense or a modal
+    // with an unnamed subject, a present-tense "when/once/lorsque" clause (genericity.ts).
+    if ((modality === 'factual' || modality === 'hedged') && (HARD.has(t.type) || t.type === 'financial_distress')) {
+      const g = genericityOf({ folded, lang: ctx.lang, trigger: t, subjectKind: roles.subject?.kind, linked: roles.subject?.customerId !== undefined, hedged: modality === 'hedged', hard: HARD.has(t.type) });
+      if (g) {
+        modality = g.modality;
+        cues = [...cues, g.cue];
+      }
     }
     const hedgedHard = modality === 'hedged' && HARD.has(t.type);
     const start = map[t.start]!;
@@ -219,6 +231,26 @@ function cutAtTrigger(mentions: readonly OrgMention[], sentence: string, trigger
     const text = sentence.slice(m.start, triggerStart).replace(/[\s,;:'’-]+$/u, '');
     return text.length >= 2 ? [{ ...m, end: m.start + text.length, text }] : [];
   });
+}
+
+/**
+ * The sentence with the names of organisations blanked for the modality cues: a linked customer or a name of two words or
+ * more ("Rumeur Publique", "Nichts Dran GmbH"); a lone word stays (it may be a sentence's opening adverb read as a name).
+ * Names that overlap a trigger stay too. Offsets are kept.
+ */
+function maskNames(folded: string, lower: string, mentions: readonly OrgMention[], toFolded: (o: number) => number, triggers: readonly TriggerPosition[]): { folded: string; lower: string } {
+  const names = mentions.filter((m) => m.kind === 'name' && (m.customerId !== undefined || /\s/.test(m.text.trim())));
+  if (names.length === 0) return { folded, lower };
+  let f = folded;
+  let l = lower;
+  for (const m of names) {
+    const a = toFolded(m.start);
+    const b = toFolded(m.end);
+    if (triggers.some((t) => t.start < b && t.end > a)) continue;
+    f = f.slice(0, a) + 'x'.repeat(b - a) + f.slice(b);
+    l = l.slice(0, m.start) + 'x'.repeat(m.end - m.start) + l.slice(m.end);
+  }
+  return { folded: f, lower: l };
 }
 
 /** Own mentions that overlap a linked customer give way to it. */

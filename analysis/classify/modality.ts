@@ -4,8 +4,10 @@ import {
   AVERTED_BEFORE,
   CONDITIONAL,
   DENIAL,
+  FOUNDED_YEAR,
   GENERIC,
   HEDGE_ADJECTIVE,
+  HEDGE_ADVERB,
   HEDGE_UNFOLDED_DE,
   HEDGE_VERBAL,
   HISTORIC,
@@ -86,6 +88,7 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   // A question ("Is Wilko going bust?", "Droht die Pleite?") asks, it does not state: at most hedged.
   if (/^[^.!:;]*\?["'”»\s]*$/.test(folded.slice(trigger.end))) return { modality: 'hedged', cues: ['hedge: a question'] };
   c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? once(`hedge ${inClause}`, () => cue(pick(HEDGE_VERBAL), clause));
+  if (c && HEDGE_ADVERB.test(c) && adverbOutOfScope(folded, c, bounds.from, trigger.start)) c = undefined;
   if (!c && lang === 'de') {
     const lowerBounds = clauseBounds(s.lower, trigger.start, trigger.end);
     c = once(`hedge unfolded ${lowerBounds.from}:${lowerBounds.to}`, () => cue(HEDGE_UNFOLDED_DE, s.lower.slice(lowerBounds.from, lowerBounds.to)));
@@ -122,9 +125,20 @@ function avertedPatterns(lang: string): { beforeRe: RegExp; afterRe: RegExp } {
   return p;
 }
 
+/**
+ * A hedging adverb inside an earlier comma clause ("… setzten vermutlich … in den Sand, das Unternehmen meldete Insolvenz
+ * an") does not reach the trigger; one that opens the sentence ("Reportedly, X filed …") does.
+ */
+function adverbOutOfScope(folded: string, adverb: string, from: number, triggerStart: number): boolean {
+  const at = folded.slice(from, triggerStart).lastIndexOf(adverb);
+  if (at === -1) return false;
+  const before = folded.slice(from, from + at);
+  return /[a-z]/.test(before) && folded.slice(from + at + adverb.length, triggerStart).includes(',');
+}
+
 function historicYear(clause: string, refYear: number | undefined): string | undefined {
   if (refYear === undefined) return undefined;
-  const years = yearsIn(clause);
+  const years = yearsIn(clause.replace(FOUNDED_YEAR, ' '));
   return years.length > 0 && years.every((y) => y <= refYear - 2) ? String(years[0]) : undefined;
 }
 

@@ -1,0 +1,182 @@
+import type { Modality } from '../../platform/schemas/event-role.js';
+import { foldText } from '../text/fold.js';
+import { GENERIC_CUES } from './generic-cues.js';
+
+/**
+ * Whether a sentence states a rule about companies in general rather than an event of one company, read from its
+ * structure, not its topic words: who the subject is (a kind — "a company", "companies", "toute entreprise" — or one
+ * company), what tense the clause has (the present or a modal states a rule; a past tense reports an event), and what
+ * kind of clause the trigger stands in ("when/once/lorsque/quando …" with a present tense is a rule or a condition).
+ * Runs on folded text (analysis/text/fold.ts) after the subject is known; pure.
+ */
+export interface GenericityInput {
+  folded: string;
+  lang: string;
+  trigger: { start: number; end: number };
+  /** The subject the role rules chose: a name (or a linked customer) refers to one company, a reference may not. */
+  subjectKind?: 'name' | 'reference' | 'pronoun';
+  linked: boolean;
+  /** The clause already reads as hedged ("risks collapsing", "droht"). */
+  hedged?: boolean;
+  /** A hard event's trigger: an ability or obligation makes only these a rule (a plan that "doit permettre au groupe de faire
+   *  face à son endettement" still tells the group's debt). */
+  hard?: boolean;
+}
+
+export interface GenericityResult {
+  modality: Modality;
+  cue: string;
+}
+
+export function genericityOf(g: GenericityInput): GenericityResult | undefined {
+  const { folded, lang, trigger } = g;
+  const before = folded.slice(0, trigger.start);
+  // 1. The trigger describes a kind of company, not one: "examples of bankrupt companies", "an insolvent business",
+  //    "aziende fallite", "une entreprise en difficulté", "einem insolventen Unternehmen".
+  const kind = kindPhrase(folded, trigger, lang);
+  if (kind) return { modality: 'generic', cue: `generic: a kind of company (${kind})` };
+  // A named company is one company, whatever the tense ("Quand la rumeur pousse Dunlopillo vers la faillite").
+  if (g.subjectKind === 'name' || g.linked) return undefined;
+  // A date or a day tells one occurrence ("lundi", "on Monday", "am 3. März").
+  const span = sentenceClause(folded, trigger);
+  const when = pick(SPECIFIC_TIME, lang);
+  if (when && when.test(span)) return undefined;
+  // 2. The trigger inside a temporal clause with a present or perfect tense: "your powers end when the company has gone
+  //    into administration", "lorsqu'une entreprise est placée en redressement". With a past tense it dates an event
+  //    ("when the retailer went into administration last year"); after a comma the trigger is in another clause.
+  const opener = lastMatch(pick(TEMPORAL_OPENER, lang), before);
+  if (opener && !/[.;:?!,]/.test(before.slice(opener.index))) {
+    if (!hasPastTense(folded.slice(opener.index, trigger.end), lang)) return { modality: 'generic', cue: `generic: a present-tense ${opener.text} clause` };
+  }
+  // 3. An unnamed subject ("the company", "l'entreprise", "das Unternehmen") in a clause that states a rule: no past
+  //    tense, and a kind of company or the reader addressed, or an ability or obligation (a hedge already reads a
+  //    modal: "if the creditors cannot agree, the group risks collapsing" stays hedged).
+  if (hasPastTense(span, lang)) return undefined;
+  const rule = pick(INDEFINITE_COMPANY, lang).exec(span)?.[0] ?? pick(SECOND_PERSON, lang).exec(span)?.[0] ?? (g.hedged || !g.hard ? undefined : pick(DEONTIC, lang).exec(span)?.[0]);
+  return rule ? { modality: 'generic', cue: `generic: a rule about an unnamed company (${rule.trim()})` } : undefined;
+}
+
+/** Past tenses and the passé composé / passato prossimo: an event reported, not a rule. */
+export function hasPastTense(text: string, lang: string): boolean {
+  if (lang === 'en') {
+    const words = text.match(/[a-z']+/g) ?? [];
+    return words.some((w, i) => EN_PAST.test(w) || ((/^[a-z]{3,}ed$/.test(w) || EN_PAST_OR_PARTICIPLE.test(w)) && !EN_PASSIVE_OR_PERFECT.test(words[i - 1] ?? '') && !EN_PASSIVE_OR_PERFECT.test(words[i - 2] ?? '')));
+  }
+  return pick(PAST, lang).test(text);
+}
+
+const pick = <T>(table: Record<string, T>, lang: string): T => table[lang] ?? table.en!;
+const SPECIFIC_TIME = GENERIC_CUES.specific_time as Record<string, RegExp>;
+
+function lastMatch(re: RegExp, text: string): { index: number; text: string } | undefined {
+  let last: { index: number; text: string } | undefined;
+  for (const m of text.matchAll(re)) last = { index: m.index, text: m[0].trim() };
+  return last;
+}
+
+/** The trigger's sentence part between semicolons, colons and full stops: the span a rule is stated in. */
+function sentenceClause(folded: string, trigger: { start: number; end: number }): string {
+  const from = Math.max(folded.lastIndexOf(';', trigger.start), folded.lastIndexOf(':', trigger.start)) + 1;
+  const stop = folded.slice(trigger.end).search(/[;:]/);
+  return folded.slice(from, stop === -1 ? folded.length : trigger.end + stop);
+}
+
+function kindPhrase(folded: string, trigger: { start: number; end: number }, lang: string): string | undefined {
+  const k = KIND[lang] ?? KIND.en!;
+  const before = folded.slice(Math.max(0, trigger.start - 30), trigger.start);
+  const after = folded.slice(trigger.end, trigger.end + 30);
+  const m = k.after?.exec(after) ?? null;
+  if (m && (!k.specificBefore || !k.specificBefore.test(before))) return `${folded.slice(trigger.start, trigger.end)}${m[0]}`.trim();
+  // An indefinite determiner counts only where the trigger modifies a company noun ("an insolvent business"), not where it
+  // is the event noun itself ("filed a winding-up petition").
+  const b = k.before?.exec(before);
+  if (!b || (k.singularAfter && !k.singularAfter.test(after))) return undefined;
+  return `${b[0]}${folded.slice(trigger.start, trigger.end)}`.trim();
+}
+
+const EN_PAST = /^(?:was|were|had|did|went|fell|came|became|ran|took|began)$/;
+/** Irregular forms that are past tense or participle: past unless an auxiliary stands before them ("can be sold"). */
+const EN_PAST_OR_PARTICIPLE = /^(?:said|told|won|lost|made|paid|sought|got|left|sold|bought|brought|put|shut|cut)$/;
+const EN_PASSIVE_OR_PERFECT = /^(?:has|have|is|are|be|been|being|get|gets|will|can|may|must|should|would|could|not)$/;
+
+const PAST: Record<string, RegExp> = {
+  de: /\b(?:wurde|wurden|war|waren|hatte|hatten|meldete|meldeten|stellte|stellten|beantragte|beantragten|ging|gingen|musste|mussten|teilte|gab|kam|kamen|geriet|gerieten)\b|\b(?:hat|haben|ist|sind)\b[^,.;]{0,80}\b(?:ge\w+(?:t|en)|\w+iert|worden)\b/,
+  fr: /\b(?:a|ont|avait|avaient|aurait|auraient) (?:(?:deja|bien|aussi|finalement|egalement|officiellement|enfin|ete) )?(?:ete|eu|fait|(?:depos|demand|prononc|plac|annonc|decid|engag|lanc|confirm|indiqu|declar|ced|rachet|ferm|licenci|supprim|enregistr|sign|accept|valid|homologu|arret|cess|not|publi|precis|assign|saisi|ouvert|obtenu|perdu|connu|subi|vendu|acquis|conclu|mis|pris|repris|fini)(?:e|ee|es|ees|is|ise|ises)?)\b|\b(?:est|sont|etait|etaient) (?:\w+ )?(?:entree?s?|tombee?s?|passee?s?|allee?s?|devenue?s?|ete)\b|\b\w{3,}(?:ait|aient)\b/,
+  it: /\b(?:e|sono) (?:stat[oaie]|\w{2,}(?:at[oaie]|ut[oaie]|it[oaie]))\b|\b(?:ha|hanno|aveva|avevano|era|erano) (?:\w+ )?(?:stat[oaie]|\w{2,}(?:ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite))\b|\b\w{2,}(?:ava|avano|eva|evano|iva|ivano)\b|\b(?:fu|furono|venne|vennero|ebbe|ebbero|fallì|falli|chiuse|dichiaro|presento)\b/,
+};
+
+/** Subordinators of time and condition that make a present tense a rule: "when", "once", "lorsque", "quando". */
+const TEMPORAL_OPENER: Record<string, RegExp> = {
+  en: /\b(?:when|whenever|once|where|as soon as|in the event that|before|until)\b/g,
+  de: /\b(?:wenn|sobald|sofern|falls|bevor)\b/g,
+  fr: /\b(?:lorsqu'|avant qu'|(?:lorsque|quand|des que|des lors que|une fois que|a partir du moment ou|avant que)\b)/g,
+  it: /\b(?:quando|qualora|una volta che|non appena|nel momento in cui|allorche|prima che)\b/g,
+};
+
+const COMPANY_NOUN = {
+  en: '(?:company|business|firm|debtor|employer|enterprise|entity|partnership|trader|retailer|organisation|organization)',
+  de: '(?:unternehmen|firma|gesellschaft|schuldner|schuldnerin|betrieb|arbeitgeber|gmbh|unternehmer|kapitalgesellschaft)',
+  fr: '(?:entreprise|societe|debiteur|debitrice|employeur|commercant|personne morale|pme)',
+  it: '(?:impresa|azienda|societa|debitore|imprenditore|datore di lavoro|ditta)',
+};
+const COMPANY_PLURAL = {
+  en: '(?:companies|businesses|firms|debtors|employers|enterprises|entities|partnerships|traders|retailers|organisations|organizations)',
+  de: '(?:unternehmen|firmen|gesellschaften|schuldner|betriebe|arbeitgeber|unternehmer)',
+  fr: '(?:entreprises|societes|debiteurs|employeurs|commercants|pme)',
+  it: '(?:imprese|aziende|societa|debitori|imprenditori|ditte)',
+};
+
+/** "a company", "any business", "toute entreprise", "ein Unternehmen", "un'impresa": a kind, not one company. */
+const INDEFINITE_COMPANY: Record<string, RegExp> = {
+  en: new RegExp(`\\b(?:a|an|any|every|each|no|another|such a) (?:[\\w-]+ )?${COMPANY_NOUN.en}\\b`),
+  de: new RegExp(`\\b(?:ein|eine|einer|eines|einem|einen|jede|jeder|jedes|jedem|jeden|kein|keine|keinem|keinen) (?:[\\w-]+ )?${COMPANY_NOUN.de}\\b`),
+  fr: new RegExp(`\\b(?:une?|toute?|chaque|aucune?|d'une?|qu'une?|l'une?) (?:[\\w-]+ )?${COMPANY_NOUN.fr}\\b`),
+  it: new RegExp(`\\b(?:un'|una |un |ogni |qualsiasi |qualunque |nessun[ao]? |di un |di una |di un')(?:[\\w-]+ )?${COMPANY_NOUN.it}\\b`),
+};
+
+/** What one may, can or must do: the mood of a rule ("may" and "could" hedge news and are read as hedges). */
+const DEONTIC: Record<string, RegExp> = {
+  en: /\b(?:can|cannot|can't|must|should|shall|needs? to|has to|have to|is required to|are required to)\b/,
+  de: /\b(?:kann|konnen|muss|mussen|darf|durfen|ist zu|sind zu)\b/,
+  fr: /\b(?:peut|peuvent|doit|doivent|pourra|pourront|devra|devront|il faut|est tenue?)\b/,
+  it: /\b(?:puo|possono|deve|devono|potra|potranno|dovra|dovranno|occorre|bisogna)\b/,
+};
+
+/** The reader addressed: advice, not news. */
+const SECOND_PERSON: Record<string, RegExp> = {
+  en: /\b(?:you|your|yours)\b/,
+  de: /\b(?:sie als|ihr unternehmen|ihre firma|ihrem unternehmen|ihrer firma|ihnen)\b/,
+  fr: /\b(?:vous|votre|vos)\b/,
+  it: /\b(?:tu|tuo|tua|voi|vostr[oaie]|la sua azienda)\b/,
+};
+
+/**
+ * A trigger that modifies a company noun of a kind: after it a plural company noun (not after a definite singular), or
+ * before it an indefinite determiner with a company noun ("une entreprise en", "an insolvent").
+ */
+const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: RegExp; singularAfter?: RegExp }> = {
+  en: {
+    after: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_PLURAL.en}\\b`),
+    before: /\b(?:a|an|any|every|no) (?:[\w-]+ )?$/,
+    singularAfter: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_NOUN.en}\\b`),
+    specificBefore: /\b(?:its|their|the|this|these|those|two|three|\d+) (?:[\w-]+ )?$/,
+  },
+  de: {
+    after: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_PLURAL.de}\\b`),
+    specificBefore: /\b(?:das|dem|des|der|die|dieses|diesem|seine[mnrs]?|ihre[mnrs]?|\d+|zwei|drei) (?:[\w-]+ )?$/,
+    before: /\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?|kein[emnrs]?) $/,
+    singularAfter: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_NOUN.de}\\b`),
+  },
+  fr: {
+    before: new RegExp(`\\b(?:une?|toute?|chaque|aucune?|d'une?|les|des|aux) ${COMPANY_NOUN.fr}s? (?:[\\w-]+ )?(?:en |de )?$|\\b(?:les|des|aux) ${COMPANY_PLURAL.fr} (?:[\\w-]+ )?(?:en |de )?$`),
+  },
+  it: {
+    before: new RegExp(`\\b(?:un'|una |un |ogni |qualsiasi |le |delle |alle |dalle |di )(?:${COMPANY_NOUN.it}|${COMPANY_PLURAL.it}) (?:in )?$`),
+  },
+};
+
+// German patterns are folded like German text (ä → a, ue → u).
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON]) {
+  const de = table.de;
+  if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
+}
