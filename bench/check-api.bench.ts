@@ -11,9 +11,12 @@
  * clock; it is also measured with the same requests one after another through Fastify's inject
  * (no sockets), against the bare route the same way.
  *
- *   npm run bench -- check-api            (10 s per target; BENCH_SECONDS, BENCH_CUSTOMERS to change)
+ *   npm run bench -- check-api            (10 s per target; BENCH_SECONDS, BENCH_CUSTOMERS to change, 0: the demo only;
+ *                                           BENCH_CPU_PROFILE=<dir> writes a CPU profile of each measured load)
  */
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,10 +25,13 @@ import Fastify from 'fastify';
 import { buildHttpServer } from '../app/http/server.js';
 import { openDemoApp, type DemoApp } from '../test/http/support/demo-app.js';
 import { seedPortfolio } from '../test/http/support/seed-portfolio.js';
+import { allocationPerCall, describeRuntime, startRuntimeProbe, type RuntimeFigures } from './runtime-probe.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const CONNECTIONS = 100;
+/** A directory: each measured load's CPU profile of this (the server's) process is written there. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const GOAL_P99_MS = 25;
 const QUERIES = ['Alpenblick Metallbau', 'Calandra Logistik', 'CHE-401.118.534', 'Pennine Castings', 'Moselblick Weinhandel', 'Nordkap Textil', 'Quayside Coffee Roasters', 'DE-2003'];
 const AMOUNTS = ['Calandra Logistik&amount=25000', 'Alpenblick Metallbau&amount=5000', 'Pennine Castings&amount=12000', 'DE-2003&amount=80000'];
@@ -40,6 +46,9 @@ interface Figures {
   non2xx: number;
   /** This process's CPU per answered request during the run (µs). */
   cpuUs: number;
+  answered: number;
+  /** This (the server's) process's event loop and collector during the run. */
+  runtime: RuntimeFigures;
 }
 
 const exec = promisify(execFile);
@@ -50,11 +59,24 @@ const LOAD_PROCESS = path.join(import.meta.dirname, 'load-process.ts');
  * (the server's) process spent meanwhile per request answered: what a request costs including
  * HTTP, with the sockets, apart from the load generator.
  */
-async function load(url: string, paths: string[], seconds: number): Promise<Figures> {
+async function load(url: string, paths: string[], seconds: number, profileAs?: string): Promise<Figures> {
   const options = { url, connections: CONNECTIONS, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) };
+  const profiler = PROFILE_DIR && profileAs ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const probe = startRuntimeProbe();
   const c0 = process.cpuUsage();
   const { stdout } = await exec(process.execPath, ['--import', 'tsx', LOAD_PROCESS, JSON.stringify(options)], { maxBuffer: 64 * 1024 * 1024 });
   const c = process.cpuUsage(c0);
+  const runtime = probe.stop();
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(path.join(PROFILE_DIR!, `${profileAs}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const result = JSON.parse(stdout) as autocannon.Result;
   const answered = result.requests.total;
   return {
@@ -66,11 +88,13 @@ async function load(url: string, paths: string[], seconds: number): Promise<Figu
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     cpuUs: answered > 0 ? (c.user + c.system) / answered : NaN,
+    answered,
+    runtime,
   };
 }
 
 const line = (name: string, f: Figures) =>
-  `${name.padEnd(34)} p50 ${String(f.p50).padStart(4)} ms  p90 ${String(f.p90).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  max ${String(f.max).padStart(5)} ms  ${f.rps.toFixed(0).padStart(6)} req/s  server CPU ${f.cpuUs.toFixed(0).padStart(4)} µs/req  errors ${f.errors}  non-2xx ${f.non2xx}`;
+  `${name.padEnd(34)} p50 ${String(f.p50).padStart(4)} ms  p90 ${String(f.p90).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  max ${String(f.max).padStart(5)} ms  ${f.rps.toFixed(0).padStart(6)} req/s  server CPU ${f.cpuUs.toFixed(0).padStart(4)} µs/req  errors ${f.errors}  non-2xx ${f.non2xx}\n${' '.repeat(36)}${describeRuntime(f.runtime, f.answered)}`;
 
 type Server = ReturnType<typeof buildHttpServer>;
 const urlOf = (s: Server | ReturnType<typeof Fastify>) => {
@@ -93,33 +117,49 @@ async function cpuPerRequest(server: { inject(o: { method: 'GET'; url: string })
 }
 
 /** Bare route, stored checks, fresh checks for an amount: each warmed up, then measured one after the other. */
-async function measure(title: string, demo: DemoApp, bareUrl: string, stored: string[], fresh: string[]): Promise<boolean> {
+async function measure(tag: string, title: string, demo: DemoApp, bareUrl: string, stored: string[], fresh: string[]): Promise<boolean> {
   const server = buildHttpServer({ app: demo.app, unsubscribeSecret: 'bench-secret-0123456789' });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const url = urlOf(server);
   const storedPaths = pathsOf(stored);
   const freshPaths = pathsOf(fresh);
+  const storedBodies: Buffer[] = [];
   for (const p of [...storedPaths, ...freshPaths]) {
     const res = await fetch(`${url}${p}`);
     if (res.status !== 200) throw new Error(`${p} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (storedPaths.includes(p)) storedBodies.push(body);
   }
+  // The second floor: a bare route sending the stored answers' very bytes (what the socket costs for them).
+  const sameBytes = Fastify({ logger: false });
+  storedBodies.forEach((body, i) => sameBytes.get(`/same/${i}`, (_req, reply) => reply.type('application/json; charset=utf-8').send(body)));
+  await sameBytes.listen({ host: '127.0.0.1', port: 0 });
+  const samePaths = storedBodies.map((_, i) => `/same/${i}`);
   await load(bareUrl, ['/bare'], 2);
+  await load(urlOf(sameBytes), samePaths, 2);
   await load(url, [...storedPaths, ...freshPaths], 2);
   const bareServer = Fastify({ logger: false });
   bareServer.get('/bare', async () => ({ ok: true }));
   const cpuBare = await cpuPerRequest(bareServer, ['/bare']);
   const cpuStored = await cpuPerRequest(server, storedPaths);
   const cpuFresh = await cpuPerRequest(server, freshPaths);
+  const heapPerRequest = async (s: typeof server | typeof bareServer, paths: string[]) => allocationPerCall((i) => s.inject({ method: 'GET', url: paths[i % paths.length]! }), 2_000);
+  const [allocBare, allocStored, allocFresh] = [await heapPerRequest(bareServer, ['/bare']), await heapPerRequest(server, storedPaths), await heapPerRequest(server, freshPaths)];
   await bareServer.close();
-  const bare = await load(bareUrl, ['/bare'], SECONDS);
-  const storedFigures = await load(url, storedPaths, SECONDS);
-  const freshFigures = await load(url, freshPaths, SECONDS);
+  const bare = await load(bareUrl, ['/bare'], SECONDS, `${tag}-bare`);
+  const same = await load(urlOf(sameBytes), samePaths, SECONDS, `${tag}-same-bytes`);
+  await sameBytes.close();
+  const storedFigures = await load(url, storedPaths, SECONDS, `${tag}-stored`);
+  const freshFigures = await load(url, freshPaths, SECONDS, `${tag}-fresh`);
   console.log(title);
   console.log(line('bare Fastify route (floor)', bare));
+  console.log(line(`bare route, the stored answers' bytes`, same));
   console.log(line(`stored (${stored.length} queries)`, storedFigures));
   console.log(line(`fresh, order amount (${fresh.length} queries)`, freshFigures));
-  console.log(`  server CPU per request under load (sockets, load generator in its own process): bare ${bare.cpuUs.toFixed(0)} µs, stored ${storedFigures.cpuUs.toFixed(0)} µs (${(storedFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare), fresh ${freshFigures.cpuUs.toFixed(0)} µs (${(freshFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare); load average after ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`  server CPU per request under load (sockets, load generator in its own process): bare ${bare.cpuUs.toFixed(0)} µs, stored ${storedFigures.cpuUs.toFixed(0)} µs (${(storedFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare), fresh ${freshFigures.cpuUs.toFixed(0)} µs (${(freshFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare); the same bytes from a bare route ${same.cpuUs.toFixed(0)} µs (stored ${(storedFigures.cpuUs / same.cpuUs).toFixed(1)}× that); load average after ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`  CPU per request (inject, one after another): bare ${cpuBare.toFixed(0)} µs, stored ${cpuStored.toFixed(0)} µs (${(cpuStored / cpuBare).toFixed(1)}× bare), fresh ${cpuFresh.toFixed(0)} µs (${(cpuFresh / cpuBare).toFixed(1)}× bare)`);
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+  console.log(`  JS heap allocated per request (inject, one after another): bare ${kb(allocBare)}, stored ${kb(allocStored)} (+${kb(allocStored - allocBare)}), fresh ${kb(allocFresh)} (+${kb(allocFresh - allocBare)})`);
   const met = storedFigures.p99 < GOAL_P99_MS && freshFigures.p99 < GOAL_P99_MS;
   console.log(
     `  throughput vs bare: stored ${(storedFigures.rps / bare.rps).toFixed(3)}, fresh ${(freshFigures.rps / bare.rps).toFixed(3)}; p99 vs bare: stored ${(storedFigures.p99 / Math.max(1, bare.p99)).toFixed(1)}×, fresh ${(freshFigures.p99 / Math.max(1, bare.p99)).toFixed(1)}×; p99 goal < ${GOAL_P99_MS} ms: ${met ? 'met' : 'NOT met'}`,
@@ -136,8 +176,14 @@ async function main(): Promise<void> {
 
   const demo = await openDemoApp({ BONITOR_LOG_LEVEL: 'silent' });
   const demoCustomers = (await demo.app.store.listCustomers()).length;
-  const small = await measure(`GET /api/check, ${CONNECTIONS} connections, ${SECONDS} s each, demo data (${demoCustomers} customers, SQLite); load average ${load0}`, demo, urlOf(bare), QUERIES, AMOUNTS);
+  const small = await measure('demo', `GET /api/check, ${CONNECTIONS} connections, ${SECONDS} s each, demo data (${demoCustomers} customers, SQLite); load average ${load0}`, demo, urlOf(bare), QUERIES, AMOUNTS);
 
+  if (CUSTOMERS <= 0) {
+    console.log(`p99 goal < ${GOAL_P99_MS} ms on the demo: ${small ? 'met' : 'NOT met'} (BENCH_CUSTOMERS=0: the large portfolio skipped)`);
+    await bare.close();
+    await demo.close();
+    return;
+  }
   const started = performance.now();
   const seeded = await seedPortfolio(demo.app, CUSTOMERS);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
@@ -146,6 +192,7 @@ async function main(): Promise<void> {
   const stored = [...QUERIES, ...picks.map((c) => c.name), ...picks.map((c) => c.registerId), ...picks.map((c) => c.id)];
   const fresh = [...AMOUNTS, ...picks.map((c) => `${c.id}&amount=15000`), ...picks.map((c) => `${c.name}&amount=40000`)];
   const large = await measure(
+    'large',
     `with ${total} customers (${CUSTOMERS} added with ${seeded.length * 20} invoices, register entries and assessments in ${seconds} s); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     demo,
     urlOf(bare),

@@ -279,6 +279,11 @@ export interface CustomerVersions {
 
 export interface CustomerVersionReader {
   customerVersions(customerId: string): Promise<CustomerVersions>;
+  /**
+   * The same for several customers at one moment, in the order asked (one read transaction or one
+   * query): the kept check answers waiting in one turn of the event loop are checked together.
+   */
+  customersVersions(customerIds: readonly string[]): Promise<CustomerVersions[]>;
 }
 
 export interface Store

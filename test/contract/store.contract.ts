@@ -382,6 +382,31 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect([version, next]).not.toContain((await store.customerVersions('c1')).registers);
     });
 
+    it("reads several customers' versions at once, in the order asked, each as customerVersions reads it", async () => {
+      const line = { register: 'zefix' as const, label: 'Zefix', outcome: 'found' as const, detail: 'found', at: '2026-11-02T00:00:00.000Z', cached: false };
+      await store.setMeta('watchlist.version', 'w-batch');
+      await store.saveAssessment(sample.assessment('b1', 'B', 30));
+      await store.saveAssessment(sample.assessment('b2', 'C', 50));
+      await store.registers.saveEntries('b2', [], [line], new Date('2026-11-02T00:00:00Z'));
+      await store.registers.saveEntries('b3', [], [line], new Date('2026-11-02T00:00:00Z'));
+      const ids = ['b3', 'nobody-b', 'b1', 'b2', 'b1'];
+      const one = await Promise.all(ids.map((id) => store.customerVersions(id)));
+      expect(await store.customersVersions(ids)).toEqual(one);
+      expect(one.map((v) => [v.watchlist, v.assessment !== undefined, v.registers !== undefined])).toEqual([
+        ['w-batch', false, true],
+        ['w-batch', false, false],
+        ['w-batch', true, false],
+        ['w-batch', true, true],
+        ['w-batch', true, false],
+      ]);
+      expect(await store.customersVersions([])).toEqual([]);
+      // A change of one customer shows in the next read of the batch, the others' stay.
+      await store.saveAssessment(sample.assessment('b1', 'D', 70));
+      const after = await store.customersVersions(['b1', 'b2']);
+      expect(after[0]!.assessment).not.toBe(one[2]!.assessment);
+      expect(after[1]).toEqual(one[3]);
+    });
+
     it('keeps one heartbeat per process, the latest beat winning, and lists those that beat since a time', async () => {
       const beat = (processId: string, beatAt: string, extra: Record<string, unknown> = {}) => ({
         processId, host: 'h1', pid: 42, roles: ['analyzer'], startedAt: '2026-11-02T09:00:00.000Z', beatAt, loops: [

@@ -14,7 +14,7 @@ const HEAVY = ['listCustomers', 'latestAssessments', 'ledgerCustomerIds', 'asses
 /** Reads of one customer's whole assessment, which a kept answer checks by version instead. */
 const WHOLE = ['latestAssessment'] as const;
 /** Keyed reads: what a kept answer is checked with, and the watchlist version a search reads. */
-const KEYED = ['customerVersions', 'getMeta'] as const;
+const KEYED = ['customerVersions', 'customersVersions', 'getMeta'] as const;
 
 /**
  * GET /api/check on the demo plus a seeded portfolio: a stored assessment is served by key
@@ -62,8 +62,35 @@ describe('GET /api/check reads one customer, not the portfolio or its history', 
     expect(heavyCalls()).toEqual(Object.fromEntries([...HEAVY, 'refreshes'].map((n) => [n, 0])));
     // Asked before, each is a kept answer: checked against versions, the assessment and the register report are not read.
     expect(wholeCalls()).toEqual({ latestAssessment: 0, refreshFor: 0, entriesFor: 0 });
-    // One read per kept answer, of its versions; no search (it would read the watchlist version).
-    expect({ customerVersions: calls.get('customerVersions'), getMeta: calls.get('getMeta') ?? 0 }).toEqual({ customerVersions: queries.length + 1, getMeta: 0 });
+    // One read per kept answer (asked one after another), of its versions; no search (it would read the watchlist version).
+    expect({ customersVersions: calls.get('customersVersions'), customerVersions: calls.get('customerVersions') ?? 0, getMeta: calls.get('getMeta') ?? 0 }).toEqual({
+      customersVersions: queries.length + 1,
+      customerVersions: 0,
+      getMeta: 0,
+    });
+  });
+
+  it('checks the kept answers asked at the same time with one read of the store, each answer still its own', async () => {
+    const picks = [seeded[3]!, seeded[90]!, seeded[180]!, seeded[270]!];
+    const queries = ['Calandra Logistik', 'Pennine Castings', ...picks.map((c) => c.name), ...picks.map((c) => c.id)];
+    const url = (q: string) => `/api/check?q=${encodeURIComponent(q)}`;
+    const alone = new Map<string, string>();
+    for (const q of queries) alone.set(q, (await check(q)).text);
+    const batches: string[][] = [];
+    const read = demo.app.store.customersVersions;
+    demo.app.store.customersVersions = (ids) => {
+      batches.push([...ids]);
+      return read(ids);
+    };
+    try {
+      // In one turn of the event loop, as a loaded server reads many sockets in one poll.
+      const answers = await Promise.all(queries.map((q) => server.inject({ method: 'GET', url: url(q) })));
+      expect(answers.map((a) => a.body)).toEqual(queries.map((q) => alone.get(q)));
+      expect(batches).toHaveLength(1);
+      expect(batches[0]).toHaveLength(queries.length);
+    } finally {
+      demo.app.store.customersVersions = read;
+    }
   });
 
   it('assesses an order amount from kept inputs: same answer as scoring from the store, read once per stored assessment', async () => {

@@ -26,14 +26,15 @@ describe('slow requests are logged, ordinary ones are not', () => {
     });
     demo.app.log = createLogger('info', sink);
     // The store answers slowly once (a locked database, a slow disk): the check that reads it is slow.
-    const versions = demo.app.store.customerVersions.bind(demo.app.store);
-    demo.app.store.customerVersions = async (id) => {
+    // (customersVersions: what a kept answer is checked with; the first check makes it and keeps it.)
+    const versions = demo.app.store.customersVersions.bind(demo.app.store);
+    demo.app.store.customersVersions = async (ids) => {
       if (delayNext > 0) {
         const ms = delayNext;
         delayNext = 0;
         await new Promise((resolve) => setTimeout(resolve, ms));
       }
-      return versions(id);
+      return versions(ids);
     };
     ({ server, base } = await startServer(demo));
   }, 180_000);

@@ -286,6 +286,23 @@ export class ClickHouseStore implements Store {
     return { watchlist: some(r?.watchlist), assessment: some(r?.assessment), registers: some(r?.registers) };
   }
 
+  async customersVersions(customerIds: readonly string[]): Promise<CustomerVersions[]> {
+    if (customerIds.length === 0) return [];
+    // One query for all of them; a customer without a row joins as '' (none).
+    const rows = await this.ch.rows<{ id: string } & Record<keyof CustomerVersions, string | null>>(
+      `SELECT q.id AS id, (SELECT value FROM ${this.t('meta')} FINAL WHERE key = {k:String}) AS watchlist, a.v AS assessment, r.v AS registers
+       FROM (SELECT arrayJoin({ids:Array(String)}) AS id) AS q
+       LEFT JOIN (SELECT customer_id, concat(toString(seq), '.', toString(version)) AS v FROM ${this.t('assessments_latest')} FINAL
+         WHERE customer_id IN {ids:Array(String)}) AS a ON a.customer_id = q.id
+       LEFT JOIN (SELECT customer_id, concat(refreshed_at, '.', toString(version)) AS v FROM ${this.t('customer_register_refresh')} FINAL
+         WHERE customer_id IN {ids:Array(String)}) AS r ON r.customer_id = q.id`,
+      { k: META_KEYS.watchlistVersion, ids: [...new Set(customerIds)] },
+    );
+    const some = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
+    const byId = new Map(rows.map((r) => [r.id, { watchlist: some(r.watchlist), assessment: some(r.assessment), registers: some(r.registers) }]));
+    return customerIds.map((id) => byId.get(id)!);
+  }
+
   async latestAssessments(): Promise<Assessment[]> {
     return parse(await this.ch.rows<JsonRow>(`SELECT json FROM ${this.t('assessments_latest')} FINAL ORDER BY customer_id`));
   }

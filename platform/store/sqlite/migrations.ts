@@ -147,6 +147,16 @@ export const STORE_MIGRATIONS: Migration[] = [
       ALTER TABLE customer_register_refresh ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 55,
+    name: 'covering indexes of the versions a kept check answer rests on',
+    // The revision column comes after the 4 KB assessment JSON (migration 47): reading it from the
+    // table walks the row's overflow pages. The index holds what a kept answer's check reads.
+    sql: `
+      CREATE INDEX assessments_latest_version ON assessments_latest (customer_id, seq, revision);
+      CREATE INDEX customer_register_refresh_version ON customer_register_refresh (customer_id, refreshed_at, revision);
+    `,
+  },
 ];
 
 /** Migration 6: what older versions kept under meta keys moves into the tables of migration 5. */

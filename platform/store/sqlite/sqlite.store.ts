@@ -257,12 +257,29 @@ export class SqliteStore implements Store {
   }
 
   async customerVersions(customerId: string): Promise<CustomerVersions> {
-    const r = this.sql(
-      `SELECT (SELECT value FROM meta WHERE key = @key) AS watchlist,
-         (SELECT seq || '.' || revision FROM assessments_latest WHERE customer_id = @id) AS assessment,
-         (SELECT refreshed_at || '.' || revision FROM customer_register_refresh WHERE customer_id = @id) AS registers`,
-    ).get({ key: META_KEYS.watchlistVersion, id: customerId }) as Record<keyof CustomerVersions, string | null>;
-    return { watchlist: r.watchlist ?? undefined, assessment: r.assessment ?? undefined, registers: r.registers ?? undefined };
+    return this.readVersions([customerId])[0]!;
+  }
+
+  async customersVersions(customerIds: readonly string[]): Promise<CustomerVersions[]> {
+    return this.readVersions(customerIds);
+  }
+
+  /**
+   * One read transaction for all of them: in WAL mode starting one costs more than a keyed read
+   * (locks on the shared index); the covering indexes of migration 55 keep the reads off the JSON.
+   */
+  private readVersions(customerIds: readonly string[]): CustomerVersions[] {
+    const versions = this.sql(
+      `SELECT (SELECT value FROM meta WHERE key = ?),
+         (SELECT seq || '.' || revision FROM assessments_latest WHERE customer_id = ?),
+         (SELECT refreshed_at || '.' || revision FROM customer_register_refresh WHERE customer_id = ?)`,
+    ).raw();
+    const read = () =>
+      customerIds.map((id) => {
+        const [watchlist, assessment, registers] = versions.get(META_KEYS.watchlistVersion, id, id) as Array<string | null>;
+        return { watchlist: watchlist ?? undefined, assessment: assessment ?? undefined, registers: registers ?? undefined };
+      });
+    return customerIds.length > 1 && !this.db.inTransaction ? this.db.transaction(read)() : read();
   }
 
   async latestAssessments(): Promise<Assessment[]> {
