@@ -29,7 +29,14 @@ export interface CheckAnswers {
   prepare(q: string, amount: number | undefined): Promise<PreparedCheck | undefined>;
   /** Keeps a customer answer made after `prepare`; returns the bytes to send. */
   set(q: string, amount: number | undefined, prepared: PreparedCheck, body: string): Buffer;
-  stats(): { hits: number; misses: number };
+  /** Since start: served kept (hits); made anew because the kept one's basis changed (stale) or none was kept (misses). */
+  stats(): CheckAnswerStats;
+}
+
+export interface CheckAnswerStats {
+  hits: number;
+  stale: number;
+  misses: number;
 }
 
 export interface PreparedCheck {
@@ -40,6 +47,7 @@ export interface PreparedCheck {
 export function createCheckAnswers(app: Pick<App, 'store' | 'clock'>, search: (q: string) => Promise<VersionedSearch>, options: { max?: number } = {}): CheckAnswers {
   const kept = new LRUCache<string, { customerId: string; basis: string; body: Buffer }>({ max: options.max ?? 5_000 });
   let hits = 0;
+  let stale = 0;
   let misses = 0;
   const keyOf = (q: string, amount: number | undefined) => `${amount ?? ''}|${q}`;
   // Batched over the turn (setImmediate runs after all sockets ready in this poll have been read), never cached.
@@ -70,6 +78,8 @@ export function createCheckAnswers(app: Pick<App, 'store' | 'clock'>, search: (q
           return entry.body;
         }
         kept.delete(keyOf(q, amount));
+        stale++;
+        return undefined;
       }
       misses++;
       return undefined;
@@ -79,6 +89,6 @@ export function createCheckAnswers(app: Pick<App, 'store' | 'clock'>, search: (q
       kept.set(keyOf(q, amount), { ...prepared, body: bytes });
       return bytes;
     },
-    stats: () => ({ hits, misses }),
+    stats: () => ({ hits, stale, misses }),
   };
 }

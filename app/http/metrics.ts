@@ -3,11 +3,14 @@ import type { Bus } from '../../platform/bus/port.js';
 import { deadLetterTopic, GRADES, TOPICS } from '../../platform/schemas/index.js';
 import type { Store } from '../../platform/store/port.js';
 import { GROUPS } from '../topics.js';
+import type { CheckAnswerStats } from './check-answers.js';
 
 export interface MetricsDeps {
   store: Pick<Store, 'countDocuments' | 'portfolioTotals' | 'signalsSince' | 'listSourceHealth' | 'outbox'>;
   clock: { now(): Date };
   bus: Pick<Bus, 'lag'>;
+  /** The server's kept check answers: counted at each scrape from their own tallies (nothing per request). */
+  checkAnswers?: { stats(): CheckAnswerStats };
 }
 
 /** A group that never commits: its lag on a topic is the number of messages the topic holds. */
@@ -53,6 +56,12 @@ export function createMetrics(deps: MetricsDeps): { contentType: string; render(
     failures: gauge('bonitor_source_consecutive_failures', 'Consecutive failed fetches per source (0 = healthy).', ['source']),
     lastSuccess: gauge('bonitor_source_last_success_timestamp_seconds', 'Unix time of the last successful fetch per source.', ['source']),
     published: new Counter({ name: 'bonitor_source_documents_published', help: 'Documents a source published over its lifetime.', labelNames: ['source'], registers: [registry] }),
+    checks: new Counter({
+      name: 'bonitor_check_answers_total',
+      help: 'Customer checks (GET /api/check) since start: served as kept (hit), made anew because what the kept answer rests on changed (stale), or with none kept (miss).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
   };
 
   /** One snapshot of the store and the bus per scrape, written into the registry. */
@@ -79,6 +88,12 @@ export function createMetrics(deps: MetricsDeps): { contentType: string; render(
     for (const e of outbox) m.deliveries.inc({ kind: e.kind, status: e.status });
     for (const d of dlq) m.dlq.set({ topic: d.topic }, d.value);
     for (const l of lag) m.lag.set({ group: l.group, topic: l.topic }, l.value);
+    if (deps.checkAnswers) {
+      const { hits, stale, misses } = deps.checkAnswers.stats();
+      m.checks.inc({ result: 'hit' }, hits);
+      m.checks.inc({ result: 'stale' }, stale);
+      m.checks.inc({ result: 'miss' }, misses);
+    }
     for (const h of health) {
       m.failures.set({ source: h.sourceId }, h.consecutiveFailures);
       const at = h.lastSuccessAt ? Date.parse(h.lastSuccessAt) : NaN;

@@ -75,6 +75,23 @@ describe('GET /api/check serves kept answers only while their basis holds', () =
     expect(Date.parse(later.body.asOf)).toBeGreaterThan(Date.parse(first.body.asOf));
   });
 
+  it('counts kept answers served, stale ones and misses on /metrics', async () => {
+    const counts = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const value = (result: string) => Number(new RegExp(`^bonitor_check_answers_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { hit: value('hit'), stale: value('stale'), miss: value('miss') };
+    };
+    const before = await counts();
+    const q = 'Quayside Coffee Roasters';
+    const first = await check(q); // none kept for this query yet
+    expect((await check(q)).text).toBe(first.text); // kept
+    const stored = (await demo.app.store.latestAssessment(first.body.customerId))!;
+    await demo.app.store.saveAssessment({ ...stored, asOf: new Date(Date.parse(stored.asOf) + 60_000).toISOString() });
+    expect((await check(q)).text).not.toBe(first.text); // its basis changed
+    const after = await counts();
+    expect({ hit: after.hit - before.hit, stale: after.stale - before.stale, miss: after.miss - before.miss }).toEqual({ hit: 1, stale: 1, miss: 1 });
+  });
+
   // The scorer may run in another process: what it writes reaches the check only through the store.
   it('shows every write of the latest assessment at once: a new grade, a later asOf, and a rewrite as of the same moment', async () => {
     const q = 'Pennine Castings';

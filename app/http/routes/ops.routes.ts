@@ -11,8 +11,8 @@ import { listSubscriptions } from './subscriptions.routes.js';
 const VERSION = '0.1.0';
 
 /** /health, /metrics, /api/openapi.json and the unsubscribe link. */
-export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions, health }: RouteContext): void {
-  const metrics = createMetrics({ store: app.store, bus: app.bus, clock: app.clock });
+export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, subscriptions, health, checkAnswers }: RouteContext): void {
+  const metrics = createMetrics({ store: app.store, bus: app.bus, clock: app.clock, ...(checkAnswers ? { checkAnswers } : {}) });
   const monitor = health ?? createHealthMonitor({ store: app.store, bus: app.bus, stallMs: app.config.supervisor.lagStallMs });
   let openApi: Record<string, unknown> | undefined;
 
@@ -42,7 +42,7 @@ export function registerOpsRoutes({ server, registry, app, unsubscribeSecret, su
   defineRoute(
     server,
     registry,
-    { method: 'GET', url: '/metrics', tag: 'operations', access: 'public', summary: 'Prometheus metrics: documents, signals, assessments by grade, deliveries, DLQ sizes, consumer lag, source health', produces: 'text/plain' },
+    { method: 'GET', url: '/metrics', tag: 'operations', access: 'public', summary: 'Prometheus metrics: documents, signals, assessments by grade, deliveries, DLQ sizes, consumer lag, source health, kept check answers', produces: 'text/plain' },
     async ({ reply }) => reply.type(metrics.contentType).send(await metrics.render()),
   );
 
