@@ -112,7 +112,7 @@ export class KafkaGroupConsumer implements Consumer {
       const run = batch.messages.slice(start, start + this.settings.maxBatchMessages);
       const keys = run.map((m) => `${topic}/${partition}/${m.offset}`);
       const consumed = run.map((m, i) => toConsumedMessage(topic, partition, m, this.attempts.get(keys[i]!) ?? 0));
-      const results = await invokeBatch(this.options.handler, consumed, () => this.running && !this.killed);
+      const results = await this.whileBeating(heartbeat, () => invokeBatch(this.options.handler, consumed, () => this.running && !this.killed));
       if (this.killed) return; // a killed process commits nothing
       const applied = applyResults(consumed, results, {
         maxAttempts: this.maxAttempts,
@@ -134,6 +134,28 @@ export class KafkaGroupConsumer implements Consumer {
       await heartbeat();
       if (r && !(await this.pause(r.afterMs, payload))) return;
       start += applied.finished;
+    }
+  }
+
+  /**
+   * Runs the step while heartbeating every heartbeat interval. kafkajs heartbeats an eachBatch
+   * member only when asked, so a run that outlasts the session (a slow document, a replaced
+   * worker thread, a starved process) would cost the partition in a rebalance, and its outputs,
+   * already published, would go out again after redelivery. A failed beat (a rebalance under
+   * way) is left to the commit, which then refuses and re-joins.
+   */
+  private async whileBeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    let beating: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      beating ??= heartbeat()
+        .catch(() => undefined)
+        .finally(() => (beating = undefined));
+    }, this.settings.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      await beating;
     }
   }
 
