@@ -8,8 +8,10 @@
  * are measured apart. The load generator (autocannon) runs in a process of its own, so the CPU this
  * process spends per answered request is the server's, sockets included. Because the machine is
  * shared and loaded, that CPU per request, as a ratio to the bare route's, says more than the wall
- * clock; it is also measured with the same requests one after another through Fastify's inject
- * (no sockets), against the bare route the same way.
+ * clock. Beside the bare route, a second floor: a bare route sending the stored answers' very bytes.
+ * For each run the bench prints this process's event-loop delay, its garbage collections and the
+ * JS heap allocated per request (runtime-probe.ts); and the same requests from one connection, one
+ * at a time (a lone client's latency and the CPU its request costs).
  *
  *   npm run bench -- check-api            (10 s per target; BENCH_SECONDS, BENCH_CUSTOMERS to change, 0: the demo only;
  *                                           BENCH_CPU_PROFILE=<dir> writes a CPU profile of each measured load)
@@ -25,11 +27,12 @@ import Fastify from 'fastify';
 import { buildHttpServer } from '../app/http/server.js';
 import { openDemoApp, type DemoApp } from '../test/http/support/demo-app.js';
 import { seedPortfolio } from '../test/http/support/seed-portfolio.js';
-import { allocationPerCall, describeRuntime, startRuntimeProbe, type RuntimeFigures } from './runtime-probe.js';
+import { describeRuntime, startRuntimeProbe, type RuntimeFigures } from './runtime-probe.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const CONNECTIONS = 100;
+const LONE_SECONDS = Math.min(3, SECONDS);
 /** A directory: each measured load's CPU profile of this (the server's) process is written there. */
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const GOAL_P99_MS = 25;
@@ -59,8 +62,8 @@ const LOAD_PROCESS = path.join(import.meta.dirname, 'load-process.ts');
  * (the server's) process spent meanwhile per request answered: what a request costs including
  * HTTP, with the sockets, apart from the load generator.
  */
-async function load(url: string, paths: string[], seconds: number, profileAs?: string): Promise<Figures> {
-  const options = { url, connections: CONNECTIONS, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) };
+async function load(url: string, paths: string[], seconds: number, profileAs?: string, connections = CONNECTIONS): Promise<Figures> {
+  const options = { url, connections, duration: seconds, requests: paths.map((p) => ({ method: 'GET', path: p })) };
   const profiler = PROFILE_DIR && profileAs ? new Session() : undefined;
   if (profiler) {
     profiler.connect();
@@ -103,19 +106,6 @@ const urlOf = (s: Server | ReturnType<typeof Fastify>) => {
 };
 const pathsOf = (queries: string[]) => queries.map((q) => { const [name, rest] = q.split('&'); return `/api/check?q=${encodeURIComponent(name!)}${rest ? `&${rest}` : ''}`; });
 
-/** CPU microseconds per request, requests one after another through inject (after a warm-up round). */
-async function cpuPerRequest(server: { inject(o: { method: 'GET'; url: string }): Promise<{ statusCode: number }> }, paths: string[], rounds = 300): Promise<number> {
-  for (const p of paths) for (let i = 0; i < 20; i++) await server.inject({ method: 'GET', url: p });
-  const n = Math.max(rounds, paths.length * 40);
-  const c0 = process.cpuUsage();
-  for (let i = 0; i < n; i++) {
-    const res = await server.inject({ method: 'GET', url: paths[i % paths.length]! });
-    if (res.statusCode !== 200) throw new Error(`${paths[i % paths.length]} answered ${res.statusCode}`);
-  }
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / n;
-}
-
 /** Bare route, stored checks, fresh checks for an amount: each warmed up, then measured one after the other. */
 async function measure(tag: string, title: string, demo: DemoApp, bareUrl: string, stored: string[], fresh: string[]): Promise<boolean> {
   const server = buildHttpServer({ app: demo.app, unsubscribeSecret: 'bench-secret-0123456789' });
@@ -138,14 +128,8 @@ async function measure(tag: string, title: string, demo: DemoApp, bareUrl: strin
   await load(bareUrl, ['/bare'], 2);
   await load(urlOf(sameBytes), samePaths, 2);
   await load(url, [...storedPaths, ...freshPaths], 2);
-  const bareServer = Fastify({ logger: false });
-  bareServer.get('/bare', async () => ({ ok: true }));
-  const cpuBare = await cpuPerRequest(bareServer, ['/bare']);
-  const cpuStored = await cpuPerRequest(server, storedPaths);
-  const cpuFresh = await cpuPerRequest(server, freshPaths);
-  const heapPerRequest = async (s: typeof server | typeof bareServer, paths: string[]) => allocationPerCall((i) => s.inject({ method: 'GET', url: paths[i % paths.length]! }), 2_000);
-  const [allocBare, allocStored, allocFresh] = [await heapPerRequest(bareServer, ['/bare']), await heapPerRequest(server, storedPaths), await heapPerRequest(server, freshPaths)];
-  await bareServer.close();
+  // A lone client, one request at a time: what a request costs and takes when nothing else is asked.
+  const [loneBare, loneStored, loneFresh] = [await load(bareUrl, ['/bare'], LONE_SECONDS, undefined, 1), await load(url, storedPaths, LONE_SECONDS, undefined, 1), await load(url, freshPaths, LONE_SECONDS, undefined, 1)];
   const bare = await load(bareUrl, ['/bare'], SECONDS, `${tag}-bare`);
   const same = await load(urlOf(sameBytes), samePaths, SECONDS, `${tag}-same-bytes`);
   await sameBytes.close();
@@ -157,9 +141,8 @@ async function measure(tag: string, title: string, demo: DemoApp, bareUrl: strin
   console.log(line(`stored (${stored.length} queries)`, storedFigures));
   console.log(line(`fresh, order amount (${fresh.length} queries)`, freshFigures));
   console.log(`  server CPU per request under load (sockets, load generator in its own process): bare ${bare.cpuUs.toFixed(0)} µs, stored ${storedFigures.cpuUs.toFixed(0)} µs (${(storedFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare), fresh ${freshFigures.cpuUs.toFixed(0)} µs (${(freshFigures.cpuUs / bare.cpuUs).toFixed(1)}× bare); the same bytes from a bare route ${same.cpuUs.toFixed(0)} µs (stored ${(storedFigures.cpuUs / same.cpuUs).toFixed(1)}× that); load average after ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`  CPU per request (inject, one after another): bare ${cpuBare.toFixed(0)} µs, stored ${cpuStored.toFixed(0)} µs (${(cpuStored / cpuBare).toFixed(1)}× bare), fresh ${cpuFresh.toFixed(0)} µs (${(cpuFresh / cpuBare).toFixed(1)}× bare)`);
-  const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
-  console.log(`  JS heap allocated per request (inject, one after another): bare ${kb(allocBare)}, stored ${kb(allocStored)} (+${kb(allocStored - allocBare)}), fresh ${kb(allocFresh)} (+${kb(allocFresh - allocBare)})`);
+  const lone = (f: Figures) => `${f.cpuUs.toFixed(0)} µs, p50 ${f.p50} / p99 ${f.p99} ms`;
+  console.log(`  one connection, one request at a time: server CPU per request and latency: bare ${lone(loneBare)}; stored ${lone(loneStored)} (${(loneStored.cpuUs / loneBare.cpuUs).toFixed(1)}× bare); fresh ${lone(loneFresh)} (${(loneFresh.cpuUs / loneBare.cpuUs).toFixed(1)}× bare)`);
   const met = storedFigures.p99 < GOAL_P99_MS && freshFigures.p99 < GOAL_P99_MS;
   console.log(
     `  throughput vs bare: stored ${(storedFigures.rps / bare.rps).toFixed(3)}, fresh ${(freshFigures.rps / bare.rps).toFixed(3)}; p99 vs bare: stored ${(storedFigures.p99 / Math.max(1, bare.p99)).toFixed(1)}×, fresh ${(freshFigures.p99 / Math.max(1, bare.p99)).toFixed(1)}×; p99 goal < ${GOAL_P99_MS} ms: ${met ? 'met' : 'NOT met'}`,

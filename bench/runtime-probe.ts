@@ -1,9 +1,11 @@
 /**
  * What the event loop and the garbage collector of this process did while a load ran: the loop's
- * delay (how late a 1 ms timer fired: any stall, whatever its cause, shows here), and the young-
- * and old-generation collections with their pauses. For benches whose server runs in this process.
+ * delay (how late a 1 ms timer fired: any stall, whatever its cause, shows here), the young- and
+ * old-generation collections with their pauses, and the bytes allocated on the JS heap (from the
+ * heap's size before each collection and after the one before it: v8.GCProfiler). For benches
+ * whose server runs in this process.
  */
-import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
 export interface RuntimeFigures {
@@ -19,72 +21,57 @@ export interface RuntimeFigures {
   majorMs: number;
   /** The longest single collection pause in ms. */
   gcMaxMs: number;
+  /** Bytes allocated on the JS heap during the run. */
+  allocated: number;
 }
 
 export interface RuntimeProbe {
   stop(): RuntimeFigures;
 }
 
-const gcKind = (e: PerformanceEntry) => ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind ?? 0;
+interface GcStatistic {
+  gcType: string;
+  cost: number;
+  beforeGC: { heapStatistics: { usedHeapSize: number } };
+  afterGC: { heapStatistics: { usedHeapSize: number } };
+}
 
 export function startRuntimeProbe(): RuntimeProbe {
   const delay = monitorEventLoopDelay({ resolution: 1 });
+  const gc = new v8.GCProfiler();
+  const usedAtStart = v8.getHeapStatistics().used_heap_size;
   delay.enable();
-  const gc = { scavenges: 0, scavengeMs: 0, majors: 0, majorMs: 0, gcMaxMs: 0 };
-  const take = (entries: PerformanceEntry[]) => {
-    for (const e of entries) {
-      const kind = gcKind(e);
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
-        gc.scavenges++;
-        gc.scavengeMs += e.duration;
-      } else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR || kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL) {
-        gc.majors++;
-        gc.majorMs += e.duration;
-      }
-      gc.gcMaxMs = Math.max(gc.gcMaxMs, e.duration);
-    }
-  };
-  const observer = new PerformanceObserver((list) => take(list.getEntries()));
-  observer.observe({ entryTypes: ['gc'] });
+  gc.start();
   return {
     stop() {
-      take(observer.takeRecords());
-      observer.disconnect();
+      const usedAtEnd = v8.getHeapStatistics().used_heap_size;
+      const { statistics } = gc.stop() as unknown as { statistics: GcStatistic[] };
       delay.disable();
-      const ms = (ns: number) => ns / 1e6;
-      return { loopP50: ms(delay.percentile(50)), loopP99: ms(delay.percentile(99)), loopMax: ms(delay.max), ...gc };
+      const f = { scavenges: 0, scavengeMs: 0, majors: 0, majorMs: 0, gcMaxMs: 0, allocated: 0 };
+      let used = usedAtStart;
+      for (const s of statistics) {
+        f.allocated += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - used);
+        used = s.afterGC.heapStatistics.usedHeapSize;
+        const ms = s.cost / 1000;
+        if (s.gcType === 'Scavenge' || s.gcType === 'MinorMarkSweep') {
+          f.scavenges++;
+          f.scavengeMs += ms;
+        } else {
+          f.majors++;
+          f.majorMs += ms;
+        }
+        f.gcMaxMs = Math.max(f.gcMaxMs, ms);
+      }
+      f.allocated += Math.max(0, usedAtEnd - used);
+      const nsToMs = (ns: number) => ns / 1e6;
+      return { loopP50: nsToMs(delay.percentile(50)), loopP99: nsToMs(delay.percentile(99)), loopMax: nsToMs(delay.max), ...f };
     },
   };
 }
 
-/** Per 1,000 answered requests: collections and their pause; the loop's delay as is. */
+/** Per 1,000 answered requests: collections and their pause; allocation per request; the loop's delay as is. */
 export function describeRuntime(f: RuntimeFigures, requests: number): string {
-  const per = (n: number) => ((n * 1000) / Math.max(1, requests)).toFixed(1);
-  return `loop delay p50 ${f.loopP50.toFixed(1)} / p99 ${f.loopP99.toFixed(1)} / max ${f.loopMax.toFixed(1)} ms; per 1,000 requests ${per(f.scavenges)} scavenges (${per(f.scavengeMs)} ms), ${per(f.majors)} major GC steps (${per(f.majorMs)} ms); longest GC pause ${f.gcMaxMs.toFixed(1)} ms`;
-}
-
-/**
- * Bytes allocated on the JS heap per call of `run`, one call after another: the heap's growth
- * across a call, over the calls that no collection interrupted (a collection shrinks the heap),
- * less what reading the heap's size allocates itself.
- */
-export async function allocationPerCall(run: (i: number) => Promise<unknown>, calls: number): Promise<number> {
-  const used = () => v8.getHeapStatistics().used_heap_size;
-  let probe = 0;
-  for (let i = 0; i < 50; i++) {
-    const a = used();
-    probe += used() - a;
-  }
-  probe /= 50;
-  let sum = 0;
-  let counted = 0;
-  for (let i = 0; i < calls; i++) {
-    const before = used();
-    await run(i);
-    const grew = used() - before;
-    if (grew < 0) continue;
-    sum += grew - probe;
-    counted++;
-  }
-  return counted > 0 ? sum / counted : NaN;
+  const n = Math.max(1, requests);
+  const per = (x: number) => ((x * 1000) / n).toFixed(1);
+  return `loop delay p50 ${f.loopP50.toFixed(1)} / p99 ${f.loopP99.toFixed(1)} / max ${f.loopMax.toFixed(1)} ms; heap ${(f.allocated / n / 1024).toFixed(1)} KiB/req; per 1,000 requests ${per(f.scavenges)} scavenges (${per(f.scavengeMs)} ms), ${per(f.majors)} major GC (${per(f.majorMs)} ms); longest GC pause ${f.gcMaxMs.toFixed(1)} ms`;
 }
