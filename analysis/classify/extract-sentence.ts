@@ -54,6 +54,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const markerCache: MarkerCache = new Map();
   // Cue words inside a company's name say nothing about the event ("Rumeur Publique est placée en redressement judiciaire").
   const masked = maskNames(folded, lower, mentions, toFolded, triggers);
+  const nameSpans = mentions.filter((m) => m.kind === 'name').map((m) => ({ start: toFolded(m.start), end: toFolded(m.end) }));
   const sentenceCues = { folded: masked.folded, lower: masked.lower, lang: ctx.lang, refYear: ctx.refYear, memo: new Map<string, string | undefined>() };
   for (const t of triggers) {
     let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
@@ -79,7 +80,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     // A rule about companies in general, told by the sentence's structure: a kind of company, a present tense or a modal
     // with an unnamed subject, a present-tense "when/once/lorsque" clause (genericity.ts).
     if ((modality === 'factual' || modality === 'hedged') && (HARD.has(t.type) || t.type === 'financial_distress')) {
-      const g = genericityOf({ folded, lang: ctx.lang, trigger: t, subjectKind: roles.subject?.kind, linked: roles.subject?.customerId !== undefined, hedged: modality === 'hedged', hard: HARD.has(t.type) });
+      const g = genericityOf({ folded, lang: ctx.lang, trigger: t, subjectKind: roles.subject?.kind, linked: roles.subject?.customerId !== undefined, hedged: modality === 'hedged', hard: HARD.has(t.type), names: nameSpans });
       if (g) {
         modality = g.modality;
         cues = [...cues, g.cue];

@@ -16,6 +16,8 @@ export interface GenericityInput {
   /** The subject the role rules chose: a name (or a linked customer) refers to one company, a reference may not. */
   subjectKind?: 'name' | 'reference' | 'pronoun';
   linked: boolean;
+  /** Organisation names of the sentence: a procedure told beside a name may be that company's. */
+  names?: ReadonlyArray<{ start: number; end: number }>;
   /** The clause already reads as hedged ("risks collapsing", "droht"). */
   hedged?: boolean;
   /** A hard event's trigger: an ability or obligation makes only these a rule (a plan that "doit permettre au groupe de faire
@@ -35,20 +37,25 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   //    "aziende fallite", "une entreprise en difficulté", "einem insolventen Unternehmen".
   const kind = kindPhrase(folded, trigger, lang);
   if (kind) return { modality: 'generic', cue: `generic: a kind of company (${kind})` };
+  // 2. The procedure itself is the topic: the event noun opens the clause with an article and a present-tense verb of
+  //    being, meaning or allowing follows ("La liquidation judiciaire est une procédure collective", "Der Konkurs bedeutet
+  //    das Aus", "A Chapter 7 filing means …"), with no name between — no company's event is told.
+  const topic = procedureTopic(folded, trigger, lang, g.names ?? []);
+  if (topic) return { modality: 'generic', cue: `generic: the procedure as the topic (${topic})` };
   // A named company is one company, whatever the tense ("Quand la rumeur pousse Dunlopillo vers la faillite").
   if (g.subjectKind === 'name' || g.linked) return undefined;
   // A date or a day tells one occurrence ("lundi", "on Monday", "am 3. März").
   const span = sentenceClause(folded, trigger);
   const when = pick(SPECIFIC_TIME, lang);
   if (when && when.test(span)) return undefined;
-  // 2. The trigger inside a temporal clause with a present or perfect tense: "your powers end when the company has gone
+  // 3. The trigger inside a temporal clause with a present or perfect tense: "your powers end when the company has gone
   //    into administration", "lorsqu'une entreprise est placée en redressement". With a past tense it dates an event
   //    ("when the retailer went into administration last year"); after a comma the trigger is in another clause.
   const opener = lastMatch(pick(TEMPORAL_OPENER, lang), before);
   if (opener && !/[.;:?!,]/.test(before.slice(opener.index))) {
     if (!hasPastTense(folded.slice(opener.index, trigger.end), lang)) return { modality: 'generic', cue: `generic: a present-tense ${opener.text} clause` };
   }
-  // 3. An unnamed subject ("the company", "l'entreprise", "das Unternehmen") in a clause that states a rule: no past
+  // 4. An unnamed subject ("the company", "l'entreprise", "das Unternehmen") in a clause that states a rule: no past
   //    tense, and a kind of company or the reader addressed, or an ability or obligation (a hedge already reads a
   //    modal: "if the creditors cannot agree, the group risks collapsing" stays hedged).
   if (hasPastTense(span, lang)) return undefined;
@@ -79,6 +86,20 @@ function sentenceClause(folded: string, trigger: { start: number; end: number })
   const from = Math.max(folded.lastIndexOf(';', trigger.start), folded.lastIndexOf(':', trigger.start)) + 1;
   const stop = folded.slice(trigger.end).search(/[;:]/);
   return folded.slice(from, stop === -1 ? folded.length : trigger.end + stop);
+}
+
+function procedureTopic(folded: string, trigger: { start: number; end: number }, lang: string, names: ReadonlyArray<{ start: number; end: number }>): string | undefined {
+  const t = TOPIC[lang] ?? TOPIC.en!;
+  const from = Math.max(folded.lastIndexOf(';', trigger.start), folded.lastIndexOf(':', trigger.start), folded.lastIndexOf('.', trigger.start)) + 1;
+  if (!t.before.test(folded.slice(from, trigger.start))) return undefined;
+  const verb = t.after.exec(folded.slice(trigger.end, trigger.end + 60));
+  if (!verb) return undefined;
+  const end = trigger.end + verb.index + verb[0].length;
+  // Any name in the sentence may be whose procedure it is ("Das Insolvenzverfahren ist eröffnet, teilte Galeria mit").
+  if (names.length > 0) return undefined;
+  const span = sentenceClause(folded, trigger);
+  if (hasPastTense(folded.slice(from, end), lang) || pick(SPECIFIC_TIME, lang)?.test(span)) return undefined;
+  return folded.slice(trigger.start, end).trim();
 }
 
 function kindPhrase(folded: string, trigger: { start: number; end: number }, lang: string): string | undefined {
@@ -172,6 +193,29 @@ const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: R
   },
   it: {
     before: new RegExp(`\\b(?:un'|una |un |ogni |qualsiasi |le |delle |alle |dalle |di )(?:${COMPANY_NOUN.it}|${COMPANY_PLURAL.it}) (?:in )?$`),
+  },
+};
+
+/**
+ * The event noun opening its clause — an article, at most two words, or a fronted adverbial and a verb-second "wird/ist"
+ * before it — and a present-tense verb of being, meaning, allowing or a present passive after it, within a few words.
+ */
+const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
+  en: {
+    before: /^\s*(?:[^,]{0,40},\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$/,
+    after: /^(?:[^,.;:]{0,40}?)\s(?:is|are|means|refers to|allows|involves|occurs|happens|applies|gives|lets|protects|provides|can|cannot|may|must|does not|is not)\b/,
+  },
+  de: {
+    before: /^\s*(?:(?:[\w-]+\s+){1,2}(?:wird|werden|ist|sind)\s+)?(?:der|die|das|ein|eine|bei der|bei dem|bei einer|bei einem)\s+(?:[\w-]+\s+){0,1}$/,
+    after: /^(?:[^,.;:]{0,40}?)\s(?:ist|sind|bedeutet|bedeuten|bezeichnet|dient|ermoglicht|regelt|kann|konnen|muss|mussen|wird|werden|gilt|setzt|handelt es sich|gibt es)\b|^\s(?:[^,.;:]{0,60}?)\b(?:eingeleitet|eroffnet|abgewendet|beantragt|durchgefuhrt|angeordnet)(?: werden)?\.?$/,
+  },
+  fr: {
+    before: /^\s*(?:[^,]{0,40},\s*)?(?:le|la|l'|les|un|une)\s*(?:[\w-]+\s+){0,1}$/,
+    after: /^(?:[^,.;:]{0,30}?)\s(?:est|sont|signifie|designe|consiste|permet|peut|doit|s'applique|intervient|vise|correspond|constitue|concerne|ne peut)\b/,
+  },
+  it: {
+    before: /^\s*(?:[^,]{0,40},\s*)?(?:il|lo|la|l'|i|gli|le|un|una|un')\s*(?:[\w-]+\s+){0,1}$/,
+    after: /^(?:[^,.;:]{0,30}?)\s(?:e|sono|significa|consiste|permette|consente|puo|deve|viene|si applica|prevede|comporta|costituisce|non comporta)\b/,
   },
 };
 

@@ -100,6 +100,34 @@ describe('an unnamed company in a clause that states a rule', () => {
   });
 });
 
+describe('the procedure as the topic of a present-tense sentence', () => {
+  it.each([
+    'ev-0190', // A Chapter 7 filing means that the business intends to sell all its assets, …
+    'ev-0717', // Der Konkurs bedeutet das Aus für das Unternehmen.
+    'ev-5140', // Le redressement judiciaire est une procédure destinée à sauvegarder l’entreprise en difficulté, …
+  ])('%s: no hard event', (id) => {
+    expect(hardOf(id)).toEqual([]);
+    expect(rejectedCues(id).some((c) => c.startsWith('generic: the procedure as the topic'))).toBe(true);
+  });
+
+  it('the same opening with a past tense or a name tells one company\'s procedure', () => {
+    const topic = (text: string, lang: string, names: Array<{ start: number; end: number }> = []) => {
+      const folded = foldText(text, lang);
+      const start = folded.indexOf(lang === 'de' ? 'insolvenzverfahren' : 'redressement');
+      return genericityOf({ folded, lang, trigger: { start, end: start + (lang === 'de' ? 18 : 12) }, subjectKind: 'reference', linked: false, hard: true, names })?.cue ?? '';
+    };
+    expect(topic('Le redressement judiciaire est une procédure collective.', 'fr')).toMatch(/procedure as the topic/);
+    expect(topic('Le redressement judiciaire a été prononcé mardi.', 'fr')).not.toMatch(/procedure as the topic/);
+    expect(topic('Das Insolvenzverfahren ist eröffnet, teilte Galeria mit.', 'de', [{ start: 45, end: 52 }])).not.toMatch(/procedure as the topic/);
+  });
+});
+
+describe('counts are statistics', () => {
+  it('"sono state già 3.000 le procedure di fallimento" names no company\'s bankruptcy, though the source is named (ev-7799)', () => {
+    expect(hardOf('ev-7799')).toEqual([]);
+  });
+});
+
 describe('cues read where they apply', () => {
   it('a cue word inside a company name is no cue: "Rumeur Publique est placée en redressement judiciaire" (ev-7781, ev-7782)', () => {
     expect(hardOf('ev-7781')).toEqual(['insolvency']);
