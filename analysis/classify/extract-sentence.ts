@@ -103,8 +103,19 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
       names,
     });
   }
+  // A sentence that defines a procedure ("Le redressement judiciaire est une procédure destinée à sauvegarder l'entreprise en
+  // difficulté") defines; what else it says about an unnamed company is part of the definition.
+  if (out.some((e) => e.cues.some((c) => c.startsWith(PROCEDURE_TOPIC))))
+    for (const e of out)
+      if ((e.modality === 'factual' || e.modality === 'hedged') && e.subject?.kind !== 'name' && e.subject?.customerId === undefined) {
+        e.modality = 'generic';
+        e.type = e.triggerType;
+        e.cues = [...e.cues, `${PROCEDURE_TOPIC} of the sentence)`];
+      }
   return out;
 }
+
+const PROCEDURE_TOPIC = 'generic: the procedure as the topic (';
 
 /** Plural event nouns: talk of such events in general unless a marker ties them to an organisation. */
 const PLURAL_EVENT: Record<string, RegExp> = {
