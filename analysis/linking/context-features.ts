@@ -1,5 +1,5 @@
-import { COUNTRY_LANGUAGES } from './cue-words.js';
-import { flagsAround, isCapitalised, rawToken, startsSentence, type DocumentContext } from './document-context.js';
+import { COUNTRY_LANGUAGES, SPORTS_WORDS_FR } from './cue-words.js';
+import { flagsAround, gapBefore, isCapitalised, rawToken, startsSentence, type DocumentContext } from './document-context.js';
 import { ABBREVIATIONS } from './feature-words.js';
 import { put } from './feature-catalogue.js';
 import type { NameSpan } from './find-candidates.js';
@@ -25,10 +25,10 @@ export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   const to = Math.min(norms.length, span.end + WINDOW);
   const flags = flagsAround(ctx, from, to, span.start, span.end);
   if (flags & BUSINESS && !otherEntity) put(f, 'business_near');
-  if (!profile.sports && flags & SPORTS) put(f, 'sports_near');
-  if (flags & ACADEMIC) put(f, 'academic_near');
-  if (flags & HISTORIC) put(f, 'historic_year_near');
-  if (flags & PERSON && personWordWritten(ctx, from, to, span)) put(f, 'person_word_near');
+  if (!profile.sports && (flags & SPORTS || (ctx.lang === 'fr' && frenchSportsWord(ctx, from, to, span)))) put(f, 'sports_near');
+  if (flags & ACADEMIC && cueWordWritten(ctx, from, to, span, ACADEMIC)) put(f, 'academic_near');
+  if (flags & HISTORIC && yearWritten(ctx, from, to, span)) put(f, 'historic_year_near');
+  if (flags & PERSON && cueWordWritten(ctx, from, to, span, PERSON)) put(f, 'person_word_near');
   if (!profile.industryWords || otherEntity) return;
   let other = false;
   for (let k = from; k < to; k++) {
@@ -44,15 +44,32 @@ export function addWindowCues(ctx: DocumentContext, span: NameSpan, profile: Cus
 }
 
 /**
- * A word of a person's life and work in the window that is written as a word: outside German, a
- * capitalised one inside a sentence belongs to a name ("Gordon Brothers", "Père Lachaise").
+ * A word of a person's life or of research in the window that is written as a word: outside German,
+ * a capitalised one inside a sentence belongs to a name ("Gordon Brothers", "Drewry Maritime Research").
  */
-function personWordWritten(ctx: DocumentContext, from: number, to: number, span: NameSpan): boolean {
+function cueWordWritten(ctx: DocumentContext, from: number, to: number, span: NameSpan, flag: number): boolean {
   if (ctx.lang === 'de') return true;
   const { words } = ctx.tokens;
   for (let k = from; k < to; k++) {
-    if ((k >= span.start && k < span.end) || !((words[k]!.cue?.flags ?? 0) & PERSON)) continue;
+    if ((k >= span.start && k < span.end) || !((words[k]!.cue?.flags ?? 0) & flag)) continue;
     if (!isCapitalised(rawToken(ctx, k)) || startsSentence(ctx, k, ABBREVIATIONS)) return true;
+  }
+  return false;
+}
+
+function frenchSportsWord(ctx: DocumentContext, from: number, to: number, span: NameSpan): boolean {
+  const { norms } = ctx.tokens;
+  for (let k = from; k < to; k++) if ((k < span.start || k >= span.end) && SPORTS_WORDS_FR.has(norms[k]!)) return true;
+  return false;
+}
+
+/** A year in the window that is not a count: "1886 in Stuttgart", not "fast 1900 Mitarbeiter". */
+function yearWritten(ctx: DocumentContext, from: number, to: number, span: NameSpan): boolean {
+  const { words } = ctx.tokens;
+  for (let k = from; k < to; k++) {
+    if ((k >= span.start && k < span.end) || !((words[k]!.cue?.flags ?? 0) & HISTORIC)) continue;
+    const next = k + 1 < words.length && /^\s+$/.test(gapBefore(ctx, k + 1)) ? words[k + 1]!.cue?.flags ?? 0 : 0;
+    if ((next & BUSINESS) === 0) return true;
   }
   return false;
 }

@@ -50,7 +50,12 @@ export const PERSON_WORDS = folded(`
   kindern geschwister eltern geselle gesellen lehrling lehrjahre wanderjahre militardienst schulzeit onkel tante neffe nichte grossvater
   grossmutter witwer hochzeit heirat leidenschaft memoiren beerdigung siblings apprentice apprenticeship uncle aunt nephew niece
   grandfather grandmother boyhood girlhood funeral memoirs apprenti apprentissage oncle neveu jeunesse funerailles memoires genitori
-  apprendista apprendistato zio nonno nonna giovinezza funerale`);
+  apprendista apprendistato zio nonno nonna giovinezza funerale death tod todes deces`);
+
+/** Possessives of a person (or, in French and Italian, of anyone) before "Firma", "entreprise", "company": "Bolloré … son entreprise". */
+export const POSSESSIVES = folded(`sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren his her son sa ses suo sua suoi`);
+/** A firm as what someone owns or runs: "seine Firma", "son entreprise", "his company", "la sua azienda". */
+export const OWNED_FIRM = folded(`firma unternehmen betrieb firmen entreprise entreprises firme societe company companies firm business azienda aziende ditta societa impresa`);
 
 /** "als", "as", "comme", "come", "quale": what follows names the role the one before plays ("Gerloff als Insolvenzverwalter"). */
 export const AS_WORDS = folded(`als as comme come quale`);
@@ -147,6 +152,7 @@ export const BUSINESS_WORDS = folded(`
   miliardi milioni trimestre risultati dividendo acquisizione fusione controllata stabilimento stabilimenti negozi fornitore fornitori
   contratto ordini prezzi marchio fallimento concordato creditori debito debiti
   investor investoren ubernommen ubernimmt ubernehmen sanierung sanierungsplan schutzschirm schutzschirmverfahren insolvenzverfahren
+  spitze vorstand vorstande aufsichtsrat betriebsrat belegschaft zentrale
   insolvenzantrag zahlungsunfahig restrukturierung handel handler kette ketten marke marken geschaft geschafte filialnetz beschaftigte
   aktionar anleger rekordumsatz
   retailer retailers retail store stores shop shops chain brands funding financing restructuring administrator administrators
@@ -174,8 +180,11 @@ export const SPORTS_WORDS = folded(`
   playoffs halbfinale viertelfinale derby pokal heimspiel auswartsspiel mannschaft fans stadion match matches
   goal goals league championship defeat coach striker goalkeeper semifinal
   quarterfinal cup fixture kickoff squad scored
-  but buts championnat victoire defaite entraineur joueur equipe coupe
+  championnat victoire defaite entraineur joueur equipe coupe
   gol partita partite campionato vittoria sconfitta allenatore giocatore squadra coppa scudetto`);
+
+/** Sports words of one language that are ordinary words of another ("but" is a goal in French, a conjunction in English). */
+export const SPORTS_WORDS_FR = folded(`but buts`);
 
 /** Country names and their adjectives, per country: "Nestlé Deutschland" is a subsidiary when the customer is Swiss. */
 export const COUNTRY_NAMES: Record<string, Set<string>> = {

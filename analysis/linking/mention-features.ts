@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after',
+  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after', 'owner_after',
 ];
 
 export interface Candidate {
@@ -56,7 +56,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
 
 const SHORT_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'industry_near', 'id_in_document'];
 const SHORT_PERSON: readonly Feature[] = [
-  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',
+  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',
   'historic_year_near', 'person_elsewhere',
 ];
 const SHORT_NAMESAKE: readonly Feature[] = [
@@ -82,7 +82,7 @@ function shortFormFeatures(f: FeatureValues, otherEntity: boolean): FeatureValue
 
 // Cues that a mention is written as a person: a first name, title or role with it, life dates, "X, who".
 const PERSON_FORM: readonly Feature[] = [
-  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'age_after', 'person_relative_after', 'particle_after',
+  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after',
 ];
 
 /**

@@ -55,9 +55,10 @@ export function addNameCues(ctx: DocumentContext, profile: CustomerProfile, span
   if (v.commonIn !== undefined) put(f, v.commonIn === 0 ? 'coined_name' : (v.commonIn & languageBit(ctx.lang)) !== 0 ? 'common_word' : 'common_word_abroad');
   // "Thomas Cook", not "Mercedes-Benz": a first name and a surname are apart, not joined by a hyphen.
   if (single === undefined && v.tokens.length <= 3 && FIRST_NAMES.has(v.tokens[0]!) && !v.acronym && !HYPHEN.test(gapBefore(ctx, span.start + 1))) put(f, 'person_name');
-  // "die Signa-Pleite": the article belongs to the compound, not to the name.
-  const glued = span.end < norms.length && HYPHEN.test(gapBefore(ctx, span.end));
-  if (single !== undefined && !glued && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, 'article_before');
+  // "die Signa-Pleite", "die Nestléaktie": the article belongs to the compound, not to the name.
+  const glued = span.compound || (span.end < norms.length && HYPHEN.test(gapBefore(ctx, span.end)));
+  // French and Italian put the article before company names as a rule ("la Juventus", "le groupe … la SNCF"): its own cue there.
+  if (single !== undefined && !glued && span.start > 0 && ARTICLES.has(norms[span.start - 1]!) && SPACE_ONLY.test(gapBefore(ctx, span.start))) put(f, ctx.lang === 'fr' || ctx.lang === 'it' ? 'article_before_romance' : 'article_before');
   if (v.acronym) addAcronymCues(ctx, v, profile, f);
   return { form: form !== undefined, atStart };
 }

@@ -120,6 +120,8 @@ function isNameLike(raw: string): boolean {
 }
 
 function isTitleCaseLine(ctx: DocumentContext, at: number): boolean {
+  // German writes every noun with a capital: a line of capitals is no headline style there ("Einwechslung bei Bayer Leverkusen").
+  if (ctx.lang === 'de') return false;
   const { text, tokens } = ctx;
   const lineStart = text.lastIndexOf('\n', tokens.starts[at]!) + 1;
   const lines = (ctx.cache.titleCaseLines ??= new Map());

@@ -1,4 +1,4 @@
-import { AS_WORDS, GENDER_PRONOUNS, PERSON_PRONOUNS, PERSON_ROLES_AFTER, PERSON_VERBS, ROLES, TITLES } from './cue-words.js';
+import { AS_WORDS, GENDER_PRONOUNS, OWNED_FIRM, PERSON_PRONOUNS, PERSON_ROLES_AFTER, PERSON_VERBS, POSSESSIVES, ROLES, TITLES } from './cue-words.js';
 import { gapBefore, isCapitalised, rawToken, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { FIRST_NAMES, PARTICLES, SPACE_ONLY } from './feature-words.js';
@@ -51,6 +51,20 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   if (LIFE_DATES.test(after)) put(f, 'age_after');
   if (span.end < norms.length && /^\s*,\s*$/.test(gapBefore(ctx, span.end)) && PERSON_RELATIVE.has(norms[span.end]!)) put(f, 'person_relative_after');
   if (roleAfter(ctx, span.end)) put(f, 'role_after');
+  if (ownsFirmAfter(ctx, span.end)) put(f, 'owner_after');
+}
+
+// "Bolloré parvient à faire de son entreprise un conglomérat", "Hamm took his company": the one who owns or runs a firm is a person.
+const OWNER_WINDOW = 8;
+
+function ownsFirmAfter(ctx: DocumentContext, at: number): boolean {
+  const { norms } = ctx.tokens;
+  for (let k = at; k < Math.min(norms.length - 1, at + OWNER_WINDOW); k++) {
+    if (!POSSESSIVES.has(norms[k]!) || !/^\s+$/.test(gapBefore(ctx, k + 1))) continue;
+    // "seine eigene Firma", "son ancienne entreprise": one word may stand between.
+    if (OWNED_FIRM.has(norms[k + 1]!) || (k + 2 < norms.length && OWNED_FIRM.has(norms[k + 2]!))) return true;
+  }
+  return false;
 }
 
 /** "Gerloff als Insolvenzverwalter", "Meier as chief executive", "Rossi come amministratore delegato": the role a person plays. */

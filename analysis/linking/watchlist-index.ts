@@ -1,6 +1,6 @@
 import type { Customer } from '../../platform/schemas/customer.js';
 import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
-import { commonWordBits } from './common-words.js';
+import { commonWordBits, languageBit, type CommonWordLanguage, type CommonWords } from './common-words.js';
 import { CALENDAR_WORDS, CLUB_BEFORE } from './cue-words.js';
 import { COUNTRY_OF_NAME, FIRST_NAMES, PLACES } from './feature-words.js';
 import type { LinkModel } from './link-model.js';
@@ -285,10 +285,27 @@ export function shortFormOf(v: NameVariant, model: LinkModel): NameVariant | und
   if (!acronym && (t.length < 4 || !v.capitals[0])) return undefined;
   if (isGenericToken(t) || isStructuralToken(t) || isGroupWord(t) || FIRST_NAMES.has(t) || PLACES.has(t) || COUNTRY_OF_NAME.has(t)) return undefined;
   if (/^\d/.test(t) || NAME_ABBREVIATIONS.has(t) || CLUB_BEFORE.has(t) || CALENDAR_WORDS.has(t)) return undefined;
-  // An ordinary word, also in the plural the dictionaries do not list ("Sports Direct").
-  if (!acronym && model.commonWords && (commonWordBits(model.commonWords, t) !== 0 || (t.endsWith('s') && commonWordBits(model.commonWords, t.slice(0, -1)) !== 0))) return undefined;
+  // An ordinary word, also inflected as the dictionaries do not list it ("Sports Direct", "Financière Immobilière Bordelaise").
+  if (!acronym && model.commonWords && isOrdinaryWord(model.commonWords, t)) return undefined;
   const short = sliceVariant(v, 0, 1);
   return { ...short, kind: 'short' };
+}
+
+// Hunspell lists stems: plurals and feminine or declined forms are found by their stem in their own language's dictionary.
+const INFLECTIONS: ReadonlyArray<readonly [ending: string, stem: string, lang: CommonWordLanguage]> = [
+  ['s', '', 'en'], ['s', '', 'fr'], ['x', '', 'fr'], ['e', '', 'fr'], ['es', '', 'fr'], ['iere', 'ier', 'fr'], ['ere', 'er', 'fr'], ['euse', 'eur', 'fr'],
+  ['elle', 'el', 'fr'], ['enne', 'en', 'fr'], ['ive', 'if', 'fr'], ['a', 'o', 'it'], ['e', 'o', 'it'], ['i', 'o', 'it'], ['e', 'a', 'it'], ['i', 'e', 'it'],
+  ['e', '', 'de'], ['en', '', 'de'], ['er', '', 'de'], ['es', '', 'de'],
+];
+
+/** An ordinary word of one of the four languages, or an inflected form of one ("financiere" → French "financier"). */
+function isOrdinaryWord(words: CommonWords, word: string): boolean {
+  if (commonWordBits(words, word) !== 0) return true;
+  for (const [ending, stem, lang] of INFLECTIONS) {
+    if (word.length - ending.length < 4 || !word.endsWith(ending)) continue;
+    if ((commonWordBits(words, word.slice(0, -ending.length) + stem) & languageBit(lang)) !== 0) return true;
+  }
+  return false;
 }
 
 // German adjectives in names decline: "Deutsche Bank" → "der Deutschen Bank", "Schweizerische Post" → "der Schweizerischen Post".

@@ -101,6 +101,7 @@ export function compoundPrefixes(norm: string): string[] | undefined {
 
 const HISTORIC_CUE: WordCue = { flags: HISTORIC };
 
+// Biographies of founders and the history of firms: 1800 to 1949. Earlier four-digit numbers in news are mostly counts ("1100 Mitarbeiter").
 function isHistoricYear(norm: string): boolean {
-  return norm.length === 4 && /^1[0-9]\d\d$/.test(norm) && norm < '1950';
+  return norm.length === 4 && /^1[89]\d\d$/.test(norm) && norm < '1950';
 }
