@@ -66,6 +66,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
         (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) ||
           ((t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
       ((t.type === 'insolvency' || t.type === 'liquidation') && isRequestedByAnother(folded, t)) ||
+      (t.type === 'insolvency' && (t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.subject !== undefined && isAgainst(sentence, folded, map, toFolded(roles.subject.start), t, mentions)) ||
       (t.type === 'insolvency' && ctx.lang === 'de' && isRequestedAgainstDe(folded, t))
     ) {
       t.type = 'debt_enforcement';
@@ -144,7 +145,7 @@ function isRequestedAgainstDe(folded: string, t: TriggerPosition): boolean {
 
 /** A request noun governing the trigger: "istanza di", "domanda di apertura della", "demande d'ouverture d'une", "Antrag auf", "petition for the". */
 const REQUEST_NOUN_BEFORE =
-  /\b(?:istanza|domanda|richiesta|ricorso|demande|requete|assignation|antrag|begehren|petition|application|request|motion)(?: (?:di|per|d'|de|en|pour|aux fins de|auf|for|to))? (?:(?:l'|la |il |le |una |un |apertura |ouverture |eroffnung |the |a |an )?(?:della |del |dell'|de la |d'une |d'un |du |des |eines |einer )?){0,2}$/;
+  /\b(?:istanza|domanda|richiesta|ricorso|demande|requete|assignation|antrag|begehren|petition|application|request|motion)(?: (?:di|per|d'|de|en|pour|aux fins de|auf|for|to))? (?:(?:l'|la |il |le |una |un |apertura |ouverture |eroffnung |einleitung |die |the |a |an )?(?:della |del |dell'|de la |d'une |d'un |du |des |eines |einer )?){0,2}$/;
 
 /** Event nouns used as the modifier of a profession ("general bankruptcy counsel", "insolvency practitioners"): no event. */
 const PROFESSION_HEAD = /^[\s-]+(?:counsel|lawyers?|attorneys?|solicitors?|specialists?|experts?|practitioners?|advis[eo]rs?|consultants?|teams?|practice|partners?|boutiques?|departments?|professionals?|anwalt|anwaltin|anwalte|berater|beraterin|experte|expertin|avocats?|conseils?|specialistes?|esperti|esperto|avvocat[oi]|consulenti)\b/;
@@ -158,6 +159,28 @@ const COURT_PRONOUNCED = /\b(?:prononc|ordonn)\w* (?:[\w'-]+ ){0,4}(?:la |sa |un
 const CHAPTER_11 = /chapter 11|bankruptcy protection|creditor protection/;
 /** A request for bankruptcy; with a creditor as its author it is the creditor enforcing its claim. */
 const PETITION = /antrag|begehren|petition|istanza|assignation|requisition|requete/;
+/**
+ * The subject of a petition named after an adversative preposition ("Insolvenzantrag gegen KTZ", "petition against the
+ * retailer", "assignation contre la société", "istanza nei confronti di X"): nobody petitions against itself, so another
+ * party asked, a creditor's petition. "über das Vermögen der X" is not adversative (a company files about its own assets).
+ */
+const AGAINST = "(?:gegen|against|contre|a l'encontre (?:de|du|des|d')|contro|nei confronti (?:di|del|della|dello|dei|degli|delle))\\s*(?:(?:der|die|das|den|dem|des|the|la|le|l'|les|il|lo|i|gli) ?)?$";
+/**
+ * Before the trigger the phrase must belong to the clause's verb ("Gegen die X wurde der Antrag gestellt", "wurde von der Y gegen
+ * die X ein Insolvenzantrag eingebracht"), not hang on another noun ("Bilanzmanipulationsvorwürfe gegen die X"): a German noun
+ * is capitalised, so a capitalised word right before the preposition, unless it opens the sentence or ends a name, is the noun it hangs on.
+ */
+const AGAINST_WITH_WORD = new RegExp(`(?:^|(\\S+)\\s+)\\b${AGAINST}`);
+function isAgainst(sentence: string, folded: string, map: Int32Array, subjectStart: number, t: TriggerPosition, mentions: readonly OrgMention[]): boolean {
+  const from = Math.max(0, subjectStart - 60);
+  const m = AGAINST_WITH_WORD.exec(folded.slice(from, subjectStart));
+  if (!m) return false;
+  if (subjectStart >= t.end || m[1] === undefined || /[:;,.]$/.test(m[1])) return true;
+  const wordStart = map[from + m.index]!;
+  const first = sentence.charAt(wordStart);
+  // A name does not govern the preposition ("von der Kärntner Gebietskrankenkasse gegen die X"): it is the other party.
+  return wordStart === 0 || first === first.toLowerCase() || mentions.some((o) => o.kind === 'name' && o.start <= wordStart && o.end > wordStart);
+}
 /** Requests that only a creditor makes: Konkursbegehren (SchKG), Gläubiger-/Fremdantrag, creditor's petition. */
 const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'?s? petition|istanza di fallimento/;
 
@@ -168,7 +191,7 @@ const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'
  * ("in proprio", "voluntary") is not a creditor's petition.
  */
 const REQUESTED_BEFORE =
-  /(?:\b(?:(?:ha|hanno|avevano|aveva) (?:\w+ )?(?:chiesto|richiesto)|chied(?:e|ono)|chiesta|richiesta) (?:il |la |l')?|\b(?:seek(?:s|ing)?|sought|pursu(?:ing|es)|demand(?:s|ing|ed)?) (?:the |an? )?(?:[a-z'-]+ ){0,3}|\bserved with (?:\w+ ){0,2}|\b(?:(?:ont|a|avait|avaient|auraient|aurait) (?:\w+ )?)?(?:demande|demandent|requis|requierent|sollicite|sollicitent|reclame|reclament) (?:la |le |l')(?:ouverture (?:d'une |de la |du )|mise en )?|\baux fins de voir prononcer [^.]{0,160}?|\bassign(?:e|er|ee|ation) [^.]{0,80}?(?:aux fins|en vue) [^.]{0,160}?)$/;
+  /(?:\b(?:(?:ha|hanno|avevano|aveva) (?:\w+ )?(?:chiesto|richiesto)|chied(?:e|ono)|chiesta|richiesta) (?:(?:al|alla|allo|ai|agli|alle) [^,.;]{0,40}? )?(?:il |la |l')?|\b(?:seek(?:s|ing)?|sought|pursu(?:ing|es)|demand(?:s|ing|ed)?) (?:the |an? )?(?:[a-z'-]+ ){0,3}|\bserved with (?:\w+ ){0,2}|\b(?:(?:ont|a|avait|avaient|auraient|aurait) (?:\w+ )?)?(?:demande|demandent|requis|requierent|sollicite|sollicitent|reclame|reclament) (?:la |le |l')(?:ouverture (?:d'une |de la |du )|mise en )?|\baux fins de voir prononcer [^.]{0,160}?|\bassign(?:e|er|ee|ation) [^.]{0,80}?(?:aux fins|en vue) [^.]{0,160}?)$/;
 /** A cheap test before REQUESTED_BEFORE (anchored at the end, it would try every start). */
 const REQUEST_WORD = /chiest|richiest|chied|seek|sought|pursu|demand|served with|aux fins|assign|requi|sollicit|reclam/;
 const OWN_REQUEST = /\b(?:in proprio|proprio|voluntary|volontaire|own)\b/;
