@@ -23,7 +23,7 @@ import { loadCorpus } from '../analysis/eval/load-corpus.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
 import { linkedEventDocumentOf } from '../analysis/eval/linked-document.js';
 import { loadLinkModel } from '../app/link-model.js';
-import { EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
+import { EVENT_TYPES, isHardEvent, type EventType } from '../platform/schemas/common.js';
 import type { Customer } from '../platform/schemas/customer.js';
 
 const args = process.argv.slice(2);
@@ -100,19 +100,20 @@ const linking = evaluateLinking(linkLines, (line) => linkEntities(index, { text:
 const byName = new Map<string, Customer>();
 for (const c of corpus.watchlist) for (const n of [c.name, ...c.aliases]) if (!byName.has(orgKey(n))) byName.set(orgKey(n), c);
 const roles = evaluateRoles(eventLines, (line) => {
-  const owner = new Map<string, string>();
+  const owner = new Map<string, string[]>();
   const customers: Customer[] = [];
   line.orgs.forEach((org, i) => {
     const known = byName.get(orgKey(org));
     const customer = known ?? { id: `org-${i}`, name: org, aliases: [], registerIds: [], domains: [], country: '', industry: '', tags: [] };
     if (!customers.some((c) => c.id === customer.id)) customers.push(customer);
-    owner.set(customer.id, org);
+    owner.set(customer.id, [...(owner.get(customer.id) ?? []), org]);
   });
   const fetchedAt = publishedAt(line.date) ?? '2026-01-01T12:00:00Z';
   const doc = { id: line.id, sourceId: 'corpus', kind: 'news' as const, url: line.url, title: '', text: line.text, language: langGiven ? line.lang : undefined, publishedAt: publishedAt(line.date), fetchedAt };
   return analyzeDocument(doc, buildWatchlistIndex(customers, linkModel), new Date(fetchedAt), { eventModel: model }).flatMap((s): RoleSignal[] => {
-    const org = s.customerId === undefined ? undefined : owner.get(s.customerId);
-    return org === undefined ? [] : [{ org, type: s.type, ambiguous: s.ambiguous }];
+    const names = s.customerId === undefined ? undefined : owner.get(s.customerId);
+    // "Kärntner Tageszeitung (KTZ)": both names are one customer, and the signal is theirs under either name.
+    return names === undefined ? [] : [{ org: names[0]!, names, type: s.type, ambiguous: s.ambiguous }];
   });
 });
 
@@ -155,6 +156,9 @@ console.log(`hard negatives with a hard event: ${events.hardNegatives.withHard} 
 console.log(
   `roles (analyzeDocument, watchlist = the sentence's organisations): ${roles.sentences} sentences, ${roles.pairs} parties that must not get the event: ${roles.violations.length} got it as an alert, ${roles.heldBack} held back as ambiguous; subjects that got their event: ${roles.subjects.received} of ${roles.subjects.expected}   goal: 0 violations`,
 );
+console.log(
+  `wrong party (every sentence naming an organisation, ${roles.wrongParty.sentences}): ${roles.wrongParty.signals.length} clear signals to an organisation the sentence gives no event, ${roles.wrongParty.signals.filter((w) => isHardEvent(w.type)).length} of a hard type`,
+);
 
 console.log(`\nLINKING — ${part} part: ${linking.sentences} sentences, watchlist of ${corpus.watchlist.length} customers`);
 console.log(header);
@@ -175,6 +179,8 @@ if (showErrors) {
   for (const e of linking.errors) console.log(`  ${e.id} [${e.lang}] expected [${e.expected.join(',')}] got [${e.predicted.join(',')}]${e.ambiguous.length ? ` ambiguous [${e.ambiguous.join(',')}]` : ''}  ${e.text}`);
   console.log('\nrole violations (development part):');
   for (const v of roles.violations) console.log(`  ${v.id} ${v.org} (${v.role}) received ${v.type}`);
+  console.log('\nwrong party (development part): an organisation the sentence gives no event received one');
+  for (const w of roles.wrongParty.signals) console.log(`  ${w.id} ${w.org} received ${w.type}`);
 }
 
 const missed = missedGoals(events, linking, roles);

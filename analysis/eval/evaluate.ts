@@ -230,6 +230,8 @@ export interface RoleSignal {
   org: string;
   type: EventType;
   ambiguous: boolean;
+  /** Every name the sentence gives the same customer ("Kärntner Tageszeitung (KTZ)"); the signal is theirs under each. */
+  names?: readonly string[];
 }
 
 export interface RoleReport {
@@ -243,6 +245,12 @@ export interface RoleReport {
   heldBack: number;
   /** Named subjects of these sentences that received their event as a clear signal. */
   subjects: { expected: number; received: number };
+  /**
+   * Over every sentence that names an organisation: clear signals to a named organisation the annotation gives no event
+   * at all (a creditor that gets the debtor's insolvency where the debtor's event is a petition, a rating agency, the
+   * newspaper that reports, a parent or subsidiary beside the subject). The wrong-subject errors the pairs above miss.
+   */
+  wrongParty: { sentences: number; signals: Array<{ id: string; org: string; type: EventType }> };
 }
 
 /**
@@ -251,26 +259,32 @@ export interface RoleReport {
  * `analyze` runs the product on the sentence with a watchlist of the sentence's organisations.
  */
 export function evaluateRoles(lines: readonly EventLine[], analyze: (line: EventLine) => readonly RoleSignal[]): RoleReport {
-  const report: RoleReport = { sentences: 0, pairs: 0, violations: [], heldBack: 0, subjects: { expected: 0, received: 0 } };
+  const report: RoleReport = { sentences: 0, pairs: 0, violations: [], heldBack: 0, subjects: { expected: 0, received: 0 }, wrongParty: { sentences: 0, signals: [] } };
   for (const line of lines) {
+    if (line.orgs.length === 0) continue;
+    const signals = analyze(line);
+    report.wrongParty.sentences++;
+    const bearers = new Set(line.events.flatMap((e) => (e.subject === null ? [] : [e.subject])));
+    for (const s of signals) if (!s.ambiguous && !namesOf(s).some((o) => bearers.has(o))) report.wrongParty.signals.push({ id: line.id, org: s.org, type: s.type });
     const parties = line.mentions.filter((m) => line.orgs.includes(m.subject));
     if (parties.length === 0) continue;
     report.sentences++;
-    const signals = analyze(line);
     for (const m of parties) {
       report.pairs++;
-      const got = signals.filter((s) => s.org === m.subject && s.type === m.type);
+      const got = signals.filter((s) => namesOf(s).includes(m.subject) && s.type === m.type);
       if (got.some((s) => !s.ambiguous)) report.violations.push({ id: line.id, org: m.subject, role: m.role, type: m.type });
       else if (got.length > 0) report.heldBack++;
     }
     for (const e of line.events) {
       if (e.subject === null || !line.orgs.includes(e.subject)) continue;
       report.subjects.expected++;
-      if (signals.some((s) => s.org === e.subject && s.type === e.type && !s.ambiguous)) report.subjects.received++;
+      if (signals.some((s) => namesOf(s).includes(e.subject!) && s.type === e.type && !s.ambiguous)) report.subjects.received++;
     }
   }
   return report;
 }
+
+const namesOf = (s: RoleSignal): readonly string[] => s.names ?? [s.org];
 
 export const GOALS = {
   hardPrecision: 0.95,

@@ -89,4 +89,15 @@ describe('evaluation arithmetic', () => {
     expect(missedGoals(events, linking, wrong)).toHaveLength(1);
     expect(missedGoals(events, linking, right)).toEqual([]);
   });
+
+  it('counts clear signals to a named organisation the sentence gives no event, under any of its names', () => {
+    const l = line('ev-0006', 'Moody’s cut Acme Ltd (Acme) to junk, reported the Gazette.', [ev('financial_distress', 'Acme Ltd')], { orgs: ['Moody’s', 'Acme Ltd', 'Acme', 'Gazette'] });
+    const report = evaluateRoles([l, line('ev-0007', 'No organisation here went bust.', [])], () => [
+      { org: 'Acme', names: ['Acme Ltd', 'Acme'], type: 'financial_distress', ambiguous: false },
+      { org: 'Moody’s', type: 'financial_distress', ambiguous: false },
+      { org: 'Gazette', type: 'financial_distress', ambiguous: true },
+    ]);
+    expect(report.wrongParty).toEqual({ sentences: 1, signals: [{ id: 'ev-0006', org: 'Moody’s', type: 'financial_distress' }] });
+    expect(report.sentences).toBe(0);
+  });
 });
