@@ -148,6 +148,9 @@ const NOT_NAME = new Set(
   ].map((w) => foldName(w)),
 );
 
+/** Credit rating codes ("Baa1", "Prime-2", "B3-PD", "SGL-2", "RR2", "BB+"): a grade, never an organisation. */
+const RATING_CODE = /^(?:Prime-[123]|P-[123]|(?:Aaa|Aa|A|Baa|Ba|B|Caa|Ca|C)[123]?(?:-PD)?|(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?|SGL-\d|RR\d)$/;
+
 /** Lower-case genitive prepositions after a sentence's first word. */
 const GENITIVE_AFTER_OPENER = /^(?:of|de|du|des|di|del|della|dello|dei|degli|delle)$/;
 
@@ -242,7 +245,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       continue;
     }
     const nounAppositive = i > 0 && (COMPANY_NOUN[lang] ?? COMPANY_NOUN.en!).test(tokens[i - 1]!.norm);
-    if (!t.cap || NOT_NAME.has(t.norm) || /^\d/.test(t.raw)) continue;
+    if (!t.cap || NOT_NAME.has(t.norm) || /^\d/.test(t.raw) || RATING_CODE.test(t.raw)) continue;
     if (lang === 'de' && hyphenedName(t)) {
       const cut = t.raw.indexOf('-');
       for (let k = i; k <= i; k++) taken[k] = 1;

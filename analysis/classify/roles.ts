@@ -94,6 +94,19 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
   });
   if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
+  // 3'. A rating action: the agency acts, the company rated is its object ("Moody's downgraded the senior unsecured rating of BP
+  // Finance", "Herabstufung der Kreditwürdigkeit von Thyssenkrupp"); the agency is never the subject, neither as the one named
+  // right before the verb nor as a passive agent ("von Moody's herabgestuft").
+  let candidates = free;
+  if (RATING_ACTION.test(folded.slice(trigger.start, trigger.end))) {
+    const rated = free.find((m) => {
+      const fs = toFolded(m.start);
+      const gap = folded.slice(trigger.end, fs);
+      return fs >= trigger.end && fs - trigger.end <= AFTER_REACH && !/[;:.]/.test(gap) && !AGENT_AFTER.test(gap);
+    });
+    if (rated) return { subject: rated, role: roleFor(group, bearing, type), parties, reason: 'rated: the object of a rating action' };
+    candidates = free.filter((m) => !isRatingAgent(folded, toFolded(m.start), toFolded(m.end), trigger));
+  }
   // 3a. A relative clause ("X, which collapsed", "a chain of restaurants, that had fallen into insolvency"): its subject is
   // the noun phrase it hangs on. When that is no organisation, no other organisation of the sentence is the subject.
   const relative = relativeAntecedent(input);
@@ -113,7 +126,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   // The speaker of a reporting verb ("X … claims the defendants owe …", "X said Y filed …") is not the trigger's subject.
   // An organisation inside a relative clause closed before the trigger ("creditors, which include X, met to vote on the CVA")
   // describes another noun; it is not the subject of the main clause.
-  const beforeTrigger = free.filter(
+  const beforeTrigger = candidates.filter(
     (m) =>
       toFolded(m.end) <= trigger.start &&
       !/[;]/.test(folded.slice(toFolded(m.end), trigger.start)) &&
@@ -135,7 +148,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     return { subject: best, role: roleFor(group, bearing, type), parties, reason: 'before trigger' };
   }
   // After the trigger only when it is close ("Cette acquisition … renforcer la position de leader de Carrefour" is not about Carrefour).
-  const near = free.filter((m) => toFolded(m.start) >= trigger.end && toFolded(m.start) - trigger.end <= AFTER_REACH);
+  const near = candidates.filter((m) => toFolded(m.start) >= trigger.end && toFolded(m.start) - trigger.end <= AFTER_REACH);
   if (near.length > 0) return { subject: near[0], role: roleFor(group, bearing, type), parties, reason: 'after trigger' };
   return { role: roleFor(group, bearing, type), parties, reason: 'no organisation' };
 }
@@ -165,6 +178,23 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
 
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
 const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
+
+/** Triggers that are a rating agency's act on a company: to downgrade, a downgrade, "herabgestuft", "dégradé", "declassato". */
+const RATING_ACTION = /^(?:downgrad|herabstuf|herabgestuft|abgestuft|degrad|abaiss|declass|taglio del rating|cut to junk|junk|(?:(?:credit|debt|bond|issuer) )?ratings?\b|note\b|notation)/;
+/** A passive agent preposition right before an organisation ("downgraded by S&P", "von Moody's herabgestuft"). */
+const AGENT_BEFORE = /\b(?:by|von|durch|par|da|dal|dalla|dallo)\s*(?:(?:der|die|dem|the|la|le|l') ?)?$/;
+/** After a rating noun "von" and "da" are genitives ("Herabstufung der Kreditwürdigkeit von Thyssenkrupp"); only these are agents. */
+const AGENT_AFTER = /\b(?:by|durch|par|dal|dalla|dallo)\s*(?:(?:der|die|dem|the|la|le|l') ?)?$/;
+/** An active verb of rating right after an organisation, possibly after "said it" / "hat": the organisation is the agency. */
+const RATES_NEXT = /^(?:'s)?\s+(?:(?:said|says|has|have|had|hat|a|ha|it|sie|on|friday|monday|tuesday|wednesday|thursday|also|then|now|today) ){0,3}(?:downgrad|cut|cuts|lower|reduc|slash|herabgestuft|stuft|stufte|senkt|degrad|abaiss|declass|tagli)/;
+/**
+ * The agency of a rating action: a passive agent ("von Moody's herabgestuft", "downgraded by S&P"), or the organisation right
+ * before an active verb in its clause ("Moody's Investor Service downgraded its credit rating", "S&P said it downgraded").
+ */
+function isRatingAgent(folded: string, fs: number, fe: number, trigger: { start: number; end: number }): boolean {
+  if (AGENT_BEFORE.test(folded.slice(Math.max(0, fs - 12), fs))) return true;
+  return fe <= trigger.start && !/[;:.]/.test(folded.slice(fe, trigger.start)) && RATES_NEXT.test(folded.slice(fe, fe + 60));
+}
 
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
