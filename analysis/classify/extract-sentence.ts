@@ -59,7 +59,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   for (const t of triggers) {
     let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
-    let roles = assignRoles({ folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
+    let roles = assignRoles({ sentence, folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
       (t.type === 'insolvency' &&

@@ -59,6 +59,9 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
+    // "one of the Company's creditors, Top Shine Global Limited", "landlord LCP", "its lender, X": a name in apposition to a
+    // creditor noun (or with it as a title) is that creditor.
+    { re: new RegExp(`\\b(?:creditors?|landlords?|lenders?|bondholders?|noteholders?),? ${ART}$`), role: 'creditor', groups: ['debt'] },
     // "liquidator of X", "administrators to X": X is the company wound up; "administrators from X" is the practitioners' firm.
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|special managers?|trustees?) (?:of|to|for|over) ${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrators?|liquidators?|receivers?|trustees?|insolvency practitioners?)(?: from| at)? (?:the )?(?:firm |accountancy firm )?$|\\bappointed by the court,? ${ART}$`), role: 'liquidator', groups: ['debt'] },
@@ -84,7 +87,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:paiements?|dettes?|dues?|sommes?|redevables?|arrieres|impayes) (?:[\\w'-]+ ){0,3}(?:a|au|aux|envers) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:biens|comptes|avoirs|actifs|actions|navires)(?: [a-z]+){0,3} (?:de|du|des|d') ?${ART}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrateur|mandataire|liquidateur|commissaire|curateur|gerant) (?:judiciaire |au sursis |ad hoc )?(?:est |a ete |designe |nomme )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:repreneur|acquereur|acheteur|proprietaire)s? (?:de|du|des|d') ?${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -102,7 +105,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:pagament[oi]|debit[oi]|dovuto|somm[ae]|arretrati) (?:[\\w'-]+ ){0,3}(?:a|al|alla|allo|ai|agli|alle|verso|nei confronti (?:di|del|della|dello|dei)) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:beni|conti|patrimonio|azioni|quote|navi)(?: [a-z]+){0,4} (?:di|del|della|dello|dei) ${ART}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*:?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquirente|compratore|proprietari[oa]) (?:di|del|della|dello|dell'|dei) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -135,7 +138,11 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:advisers?|advisors?|consultants?|restructuring specialists|accountants|lawyers)\b/, role: 'adviser', groups: ALL },
     { re: /^,? (?:which|who|that) (?:\w+ ){0,2}(?:oversee|oversees|oversaw|overseeing|supervise[sd]?|advis(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|run|runs|ran)\b/, role: 'adviser', groups: ALL },
     { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
-    { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )?(?:creditors?|petitioners?|claimants?|lenders?)\b/, role: 'creditor', groups: ['debt'] },
+    // "Victoria Secret's UK arm falls into administration": the owner of the unit named is its parent, not the unit.
+    { re: /^'s (?:[\w-]+ ){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)\b/, role: 'parent', groups: ALL },
+    // "one of the Company's creditors": the possessor of the creditors is the debtor.
+    { re: /^'s (?:(?:largest|biggest|main|major|secured|unsecured|other|trade|former) )*(?:creditors?|lenders?|landlords?|bondholders?)\b/, role: 'debtor', groups: ['debt'] },
+    { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:one of (?:its|the|their|his|her|[\w&-]+'s?) |a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )*(?:creditors?|petitioners?|claimants?|lenders?|landlords?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     // "X is owed", "X, owed £5m": X is the creditor; "X owes / owed Barclays £50m": X is the debtor.
     { re: /^,? (?:(?:is|was|were|are|being|still|reportedly) )+owed\b|^, owed\b/, role: 'creditor', groups: ['debt'] },

@@ -25,6 +25,8 @@ const BEARING_FOR: Record<Group, EventRole> = { debt: 'debtor', ownership: 'acqu
 const COUNTERPART: Partial<Record<EventRole, EventRole>> = { acquirer: 'acquired', plaintiff: 'defendant', creditor: 'debtor', petitioner: 'respondent' };
 
 export interface RoleInput {
+  /** The sentence as written (the mentions' offsets are into it). */
+  sentence?: string;
   /** The sentence folded, with `toFolded[i]` = folded offset of original character i. */
   folded: string;
   toFolded: (original: number) => number;
@@ -66,8 +68,12 @@ export function assignRoles(input: RoleInput): RoleAssignment {
   if (group === 'ownership' && lang === 'de') markInvertedBuyer(input, roles);
   for (const [m, r] of roles) parties.push({ mention: m, role: r.role });
   const isBearing = (r: EventRole) => r === bearing || r === 'debtor' || r === 'respondent' || r === 'acquired' || r === 'defendant';
+  // 0. "Victoria Secret's UK arm falls into administration": the unit a possessive names suffers the event, not its owner
+  // (the owner is the parent); the unit is a reference the name finder did not see.
+  const unit = input.sentence === undefined ? undefined : possessedUnit(input.sentence, parties, trigger, toFolded);
   // 1. A marker names the sufferer.
   const marked = parties.filter((p) => isBearing(p.role));
+  if (marked.length === 0 && unit) return { subject: unit, role: roleFor(group, bearing, type), parties, reason: 'possessed unit of a parent' };
   if (marked.length > 0) {
     const best = nearest(marked.map((p) => p.mention), trigger, toFolded);
     return { subject: best, role: roleFor(group, roles.get(best)!.role, type), parties: parties.filter((p) => p.mention !== best), reason: `marker ${roles.get(best)!.reason}` };
@@ -137,7 +143,10 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     // Prefer a name over a later pronoun/reference only when the reference is far away.
     const best = beforeTrigger[beforeTrigger.length - 1]!;
     // "FoodFirst, the parent company of the Brio and Bravo chains, filed for Chapter 11": not a name inside the apposition.
-    const head = beforeTrigger[0]!;
+    // "Le groupe Altia, propriétaire de …": a description and the name right after it are one head.
+    const first = beforeTrigger[0]!;
+    const second = beforeTrigger[1];
+    const head = first.kind === 'reference' && second && /^\s+$/.test(folded.slice(toFolded(first.end), toFolded(second.start))) ? second : first;
     if (best !== head && APPOSITION.test(folded.slice(toFolded(head.end), trigger.start)) && folded.slice(toFolded(best.end), trigger.start).includes(','))
       return { subject: head, role: roleFor(group, bearing, type), parties, reason: 'before trigger, past an apposition' };
     // "Hostmore, the owners of TGI Fridays has gone into administration": a description in apposition stands for the name.
@@ -159,7 +168,8 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   if (cached !== undefined) return cached ?? undefined;
   const { folded, lang } = input;
   const before = folded.slice(Math.max(0, fs - 70), fs);
-  const after = folded.slice(fe, fe + 140);
+  // A possessive the mention's own token carries ("the Company’s creditors") is read as the words after it read it.
+  const after = (POSSESSIVE_END.test(m.text) ? "'s" : '') + folded.slice(fe, fe + 140);
   const afterHit = firstMarker(AFTER[lang] ?? AFTER.en!, group, after);
   // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
   const beforeTable = BEFORE[lang] ?? BEFORE.en!;
@@ -174,6 +184,21 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
     byGroup.set(group, hit ?? null);
   }
   return hit;
+}
+
+const POSSESSIVE_END = /['’]s$/;
+/** The unit a possessive names right after its owner: "'s UK arm", "’s German subsidiary". */
+const POSSESSED_UNIT = /^(?:['’]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates))\b/iu;
+function possessedUnit(sentence: string, parties: RoleAssignment['parties'], trigger: { start: number }, toFolded: (o: number) => number): OrgMention | undefined {
+  for (const p of parties) {
+    if (p.role !== 'parent') continue;
+    const m = POSSESSED_UNIT.exec(sentence.slice(p.mention.end, p.mention.end + 60));
+    if (!m) continue;
+    const end = p.mention.end + m[0].length;
+    const start = end - m[1]!.length;
+    if (toFolded(end) <= trigger.start) return { start, end, text: sentence.slice(start, end), kind: 'reference' };
+  }
+  return undefined;
 }
 
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
@@ -232,8 +257,12 @@ const CONJUNCT = /^,? (?:and|et|und|e|ed|sowie|as well as|ainsi que|oder|or|ou|o
 
 /** How far after a trigger an organisation without a marker can be its subject (folded characters). */
 const AFTER_REACH = 60;
-/** ", the parent company of …, " / ", die Mutter der …, " between the sentence's first organisation and the trigger. */
-const APPOSITION = /^, (?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b[^;:]*, (?:[\w'-]+ ){0,3}$/;
+/**
+ * ", the parent company of …, " / ", die Mutter der …, " / ", propriétaire de Caddie et de 47 autres entreprises, " between the
+ * sentence's first organisation and the trigger: a description in apposition, with or without an article.
+ */
+const APPOSITION =
+  /^, (?:(?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b|[a-z][\w'-]* (?:of|de|du|des|d'|der|von|di|del|della|dello|dell')\b)[^;:]*, (?:[\w'-]+ ){0,6}$/;
 
 const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kaufte|kauften|erwirbt|erwarb|schluckt|schluckte)\b/;
 /**
