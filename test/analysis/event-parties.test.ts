@@ -96,6 +96,55 @@ describe('petitions and requests: asked for is not opened', () => {
   });
 });
 
+describe('parties by structure, measured before the change on 42 sentences from 21 new source domains (ev-7701 on)', () => {
+  const hard = (alerts: Map<string, string[]>, org: string) => alerts.get(org)!.filter((t) => HARD.has(t));
+
+  it('a petition "gegen / against / nei confronti di" a named party is a creditor\'s petition: debt_enforcement for that party, nothing hard for the petitioner', () => {
+    const ktz = alertsByOrg('ev-7722');
+    expect(ktz.get('Kärntner Tageszeitung')).toContain('debt_enforcement');
+    expect(ktz.get('Kärntner Tageszeitung')).not.toContain('insolvency');
+    expect(hard(ktz, 'Kärntner Gebietskrankenkasse')).toEqual([]);
+    expect(hardTypes('ev-7721')).toEqual(['debt_enforcement']);
+    expect(hardTypes('ev-7724')).toEqual(['debt_enforcement']);
+    const sopaf = alertsByOrg('ev-7730');
+    expect(sopaf.get('Sopaf')).toContain('debt_enforcement');
+    expect(hard(sopaf, 'Unicredit')).toEqual([]);
+  });
+
+  it('"Bilanzmanipulationsvorwürfen gegen den Leuchtenhersteller Hess AG stellte die … Firma … einen Insolvenzantrag": "gegen" hangs on the noun, the company files for itself', () => {
+    expect(hardTypes('ev-7725')).toEqual(['insolvency']);
+  });
+
+  it('a rating agency acts on the company it rates: the agency is never the subject, rating codes are no organisations', () => {
+    const bp = read('ev-7713').events.filter((e) => e.type === 'financial_distress');
+    expect(bp.map((e) => e.subject)).not.toContain("Moody's");
+    expect(bp.length).toBeGreaterThan(0);
+    expect(alertsByOrg('ev-5121').get("Moody's")).toEqual([]);
+    expect(alertsByOrg('ev-5121').get('Thyssenkrupp')).toContain('financial_distress');
+    const xerox = alertsByOrg('ev-5174');
+    expect(xerox.get("Moody's Investor Service")).toEqual([]);
+    expect(xerox.get('Xerox')).toContain('financial_distress');
+    expect(read('ev-7710').events.find((e) => e.type === 'financial_distress')?.subject).toMatch(/^FirstEnergy/);
+    expect(read('ev-5180').events.map((e) => e.subject)).not.toContain('Prime-2');
+  });
+
+  it('"Victoria Secret’s UK arm falls into administration": the unit suffers it, the owner named in the possessive does not', () => {
+    expect(hard(alertsByOrg('ev-0118'), 'Victoria Secret')).toEqual([]);
+    expect(read('ev-0118').events.find((e) => e.type === 'insolvency')?.subject).toBe('UK arm');
+  });
+
+  it('"Le groupe Altia, propriétaire de Caddie et de 47 autres entreprises, a été placé … en redressement judiciaire": the subsidiary inside the apposition gets nothing', () => {
+    const alerts = alertsByOrg('ev-7740');
+    expect(alerts.get('Altia')).toContain('insolvency');
+    expect(hard(alerts, 'Caddie')).toEqual([]);
+  });
+
+  it('"one of the Company’s creditors, Top Shine Global Limited, filed a petition to wind up the Company": the creditor in apposition petitions, the possessor is the debtor', () => {
+    expect(hard(alertsByOrg('ev-1498'), 'Top Shine Global Limited')).toEqual([]);
+    expect(read('ev-1498').events.find((e) => e.type === 'debt_enforcement')?.subject).toMatch(/Company/);
+  });
+});
+
 describe('no specific fact: law, trends, conditions, history, reports', () => {
   it('a bare plural "Winding-Up petitions" is talk of petitions in general', () => {
     expect(hardTypes('ev-6024')).toEqual([]);
