@@ -2,7 +2,10 @@
  * Fits the trained event layer (analysis/classify/event-model.json) on the DEVELOPMENT part of the
  * labelled real-text corpus only (analysis/eval/corpus/events.dev.jsonl); the held-out part is
  * never read here.
- *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry]
+ *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry] [--per-type] [--cv-errors <type>]
+ * --per-type prints the chosen setting's cross-validated precision and recall per event type beside the rules alone;
+ * --cv-errors <type> lists the development sentences the cross-validated layer gets wrong for that type (the model of
+ * each sentence's fold never saw its domain, so these are the misses and false events an unseen domain shows).
  * Sentences are linked against the corpus watchlist first, as the analyzer links a document before
  * extracting its events. Every trigger the extractor reads in a dev sentence is a training example (label: its type is
  * one the sentence's annotation expects). Feature families, the regularisation strength and the
@@ -31,6 +34,8 @@ const opt = (name: string, fallback: string) => {
 const corpusDir = opt('--corpus', 'analysis/eval/corpus');
 const outFile = opt('--out', 'analysis/classify/event-model.json');
 const dry = args.includes('--dry');
+const perType = args.includes('--per-type');
+const cvErrorsOf = opt('--cv-errors', '');
 const FOLDS = 5;
 const LAMBDAS = [0.001, 0.003, 0.01, 0.03];
 const FAMILY_SETS: string[][] = [['rule'], ['rule', 'cue'], ['rule', 'cue', 'shape'], ['rule', 'cue', 'shape', 'word']];
@@ -172,6 +177,20 @@ for (const families of FAMILY_SETS) {
 }
 const c = chosen!;
 show(`chosen (cross-validated)`, c.report);
+if (perType) {
+  console.log(`per type, cross-validated (rules only in brackets):  gold  precision  recall`);
+  for (const [t, s] of Object.entries(c.report.byType)) {
+    const r = rulesOnly.byType[t as EventType];
+    console.log(`  ${t.padEnd(20)} ${String(s.tp + s.fn).padStart(5)}  ${s.precision.toFixed(3)} (${r.precision.toFixed(3)})  ${s.recall.toFixed(3)} (${r.recall.toFixed(3)})`);
+  }
+}
+if (cvErrorsOf) {
+  for (const e of c.report.errors) {
+    const fp = e.predicted.includes(cvErrorsOf as EventType) && !e.expected.includes(cvErrorsOf as EventType);
+    const fn = e.expected.includes(cvErrorsOf as EventType) && !e.predicted.includes(cvErrorsOf as EventType);
+    if (fp || fn) console.log(`  ${fp ? 'false' : 'missed'} ${e.id} [${e.lang}] expected [${e.expected.join(',')}] got [${e.predicted.join(',')}]  ${e.text}`);
+  }
+}
 
 const final = fitSparseLogistic(
   rows.map((r) => ({ features: restrict(r.features, c.families), label: r.label })),
