@@ -137,6 +137,11 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
         ev.cues.includes(`role: ${NOT_AN_ORGANISATION}`),
     );
     locked.forEach((l, i) => l && !events[i]!.cues.includes(`role: ${NOT_AN_ORGANISATION}`) && events[i]!.cues.push(UNCERTAIN_PARTY));
+    // A softer event without a subject stands for the document's company: only where the document has one (a linked
+    // customer, or an organisation named in the sentence). Law, advice and statistics pages about late wages or
+    // short-time work name none ("Il mancato pagamento dello stipendio rappresenta…").
+    const companyless = !(doc.linked && doc.linked.length > 0) && found[0]!.names === 0;
+    events.forEach((ev) => companyless && ev.subject === undefined && !HARD.has(ev.type) && ev.type !== 'financial_distress' && ev.cues.push(NO_COMPANY_IN_DOCUMENT));
     const accepted = events.map((ev, i) => !locked[i] && isSignal(ev));
     // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.
     const withHard = events.some((ev, i) => accepted[i] && HARD.has(ev.type));
@@ -187,6 +192,7 @@ export function sectorWideEvents(c: Classification): ClassifiedEvent[] {
 }
 
 const NO_ORGANISATION = 'no organisation named or referred to';
+const NO_COMPANY_IN_DOCUMENT = 'no company in the document it could be about';
 const UNCERTAIN_PARTY = 'two organisations named, no marker says which one the event is about';
 /** Events with two sides (buyer and bought, plaintiff and defendant): the side must come from a marker, not from word order. */
 const PARTY_TYPES: ReadonlySet<EventType> = new Set(['ownership_change', 'legal_dispute']);
@@ -198,7 +204,7 @@ const CONSEQUENCE_TYPES: ReadonlySet<EventType> = new Set(['layoffs', 'payment_d
 function isSignal(e: ClassifiedEvent): boolean {
   // A hard event or distress needs its organisation in the sentence (the issue's "no specific company" class);
   // a softer event without one ("the chief executive stepped down") is about the document's company.
-  if (e.subject === undefined && (HARD.has(e.type) || e.type === 'financial_distress' || !e.cues.includes(NO_ORGANISATION))) return false;
+  if (e.subject === undefined && (HARD.has(e.type) || e.type === 'financial_distress' || !e.cues.includes(NO_ORGANISATION) || e.cues.includes(NO_COMPANY_IN_DOCUMENT))) return false;
   if (e.modality === 'factual') return true;
   return e.modality === 'hedged' && e.type === 'financial_distress' && e.cues.length > 0;
 }

@@ -160,6 +160,10 @@ const OPENER_SHAPE = /(?:ly|ing|based|owned|listed|headquartered|born)$/;
 const ADVERB_SHAPE = /[a-z]{3,}(?:ment|mente)$/;
 /** A procedure noun opening a sentence before a lower-case word is its topic ("Administration also triggers …", "Liquidation is …"). */
 const PROCEDURE_OPENER = /^(?:administration|liquidation|insolvency|bankruptcy|receivership|moratorium|restructuring|insolvenz|konkurs|liquidation|faillite|redressement|sauvegarde|fallimento|concordato|liquidazione)$/;
+/** The first person plural that opens Italian advice pages ("Vediamo", "Ricordiamo") and a French elided conjunction
+ * written as one token with its next word ("Lorsqu’un", "Puisqu’il"): never a name's first word. */
+const PLURAL_OPENER_IT = /[a-z]{2,}iamo$/;
+const ELIDED_OPENER = /^(?:lorsqu|puisqu|quoiqu|jusqu|qu)['’]/i;
 
 /** Company nouns that make a definite description a reference ("die Firma", "the retailer"). */
 const COMPANY_NOUN: Record<string, RegExp> = {
@@ -253,7 +257,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       continue;
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
-    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)))) continue;
+    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)) || (lang === 'it' && PLURAL_OPENER_IT.test(t.norm)) || ELIDED_OPENER.test(t.raw))) continue;
     if (i === 0 && PROCEDURE_OPENER.test(t.norm) && !tokens[1]?.cap) continue;
     // An elided article or pronoun ("C’est", "L’entreprise") is never a name.
     if (/['’]$/.test(t.raw)) continue;
