@@ -71,8 +71,8 @@ describe('a softer event needs a company it could be about', () => {
   it('the same trigger with a linked customer stands for that customer', () => {
     const l = line('ev-7024');
     const text = 'Bei Muster AG: un simple découvert ou un retard de paiement.';
-    const linked = [{ customerId: 'c-1', matchedText: 'Muster AG', spans: [{ start: 4, end: 13 }] }];
-    const c = classifyDocument({ text, lang: l.lang, linked } as Parameters<typeof classifyDocument>[0]);
+    const linked = [{ customerId: 'c-1', text: 'Muster AG', spans: [{ start: 4, end: 13 }] }];
+    const c = classifyDocument({ text, lang: l.lang, linked });
     expect(c.rejected.some((e) => e.cues.includes('no company in the document it could be about'))).toBe(false);
   });
 
