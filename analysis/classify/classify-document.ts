@@ -138,9 +138,9 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     );
     locked.forEach((l, i) => l && !events[i]!.cues.includes(`role: ${NOT_AN_ORGANISATION}`) && events[i]!.cues.push(UNCERTAIN_PARTY));
     // A softer event without a subject stands for the document's company: only where the document has one (a linked
-    // customer, or an organisation named in the sentence). Law, advice and statistics pages about late wages or
+    // customer, or an organisation the sentence names or refers to). Law, advice and statistics pages about late wages or
     // short-time work name none ("Il mancato pagamento dello stipendio rappresenta…").
-    const companyless = !(doc.linked && doc.linked.length > 0) && found[0]!.names === 0;
+    const companyless = !(doc.linked && doc.linked.length > 0) && found[0]!.companies === 0;
     events.forEach((ev) => companyless && ev.subject === undefined && !HARD.has(ev.type) && ev.type !== 'financial_distress' && ev.cues.push(NO_COMPANY_IN_DOCUMENT));
     const accepted = events.map((ev, i) => !locked[i] && isSignal(ev));
     // The consequences of an insolvency told beside it (jobs at risk, unpaid wages) are part of that one fact.

@@ -27,6 +27,8 @@ export interface SentenceEvent {
   cues: string[];
   /** How many organisations the sentence names (mentions of kind name). */
   names: number;
+  /** How many organisations it names or refers to by a definite description ("dem Unternehmen", "the retailer"). */
+  companies: number;
 }
 
 export interface SentenceContext {
@@ -50,6 +52,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const mentions = mergeMentions(findMentions(sentence, ctx.lang, tokenize(sentence)), ctx.linked ?? []);
   const lower = sentence.toLowerCase();
   const names = mentions.filter((m) => m.kind === 'name').length;
+  const companies = names + mentions.filter((m) => m.kind === 'reference').length;
   const out: SentenceEvent[] = [];
   const markerCache: MarkerCache = new Map();
   // Cue words inside a company's name say nothing about the event ("Rumeur Publique est placée en redressement judiciaire").
@@ -102,6 +105,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
       triggerEnd: end,
       cues: [...cues, `role: ${roles.reason}`],
       names,
+      companies,
     });
   }
   // A sentence that defines a procedure ("Le redressement judiciaire est une procédure destinée à sauvegarder l'entreprise en
