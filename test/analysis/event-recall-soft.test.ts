@@ -1,7 +1,7 @@
 /**
  * Recall of the soft event types a credit manager reads — payment delays and legal disputes first — on
  * real sentences from the source domains added to the development corpus by the fourth recall shift
- * (ev-7001 on, queries 230–241; each line carries its page URL in analysis/eval/corpus/events.dev.jsonl).
+ * (ev-7001 on, queries 241–252; each line carries its page URL in analysis/eval/corpus/events.dev.jsonl).
  * Before the lexicons were widened each positive below got no trigger of its type; the negatives are the
  * law, advice and short-time-work explainers of the same searches, which named no company and still got a
  * payment delay or a layoff (why payment_delay precision fell on unseen domains).
