@@ -11,7 +11,7 @@ export const LEXICON_FR: LexiconPatterns = {
   ],
   debt_restructuring: [
     '\\bsursis concordataire\\b', '\\bconcordat\\b', '\\bprocedure de sauvegarde\\b', '\\bsauvegarde (?:acceleree|judiciaire)', '\\brestructuration de (?:la |sa |leur )?dette',
-    '\\bmandat ad hoc\\b', '\\bmoratoire\\b', '\\bplan de (?:restructuration|sauvegarde|sauvetage)\\b', '\\bprocedure de restructuration\\b', '\\brestructuration financiere\\b', '\\bprocedure de conciliation\\b', '\\bplan de continuation\\b', '\\bsursis (?:provisoire|definitif)',
+    '\\bmandat ad hoc\\b', '\\bmoratoire\\b', '\\bplan de (?:restructuration|sauvegarde|sauvetage)\\b(?! de l.emploi)', '\\bprocedure de restructuration\\b', '\\brestructuration financiere\\b', '\\bprocedure de conciliation\\b', '\\bplan de continuation\\b', '\\bsursis (?:provisoire|definitif)',
   ],
   liquidation: [
     '\\bliquidation\\b(?! (?:judiciaire|de (?:ses |leurs )?(?:positions|stocks)))', '\\ben liquidation\\b(?! judiciaire)', '\\bdissolution (?:de la |d\'une )?(?:societe|entreprise|association|cooperative)',
@@ -49,6 +49,11 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
     'situation financiere (?:' + W + ' ){0,4}(?:inquiet|preoccupant|difficile|critique|degrade)', '\\b(?:s\'inquiet\\w*|inquiet\\w*) de la situation financiere', '\\bendettement (?:colossal|massif|record|abyssal)', '\\bdette (?:' + W + ' ){0,3}colossale', '\\bplombee? par (?:une |la |sa |ses )?dette', '\\ben (?:grande |grave )?difficulte\\b', '\\bcapitalisation (?:' + W + ' ){0,3}fondu', '\\bbaisse de (?:plus de )?\\d+ ?% en bourse',
     'situation financiere (?:' + W + ' ){0,3}(?:perilleuse|delicate|tendue|fragile|precaire|compliquee)', '\\bproblemes? de (?:rentabilite|financement)', '\\bperte (?:operationnelle|d\'exploitation|semestrielle|annuelle|trimestrielle)', '\\baccuse (?:une |des |de lourdes |une lourde )?(?:pertes?|baisse)\\b', '\\ba la baisse (?:ses |son |sa |les )?(?:objectifs?|previsions?|perspectives?)\\b', '\\b(?:objectifs?|previsions?|perspectives?) (?:' + W + ' ){0,3}a la baisse\\b', '\\bnote (?:de (?:' + W + ' ){1,3})?(?:a ete |est )?(?:abaissee|degradee|reduite)', '\\b(?:abaisse|degrade|reduit|coupe) (?:' + W + ' ){0,3}(?:la |sa )?note\\b',
+    // Pertes et trésorerie sous d'autres formes ("en perte", "lourdes pertes", "difficultés de trésorerie", "alerte sur ses résultats").,
+    '\\ben perte\\b|\\blourdes? pertes?\\b|\\bpertes? (?:nettes?|operationnelles?|historiques?|colossales?)\\b',
+    '\\bdifficultes de (?:tresorerie|financement|paiement)\\b|\\btresorerie (?:' + W + ' ){0,2}(?:tendue|exsangue|a sec|insuffisante)\\b',
+    '\\balerte sur (?:ses |les |son |sa )?(?:resultats|benefices|marges|ventes|chiffre d.affaires)\\b',
+    '\\b(?:replong|bascul|plong|tomb)(?:e|ee|ent|er|ait)? dans le rouge\\b',
   ],
   layoffs: [
     '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
@@ -56,6 +61,10 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bplan social\\b', '\\bchomage partiel\\b', '\\breduction de l\'horaire de travail\\b', '\\brht\\b', '\\bfermeture (?:de |d\'|du |des )(?:l\')?(?:' + W + ' ){0,2}(?:l\')?(?:usines?|sites?|magasins?|succursales?)',
     '\\blicencie\\b', '\\bplan de departs', '\\blicenciement collectif', '\\bdeparts volontaires\\b', '\\bplans sociaux\\b',
     '\\b(?:biff|sabr|supprim|taill)(?:e|er|era|ent|ait|ant|es|ee|ees)? (?:' + W + ' ){0,5}(?:postes|emplois|effectifs)\\b', '\\b(?:postes|emplois) (?:' + W + ' ){0,3}(?:supprimes|detruits)\\b', '\\bse separer de (?:' + W + ' ){0,3}(?:personnes|salaries|collaborateurs|employes)\\b', '\\breduction (?:des |de ses |de leurs )?effectifs\\b', '\\bchomage technique\\b', '\\bactivite partielle\\b',
+    // Fermetures et licenciements conjugués, plan de sauvegarde de l'emploi (PSE), rupture conventionnelle collective.,
+    '\\bferme(?:r|ra|nt|ront|rait|ait)? (?:' + W + ' ){0,3}(?:usines?|sites?|magasins|boutiques|agences|succursales|points de vente|restaurants|entrepots)\\b',
+    '\\blicenci(?:er|ent|era|eront|ait|aient|es|ees)\\b',
+    '\\bplan de sauvegarde de l.emploi\\b|\\bpse\\b|\\brupture conventionnelle collective\\b',
   ],
   legal_dispute: [
     '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
@@ -74,11 +83,13 @@ export const LEXICON_FR: LexiconPatterns = {
   ],
   management_change: [
     '\\bnominations?\\b', '\\bremplacer\\b', '\\bsucced(?:e|era|ait)\\b', '\\bpartira\\b', '\\brevocation\\b', '\\bdirect(?:eur|rice) general(?:e)? par interim\\b',
-    '\\bdemission(?:ne|nent)?\\b', '\\bquitte (?:la direction|ses fonctions|son poste|la presidence)', '\\bnouveau (?:directeur|ceo|pdg|president|patron|directeur general)',
+    '\\bdemission(?:ne|nent)?\\b', '\\bquitte(?:ra|rait|nt)? (?:' + W + ' ){0,3}(?:la direction|ses fonctions|son poste|la presidence|le groupe|l.entreprise|la societe|son mandat)', '\\bnouveau (?:directeur|ceo|pdg|president|patron|directeur general)',
     '\\bnouvelle (?:directrice|ceo|pdg|presidente|patronne)', '\\bnommee? (?:' + W + ' ){0,2}(?:directeur|directrice|ceo|pdg|president|presidente)', '\\bprend la (?:direction|tete|presidence)',
     '\\b(?:procuration|signature) (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radiee?s?', '\\bsignature (?:collective|individuelle) (?:' + W + ' ){0,3}conferee',
     '\\bpouvoirs? (?:de (?:' + W + ' ){1,6})?(?:est |sont )?radies?', '\\bmembres? (?:' + W + ' ){0,3}radies?', '\\bposte (?:' + W + ' ){0,2}(?:sera )?assure par\\b', '\\bprend (?:' + W + ' )?les renes\\b',
     '\\bdepart (?:de |d\'|du )(?:' + W + ' ){0,4}(?:directeur|directrice|pdg|ceo|president|presidente|patron|dg)\\b', '\\bdebarquee?\\b', '\\bprend (?:ses fonctions|la releve)\\b',
+    '\\blimoge(?:e|es|r|ait|ent)?\\b|\\bevince(?:e)?\\b|\\bremercie(?:e)? par\\b',
+    '\\bremplace(?:ra|rait|e|ee)? (?:' + W + ' ){0,4}(?:a la tete|au poste|a la direction|a la presidence|comme (?:pdg|directeur|directrice|president|presidente|ceo))\\b',
   ],
   ownership_change: [
     '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",

@@ -47,6 +47,11 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bperdita di capitale\\b', '\\bart\\. ?725\\b',
     '\\bdifficolta (?:finanziari[ea]|economiche|della|dei|del|di)\\b', '\\bcrisi finanziaria\\b', '\\bcapitalizzazione sufficiente',
     '\\bperdit[ae] (?:di|da) (?:oltre |circa |quasi )?[0-9]', '\\bbuco (?:di|da) (?:oltre |circa |quasi )?[0-9]', '\\bin (?:forte |pesante )?perdita\\b', '\\b(?:tension[ei]|stress|squilibri[oa]?) finanziari[oa]?\\b', '\\b(?:tagliat[oa]|abbassat[oa]|declassat[oa]|ridott[oa]) (?:' + W + ' ){0,2}(?:il |i )?rating\\b', '\\bcrollo (?:del titolo|in borsa|delle vendite|del fatturato|dei ricavi|degli utili)', '\\b(?:drammatico|elevato|pesante) (?:livello di )?indebitamento',
+    // Perdite, rosso e debiti in altre forme ("chiude in rosso", "debiti per oltre 100 milioni").,
+    '\\bperd(?:e|ono|eva|evano|uto) (?:oltre |circa |quasi )?[0-9]',
+    '\\bdebiti (?:per|di|pari a) (?:oltre |circa |quasi )?[0-9]',
+    '\\b(?:forti|pesanti|gravi) perdite\\b|\\bperdite (?:nette|operative|milionarie)\\b',
+    '\\bcrollo (?:dell.utile|del fatturato|dei ricavi|delle vendite|degli ordini)\\b',
   ],
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
@@ -54,6 +59,8 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bchiusura (?:dello |della |del |di |dei |delle |degli )(?:' + W + ' ){0,2}(?:stabilimento|stabilimenti|fabbrica|fabbriche|sito|siti|negozi|filiali|reparti|punti vendita)', '\\bridimensionamento del personale', '\\blavoro ridotto\\b',
     '\\btaglia (?:' + W + ' ){0,3}posti di lavoro', '\\btagli(?:a|ano|era)? (?:' + W + ' ){0,3}(?:dipendenti|posti|lavoratori)\\b',
     '\\bcigs?\\b', '\\bperd(?:ono|ere|eranno|e) (?:il )?(?:posto|lavoro)\\b', '\\blicenzi(?:a|ano|era|ato|ati)\\b',
+    '\\bchiude(?:ra|ranno|re|ndo)? (?:' + W + ' ){0,3}(?:stabiliment[oi]|fabbric(?:a|he)|negozi|punti vendita|filiali|sedi)\\b',
+    '\\bcassintegrat[iea]\\b|\\bin cassa integrazione\\b',
   ],
   legal_dispute: [
     '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
@@ -74,6 +81,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
     '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
     '\\blascia (?:l\'azienda|la societa|il gruppo|la presidenza|la carica|il vertice)', '\\bcambio (?:al|di) vertice\\b', '\\bprende (?:il posto|la guida|le redini)\\b',
+    '\\bsilurat[oa]\\b|\\brimoss[oa] dall.incarico\\b|\\bla(?:scia|scera|sciato|sciata) (?:' + W + ' ){0,3}(?:la guida|l.incarico|il ruolo|la carica|l.azienda|la societa|il gruppo|la presidenza|il vertice)',
   ],
   ownership_change: [
     '\\bacquisire\\b', '\\bmanifestazione di interesse\\b', '\\bnuov[oi] propriet',
