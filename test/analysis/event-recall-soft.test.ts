@@ -8,21 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
-import { compileLexicon, findTriggers } from '../../analysis/classify/lexicon.js';
-import { foldText } from '../../analysis/text/fold.js';
-import { loadEventModel } from '../../app/event-model.js';
-import { devEventLine as line } from './support/dev-events.js';
-
-const model = loadEventModel();
-const triggerTypes = (id: string) => {
-  const l = line(id);
-  return [...new Set(findTriggers(foldText(l.text, l.lang), compileLexicon(l.lang)).map((t) => t.type))].sort();
-};
-const classified = (id: string) => {
-  const l = line(id);
-  return classifyDocument({ text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) }, { model });
-};
-const eventTypes = (id: string) => [...new Set(classified(id).events.map((e) => e.type))].sort();
+import { classifyDevLine as classified, devEventLine as line, devEventTypes as eventTypes, devTriggerTypes as triggerTypes } from './support/dev-events.js';
 
 describe('unpaid wages, rent and suppliers in any tense, voice and word order', () => {
   it.each([

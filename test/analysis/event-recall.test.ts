@@ -5,26 +5,8 @@
  * were widened, each sentence below got no event at all (or the wrong one); the negatives are law
  * explainers and statistics from the same pages that must stay without an event.
  */
-import { devEventLine } from './support/dev-events.js';
+import { devEventTypes as eventTypes, devTriggerTypes as triggerTypes } from './support/dev-events.js';
 import { describe, expect, it } from 'vitest';
-import { classifyDocument } from '../../analysis/classify/index.js';
-import { findTriggers, compileLexicon } from '../../analysis/classify/lexicon.js';
-import { foldText } from '../../analysis/text/fold.js';
-import { loadEventModel } from '../../app/event-model.js';
-
-const line = devEventLine;
-const model = loadEventModel();
-/** The trigger types the language's lexicon finds in the sentence (before subject, role and modality). */
-const triggerTypes = (id: string) => {
-  const l = line(id);
-  return [...new Set(findTriggers(foldText(l.text, l.lang), compileLexicon(l.lang)).map((t) => t.type))].sort();
-};
-/** What the analyzer emits for the sentence as a document, rules and the shipped event layer. */
-const eventTypes = (id: string) => {
-  const l = line(id);
-  const doc = { text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) };
-  return [...new Set(classifyDocument(doc, { model }).events.map((e) => e.type))].sort();
-};
 
 describe('rating cuts, losses and outlook cuts, told with any verb and voice', () => {
   it.each([

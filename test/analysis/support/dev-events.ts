@@ -1,8 +1,13 @@
-/** The development part of the event corpus, read once per test file and looked up by line id. */
+/** The development part of the event corpus, read once per test file and looked up by line id, and what the analysis makes of a line. */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { eventLineSchema } from '../../../analysis/eval/corpus-schema.js';
 import { parseJsonLines } from '../../../analysis/eval/load-corpus.js';
+import type { EventModel } from '../../../analysis/classify/event-model.js';
+import { classifyDocument } from '../../../analysis/classify/index.js';
+import { compileLexicon, findTriggers } from '../../../analysis/classify/lexicon.js';
+import { foldText } from '../../../analysis/text/fold.js';
+import { loadEventModel } from '../../../app/event-model.js';
 
 export type DevEventLine = z.infer<typeof eventLineSchema>;
 
@@ -19,4 +24,24 @@ export function devEventLine(id: string): DevEventLine {
   const line = lines.get(id);
   if (!line) throw new Error(`no development line ${id}`);
   return line;
+}
+
+/** The trigger types the language's lexicon finds in a development line (before subject, role and modality). */
+export function devTriggerTypes(id: string): string[] {
+  const l = devEventLine(id);
+  return [...new Set(findTriggers(foldText(l.text, l.lang), compileLexicon(l.lang)).map((t) => t.type))].sort();
+}
+
+let model: EventModel | undefined;
+
+/** What the analyzer makes of a development line as a document: rules and the shipped event layer. */
+export function classifyDevLine(id: string): ReturnType<typeof classifyDocument> {
+  const l = devEventLine(id);
+  model ??= loadEventModel();
+  return classifyDocument({ text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) }, { model });
+}
+
+/** The event types the analyzer emits for a development line. */
+export function devEventTypes(id: string): string[] {
+  return [...new Set(classifyDevLine(id).events.map((e) => e.type))].sort();
 }
