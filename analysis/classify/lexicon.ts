@@ -1,7 +1,7 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
-import { buildLiteralScanner, type LiteralScanner } from '../text/literal-scanner.js';
-import { anchorsOf, builtAnchorTable } from './anchors.js';
+import type { LiteralScanner } from '../text/literal-scanner.js';
+import { anchorsOf, buildPatternFilter, builtAnchorTable } from './anchors.js';
 import { cueAnchorTable } from './generic-cues.js';
 import { markerAnchorTable } from './role-markers.js';
 import { LEXICON_DE } from './lexicon-de.js';
@@ -89,30 +89,22 @@ export function compileLexicon(lang: string, known: AnchorTable | undefined = bu
   const byTypeSrc = patternsOf(lang);
   const types = [...byTypeSrc.keys()];
   const patterns: CompiledLexicon['patterns'] = [];
-  const anchorIds = new Map<string, number>();
-  const owners: number[][] = [];
+  const sources: string[] = [];
   for (const type of types) {
     for (const src of byTypeSrc.get(type)!) {
-      const a = known?.[src] ?? anchorsOf(src);
-      if (!a) throw new Error(`lexicon pattern without a literal of three letters (no pre-filter anchor): ${src}`);
-      const index = patterns.length;
       patterns.push({ re: new RegExp(src, 'g'), type });
-      for (const x of a) {
-        let id = anchorIds.get(x);
-        if (id === undefined) {
-          anchorIds.set(x, (id = owners.length));
-          owners.push([]);
-        }
-        owners[id]!.push(index);
-      }
+      sources.push(src);
     }
   }
+  const filter = buildPatternFilter(sources, known);
+  const unanchored = filter.always[0];
+  if (unanchored !== undefined) throw new Error(`lexicon pattern without a literal of three letters (no pre-filter anchor): ${sources[unanchored]}`);
   return {
     all: new RegExp(types.map((t) => `(${byTypeSrc.get(t)!.join('|')})`).join('|'), 'g'),
     types,
-    anchors: buildLiteralScanner([...anchorIds.keys()]),
+    anchors: filter.scanner,
     patterns,
-    owners,
+    owners: filter.owners,
   };
 }
 
