@@ -275,15 +275,7 @@ export class ClickHouseStore implements Store {
   }
 
   async customerVersions(customerId: string): Promise<CustomerVersions> {
-    // One round trip; a scalar subquery without a row is NULL (or '' with an older engine's setting): none.
-    const r = await this.ch.first<Record<keyof CustomerVersions, string | null>>(
-      `SELECT (SELECT value FROM ${this.t('meta')} FINAL WHERE key = {k:String}) AS watchlist,
-         (SELECT concat(toString(seq), '.', toString(version)) FROM ${this.t('assessments_latest')} FINAL WHERE customer_id = {c:String}) AS assessment,
-         (SELECT concat(refreshed_at, '.', toString(version)) FROM ${this.t('customer_register_refresh')} FINAL WHERE customer_id = {c:String}) AS registers`,
-      { k: META_KEYS.watchlistVersion, c: customerId },
-    );
-    const some = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
-    return { watchlist: some(r?.watchlist), assessment: some(r?.assessment), registers: some(r?.registers) };
+    return (await this.customersVersions([customerId]))[0]!;
   }
 
   async customersVersions(customerIds: readonly string[]): Promise<CustomerVersions[]> {
