@@ -159,7 +159,7 @@ const OPENER_SHAPE = /(?:ly|ing|based|owned|listed|headquartered|born)$/;
 /** French and Italian adverbs open sentences too ("Contrairement à …", "Ovviamente"): never a name's first word. */
 const ADVERB_SHAPE = /[a-z]{3,}(?:ment|mente)$/;
 /** A procedure noun opening a sentence before a lower-case word is its topic ("Administration also triggers …", "Liquidation is …"). */
-const PROCEDURE_OPENER = /^(?:administration|liquidation|insolvency|bankruptcy|receivership|moratorium|restructuring|insolvenz|konkurs|liquidation|faillite|redressement|sauvegarde|fallimento|concordato|liquidazione)$/;
+const PROCEDURE_OPENER = /^(?:administration|liquidation|insolvency|bankruptcy|receivership|moratorium|restructuring|insolvenz|konkurs|faillite|redressement|sauvegarde|fallimento|concordato|liquidazione)$/;
 /** The first person plural that opens Italian advice pages ("Vediamo", "Ricordiamo") and a French elided conjunction
  * written as one token with its next word ("Lorsqu’un", "Puisqu’il"): never a name's first word. */
 const PLURAL_OPENER_IT = /[a-z]{2,}iamo$/;
