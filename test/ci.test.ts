@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,8 +40,23 @@ describe('.ci/run', () => {
 
   it('ends npm test with the plain closing line a CI log reader counts', () => {
     const config = readFileSync(path.join(root, 'vitest.config.ts'), 'utf8');
-    expect(config).toMatch(/reporters: \['default', '\.\/test\/closing-line\.reporter\.ts'\]/);
+    expect(config).toMatch(/reporters: \[process\.env\.CI \? 'dot' : 'default', '\.\/test\/closing-line\.reporter\.ts'\]/);
     // CI=true turns vitest's colours on; the CI log stays plain text.
     expect(ci).toMatch(/^export NO_COLOR=1$/m);
+  });
+
+  it('under CI, prints the whole run in a few kilobytes: the runner, dots, the summary and the count line, no file list', () => {
+    const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/i18n/format.test.ts'], {
+      cwd: root,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', VITEST: undefined, VITEST_WORKER_ID: undefined, VITEST_POOL_ID: undefined },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ RUN {2}v\d+\.\d+\.\d+ /m);
+    expect(run.stdout).not.toMatch(/✓ test\//);
+    expect(run.stdout).toMatch(/^ {6}Tests {2}6 passed \(6\)$/m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Tests:       6 passed, 6 total');
+    expect(run.stdout.length).toBeLessThan(2_000);
   });
 });
