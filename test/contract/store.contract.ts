@@ -1,39 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assessment, Customer, Document, LedgerRow, Signal } from '../../platform/schemas/index.js';
-import type { PortfolioQuery, Store } from '../../platform/store/port.js';
-import { subscriptionSchema } from '../../platform/config/subscriptions.js';
+import type { Store } from '../../platform/store/port.js';
+import { runAlertsContract } from './store-alerts.contract.js';
+import { runPortfolioContract } from './store-portfolio.contract.js';
+import { sample, type StoreHarness } from './store-samples.js';
 
-/** The Store contract: SQLite and ClickHouse adapters must both pass it. */
-export interface StoreHarness {
-  create(): Promise<Store>;
-}
+export { sample, type StoreHarness };
 
-export const sample = {
-  customer: (id: string, name = `Customer ${id}`): Customer => ({
-    id, name, aliases: [], registerIds: [], domains: [], country: 'CH', industry: 'C', tags: [],
-  }),
-  document: (id: string): Document => ({
-    id, sourceId: 'src', kind: 'news', url: `https://example.org/${id}`, title: `Title ${id}`, text: 'Text',
-    fetchedAt: '2026-11-01T10:00:00.000Z', publishedAt: '2026-11-01T09:00:00.000Z',
-  }),
-  ledger: (customerId: string, invoiceId: string, overrides: Partial<LedgerRow> = {}): LedgerRow => ({
-    customerId, invoiceId, issueDate: '2026-09-01', dueDate: '2026-10-01', amount: 1000, currency: 'CHF',
-    paidAmount: 0, dunningLevel: 0, collection: false, ...overrides,
-  }),
-  signal: (id: string, customerId: string): Signal => ({
-    id, type: 'insolvency', severity: 'critical', confidence: 0.9, polarity: -1, customerId, ambiguous: false,
-    evidence: 'Über die Gesellschaft wurde der Konkurs eröffnet.', documentIds: ['d1'], sourceId: 'src',
-    title: 'Konkurs', url: 'https://example.org/d1', occurredAt: '2026-11-01T09:00:00.000Z', detectedAt: '2026-11-01T10:00:00.000Z',
-  }),
-  assessment: (customerId: string, grade: Assessment['grade'], score: number, asOf = '2026-11-02T00:00:00.000Z'): Assessment => ({
-    customerId, name: `Customer ${customerId}`, asOf, score, pd: score / 200, grade,
-    terms: { kind: 'open_account', netDays: 30, advancePercent: null, creditLimit: 10000, currency: 'CHF' },
-    factors: [{ name: 'payment_behaviour', contribution: 5, evidence: ['INV-1'] }], signals: [], modelVersion: 'test',
-  }),
-};
-
+/**
+ * The Store contract: the SQLite and ClickHouse adapters must both pass it. Customers, documents, ledger,
+ * signals, assessments, registers, removal and credit notes here; the portfolio's read side and what
+ * alerting keeps each run on a store of their own (store-portfolio.contract.ts, store-alerts.contract.ts).
+ */
 export function runStoreContract(name: string, harness: StoreHarness): void {
   runPortfolioContract(name, harness);
+  runAlertsContract(name, harness);
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -178,92 +158,6 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect([first, refreshed, again, changed]).not.toContain(await store.latestAssessmentVersion('v1'));
     });
 
-    it('keeps one outbox entry per key, leases it to one sender, and tracks cursors', async () => {
-      const at = new Date('2026-11-02T07:00:00Z');
-      const entry = {
-        key: 'digest:sub1:daily:2026-11-02', subscriptionId: 'sub1', recipient: 'a@example.org', kind: 'digest' as const,
-        period: 'daily:2026-11-02', subject: 'Digest', message: 'raw', itemCount: 2, cursor: { signals: 7 },
-      };
-      expect(await store.outbox.enqueue(entry, at)).toBe(true);
-      expect(await store.outbox.enqueue({ ...entry, message: 'other' }, at)).toBe(false);
-      expect((await store.outbox.get(entry.key))?.message).toBe('raw');
-      expect(await store.outbox.claim(entry.key, 'w1', at, 60_000)).toBe(true);
-      expect(await store.outbox.claim(entry.key, 'w2', at, 60_000)).toBe(false);
-      expect(await store.outbox.claim(entry.key, 'w2', new Date(at.getTime() + 61_000), 60_000)).toBe(true);
-      await store.outbox.markFailed(entry.key, 'connection refused', at, false, new Date(at.getTime() + 30_000));
-      expect((await store.outbox.pending(10)).map((e) => [e.key, e.retryAt, e.lastError])).toEqual([[entry.key, '2026-11-02T07:00:30.000Z', 'connection refused']]);
-      await store.outbox.markSent(entry.key, at);
-      expect(await store.outbox.pending(10)).toEqual([]);
-      const sent = await store.outbox.get(entry.key);
-      expect(sent?.status).toBe('sent');
-      expect(sent?.attempts).toBe(2);
-      expect(sent?.cursor).toEqual({ signals: 7 });
-    });
-
-    it('records an attempt before sending: "sending" entries are pending again only once their attempt is older than the cut-off', async () => {
-      const at = new Date('2026-11-04T07:00:00Z');
-      const entry = (n: number) => ({
-        key: `digest:sending${n}:daily:2026-11-04`, subscriptionId: `sending${n}`, recipient: 'a@example.org', kind: 'digest' as const,
-        period: 'daily:2026-11-04', subject: 'Digest', message: `raw ${n}`, itemCount: 1, cursor: { signals: n },
-      });
-      await store.outbox.enqueueMany([entry(1), entry(2)], at);
-      expect(await store.outbox.claimMany([entry(1).key, entry(2).key], 'w1', at, 60_000)).toHaveLength(2);
-      await store.outbox.markSendingMany([entry(1).key, entry(2).key], at);
-      expect(await store.outbox.get(entry(1).key)).toMatchObject({ status: 'sending', attempts: 1, attemptStartedAt: '2026-11-04T07:00:00.000Z' });
-      const mine = (list: Array<{ key: string }>) => list.map((e) => e.key).filter((k) => k.startsWith('digest:sending'));
-      expect(mine(await store.outbox.pending(100))).toEqual([]);
-      expect(mine(await store.outbox.pending(100, { unconfirmedBefore: at }))).toEqual([]);
-      // The sender died; after the cut-off another one may claim both again (the lease ran out too).
-      const later = new Date(at.getTime() + 600_000);
-      expect(mine(await store.outbox.pending(100, { unconfirmedBefore: new Date(later.getTime() - 60_000) }))).toEqual([entry(1).key, entry(2).key]);
-      expect((await store.outbox.claimMany([entry(1).key, entry(2).key], 'w2', later, 60_000)).sort()).toEqual([entry(1).key, entry(2).key]);
-      await store.outbox.markSendingMany([entry(1).key], later);
-      await store.outbox.markSentMany([entry(1).key], later);
-      expect(await store.outbox.get(entry(1).key)).toMatchObject({ status: 'sent', attempts: 2 });
-      expect((await store.outbox.get(entry(1).key))?.attemptStartedAt).toBeUndefined();
-      // An answer with an error puts it back to pending without counting the attempt twice.
-      await store.outbox.markSendingMany([entry(2).key], later);
-      await store.outbox.markFailed(entry(2).key, '451 try again', later, false, new Date(later.getTime() + 30_000));
-      expect(await store.outbox.get(entry(2).key)).toMatchObject({ status: 'pending', attempts: 2, lastError: '451 try again' });
-      // sent and failed entries are never marked sending again.
-      await store.outbox.markSendingMany([entry(1).key], later);
-      expect((await store.outbox.get(entry(1).key))?.status).toBe('sent');
-    });
-
-    it('enqueues, claims and marks sent in batches with the per-key semantics', async () => {
-      const at = new Date('2026-11-03T07:00:00Z');
-      const entry = (n: number) => ({
-        key: `digest:bsub${n}:daily:2026-11-03`, subscriptionId: `bsub${n}`, recipient: `b${n}@example.org`, kind: 'digest' as const,
-        period: 'daily:2026-11-03', subject: `Digest ${n}`, message: `raw ${n}`, itemCount: n, cursor: { signals: 10 + n },
-      });
-      expect(await store.outbox.enqueueMany([], at)).toEqual([]);
-      expect(await store.outbox.enqueueMany([entry(1), entry(2)], at)).toEqual([true, true]);
-      // A key that exists keeps its first message; the new one next to it is inserted.
-      expect(await store.outbox.enqueueMany([{ ...entry(2), message: 'other' }, entry(3)], at)).toEqual([false, true]);
-      expect((await store.outbox.get(entry(2).key))?.message).toBe('raw 2');
-      expect(await store.outbox.existingKeys([entry(1).key, entry(3).key, 'digest:nobody:daily:2026-11-03'])).toEqual(
-        new Set([entry(1).key, entry(3).key]),
-      );
-      expect(await store.outbox.existingKeys([])).toEqual(new Set());
-
-      expect(await store.outbox.claim(entry(2).key, 'w2', at, 60_000)).toBe(true);
-      expect((await store.outbox.claimMany([entry(1).key, entry(2).key, entry(3).key], 'w1', at, 60_000)).sort()).toEqual([entry(1).key, entry(3).key]);
-      expect(await store.outbox.claimMany([entry(1).key], 'w2', at, 60_000)).toEqual([]);
-      expect(await store.outbox.claimMany([], 'w1', at, 60_000)).toEqual([]);
-
-      await store.outbox.markSentMany([entry(1).key, entry(3).key], at);
-      await store.outbox.markSentMany([], at);
-      for (const n of [1, 3]) {
-        const sent = await store.outbox.get(entry(n).key);
-        expect(sent?.status).toBe('sent');
-        expect(sent?.attempts).toBe(1);
-      }
-      expect((await store.outbox.get(entry(2).key))?.status).toBe('pending');
-      // Sent entries cannot be claimed again; the lease of w2 still holds its entry.
-      expect(await store.outbox.claimMany([entry(1).key, entry(2).key], 'w1', at, 60_000)).toEqual([]);
-      expect((await store.outbox.get(entry(3).key))?.cursor).toEqual({ signals: 13 });
-    });
-
     it('queues customers for re-scoring until cleared, keeping marks made meanwhile', async () => {
       const t0 = new Date('2026-11-02T10:00:00Z');
       await store.markDirty(['c1', 'c2'], t0);
@@ -298,56 +192,6 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect((await store.customerVersions('nobody-v')).watchlist).toBe('w-1');
       await store.setMeta('watchlist.version', 'w-2');
       expect(await store.customerVersions('nobody-v')).toEqual({ watchlist: 'w-2', assessment: undefined, registers: undefined });
-    });
-
-    it('keeps added subscriptions one row each: concurrent adds lose none; unsubscribe marks apply to configured ones too', async () => {
-      const at = new Date('2026-11-02T08:00:00Z');
-      const sub = (id: string, email = `${id}@example.org`) => subscriptionSchema.parse({ id, email, scope: { customers: ['c1'] } });
-      await Promise.all(Array.from({ length: 20 }, (_, i) => store.subscriptions.putSubscription(sub(`s${String(i).padStart(2, '0')}`), at)));
-      expect((await store.subscriptions.listStoredSubscriptions()).map((r) => r.id)).toHaveLength(20);
-      await store.subscriptions.putSubscription(sub('s00', 'new@example.org'), at);
-      await store.subscriptions.markUnsubscribed('s01', at);
-      await store.subscriptions.markUnsubscribed('from-config', at);
-      expect(await store.subscriptions.deleteSubscription('s02')).toBe(true);
-      expect(await store.subscriptions.deleteSubscription('s02')).toBe(false);
-      expect(await store.subscriptions.deleteSubscription('from-config')).toBe(false);
-      const rows = new Map((await store.subscriptions.listStoredSubscriptions()).map((r) => [r.id, r]));
-      expect(rows.size).toBe(20); // 19 added + the configured one's mark
-      expect(rows.get('s00')?.subscription?.email).toBe('new@example.org');
-      expect(rows.get('s01')).toMatchObject({ unsubscribedAt: '2026-11-02T08:00:00.000Z', subscription: { id: 's01' } });
-      expect(rows.get('from-config')).toEqual({ id: 'from-config', unsubscribedAt: '2026-11-02T08:00:00.000Z' });
-      // Re-adding turns a subscription back on.
-      await store.subscriptions.putSubscription(sub('s01'), at);
-      expect((await store.subscriptions.listStoredSubscriptions()).find((r) => r.id === 's01')?.unsubscribedAt).toBeUndefined();
-    });
-
-    it('keeps one digest state per subscription whose cursor only moves back by an explicit rewind', async () => {
-      const at = '2026-11-02T09:00:00.000Z';
-      const state = (id: string, signals: number, lastPeriod: string, quietSlots = 0) => ({
-        subscriptionId: id, cursor: { signals, assessments: 2 }, lastPeriod, quietSlots, updatedAt: at,
-      });
-      expect(await store.digestStates.digestStates([])).toEqual(new Map());
-      await store.digestStates.saveDigestStates([state('d1', 10, '2026-11-01'), state('d2', 4, '2026-11-01', 1)]);
-      await store.digestStates.saveDigestStates([state('d1', 8, '2026-11-02')]); // a stale writer cannot move it back
-      const got = await store.digestStates.digestStates(['d1', 'd2', 'none']);
-      expect(got.get('d1')).toEqual(state('d1', 10, '2026-11-02'));
-      expect(got.get('d2')).toEqual(state('d2', 4, '2026-11-01', 1));
-      expect(got.has('none')).toBe(false);
-      await store.digestStates.rewindDigestCursor('d1', { signals: 6, assessments: 5 }, new Date(at));
-      expect((await store.digestStates.digestStates(['d1'])).get('d1')?.cursor).toEqual({ signals: 6, assessments: 2 });
-    });
-
-    it('logs instant alerts: cursors, event marks and each recipient\'s rate window', async () => {
-      const t0 = new Date('2026-11-02T10:00:00Z');
-      await store.instantLog.saveInstantCursor('i1', { signals: 5, assessments: 1 }, t0);
-      await store.instantLog.saveInstantCursor('i1', { signals: 7, assessments: 1 }, t0);
-      expect(await store.instantLog.instantCursors(['i1', 'i2'])).toEqual(new Map([['i1', { signals: 7, assessments: 1 }]]));
-      await store.instantLog.recordInstantMail('i1', 'Anna@Example.org', ['c1:insolvency', 'c1:grade-E'], t0);
-      await store.instantLog.recordInstantMail('i2', 'anna@example.org', ['c1:insolvency'], new Date(t0.getTime() + 60_000));
-      expect(await store.instantLog.lastAlerted('i1', ['c1:insolvency', 'c2:liquidation'])).toEqual(new Map([['c1:insolvency', t0.toISOString()]]));
-      expect(await store.instantLog.lastAlerted('i2', [])).toEqual(new Map());
-      expect(await store.instantLog.instantMailsSince('ANNA@example.org', new Date(t0.getTime() - 1))).toHaveLength(2);
-      expect(await store.instantLog.instantMailsSince('anna@example.org', new Date(t0.getTime() + 1))).toEqual(['2026-11-02T10:01:00.000Z']);
     });
 
     it('caches register answers and keeps one register entry per customer and register, replaced on refresh', async () => {
@@ -480,122 +324,6 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect([...found.keys()]).toEqual(['signal:s1']);
       expect(found.get('signal:s1')!.by).toBe('anna');
       expect((await store.credit.acknowledgementsFor('c1')).map((a) => a.itemKey).sort()).toEqual(['signal:s1', 'signal:s2']);
-    });
-  });
-}
-
-const portfolioQuery = (q: Partial<PortfolioQuery> = {}): PortfolioQuery => ({
-  today: '2026-11-02', sort: 'risk', descending: true, limit: 50, offset: 0, reporting: { currency: 'CHF', rates: { EUR: 0.9 } }, ...q,
-});
-
-const c1Assessment = (asOf: string): Assessment => ({
-  ...sample.assessment('c1', 'C', 40, asOf),
-  exposure: { open: 1450, overdue: 1000, approvedLimit: 2000, utilisation: 0.725, currency: 'CHF' },
-  nextStep: { code: 'step.call', params: { days: 3 } },
-});
-
-/** The portfolio's read side on a store of its own (the page spans every customer in it). */
-function runPortfolioContract(name: string, harness: StoreHarness): void {
-  describe(`Store contract, portfolio: ${name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await harness.create();
-      await store.upsertCustomers([
-        { ...sample.customer('c1', 'Alpha AG'), industry: 'C25', tags: ['key-account', 'export'] },
-        { ...sample.customer('c2', 'beta GmbH'), industry: 'F41' },
-        { ...sample.customer('c3', 'Gamma SA'), industry: 'C10', tags: ['key-account'] },
-      ]);
-      expect(await store.saveAssessment(sample.assessment('c1', 'A', 10, '2026-10-01T00:00:00.000Z'))).toBe('new');
-      expect(await store.saveAssessment(c1Assessment('2026-11-02T00:00:00.000Z'))).toBe('new');
-      expect(await store.saveAssessment(sample.assessment('c2', 'D', 70))).toBe('new');
-      expect(await store.saveAssessment({ ...sample.assessment('x9', 'B', 20), name: 'Ledger Only Ltd' })).toBe('new');
-      await store.saveLedgerPositions('c1', [
-        { invoiceId: 'INV-1', currency: 'CHF', dueDate: '2026-10-01', open: 1000 },
-        { invoiceId: 'INV-2', currency: 'EUR', dueDate: '2026-12-01', open: 500 },
-      ]);
-      await store.saveLedgerPositions('c2', [{ invoiceId: 'OLD', currency: 'CHF', dueDate: '2026-01-01', open: 9999 }]);
-      // Replaced as a whole: the old item is gone; a credit balance lowers open (never below 0) and overdue with it.
-      await store.saveLedgerPositions('c2', [
-        { invoiceId: 'I1', currency: 'CHF', dueDate: '2026-10-15', open: 800 },
-        { invoiceId: '', currency: 'CHF', dueDate: null, open: -300 },
-      ]);
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
-
-    it('lists every customer with its latest assessment and open items in one page, riskiest first, unassessed last', async () => {
-      const page = await store.portfolioPage(portfolioQuery());
-      expect(page.total).toBe(4);
-      expect(page.rows.map((r) => r.id)).toEqual(['c2', 'c1', 'x9', 'c3']);
-      const [c2, c1, x9, c3] = page.rows;
-      expect(c1).toMatchObject({
-        name: 'Alpha AG', industry: 'C25', tags: ['key-account', 'export'], grade: 'C', score: 40, pd: 0.2, termsKind: 'open_account',
-        asOf: '2026-11-02T00:00:00.000Z', previousScore: 10, previousGrade: 'A', approvedLimit: 2000, utilisation: 0.725, currency: 'CHF',
-        nextStep: { code: 'step.call', params: { days: 3 } }, overridden: false, open: { CHF: 1000, EUR: 500 }, overdue: { CHF: 1000 },
-      });
-      expect(c2).toMatchObject({ name: 'beta GmbH', grade: 'D', previousScore: null, open: { CHF: 500 }, overdue: { CHF: 500 } });
-      expect(x9).toMatchObject({ name: 'Ledger Only Ltd', industry: '', tags: [], grade: 'B', open: {}, overdue: {} });
-      expect(c3).toMatchObject({ name: 'Gamma SA', grade: null, score: null, termsKind: null, previousScore: null, open: {}, overdue: {} });
-    });
-
-    it('filters by grade, tag, industry prefix and movement, and pages without overlap', async () => {
-      const ids = async (q: Partial<PortfolioQuery>) => (await store.portfolioPage(portfolioQuery(q))).rows.map((r) => r.id);
-      expect(await ids({ grade: 'D' })).toEqual(['c2']);
-      expect(await ids({ tag: 'key-account' })).toEqual(['c1', 'c3']);
-      expect(await ids({ tag: 'key' })).toEqual([]);
-      expect(await ids({ industry: 'C' })).toEqual(['c1', 'c3']);
-      expect(await ids({ industry: 'C2' })).toEqual(['c1']);
-      expect(await ids({ moved: true })).toEqual(['c1']);
-      const second = await store.portfolioPage(portfolioQuery({ limit: 2, offset: 2 }));
-      expect(second).toMatchObject({ total: 4 });
-      expect(second.rows.map((r) => r.id)).toEqual(['x9', 'c3']);
-      const past = await store.portfolioPage(portfolioQuery({ limit: 2, offset: 10 }));
-      expect(past).toEqual({ total: 4, rows: [] });
-      expect((await store.portfolioPage(portfolioQuery({ grade: 'E' })))).toEqual({ total: 0, rows: [] });
-    });
-
-    it('sorts in the store: by name case-insensitively, by open in the reporting currency (unconvertible last), by change', async () => {
-      const ids = async (q: Partial<PortfolioQuery>) => (await store.portfolioPage(portfolioQuery(q))).rows.map((r) => r.id);
-      expect(await ids({ sort: 'name', descending: false })).toEqual(['c1', 'c2', 'c3', 'x9']);
-      expect(await ids({ sort: 'name', descending: true })).toEqual(['x9', 'c3', 'c2', 'c1']);
-      // c1: 1000 CHF + 500 EUR × 0.9 = 1450 CHF; c2: 500 CHF; no open items: 0.
-      expect(await ids({ sort: 'open' })).toEqual(['c1', 'c2', 'c3', 'x9']);
-      expect(await ids({ sort: 'open', descending: false })).toEqual(['c3', 'x9', 'c2', 'c1']);
-      // Without a EUR rate c1's total is unknown: last in either direction.
-      expect(await ids({ sort: 'open', reporting: { currency: 'CHF', rates: {} } })).toEqual(['c2', 'c3', 'x9', 'c1']);
-      expect(await ids({ sort: 'overdue' })).toEqual(['c1', 'c2', 'c3', 'x9']);
-      expect(await ids({ sort: 'change' })).toEqual(['c1', 'c2', 'c3', 'x9']);
-      expect(await ids({ sort: 'limitUse' })).toEqual(['c1', 'c2', 'c3', 'x9']);
-    });
-
-    it('totals every customer per grade and currency', async () => {
-      const t = await store.portfolioTotals('2026-11-02');
-      expect(t.customers).toBe(4);
-      const byGrade = Object.fromEntries(t.grades.map((g) => [g.grade ?? '-', g.customers]));
-      expect(byGrade).toEqual({ B: 1, C: 1, D: 1, '-': 1 });
-      const key = (a: { grade: string | null; currency: string }) => `${a.grade}/${a.currency}`;
-      expect([...t.amounts].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([
-        { grade: 'C', currency: 'CHF', open: 1000, overdue: 1000 },
-        { grade: 'C', currency: 'EUR', open: 500, overdue: 0 },
-        { grade: 'D', currency: 'CHF', open: 500, overdue: 500 },
-      ]);
-    });
-
-    it('keeps the previous score through an unchanged re-score and moves it on a change; removal takes the open items', async () => {
-      expect(await store.saveAssessment(c1Assessment('2026-11-03T00:00:00.000Z'))).toBe('unchanged');
-      let c1 = (await store.portfolioPage(portfolioQuery({ tag: 'export' }))).rows[0]!;
-      expect(c1).toMatchObject({ asOf: '2026-11-03T00:00:00.000Z', previousScore: 10, previousGrade: 'A', approvedLimit: 2000 });
-      expect(await store.saveAssessment(sample.assessment('c1', 'D', 62, '2026-11-04T00:00:00.000Z'))).toBe('new');
-      c1 = (await store.portfolioPage(portfolioQuery({ tag: 'export' }))).rows[0]!;
-      expect(c1).toMatchObject({ grade: 'D', score: 62, previousScore: 40, previousGrade: 'C', approvedLimit: null, nextStep: null });
-      await store.removeCustomers(['c2']);
-      const t = await store.portfolioTotals('2026-11-02');
-      expect(t.customers).toBe(3);
-      expect(t.amounts.filter((a) => a.grade === 'D').sort((a, b) => a.currency.localeCompare(b.currency))).toEqual([
-        { grade: 'D', currency: 'CHF', open: 1000, overdue: 1000 },
-        { grade: 'D', currency: 'EUR', open: 500, overdue: 0 },
-      ]);
     });
   });
 }
