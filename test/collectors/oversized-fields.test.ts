@@ -12,9 +12,9 @@ describe('oversized fields are capped when parsing', () => {
 <item><title>${title}</title><link>https://news.example/a</link><description>${words(MB)}</description></item>
 <item><title>&lt;b&gt;${'<i>x</i> '.repeat(200_000)}&lt;/b&gt;</title><link>https://news.example/b</link><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">${words(2 * MB)}</content:encoded><description>short</description></item>
 </channel></rss>`;
-    const started = Date.now();
+    // No wall-clock bound here (shared machines make timed unit tests flaky): a pathological pattern on
+    // these 4 MB would run into the suite's test timeout; the collect bench measures the speed.
     const feed = await parseFeed(xml);
-    expect(Date.now() - started).toBeLessThan(10_000);
     const [a, b] = feed.items;
     expect(a!.title.length).toBeLessThanOrEqual(TEXT_LIMITS.titleChars);
     expect(a!.title).toMatch(/^Alpenblick Metallbau AG: Konkurs eröffnet wort.*\S…$/);
