@@ -50,7 +50,8 @@ export const PERSON_WORDS = folded(`
   kindern geschwister eltern geselle gesellen lehrling lehrjahre wanderjahre militardienst schulzeit onkel tante neffe nichte grossvater
   grossmutter witwer hochzeit heirat leidenschaft memoiren beerdigung siblings apprentice apprenticeship uncle aunt nephew niece
   grandfather grandmother boyhood girlhood funeral memoirs apprenti apprentissage oncle neveu jeunesse funerailles memoires genitori
-  apprendista apprendistato zio nonno nonna giovinezza funerale death tod todes deces`);
+  apprendista apprendistato zio nonno nonna giovinezza funerale death tod todes deces
+  elterliche elterlichen elterlicher freund freunde freunden freundin friends amis amici`);
 
 /** Possessives of a person (or, in French and Italian, of anyone) before "Firma", "entreprise", "company": "Bolloré … son entreprise". */
 export const POSSESSIVES = folded(`sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren his her son sa ses suo sua suoi`);
@@ -97,6 +98,30 @@ export const VENUE_AFTER = folded(`
   arena stadion stadium stade stadio halle hall hallenstadion theater theatre teatro park parc parco platz place piazza square strasse
   street rue via weg tower turm building gebaude airport flughafen aeroport aeroporto station bahnhof gare stazione campus museum musee
   museo center centre zentrum bridge brucke pont ponte tunnel velodrome palais palazzetto dome forum bowl ring circuit`);
+
+/**
+ * Things a brand names when it is not the company: its product, its guide's awards, a sign on a roof
+ * ("Michelin stars", "étoile Michelin", "the Citgo sign", "Continental breakfast", "Bosch-Horn").
+ * Only right beside the name (one lower-case word may stand between: "CITGO gas sign").
+ */
+export const OBJECT_WORDS = folded(`
+  sign signs logo logos breakfast breakfasts star stars starred guide guides inspector inspectors horn
+  stern sterne sternen sternekoch sternekoche sternerestaurant tester fuhrer
+  etoile etoiles macaron macarons
+  stella stelle stellato stellata stellati guida`);
+
+/** A person's age written before the name: "der einunddreißigjährige Schindler", "der 45-jährige Meier", "the 45-year-old Smith". */
+export const AGE_SUFFIXES = ['jahrige', 'jahrigen', 'jahriger'];
+
+/**
+ * Verbs of a life that a person, rarely a company, does: "arbeitete Bosch sieben Jahre lang bei …",
+ * "studierte", "wuchs … auf", "emigrated". Right before or after the name.
+ */
+export const LIFE_VERBS = folded(`
+  arbeitete studierte studiert lernte erlernte besuchte wohnte lebte wuchs promovierte emigrierte floh heiratet
+  studied lived grew attended graduated emigrated fled
+  etudia vecut grandit emigra
+  studio visse crebbe emigro`);
 
 /** Nouns after a company name that are about the company itself, not a different entity: "Siemens CEO", "UBS Aktie". */
 export const BUSINESS_AFTER = folded(`
@@ -231,7 +256,9 @@ export const COUNTRY_PLACES: Record<string, Set<string>> = {
     london londres londra manchester birmingham leeds glasgow edinburgh liverpool bristol sheffield cardiff belfast leicester
     nottingham newcastle hmrc ftse westminster gbp sterling pounds pence`),
   US: folded(`
-    york washington california texas chicago boston seattle florida nasdaq nyse wall street sec delaware usd dollars`),
+    york washington california texas chicago boston seattle florida nasdaq nyse wall street sec delaware usd dollars
+    houston dallas atlanta detroit miami philadelphia denver angeles francisco pittsburgh cleveland minneapolis baltimore
+    oklahoma ohio michigan illinois pennsylvania massachusetts virginia carolina arizona colorado tennessee nevada`),
 };
 
 /** Every country cue word: its names and its places. */

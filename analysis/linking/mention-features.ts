@@ -4,7 +4,7 @@ import { put, type Feature } from './feature-catalogue.js';
 import type { CaseFit, NameSpan } from './find-candidates.js';
 import type { FeatureValues } from './link-model.js';
 import { addNameCues } from './name-features.js';
-import { addBeforeCues, addExtensionCues, addListingCues, describedBefore } from './neighbour-features.js';
+import { addBeforeCues, addExtensionCues, addListingCues, addObjectCues, describedBefore } from './neighbour-features.js';
 import { addPersonCues } from './person-features.js';
 import type { CustomerProfile, NameVariant } from './watchlist-index.js';
 
@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after', 'owner_after',
+  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after', 'owner_after', 'object_near', 'age_before',
 ];
 
 export interface Candidate {
@@ -45,6 +45,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   if (!name.form) addExtensionCues(ctx, span, profile, f);
   addListingCues(ctx, span, profile, f);
   addBeforeCues(ctx, span, profile, name.atStart, f);
+  addObjectCues(ctx, span, f);
   let otherEntity = false;
   for (const cue of OTHER_ENTITY) if (f.has(cue)) otherEntity = true;
   addWindowCues(ctx, span, profile, otherEntity, f);
@@ -57,10 +58,10 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
 const SHORT_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'industry_near', 'id_in_document'];
 const SHORT_PERSON: readonly Feature[] = [
   'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',
-  'historic_year_near', 'person_elsewhere',
+  'historic_year_near', 'person_elsewhere', 'age_before', 'life_verb_near',
 ];
 const SHORT_NAMESAKE: readonly Feature[] = [
-  'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
+  'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'object_near', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
 ];
 
 /**
@@ -82,7 +83,7 @@ function shortFormFeatures(f: FeatureValues, otherEntity: boolean): FeatureValue
 
 // Cues that a mention is written as a person: a first name, title or role with it, life dates, "X, who".
 const PERSON_FORM: readonly Feature[] = [
-  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after',
+  'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'age_before', 'person_relative_after', 'particle_after',
 ];
 
 /**

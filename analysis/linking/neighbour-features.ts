@@ -1,4 +1,4 @@
-import { BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, ROLES, TITLES, VENUE_AFTER } from './cue-words.js';
+import { BUSINESS_AFTER, CLUB_AFTER, CLUB_BEFORE, OBJECT_WORDS, ROLES, TITLES, VENUE_AFTER } from './cue-words.js';
 import { gapBefore, isCapitalised, rawToken, startsSentence, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { ABBREVIATIONS, COUNTRY_OF_NAME, FIRST_NAMES, PARTICLES, PLACES, SPACE_ONLY, SPACE_OR_HYPHEN } from './feature-words.js';
@@ -82,6 +82,32 @@ export function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   // A capitalised word that only starts its sentence ("Bei Migros") says nothing.
   if (startsSentence(ctx, prev, ABBREVIATIONS) && !isNameLike(raw)) return;
   put(f, ctx.lang === 'de' ? 'extension_before_de' : 'extension_before');
+}
+
+// English object words that are verbs too ("Citgo signs a deal", "Continental guides investors"):
+// a noun only after a determiner, a number or a possessive before the name ("the Citgo sign", "two Michelin stars", "Boston's Citgo sign").
+const VERB_TOO = new Set(['sign', 'signs', 'star', 'stars', 'guide', 'guides', 'horn']);
+const VERB_BEFORE = new Set(['sign', 'signs', 'star', 'stars', 'guides']);
+// Up to two adjectives may stand between: "the original Citgo sign", "a bright, conspicuous CITGO gas sign".
+const DETERMINED = /(?:^|[\s(“"])(?:the|a|an|this|its|their|his|her|our|one|two|three|\d+|\p{L}+['’]s)\s+(?:\p{Ll}+,?\s+){0,2}$/iu;
+
+/**
+ * "Michelin stars", "étoile Michelin", "the Citgo (gas) sign", "Continental breakfast", "Bosch-Horn":
+ * a product, an award or a landmark word right beside the name — the brand as a thing, not the company.
+ */
+export function addObjectCues(ctx: DocumentContext, span: NameSpan, f: FeatureValues): void {
+  const { norms } = ctx.tokens;
+  const prev = span.start - 1;
+  // Before the name, only nouns: "étoile Michelin", "Guide Michelin" — "Ford signs Continental" is a verb.
+  if (prev >= 0 && SPACE_ONLY.test(gapBefore(ctx, span.start)) && OBJECT_WORDS.has(norms[prev]!) && !VERB_BEFORE.has(norms[prev]!)) return put(f, 'object_near');
+  let at = span.end;
+  if (at >= norms.length || !SPACE_OR_HYPHEN.test(gapBefore(ctx, at))) return;
+  // One lower-case word may stand between: "CITGO gas sign".
+  if (!OBJECT_WORDS.has(norms[at]!) && at + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, at)) && SPACE_ONLY.test(gapBefore(ctx, at + 1)) && /^\p{Ll}/u.test(rawToken(ctx, at))) at++;
+  const norm = norms[at]!;
+  if (!OBJECT_WORDS.has(norm)) return;
+  if (VERB_TOO.has(norm) && !DETERMINED.test(ctx.text.slice(Math.max(0, ctx.tokens.starts[span.start]! - 40), ctx.tokens.starts[span.start]))) return;
+  put(f, 'object_near');
 }
 
 /** "Schuhhändler Reno", "retailer Wilko", "le groupe (belge) Louis Delhaize": a company noun right before, or before one lower-case adjective. */

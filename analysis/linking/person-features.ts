@@ -1,4 +1,4 @@
-import { AS_WORDS, GENDER_PRONOUNS, OWNED_FIRM, PERSON_PRONOUNS, PERSON_ROLES_AFTER, PERSON_VERBS, POSSESSIVES, ROLES, TITLES } from './cue-words.js';
+import { AGE_SUFFIXES, AS_WORDS, GENDER_PRONOUNS, LIFE_VERBS, OWNED_FIRM, PERSON_PRONOUNS, PERSON_ROLES_AFTER, PERSON_VERBS, POSSESSIVES, ROLES, TITLES } from './cue-words.js';
 import { gapBefore, isCapitalised, rawToken, type DocumentContext } from './document-context.js';
 import { put } from './feature-catalogue.js';
 import { FIRST_NAMES, PARTICLES, SPACE_ONLY } from './feature-words.js';
@@ -30,12 +30,11 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
       if (isCapitalised(rawToken(ctx, prev - 1)) && FIRST_NAMES.has(first) && !profile.nameTokens.has(first)) put(f, 'first_name_before');
     }
   }
+  if (prev >= 0 && ageBefore(ctx, prev)) put(f, 'age_before');
   for (let k = Math.max(0, span.start - 2); k < Math.min(norms.length, span.end + 3); k++) {
     if (k >= span.start && k < span.end) continue;
-    if (PERSON_VERBS.has(norms[k]!)) {
-      put(f, 'person_verb_near');
-      break;
-    }
+    if (PERSON_VERBS.has(norms[k]!)) put(f, 'person_verb_near');
+    if (LIFE_VERBS.has(norms[k]!)) put(f, 'life_verb_near');
   }
   for (let k = span.end; k < Math.min(norms.length, span.end + 8); k++) {
     if (PERSON_PRONOUNS.has(norms[k]!)) {
@@ -52,6 +51,14 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   if (span.end < norms.length && /^\s*,\s*$/.test(gapBefore(ctx, span.end)) && PERSON_RELATIVE.has(norms[span.end]!)) put(f, 'person_relative_after');
   if (roleAfter(ctx, span.end)) put(f, 'role_after');
   if (ownsFirmAfter(ctx, span.end)) put(f, 'owner_after');
+}
+
+/** "der einunddreißigjährige Schindler", "der 45-jährige Meier", "the 45-year-old Smith": an age right before the name. */
+function ageBefore(ctx: DocumentContext, prev: number): boolean {
+  const norm = ctx.tokens.norms[prev]!;
+  if (!SPACE_ONLY.test(gapBefore(ctx, prev + 1))) return false;
+  if (AGE_SUFFIXES.some((x) => norm.endsWith(x))) return true;
+  return norm === 'old' && prev > 0 && ctx.tokens.norms[prev - 1] === 'year' && gapBefore(ctx, prev) === '-';
 }
 
 // "Bolloré parvient à faire de son entreprise un conglomérat", "Hamm took his company": the one who owns or runs a firm is a person.

@@ -58,7 +58,8 @@ describe('linkEntities: names as news writes them', () => {
 
   it('tries the shorter name where a longer alias fails the case check ("the Helix group said")', () => {
     // A coined name: "helix" is an English word, which the common_word feature rightly weighs against a bare mention.
-    const helix = buildWatchlistIndex([customer('helvix', 'Helvix', { aliases: ['Helvix Group'] })], MODEL);
+    // A British customer in English news: what is tested is which alias is tried, not how English news about a foreign company weighs.
+    const helix = buildWatchlistIndex([customer('helvix', 'Helvix', { aliases: ['Helvix Group'], country: 'GB' })], MODEL);
     const found = (text: string) => linkEntities(helix, { text }).map((m) => [m.customerId, m.text]);
     expect(found('Helvix said it would cut jobs')).toEqual([['helvix', 'Helvix']]);
     expect(found('the Helvix group said it would cut jobs')).toEqual([['helvix', 'Helvix']]);
