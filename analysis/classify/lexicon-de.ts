@@ -30,6 +30,9 @@ export const LEXICON_DE: LexiconPatterns = {
     'beschliesst (?:die )?auflosung|auflosung beschlossen',
     '(?:im|aus dem) handelsregister gelöscht|löschung im handelsregister|von amtes wegen gelöscht|firma (?:ist|wird|wurde) gelöscht',
     'geschaftsaufgabe', 'betriebsaufgabe', 'stellt (?:den|seinen|ihren) (?:betrieb|geschaftsbetrieb) ein',
+    // The separable verb with its time or place between ("stellt den Geschäftsbetrieb Ende des Monats ein", "den Betrieb am
+    // Flugplatz Oberpfaffenhofen weitestgehend eingestellt").
+    '\\bstell(?:t|te|en|ten) (?:den|seinen|ihren) (?:geschafts|flug|produktions)?betrieb (?:' + W + ' ){1,5}ein\\b', '(?:den|seinen|ihren) (?:geschafts|flug)?betrieb (?:' + W + ' ){4,6}eingestellt\\b',
     '(?:den|seinen|ihren) (?:geschafts|flug)?betrieb (?:' + W + ' ){0,3}eingestellt', '\\babgewickelt\\b', '\\babzuwickeln\\b', '\\b(?:geordnete[nr]?|stille[nr]?) abwicklung\\b',
   ],
   debt_enforcement: [

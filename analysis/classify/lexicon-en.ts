@@ -19,6 +19,12 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bfrom (?:the )?(?:joint )?administrators\\b', '\\bthe (?:joint )?administrators? (?:of|to) the\\b', "\\b(?:its|their|'s|s') administrators\\b",
     '\\bcollapsed (?:' + W + ' ){0,2}(?:chain|retailer|company|firm|group|business|operator|airline|lender|bank|builder|carrier|brand|store|stores)\\b',
     '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
+    // The practitioner called in or appointed with more words between, the company placed into it by its directors ("called in Ernst
+    // & Young administrators", "administrators from FRP Advisory have officially been appointed", "its appointment as administrators",
+    // "place the company into administration").
+    '\\b(?:call(?:s|ed|ing)?|brought|bring(?:s|ing)?) in (?:' + W + ' ){1,3}administrators\\b', '\\b(?:administrators?|receivers?) (?:' + W + ' ){6,8}(?:appointed|called in)\\b',
+    '\\b(?:its|their|his|her) appointment as (?:joint )?(?:administrators?|receivers?)\\b', '\\bappointed as (?:joint )?(?:administrators?|receivers?) (?:to|of|for)\\b',
+    '(?<=\\b(?:place|places|placed|placing|put|puts|putting|push(?:es|ed|ing)?|tip(?:s|ped)?) (?:' + W + ' ){1,4})into (?:administration|receivership)\\b',
     '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|fell|fall(?:s|en|ing)?|slip(?:s|ped)?|collapsed?) in to (?:administration|receivership)\\b', '\\b(?:went|gone|goes|going) under\\b(?! (?:the|a|an|its|their|his|her|this|that|new|[a-z]+ name))',
   ],
   debt_restructuring: [
@@ -31,10 +37,14 @@ export const LEXICON_EN: LexiconPatterns = {
     '(?<!compulsory )\\b(?:voluntary |members\'? |creditors\'? )?liquidation\\b(?! (?:preference|preferences|value|of (?:its |their )?(?:positions|holdings|stake|shares|inventory)))',
     '\\bwound up\\b', '\\bdissolution of the (?:company|firm|partnership|business|group)\\b', '\\b(?:company|firm|business) (?:was|has been|will be|is being) dissolved\\b',
     '\\bstruck off\\b', '\\bstrike[- ]off\\b', '\\bstriking off\\b', '\\bceas(?:e|es|ed|ing) trading\\b', '\\bwill liquidate\\b', '\\bliquidat(?:e|es|ed|ing) (?:its|their|the) (?:remaining )?(?:stores|business|assets|operations)\\b',
-    '\\b(?:go(?:es|ing)?|went|gone|enter(?:s|ed|ing)?|placed|put) into (?:voluntary |compulsory |creditors\' voluntary |members\' voluntary )?liquidation\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
+    '\\b(?:go(?:es|ing)?|went|gone|enter(?:s|ed|ing)?|placed|put) into (?:voluntary |compulsory |creditors\' voluntary |members\' voluntary )?liquidation\\b', '(?<=\\b(?:place|places|placed|placing|put|puts|putting|forc(?:e|es|ed|ing)) (?:' + W + ' ){1,4})into (?:voluntary |compulsory |creditors\' voluntary |members\' voluntary )?liquidation\\b', '\\bwind(?:s|ing)? down (?:its |the )?(?:operations|business)',
   ],
   debt_enforcement: [
     '\\bserved (?:with )?(?:the |a |an )?(?:winding[- ]up )?petitions?\\b', '\\bbeing pursued (?:\\w+ ){0,2}for (?:unpaid|outstanding)\\b', '\\bpetition (?:against|to wind up)\\b', '\\barrest orders?\\b|\\breleased from arrest\\b|\\bships? (?:\\w+ )?(?:were |was )?arrested\\b',
+    // A creditor's petition told with its verb or its author, and an award or judgment collected by seizure ("has issued petitions
+    // against the retailer", "HMRC's petition for GBP 1.1 million", "seeks seizure of Citgo parent to collect on PDVSA award").
+    '\\b(?:issued|issues|issuing|presented|presents|lodged|lodges|brought|filed|files) (?:' + W + ' ){0,3}petitions? against\\b', "\\b(?:hmrc|creditor|creditors|landlord|landlords|lender|lenders|bank|taxman)(?:'s|s')? petition\\b",
+    '\\bto collect on\\b(?= (?:' + W + ' ){0,4}(?:award|awards|judgment|judgments|judgement|debts?)\\b)', '\\b(?:seeks?|sought|seeking|obtained|granted|won) (?:the |an? )?(?:seizure|attachment|garnishment) of\\b',
     '\\bwinding[- ]up petition', '\\bpetition(?:s|ed)? (?:' + W + ' ){0,2}(?:to wind up|for (?:the )?winding[- ]up|to wind-up)',
     '\\bwinding[- ]up (?:bid|proceedings|hearing|case|action)', '\\b(?:the )?petition (?:was |has been |had been |is )?(?:adjourned|withdrawn|dismissed|heard|presented)\\b', '\\b(?:had|have|has) the petition\\b',
     '\\bwound up over (?:unpaid|outstanding)', '\\btook over the petition\\b', '\\bcounty court judgments?\\b', '\\bccjs?\\b',

@@ -7,6 +7,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bfaillite\\b', '\\b(?:mise|mis|placee?s?|prononcee?) en faillite', '\\bredressement judiciaire\\b', '\\bliquidation judiciaire\\b',
     '\\bdepot de bilan\\b', '\\bdepose(?:r|nt)? (?:le|son) bilan', '\\binsolvab(?:le|ilite)\\b', '\\bcessation (?:des |de )?paiements?\\b',
     '\\bouverture de (?:la )?faillite', '\\bprocedure collective', '\\bsurendettement (?:' + W + ' )?avis',
+    // The observation period exists only inside a court procedure ("prolongement de la période d'observation du groupe").
+    '\\bperiode d\'observation\\b',
     '\\bprocedure (?:judiciaire )?de redressement\\b', '\\bprocedure ouverte (?:' + W + ' )?par le tribunal', '\\b(?:place|placee|places|placees|mise?s?) en liquidation\\b',
   ],
   debt_restructuring: [
@@ -16,7 +18,7 @@ export const LEXICON_FR: LexiconPatterns = {
   liquidation: [
     '\\bliquidation\\b(?! (?:judiciaire|de (?:ses |leurs )?(?:positions|stocks)))', '\\ben liquidation\\b(?! judiciaire)', '\\bdissolution (?:de la |d\'une )?(?:societe|entreprise|association|cooperative)',
     '\\bsociete (?:' + W + ' ){0,2}dissoute', '\\bradiee? du registre du commerce', '\\bradiation (?:de la societe|d\'office|du registre)', '\\bcessation (?:immediate |definitive )?d\'activites?\\b', '\\bliquidee?s?\\b',
-    '\\bferme (?:definitivement )?ses portes',
+    '\\bferme (?:definitivement )?ses portes', '\\b(?:mis|met|mettent|mettre|mettra|mettront|mettait|mettaient) la cle sous la porte\\b',
   ],
   debt_enforcement: [
     '\\bfait assigner\\b',

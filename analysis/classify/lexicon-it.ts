@@ -8,6 +8,8 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bprocedura concorsuale', '\\bamministrazione straordinaria\\b', '\\bapertura del fallimento', '\\bcrac\\b', '\\bcrack\\b',
     '\\bfallisce\\b', '\\bfalliscono\\b', '\\bcommissariamento\\b', '\\bdichiara(?:to|ta)? (?:il )?fallimento\\b',
     '\\bport(?:are|ato|a|ano) i libri in tribunale',
+    // A composition inside bankruptcy is no concordato preventivo: the company is already in fallimento.
+    '\\bconcordato fallimentare\\b',
   ],
   debt_restructuring: [
     '\\bconcordato (?:preventivo|in bianco|con riserva)?', '\\bristrutturazione del (?:debito|suo debito)', '\\baccordo di ristrutturazione', '\\bmoratoria\\b',
@@ -20,7 +22,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\b(?:ha chiuso|chiude|chiudera|chiudono) (?:improvvisamente|definitivamente|per sempre)\\b', '\\bannunciat[oa] la (?:propria )?chiusura\\b(?! (?:dello|della|del|di|dei|delle|degli))',
   ],
   debt_enforcement: [
-    '\\besecuzione forzata\\b', '\\bsequestro conservativo\\b', '\\bprecetto\\b', '\\b(?:istanz|domand)[ae] di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
+    '\\besecuzione forzata\\b', '\\bsequestro conservativo\\b', '\\b(?:richiesta|istanza|domanda) di sequestro (?:conservativo|preventivo )?(?:dei |di )?beni\\b', '\\bprecetto\\b', '\\b(?:istanz|domand)[ae] di fallimento\\b', '\\bricorso per (?:la dichiarazione di )?fallimento\\b', '\\bdecreto ingiuntivo\\b', '\\bpignoramento', '\\bpignorat[oia]', '\\basta giudiziaria\\b', '\\bincanto\\b',
     '\\bufficio (?:di |delle )?esecuzion[ei]', '\\bcommination[ei] di fallimento', '\\battestato di carenza beni', '\\bprecetto esecutivo',
   ],
   payment_delay: [
