@@ -138,7 +138,7 @@ export const NEGATION_AFTER: Record<string, RegExp> = {
 
 /** Talk about the law or how a procedure works, not about a company: "Revision des Insolvenzrechts". */
 export const LAW_OR_GENERIC: Record<string, RegExp> = {
-  de: /\b(?:ist|sind) (?:es )?(?:nicht |auch )?(?:zulassig|unzulassig|erlaubt|verboten|moglich|notwendig|erforderlich|statthaft)\b|(?:insolvenz|konkurs|betreibungs|sanierungs)recht|\b(?:revision|reform|gesetz|gesetzes|gesetzgeber|parlament|nationalrat|standerat|bundesrat)\b|\bwie (?:ein|eine|das|der) /,
+  de: /\b(?:ist|sind) (?:es )?(?:nicht |auch )?(?:zulassig|unzulassig|erlaubt|verboten|moglich|notwendig|erforderlich|statthaft)\b|(?:insolvenz|konkurs|betreibungs|sanierungs)recht|\b(?:revision|reform|gesetz|gesetzes|gesetzgeber|parlament|nationalrat|standerat|bundesrat)\b|(?<!^|, )\bwie (?:ein|eine|das|der) /,
   en: /\bit is (?:not )?(?:permitted|allowed|possible|necessary|prohibited|lawful|unlawful|illegal)\b|\byour (?:company|business|firm|limited company)\b|\b(?:law|laws|reform|legislation|lawmakers|parliament|congress)\b|\bhow (?:a|an|the) /,
   fr: /\bil (?:est|n'est pas) (?:possible|permis|interdit|necessaire|obligatoire)\b|\bvotre (?:entreprise|societe)\b|\b(?:droit|loi|reforme|revision|parlement|conseil federal)\b|\bcomment (?:une|un) /,
   it: /\b(?:e|non e) (?:possibile|consentito|vietato|necessario|obbligatorio|ammesso)\b|\b(?:tua|vostra) (?:azienda|impresa|societa)\b|\b(?:legge|riforma|codice|normativa|parlamento|diritto)\b|\bcome (?:un|una) /,
