@@ -156,7 +156,7 @@ const PROFESSION_HEAD = /^[\s-]+(?:counsel|lawyers?|attorneys?|solicitors?|speci
 
 /** A compulsory, court-ordered liquidation after insolvency is both insolvency and liquidation (annotation convention). */
 const BOTH_INSOLVENCY_AND_LIQUIDATION =
-  /compulsory liquidation|winding[- ]up order|wound up by the|liquidation judiciaire|liquidazione giudiziale|special managers?|(?:place|placee|places|placees|mise?s?) en liquidation|gerichtliche liquidation|auflosung durch konkurs/;
+  /compulsory liquidation|winding[- ]up order|wound up by the|ordered to be wound[- ]up|liquidation judiciaire|liquidazione giudiziale|special managers?|(?:place|placee|places|placees|mise?s?) en liquidation|gerichtliche liquidation|auflosung durch konkurs/;
 /** A court pronouncing the liquidation ("le tribunal a prononcé la liquidation d'Habitat"): a court-ordered liquidation. */
 const COURT_PRONOUNCED = /\b(?:prononc|ordonn)\w* (?:[\w'-]+ ){0,4}(?:la |sa |une )?$/;
 /** US Chapter 11 and "bankruptcy protection" are a debt restructuring, not an insolvency (annotation convention). */
@@ -211,6 +211,7 @@ const SELF_ADMINISTERED_BEFORE = /(?:schutzschirm|eigenverwaltungs?)-?$/;
 /** Words for the insolvency practitioner, and "as" before them: the person acting, not the company's event. */
 const PRACTITIONER = /verwalter|administrat(?:or|rice|eur)|liquidat(?:or|eur|ore)|receiver|curatore|commissari|sachwalter/;
 const AS_PRACTITIONER = /\b(?:als|as|comme|en qualite de|in qualita di|quale) (?:\w+ )?$/;
+const CITED_SOURCE = /\b(?:laut|berufung auf|zufolge|according to|selon|d'apres|secondo|stando a) (?:dem |der |den |the |le |la |les |l'|il |i |gli )?(?:vorlaufigen |provisorischen |joint |provisional )?$/;
 const OF_COMPANY = /^ (?:der|des|von|of|de|du|d'|di|del|della|dello|dell')\b/;
 /** Restructuring procedures of their own (Austrian Sanierungsverfahren, StaRUG, Eigenverwaltung, Schutzschirm). */
 const RESTRUCTURING_PROCEDURE = /eigenverwaltung|schutzschirm|sanierungsverfahren|restrukturierungsverfahren|restrukturierungsplan/;
@@ -234,7 +235,13 @@ function applyConventions(folded: string, triggers: Trigger[]): void {
       continue;
     }
     // The practitioner ("verkaufte Gerloff als Insolvenzverwalter …") is not an event of anyone in the sentence.
-    if ((t.type === 'insolvency' || t.type === 'liquidation') && PRACTITIONER.test(text) && AS_PRACTITIONER.test(folded.slice(Math.max(0, t.start - 12), t.start)) && !OF_COMPANY.test(folded.slice(t.end, t.end + 12))) {
+    // So is the practitioner quoted as a source ("laut Insolvenzverwalter", "unter Berufung auf Insolvenzverwalter X", "according to the administrators").
+    if (
+      (t.type === 'insolvency' || t.type === 'liquidation') &&
+      PRACTITIONER.test(text) &&
+      (AS_PRACTITIONER.test(folded.slice(Math.max(0, t.start - 12), t.start)) || CITED_SOURCE.test(folded.slice(Math.max(0, t.start - 30), t.start))) &&
+      !OF_COMPANY.test(folded.slice(t.end, t.end + 12))
+    ) {
       triggers.splice(i, 1);
       continue;
     }
