@@ -9,6 +9,7 @@ import type { OrgMention } from './mentions.js';
 import { NOT_AN_ORGANISATION } from './roles.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 import { registerEvent } from './register-event.js';
+import { resolveReferences } from './resolve-references.js';
 import { candidateFeatures, sentenceView } from './event-features.js';
 import { decide, explainDecision, type EventModel } from './event-model.js';
 
@@ -95,7 +96,8 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
     const e = { ...c.event, cues: [...c.event.cues, explainDecision(d, threshold)] };
     (d.probability >= threshold ? events : rejected).push(e);
   }
-  const kept = onePerSubjectAndType(events);
+  // "Das Unternehmen", "la société", "it": the organisation a sentence before or the title named (resolve-references.ts).
+  const kept = onePerSubjectAndType(resolveReferences(events, [...events, ...rejected], doc, lang));
   return { lang, events: kept, rejected, polarity: polarityOf(kept) };
 }
 
