@@ -86,7 +86,8 @@ export function addBeforeCues(ctx: DocumentContext, span: NameSpan, profile: Cus
 
 // English object words that are verbs too ("Citgo signs a deal", "Continental guides investors"):
 // a noun only after a determiner, a number or a possessive before the name ("the Citgo sign", "two Michelin stars", "Boston's Citgo sign").
-const VERB_TOO = new Set(['sign', 'signs', 'star', 'stars', 'guide', 'guides', 'horn']);
+const VERB_TOO = new Set(['sign', 'signs', 'star', 'stars', 'guide', 'guides']);
+const NOUN_LANGS = new Set(['de', 'fr', 'it']);
 const VERB_BEFORE = new Set(['sign', 'signs', 'star', 'stars', 'guides']);
 // Up to two adjectives may stand between: "the original Citgo sign", "a bright, conspicuous CITGO gas sign".
 const DETERMINED = /(?:^|[\s(“"])(?:the|a|an|this|its|their|his|her|our|one|two|three|\d+|\p{L}+['’]s)\s+(?:\p{Ll}+,?\s+){0,2}$/iu;
@@ -106,7 +107,8 @@ export function addObjectCues(ctx: DocumentContext, span: NameSpan, f: FeatureVa
   if (!OBJECT_WORDS.has(norms[at]!) && at + 1 < norms.length && SPACE_ONLY.test(gapBefore(ctx, at)) && SPACE_ONLY.test(gapBefore(ctx, at + 1)) && /^\p{Ll}/u.test(rawToken(ctx, at))) at++;
   const norm = norms[at]!;
   if (!OBJECT_WORDS.has(norm)) return;
-  if (VERB_TOO.has(norm) && !DETERMINED.test(ctx.text.slice(Math.max(0, ctx.tokens.starts[span.start]! - 40), ctx.tokens.starts[span.start]))) return;
+  // German, French and Italian nouns are nouns ("das legendäre Bosch-Horn"); a text too short to tell its language is read as English.
+  if (!NOUN_LANGS.has(ctx.lang) && VERB_TOO.has(norm) && !DETERMINED.test(ctx.text.slice(Math.max(0, ctx.tokens.starts[span.start]! - 40), ctx.tokens.starts[span.start]))) return;
   put(f, 'object_near');
 }
 
