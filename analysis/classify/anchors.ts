@@ -90,6 +90,10 @@ export interface PatternFilter {
   owners: number[][];
   always: number[];
   size: number;
+  /** Anchor index → its length (an occurrence ending at e starts at e − length). */
+  lengths: number[];
+  /** Pattern index → its anchors (indexes into `owners`). */
+  anchorsOfPattern: number[][];
 }
 
 export function buildPatternFilter(sources: readonly string[], known = builtAnchorTable()): PatternFilter {
@@ -108,7 +112,9 @@ export function buildPatternFilter(sources: readonly string[], known = builtAnch
       owners[id]!.push(k);
     }
   });
-  return { scanner: buildLiteralScanner([...ids.keys()]), owners, always, size: sources.length };
+  const anchorsOfPattern: number[][] = sources.map(() => []);
+  owners.forEach((ks, id) => ks.forEach((k) => anchorsOfPattern[k]!.push(id)));
+  return { scanner: buildLiteralScanner([...ids.keys()]), owners, always, size: sources.length, lengths: [...ids.keys()].map((a) => a.length), anchorsOfPattern };
 }
 
 /** 1 for each pattern that may match the text (one of its anchors occurs, or it has none), 0 for the others. */

@@ -1,5 +1,5 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
-import { foldText, foldTextMapped } from '../text/fold.js';
+import { foldText } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { guessLanguage } from './detect-language.js';
 import { extractSentence, type SentenceEvent } from './extract-sentence.js';
@@ -10,6 +10,7 @@ import { NOT_AN_ORGANISATION } from './roles.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 import { registerEvent } from './register-event.js';
 import { resolveReferences } from './resolve-references.js';
+import { SentenceReading } from './sentence-reading.js';
 import { candidateFeatures, sentenceView } from './event-features.js';
 import { decide, explainDecision, type EventModel } from './event-model.js';
 
@@ -118,15 +119,15 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     // A sentence worth reading: one of the lexicon's literal anchors occurs in it. Folded and scanned once for this
     // test and the extractor's triggers (the mapped fold differs from foldText only where no anchor can lie: a
     // backtick kept, a final sigma; so it passes every sentence foldText passed that has a trigger).
-    const mapped = foldTextMapped(s.text, lang);
+    const reading = new SentenceReading(s.text, lang);
     const anchors = new Set<number>();
-    lex.anchors.collect(mapped.folded, anchors);
+    lex.anchors.collect(reading.folded, anchors);
     if (anchors.size === 0) continue;
     const linked = linkedIn(doc.linked, s);
     const isTitle = s.start === 0 && doc.title !== undefined;
-    const found = extractSentence(s.text, { lang, lex, refYear, linked, mapped, anchors });
+    const found = extractSentence(s.text, { lang, lex, refYear, linked, reading, anchors });
     if (found.length === 0) continue;
-    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families) : undefined;
+    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, reading.plainFolded()) : undefined;
     const evidence = evidenceOf(s.text);
     const events = found.map((e) => toEvent(e, s, isTitle, evidence));
     // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must
@@ -269,9 +270,13 @@ function linkedIn(linked: ClassifiableDocument['linked'], s: { text: string; sta
 }
 
 export function evidenceOf(sentence: string): string {
-  const s = sentence.replace(/\s+/g, ' ').trim();
+  // Most sentences have single plain spaces only: then collapsing changes nothing and is not run.
+  const s = (ODD_SPACE.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim();
   return s.length <= EVIDENCE_MAX ? s : `${s.slice(0, EVIDENCE_MAX - 1)}…`;
 }
+
+/** Whitespace that /\s+/ → ' ' would change: any but a plain space, or two in a row. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 const POLARITY_WEIGHT: Record<Severity, number> = { critical: 1, high: 0.8, medium: 0.5, low: 0.2, positive: 0.6 };
 

@@ -1,6 +1,7 @@
 import { HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
 import { genericCuesOf } from './generic-cues.js';
+import { wordsOf } from './sentence-reading.js';
 
 /**
  * Features of one candidate event for the trained event model (event-model.ts). Families:
@@ -54,7 +55,7 @@ export function sentenceView(sentence: string, lang: string, isTitle: boolean, n
     if (/^[^:]{2,60}:\s/.test(sentence)) f.set('shape:colon_head', 1);
     if (/\b(?:19|20)\d\d\b/.test(sentence)) f.set('shape:year', 1);
   }
-  if (families.has('word')) for (const w of new Set(folded.match(/[a-z][a-z'-]{2,}/g) ?? [])) f.set(`w:${w.slice(0, 7)}`, 1);
+  if (families.has('word')) for (const w of new Set(wordsOf(folded))) f.set(`w:${w.slice(0, 7)}`, 1);
   return { features: f, lang };
 }
 

@@ -6,6 +6,7 @@ import { findMentions, tokenize, type OrgMention } from './mentions.js';
 import { genericityOf } from './genericity.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';
+import { anchorIndexOf, SentenceReading } from './sentence-reading.js';
 
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 
@@ -39,16 +40,19 @@ export interface SentenceContext {
   linked?: readonly OrgMention[];
   /** The sentence as foldTextMapped folds it, and the lexicon's anchors found in it, when the caller has them already. */
   mapped?: { folded: string; map: Int32Array };
+  /** The sentence read once (sentence-reading.ts), when the caller has it; built here otherwise. */
+  reading?: SentenceReading;
   anchors?: ReadonlySet<number>;
 }
 
 /** Every trigger in the sentence with its modality, subject and role. Pure. */
 export function extractSentence(sentence: string, ctx: SentenceContext): SentenceEvent[] {
-  const { folded, map } = ctx.mapped ?? foldTextMapped(sentence, ctx.lang);
-  const triggers: Trigger[] = findTriggers(folded, ctx.lex, false, ctx.mapped ? ctx.anchors : undefined);
+  const { folded, map } = ctx.reading ?? ctx.mapped ?? foldTextMapped(sentence, ctx.lang);
+  const triggers: Trigger[] = findTriggers(folded, ctx.lex, false, ctx.mapped || ctx.reading ? ctx.anchors : undefined);
   if (triggers.length === 0) return [];
   applyConventions(folded, triggers);
-  const toFolded = inverse(map, sentence.length);
+  const reading = ctx.reading ?? new SentenceReading(sentence, ctx.lang, { folded, map });
+  const toFolded = reading.toFolded;
   const mentions = mergeMentions(findMentions(sentence, ctx.lang, tokenize(sentence)), ctx.linked ?? []);
   const lower = sentence.toLowerCase();
   const names = mentions.filter((m) => m.kind === 'name').length;
@@ -58,11 +62,18 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   // Cue words inside a company's name say nothing about the event ("Rumeur Publique est placée en redressement judiciaire").
   const masked = maskNames(folded, lower, mentions, toFolded, triggers);
   const nameSpans = mentions.filter((m) => m.kind === 'name').map((m) => ({ start: toFolded(m.start), end: toFolded(m.end) }));
-  const sentenceCues = { folded: masked.folded, lower: masked.lower, lang: ctx.lang, refYear: ctx.refYear, memo: new Map<string, string | undefined>() };
+  const sentenceCues = {
+    folded: masked.folded,
+    lower: masked.lower,
+    lang: ctx.lang,
+    refYear: ctx.refYear,
+    memo: new Map<string, string | undefined>(),
+    anchors: masked.folded === folded ? reading.anchorIndex : anchorIndexOf(masked.folded),
+  };
   for (const t of triggers) {
     let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
-    let roles = assignRoles({ sentence, folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache });
+    let roles = assignRoles({ sentence, folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache, reading });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
       (t.type === 'insolvency' &&
@@ -304,12 +315,4 @@ function mergeMentions(own: OrgMention[], linked: readonly OrgMention[]): OrgMen
   if (linked.length === 0) return own;
   const kept = own.filter((m) => !linked.some((l) => l.start < m.end && l.end > m.start));
   return [...kept, ...linked].sort((a, b) => a.start - b.start);
-}
-
-/** original offset → folded offset, from the folded → original map. */
-function inverse(map: Int32Array, length: number): (original: number) => number {
-  const inv = new Int32Array(length + 1).fill(-1);
-  for (let i = map.length - 1; i >= 0; i--) inv[map[i]!] = i;
-  for (let j = length - 1; j >= 0; j--) if (inv[j] === -1) inv[j] = inv[j + 1]!;
-  return (o) => inv[Math.max(0, Math.min(length, o))]!;
 }

@@ -4,6 +4,7 @@ import type { LiteralScanner } from '../text/literal-scanner.js';
 import { anchorsOf, buildPatternFilter, builtAnchorTable } from './anchors.js';
 import { cueAnchorTable } from './generic-cues.js';
 import { markerAnchorTable } from './role-markers.js';
+import { modalityAnchorTable } from './modality.js';
 import { LEXICON_DE } from './lexicon-de.js';
 import { LEXICON_EN } from './lexicon-en.js';
 import { LEXICON_FR } from './lexicon-fr.js';
@@ -72,7 +73,7 @@ function patternsOf(lang: string): Map<EventType, string[]> {
  * those of the generic cue patterns (generic-cues.ts) and role markers (roles.ts; an empty list where one has none).
  */
 export function buildAnchorTable(): Record<string, string[]> {
-  const table: Record<string, string[]> = { ...cueAnchorTable(), ...markerAnchorTable() };
+  const table: Record<string, string[]> = { ...cueAnchorTable(), ...markerAnchorTable(), ...modalityAnchorTable() };
   for (const lang of ['de', 'en', 'fr', 'it']) {
     for (const sources of patternsOf(lang).values()) {
       for (const src of sources) {

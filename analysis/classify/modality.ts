@@ -21,6 +21,9 @@ import {
   yearsIn,
 } from './cues.js';
 
+import { anchorsOf, buildPatternFilter, type PatternFilter } from './anchors.js';
+import type { AnchorIndex } from './sentence-reading.js';
+
 export interface TriggerPosition {
   start: number;
   end: number;
@@ -43,6 +46,33 @@ export interface SentenceCues {
    * each clause (history, statistics, law, hedges), keyed by what they read. The caller passes one per sentence.
    */
   memo?: Map<string, string | undefined>;
+  /** Where the cue patterns' anchors occur in `folded` (sentence-reading.ts): a cue runs only on a window that has one. */
+  anchors?: AnchorIndex;
+}
+
+/** Every cue pattern of a language in one anchor filter; `index` gives each pattern's place in it. Patterns with flags run always. */
+const CUE_FILTERS = new Map<string, { filter: PatternFilter; index: Map<RegExp, number> }>();
+function cueFilter(lang: string): { filter: PatternFilter; index: Map<RegExp, number> } {
+  let f = CUE_FILTERS.get(lang);
+  if (f) return f;
+  const pick = <T>(table: Record<string, T>): T => table[lang] ?? table.en!;
+  const { beforeRe, afterRe } = avertedPatterns(lang);
+  const tables = [NEGATION_BEFORE, NEGATION_AFTER, DENIAL, YEARS_AFTER, HISTORIC, STATISTIC, LAW_OR_GENERIC, GENERIC, CONDITIONAL, HEDGE_ADJECTIVE, HEDGE_VERBAL];
+  const res = [...new Set([...tables.map(pick), SPORT, beforeRe, afterRe])].filter((re) => re.flags === '');
+  f = { filter: buildPatternFilter(res.map((re) => re.source)), index: new Map(res.map((re, k) => [re, k])) };
+  CUE_FILTERS.set(lang, f);
+  return f;
+}
+
+/** Every modality cue pattern's source with its anchors ([] for none): what the build writes into the CLI (lexicon.ts buildAnchorTable). */
+export function modalityAnchorTable(): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (const lang of ['de', 'en', 'fr', 'it']) for (const src of cueFilterSources(lang)) table[src] = anchorsOf(src) ?? [];
+  return table;
+}
+function cueFilterSources(lang: string): string[] {
+  const { index } = cueFilter(lang);
+  return [...index.keys()].map((re) => re.source);
 }
 
 /**
@@ -58,7 +88,14 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   const after = folded.slice(trigger.end, trigger.end + 45);
   const bounds = clauseBounds(folded, trigger.start, trigger.end);
   const clause = folded.slice(bounds.from, bounds.to);
-  const cue = (re: RegExp, text: string): string | undefined => re.exec(text)?.[0]?.trim();
+  // `from`: where the window `text` starts in `folded`; a cue none of whose anchors occurs in the window is not run.
+  const anchors = s.anchors?.text === folded ? s.anchors : undefined;
+  const filter = anchors ? cueFilter(lang) : undefined;
+  const cue = (re: RegExp, text: string, from?: number): string | undefined => {
+    const k = filter && from !== undefined ? filter.index.get(re) : undefined;
+    if (k !== undefined && !anchors!.hits(filter!.filter).may(k, from, from! + text.length)) return undefined;
+    return re.exec(text)?.[0]?.trim();
+  };
   // A cue of the whole sentence or of this clause, read once for all the triggers that share it.
   const memo = s.memo;
   const once = (key: string, read: () => string | undefined): string | undefined => {
@@ -70,24 +107,24 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   };
   const inClause = `${bounds.from}:${bounds.to}`;
 
-  let c = cue(pick(NEGATION_BEFORE), before) ?? cue(pick(NEGATION_AFTER), after);
+  let c = cue(pick(NEGATION_BEFORE), before, Math.max(0, trigger.start - 45)) ?? cue(pick(NEGATION_AFTER), after, trigger.end);
   if (c) return { modality: 'negated', cues: [`negation: ${c}`] };
-  c = once('denial', () => cue(pick(DENIAL), folded));
+  c = once('denial', () => cue(pick(DENIAL), folded, 0));
   if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
   c = avertedCue(s, trigger, others);
   if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
-  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start)) ?? once(`historic ${inClause}`, () => cue(pick(HISTORIC), clause) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear));
+  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start), Math.max(0, trigger.start - 50)) ?? once(`historic ${inClause}`, () => cue(pick(HISTORIC), clause, bounds.from) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear));
   if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
-  c = once(`statistic ${inClause}`, () => cue(pick(STATISTIC), clause));
+  c = once(`statistic ${inClause}`, () => cue(pick(STATISTIC), clause, bounds.from));
   if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
-  c = once('sport', () => cue(SPORT, folded)) ?? once(`generic ${inClause}`, () => cue(pick(LAW_OR_GENERIC), clause) ?? cue(pick(GENERIC), clause));
+  c = once('sport', () => cue(SPORT, folded, 0)) ?? once(`generic ${inClause}`, () => cue(pick(LAW_OR_GENERIC), clause, bounds.from) ?? cue(pick(GENERIC), clause, bounds.from));
   if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
-  c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))));
+  c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))), bounds.from);
   if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
   if (lang === 'de' && VERB_FIRST_DE.test(folded)) return { modality: 'hypothetical', cues: [`condition: verb first (${folded.trim().split(/\s/)[0]})`] };
   // A question ("Is Wilko going bust?", "Droht die Pleite?") asks, it does not state: at most hedged.
   if (/^[^.!:;]*\?["'”»\s]*$/.test(folded.slice(trigger.end))) return { modality: 'hedged', cues: ['hedge: a question'] };
-  c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start)) ?? once(`hedge ${inClause}`, () => cue(pick(HEDGE_VERBAL), clause));
+  c = cue(pick(HEDGE_ADJECTIVE), folded.slice(Math.max(0, trigger.start - 25), trigger.start), Math.max(0, trigger.start - 25)) ?? once(`hedge ${inClause}`, () => cue(pick(HEDGE_VERBAL), clause, bounds.from));
   if (c && HEDGE_ADVERB.test(c) && adverbOutOfScope(folded, c, bounds.from, trigger.start)) c = undefined;
   if (!c && lang === 'de') {
     const lowerBounds = clauseBounds(s.lower, trigger.start, trigger.end);
@@ -105,10 +142,18 @@ function avertedCue(s: SentenceCues, trigger: TriggerPosition, others: readonly 
   const clause = clauseBounds(s.folded, trigger.start, trigger.end);
   const { beforeRe, afterRe } = avertedPatterns(s.lang);
   // A cue before the trigger: nothing but this trigger between them.
-  const m1 = beforeRe.exec(s.folded.slice(Math.max(clause.from, trigger.start - 70), trigger.start));
+  const anchors = s.anchors?.text === s.folded ? s.anchors : undefined;
+  const filter = anchors ? cueFilter(s.lang) : undefined;
+  const may = (re: RegExp, from: number, to: number) => {
+    const k = filter?.index.get(re);
+    return k === undefined || anchors!.hits(filter!.filter).may(k, from, to);
+  };
+  const fromBefore = Math.max(clause.from, trigger.start - 70);
+  const m1 = may(beforeRe, fromBefore, trigger.start) ? beforeRe.exec(s.folded.slice(fromBefore, trigger.start)) : null;
   if (m1 && !others.some((o) => o.start < trigger.start && o.start > trigger.start - (m1[0].length)))
     return m1[0].split(/\s/)[0];
-  const m2 = afterRe.exec(s.folded.slice(trigger.end, Math.min(clause.to, trigger.end + 70)));
+  const toAfter = Math.min(clause.to, trigger.end + 70);
+  const m2 = may(afterRe, trigger.end, toAfter) ? afterRe.exec(s.folded.slice(trigger.end, toAfter)) : null;
   if (m2 && !others.some((o) => o.start >= trigger.end && o.start < trigger.end + m2[0].length)) return m2[0].trim().split(/\s/).pop();
   return undefined;
 }

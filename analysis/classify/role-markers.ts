@@ -2,6 +2,7 @@ import type { EventType } from '../../platform/schemas/common.js';
 import type { EventRole } from '../../platform/schemas/event-role.js';
 import { foldText } from '../text/fold.js';
 import { anchorsOf, buildPatternFilter, mayMatch, type PatternFilter } from './anchors.js';
+import type { PatternHits } from './sentence-reading.js';
 
 /**
  * The words around an organisation mention that give it its part in an event ("gegen X", "against X",
@@ -186,17 +187,29 @@ for (const table of [BEFORE, AFTER]) for (const m of table.de ?? []) m.re = new 
  * The first marker of the list (in its order) for the group that matches the text. A marker runs only when one of its
  * literal anchors occurs in the text (one scan for the whole list, anchors.ts): the same first match, fewer tests.
  */
-export function firstMarker(list: Marker[], group: Group, text: string): Marker | undefined {
-  let filter = MARKER_FILTERS.get(list);
-  if (!filter) MARKER_FILTERS.set(list, (filter = buildPatternFilter(list.map((k) => k.re.source))));
-  const run = mayMatch(filter, text);
+export function firstMarker(list: Marker[], group: Group, text: string, window?: WindowOf): Marker | undefined {
+  const filter = markerFilter(list);
+  // A window of a sentence read once (sentence-reading.ts) knows where the anchors are; a bare text is scanned.
+  const run = window ? undefined : mayMatch(filter, text);
   for (let k = 0; k < list.length; k++) {
     const marker = list[k]!;
-    if (run[k] && marker.groups.includes(group) && marker.re.test(text)) return marker;
+    if ((run ? run[k] : window!.hits.may(k, window!.from, window!.to)) && marker.groups.includes(group) && marker.re.test(text)) return marker;
   }
   return undefined;
 }
+/** `text` is `sentence.slice(from, to)` of a sentence whose anchors of this list's filter are `hits`. */
+export interface WindowOf {
+  hits: PatternHits;
+  from: number;
+  to: number;
+}
 const MARKER_FILTERS = new Map<Marker[], PatternFilter>();
+/** The anchor filter of a marker list (one per list, built on first use). */
+export function markerFilter(list: Marker[]): PatternFilter {
+  let filter = MARKER_FILTERS.get(list);
+  if (!filter) MARKER_FILTERS.set(list, (filter = buildPatternFilter(list.map((k) => k.re.source))));
+  return filter;
+}
 
 /** The role markers of a language, read before and after a mention (for tests). */
 export function roleMarkers(lang: string): { before: Marker[]; after: Marker[]; groups: Group[] } {

@@ -1,7 +1,8 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import type { EventRole } from '../../platform/schemas/event-role.js';
 import type { OrgMention } from './mentions.js';
-import { AFTER, BEFORE, firstMarker, GROUP, type Group, type Marker } from './role-markers.js';
+import { AFTER, BEFORE, firstMarker, GROUP, markerFilter, type Group, type Marker } from './role-markers.js';
+import type { SentenceReading } from './sentence-reading.js';
 import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
 
 /**
@@ -39,6 +40,8 @@ export interface RoleInput {
    * so the caller passes one cache per sentence and each mention's markers are tested once per group.
    */
   markerCache?: MarkerCache;
+  /** The sentence read once (sentence-reading.ts): its marker anchors are found by one scan for all mentions. */
+  reading?: SentenceReading;
 }
 
 /** Mention → group → the marker found around it (null: none). */
@@ -167,13 +170,19 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   const cached = input.markerCache?.get(m)?.get(group);
   if (cached !== undefined) return cached ?? undefined;
   const { folded, lang } = input;
-  const before = folded.slice(Math.max(0, fs - 70), fs);
+  const from = Math.max(0, fs - 70);
+  const before = folded.slice(from, fs);
+  // The sentence read once knows where every marker's anchors are: each window asks it instead of scanning again.
+  const reading = input.reading?.folded === folded ? input.reading : undefined;
   // A possessive the mention's own token carries ("the Company’s creditors") is read as the words after it read it.
-  const after = (POSSESSIVE_END.test(m.text) ? "'s" : '') + folded.slice(fe, fe + 140);
-  const afterHit = firstMarker(AFTER[lang] ?? AFTER.en!, group, after);
+  const possessive = POSSESSIVE_END.test(m.text);
+  const after = (possessive ? "'s" : '') + folded.slice(fe, fe + 140);
+  const afterTable = AFTER[lang] ?? AFTER.en!;
+  const afterHit = firstMarker(afterTable, group, after, reading && !possessive ? { hits: reading.hits(markerFilter(afterTable)), from: fe, to: fe + 140 } : undefined);
   // "acquire Vodafone's stake in X": the possessive stake makes Vodafone the seller, whatever precedes it.
   const beforeTable = BEFORE[lang] ?? BEFORE.en!;
-  const beforeHit = (text: string) => firstMarker(beforeTable, group, text);
+  const beforeHits = reading?.hits(markerFilter(beforeTable));
+  const beforeHit = (text: string) => firstMarker(beforeTable, group, text, beforeHits ? { hits: beforeHits, from, to: from + text.length } : undefined);
   // "sold to the new company, X", "against its former parent, X": the marker governs the description X stands in apposition to.
   const descriptor = DESCRIPTOR_TAIL.exec(before);
   const hit =

@@ -34,6 +34,11 @@ export interface LiteralScanner {
   endOfNext(text: string, from: number): number;
   /** Adds the index (into the literals given) of every literal that occurs in the text. */
   collect(text: string, into: Set<number>): void;
+  /**
+   * Every occurrence of every literal (overlapping ones too), in order of their end offset: `ids[i]` is the literal's
+   * index, `ends[i]` the offset after its last character, for i < count.
+   */
+  occurrences(text: string): { ids: Int32Array; ends: Int32Array; count: number };
 }
 
 export function buildLiteralScanner(literals: readonly string[]): LiteralScanner {
@@ -94,6 +99,7 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
   const table = next.slice(0, states * SYMBOLS);
   const accept = out.slice(0, states);
   const outputs: Array<number[] | undefined> = Array.from({ length: states }, (_, k) => ids.get(k));
+  let buffer = new Int32Array(64);
   return {
     has(text: string): boolean {
       let s = 0;
@@ -109,6 +115,32 @@ export function buildLiteralScanner(literals: readonly string[]): LiteralScanner
         s = table[s * SYMBOLS + symbolOf(text.charCodeAt(i))]!;
         if (accept[s]) for (const id of outputs[s]!) into.add(id);
       }
+    },
+    occurrences(text: string): { ids: Int32Array; ends: Int32Array; count: number } {
+      // Into one buffer reused across calls; the answer is a copy of the part filled.
+      let count = 0;
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        s = table[s * SYMBOLS + symbolOf(text.charCodeAt(i))]!;
+        if (!accept[s]) continue;
+        for (const id of outputs[s]!) {
+          if (count * 2 === buffer.length) {
+            const more = new Int32Array(buffer.length * 2);
+            more.set(buffer);
+            buffer = more;
+          }
+          buffer[count * 2] = id;
+          buffer[count * 2 + 1] = i + 1;
+          count++;
+        }
+      }
+      const ids = new Int32Array(count);
+      const ends = new Int32Array(count);
+      for (let k = 0; k < count; k++) {
+        ids[k] = buffer[k * 2]!;
+        ends[k] = buffer[k * 2 + 1]!;
+      }
+      return { ids, ends, count };
     },
     endOfNext(text: string, from: number): number {
       let s = 0;
