@@ -7,6 +7,8 @@ import { genericityOf } from './genericity.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';
 import { anchorIndexOf, SentenceReading } from './sentence-reading.js';
+import { readPetitionForNonPayment } from './requester.js';
+import { shareSubjectAlongCause } from './trigger-chain.js';
 
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 
@@ -59,6 +61,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   const companies = names + mentions.filter((m) => m.kind === 'reference').length;
   const out: SentenceEvent[] = [];
   const markerCache: MarkerCache = new Map();
+  const requests = new Set<SentenceEvent>();
   // Cue words inside a company's name say nothing about the event ("Rumeur Publique est placée en redressement judiciaire").
   const masked = maskNames(folded, lower, mentions, toFolded, triggers);
   const nameSpans = mentions.filter((m) => m.kind === 'name').map((m) => ({ start: toFolded(m.start), end: toFolded(m.end) }));
@@ -79,7 +82,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
       (t.type === 'insolvency' &&
         (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) ||
           ((t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
-      ((t.type === 'insolvency' || t.type === 'liquidation') && isRequestedByAnother(folded, t)) ||
+      ((t.type === 'insolvency' || t.type === 'liquidation') && (roles.requestedByAnother || isRequestedByAnother(folded, t))) ||
       (t.type === 'insolvency' && (t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.subject !== undefined && isAgainst(sentence, folded, map, toFolded(roles.subject.start), t, mentions)) ||
       (t.type === 'insolvency' && ctx.lang === 'de' && isRequestedAgainstDe(folded, t))
     ) {
@@ -104,7 +107,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     const hedgedHard = modality === 'hedged' && HARD.has(t.type);
     const start = map[t.start]!;
     const end = map[t.end]!;
-    out.push({
+    const event: SentenceEvent = {
       type: hedgedHard ? 'financial_distress' : t.type,
       triggerType: t.type,
       modality,
@@ -117,8 +120,12 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
       cues: [...cues, `role: ${roles.reason}`],
       names,
       companies,
-    });
+    };
+    out.push(event);
+    if (t.type === 'insolvency' && (t.requested || PETITION.test(folded.slice(t.start, t.end)))) requests.add(event);
   }
+  shareSubjectAlongCause(out, lower);
+  readPetitionForNonPayment(out, lower, (e) => requests.has(e));
   // A sentence that defines a procedure ("Le redressement judiciaire est une procédure destinée à sauvegarder l'entreprise en
   // difficulté") defines; what else it says about an unnamed company is part of the definition.
   if (out.some((e) => e.cues.some((c) => c.startsWith(PROCEDURE_TOPIC))))

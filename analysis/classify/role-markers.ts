@@ -79,7 +79,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:against|sued|sues|suing|charged|fined|probe into|investigation into) ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:bid|petition|claim|demand|action|proceedings|application) (?:\\w+ )?(?:from|by) ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:partner|advisers?|advisors?|specialists?|consultants?|supervisors?|lawyers?|accountants?|bankers?|experts?) (?:at|from|of|with) ${ART}$`), role: 'adviser', groups: ALL },
-    { re: new RegExp(`\\b(?:owned|controlled|backed) (?:\\w+ )?by ${ART}$|\\b(?:subsidiary|unit|arm|division|parent company|shareholder) of ${ART}$`), role: 'parent', groups: ALL },
+    { re: new RegExp(`\\b(?:owned|controlled) (?:\\w+ )?by ${ART}(?:[\\w'-]+ ){0,3}$|\\bbacked (?:\\w+ )?by ${ART}$|\\b(?:subsidiary|unit|arm|division|parent company|shareholder) of ${ART}$`), role: 'parent', groups: ALL },
     { re: new RegExp(`\\bstake in ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:creditors?|landlords?|lenders?|bondholders?|claimants?)\\b[^.;]{0,30}\\binclud(?:e|es|ed|ing)\\b[^.;]{0,30}$`), role: 'creditor', groups: ['debt'] },
   ],
@@ -99,7 +99,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:plainte|enquete|proces|action) (?:\\w+ )?(?:contre|visant) ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:demandes?|requetes?|actions?|recours|plaintes?|pretentions?) (?:en [a-z]+ )?(?:de|du|d'|des) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:associe|avocat|conseil|cabinet|expert) (?:chez|de|du) ${ART}$`), role: 'adviser', groups: ALL },
-    { re: new RegExp(`\\b(?:filiale|detenue?|controlee?) (?:\\w+ )?(?:de|du|par) ${ART}$`), role: 'parent', groups: ALL },
+    { re: new RegExp(`\\b(?:filiale|detenue?s?|controlee?s?) (?:\\w+ )?(?:de|du|des|par) ${ART}(?:[\\w'-]+ ){0,3}$`), role: 'parent', groups: ALL },
   ],
   it: [
     // "il debito verso i fornitori", "pagamento allo Stato", "debiti nei confronti di X": the one owed is the creditor.
@@ -117,7 +117,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:sotto il controllo|nelle mani|nell'orbita|nel perimetro) (?:di|del|della|dello|dei) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:denuncia|indagine|causa|processo) (?:\\w+ )?(?:contro|nei confronti (?:di|del|della)) ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:advisor|consulente|studio|partner) (?:di|del|della) ${ART}$`), role: 'adviser', groups: ALL },
-    { re: new RegExp(`\\bcontrollat[oa] (?:\\w+ ){0,3}da ${ART}$|\\bdetenut[oa] (?:\\w+ )?da ${ART}$|\\bper il \\d+ ?% (?:\\w+ )?da ${ART}$|\\be da ${ART}$`), role: 'parent', groups: ALL },
+    { re: new RegExp(`\\bcontrollat[oaie] (?:\\w+ ){0,3}(?:da|dal|dalla|dallo|dai|dagli|dalle) (?:[\\w'-]+ ){0,3}$|\\bdetenut[oaie] (?:\\w+ )?da ${ART}$|\\bper il \\d+ ?% (?:\\w+ )?da ${ART}$|\\be da ${ART}$`), role: 'parent', groups: ALL },
   ],
 };
 
@@ -179,7 +179,14 @@ export const AFTER: Record<string, Marker[]> = {
 
 // "contenzioso tra A e B", "litige opposant A à B", "dispute between A and B": the first named is the claimant.
 const BETWEEN: Marker = { re: /\b(?:contenzioso|causa|lite|litige|dispute|streit|rechtsstreit|litigation)\b[^.;]{0,30}\b(?:tra|fra|between|entre|zwischen|opposant) (?:(?:der|die|dem|den|the|la|le|l'|les|il|lo|i|gli) )?$/, role: 'plaintiff', groups: ['legal'] };
-for (const table of [BEFORE]) for (const lang of Object.keys(table)) table[lang]!.push(BETWEEN);
+// "avec ses créanciers majeurs (EP Global Commerce, Fimalac et Attestor, …)", "its lenders (Barclays and HSBC)": every name in
+// a bracket that opens right after a creditor noun is one of those creditors.
+const BRACKETED_CREDITORS: Marker = {
+  re: /\b(?:creditors?|lenders?|bondholders?|noteholders?|landlords?|banks|creanciers?|preteurs|banques|bailleurs?|glaubiger(?:n|innen)?|kreditgeber(?:n)?|banken|vermieter|creditori|banche|finanziatori|obbligazionisti)(?: [\w'-]+){0,3} \((?:[^()]*?(?:,|\bet|\band|\bund|\be|\bed) )?$/,
+  role: 'creditor',
+  groups: ['debt'],
+};
+for (const table of [BEFORE]) for (const lang of Object.keys(table)) table[lang]!.push(BETWEEN, BRACKETED_CREDITORS);
 
 for (const table of [BEFORE, AFTER]) for (const m of table.de ?? []) m.re = new RegExp(foldText(m.re.source, 'de'), m.re.flags);
 

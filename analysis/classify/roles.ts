@@ -4,6 +4,7 @@ import type { OrgMention } from './mentions.js';
 import { AFTER, BEFORE, firstMarker, GROUP, markerFilter, type Group, type Marker } from './role-markers.js';
 import type { SentenceReading } from './sentence-reading.js';
 import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
+import { activeRequest, isRequester } from './requester.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -20,6 +21,8 @@ export interface RoleAssignment {
   parties: Array<{ mention: OrgMention; role: EventRole }>;
   /** The marker that decided, for the explanation. */
   reason: string;
+  /** An active verb of asking governs the trigger and its subject is another party than the one the request is about. */
+  requestedByAnother?: boolean;
 }
 
 const BEARING_FOR: Record<Group, EventRole> = { debt: 'debtor', ownership: 'acquired', legal: 'defendant', other: 'subject' };
@@ -48,6 +51,66 @@ export interface RoleInput {
 export type MarkerCache = Map<OrgMention, Map<Group, Marker | null>>;
 
 export function assignRoles(input: RoleInput): RoleAssignment {
+  const base = assignByPosition(input);
+  return GROUP[input.type] === 'debt' ? readRequester(input, base) : base;
+}
+
+/**
+ * The one who asks is not the one asked about. A debt enforcement is a creditor's act: the subject of the active verb that
+ * carries it out ("HMRC … duly served a petition") is the petitioner, and the sufferer is another organisation of the
+ * sentence (none when it names no other). An insolvency or liquidation asked for by a subject before the verb, about an
+ * organisation after the trigger ("Die Antragstellerin … beantragte die Eröffnung eines Insolvenzverfahrens … der
+ * Schuldnerin", "la Procura … la richiesta di liquidazione giudiziale per Bioera spa"), is asked for by another party.
+ * A company's organs asking (board, managing director) ask for the company itself.
+ */
+function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
+  const { folded, toFolded, lang, type, trigger, mentions } = input;
+  if (type !== 'debt_enforcement' && type !== 'insolvency' && type !== 'liquidation') return base;
+  const s = base.subject;
+  if (!s) return base;
+  const request = activeRequest(folded, lang, trigger);
+  if (!request || request.ownOrgan) return base;
+  const fs = toFolded(s.start);
+  const fe = toFolded(s.end);
+  const requesters = mentions.filter((m) => isRequester(request, toFolded(m.start), toFolded(m.end), trigger.start) && !base.parties.some((p) => p.mention === m));
+  if (fs >= trigger.end) {
+    // Only an organisation the trigger's own clause goes on to name ("… der Schuldnerin", "per Bioera spa"), not one after a
+    // comma ("…gestellt, teilte das Unternehmen mit").
+    if (type === 'debt_enforcement' || /^marker /.test(base.reason) || /[,;:]/.test(folded.slice(trigger.end, fs))) return base;
+    const petitioners = requesters.map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
+    return { ...base, role: 'respondent', parties: [...base.parties, ...petitioners], reason: `${base.reason}; asked for by the subject of an active verb`, requestedByAnother: true };
+  }
+  // An insolvency asked for "über das Vermögen der/des …", "against …", "à l'encontre de …": about another's assets.
+  const aboutAnother = type !== 'debt_enforcement' && ABOUT_ANOTHER.test(folded.slice(trigger.end, trigger.end + 40));
+  if ((type !== 'debt_enforcement' && !aboutAnother) || !base.reason.startsWith('before trigger') || !isRequester(request, fs, fe, trigger.start)) return base;
+  const same = (m: OrgMention) => m.text.toLowerCase() === s.text.toLowerCase();
+  const petitioners = mentions.filter(same).map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
+  const others = mentions.filter((m) => !same(m) && !isForum(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
+  const debtor = others.length > 0 ? nearest(others, trigger, toFolded) : undefined;
+  return {
+    ...(debtor ? { subject: debtor } : {}),
+    role: 'respondent',
+    parties: [...base.parties.filter((p) => p.mention !== debtor), ...petitioners],
+    reason: 'requester: the subject of the active verb is the petitioner',
+    ...(aboutAnother ? { requestedByAnother: true } : {}),
+  };
+}
+/** Right after an insolvency trigger: the request is about another's assets or against another party. */
+const ABOUT_ANOTHER =
+  /^[^.;,]{0,12}?\b(?:uber das vermogen (?:der|des|dieser|dieses|einer|eines|seiner|ihrer|von)|gegen (?:die|den|das)|against|for the winding[- ]up of|a l'encontre (?:de|du|des|d')|a l'egard (?:de|du|des|d')|contre (?:la|le|l')|nei confronti (?:di|del|della|dello|dei)|contro (?:la|il|lo|l'))\b/;
+/**
+ * A court or register is the forum of a procedure, never a company it happens to: "Amtsgericht München", "Tribunale di
+ * Milano", "the High Court", "Tribunal de commerce de Bobigny", "Companies Court".
+ */
+const FORUM =
+  /^(?:(?:the|der|das|dem|le|la|l'|il|lo) )?(?:\p{L}+ )?(?:(?:amts|land|landes|handels|insolvenz|oberlandes|bezirks|kantons|bundes|konkurs|arbeits|verwaltungs|zivil)?gericht\w*|(?:high |crown |county |supreme |district |bankruptcy |companies )?court\b|tribunal\w*|tribunale\b|cour\b|corte\b|registrar\b|handelsregister\w*|registre\b|registro\b)/iu;
+function isForum(m: OrgMention): boolean {
+  return m.customerId === undefined && FORUM.test(m.text);
+}
+/** A place or forum, not a party: "at the High Court", "vor dem Landgericht", "devant le tribunal", "presso il tribunale". */
+const LOCATIVE = /\b(?:at|in|before|vor|beim|am|im|au|aupres du|devant|presso|al|nel|davanti al)\s+(?:the |der |dem |le |la |l'|il )?$/;
+
+function assignByPosition(input: RoleInput): RoleAssignment {
   const { folded, toFolded, lang, type, trigger, mentions } = input;
   const group = GROUP[type];
   const bearing = BEARING_FOR[group];
@@ -89,7 +152,7 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     const t = m.text.toLowerCase();
     return partyNames.some((p) => p === t || (t.length >= 4 && p.startsWith(t)) || (p.length >= 4 && t.startsWith(p)));
   };
-  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
   if (counterpart && free.length > 0) {
     const best = nearest(free, trigger, toFolded);
@@ -156,6 +219,13 @@ export function assignRoles(input: RoleInput): RoleAssignment {
     if (best.kind === 'reference') {
       const named = beforeTrigger.find((m) => m.kind === 'name' && /^, $/.test(folded.slice(toFolded(m.end), toFolded(best.start))));
       if (named) return { subject: named, role: roleFor(group, bearing, type), parties, reason: 'before trigger, the name of an apposition' };
+    }
+    // "… won another chance to sort out its finances with HM Revenue & Customs to stop it being wound up": a pronoun right
+    // before the trigger is its subject, and it stands for the clause's subject, not for an organisation after a preposition.
+    if (lang === 'en' && PRONOUN_BEFORE_TRIGGER.test(folded.slice(toFolded(best.end), trigger.start))) {
+      const antecedent = beforeTrigger.find((m) => m !== best && !AFTER_PREPOSITION.test(folded.slice(Math.max(0, toFolded(m.start) - 12), toFolded(m.start))));
+      if (antecedent && AFTER_PREPOSITION.test(folded.slice(Math.max(0, toFolded(best.start) - 12), toFolded(best.start))))
+        return { subject: antecedent, role: roleFor(group, bearing, type), parties, reason: 'before trigger, the antecedent of its pronoun' };
     }
     return { subject: best, role: roleFor(group, bearing, type), parties, reason: 'before trigger' };
   }
@@ -264,6 +334,11 @@ function shareConjunctRoles(input: RoleInput, roles: Map<OrgMention, { role: Eve
 }
 const CONJUNCT = /^,? (?:and|et|und|e|ed|sowie|as well as|ainsi que|oder|or|ou|o) (?:(?:the|der|die|das|den|dem|des|le|la|l'|les|il|lo|la|gli|i) )?$/;
 
+/** "… to stop it being wound up", "forced them into administration": a pronoun is the trigger's own subject or object. */
+const PRONOUN_BEFORE_TRIGGER = /\b(?:it|them|itself)(?: (?:from|being|going|into|to|in|was|is))* $/;
+/** An organisation right after a preposition is no clause subject ("with HM Revenue & Customs", "from the club"). */
+const AFTER_PREPOSITION = /\b(?:with|to|from|by|for|against|of|at|in|on|over|under|between|than)\s+(?:the |a |an )?$/;
+
 /** How far after a trigger an organisation without a marker can be its subject (folded characters). */
 const AFTER_REACH = 60;
 /**
@@ -271,7 +346,7 @@ const AFTER_REACH = 60;
  * sentence's first organisation and the trigger: a description in apposition, with or without an article.
  */
 const APPOSITION =
-  /^, (?:(?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b|[a-z][\w'-]* (?:of|de|du|des|d'|der|von|di|del|della|dello|dell')\b)[^;:]*, (?:[\w'-]+ ){0,6}$/;
+  /^(?: \([^()]{1,40}\))?, (?:(?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b|[a-z][\w'-]* (?:of|de|du|des|d'|der|von|di|del|della|dello|dell')\b)[^;:]*, (?:[\w'-]+ ){0,6}$/;
 
 const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kaufte|kauften|erwirbt|erwarb|schluckt|schluckte)\b/;
 /**

@@ -145,6 +145,69 @@ describe('parties by structure, measured before the change on 42 sentences from 
   });
 });
 
+describe('parties by grammar, measured before the change on 16 sentences from 15 new source domains (ev-9282 on)', () => {
+  const hard = (alerts: Map<string, string[]>, org: string) => alerts.get(org)!.filter((t) => HARD.has(t));
+  const event = (id: string, type: string) => read(id).events.find((e) => e.type === type);
+
+  it('the subject of the active verb that serves a petition is the petitioner ("HMRC … duly served a petition"): the club is the respondent', () => {
+    const e = event('ev-9282', 'debt_enforcement');
+    expect(e?.subject).toBe('the club');
+    expect(e?.role).toBe('respondent');
+    expect(e?.parties?.map((p) => [p.text, p.role])).toContainEqual(['HMRC', 'petitioner']);
+    expect(hard(alertsByOrg('ev-9282'), 'HMRC')).toEqual([]);
+  });
+
+  it('German: whoever "beantragte die Eröffnung eines Insolvenzverfahrens" about another (…der Schuldnerin, über das Vermögen des Schuldners) enforces a claim', () => {
+    const e = event('ev-9289', 'debt_enforcement');
+    expect(hardTypes('ev-9289')).toEqual(['debt_enforcement']);
+    expect(e?.subject).toBe('der Schuldnerin');
+    expect(e?.role).toBe('respondent');
+    expect(hard(alertsByOrg('ev-9290'), 'Krankenkasse K')).toEqual([]);
+  });
+
+  it('"hatte die TK … Insolvenzantrag gestellt, da die Neue Elsa die ausstehenden Beiträge nicht gezahlt hatte": the one that did not pay is the respondent', () => {
+    const alerts = alertsByOrg('ev-8017');
+    expect(hard(alertsByOrg('ev-8017'), 'TK')).toEqual([]);
+    expect(alerts.get('Neue Elsa')).toContain('debt_enforcement');
+    expect(alerts.get('Neue Elsa')).not.toContain('insolvency');
+  });
+
+  it('Italian: "La Procura … ha ribadito … la richiesta di liquidazione giudiziale per Bioera spa" is a petition against Bioera, nothing for the prosecutor', () => {
+    const alerts = alertsByOrg('ev-9298');
+    expect(alerts.get('Bioera spa')).toEqual(['debt_enforcement']);
+    expect(alerts.get('Procura di Milano')).toEqual([]);
+  });
+
+  it('a company asking for itself stays insolvent, and a court is never the subject ("… beim Amtsgericht München einen Antrag … gestellt, teilte das Unternehmen mit")', () => {
+    const e = event('ev-1860', 'insolvency');
+    expect(e?.subject).toBe('das Unternehmen');
+    expect(hardTypes('ev-1860')).toEqual(['insolvency']);
+    expect(hardTypes('ev-1473')).toContain('insolvency');
+  });
+
+  it('"No Ordinary Designer Label (NODL), the company operating Ted Baker’s UK shops, succumbed to administration": an apposition behind a bracketed short form', () => {
+    const alerts = alertsByOrg('ev-2070');
+    expect(alerts.get('No Ordinary Designer Label')).toContain('insolvency');
+    expect(hard(alerts, 'Ted Baker')).toEqual([]);
+  });
+
+  it('creditors listed in a bracket after "ses créanciers majeurs (…)" get none of the debtor\'s restructuring', () => {
+    const alerts = alertsByOrg('ev-1262');
+    expect(alerts.get('Casino')).toContain('debt_restructuring');
+    for (const org of ['EP Global Commerce', 'Fimalac', 'Attestor']) expect(hard(alerts, org), org).toEqual([]);
+  });
+
+  it('"Le quattro aziende, tutte controllate dalla finanziaria bavarese Leviticus Industries, avevano chiesto … il concordato": the parent in the participle phrase gets nothing', () => {
+    expect(hard(alertsByOrg('ev-9296'), 'Leviticus Industries')).toEqual([]);
+  });
+
+  it('"… with HM Revenue & Customs to stop it being wound up over unpaid debts": the pronoun stands for the club, not for the organisation after "with"', () => {
+    const alerts = alertsByOrg('ev-0340');
+    expect(alerts.get('HM Revenue & Customs')).toEqual([]);
+    expect(hard(alerts, 'The Bury Football Club Company Ltd').length).toBeGreaterThan(0);
+  });
+});
+
 describe('no specific fact: law, trends, conditions, history, reports', () => {
   it('a bare plural "Winding-Up petitions" is talk of petitions in general', () => {
     expect(hardTypes('ev-6024')).toEqual([]);
