@@ -35,6 +35,12 @@ const GERMAN_PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
 const OWN_ORGAN =
   /\b(?:geschaftsfuhr\w*|vorstand\w*|aufsichtsrat\w*|gesellschafter\w*|management|board|directors?|gerant\w*|dirigeant\w*|conseil d'administration|amministrator\w*|consiglio di amministrazione|cda|soci)\b/;
 
+/** How far before the trigger the verb of asking and its subject are looked for (folded characters). */
+const WINDOW = 220;
+/** The stems every verb below starts with: a cheap test before the anchored patterns (which would try every start). */
+const REQUEST_STEM =
+  /serv|issu|present|lodg|file|filing|br[io]ng|brought|launch|start|initiat|obtain|secur|won|wins|sought|seek|petition|renew|reiterat|pursu|beantrag|stell|reich|leit|erwirk|begehr|verlang|forder|demand|requi|assign|sollicit|engag|depos|introdui|reclam|form|chiest|chied|richie|presenta|deposit|ribad|avanz|promo|propost|ottenut|notificat|sollecit|eingebracht/;
+
 /** A sentence-internal boundary: a full stop, colon or semicolon before a space (not "20.9.04"). */
 const CLAUSE_END = /[.;:?!]\s/g;
 
@@ -49,9 +55,12 @@ export interface ActiveRequest {
 
 /** The active verb of asking that governs the trigger, if any. `before` is the clause text before the trigger. */
 export function activeRequest(folded: string, lang: string, trigger: { start: number; end: number }): ActiveRequest | undefined {
-  let clauseStart = 0;
-  for (const b of folded.slice(0, trigger.start).matchAll(CLAUSE_END)) clauseStart = b.index + b[0].length;
+  // The verb is at most sixteen words before the trigger: read no further back than the window, and not past a clause end.
+  const from = Math.max(0, trigger.start - WINDOW);
+  let clauseStart = from;
+  for (const b of folded.slice(from, trigger.start).matchAll(CLAUSE_END)) clauseStart = from + b.index + b[0].length;
   let before = folded.slice(clauseStart, trigger.start);
+  if (!REQUEST_STEM.test(folded.slice(clauseStart, lang === 'de' ? trigger.end + 60 : trigger.end))) return undefined;
   const noun = REQUEST_NOUN_TAIL.exec(before);
   if (noun) before = before.slice(0, noun.index);
   // The trigger may open with the verb itself ("served a petition", "issued a statutory demand").

@@ -68,21 +68,23 @@ function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
   if (type !== 'debt_enforcement' && type !== 'insolvency' && type !== 'liquidation') return base;
   const s = base.subject;
   if (!s) return base;
-  const request = activeRequest(folded, lang, trigger);
-  if (!request || request.ownOrgan) return base;
   const fs = toFolded(s.start);
   const fe = toFolded(s.end);
-  const requesters = mentions.filter((m) => isRequester(request, toFolded(m.start), toFolded(m.end), trigger.start) && !base.parties.some((p) => p.mention === m));
   if (fs >= trigger.end) {
     // Only an organisation the trigger's own clause goes on to name ("… der Schuldnerin", "per Bioera spa"), not one after a
     // comma ("…gestellt, teilte das Unternehmen mit").
     if (type === 'debt_enforcement' || /^marker /.test(base.reason) || /[,;:]/.test(folded.slice(trigger.end, fs))) return base;
+    const request = activeRequest(folded, lang, trigger);
+    if (!request || request.ownOrgan) return base;
+    const requesters = mentions.filter((m) => isRequester(request, toFolded(m.start), toFolded(m.end), trigger.start) && !base.parties.some((p) => p.mention === m));
     const petitioners = requesters.map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
     return { ...base, role: 'respondent', parties: [...base.parties, ...petitioners], reason: `${base.reason}; asked for by the subject of an active verb`, requestedByAnother: true };
   }
   // An insolvency asked for "über das Vermögen der/des …", "against …", "à l'encontre de …": about another's assets.
   const aboutAnother = type !== 'debt_enforcement' && ABOUT_ANOTHER.test(folded.slice(trigger.end, trigger.end + 40));
-  if ((type !== 'debt_enforcement' && !aboutAnother) || !base.reason.startsWith('before trigger') || !isRequester(request, fs, fe, trigger.start)) return base;
+  if ((type !== 'debt_enforcement' && !aboutAnother) || !base.reason.startsWith('before trigger')) return base;
+  const request = activeRequest(folded, lang, trigger);
+  if (!request || request.ownOrgan || !isRequester(request, fs, fe, trigger.start)) return base;
   const same = (m: OrgMention) => m.text.toLowerCase() === s.text.toLowerCase();
   const petitioners = mentions.filter(same).map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
   const others = mentions.filter((m) => !same(m) && !isForum(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
