@@ -179,14 +179,7 @@ export const AFTER: Record<string, Marker[]> = {
 
 // "contenzioso tra A e B", "litige opposant A à B", "dispute between A and B": the first named is the claimant.
 const BETWEEN: Marker = { re: /\b(?:contenzioso|causa|lite|litige|dispute|streit|rechtsstreit|litigation)\b[^.;]{0,30}\b(?:tra|fra|between|entre|zwischen|opposant) (?:(?:der|die|dem|den|the|la|le|l'|les|il|lo|i|gli) )?$/, role: 'plaintiff', groups: ['legal'] };
-// "avec ses créanciers majeurs (EP Global Commerce, Fimalac et Attestor, …)", "its lenders (Barclays and HSBC)": every name in
-// a bracket that opens right after a creditor noun is one of those creditors.
-const BRACKETED_CREDITORS: Marker = {
-  re: /\b(?:creditors?|lenders?|bondholders?|noteholders?|landlords?|banks|creanciers?|preteurs|banques|bailleurs?|glaubiger(?:n|innen)?|kreditgeber(?:n)?|banken|vermieter|creditori|banche|finanziatori|obbligazionisti)(?: [\w'-]+){0,3} \((?:[^()]*?(?:,|\bet|\band|\bund|\be|\bed) )?$/,
-  role: 'creditor',
-  groups: ['debt'],
-};
-for (const table of [BEFORE]) for (const lang of Object.keys(table)) table[lang]!.push(BETWEEN, BRACKETED_CREDITORS);
+for (const table of [BEFORE]) for (const lang of Object.keys(table)) table[lang]!.push(BETWEEN);
 
 for (const table of [BEFORE, AFTER]) for (const m of table.de ?? []) m.re = new RegExp(foldText(m.re.source, 'de'), m.re.flags);
 
@@ -217,6 +210,19 @@ export function markerFilter(list: Marker[]): PatternFilter {
   if (!filter) MARKER_FILTERS.set(list, (filter = buildPatternFilter(list.map((k) => k.re.source))));
   return filter;
 }
+
+/**
+ * "avec ses créanciers majeurs (EP Global Commerce, Fimalac et Attestor, …)", "its lenders (Barclays and HSBC)": a name
+ * inside a bracket that opens right after a creditor noun is one of those creditors. Read only for a mention inside an
+ * open bracket (`before` is the folded text before the mention, up to the sentence start).
+ */
+export function bracketedCreditor(before: string): boolean {
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.lastIndexOf(')') > open) return false;
+  return CREDITOR_NOUN_TAIL.test(before.slice(Math.max(0, open - 60), open));
+}
+const CREDITOR_NOUN_TAIL =
+  /\b(?:creditors?|lenders?|bondholders?|noteholders?|landlords?|banks|creanciers?|preteurs|banques|bailleurs?|glaubiger(?:n|innen)?|kreditgeber(?:n)?|banken|vermieter|creditori|banche|finanziatori|obbligazionisti)(?: [\w'-]+){0,3} ?$/;
 
 /** The role markers of a language, read before and after a mention (for tests). */
 export function roleMarkers(lang: string): { before: Marker[]; after: Marker[]; groups: Group[] } {

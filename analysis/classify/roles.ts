@@ -1,7 +1,7 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import type { EventRole } from '../../platform/schemas/event-role.js';
 import type { OrgMention } from './mentions.js';
-import { AFTER, BEFORE, firstMarker, GROUP, markerFilter, type Group, type Marker } from './role-markers.js';
+import { AFTER, BEFORE, bracketedCreditor, firstMarker, GROUP, markerFilter, type Group, type Marker } from './role-markers.js';
 import type { SentenceReading } from './sentence-reading.js';
 import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
 import { activeRequest, isRequester } from './requester.js';
@@ -106,8 +106,12 @@ const ABOUT_ANOTHER =
  */
 const FORUM =
   /^(?:(?:the|der|das|dem|le|la|l'|il|lo) )?(?:\p{L}+ )?(?:(?:amts|land|landes|handels|insolvenz|oberlandes|bezirks|kantons|bundes|konkurs|arbeits|verwaltungs|zivil)?gericht\w*|(?:high |crown |county |supreme |district |bankruptcy |companies )?court\b|tribunal\w*|tribunale\b|cour\b|corte\b|registrar\b|handelsregister\w*|registre\b|registro\b)/iu;
+const FORUMS = new WeakMap<OrgMention, boolean>();
 function isForum(m: OrgMention): boolean {
-  return m.customerId === undefined && FORUM.test(m.text);
+  if (m.customerId !== undefined) return false;
+  let forum = FORUMS.get(m);
+  if (forum === undefined) FORUMS.set(m, (forum = FORUM.test(m.text)));
+  return forum;
 }
 /** A place or forum, not a party: "at the High Court", "vor dem Landgericht", "devant le tribunal", "presso il tribunale". */
 const LOCATIVE = /\b(?:at|in|before|vor|beim|am|im|au|aupres du|devant|presso|al|nel|davanti al)\s+(?:the |der |dem |le |la |l'|il )?$/;
@@ -224,7 +228,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     }
     // "… won another chance to sort out its finances with HM Revenue & Customs to stop it being wound up": a pronoun right
     // before the trigger is its subject, and it stands for the clause's subject, not for an organisation after a preposition.
-    if (lang === 'en' && PRONOUN_BEFORE_TRIGGER.test(folded.slice(toFolded(best.end), trigger.start))) {
+    if (lang === 'en' && PRONOUN_BEFORE_TRIGGER.test(folded.slice(Math.max(toFolded(best.end), trigger.start - 40), trigger.start))) {
       const antecedent = beforeTrigger.find((m) => m !== best && !AFTER_PREPOSITION.test(folded.slice(Math.max(0, toFolded(m.start) - 12), toFolded(m.start))));
       if (antecedent && AFTER_PREPOSITION.test(folded.slice(Math.max(0, toFolded(best.start) - 12), toFolded(best.start))))
         return { subject: antecedent, role: roleFor(group, bearing, type), parties, reason: 'before trigger, the antecedent of its pronoun' };
@@ -258,7 +262,11 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   // "sold to the new company, X", "against its former parent, X": the marker governs the description X stands in apposition to.
   const descriptor = DESCRIPTOR_TAIL.exec(before);
   const hit =
-    (afterHit?.role === 'seller' ? afterHit : undefined) ?? beforeHit(before) ?? (descriptor ? beforeHit(before.slice(0, descriptor.index + 1)) : undefined) ?? afterHit;
+    (afterHit?.role === 'seller' ? afterHit : undefined) ??
+    beforeHit(before) ??
+    (descriptor ? beforeHit(before.slice(0, descriptor.index + 1)) : undefined) ??
+    afterHit ??
+    (group === 'debt' && bracketedCreditor(folded.slice(Math.max(0, fs - 200), fs)) ? BRACKETED_CREDITOR : undefined);
   if (input.markerCache) {
     let byGroup = input.markerCache.get(m);
     if (!byGroup) input.markerCache.set(m, (byGroup = new Map()));
@@ -268,6 +276,7 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
 }
 
 const POSSESSIVE_END = /['’]s$/;
+const BRACKETED_CREDITOR: Marker = { re: /a creditor named in a bracket after a creditor noun/, role: 'creditor', groups: ['debt'] };
 /** The unit a possessive names right after its owner: "'s UK arm", "’s German subsidiary". */
 const POSSESSED_UNIT = /^(?:['’]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates))\b/iu;
 function possessedUnit(sentence: string, parties: RoleAssignment['parties'], trigger: { start: number }, toFolded: (o: number) => number): OrgMention | undefined {
