@@ -182,7 +182,10 @@ describe('parties by grammar, measured before the change on 16 sentences from 15
     const e = event('ev-1860', 'insolvency');
     expect(e?.subject).toBe('das Unternehmen');
     expect(hardTypes('ev-1860')).toEqual(['insolvency']);
-    expect(hardTypes('ev-1473')).toContain('insolvency');
+    // The rules' reading, whatever the trained layer then decides: the company that "beantragt … Konkurs" files for itself.
+    const own = [...read('ev-1473').events, ...read('ev-1473').rejected].filter((e) => HARD.has(e.type));
+    expect(own.map((e) => [e.type, e.subject])).toContainEqual(['insolvency', 'René Benkos Signa Holding']);
+    expect(own.map((e) => e.type)).not.toContain('debt_enforcement');
   });
 
   it('"No Ordinary Designer Label (NODL), the company operating Ted Baker’s UK shops, succumbed to administration": an apposition behind a bracketed short form', () => {
