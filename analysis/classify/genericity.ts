@@ -35,8 +35,12 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   const before = folded.slice(0, trigger.start);
   // 1. The trigger describes a kind of company, not one: "examples of bankrupt companies", "an insolvent business",
   //    "aziende fallite", "une entreprise en difficulté", "einem insolventen Unternehmen".
-  const kind = kindPhrase(folded, trigger, lang);
+  const kind = kindPhrase(folded, trigger, lang, g.names ?? []);
   if (kind) return { modality: 'generic', cue: `generic: a kind of company (${kind})` };
+  // A procedure named as what something else is compared with ("Contrairement à une liquidation judiciaire, cette
+  //    démarche …", "Contrary to other forms of liquidation", "im Gegensatz zu einer Insolvenz") is a kind of procedure.
+  const contrast = pick(CONTRAST, lang).exec(folded.slice(Math.max(0, trigger.start - 45), trigger.start));
+  if (contrast) return { modality: 'generic', cue: `generic: a comparison with the procedure (${contrast[0].trim()})` };
   // 2. The procedure itself is the topic: the event noun opens the clause with an article and a present-tense verb of
   //    being, meaning or allowing follows ("La liquidation judiciaire est une procédure collective", "Der Konkurs bedeutet
   //    das Aus", "A Chapter 7 filing means …"), with no name between — no company's event is told.
@@ -102,7 +106,7 @@ function procedureTopic(folded: string, trigger: { start: number; end: number },
   return folded.slice(trigger.start, end).trim();
 }
 
-function kindPhrase(folded: string, trigger: { start: number; end: number }, lang: string): string | undefined {
+function kindPhrase(folded: string, trigger: { start: number; end: number }, lang: string, names: ReadonlyArray<{ start: number; end: number }>): string | undefined {
   const k = KIND[lang] ?? KIND.en!;
   const before = folded.slice(Math.max(0, trigger.start - 30), trigger.start);
   const after = folded.slice(trigger.end, trigger.end + 30);
@@ -110,6 +114,15 @@ function kindPhrase(folded: string, trigger: { start: number; end: number }, lan
   if (m && (!k.specificBefore || !k.specificBefore.test(before))) return `${folded.slice(trigger.start, trigger.end)}${m[0]}`.trim();
   // An indefinite determiner counts only where the trigger modifies a company noun ("an insolvent business"), not where it
   // is the event noun itself ("filed a winding-up petition").
+  // A kind of company the procedure is told of by a prepositional phrase or a relative clause: "a company in
+  // administration", "a store that's in administration", "einem Unternehmen in der Insolvenz".
+  const r = k.described?.exec(before);
+  const trig = folded.slice(trigger.start, trigger.end);
+  // Not in apposition to a name ("Wilko, a retailer in administration since August") and not in a past tense ("a
+  // retailer that went into administration"): those tell one company's event.
+  const at = trigger.start - before.length + (r?.index ?? 0);
+  const apposition = names.some((n) => n.end <= at && at - n.end <= 3);
+  if (r && !apposition && !hasPastTense(`${r[0]}${trig}`, lang) && (/ (?:in|into|under|entering|going into|that|which|im|in der|in einem|in einer)\b[^ ]* $/.test(r[0]) || /^(?:in|into|under|im|in der)\b/.test(trig))) return `${r[0]}${folded.slice(trigger.start, trigger.end)}`.trim();
   const b = k.before?.exec(before);
   if (!b || (k.singularAfter && !k.singularAfter.test(after))) return undefined;
   return `${b[0]}${folded.slice(trigger.start, trigger.end)}`.trim();
@@ -155,6 +168,14 @@ const INDEFINITE_COMPANY: Record<string, RegExp> = {
   it: new RegExp(`\\b(?:un'|una |un |ogni |qualsiasi |qualunque |nessun[ao]? |di un |di una |di un')(?:[\\w-]+ )?${COMPANY_NOUN.it}\\b`),
 };
 
+/** A comparison opener right before the trigger with an indefinite article, "other forms of" or nothing between. */
+const CONTRAST: Record<string, RegExp> = {
+  en: /\b(?:unlike|contrary to|as opposed to|compared (?:to|with)|in contrast to|distinct from|different from) (?:an? |other (?:forms|types|kinds) of |(?:a|an) (?:formal|voluntary|compulsory|normal|standard|ordinary|traditional) )?$/,
+  de: /\b(?:im gegensatz zu|anders als|verglichen mit|gegenuber) (?:einer?|einem|anderen formen de[rs]) ?(?:[\w-]+ )?$/,
+  fr: /\b(?:contrairement a|a la difference d'|a la difference de|par opposition a|par rapport a) (?:une?|d'autres formes de) ?(?:[\w-]+ )?$/,
+  it: /\b(?:a differenza d(?:i|el|ella|ell')|contrariamente a|rispetto a) ?(?:un'|una |un |altre forme di )?$/,
+};
+
 /** What one may, can or must do: the mood of a rule ("may" and "could" hedge news and are read as hedges). */
 const DEONTIC: Record<string, RegExp> = {
   en: /\b(?:can|cannot|can't|must|should|shall|needs? to|has to|have to|is required to|are required to)\b/,
@@ -175,14 +196,16 @@ const SECOND_PERSON: Record<string, RegExp> = {
  * A trigger that modifies a company noun of a kind: after it a plural company noun (not after a definite singular), or
  * before it an indefinite determiner with a company noun ("une entreprise en", "an insolvent").
  */
-const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: RegExp; singularAfter?: RegExp }> = {
+const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: RegExp; singularAfter?: RegExp; described?: RegExp }> = {
   en: {
+    described: new RegExp(`\\b(?:a|an|any|every|no) (?:[\\w-]+ )?(?:${COMPANY_NOUN.en.slice(3, -1)}|store|shop|brand|chain|supplier|customer|client|landlord|tenant|contractor|charity) (?:(?:that|which)(?:'s| is| are| has| goes| has gone| enters)? )?(?:(?:in|into|under|entering|going into) )?$`),
     after: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_PLURAL.en}\\b`),
     before: /\b(?:a|an|any|every|no) (?:[\w-]+ )?$/,
     singularAfter: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_NOUN.en}\\b`),
     specificBefore: /\b(?:its|their|the|this|these|those|two|three|\d+) (?:[\w-]+ )?$/,
   },
   de: {
+    described: new RegExp(`\\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?) (?:[\\w-]+ )?${COMPANY_NOUN.de} (?:(?:in der|im|in einem|in einer) )?$`),
     after: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_PLURAL.de}\\b`),
     specificBefore: /\b(?:das|dem|des|der|die|dieses|diesem|seine[mnrs]?|ihre[mnrs]?|\d+|zwei|drei) (?:[\w-]+ )?$/,
     before: /\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?|kein[emnrs]?) $/,
@@ -203,24 +226,24 @@ const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: R
 const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
   en: {
     before: /^\s*(?:[^,]{0,40},\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$/,
-    after: /^(?:[^,.;:]{0,40}?)\s(?:is|are|means|refers to|allows|involves|occurs|happens|applies|gives|lets|protects|provides|can|cannot|may|must|does not|is not)\b/,
+    after: /^(?:[^,.;:]{0,40}?)\s(?:is|are|means|refers to|allows|involves|occurs|happens|applies|gives|lets|protects|provides|can|cannot|may|must|does not|is not|leads to|results in|triggers|terminates|ends|puts an end|brings|has the effect)\b/,
   },
   de: {
-    before: /^\s*(?:(?:[\w-]+\s+){1,2}(?:wird|werden|ist|sind)\s+)?(?:der|die|das|ein|eine|bei der|bei dem|bei einer|bei einem)\s+(?:[\w-]+\s+){0,1}$/,
-    after: /^(?:[^,.;:]{0,40}?)\s(?:ist|sind|bedeutet|bedeuten|bezeichnet|dient|ermoglicht|regelt|kann|konnen|muss|mussen|wird|werden|gilt|setzt|handelt es sich|gibt es)\b|^\s(?:[^,.;:]{0,60}?)\b(?:eingeleitet|eroffnet|abgewendet|beantragt|durchgefuhrt|angeordnet)(?: werden)?\.?$/,
+    before: /^\s*(?:(?:[\w-]+\s+){1,2}(?:wird|werden|ist|sind)\s+)?(?:der|die|das|ein|eine|bei der|bei dem|bei einer|bei einem)\s+(?:[\w-]+\s+){0,1}(?:(?:des|der|eines|einer)\s+)?$/,
+    after: /^(?:[^,.;:]{0,40}?)\s(?:ist|sind|bedeutet|bedeuten|bezeichnet|dient|ermoglicht|regelt|kann|konnen|muss|mussen|wird|werden|gilt|setzt|handelt es sich|gibt es|fuhrt (?:dazu|zu|zur|zum)|fuhren (?:dazu|zu|zur|zum)|bewirkt|bewirken|beendet|unterbricht|hat zur folge)\b|^\s(?:[^,.;:]{0,60}?)\b(?:eingeleitet|eroffnet|abgewendet|beantragt|durchgefuhrt|angeordnet)(?: werden)?\.?$/,
   },
   fr: {
     before: /^\s*(?:[^,]{0,40},\s*)?(?:le|la|l'|les|un|une)\s*(?:[\w-]+\s+){0,1}$/,
-    after: /^(?:[^,.;:]{0,30}?)\s(?:est|sont|signifie|designe|consiste|permet|peut|doit|s'applique|intervient|vise|correspond|constitue|concerne|ne peut)\b/,
+    after: /^(?:[^,.;:]{0,30}?)\s(?:est|sont|signifie|designe|consiste|permet|peut|doit|s'applique|intervient|vise|correspond|constitue|concerne|ne peut|entraine|conduit a|met fin|emporte|a pour (?:effet|consequence|objet)|implique|suspend|interrompt)\b/,
   },
   it: {
     before: /^\s*(?:[^,]{0,40},\s*)?(?:il|lo|la|l'|i|gli|le|un|una|un')\s*(?:[\w-]+\s+){0,1}$/,
-    after: /^(?:[^,.;:]{0,30}?)\s(?:e|sono|significa|consiste|permette|consente|puo|deve|viene|si applica|prevede|comporta|costituisce|non comporta)\b/,
+    after: /^(?:[^,.;:]{0,30}?)\s(?:e|sono|significa|consiste|permette|consente|puo|deve|viene|si applica|prevede|comporta|costituisce|non comporta|determina|implica|porta a|produce|sospende|interrompe|ha (?:come )?effetto)\b/,
   },
 };
 
 // German patterns are folded like German text (ä → a, ue → u).
-for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON]) {
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }
