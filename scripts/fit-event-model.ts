@@ -2,7 +2,9 @@
  * Fits the trained event layer (analysis/classify/event-model.json) on the DEVELOPMENT part of the
  * labelled real-text corpus only (analysis/eval/corpus/events.dev.jsonl); the held-out part is
  * never read here.
- *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry] [--per-type] [--cv-errors <type>]
+ *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry] [--per-type] [--frontier] [--cv-errors <type>]
+ *     [--precision-floor <p>] [--negative-ceiling <share>]
+ * --frontier prints, for the chosen features and λ, the best setting under each precision floor from 0.90 to 0.96;
  * --per-type prints the chosen setting's cross-validated precision and recall per event type beside the rules alone;
  * --cv-errors <type> lists the development sentences the cross-validated layer gets wrong for that type (the model of
  * each sentence's fold never saw its domain, so these are the misses and false events an unseen domain shows).
@@ -10,8 +12,12 @@
  * extracting its events. Every trigger the extractor reads in a dev sentence is a training example (label: its type is
  * one the sentence's annotation expects). Feature families, the regularisation strength and the
  * decision thresholds are chosen by 5-fold cross-validation grouped by source domain (no domain in
- * two folds, as the held-out split has unseen domains), on the figures `npm run eval` reports;
- * then the weights are fitted on all dev sentences with the chosen settings.
+ * two folds, as the held-out split has unseen domains), on the figures `npm run eval` reports, precision first
+ * (scripts/event-setting-selection.ts): among the settings whose cross-validated hard precision and share of hard
+ * negatives with a hard event meet a floor (DEFAULT_FLOOR, or --precision-floor / --negative-ceiling), the best hard
+ * macro-F1. The chosen setting's figures are printed per fold (mean ± sd, range); a hard type gets its own threshold
+ * only where a nested check (thresholds chosen on four folds, scored on the fifth) says per-type thresholds beat one.
+ * Then the weights are fitted on all dev sentences with the chosen settings.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +31,7 @@ import { parseJsonLines } from '../analysis/eval/load-corpus.js';
 import { HARD_EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
 import { fitSparseLogistic, predict, type Example } from './sparse-logistic.js';
 import { foldsByDomain } from './domain-folds.js';
+import { foldFigures, DEFAULT_FLOOR, meetsFloor, selectionScore, typeThresholds, type Floor, type Setting, type Spread } from './event-setting-selection.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -35,15 +42,22 @@ const corpusDir = opt('--corpus', 'analysis/eval/corpus');
 const outFile = opt('--out', 'analysis/classify/event-model.json');
 const dry = args.includes('--dry');
 const perType = args.includes('--per-type');
+const frontier = args.includes('--frontier');
 const cvErrorsOf = opt('--cv-errors', '');
+const floor: Floor = {
+  hardPrecision: Number(opt('--precision-floor', String(DEFAULT_FLOOR.hardPrecision))),
+  hardNegativeShare: Number(opt('--negative-ceiling', String(DEFAULT_FLOOR.hardNegativeShare))),
+};
 const FOLDS = 5;
 const LAMBDAS = [0.001, 0.003, 0.01, 0.03];
 const FAMILY_SETS: string[][] = [['rule'], ['rule', 'cue'], ['rule', 'cue', 'shape'], ['rule', 'cue', 'shape', 'word']];
 const THRESHOLDS = [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const RECOVER = [undefined, 0.7, 0.8, 0.9];
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
-/** How much more of the objective a richer feature-family set must reach in cross-validation to be chosen. */
+/** How much more of the selection score a richer feature-family set must reach in cross-validation to be chosen. */
 const RICHER_MARGIN = 0.02;
+/** How much more of the selection score per-type thresholds must reach in the nested check to be shipped. */
+const PER_TYPE_MARGIN = 0.005;
 
 // The development part only: the held-out file is never opened here.
 const parsed = parseJsonLines(readFileSync(join(corpusDir, 'events.dev.jsonl'), 'utf8'), eventLineSchema, 'events.dev.jsonl');
@@ -90,34 +104,25 @@ function familyOf(feature: string): string | undefined {
   return 'rule';
 }
 
-interface Setting {
-  hard: number;
-  soft: number;
-  recover: number | undefined;
-}
-const decideRow = (r: Row, p: number, s: Setting) => (r.locked ? false : r.accepted ? p >= (r.hard ? s.hard : s.soft) : s.recover !== undefined && p >= s.recover);
+const thresholdOf = (r: Row, s: Setting) => (r.hard ? (s.byType?.[r.type] ?? s.hard) : s.soft);
+const decideRow = (r: Row, p: number, s: Setting) => (r.locked ? false : r.accepted ? p >= thresholdOf(r, s) : s.recover !== undefined && p >= s.recover);
 
-function report(probs: Float64Array | undefined, s: Setting): EventReport {
+/** The report of a setting over the sentences of some folds (all by default), each row decided by `settingOf` its fold. */
+function report(probs: Float64Array | undefined, s: Setting, folds?: ReadonlySet<number>, settingOf?: (fold: number) => Setting): EventReport {
   const predicted = new Map<string, Set<EventType>>();
   rows.forEach((r, i) => {
-    const keep = probs ? decideRow(r, probs[i]!, s) : r.accepted;
+    const fold = foldOf.get(r.line.domain)!;
+    if (folds && !folds.has(fold)) return;
+    const keep = probs ? decideRow(r, probs[i]!, settingOf ? settingOf(fold) : s) : r.accepted;
     if (!keep) return;
     predicted.set(r.line.id, (predicted.get(r.line.id) ?? new Set()).add(r.type));
   });
-  return evaluateEvents(lines, (l) => [...(predicted.get(l.id) ?? [])]);
+  const some = folds ? lines.filter((l) => folds.has(foldOf.get(l.domain)!)) : lines;
+  return evaluateEvents(some, (l) => [...(predicted.get(l.id) ?? [])]);
 }
-
-/**
- * What the settings are chosen for: hard precision first (F0.5 of the pooled hard events), then
- * all types; every point of hard negatives with a hard event above the goal's 5 % costs as much as
- * two points of F (a false bankruptcy alert about a good customer costs the relationship).
- */
-function objective(r: EventReport): number {
-  const p = r.hard.precision;
-  const rec = r.hard.recall;
-  const f05 = p + rec === 0 ? 0 : (1.25 * p * rec) / (0.25 * p + rec);
-  return f05 + r.allMacroF1 - 2 * Math.max(0, r.hardNegatives.share - 0.05);
-}
+const score = (r: EventReport) => selectionScore(r, floor);
+const allFolds = Array.from({ length: FOLDS }, (_, f) => f);
+const othersThan = (f: number) => new Set(allFolds.filter((g) => g !== f));
 
 function crossValidate(families: string[], lambda: number): Float64Array {
   const probs = new Float64Array(rows.length);
@@ -142,8 +147,8 @@ function bestSetting(probs: Float64Array): { setting: Setting; report: EventRepo
       for (const recover of RECOVER) {
         const setting = { hard, soft, recover };
         const r = report(probs, setting);
-        const score = objective(r);
-        if (!best || score > best.score + 1e-9) best = { setting, report: r, score };
+        const sc = score(r);
+        if (!best || sc > best.score + 1e-9) best = { setting, report: r, score: sc };
       }
   return best!;
 }
@@ -162,21 +167,68 @@ const show = (label: string, r: EventReport) => {
 };
 
 console.log(`dev part: ${lines.length} sentences from ${domains} domains, ${rows.length} candidate events (${rows.filter((r) => r.label).length} correct); ${FOLDS} folds by domain`);
+console.log(`selection: cross-validated hard precision ≥ ${floor.hardPrecision} and hard negatives with a hard event ≤ ${(floor.hardNegativeShare * 100).toFixed(1)} %, then the best hard macro-F1`);
 const rulesOnly = report(undefined, { hard: 0, soft: 0, recover: undefined });
 show('rules only', rulesOnly);
-let chosen: { families: string[]; lambda: number; setting: Setting; report: EventReport; score: number } | undefined;
+let chosen: { families: string[]; lambda: number; setting: Setting; report: EventReport; score: number; probs: Float64Array } | undefined;
 for (const families of FAMILY_SETS) {
   for (const lambda of LAMBDAS) {
-    const best = bestSetting(crossValidate(families, lambda));
-    show(`cv ${families.join('+')} λ=${lambda} t=${best.setting.hard}/${best.setting.soft}/${best.setting.recover ?? '-'}`, best.report);
+    const probs = crossValidate(families, lambda);
+    const best = bestSetting(probs);
+    show(`cv ${families.join('+')} λ=${lambda} t=${best.setting.hard}/${best.setting.soft}/${best.setting.recover ?? '-'}${meetsFloor(best.report, floor) ? '' : ' (below floor)'}`, best.report);
     // Simpler wins ties: a richer family set must beat the best so far by a clear margin — about one standard error of
     // these cross-validated figures (~350 hard events, ~1,200 candidates) — so word and shape weights that only echo the
     // development domains' vocabulary are not shipped for a difference the folds cannot tell from noise.
-    if (!chosen || best.score > chosen.score + (families.length > chosen.families.length ? RICHER_MARGIN : 1e-9)) chosen = { families, lambda, ...best };
+    if (!chosen || best.score > chosen.score + (families.length > chosen.families.length ? RICHER_MARGIN : 1e-9)) chosen = { families, lambda, probs, ...best };
   }
 }
 const c = chosen!;
-show(`chosen (cross-validated)`, c.report);
+if (!meetsFloor(c.report, floor)) console.log(`no setting meets the floor: the one nearest to it is chosen`);
+// Per-type hard thresholds only where a nested check supports them: on each fold, one hard threshold and per-type
+// thresholds are both chosen on the four other folds and scored on this one; the pooled scores decide.
+const innerGlobal = (f: number): Setting => {
+  let best: { s: Setting; score: number } | undefined;
+  for (const hard of THRESHOLDS) {
+    const s = { ...c.setting, hard };
+    const sc = score(report(c.probs, s, othersThan(f)));
+    if (!best || sc > best.score + 1e-9) best = { s, score: sc };
+  }
+  return best!.s;
+};
+const nestedGlobal = allFolds.map(innerGlobal);
+const nestedPerType = allFolds.map((f) => typeThresholds(nestedGlobal[f]!, THRESHOLDS, (s) => report(c.probs, s, othersThan(f)), floor));
+const nestedOne = report(c.probs, c.setting, undefined, (f) => nestedGlobal[f]!);
+const nestedTypes = report(c.probs, c.setting, undefined, (f) => nestedPerType[f]!);
+show('nested check: one hard threshold', nestedOne);
+show('nested check: a threshold per hard type', nestedTypes);
+if (score(nestedTypes) > score(nestedOne) + PER_TYPE_MARGIN) {
+  c.setting = typeThresholds(c.setting, THRESHOLDS, (s) => report(c.probs, s), floor);
+  c.report = report(c.probs, c.setting);
+  console.log(`per-type hard thresholds shipped: ${JSON.stringify(c.setting.byType)}`);
+} else console.log('one hard threshold shipped (per-type thresholds do not beat it in the nested check)');
+show(`chosen (cross-validated) t=${c.setting.hard}/${c.setting.soft}/${c.setting.recover ?? '-'}`, c.report);
+const spread = foldFigures(allFolds.map((f) => report(c.probs, c.setting, new Set([f]))));
+const fmt = (s: Spread, pct = false) => {
+  const k = pct ? 100 : 1;
+  const d = pct ? 1 : 3;
+  return `${(s.mean * k).toFixed(d)} ± ${(s.sd * k).toFixed(d)} (${(s.min * k).toFixed(d)}–${(s.max * k).toFixed(d)})`;
+};
+console.log(`per fold (mean ± sd, range): hard P ${fmt(spread.hardPrecision)}  R ${fmt(spread.hardRecall)}  macro-F1 ${fmt(spread.hardMacroF1)}  hard negatives ${fmt(spread.hardNegativeShare, true)} %`);
+if (frontier) {
+  // What each precision floor costs in recall with the chosen features and λ: the best hard macro-F1 per floor.
+  console.log(`precision floor → best setting meeting it (${c.families.join('+')} λ=${c.lambda}, hard negatives ≤ ${(floor.hardNegativeShare * 100).toFixed(1)} %)`);
+  for (const p of [0.9, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96]) {
+    const f = { ...floor, hardPrecision: p };
+    let best: { s: Setting; r: EventReport; sc: number } | undefined;
+    for (const hard of THRESHOLDS) {
+      const s = { ...c.setting, hard, byType: undefined };
+      const r = report(c.probs, s);
+      const sc = selectionScore(r, f);
+      if (!best || sc > best.sc + 1e-9) best = { s, r, sc };
+    }
+    show(`  floor ${p.toFixed(2)}: t=${best!.s.hard}${meetsFloor(best!.r, f) ? '' : ' (not met)'}`, best!.r);
+  }
+}
 if (perType) {
   console.log(`per type, cross-validated (rules only in brackets):  gold  precision  recall`);
   for (const [t, s] of Object.entries(c.report.byType)) {
@@ -201,6 +253,7 @@ const model = parseEventModel({
   bias: final.bias,
   weights: Object.fromEntries(Object.entries(final.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0].localeCompare(b[0]))),
   hardThreshold: c.setting.hard,
+  ...(c.setting.byType && Object.keys(c.setting.byType).length > 0 ? { typeThresholds: c.setting.byType } : {}),
   softThreshold: c.setting.soft,
   ...(c.setting.recover !== undefined ? { recoverFrom: c.setting.recover } : {}),
   families: c.families,
@@ -211,7 +264,9 @@ const model = parseEventModel({
     candidates: rows.length,
     lambda: c.lambda,
     folds: `${FOLDS}, grouped by source domain`,
+    selection: `hard precision ≥ ${floor.hardPrecision}, hard negatives ≤ ${floor.hardNegativeShare}, then hard macro-F1${meetsFloor(c.report, floor) ? '' : ' (no setting met the floor: the nearest)'}`,
     crossValidated: { rulesOnly: summary(rulesOnly), withModel: summary(c.report) },
+    perFold: Object.fromEntries(Object.entries(spread).map(([k, s]) => [k, { mean: round(s.mean), sd: round(s.sd), min: round(s.min), max: round(s.max) }])),
   },
 });
 console.log(`${Object.keys(model.weights).length} weights; bias ${model.bias}`);

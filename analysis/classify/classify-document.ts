@@ -88,7 +88,7 @@ export function classifyDocument(doc: ClassifiableDocument, options: ClassifyOpt
       (c.accepted ? events : rejected).push(c.event);
       continue;
     }
-    const threshold = c.accepted ? (HARD.has(c.event.type) ? model.hardThreshold : model.softThreshold) : model.recoverFrom;
+    const threshold = c.accepted ? (HARD.has(c.event.type) ? (model.typeThresholds?.[c.event.type] ?? model.hardThreshold) : model.softThreshold) : model.recoverFrom;
     if (threshold === undefined) {
       rejected.push(c.event);
       continue;

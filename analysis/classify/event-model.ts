@@ -18,6 +18,8 @@ export const eventModelSchema = z.object({
   weights: z.record(z.string(), z.number()),
   /** An accepted candidate of a hard type (insolvency, debt_restructuring, liquidation, debt_enforcement) is kept from this probability. */
   hardThreshold: z.number().min(0).max(1),
+  /** A hard type's own threshold where grouped cross-validation supported one (scripts/fit-event-model.ts); else hardThreshold. */
+  typeThresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
   /** An accepted candidate of any other type is kept from this probability. */
   softThreshold: z.number().min(0).max(1),
   /** A candidate the rules rejected (historic, generic, no subject …) is accepted from this probability; absent: never. */
