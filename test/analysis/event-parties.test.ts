@@ -130,7 +130,9 @@ describe('parties by structure, measured before the change on 42 sentences from 
 
   it('"Victoria Secret’s UK arm falls into administration": the unit suffers it, the owner named in the possessive does not', () => {
     expect(hard(alertsByOrg('ev-0118'), 'Victoria Secret')).toEqual([]);
-    expect(read('ev-0118').events.find((e) => e.type === 'insolvency')?.subject).toBe('UK arm');
+    // The subject the role rules give the event, whether or not the trained layer's threshold keeps it (p 0.73 today).
+    const r = read('ev-0118');
+    expect([...r.events, ...r.rejected].find((e) => e.type === 'insolvency')?.subject).toBe('UK arm');
   });
 
   it('"Le groupe Altia, propriétaire de Caddie et de 47 autres entreprises, a été placé … en redressement judiciaire": the subsidiary inside the apposition gets nothing', () => {
@@ -141,7 +143,8 @@ describe('parties by structure, measured before the change on 42 sentences from 
 
   it('"one of the Company’s creditors, Top Shine Global Limited, filed a petition to wind up the Company": the creditor in apposition petitions, the possessor is the debtor', () => {
     expect(hard(alertsByOrg('ev-1498'), 'Top Shine Global Limited')).toEqual([]);
-    expect(read('ev-1498').events.find((e) => e.type === 'debt_enforcement')?.subject).toMatch(/Company/);
+    const r = read('ev-1498');
+    expect([...r.events, ...r.rejected].find((e) => e.type === 'debt_enforcement')?.subject).toMatch(/Company/);
   });
 });
 
