@@ -83,6 +83,18 @@ export const CONDITIONAL: Record<string, RegExp> = {
 };
 
 /**
+ * A condition that opens the sentence scopes over its main clause, however long the condition: "Im Falle der
+ * Überschuldung einer Gesellschaft (AG, GmbH, …) wird der Konkurs … eröffnet", "Should the talks fail, the group will
+ * file", "Dans l'hypothèse d'une cession …, le licenciement …". Read on the folded sentence from its start.
+ */
+export const FRONTED_CONDITION: Record<string, RegExp> = {
+  de: /^[\s"'„“«»(]*(?:falls|sofern|wenn|im falle|fur den fall|sollte|sollten)\b/,
+  en: /^[\s"'“(]*(?:if|unless|should|in case of|in the event of|in the event that)\b/,
+  fr: /^[\s"'«(]*(?:si|s'il|s'ils|en cas d|au cas ou|dans le cas ou|dans l'hypothese)\b/,
+  it: /^[\s"'«(]*(?:se|qualora|in caso d|nel caso (?:in cui|di)|nell'ipotesi|ove)\b/,
+};
+
+/**
  * Talk about events in general, not one company's: procedure ("ein Konkurs wird eröffnet, wenn",
  * "a winding-up order is made when"), statistics ("N winding-up petitions were issued", "le nombre
  * de faillites"), advice ("how to avoid insolvency") and sayings.
@@ -148,7 +160,7 @@ export const LAW_OR_GENERIC: Record<string, RegExp> = {
 export const SPORT = /\bsconfitt|\beliminazion|\ballenator|\bcampionat|\bniederlage|\bdefaite|\bentraineur|\b(?:fc|equipe|squadra|mannschaft|nationalmannschaft|spiel|match|partita|terrain|campo|cup|coupe|coppa|liga|saison|stagione|turno|halbfinal|finale|sportivo|sportive|goal)\b/;
 
 // German text is folded with the transcriptions ue/ae/oe → u/a/o; German cues are folded the same way.
-for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, YEARS_AFTER, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
+for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, YEARS_AFTER, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, FRONTED_CONDITION, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

@@ -1,3 +1,4 @@
+import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
 import type { Modality } from '../../platform/schemas/event-role.js';
 import {
   AVERTED_AFTER,
@@ -5,6 +6,7 @@ import {
   CONDITIONAL,
   DENIAL,
   FOUNDED_YEAR,
+  FRONTED_CONDITION,
   GENERIC,
   HEDGE_ADJECTIVE,
   HEDGE_ADVERB,
@@ -27,6 +29,8 @@ import type { AnchorIndex } from './sentence-reading.js';
 export interface TriggerPosition {
   start: number;
   end: number;
+  /** The trigger's event type, where the caller knows it (a condition makes a hard event a threat, a softer one hypothetical). */
+  type?: string;
 }
 
 export interface ModalityResult {
@@ -34,6 +38,8 @@ export interface ModalityResult {
   /** The cues that decided, for the explanation ("negation: keine", "hedge: droht"). */
   cues: string[];
 }
+
+const HARD: ReadonlySet<string> = new Set(HARD_EVENT_TYPES);
 
 export interface SentenceCues {
   folded: string;
@@ -121,6 +127,12 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
   c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))), bounds.from);
   if (c) return { modality: 'hypothetical', cues: [`condition: ${c}`] };
+  // A condition opening the sentence, when the trigger stands after its comma, in the main clause it conditions: what
+  // follows is a threat, not a fact ("If the creditors cannot agree, the group risks collapsing into administration";
+  // "Im Falle der Überschuldung einer Gesellschaft … wird der Konkurs … eröffnet" — a rule, read as generic elsewhere).
+  // A softer event under it is left alone: its trigger is often the threat itself ("the group risks collapsing").
+  const fronted = folded.lastIndexOf(',', trigger.start) > 0 ? once('fronted condition', () => cue(pick(FRONTED_CONDITION), folded)) : undefined;
+  if (fronted && HARD.has(trigger.type ?? '')) return { modality: 'hedged', cues: [`hedge: a condition opens the sentence (${fronted})`] };
   if (lang === 'de' && VERB_FIRST_DE.test(folded)) return { modality: 'hypothetical', cues: [`condition: verb first (${folded.trim().split(/\s/)[0]})`] };
   // A question ("Is Wilko going bust?", "Droht die Pleite?") asks, it does not state: at most hedged.
   if (/^[^.!:;]*\?["'”»\s]*$/.test(folded.slice(trigger.end))) return { modality: 'hedged', cues: ['hedge: a question'] };

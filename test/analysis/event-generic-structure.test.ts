@@ -58,3 +58,23 @@ describe('the procedure as the topic of a verb of consequence', () => {
     expect(rejectedCues('ev-26923').some((c) => c.startsWith('generic: the procedure as the topic (insolvenzverfahrens fuhrt dazu'))).toBe(true);
   });
 });
+
+describe('a condition that opens the sentence', () => {
+  it.each([
+    ['ev-7734', 'en'], // “In the event that intu properties plc is unable to reach a standstill, it is likely it … will fall into administration,” …
+    ['ev-1417', 'de'], // Sollte dem zweiten Konkursantrag … stattgegeben werden, droht Xamax der …
+  ])('%s [%s]: a hard event in the main clause is a threat — financial_distress, hedged, no hard event', (id) => {
+    const r = rulesOf(id);
+    expect(r.events.filter((e) => HARD.has(e.type))).toEqual([]);
+    expect(r.events.find((e) => e.type === 'financial_distress')?.modality).toBe('hedged');
+  });
+
+  it('an explainer\'s "Should that fail, the next step is often liquidation …" (ev-26952, nationaltribune.com.au) gives no liquidation', () => {
+    expect(hardOf('ev-26952')).toEqual([]);
+    expect(rulesOf('ev-26952').rejected.flatMap((e) => e.cues).concat(rulesOf('ev-26952').events.flatMap((e) => e.cues))).toContain('hedge: a condition opens the sentence (should)');
+  });
+
+  it('a softer event whose trigger is the threat itself keeps it: "If the creditors cannot reach an agreement …, the group risks collapsing …" (ev-1577)', () => {
+    expect(rulesOf('ev-1577').events.map((e) => e.type)).toEqual(['financial_distress']);
+  });
+});
