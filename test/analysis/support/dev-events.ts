@@ -45,3 +45,10 @@ export function classifyDevLine(id: string): ReturnType<typeof classifyDocument>
 export function devEventTypes(id: string): string[] {
   return [...new Set(classifyDevLine(id).events.map((e) => e.type))].sort();
 }
+
+/** The event types the rules alone emit for a development line (no trained layer: what a lexicon or convention finds). */
+export function devRuleEventTypes(id: string): string[] {
+  const l = devEventLine(id);
+  const c = classifyDocument({ text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) });
+  return [...new Set(c.events.map((e) => e.type))].sort();
+}
