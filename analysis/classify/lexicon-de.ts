@@ -56,6 +56,9 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:zins|kupon|coupon|tilgungs)zahlung(?:en)? (?:' + W + ' ){0,4}(?:nicht|ausgesetzt|verpasst|ausgeblieben|gestundet|verschoben)',
     '\\bwarten (?:' + W + ' ){0,5}auf (?:ihr|ihre|ihren|sein|seine|das) (?:geld|lohn|lohne|gehalt|gehalter|zahlung|zahlungen)\\b',
     '\\bunbezahlte[nr]? (?:rechnung|rechnungen|lohne|gehalter|miete|mieten|lieferungen|beitrage|steuern)\\b',
+    // Zahlungsverpflichtungen nicht erfüllt, aufgelaufen ("Nichterfüllen von Zahlungspflichten", "aufgelaufenen Zahlungsverpflichtungen").
+    'nichterfull(?:en|ung) (?:' + W + ' ){0,2}(?:zahlungspflichten|zahlungsverpflichtungen|verbindlichkeiten)|aufgelaufene[nr]? (?:' + W + ' ){0,4}(?:zahlungspflichten|zahlungsverpflichtungen|zahlungsruckstande|verbindlichkeiten)',
+    '(?:zahlungspflichten|zahlungsverpflichtungen|verbindlichkeiten) (?:' + W + ' ){0,4}nicht (?:mehr |rechtzeitig |fristgerecht )?(?:nachkommen|nachgekommen|erfullt|erfullen|bedienen|bedient|begleichen)',
   ],
   financial_distress: [
     '\\bverlust(?:e)?\\b(?! ?(?:von arbeitsplatzen|der arbeitsplatze))', '(?:existenzielle[nr]?|schwere[nr]?|tiefe[nr]?) krise', '\\bin (?:der|einer) krise\\b', '\\bturbulenzen\\b', 'kein geld mehr', 'aktie (?:\\w+ ){0,4}(?:sturzt|sturzte|verlor|bricht|brach|fiel)', '\\brekordtief\\b',
@@ -74,9 +77,12 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:gewinn|umsatz|ergebnis|absatz|auftrags)einbruch|(?:gewinn|umsatz|ergebnis)ruckgang|gewinnrutsch',
     '\\b(?:hat|haben|hatte|hatten) (?:' + W + ' ){0,4}(?:grosse |massive |erhebliche |finanzielle |wirtschaftliche )?probleme\\b',
     '\\bgeld (?:' + W + ' ){0,2}(?:geht aus|ging aus|wird knapp)|\\bkasse(?:n)? (?:' + W + ' ){0,2}(?:leer|sind leer)',
+    // Bestandsgefährdung, Verlustzone, angeschlagene Unternehmen, Sanierungsbedarf ("will sich sanieren").
+    'bestandsgefahrd(?:end|et)|verlustzone|\\b(?:der|die|das|des|dem|den) angeschlagene[nrms]? (?:' + W + ' )?[a-z]*(?:konzern|unternehmen|firma|hersteller|gruppe|bank|kette|versicherer|handler|werft|airline|fluggesellschaft|zulieferer|autobauer|maschinenbauer)\\b',
+    '\\b(?:will|muss|soll|wollen|mussen|sollen|wollte|musste) sich (?:' + W + ' ){0,3}sanieren\\b',
   ],
   layoffs: [
-    'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', '(?:filialen|standorte|geschafte|laden|markte|warenhauser|hauser) (?:\\w+ ){0,3}(?:geschlossen|schliessen|dichtgemacht|dichtmachen)', '\\bschliessungen\\b',
+    'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', '(?:filialen|standorte|geschafte|laden|markte|warenhauser|hauser) (?:\\w+ ){0,3}(?:geschlossen|schliessen|dichtgemacht|dichtmachen)', '(?:filialen|standorte|werke|markte|warenhauser) (?:\\w+ ){4,8}(?:geschlossen|dichtgemacht)', '\\bschliessungen\\b',
     'stellenabbau', 'arbeitsplatzabbau', 'personalabbau', 'jobabbau', 'abbau von (?:' + W + ' ){0,3}(?:stellen|arbeitsplatzen|jobs)',
     'streicht (?:' + W + ' ){0,4}(?:stellen|jobs|arbeitsplatze)', 'entlassungen', 'entlasst (?:' + W + ' ){0,3}(?:mitarbeitende|mitarbeiter|angestellte|beschaftigte)',
     'massenentlassung', 'kurzarbeit', 'werk(?:s)?schliessung', 'betriebsschliessung', 'standortschliessung', 'filialschliessung',
@@ -102,6 +108,7 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:zivil|muster|schadenersatz|schadensersatz)klagen?\\b|\\bklagen gegen\\b|\\bverklag(?:t|en|te|ten)\\b',
     '\\burteil(?:e)? gegen\\b|\\burteil,? (?:' + W + ' ){0,14}(?:zahlen muss|zahlen mussen|verurteilt)\\b',
     'ermittlungsverfahren|\\bangeklagt\\b|\\bverurteil(?:te|ten|ung)\\b',
+    'bilanz(?:manipulation|falschung|skandal)',
   ],
   management_change: [
     '\\bnachfolge\\b|\\bnachfolger(?:in)?\\b', 'wechsel an der (?:\\w+-)?spitze', 'ubernimmt (?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz)|ubernahm (?:\\w+ ){0,3}(?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz|posten)', '(?:das unternehmen|den konzern|die firma) (?:\\w+ ){0,5}verlassen', 'wechselte den chef', '\\babgelost\\b', 'neue[rn]? (?:vorstandschef|vorstandsvorsitzende|konzernchefin)', '\\bneuen ceo\\b',
@@ -117,6 +124,8 @@ export const LEXICON_DE: LexiconPatterns = {
     '\\blegt(?:e)? (?:' + W + ' ){0,4}(?:amt|mandat|vorsitz|posten) nieder\\b|(?:amt|mandat|vorsitz) (?:' + W + ' ){0,2}niedergelegt',
     '\\b(?:ruckt|ruckte|wechselt|wechselte|kommt|kam) (?:' + W + ' ){0,3}an die (?:konzern|unternehmens|vorstands)?spitze\\b',
     '(?:geschaftsleitungs|vorstands|verwaltungsrats|aufsichtsrats)vorsitz\\b',
+    // Der Abgang als Nomen ("der unerwartete Abgang von Finanzvorstand Schulz", "Abgang des Finanzvorstands").
+    '\\b(?:abgang|weggang|ausscheiden|abberufung|entlassung|rauswurf) (?:von|des|der) (?:' + W + ' )?(?:finanzvorstand|finanzvorstands|finanzchef|finanzchefs|finanzchefin|vorstandschef|vorstandschefs|konzernchef|konzernchefs|ceo|cfo|chef|chefs|chefin|vorstand|vorstands|geschaftsfuhrer|geschaftsfuhrers|geschaftsfuhrerin|vorstandsvorsitzenden|verwaltungsratsprasidenten)\\b',
   ],
   ownership_change: [
     'neue[nr]? (?:besitzer|eigentumer|eigner|investor|mehrheitseigner)', '(?:wurde|wurden|war|worden) (?:\\w+ ){0,6}(?:ubernommen|gekauft|verkauft)\\b', '\\bverkauf (?:von|der|des)\\b', '\\bubernahm\\b(?! (?:die|den) (?:leitung|fuhrung|vorsitz|verantwortung))',
@@ -134,5 +143,11 @@ export const LEXICON_DE: LexiconPatterns = {
     'schafft (?:' + W + ' ){0,3}(?:stellen|arbeitsplatze|jobs)', 'neue arbeitsplatze', 'erfolgreich saniert', 'sanierung (?:' + W + ' )?abgeschlossen',
     'refinanzierung (?:' + W + ' )?(?:gesichert|abgeschlossen)', 'auftrag (?:im wert|uber)',
     'im wert von (?:' + W + ' ){0,4}(?:millionen|milliarden) (?:' + W + ' ){0,3}bestellt', 'bestell(?:t|te|ten|ung) (?:' + W + ' ){0,8}im wert von', 'gewinn (?:' + W + ' ){0,4}(?:gesteigert|verdoppelt|erhoht|um [0-9])', '(?:umsatz|gewinn|ergebnis) (?:' + W + ' ){0,3}(?:uber den erwartungen|ubertrifft|ubertraf)', 'rekorddividende', 'erwartungen (?:' + W + ' ){0,3}ubertroffen',
+    // Prognosen angehoben in jeder Form, Rekordaufträge, übertroffene Erwartungen, volle Auftragsbücher.
+    'prognosen? (?:' + W + ' ){0,3}(?:angehoben|erhoht|nach oben)|\\bheb(?:t|en|t) (?:' + W + ' ){0,3}prognosen? an\\b',
+    'rekord(?:auftragseingang|auftrag|auftrage|auftragsbestand|umsatze|gewinne|ergebnisse|quartal|wachstum)',
+    'erwartungen (?:' + W + ' ){0,3}(?:ubertraf|ubertrafen|ubertrifft|ubertreffen|geschlagen)|\\b(?:ubertraf|ubertrafen|ubertrifft) (?:' + W + ' ){0,3}erwartungen\\b',
+    'vor (?:auftragen|bestellungen|nachfrage) kaum (?:retten|halten)|auftragsbucher (?:' + W + ' ){0,2}(?:prall )?(?:voll|gefullt)',
+    '\\b(?:feiert|feierte|feiern|meldet|meldete|fahrt|fuhr) (?:' + W + ' ){0,2}rekord',
   ],
 };

@@ -73,6 +73,8 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:behind|late|overdue) (?:on|with) (?:its |their |the )?(?:' + W + ' ){0,2}(?:payments?|rent|wages|bills|debts?|loans?|taxes|invoices|repayments)\\b',
     '\\bdefault(?:ed|s|ing)? on (?:its |their |the )?(?:' + W + ' ){0,3}(?:payments?|obligations|debts?|loans?|bonds?|notes|interest|coupons?)\\b',
     '\\b(?:missed|skipped|withheld|deferred|suspended) (?:its |their |the |a )?(?:' + W + ' ){0,3}(?:coupon|interest|rent|wage|salary|loan|debt|bond) payments?\\b',
+    // The ones owed told in the passive ("they're owed three weeks pay"): the debtor is the company of the sentence.
+    '\\b(?:are|were|is|was|\'re|being|still) owed (?:[$£€]?' + W + ' ){0,8}(?:pay|wages|salar(?:y|ies)|back pay|holiday pay|money|refunds)\\b',
   ],
   financial_distress: [
     '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',
@@ -92,6 +94,14 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\boutlook (?:' + W + ' ){0,3}(?:to |at )?negative\\b',
     '\\bemergency (?:funding|loan|financing|cash|capital|credit)\\b',
     '\\bwarn(?:s|ed|ing)? (?:' + W + ' ){0,2}(?:on|over|about) (?:its |their )?(?:profits?|earnings|sales|revenues?|margins|results)\\b',
+    // Profit warnings told without the word ("profits will be significantly lower than expectations", "below analyst
+    // expectations"), share collapses with the company between ("Shares in the Irish software company CBT plummeted"),
+    // a crisis at a company.
+    '\\b(?:below|(?:"|\')?lower(?:"|\')? than|short of|fall short of|miss(?:ed|es|ing)?) (?:' + W + ' ){0,2}(?:expectations|forecasts|estimates|guidance|consensus)\\b',
+    '(?<=\\bshares? (?:in|of) (?:' + W + ' ){1,6})(?:plummet|plunge|tumble|crash|slump|sink|sank|dive|nosedive|collapse)(?:d|ed|s|es)?\\b',
+    '\\b(?:share price|stock|shares) (?:' + W + ' ){0,2}(?:plummet(?:ed|s)?|nosedived?|collapsed|crashed)\\b',
+    '\\b(?:financial |cash |debt |funding |shares? )crisis (?:at|of|deepens|deepened|worsens|worsened)\\b|\\bcrisis (?:at (?:' + W + ' ){1,3})?deepen(?:s|ed)\\b',
+    '\\bworse[- ]than[- ](?:expected|forecast|anticipated)\\b|\\bweaker[- ]than[- ](?:expected|forecast|anticipated)\\b',
   ],
   layoffs: [
     '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
@@ -119,6 +129,9 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:fines?|penalt(?:y|ies)) (?:' + W + ' ){0,2}(?:imposed|levied) on\\b',
     '\\bordered to pay (?:' + W + ' ){0,4}(?:damages|compensation|fines?|penalt(?:y|ies))\\b',
     '\\b(?:facing|faces|face) (?:a |an )?(?:' + W + ' ){0,3}(?:class action|lawsuit|suit|trial|prosecution|charges|probe|investigation)\\b',
+    // Investigations told by who runs them ("Federal prosecutors have begun examining Wells Fargo's practices").
+    '\\b(?:prosecutors?|regulators?|investigators|authorities|the (?:sec|fca|doj|ftc|cma|serious fraud office)) (?:' + W + ' ){0,3}(?:examining|investigating|probing|scrutini[sz]ing|raided|charged|fined)\\b',
+    '\\b(?:enquiry|inquiry) (?:' + W + ' ){0,8}into\\b',
   ],
   management_change: [
     '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\btak(?:e|es|ing)|took over as (?:chief executive|ceo|chair|chairman|cfo)\\b',
@@ -130,12 +143,18 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bnam(?:e|es|ed|ing) (?:' + W + ' ){0,5}as (?:its |the )?(?:new |interim )?(?:chief executive|ceo|cfo|chair|chairman|chairwoman|president|chief financial officer|managing director)\\b', '\\b(?:as|named|appointed|become|becomes|became) (?:the |its )?interim (?:ceo|chief executive|cfo|chair|chairman|boss)\\b',
     '\\bretirement of (?:' + W + ' ){1,4}(?:who has been|as) (?:the |its )?(?:group )?(?:chief executive|ceo|chair|chairman|cfo|managing director)\\b',
     '\\b(?:chief executive|ceo|chairman|chair|cfo|chief financial officer|managing director) (?:' + W + ' ){0,3}(?:resigned|stepped down|departed|was fired|was ousted|was dismissed|retired|will retire|is leaving|left the company)\\b',
+    // A departure told as a noun or an idiom ("the dismissal of its Chief Financial Officer", "the departure of its chief
+    // executive", "falling on his sword"), and boards that fire or oust their chief.
+    '\\b(?:dismissal|departure|exit|ousting|firing|sacking|removal|resignation|retirement) of (?:its |the |their )?(?:' + W + ' ){0,2}(?:chief executive|ceo|cfo|chief financial officer|chief operating officer|coo|chairman|chairwoman|chair|president|managing director|finance director|boss)\\b',
+    '\\b(?:fell|falls?|falling|fallen) on (?:his|her) sword\\b',
+    '\\b(?:fired|fires|sacked|sacks|dismissed|dismisses|ousted|ousts|removed) (?:its |the |their )?(?:' + W + ' ){0,2}(?:chief executive|ceo|cfo|chief financial officer|chairman|president|managing director|boss)\\b',
+    '\\b(?:announc(?:es|ed|ing)|makes|made|unveil(?:s|ed)) (?:' + W + ' ){0,3}(?:board |executive |management |leadership )?appointments?\\b',
   ],
   ownership_change: [
     '\\bpurchased\\b', '\\bup for sale\\b', '\\bnew owners?\\b', '\\bbid for\\b', '\\brescued (?:\\w+ ){0,3}by\\b', '\\bsaved (?:\\w+ ){0,4}by (?:an? )?(?:\\w+ )?buyer\\b', '\\bprivate ownership\\b',
     '\\bacqui(?:re|res|red|ring|sition)\\b', '\\btakeover\\b', '\\bmerger\\b', '\\bmerge(?:s|d)? with\\b', '\\bbuy(?:s|ing)? (?:out )?(?:rival|competitor)',
     '\\bbuyout\\b', '\\bagreed to (?:buy|sell|acquire)\\b', '\\bsold to\\b', '\\b(?:sells?|sold|selling) (?:its |the )?(?:' + W + ' ){0,2}(?:unit|division|business|stake|subsidiary|arm)\\b',
-    '\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
+    '(?<!\\b(?:reduced|reduces|reducing|cut|cuts|cutting|trimmed|trims|trimming|lowered|lowers|lowering) (?:its |their |his |her |the )?)\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
     '\\b(?:rescued|saved) from administration by\\b', '\\brescue deal\\b', '\\bwill (?:purchase|acquire|buy)\\b', '\\bis buying\\b', '\\bbought (?!by\\b)', '\\bprivati[sz](?:e|ed|ation)\\b', '\\b(?:seeking|find|found) a buyer\\b', '\\bsuitors?\\b', '\\bsnap(?:s|ped)? up\\b',
   ],
   positive: [
@@ -148,5 +167,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:profits?|earnings|revenues?|sales|turnover) (?:' + W + ' ){0,4}(?:rose|increased|jumped|soared|surged|doubled|climbed|grew|up [0-9])', '\\b(?:profit|earnings|revenue|sales) (?:rise|jump|surge|growth) of\\b', '\\b[0-9]+(?:\\.[0-9]+)? (?:per ?cent|percent|%) (?:profit|earnings|revenue|sales) (?:rise|jump|increase)',
     '\\b(?:ahead of|above|beating|beat|exceed(?:ed|ing|s)?) (?:' + W + ' ){0,2}(?:expectations|estimates|forecasts|consensus)', '\\brecord profits\\b', '\\b(?:largest|biggest|record)[- ](?:ever )?(?:' + W + ' )?dividend', '\\breinstat(?:e|es|ed|ing) (?:the |its )?(?:dividend|payout)', '\\bshare buyback\\b',
     '\\b(?:secures?|secured|awarded|lands?|landed|signs?|signed) (?:a |an )?(?:' + W + ' ){0,3}(?:contract|order|deal)s? (?:worth|valued|for|to (?:build|supply|deliver))',
+    // Results above expectations in the compound adjective ("better-than-expected first quarter sales").
+    '\\b(?:better|stronger)[- ]than[- ](?:expected|forecast|anticipated)\\b',
   ],
 };

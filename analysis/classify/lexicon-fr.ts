@@ -41,6 +41,9 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bsalaires? (?:' + W + ' ){0,2}en retard\\b|\\bpercoivent leurs salaires en retard\\b',
     '\\b(?:echeances?|mensualites|loyers|coupons?|interets) (?:' + W + ' ){0,2}(?:impayes|impayees|non (?:payes|payees|honores|honorees|regles|reglees))\\b',
     '\\bincidents? de paiement\\b',
+    // Plus les fonds pour payer, ne pouvant payer ses employés ("n'avait pas les fonds pour nous payer les salaires").
+    '\\bpas (?:les|assez de|suffisamment de|de) (?:fonds|tresorerie|liquidites|argent) pour (?:' + W + ' ){0,2}payer\\b',
+    '\\b(?:ne )?(?:peut|peuvent|pouvait|pouvaient|pouvant|a pu|ont pu) (?:plus |pas )?payer (?:ses|les|leurs) (?:' + W + ' )?(?:salaries|salaires|employes|fournisseurs|loyers|factures|dettes|sous-traitants)\\b',
   ],
   financial_distress: [
     '\\bdans la tourmente\\b', '\\ben difficultes?\\b', '\\bsur la sellette\\b', '\\bchute de (?:pres de |plus de )?[0-9]', '\\bbaisse de (?:pres de |plus de )?[0-9][0-9,]* ?%', "\\btete sous l'eau\\b", '\\ben crise\\b', '\\bperd(?:re|u|ait)? [0-9][0-9,.]* (?:millions|milliards)',
@@ -56,6 +59,9 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bdifficultes de (?:tresorerie|financement|paiement)\\b|\\btresorerie (?:' + W + ' ){0,2}(?:tendue|exsangue|a sec|insuffisante)\\b',
     '\\balerte sur (?:ses |les |son |sa )?(?:resultats|benefices|marges|ventes|chiffre d.affaires)\\b',
     '\\b(?:replong|bascul|plong|tomb)(?:e|ee|ent|er|ait)? dans le rouge\\b',
+    // Continuité d'exploitation dite sans le mot ("ne peut poursuivre son activité … sans obtenir de nouveaux financements"), "sent le sapin".
+    '\\bne (?:peut|pourra|pourrait|pouvait|peuvent) (?:plus |pas )?(?:poursuivre|continuer|maintenir|assurer) (?:' + W + ' ){0,6}sans (?:' + W + ' ){0,3}(?:financements?|fonds|capitaux|liquidites|apports?|investisseurs?)\\b',
+    '\\bsent le sapin\\b',
   ],
   layoffs: [
     '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
@@ -67,6 +73,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bferme(?:r|ra|nt|ront|rait|ait)? (?:' + W + ' ){0,3}(?:usines?|sites?|magasins|boutiques|agences|succursales|points de vente|restaurants|entrepots)\\b',
     '\\blicenci(?:er|ent|era|eront|ait|aient|es|ees)\\b',
     '\\bplan de sauvegarde de l.emploi\\b|\\bpse\\b|\\brupture conventionnelle collective\\b',
+    // Perdre son emploi au futur et au passé ("61 salariés de la SANE vont perdre leur emploi").
+    '\\b(?:perdre|perdront|perdent|perdu|perdaient) (?:leur|leurs|son) (?:emplois?|postes?|travail)\\b',
   ],
   legal_dispute: [
     '\\bplainte\\b', '\\bporte plainte', '\\bpoursuivie? en justice', '\\bproces\\b', '\\bfraude\\b', '\\bescroquerie', '\\bblanchiment', '\\bcorruption',
@@ -106,5 +114,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bnote (?:' + W + ' )?(?:relevee|rehaussee)', '\\brelevement de (?:la |sa )?note', '\\bretour aux benefices', '\\bbenefice (?:' + W + ' )?en hausse',
     '\\bcreation de (?:' + W + ' )?(?:postes|emplois)', '\\brel[e]v(?:e|ent) (?:ses|leurs|son) (?:objectifs|previsions)',
     '\\b(?:remporte|remporter|decroche|decrocher|signe|signer|obtient|obtenu) (?:' + W + ' ){0,4}(?:contrats?|commandes?|marches?)\\b(?! (?:public|de l\'emploi|du travail))', '\\bcontrat (?:geant |gigantesque )?(?:de|d\'un montant de) [0-9]', '\\bresultats? (?:exceptionnels?|records?|en hausse)', '\\bhausse (?:des|du|de ses) (?:benefices?|resultats?|profits?)', '\\bbenefices? (?:' + W + ' ){0,2}(?:en hausse|record|bondit|grimpe|progresse)',
+    // Prévisions dépassées, chantiers et appels d'offres décrochés.
+    '\\bdepass(?:e|ent|er|ant|ait|aient) (?:ses |les |leurs |nos |toutes les )?(?:' + W + ' )?(?:previsions|objectifs|attentes|estimations)\\b',
+    '\\bdecroch(?:e|er|ent|era|ait|ee|es)? (?:' + W + ' ){0,3}(?:construction|chantier|appel d.offres|livraison|concession)\\b',
   ],
 };

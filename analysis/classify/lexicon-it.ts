@@ -40,6 +40,9 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\b(?:mensilita|retribuzioni|stipendi|salari) (?:' + W + ' ){0,2}(?:arretrat[ei]|non (?:pagat[ei]|versat[ei]|corrispost[ei]))\\b',
     '\\bmorosita\\b',
     '\\britard[oi] (?:' + W + ' ){0,2}(?:nei|nel|dei|del) (?:pagament[oi]|versament[oi]) (?:' + W + ' ){0,3}(?:stipendi|salari|fornitori|dipendenti)\\b',
+    // La messa in mora per mensilità non pagate, niente soldi per gli stipendi.
+    '\\bmessa in mora\\b',
+    '\\b(?:non (?:ci )?(?:sono|erano|c.erano|c.e) (?:i )?soldi|mancano i soldi|non (?:ha|hanno|aveva|avevano) (?:i )?soldi) per (?:pagare )?(?:gli |i |le )?(?:stipendi|salari|fornitori|mensilita)\\b',
   ],
   financial_distress: [
     '\\bin crisi\\b', "\\bcrisi (?:della|del|dell'|di)\\b", '\\bproblem[ai] di liquidita', '\\bin difficolta\\b',
@@ -63,6 +66,8 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bcigs?\\b', '\\bperd(?:ono|ere|eranno|e) (?:il )?(?:posto|lavoro)\\b', '\\blicenzi(?:a|ano|era|ato|ati)\\b',
     '\\bchiude(?:ra|ranno|re|ndo)? (?:' + W + ' ){0,3}(?:stabiliment[oi]|fabbric(?:a|he)|negozi|punti vendita|filiali|sedi)\\b',
     '\\bcassintegrat[iea]\\b|\\bin cassa integrazione\\b',
+    // Il posto di lavoro a rischio in ogni forma ("potrebbero rischiare il posto di lavoro").
+    '\\brischi(?:a|ano|are|ando|ato|ano di perdere|a di perdere)? (?:di perdere )?il (?:proprio )?posto(?: di lavoro)?\\b',
   ],
   legal_dispute: [
     '\\bdenuncia (?:contro|nei confronti|penale)', '\\b(?:sporto|presentato|presentata) (?:una )?denuncia', '\\bquerela', '\\bbancarotta fraudolenta', '\\bindagat[oia]', '\\bindagine (?:su|per|nei confronti)', '\\bfrode\\b', '\\btruffa\\b', '\\briciclaggio', '\\bcorruzione', '\\bmulta\\b',
@@ -76,6 +81,8 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\brisarcimento (?:dei |del )?dann[io]\\b',
     '\\bintesa (?:vietata|restrittiva|anticoncorrenziale)\\b|\\bcartello\\b',
     '\\brinviat[oaie] a giudizio\\b|\\bdenunciat[oaie]\\b',
+    // Un fascicolo aperto dalla procura, un'indagine avviata.
+    '\\bfascicolo (?:' + W + ' ){0,2}(?:apert[oi]|avviat[oi])\\b|\\bindagine (?:' + W + ' ){0,2}(?:apert[ae]|avviat[ae])\\b',
   ],
   management_change: [
     '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
