@@ -134,7 +134,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:enquiry|inquiry) (?:' + W + ' ){0,8}into\\b',
   ],
   management_change: [
-    '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\btak(?:e|es|ing)|took over as (?:chief executive|ceo|chair|chairman|cfo)\\b',
+    '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\b(?:tak(?:e|es|ing|en)|took) over as (?:(?:the |its )?(?:new |interim )?)(?:chief executive|ceo|chair|chairman|chairwoman|cfo|president|managing director)\\b',
     '\\bresign(?:s|ed|ation)?\\b', '\\bstep(?:s|ped|ping)? down\\b', '\\bsteps aside\\b',
     '\\bappoint(?:s|ed)? (?:' + W + ' ){0,3}(?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chairwoman|chair|finance director|managing director|chief financial officer)',
     '\\bnamed (?:as )?(?:new )?(?:chief executive|ceo|cfo|chairman|chair|chief financial officer)', '\\bnew (?:ceo|cfo|chief executive|chairman|chief financial officer)',
