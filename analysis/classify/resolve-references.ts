@@ -24,9 +24,16 @@ export function resolveReferences(
 ): ClassifiedEvent[] {
   if (!events.some(needsAntecedent)) return [...events];
   const sentences = sentencesOf(doc);
+  // Several events may look back at the same sentences: their names are read once.
+  const names = new Map<number, OrgMention[]>();
+  const namesOf = (sentence: DocSentence): OrgMention[] => {
+    let found = names.get(sentence.start);
+    if (!found) names.set(sentence.start, (found = namesIn(sentence, doc, lang)));
+    return found;
+  };
   return events.map((e) => {
     if (!needsAntecedent(e)) return e;
-    const found = antecedentOf(e, sentences, read, doc, lang);
+    const found = antecedentOf(e, sentences, read, namesOf);
     if (!found) return e;
     return {
       ...e,
@@ -64,7 +71,7 @@ function sentencesOf(doc: ClassifiableDocument): DocSentence[] {
   ];
 }
 
-function antecedentOf(e: ClassifiedEvent, sentences: readonly DocSentence[], read: readonly ClassifiedEvent[], doc: ClassifiableDocument, lang: string): Antecedent | undefined {
+function antecedentOf(e: ClassifiedEvent, sentences: readonly DocSentence[], read: readonly ClassifiedEvent[], namesOf: (s: DocSentence) => OrgMention[]): Antecedent | undefined {
   const at = sentences.findIndex((s) => s.start === e.sentenceSpan!.start);
   if (at <= 0) return undefined;
   const back: Array<{ s: DocSentence; where: string }> = [];
@@ -82,7 +89,7 @@ function antecedentOf(e: ClassifiedEvent, sentences: readonly DocSentence[], rea
       const first = subjects[0]!;
       return { text: first.subject!, span: first.subjectSpan!, where: `${where}, the subject of its ${first.type}` };
     }
-    const names = namesIn(s, doc, lang).filter((m) => !isCitedSource(s.text, m) && !AUTHORITY.test(m.text));
+    const names = namesOf(s).filter((m) => !isCitedSource(s.text, m) && !AUTHORITY.test(m.text));
     const linked = names.filter((m) => m.customerId !== undefined);
     const pick = names.length === 1 ? names[0] : linked.length === 1 ? linked[0] : undefined;
     if (pick) return { text: pick.text, span: { start: s.start + pick.start, end: s.start + pick.end }, where };
