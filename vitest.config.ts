@@ -4,11 +4,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/build-cli.global.ts'],
-    // vitest's summary, then one plain line in the form CI log readers know from Jest: "Tests:       N passed, N total".
-    // Under CI the dots reporter: the whole run, from "RUN v…" to the count line, stays a few kilobytes, so a
-    // log reader that keeps only the tail of a long CI log still sees which runner ran and what it counted
-    // (the per-file list had grown to 21 KB). Failures are printed in full by either reporter.
-    reporters: [process.env.CI ? 'dot' : 'default', './test/closing-line.reporter.ts'],
+    // Dots, vitest's summary, then one plain line in the form CI log readers know from Jest: "Tests:       N passed, N total".
+    // The whole run, from "RUN v…" to the count line, stays a few kilobytes, so a CI log reader that keeps only the tail
+    // of a long log still sees which runner ran and what it counted (the per-file list had grown to 21 KB). Failures
+    // are printed in full; `npx vitest run --reporter=default <files>` lists files while developing.
+    reporters: ['dot', './test/closing-line.reporter.ts'],
     // Native modules (better-sqlite3) and child processes behave best in forked workers.
     pool: 'forks',
     testTimeout: 60_000,
