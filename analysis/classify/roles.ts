@@ -5,6 +5,8 @@ import { AFTER, BEFORE, bracketedCreditor, firstMarker, GROUP, markerFilter, typ
 import type { SentenceReading } from './sentence-reading.js';
 import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
 import { activeRequest, isRequester } from './requester.js';
+import { ACTIVE_BUY, markInvertedBuyer } from './buyer-roles.js';
+import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -294,23 +296,6 @@ function possessedUnit(sentence: string, parties: RoleAssignment['parties'], tri
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
 const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
 
-/** Triggers that are a rating agency's act on a company: to downgrade, a downgrade, "herabgestuft", "dégradé", "declassato". */
-const RATING_ACTION = /^(?:downgrad|herabstuf|herabgestuft|abgestuft|degrad|abaiss|declass|taglio del rating|cut to junk|junk|(?:(?:credit|debt|bond|issuer) )?ratings?\b|note\b|notation)/;
-/** A passive agent preposition right before an organisation ("downgraded by S&P", "von Moody's herabgestuft"). */
-const AGENT_BEFORE = /\b(?:by|von|durch|par|da|dal|dalla|dallo)\s*(?:(?:der|die|dem|the|la|le|l') ?)?$/;
-/** After a rating noun "von" and "da" are genitives ("Herabstufung der Kreditwürdigkeit von Thyssenkrupp"); only these are agents. */
-const AGENT_AFTER = /\b(?:by|durch|par|dal|dalla|dallo)\s*(?:(?:der|die|dem|the|la|le|l') ?)?$/;
-/** An active verb of rating right after an organisation, possibly after "said it" / "hat": the organisation is the agency. */
-const RATES_NEXT = /^(?:'s)?\s+(?:(?:said|says|has|have|had|hat|a|ha|it|sie|on|friday|monday|tuesday|wednesday|thursday|also|then|now|today) ){0,3}(?:downgrad|cut|cuts|lower|reduc|slash|herabgestuft|stuft|stufte|senkt|degrad|abaiss|declass|tagli)/;
-/**
- * The agency of a rating action: a passive agent ("von Moody's herabgestuft", "downgraded by S&P"), or the organisation right
- * before an active verb in its clause ("Moody's Investor Service downgraded its credit rating", "S&P said it downgraded").
- */
-function isRatingAgent(folded: string, fs: number, fe: number, trigger: { start: number; end: number }): boolean {
-  if (AGENT_BEFORE.test(folded.slice(Math.max(0, fs - 12), fs))) return true;
-  return fe <= trigger.start && !/[;:.]/.test(folded.slice(fe, trigger.start)) && RATES_NEXT.test(folded.slice(fe, fe + 60));
-}
-
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
 
@@ -359,39 +344,8 @@ const AFTER_REACH = 60;
 const APPOSITION =
   /^(?: \([^()]{1,40}\))?, (?:(?:the|a|an|its|which|who|der|die|das|ein|eine|le|la|l'|un|une|il|lo|una|che|qui|dont)\b|[a-z][\w'-]* (?:of|de|du|des|d'|der|von|di|del|della|dello|dell')\b)[^;:]*, (?:[\w'-]+ ){0,6}$/;
 
-const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kaufte|kauften|erwirbt|erwarb|schluckt|schluckte)\b/;
-/**
- * German verb-second with the buyer after the verb: no organisation before the verb in its clause. The first
- * organisation after it and those joined to it ("und der Beteiligungsfirma X") buy; one after "von" sells.
- */
-function markInvertedBuyer(input: RoleInput, roles: Map<OrgMention, { role: EventRole; reason: string }>): void {
-  const { folded, toFolded, trigger, mentions } = input;
-  if (!INVERTED_BUY_DE.test(folded.slice(trigger.start, trigger.end))) return;
-  const clauseStart = Math.max(folded.lastIndexOf(',', trigger.start), folded.lastIndexOf(';', trigger.start), 0);
-  if (mentions.some((m) => toFolded(m.end) <= trigger.start && toFolded(m.start) >= clauseStart)) return;
-  const after = mentions.filter((m) => toFolded(m.start) >= trigger.end);
-  let previousEnd = trigger.end;
-  let buyers = 0;
-  for (const m of after) {
-    const gap = folded.slice(previousEnd, toFolded(m.start));
-    if (/\bvon (?:der |dem |den )?$/.test(gap)) roles.set(m, { role: 'seller', reason: 'von after an inverted buying verb' });
-    else if (buyers === 0 || /^[^.;]{0,50}\b(?:und|sowie)\b[^.;]{0,40}$/.test(gap)) {
-      roles.set(m, { role: 'acquirer', reason: 'after an inverted buying verb' });
-      buyers++;
-    } else break;
-    previousEnd = toFolded(m.end);
-  }
-}
-
 /** The reason given when the trigger's clause is about something that is not an organisation (classify-document locks it). */
 export const NOT_AN_ORGANISATION = 'not an organisation: the relative clause hangs on another noun';
-
-/** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */
-const ACTIVE_BUY: Record<string, RegExp> = {
-  en: /^(?:acquir(?:e|es|ing)|acquired (?!by\b)|buy(?:s|ing)?\b|bought (?!by\b)|takes? over|took over|taking over)/,
-  fr: /^(?:rachete|acquiert|reprend|racheter)\b/,
-  it: /^(?:acquisisce|acquista|rileva|acquisire)\b/,
-};
 
 /** A mention that contains the trigger's start or lies inside it is part of the trigger ("il fallimento"), not a party. */
 function overlapsTrigger(fs: number, fe: number, trigger: { start: number; end: number }): boolean {
