@@ -1,6 +1,5 @@
 import { DEFAULT_SEVERITY, HARD_EVENT_TYPES, type EventType, type Severity } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
-import { splitSentences } from '../text/sentences.js';
 import { guessLanguage } from './detect-language.js';
 import { extractSentence, type SentenceEvent } from './extract-sentence.js';
 import { compileLexicon, findTriggers, type CompiledLexicon } from './lexicon.js';
@@ -9,6 +8,7 @@ import type { OrgMention } from './mentions.js';
 import { NOT_AN_ORGANISATION } from './roles.js';
 import type { Classification, ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 import { registerEvent } from './register-event.js';
+import { documentSentences } from './document-sentences.js';
 import { resolveReferences } from './resolve-references.js';
 import { SentenceReading } from './sentence-reading.js';
 import { candidateFeatures, sentenceView } from './event-features.js';
@@ -112,10 +112,8 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
   if (!mayReportEvents(doc, lang)) return [];
   const lex = lexiconFor(lang);
   const refYear = doc.publishedAt ? Number(doc.publishedAt.slice(0, 4)) : undefined;
-  const offset = doc.title ? doc.title.length + 1 : 0;
-  const sentences = [...(doc.title ? [{ text: doc.title, start: 0 }] : []), ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset }))];
   const out: Candidate[] = [];
-  for (const s of sentences) {
+  for (const s of documentSentences(doc)) {
     // A sentence worth reading: one of the lexicon's literal anchors occurs in it. Folded and scanned once for this
     // test and the extractor's triggers (the mapped fold differs from foldText only where no anchor can lie: a
     // backtick kept, a final sigma; so it passes every sentence foldText passed that has a trigger).
@@ -124,7 +122,7 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     lex.anchors.collect(reading.folded, anchors);
     if (anchors.size === 0) continue;
     const linked = linkedIn(doc.linked, s);
-    const isTitle = s.start === 0 && doc.title !== undefined;
+    const { isTitle } = s;
     const found = extractSentence(s.text, { lang, lex, refYear, linked, reading, anchors });
     if (found.length === 0) continue;
     const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, reading.plainFolded()) : undefined;

@@ -1,5 +1,5 @@
-import { splitSentences } from '../text/sentences.js';
 import { findMentions, type OrgMention } from './mentions.js';
+import { documentSentences, type DocSentence } from './document-sentences.js';
 import type { ClassifiableDocument, ClassifiedEvent, TextSpan } from './event-types.js';
 
 /**
@@ -23,7 +23,7 @@ export function resolveReferences(
   lang: string,
 ): ClassifiedEvent[] {
   if (!events.some(needsAntecedent)) return [...events];
-  const sentences = sentencesOf(doc);
+  const sentences = documentSentences(doc);
   // Several events may look back at the same sentences: their names are read once.
   const names = new Map<number, OrgMention[]>();
   const namesOf = (sentence: DocSentence): OrgMention[] => {
@@ -45,11 +45,6 @@ export function resolveReferences(
   });
 }
 
-interface DocSentence {
-  text: string;
-  start: number;
-  isTitle: boolean;
-}
 interface Antecedent {
   text: string;
   span: TextSpan;
@@ -61,14 +56,6 @@ const SENTENCES_BACK = 2;
 
 function needsAntecedent(e: ClassifiedEvent): boolean {
   return (e.subjectKind === 'reference' || e.subjectKind === 'pronoun') && e.subject !== undefined && e.sentenceSpan !== undefined && !PLURAL_REFERENCE.test(e.subject.trim());
-}
-
-function sentencesOf(doc: ClassifiableDocument): DocSentence[] {
-  const offset = doc.title ? doc.title.length + 1 : 0;
-  return [
-    ...(doc.title ? [{ text: doc.title, start: 0, isTitle: true }] : []),
-    ...splitSentences(doc.text).map((s) => ({ text: s.text, start: s.start + offset, isTitle: false })),
-  ];
 }
 
 function antecedentOf(e: ClassifiedEvent, sentences: readonly DocSentence[], read: readonly ClassifiedEvent[], namesOf: (s: DocSentence) => OrgMention[]): Antecedent | undefined {
