@@ -1,8 +1,15 @@
 import type { EventRole } from '../../platform/schemas/event-role.js';
 import type { OrgMention } from './mentions.js';
-import type { RoleInput } from './roles.js';
 
 /** Buyers and sellers by the shape of a buying verb (roles.ts reads these for the ownership group). */
+
+/** What the buyer rule reads of roles.ts's input: the folded sentence, its mentions and the trigger. */
+export interface BuyerInput {
+  folded: string;
+  toFolded: (offset: number) => number;
+  trigger: { start: number; end: number };
+  mentions: readonly OrgMention[];
+}
 
 /** Triggers that are an active verb of buying: the object is the company bought. "acquired by" and nouns are not. */
 export const ACTIVE_BUY: Record<string, RegExp> = {
@@ -16,7 +23,7 @@ const INVERTED_BUY_DE = /^(?:ubernimmt|ubernahm|ubernehmen|ubernahmen|kauft|kauf
  * German verb-second with the buyer after the verb: no organisation before the verb in its clause. The first
  * organisation after it and those joined to it ("und der Beteiligungsfirma X") buy; one after "von" sells.
  */
-export function markInvertedBuyer(input: RoleInput, roles: Map<OrgMention, { role: EventRole; reason: string }>): void {
+export function markInvertedBuyer(input: BuyerInput, roles: Map<OrgMention, { role: EventRole; reason: string }>): void {
   const { folded, toFolded, trigger, mentions } = input;
   if (!INVERTED_BUY_DE.test(folded.slice(trigger.start, trigger.end))) return;
   const clauseStart = Math.max(folded.lastIndexOf(',', trigger.start), folded.lastIndexOf(';', trigger.start), 0);
