@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/build-cli.global.ts'],
-    // Dots, vitest's summary, then one plain line in the form CI log readers know from Jest: "Tests:       N passed, N total".
+    // Dots, vitest's summary, then the plain closing line CI log readers count: "Tests: N passed, N failed, N skipped".
     // The whole run, from "RUN v…" to the count line, stays a few kilobytes, so a CI log reader that keeps only the tail
     // of a long log still sees which runner ran and what it counted (the per-file list had grown to 21 KB). Failures
     // are printed in full; `npx vitest run --reporter=default <files>` lists files while developing.

@@ -204,7 +204,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, 'script
   const { outdir: dir, manifest, metafile } = await buildCli(outdir);
   const files = Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'));
   const atStart = staticImports(path.join(dir, 'main.js'));
-  console.log(`built ${manifest.length} commands into ${path.relative(ROOT, dir) || '.'}/ (${files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s; main.js loads ${atStart.files.length} files and ${atStart.packages.join(', ') || 'no package'} before a command is chosen`);
+  console.log(`built ${manifest.length} commands into ${path.relative(ROOT, dir) || '.'}/ (${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s); main.js loads ${atStart.files.length} files and ${atStart.packages.join(', ') || 'no package'} before a command is chosen`);
   // Importing the registry opened handles in some modules (loggers, timers); the build is done.
   process.exit(0);
 }

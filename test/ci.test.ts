@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closingLikeLines, looksLikeClosingLine } from './ci-log.js';
+import { suiteSummary } from './faults/report.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -15,9 +17,9 @@ describe('.ci/run', () => {
     expect(readme).toMatch(/^npm test$/m);
     expect(readme).toMatch(/^npm ci && npm start$/m);
     const commands = ci.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    expect(commands.some((l) => /^npm ci\b/.test(l))).toBe(true);
+    expect(commands.some((l) => /^(if ! )?npm ci\b/.test(l))).toBe(true);
     expect(commands).toContain('npm test');
-    expect(commands.indexOf('npm test')).toBeGreaterThan(commands.findIndex((l) => /^npm ci\b/.test(l)));
+    expect(commands.indexOf('npm test')).toBeGreaterThan(commands.findIndex((l) => /^(if ! )?npm ci\b/.test(l)));
   });
 
   it('runs the fault-injection suite with the same services, and the README test command last', () => {
@@ -57,7 +59,24 @@ describe('.ci/run', () => {
     expect(run.stdout).toMatch(/^ RUN {2}v\d+\.\d+\.\d+ /m);
     expect(run.stdout).not.toMatch(/✓ test\//);
     expect(run.stdout).toMatch(/^ {6}Tests {2}6 passed \(6\)$/m);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Tests:       6 passed, 6 total');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Tests: 6 passed, 0 failed, 0 skipped');
+    // The count line is the only line of the run a CI log reader could take for a closing line.
+    expect(closingLikeLines(run.stdout)).toEqual(['Tests: 6 passed, 0 failed, 0 skipped']);
     expect(run.stdout.length).toBeLessThan(2_000);
+  });
+
+  it('prints nothing else shaped like a closing line: the build, the fault suite and its own steps', () => {
+    // A reader that took "13 rows in 301 s" (the fault suite's old last line) for pytest's summary counted no test.
+    expect(looksLikeClosingLine('13 rows in 301 s')).toBe(true);
+    expect(looksLikeClosingLine('==== 5 passed in 0.12s ====')).toBe(true);
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts', '--outdir', 'test-output/ci-log-build'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/^built \d+ commands/m);
+    expect(closingLikeLines(build.stdout + build.stderr)).toEqual([]);
+    const faults = readFileSync(path.join(root, 'test', 'faults', 'run.ts'), 'utf8');
+    expect(faults).not.toMatch(/ in \$\{[^}]+\} ?s\b/);
+    expect(looksLikeClosingLine(suiteSummary([], 301))).toBe(false);
+    expect(looksLikeClosingLine(suiteSummary([{ fault: 'f', bus: 'embedded', error: 'x' }], 5))).toBe(false);
+    for (const step of ci.matchAll(/^step "([^"]+)"$/gm)) expect(looksLikeClosingLine(`--- [12s] ${step[1]}`), step[1]).toBe(false);
   });
 });

@@ -127,3 +127,12 @@ export function renderTable(rows: Row[]): string {
   if (notes.length > 0) out.push('', ...notes.map((r) => `- ${r.fault} (${r.bus}): ${r.note}`));
   return out.join('\n');
 }
+
+/**
+ * The suite's last line. It names rows and seconds without the shape of a test runner's closing
+ * line ("13 rows in 301 s" read as pytest's "13 passed in 301s" counts no test; see test/ci-log.ts).
+ */
+export function suiteSummary(rows: Row[], seconds: number): string {
+  const failed = rows.filter(rowFailed).length;
+  return `fault suite: ${rows.length} rows, ${failed === 0 ? 'every one recovered with nothing lost' : `${failed} with a loss or no recovery`}; ${seconds.toFixed(0)} s`;
+}

@@ -17,7 +17,7 @@ import { startSmtp } from '../alerts/support/smtp.js';
 import { IS_ROOT, mountTmpfs } from '../reliability/support.js';
 import { Deployment } from './deployment.js';
 import { waitSettled } from './measure.js';
-import { renderTable, suiteExitCode, type Row } from './report.js';
+import { renderTable, suiteExitCode, suiteSummary, type Row } from './report.js';
 import { BASELINE, BROKER_RESTART, DISK_FULL, KAFKA_KILLS, MAIL_FAULTS, PIPELINE_KILLS, STORE_FAULTS, type FaultContext, type Scenario } from './scenarios.js';
 import { startFeedServer } from './workload.js';
 
@@ -48,7 +48,7 @@ async function runDeployment(bus: 'embedded' | 'kafka', scenarios: Scenario[], s
       rows.push({ fault: 'starting the five roles', bus, error: startFailed.message });
       return;
     }
-    say(`${bus}: five roles started in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    say(`${bus}: five roles up after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     for (const scenario of chosen) {
       const row: Row = { fault: scenario.name, bus, before: last };
       rows.push(row);
@@ -130,5 +130,5 @@ async function runKafka(address: string): Promise<void> {
   await runDeployment('kafka', [BASELINE, KAFKA_KILLS, BROKER_RESTART], { kafka: [address], restartBroker }, path.join(tmp.dir, 'kafka'));
 }
 console.log(renderTable(rows));
-console.log(`\n${rows.length} rows in ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`);
+console.log(`\n${suiteSummary(rows, (Date.now() - suiteStarted) / 1000)}`);
 process.exitCode = suiteExitCode(rows);
