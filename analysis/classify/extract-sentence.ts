@@ -8,7 +8,7 @@ import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';
 import { anchorIndexOf, SentenceReading } from './sentence-reading.js';
 import { readPetitionForNonPayment } from './requester.js';
-import { shareSubjectAlongCause } from './trigger-chain.js';
+import { keepOnePartPerParty, shareSubjectAlongCause } from './trigger-chain.js';
 
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 
@@ -126,6 +126,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   }
   shareSubjectAlongCause(out, lower);
   readPetitionForNonPayment(out, lower, (e) => requests.has(e));
+  keepOnePartPerParty(out);
   // A sentence that defines a procedure ("Le redressement judiciaire est une procédure destinée à sauvegarder l'entreprise en
   // difficulté") defines; what else it says about an unnamed company is part of the definition.
   if (out.some((e) => e.cues.some((c) => c.startsWith(PROCEDURE_TOPIC))))

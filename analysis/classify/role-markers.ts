@@ -124,6 +124,11 @@ export const BEFORE: Record<string, Marker[]> = {
 // Words right after a mention ("X, claiming to be a creditor", "X übernimmt"): the pattern starts where the mention ends.
 export const AFTER: Record<string, Marker[]> = {
   de: [
+    // A role label in a bracket right after the name, as court releases write it: "der Volkswagen AG (Klägerin)".
+    { re: /^ \((?:die |der )?(?:klager(?:in)?|antragsteller(?:in)?)\)/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^ \((?:die |der )?(?:beklagte[rn]?|antragsgegner(?:in)?)\)/, role: 'defendant', groups: ['legal'] },
+    { re: /^ \((?:die |der )?(?:glaubiger(?:in)?|antragsteller(?:in)?|betreibende[rn]?)\)/, role: 'creditor', groups: ['debt'] },
+    { re: /^ \((?:die |der )?(?:schuldner(?:in)?|antragsgegner(?:in)?|betriebene[rn]?)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:hat|haben|reicht|stellt|stellte|beantragt|beantragte|leitet|leitete|fordert|betreibt|verlangt)\b[^.;]{0,80}\bgegen\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:die |der )?(?:glaubigerin|glaubiger|grossglaubigerin|hauptglaubigerin|glaubigerbank)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^ (?:wurde |ist |wird )?(?:zum|zur|als) (?:\w+ )?(?:insolvenzverwalter|sachwalter|liquidator|verwalter|konkursverwalter)/, role: 'liquidator', groups: ['debt'] },
@@ -134,13 +139,18 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:verklagt|klagt|zeigt)\b/, role: 'plaintiff', groups: ['legal'] },
   ],
   en: [
+    // A role label in a bracket right after the name: "Acme Ltd (the petitioner)", "X (defendant)".
+    { re: /^ \((?:the )?(?:plaintiffs?|claimants?|petitioners?|applicants?)\)/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^ \((?:the )?(?:defendants?|respondents?)\)/, role: 'defendant', groups: ['legal'] },
+    { re: /^ \((?:the )?(?:petitioners?|petitioning creditors?|creditors?|applicants?)\)/, role: 'petitioner', groups: ['debt'] },
+    { re: /^ \((?:the )?(?:respondents?|debtors?)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:filed|files|presented|presents|issued|issues|lodged|brought|brings|served|petitioned|petitions|started|launched|obtained|secured|sought|seeks)\b[^.;]{0,80}\bagainst\b/, role: 'petitioner', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:petitioned|petitions|has petitioned|took over the petition|(?:is|was|were|are) pursuing)\b/, role: 'petitioner', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,2}(?:advisers?|advisors?|consultants?|restructuring specialists|accountants|lawyers)\b/, role: 'adviser', groups: ALL },
     { re: /^,? (?:which|who|that) (?:\w+ ){0,2}(?:oversee|oversees|oversaw|overseeing|supervise[sd]?|advis(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|run|runs|ran)\b/, role: 'adviser', groups: ALL },
     { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
     // "Victoria Secret's UK arm falls into administration": the owner of the unit named is its parent, not the unit.
-    { re: /^'s (?:[\w-]+ ){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)\b/, role: 'parent', groups: ALL },
+    { re: /^'s (?:[\w-]+ ){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)\b|^'s (?:[\w-]+ ){1,2}(?:business|businesses|operations?)\b/, role: 'parent', groups: ALL },
     // "one of the Company's creditors": the possessor of the creditors is the debtor.
     { re: /^'s (?:(?:largest|biggest|main|major|secured|unsecured|other|trade|former) )*(?:creditors?|lenders?|landlords?|bondholders?)\b/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:one of (?:its|the|their|his|her|[\w&-]+'s?) |a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )*(?:creditors?|petitioners?|claimants?|lenders?|landlords?)\b/, role: 'creditor', groups: ['debt'] },
@@ -156,6 +166,11 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:sued|sues|has sued|(?:filed|files|brought|brings|launched|lodged) (?:a |an |the |its )?(?:[\w-]+ )?(?:lawsuit|suit|complaint|claim|action))\b/, role: 'plaintiff', groups: ['legal'] },
   ],
   fr: [
+    // Un rôle entre parenthèses après le nom : "la société X (demanderesse)", "Y (débitrice)".
+    { re: /^ \((?:la |le )?(?:demanderesse|demandeur|requerante?|appelante?|partie civile)\)/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^ \((?:la |le )?(?:defenderesse|defendeur|intimee?)\)/, role: 'defendant', groups: ['legal'] },
+    { re: /^ \((?:la |le )?(?:creanciere?|poursuivante?|requerante?)\)/, role: 'creditor', groups: ['debt'] },
+    { re: /^ \((?:la |le )?(?:debitrice|debiteur|poursuivie?)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:a (?:\w+ )?(?:requis|engage|introduit|depose|lance|intente)|requiert|engage|introduit|depose|lance|intente|poursuit)\b[^.;]{0,80}\b(?:contre|a l'encontre)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:un |une |le |la |son |sa )?(?:creancier|creanciere|principal creancier|poursuivant)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:a ete |est |sera )?(?:nomme|designe|desigee?)e? (?:comme |en qualite d')?(?:administrateur|liquidateur|mandataire|commissaire)/, role: 'liquidator', groups: ['debt'] },
@@ -166,6 +181,11 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? [^.;]{0,100}\b(?:initie|intente|engage|lance)\w* [«"“]?\s?(?:\w+ ){0,2}actions? (?:judiciaires?|en justice)/, role: 'plaintiff', groups: ['legal'] },
   ],
   it: [
+    // Un ruolo tra parentesi dopo il nome: "X (ricorrente)", "Y (resistente)".
+    { re: /^ \((?:la |il )?(?:ricorrente|attrice|attore|istante|appellante)\)/, role: 'plaintiff', groups: ['legal'] },
+    { re: /^ \((?:la |il )?(?:resistente|convenut[oa]|appellat[oa])\)/, role: 'defendant', groups: ['legal'] },
+    { re: /^ \((?:la |il )?(?:creditrice|creditore|ricorrente|istante)\)/, role: 'creditor', groups: ['debt'] },
+    { re: /^ \((?:la |il )?(?:debitrice|debitore|resistente)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:ha (?:\w+ )?(?:presentato|avviato|chiesto|depositato|promosso)|presenta|avvia|chiede|promuove)\b[^.;]{0,80}\b(?:contro|nei confronti)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:il |la |un |una )?(?:creditore|creditrice|principale creditore)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:a|ad) (?:procedere|agire|avviare|chiedere|richiedere)\b/, role: 'creditor', groups: ['debt'] },

@@ -7,6 +7,7 @@ import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
 import { activeRequest, isRequester } from './requester.js';
 import { ACTIVE_BUY, markInvertedBuyer } from './buyer-roles.js';
 import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
+import { aliasHeads } from './party-aliases.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -89,7 +90,8 @@ function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
   if (!request || request.ownOrgan || !isRequester(request, fs, fe, trigger.start)) return base;
   const same = (m: OrgMention) => m.text.toLowerCase() === s.text.toLowerCase();
   const petitioners = mentions.filter(same).map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
-  const others = mentions.filter((m) => !same(m) && !isForum(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
+  const aliases = aliasHeads(folded, toFolded, mentions);
+  const others = mentions.filter((m) => !same(m) && !isForum(m) && !aliases.has(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
   const debtor = others.length > 0 ? nearest(others, trigger, toFolded) : undefined;
   return {
     ...(debtor ? { subject: debtor } : {}),
@@ -130,8 +132,19 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     if (overlapsTrigger(fs, fe, trigger)) continue;
     const hit = markerAround(input, m, fs, fe, group);
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
+    else if (actsAgainstAnother(input, fs, fe)) roles.set(m, { role: group === 'legal' ? 'plaintiff' : 'petitioner', reason: 'the agent of an action noun against another' });
   }
   shareConjunctRoles(input, roles);
+  // "Rio Tinto (ex-Alcan Pechiney)", "No Ordinary Designer Label, trading as Ted Baker": the alias is the head's party.
+  const aliases = aliasHeads(folded, toFolded, mentions);
+  for (const [alias, head] of aliases) {
+    const r = roles.get(head);
+    if (r && !roles.has(alias)) roles.set(alias, { role: r.role, reason: `alias of ${head.text}` });
+  }
+  const standsForAnother = (m: OrgMention) => {
+    const head = aliases.get(m);
+    return head !== undefined && !overlapsTrigger(toFolded(head.start), toFolded(head.end), trigger);
+  };
   // "tax was owed by the club", "pursued by": the trigger ends in the passive agent, so the sufferer follows it and
   // an organisation before it is the one owed.
   const agentTrigger = / by$/.test(folded.slice(trigger.start, trigger.end)) && group === 'debt';
@@ -146,7 +159,8 @@ function assignByPosition(input: RoleInput): RoleAssignment {
   // (the owner is the parent); the unit is a reference the name finder did not see.
   const unit = input.sentence === undefined ? undefined : possessedUnit(input.sentence, parties, trigger, toFolded);
   // 1. A marker names the sufferer.
-  const marked = parties.filter((p) => isBearing(p.role));
+  // An alias marked only through its head ("gegen die Kärntner Tageszeitung (KTZ)") leaves the choice to the head.
+  const marked = parties.filter((p) => isBearing(p.role) && !(aliases.has(p.mention) && roles.get(p.mention)!.reason.startsWith('alias of ')));
   if (marked.length === 0 && unit) return { subject: unit, role: roleFor(group, bearing, type), parties, reason: 'possessed unit of a parent' };
   if (marked.length > 0) {
     const best = nearest(marked.map((p) => p.mention), trigger, toFolded);
@@ -160,7 +174,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     const t = m.text.toLowerCase();
     return partyNames.some((p) => p === t || (t.length >= 4 && p.startsWith(t)) || (p.length >= 4 && t.startsWith(p)));
   };
-  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !standsForAnother(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
   if (counterpart && free.length > 0) {
     const best = nearest(free, trigger, toFolded);
@@ -170,8 +184,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
   const governed = free.find((m) => {
     if (toFolded(m.start) < trigger.end) return false;
     const gap = folded.slice(trigger.end, toFolded(m.start));
-    // "administration by Sports Direct": a passive agent acts, the noun does not govern it.
-    return gap.length <= 24 && /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
+    return governs(gap);
   });
   if (governed) return { subject: governed, role: roleFor(group, bearing, type), parties, reason: 'governed by trigger' };
   // 3'. A rating action: the agency acts, the company rated is its object ("Moody's downgraded the senior unsecured rating of BP
@@ -279,8 +292,9 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
 
 const POSSESSIVE_END = /['’]s$/;
 const BRACKETED_CREDITOR: Marker = { re: /a creditor named in a bracket after a creditor noun/, role: 'creditor', groups: ['debt'] };
-/** The unit a possessive names right after its owner: "'s UK arm", "’s German subsidiary". */
-const POSSESSED_UNIT = /^(?:['’]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates))\b/iu;
+/** The unit a possessive names right after its owner: "'s UK arm", "’s German subsidiary", "’s UK business" (a modifier makes a business a unit). */
+const POSSESSED_UNIT =
+  /^(?:['’]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)|(?:[\p{L}\p{N}-]+\s+){1,2}(?:business|businesses|operations?))\b/iu;
 function possessedUnit(sentence: string, parties: RoleAssignment['parties'], trigger: { start: number }, toFolded: (o: number) => number): OrgMention | undefined {
   for (const p of parties) {
     if (p.role !== 'parent') continue;
@@ -295,6 +309,25 @@ function possessedUnit(sentence: string, parties: RoleAssignment['parties'], tri
 
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
 const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
+
+/** The words between a trigger noun and the organisation it governs ("Konkurs der X", "faillite de X", "bankrupt X"). */
+const GOVERNED_GAP = /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/;
+/** "administration by Sports Direct": a passive agent acts, the noun does not govern it. */
+function governs(gap: string): boolean {
+  return gap.length <= 24 && GOVERNED_GAP.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
+}
+
+/**
+ * "Schadensersatzklage von VW gegen ein Zulieferer-Unternehmen", "the petition of HMRC against X", "la plainte de X contre
+ * Y": an action noun (a lawsuit, a petition) whose genitive is followed by an adversative preposition names its author
+ * there, and the one it is directed against after the preposition. The author never suffers it.
+ */
+const AGAINST_AFTER = /^[^;:]{0,80}?(?:\s|\))(?:gegen|wider|against|contre|a l'encontre|contro|nei confronti)\b/;
+function actsAgainstAnother(input: RoleInput, fs: number, fe: number): boolean {
+  const { folded, type, trigger } = input;
+  if ((type !== 'legal_dispute' && type !== 'debt_enforcement') || fs < trigger.end) return false;
+  return governs(folded.slice(trigger.end, fs)) && AGAINST_AFTER.test(folded.slice(fe, fe + 100));
+}
 
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;

@@ -214,6 +214,47 @@ describe('parties by grammar, measured before the change on 16 sentences from 15
   });
 });
 
+describe('parties by structure, measured before the change on 23 sentences from 14 new source domains (ev-34101 on)', () => {
+  const hard = (alerts: Map<string, string[]>, org: string) => alerts.get(org)!.filter((t) => HARD.has(t));
+
+  it('"Schadensersatzklage von VW / der Volkswagen AG (Klägerin) … gegen ein Zulieferer-Unternehmen": the genitive of a lawsuit directed against another is its author', () => {
+    expect(alertsByOrg('ev-34114').get('VW')).toEqual([]);
+    expect(alertsByOrg('ev-34115').get('Volkswagen AG')).toEqual([]);
+    const dispute = read('ev-34114').events.find((e) => e.type === 'legal_dispute');
+    expect(dispute?.parties).toEqual([expect.objectContaining({ text: 'VW', role: 'plaintiff' })]);
+  });
+
+  it('"HMRC have … been forced to consent to the dismissal of a winding-up petition … after … presenting a winding-up petition": the petitioner of one trigger is no debtor of another', () => {
+    expect(alertsByOrg('ev-34107').get('HMRC')).toEqual([]);
+  });
+
+  it('a short bracket after a name holds its former name, short form or group: "Rio Tinto (ex-Alcan Pechiney)", "La Redoute (Redcats, PPR)"', () => {
+    expect(alertsByOrg('ev-0472').get('Alcan Pechiney')).toEqual([]);
+    expect(alertsByOrg('ev-0472').get('Rio Tinto')).toContain('layoffs');
+    expect(alertsByOrg('ev-0510').get('PPR')).toEqual([]);
+    expect(read('ev-0510').events.find((e) => e.type === 'layoffs')?.subject).toMatch(/Redoute/);
+  });
+
+  it('a bracket that describes ("Onorato Armatori (holding che controlla Cin Tirrenia e Moby)") is no alias, and an alias marked only through its head leaves the choice to the head ("gegen die Kärntner Tageszeitung (KTZ)")', () => {
+    const alerts = alertsByOrg('ev-8022');
+    expect(alerts.get('Kärntner Tageszeitung')).toEqual(['debt_enforcement']);
+    expect(hard(alerts, 'Kärntner Gebietskrankenkasse')).toEqual([]);
+    expect(alertsByOrg('ev-1785').get('Onorato Armatori')).not.toContain('payment_delay');
+  });
+
+  it('"No Ordinary Designer Label, trading as Ted Baker, has filed a notice of intention …": the trading name is not a second subject', () => {
+    const alerts = alertsByOrg('ev-2067');
+    expect(alerts.get('Ted Baker')).toEqual([]);
+    expect(alerts.get('No Ordinary Designer Label')).toEqual(['financial_distress']);
+  });
+
+  it('"the Body Shop’s UK business … went into administration": the unit a possessive names suffers it, not its owner', () => {
+    const alerts = alertsByOrg('ev-2083');
+    expect(alerts.get('Body Shop')).toEqual([]);
+    expect(read('ev-2083').events.find((e) => e.type === 'insolvency')?.subject).toBe('UK business');
+  });
+});
+
 describe('no specific fact: law, trends, conditions, history, reports', () => {
   it('a bare plural "Winding-Up petitions" is talk of petitions in general', () => {
     expect(hardTypes('ev-6024')).toEqual([]);

@@ -126,6 +126,33 @@ const CASES: Case[] = [
       'http://www.theboltonnews.co.uk/news/14138033.BREAKING__Wanderers_receive_winding_up_petition_over_unpaid_tax_bill/',
       'Despite requests from the club to HMRC to give it further time to either conclude a sale or raise additional funds, HMRC has proceeded with due process and duly served a petition.',
     ),
+  },  // The parties of the roles shift of queries 341–351 (ev-34107, ev-34115, ev-2083): a creditor named by one trigger of the
+  // sentence as the petitioner, a plaintiff named in the genitive of its own lawsuit "gegen" another, a parent in the possessive
+  // of its insolvent unit. None of them may get the event or a grade effect.
+  {
+    lang: 'en (the petitioner of another trigger of the sentence; the client unnamed)',
+    creditor: { id: 'hmrc-dismissed', name: 'HMRC' },
+    doc: news(
+      'doc-en-hmrc-dismissed',
+      'en',
+      'https://taxdisputes.co.uk/2024/06/injunction-success-abusive-hmrc-winding-up-petition-dismissed/',
+      'HMRC have today been forced to consent to the dismissal of a winding-up petition for a tax debt of over £0.5m and to pay substantial costs due to poor conduct by HMRC, after first freezing our client’s funds so they couldn’t pay then next presenting a winding-up petition in spite of promising not to.',
+    ),
+  },
+  {
+    lang: 'de (the plaintiff in the genitive of its own lawsuit "gegen" another)',
+    creditor: { id: 'vw-plaintiff', name: 'Volkswagen AG|VW' },
+    doc: news(
+      'doc-de-vw',
+      'de',
+      'https://landgericht-braunschweig.niedersachsen.de/aktuelles/landgericht-verhandelt-uber-schadensersatzklage-von-vw-gegen-ein-zulieferer-unternehmen-197375.html',
+      'Am 24.02.2021 verhandelt die zweite Kammer für Handelssachen, Aktenzeichen 22 O 2454/19, über eine Schadensersatzklage der Volkswagen AG (Klägerin) in Höhe von ca. 66 Mio. Euro gegen ein Zulieferer-Unternehmen aus der Automobilbranche (Beklagte).',
+    ),
+  },
+  {
+    lang: 'en (the parent in the possessive of its insolvent unit)',
+    creditor: { id: 'body-shop', name: 'The Body Shop International Limited|Body Shop|The Body Shop' },
+    doc: news('doc-en-body-shop', 'en', 'https://weirdreads.com/?p=211383', 'Earlier this year the Body Shop’s UK business, which had about 200 stores, went into administration.'),
   },
 ];
 
