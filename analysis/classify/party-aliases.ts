@@ -47,9 +47,9 @@ function bracketHead(folded: string, toFolded: (o: number) => number, earlier: r
   return undefined;
 }
 
-/** ", trading as X", ", t/a X", ", formerly X", ", vormals X", ", anciennement X", ", già X" right after the head. */
+/** ", trading as X", ", t/a X", ", formerly X", ", the online retailer known as X", ", vormals X", ", anciennement X", ", già X" right after the head. */
 const ALIAS_APPOSITION =
-  /^,? (?:(?:(?:trading|operating|doing business) as|t\/a|d\/b\/a|formerly(?: known as)?|previously(?: known as)?|now (?:known as|called)|vormals|ehemals|fruher|anciennement|ex|gia|gia nota come|precedentemente) )$/;
+  /^,? (?:(?:the|a|an|die|der|das|la|le|l'|il|lo) (?:[\w'-]+ ){0,3})?(?:(?:(?:trading|operating|doing business) as|t\/a|d\/b\/a|(?:also |better |now |formerly |previously )?known as|formerly|previously|now called|vormals|ehemals|fruher|anciennement|ex|gia|gia nota come|precedentemente) )$/;
 
 function appositionHead(folded: string, toFolded: (o: number) => number, prev: OrgMention, fs: number): OrgMention | undefined {
   const gap = folded.slice(toFolded(prev.end), fs);

@@ -29,7 +29,7 @@ export interface RoleAssignment {
 }
 
 const BEARING_FOR: Record<Group, EventRole> = { debt: 'debtor', ownership: 'acquired', legal: 'defendant', other: 'subject' };
-const COUNTERPART: Partial<Record<EventRole, EventRole>> = { acquirer: 'acquired', plaintiff: 'defendant', creditor: 'debtor', petitioner: 'respondent' };
+const COUNTERPART: Partial<Record<EventRole, EventRole>> = { acquirer: 'acquired', plaintiff: 'defendant', creditor: 'debtor', petitioner: 'respondent', customer: 'subject' };
 
 export interface RoleInput {
   /** The sentence as written (the mentions' offsets are into it). */
@@ -133,6 +133,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     const hit = markerAround(input, m, fs, fe, group);
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
     else if (actsAgainstAnother(input, fs, fe)) roles.set(m, { role: group === 'legal' ? 'plaintiff' : 'petitioner', reason: 'the agent of an action noun against another' });
+    else if (input.type === 'positive' && placesOrder(folded, fs)) roles.set(m, { role: 'customer', reason: 'the customer an order or contract comes from' });
   }
   shareConjunctRoles(input, roles);
   // "Rio Tinto (ex-Alcan Pechiney)", "No Ordinary Designer Label, trading as Ted Baker": the alias is the head's party.
@@ -176,8 +177,11 @@ function assignByPosition(input: RoleInput): RoleAssignment {
   };
   const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !standsForAnother(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
-  if (counterpart && free.length > 0) {
-    const best = nearest(free, trigger, toFolded);
+  // An organisation inside a relative clause closed before the trigger ("Carnival, che controlla Costa Crociere e Aida, una
+  // commessa") describes another noun: it is no counterpart's counterpart.
+  const open = counterpart ? free.filter((m) => toFolded(m.end) > trigger.start || !insideClosedRelative(folded, toFolded(m.start), toFolded(m.end), trigger.start, lang)) : free;
+  if (counterpart && open.length > 0) {
+    const best = nearest(open, trigger, toFolded);
     return { subject: best, role: roleFor(group, COUNTERPART[counterpart.role]!, type), parties, reason: `counterpart ${counterpart.role}` };
   }
   // 3. The organisation the trigger noun governs: "Konkurs der X", "faillite de X", "bankrupt X", "bankruptcy of X".
@@ -228,7 +232,15 @@ function assignByPosition(input: RoleInput): RoleAssignment {
   );
   if (beforeTrigger.length > 0) {
     // Prefer a name over a later pronoun/reference only when the reference is far away.
-    const best = beforeTrigger[beforeTrigger.length - 1]!;
+    let best = beforeTrigger[beforeTrigger.length - 1]!;
+    // "Die Pierer Group muss für die KTM AG … einen Restrukturierungsplan vorlegen": the one something is done for is no clause
+    // subject; the clause's subject before it, with no comma between, is.
+    if (BENEFICIARY.test(folded.slice(Math.max(0, toFolded(best.start) - 12), toFolded(best.start)))) {
+      const subject = beforeTrigger.find(
+        (m) => m !== best && !PREPOSITION_BEFORE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))) && !/[,;:(]/.test(folded.slice(toFolded(m.end), toFolded(best.start))),
+      );
+      if (subject) best = subject;
+    }
     // "FoodFirst, the parent company of the Brio and Bravo chains, filed for Chapter 11": not a name inside the apposition.
     // "Le groupe Altia, propriétaire de …": a description and the name right after it are one head.
     const first = beforeTrigger[0]!;
@@ -329,6 +341,16 @@ function actsAgainstAnother(input: RoleInput, fs: number, fe: number): boolean {
   return governs(folded.slice(trigger.end, fs)) && AGAINST_AFTER.test(folded.slice(fe, fe + 100));
 }
 
+/**
+ * "einen weiteren Auftrag von Stockholm Transport (SL) erhalten", "décroché un contrat … avec la SNCF", "ha firmato con il
+ * gruppo americano Carnival … una commessa", "won a contract from X": in good news the organisation after a preposition of
+ * source or partnership is the customer who places the order; the one who wins it is another organisation of the sentence.
+ */
+const FROM_OR_WITH = /(?:^|\s)(?:from|with|by|von|mit|seitens|avec|aupres de|de la part de|con|da|dal|dalla|dallo|dai|dagli|presso)\s+(?:(?:the|der|die|dem|den|des|la|le|l'|les|il|lo|i|gli)\s?)?(?:[a-z][\w'-]*\s){0,2}$/;
+function placesOrder(folded: string, fs: number): boolean {
+  return FROM_OR_WITH.test(folded.slice(Math.max(0, fs - 40), fs));
+}
+
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
 
@@ -365,6 +387,14 @@ const CONJUNCT = /^,? (?:and|et|und|e|ed|sowie|as well as|ainsi que|oder|or|ou|o
 
 /** "… to stop it being wound up", "forced them into administration": a pronoun is the trigger's own subject or object. */
 const PRONOUN_BEFORE_TRIGGER = /\b(?:it|them|itself)(?: (?:from|being|going|into|to|in|was|is))* $/;
+/**
+ * The one something is done for, with its article: "für die KTM AG", "for the group". Without an article "for" often
+ * introduces an amount or a reason ("petition for GBP 1.1 million"); French "pour" and Italian "per" as often a purpose.
+ */
+const BENEFICIARY = /\b(?:fur|for)\s+(?:the|der|die|das|den|dem|des)\s$/;
+/** Any preposition right before an organisation, in the four languages: it is no clause subject there. */
+const PREPOSITION_BEFORE =
+  /\b(?:with|to|from|by|for|against|of|at|in|on|over|under|between|than|mit|von|zu|zur|zum|bei|fur|gegen|uber|nach|aus|an|auf|avec|a|au|aux|de|du|des|par|pour|contre|chez|sur|con|da|dal|dalla|di|del|della|per|contro|su|presso)\s+(?:(?:the|a|an|der|die|das|den|dem|des|la|le|l'|les|il|lo|i|gli)\s?)?$/;
 /** An organisation right after a preposition is no clause subject ("with HM Revenue & Customs", "from the club"). */
 const AFTER_PREPOSITION = /\b(?:with|to|from|by|for|against|of|at|in|on|over|under|between|than)\s+(?:the |a |an )?$/;
 

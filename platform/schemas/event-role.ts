@@ -5,8 +5,9 @@ import { z } from 'zod';
  * Only the party that suffers the event bears it: the debtor of a debt enforcement, the
  * respondent of a winding-up petition, the company being wound up or acquired, the defendant.
  * The creditor who enforces, the petitioner, the liquidator or administrator appointed, the
- * acquirer, the plaintiff, the seller of a business, an adviser and a parent or shareholder
- * named beside the subject do not: they never inherit the event.
+ * acquirer, the plaintiff, the seller of a business, an adviser, a parent or shareholder
+ * named beside the subject and the customer who places an order or contract with the subject
+ * do not: they never inherit the event.
  * `subject` is the plain case: the company the event happens to (a layoff, a new CEO, a profit).
  */
 export const EVENT_ROLES = [
@@ -23,6 +24,7 @@ export const EVENT_ROLES = [
   'seller',
   'adviser',
   'parent',
+  'customer',
 ] as const;
 export const eventRole = z.enum(EVENT_ROLES);
 export type EventRole = z.infer<typeof eventRole>;

@@ -248,6 +248,26 @@ describe('parties by structure, measured before the change on 23 sentences from 
     expect(alerts.get('No Ordinary Designer Label')).toEqual(['financial_distress']);
   });
 
+  it('good news from a customer: "einen weiteren Auftrag von Stockholm Transport (SL) erhalten", "un contrat … avec la SNCF", "ha firmato con il gruppo americano Carnival, che controlla Costa Crociere e Aida, una commessa": the customer gets nothing, the one that wins it does', () => {
+    const order = alertsByOrg('ev-0653');
+    expect(order.get('Stockholm Transport')).toEqual([]);
+    expect(order.get('Stadler Rail')).toEqual(['positive']);
+    expect(alertsByOrg('ev-0635').get('SNCF')).toEqual([]);
+    expect(alertsByOrg('ev-0635').get('Alstom')).toEqual(['positive']);
+    expect(alertsByOrg('ev-0649').get('Carnival')).toEqual([]);
+    expect(read('ev-0653').events.find((e) => e.type === 'positive')?.parties.some((p) => /Stockholm Transport/.test(p.text) && p.role === 'customer')).toBe(true);
+  });
+
+  it('"Die Pierer Group muss für die KTM AG … einen Restrukturierungsplan vorlegen": the one a plan is made for is no clause subject; "HMRC’s petition for GBP 1.1 million" (no article) is no beneficiary', () => {
+    expect(alertsByOrg('ev-1837').get('KTM AG')).toEqual([]);
+    expect(read('ev-1837').events.find((e) => e.type === 'debt_restructuring')?.subject).toBe('Pierer Group');
+    expect(alertsByOrg('ev-29317').get('HMRC')).toEqual([]);
+  });
+
+  it('"Matchesfashion, the online clothes retailer known as Matches (acquired by Frasers …)": the name it is known as is its alias, not a second company sold', () => {
+    expect(alertsByOrg('ev-8003').get('Matches')).toEqual([]);
+  });
+
   it('"the Body Shop’s UK business … went into administration": the unit a possessive names suffers it, not its owner', () => {
     const alerts = alertsByOrg('ev-2083');
     expect(alerts.get('Body Shop')).toEqual([]);

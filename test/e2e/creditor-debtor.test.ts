@@ -126,9 +126,9 @@ const CASES: Case[] = [
       'http://www.theboltonnews.co.uk/news/14138033.BREAKING__Wanderers_receive_winding_up_petition_over_unpaid_tax_bill/',
       'Despite requests from the club to HMRC to give it further time to either conclude a sale or raise additional funds, HMRC has proceeded with due process and duly served a petition.',
     ),
-  },  // The parties of the roles shift of queries 341–351 (ev-34107, ev-34115, ev-2083): a creditor named by one trigger of the
-  // sentence as the petitioner, a plaintiff named in the genitive of its own lawsuit "gegen" another, a parent in the possessive
-  // of its insolvent unit. None of them may get the event or a grade effect.
+  },  // The parties of the roles shift of queries 341–351 (ev-34107, ev-34115, ev-2083, ev-0653): a creditor named by one trigger
+  // of the sentence as the petitioner, a plaintiff named in the genitive of its own lawsuit "gegen" another, a parent in the
+  // possessive of its insolvent unit, the customer an order comes from. None of them may get the event or a grade effect.
   {
     lang: 'en (the petitioner of another trigger of the sentence; the client unnamed)',
     creditor: { id: 'hmrc-dismissed', name: 'HMRC' },
@@ -153,6 +153,16 @@ const CASES: Case[] = [
     lang: 'en (the parent in the possessive of its insolvent unit)',
     creditor: { id: 'body-shop', name: 'The Body Shop International Limited|Body Shop|The Body Shop' },
     doc: news('doc-en-body-shop', 'en', 'https://weirdreads.com/?p=211383', 'Earlier this year the Body Shop’s UK business, which had about 200 stores, went into administration.'),
+  },  {
+    // ev-0653: the customer who places an order is named after "von"; the good news is the supplier's, not the customer's.
+    lang: 'de (the customer an order comes from)',
+    creditor: { id: 'stockholm-transport', name: 'Stockholm Transport|SL' },
+    doc: news(
+      'doc-de-order',
+      'de',
+      'https://www.finanznachrichten.de/nachrichten-2025-08/66260873-stadler-liefert-zehn-zuege-fuer-94-millionen-franken-nach-stockholm-095.htm',
+      'Der Zugbauer Stadler Rail hat einen weiteren Auftrag von Stockholm Transport (SL) erhalten.',
+    ),
   },
 ];
 
