@@ -179,7 +179,7 @@ export const BUSINESS_WORDS = folded(`
   investor investoren ubernommen ubernimmt ubernehmen sanierung sanierungsplan schutzschirm schutzschirmverfahren insolvenzverfahren
   spitze vorstand vorstande aufsichtsrat betriebsrat belegschaft zentrale
   insolvenzantrag zahlungsunfahig restrukturierung handel handler kette ketten marke marken geschaft geschafte filialnetz beschaftigte
-  aktionar anleger rekordumsatz
+  aktionar anleger rekordumsatz anteil anteile anteilen beteiligung beteiligungen
   retailer retailers retail store stores shop shops chain brands funding financing restructuring administrator administrators
   receiver receivership lawsuit judgment award payments investor analysts executives shareholder directors airline carrier lender
   magasin magasins enseigne enseignes rachat reprise cession judiciaire sauvegarde actionnaire licenciements hypermarches

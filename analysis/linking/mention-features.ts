@@ -52,9 +52,12 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   // Only a bare acronym is a namesake risk abroad; "HM Revenue & Customs" is spelled out.
   addDocumentCues(ctx, span, profile, c.variant.acronym && c.variant.tokens.length === 1, c.variant.customerId, c.competitors, f);
   if ((f.has('common_word') || f.has('common_word_abroad')) && (f.has('business_near') || f.has('business_before') || f.has('legal_form'))) put(f, 'word_in_business');
+  if (c.variant.tokens.length === 1 && profile.founderSurnames.has(c.variant.tokens[0]!) && !FOUNDER_BUSINESS.some((x) => f.has(x))) put(f, 'founder_surname');
   return c.variant.kind === 'short' ? shortFormFeatures(f, otherEntity) : f;
 }
 
+// Words that make a founder's surname alone the company ("Bosch-Konzern", "Porsche AG", "Bosch said in a statement"); industry words do not (a designer's life is full of cars).
+const FOUNDER_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'id_in_document', 'short_full_in_document'];
 const SHORT_BUSINESS: readonly Feature[] = ['business_near', 'business_before', 'business_after', 'legal_form', 'industry_near', 'id_in_document'];
 const SHORT_PERSON: readonly Feature[] = [
   'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',

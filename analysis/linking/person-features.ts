@@ -34,7 +34,7 @@ export function addPersonCues(ctx: DocumentContext, span: NameSpan, profile: Cus
   for (let k = Math.max(0, span.start - 2); k < Math.min(norms.length, span.end + 3); k++) {
     if (k >= span.start && k < span.end) continue;
     if (PERSON_VERBS.has(norms[k]!)) put(f, 'person_verb_near');
-    if (LIFE_VERBS.has(norms[k]!)) put(f, 'life_verb_near');
+    if (LIFE_VERBS.has(norms[k]!) || (norms[k] === 'welt' && k > 0 && norms[k - 1] === 'zur')) put(f, 'life_verb_near');
   }
   for (let k = span.end; k < Math.min(norms.length, span.end + 8); k++) {
     if (PERSON_PRONOUNS.has(norms[k]!)) {

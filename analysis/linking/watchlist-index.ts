@@ -56,6 +56,8 @@ export interface CustomerProfile {
   accented: boolean;
   /** The canonical legal forms its names carry ("ag", "kgaa", "plc"): another form after its name is another company. */
   formKeys: readonly string[];
+  /** Surnames of a founder its names carry ("bosch" of Robert Bosch GmbH, "porsche" of Dr. Ing. h.c. F. Porsche AG): usually none. */
+  founderSurnames: ReadonlySet<string>;
 }
 
 /**
@@ -114,12 +116,15 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     const formKeys: string[] = [];
     const pluralSpellings: string[] = [];
     let accented = false;
+    let founderSurnames: Set<string> | undefined;
     for (const name of [c.name, ...c.aliases]) {
       const toks = tokenizeText(name);
       for (const t of toks) if (/^\p{Lu}{2,}s$/u.test(t.raw)) pluralSpellings.push(t.raw);
       if (/[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/.test(name)) accented = true;
       const norms = toks.map((t) => t.norm);
       const { core, start } = stripLegalForms(norms);
+      const surname = founderSurnameOf(core);
+      if (surname) (founderSurnames ??= new Set()).add(surname);
       for (const t of norms.slice(start + core.length)) formTokens.add(t);
       for (let k = start + core.length; k < norms.length; ) {
         const form = legalFormAt(norms, k);
@@ -153,9 +158,23 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
       insertVariant(index.root, short);
     }
     if (!named) index.unnamed.push(c.id);
-    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), industrySection: industrySectionOf(c.industry), sports: isSportsIndustry(c.industry), formTokens, formKeys: shared(formSets, formKeys), pluralSpellings: pluralSpellings.length > 0 ? pluralSpellings : NONE, accented });
+    index.profiles.set(c.id, { nameTokens, country: c.country.toUpperCase(), industryWords: industryWordsOf(c.industry), industrySection: industrySectionOf(c.industry), sports: isSportsIndustry(c.industry), formTokens, formKeys: shared(formSets, formKeys), pluralSpellings: pluralSpellings.length > 0 ? pluralSpellings : NONE, accented, founderSurnames: founderSurnames ?? NO_SURNAMES });
   }
   return index;
+}
+
+const NO_SURNAMES: ReadonlySet<string> = new Set();
+
+/**
+ * "Robert Bosch GmbH", "Dr. Ing. h.c. F. Porsche AG", "Thomas Cook": a name that is a founder's first
+ * name or initial and surname (legal form aside). Its surname alone may be the company or the person.
+ */
+function founderSurnameOf(core: readonly string[]): string | undefined {
+  if (core.length < 2) return undefined;
+  const surname = core[core.length - 1]!;
+  const before = core[core.length - 2]!;
+  if (surname.length < 3 || FIRST_NAMES.has(surname)) return undefined;
+  return FIRST_NAMES.has(before) || /^\p{L}$/u.test(before) ? surname : undefined;
 }
 
 function variantKey(v: NameVariant): string {

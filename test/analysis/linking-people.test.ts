@@ -72,4 +72,22 @@ describe('linking: people who carry a company name', () => {
     for (const f of featuresAt(text, 'puma')) expect(f).not.toContain('listed');
     expect(clear(text)).toEqual([]);
   });
+
+  it('weighs a founder\'s surname alone, with no business word around it, as the person (ln-55011, ln-54036, ln-52031; ln-55020, ln-55034)', () => {
+    for (const text of ['Bosch beobachtet es mit klarem Blick.', 'Porsche fährt mit seinen Autos Rennen und gewinnt unter anderem die Prinz-Heinrich-Wertungsfahrt.']) {
+      expect(featuresAt(text, text.startsWith('Bosch') ? 'bosch' : 'porsche')[0], text).toContain('founder_surname');
+      expect(clear(text), text).toEqual([]);
+    }
+    // "Zur Welt kam X": born, a life's verb phrase.
+    const born = 'Zur Welt kam Porsche im böhmischen Reichenberg (heute Liberec in Tschechien), das damals Teil des Habsburger Kaiserreichs war.';
+    expect(featuresAt(born, 'porsche')[0]).toEqual(expect.arrayContaining(['founder_surname', 'life_verb_near']));
+    expect(clear(born)).toEqual([]);
+    // Business words make the surname the company; a name that is no founder's never carries the cue.
+    const buys = 'Im Jahr 2003 kaufte Porsche alle Anteile Ferdinand Alexanders an Porsche Design.';
+    expect(featuresAt(buys, 'porsche')[0]).not.toContain('founder_surname');
+    expect(clear(buys)).toEqual(['porsche']);
+    const bayer = buildWatchlistIndex([customer('bayer', 'Bayer AG', { aliases: ['Bayer'], industry: '21' })], model);
+    const lawsuits = 'Bayer hat sich in den USA inzwischen zwar bereits in drei Glyphosat-Prozessen in Folge durchgesetzt, zuvor jedoch auch drei Verfahren in Serie verloren.';
+    expect(featuresAt(lawsuits, 'bayer', bayer)[0]).not.toContain('founder_surname');
+  });
 });
