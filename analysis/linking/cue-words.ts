@@ -16,7 +16,7 @@ export const TITLES = folded(`
 export const ROLES = folded(`
   ceo cfo coo cto chef chefin boss prasident prasidentin president presidente presidentessa chairman chairwoman chair vorsitzende vorsitzender
   direktor direktorin director directeur directrice direttore direttrice manager managerin grunder grunderin founder cofounder fondateur
-  fondatrice fondatore fondatrice patron patronne pdg amministratore delegato ad coach trainer trainerin entraineur entraineuse allenatore
+  fondatrice fondatore fondatrice patron patronne pdg dg amministratore delegato ad coach trainer trainerin entraineur entraineuse allenatore
   minister ministerin ministre ministro ministra bundesrat bundesratin nationalrat nationalratin standerat standeratin senator senatorin
   mayor burgermeister burgermeisterin stadtprasident stadtprasidentin maire sindaco sindaca gouverneur governor governatore
   sturmer verteidiger torhuter goalie captain kapitan spieler spielerin player joueur joueuse giocatore giocatrice striker forward

@@ -13,7 +13,7 @@ export const FEATURE_DOCS = {
   short_acronym: 'a short form that is an acronym ("JD")',
   short_business: 'a short form with business or industry words, a company noun or a legal form around it',
   short_person: 'a short form with person cues around it (a first name, title, role, age, a life\'s words)',
-  short_namesake: 'a short form with cues of another entity around it (an extension, a club, a place, another country)',
+  short_namesake: 'a short form with cues of another entity around it (an extension, a club, a place, another country, an article before it: "the BBC" of BBC Worldwide, "the Thames")',
   multi_word: 'two or more telling words',
   acronym: 'an acronym in its own spelling ("UBS")',
   acronym_title_case: 'an acronym written like a word ("Tim" for TIM)',

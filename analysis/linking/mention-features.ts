@@ -63,8 +63,9 @@ const SHORT_PERSON: readonly Feature[] = [
   'first_name_before', 'initial_before', 'title_before', 'role_before', 'role_after', 'owner_after', 'age_after', 'person_relative_after', 'particle_after', 'person_word_near',
   'historic_year_near', 'person_elsewhere', 'age_before', 'life_verb_near',
 ];
+// "the BBC" (of BBC Worldwide), "the Thames" (of Thames Water): a short form after an article is the institution or the place.
 const SHORT_NAMESAKE: readonly Feature[] = [
-  'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'object_near', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
+  'article_before', 'hyphen_prefix', 'hyphen_suffix_lower', 'place_based', 'object_near', 'sports_near', 'academic_near', 'country_other', 'country_near_other', 'lowercase_elsewhere', 'legal_form_foreign',
 ];
 
 /**

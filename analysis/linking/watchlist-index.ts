@@ -1,7 +1,7 @@
 import type { Customer } from '../../platform/schemas/customer.js';
 import { industrySectionOf, industryWordsOf, isSportsIndustry } from './industry-words.js';
 import { commonWordBits, languageBit, type CommonWordLanguage, type CommonWords } from './common-words.js';
-import { CALENDAR_WORDS, CLUB_BEFORE } from './cue-words.js';
+import { CALENDAR_WORDS, CLUB_BEFORE, ROLES } from './cue-words.js';
 import { COUNTRY_OF_NAME, FIRST_NAMES, PLACES } from './feature-words.js';
 import type { LinkModel } from './link-model.js';
 import { canonicalLegalForm, foldToken, sameFormKeys, isAcronym, isGenericToken, isGroupWord, isStatusForm, isStructuralToken, legalFormAt, stripLegalForms, tokenizeText } from './normalize-name.js';
@@ -303,7 +303,8 @@ export function shortFormOf(v: NameVariant, model: LinkModel): NameVariant | und
   const acronym = v.exactCase[0] != null;
   if (!acronym && (t.length < 4 || !v.capitals[0])) return undefined;
   if (isGenericToken(t) || isStructuralToken(t) || isGroupWord(t) || FIRST_NAMES.has(t) || PLACES.has(t) || COUNTRY_OF_NAME.has(t)) return undefined;
-  if (/^\d/.test(t) || NAME_ABBREVIATIONS.has(t) || CLUB_BEFORE.has(t) || CALENDAR_WORDS.has(t)) return undefined;
+  // A role's abbreviation is no company's short form ("DG" of DG Resources is the French directeur général: "nouveau DG").
+  if (/^\d/.test(t) || NAME_ABBREVIATIONS.has(t) || CLUB_BEFORE.has(t) || CALENDAR_WORDS.has(t) || ROLES.has(t)) return undefined;
   // An ordinary word, also inflected as the dictionaries do not list it ("Sports Direct", "Financière Immobilière Bordelaise").
   if (!acronym && model.commonWords && isOrdinaryWord(model.commonWords, t)) return undefined;
   const short = sliceVariant(v, 0, 1);

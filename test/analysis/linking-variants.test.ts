@@ -29,6 +29,8 @@ const index = buildWatchlistIndex(
     customer('easyjet', 'easyJet plc', { aliases: ['easyJet'], industry: '51' }),
     customer('atos', 'Atos SE', { country: 'FR', aliases: ['Atos'], industry: '62' }),
     customer('merck', 'Merck KGaA', { country: 'DE', aliases: ['Merck'], industry: '21' }),
+    customer('dg', 'DG Resources', { industry: '46' }),
+    customer('bbc-worldwide', 'BBC Worldwide Limited', { aliases: ['BBC Worldwide'], industry: '59' }),
   ],
   loadLinkModel(),
 );
@@ -50,6 +52,18 @@ describe('short forms: the leading word of a longer name', () => {
   it('links "JD" for JD Sports where business words carry it', () => {
     expect(clear('JD said it expected annual headline pretax profit for the full year to be at least £750m.')).toEqual(['jd']);
     expect(clear("\"Weaker updates and consequent downgrades in the sports sector have impacted JD's share price, resulting in the loss of the gains since its Capital Markets Day in February,\" the broker said.")).toEqual(['jd']);
+  });
+
+  it('has none for a role\'s abbreviation ("nouveau DG" is a directeur général, not DG Resources; ln-0262)', () => {
+    expect(candidates("Renault-Délai incertain pour la nomination d'un nouveau DG - Senard")).toEqual([]);
+    expect(candidates('DG Resources went into administration.')).toEqual(['dg:DG Resources']);
+  });
+
+  it('reads a short form after an article as the institution ("told the BBC" is the broadcaster, not BBC Worldwide; ln-0944, ln-1890)', () => {
+    const text = '"The sale process remains ongoing, with no decisions having been made to close any existing stores, and TGI Fridays continues to operate normally across the country," a Hostmore spokesperson told the BBC.';
+    const [span] = findLinkCandidates(index, { text }).filter((s) => s.text === 'BBC');
+    expect([...span!.candidates[0]!.features.keys()]).toContain('short_namesake');
+    expect(clear(text)).toEqual([]);
   });
 
   it('weighs a short form by its own features, and the longer name elsewhere in the document counts', () => {
