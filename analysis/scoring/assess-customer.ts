@@ -1,12 +1,12 @@
 import type { Policy } from '../../platform/config/policy.js';
-import { describeFactor, factorCode, reasonCode, speaker } from '../../platform/i18n/index.js';
+import { describeFactor, factorCode, isReasonCode, reasonCode, renderFactor, speaker } from '../../platform/i18n/index.js';
 import type { Assessment, Exposure } from '../../platform/schemas/assessment.js';
 import { gradeRank } from '../../platform/schemas/common.js';
 import type { LedgerRow } from '../../platform/schemas/ledger.js';
 import type { Signal } from '../../platform/schemas/signal.js';
 import { explainFeature } from './explain.js';
 import { computeLedgerFeatures, DEFAULT_LEDGER_OPTIONS, type LedgerFeatureOptions } from './ledger-features.js';
-import { recommendTerms, suggestCreditLimit } from './recommend-terms.js';
+import { recommendTerms, suggestCreditLimit, type FactorText } from './recommend-terms.js';
 import { applyOverride, type OverrideInput } from './apply-override.js';
 import { findClaimDeadline, nextStep } from './next-step.js';
 import { computeIndustryRisk } from './industry-risk.js';
@@ -150,7 +150,8 @@ export function assessCustomer(input: AssessInput): Assessment {
     }
   }
 
-  factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.name.localeCompare(b.name));
+  factors.sort(byWeightThenName);
+  const factorTexts = texts ? renderFactorTexts(factors) : undefined;
   const hardEvent =
     override?.grade === 'E'
       ? reasonCode('decline_hard_event', { type: override.type })
@@ -170,6 +171,7 @@ export function assessCustomer(input: AssessInput): Assessment {
     hardEvent,
     gradeReasons: pickReasons(factors),
     texts,
+    factorTexts,
   };
   const pd = Math.round(sigmoid(logit) * 10000) / 10000;
   const modelTerms = recommendTerms({ ...termsInput, grade });
@@ -183,19 +185,18 @@ export function assessCustomer(input: AssessInput): Assessment {
   return {
     customerId: customer.id,
     name: customer.name,
-    asOf: asOf.toISOString(),
+    asOf: isoOf(asOf),
     score,
     pd,
     grade: decided.grade,
     terms: decided.terms,
-    factors: factors.map((f) => ({
-      name: f.name,
-      contribution: f.contribution,
-      evidence: f.evidence,
-      ...(texts ? { description: describeFactor(f, EN), descriptionDe: describeFactor(f, DE) } : {}),
-      code: f.code,
-      params: f.params,
-    })),
+    factors: factors.map((f) => {
+      if (!texts) return { name: f.name, contribution: f.contribution, evidence: f.evidence, code: f.code, params: f.params };
+      const known = factorTexts?.get(f.params);
+      const en = known?.code === f.code ? known.en : describeFactor(f, EN);
+      const de = known?.code === f.code ? known.de : describeFactor(f, DE);
+      return { name: f.name, contribution: f.contribution, evidence: f.evidence, description: en, descriptionDe: de, code: f.code, params: f.params };
+    }),
     signals: signals.considered.map((s) => ({
       type: s.type,
       severity: s.severity,
@@ -240,6 +241,40 @@ interface ScoredFactor {
 
 const EN = speaker('en');
 const DE = speaker('de');
+
+/**
+ * Each factor's English and German text, rendered once: the factors list them and the terms
+ * quote the top ones as reasons (the same code and params object). Only texts the catalogue
+ * rendered are kept; anything else takes describeFactor's / describeReason's fallbacks.
+ */
+function renderFactorTexts(factors: readonly ScoredFactor[]): Map<object, FactorText> {
+  const out = new Map<object, FactorText>();
+  for (const f of factors) {
+    if (isReasonCode(f.code)) continue;
+    const en = renderFactor(f, EN);
+    const de = renderFactor(f, DE);
+    if (en !== undefined && de !== undefined) out.set(f.params, { code: f.code, en, de });
+  }
+  return out;
+}
+
+/** Ties of equal weight in name order, as String#localeCompare orders them (one Collator instead of one per call). */
+const NAME_ORDER = new Intl.Collator();
+function byWeightThenName(a: ScoredFactor, b: ScoredFactor): number {
+  return Math.abs(b.contribution) - Math.abs(a.contribution) || NAME_ORDER.compare(a.name, b.name);
+}
+
+/** asOf as ISO text: one day is scored for a whole portfolio, so the last one is kept. */
+let lastAsOf = NaN;
+let lastAsOfIso = '';
+function isoOf(asOf: Date): string {
+  const ms = asOf.getTime();
+  if (ms !== lastAsOf) {
+    lastAsOfIso = asOf.toISOString();
+    lastAsOf = ms;
+  }
+  return lastAsOfIso;
+}
 
 /**
  * Against: the hard event first, then the biggest risk drivers. In favour: what earned leniency.

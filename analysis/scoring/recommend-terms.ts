@@ -29,7 +29,17 @@ export interface TermsInput {
   gradeReasons: { against: GradeReason[]; inFavour: GradeReason[] };
   /** Also write the reasons in English and German (`reasons`); default true. */
   texts?: boolean;
+  /** The factors' texts already rendered, by their params object: a reason quoting a factor reuses them. */
+  factorTexts?: FactorTexts;
 }
+
+/** A factor's English and German catalogue texts, as renderFactor made them. */
+export interface FactorText {
+  code: string;
+  en: string;
+  de: string;
+}
+export type FactorTexts = ReadonlyMap<object, FactorText>;
 
 type Reason = Coded & { stance: ReasonStance };
 const decision = (c: Coded): Reason => ({ ...c, stance: 'decision' });
@@ -44,7 +54,7 @@ export function recommendTerms(input: TermsInput): Terms {
   const against: Reason[] = input.gradeReasons.against.map((r) => ({ ...r, stance: 'against' as const }));
   const inFavour: Reason[] = input.gradeReasons.inFavour.map((r) => ({ ...r, stance: 'for' as const }));
   const result = (kind: TermsKind, netDays: number | null, advancePercent: number | null, creditLimit: number | null, decided: Reason[]): Terms =>
-    withReasons({ kind, netDays, advancePercent, creditLimit, currency }, [...against, ...decided], inFavour, input.texts ?? true);
+    withReasons({ kind, netDays, advancePercent, creditLimit, currency }, against.concat(decided), inFavour, input.texts ?? true, input.factorTexts);
   // Without an order the standing terms are recommended; the limit is checked when there is an order to decide on.
   const need = input.orderAmount === undefined ? 0 : input.exposure + order;
   if (input.orderAmount === undefined && limit > 0 && input.exposure > limit && grade !== 'D' && grade !== 'E') {
@@ -117,14 +127,25 @@ const DE = speaker('de');
  * the older JSON, in English and German: what speaks against, then the decision; what speaks in
  * favour only when the decision grants credit — a good payment history is never a reason to decline.
  */
-export function withReasons(terms: Omit<Terms, 'reasons' | 'reasonCodes'>, againstAndDecision: Reason[], inFavour: Reason[], texts = true): Terms {
+export function withReasons(terms: Omit<Terms, 'reasons' | 'reasonCodes'>, againstAndDecision: Reason[], inFavour: Reason[], texts = true, factorTexts?: FactorTexts): Terms {
   const grantsCredit = terms.kind === 'open_account' || terms.kind === 'short_terms';
-  const legacy = grantsCredit ? [...againstAndDecision, ...inFavour] : againstAndDecision;
-  return {
-    ...terms,
-    ...(texts ? { reasons: { en: legacy.map((r) => describeReason(r, EN)), de: legacy.map((r) => describeReason(r, DE)) } } : {}),
-    reasonCodes: [...againstAndDecision, ...inFavour],
-  };
+  const all = againstAndDecision.concat(inFavour);
+  const legacy = grantsCredit ? all : againstAndDecision;
+  if (!texts) return { ...terms, reasonCodes: all };
+  const en: string[] = [];
+  const de: string[] = [];
+  for (const r of legacy) {
+    // A factor quoted as a reason reads as the factor does (no factor code is also a reason code).
+    const known = factorTexts?.get(r.params);
+    if (known !== undefined && known.code === r.code) {
+      en.push(known.en);
+      de.push(known.de);
+    } else {
+      en.push(describeReason(r, EN));
+      de.push(describeReason(r, DE));
+    }
+  }
+  return { ...terms, reasons: { en, de }, reasonCodes: all };
 }
 
 /**

@@ -222,8 +222,11 @@ export class LedgerRecordReader {
     if (m.currency === undefined) currency = this.options.defaultCurrency ?? 'CHF';
     else {
       const raw = cellAt(cells, m.currency);
-      currency = raw.length === 3 && raw === raw.toUpperCase() ? raw : (CURRENCY_WORDS[raw.toUpperCase()] ?? raw.toUpperCase());
-      if (!/^[A-Z]{3}$/.test(currency)) problems.push(`currency "${raw}" is not a three-letter code such as CHF, EUR or GBP`);
+      if (isCurrencyCode(raw)) currency = raw;
+      else {
+        currency = raw.length === 3 && raw === raw.toUpperCase() ? raw : (CURRENCY_WORDS[raw.toUpperCase()] ?? raw.toUpperCase());
+        if (!/^[A-Z]{3}$/.test(currency)) problems.push(`currency "${raw}" is not a three-letter code such as CHF, EUR or GBP`);
+      }
     }
     const paidText0 = cellAt(cells, m.paid_date);
     const paidDate = paidText0 === '' ? undefined : this.date(paidText0, 'paid_date', problems);
@@ -260,7 +263,8 @@ export class LedgerRecordReader {
     const discountText = cellAt(cells, m.discount_amount);
     const discountAmount = discountText === '' ? undefined : Math.abs(this.amount(discountText, 'discount_amount', problems));
     const reference = cellAt(cells, m.reference);
-    const paymentReference = cellAt(cells, m.payment_reference).replace(/\s+/g, '');
+    const paymentReferenceText = cellAt(cells, m.payment_reference);
+    const paymentReference = paymentReferenceText === '' ? '' : paymentReferenceText.replace(/\s+/g, '');
 
     if (problems.length > 0) {
       this.summary.rejected++;
@@ -332,6 +336,15 @@ function cellAt(cells: string[], i: number | undefined): string {
   const first = c.charCodeAt(0);
   const last = c.charCodeAt(c.length - 1);
   return first > 32 && last > 32 ? c : c.trim();
+}
+
+/** Three capitals A–Z (what nearly every row holds), checked without a regular expression. */
+function isCurrencyCode(s: string): boolean {
+  if (s.length !== 3) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(1);
+  const c = s.charCodeAt(2);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90;
 }
 
 function addDays(isoDate: string, days: number): string {

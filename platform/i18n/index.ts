@@ -58,10 +58,15 @@ function render<P>(table: Record<string, (p: never, f: Formatter) => string>, co
   }
 }
 
+/** A factor's catalogue text in the reader's language; undefined when its code has none (or its parameters do not fit). */
+export function renderFactor(x: Explained, s: Speaker): string | undefined {
+  return render<FactorParams>(s.t.factors, x.code, x.params, s);
+}
+
 /** A factor in the reader's language; an assessment stored before codes existed falls back to its English or German text. */
 export function describeFactor(x: Explained, s: Speaker): string {
   return (
-    render<FactorParams>(s.t.factors, x.code, x.params, s) ??
+    renderFactor(x, s) ??
     (s.lang === 'de' ? (x.descriptionDe ?? x.description) : x.description) ??
     x.name ??
     ''
