@@ -159,6 +159,7 @@ export function assessCustomer(input: AssessInput): Assessment {
         ? reasonCode('decline_register', { status: registerStatus })
         : undefined;
   const termsInput = {
+    grade,
     policy,
     currency,
     monthlyVolume: ledger.monthlyVolume,
@@ -174,7 +175,7 @@ export function assessCustomer(input: AssessInput): Assessment {
     factorTexts,
   };
   const pd = Math.round(sigmoid(logit) * 10000) / 10000;
-  const modelTerms = recommendTerms({ ...termsInput, grade });
+  const modelTerms = recommendTerms(termsInput);
   const decided = input.override ? applyOverride({ grade, score, pd, terms: modelTerms }, input.override, termsInput) : { grade, terms: modelTerms };
   const exposure = exposureOf(ledger, input.override?.limit ?? input.approvedLimit, suggestCreditLimit({ grade, policy, monthlyVolume: ledger.monthlyVolume, hasHistory: ledger.maturedCount > 0 }), currency, policy.limitAlertThresholds);
   // The notice that calls for claims may be another report of the same proceedings than the one that set the grade.

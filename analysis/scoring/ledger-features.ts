@@ -96,6 +96,24 @@ function byDueDesc(a: LedgerRow, b: LedgerRow): number {
   return a.dueDate < b.dueDate ? 1 : a.dueDate > b.dueDate ? -1 : a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0;
 }
 
+/**
+ * A copy in byDueDesc order. Exports usually list invoices by date, so a ledger already in that
+ * order or in its exact reverse is copied or reversed instead of sorted; the order is total
+ * (due date, then invoice id) unless a pair repeats, so the three give the same rows in the same order.
+ */
+function sortedByDueDesc(ledger: readonly LedgerRow[]): LedgerRow[] {
+  let down = true;
+  let up = true;
+  for (let i = 1; i < ledger.length && (down || up); i++) {
+    const c = byDueDesc(ledger[i - 1]!, ledger[i]!);
+    if (c >= 0) down = false;
+    if (c <= 0) up = false;
+  }
+  if (down) return ledger.slice();
+  if (up) return ledger.slice().reverse();
+  return [...ledger].sort(byDueDesc);
+}
+
 /** Pure: the ledger as it looked on asOf (payments, credits and write-offs after asOf are not yet known). */
 export function computeLedgerFeatures(
   ledger: readonly LedgerRow[],
@@ -103,7 +121,7 @@ export function computeLedgerFeatures(
   options: LedgerFeatureOptions = DEFAULT_LEDGER_OPTIONS,
 ): LedgerFeatures {
   const today = Math.floor(asOf.getTime() / DAY_MS);
-  const settlement = settleLedger([...ledger].sort(byDueDesc), asOf, options);
+  const settlement = settleLedger(sortedByDueDesc(ledger), asOf, options);
   const parts: Part[] = [];
   const currencies = new Map<string, number>();
   const ev: LedgerFeatures['evidence'] = { late: [], overdue: [], worst: [], dunning: [], collection: [], writtenOff: [], discount: [], disputed: [], unpaid: [] };

@@ -70,6 +70,8 @@ export class LedgerRecordReader {
   private mapping?: ColumnMapping;
   private decimal?: DecimalMark;
   private fatal?: LedgerParseError;
+  private readonly problems: string[] = [];
+  private readonly warnings: string[] = [];
 
   constructor(
     private readonly options: LedgerReadOptions,
@@ -188,8 +190,11 @@ export class LedgerRecordReader {
     const m = this.mapping!.index;
     const cells = record.cells;
     this.summary.rows++;
-    const problems: string[] = [];
-    const warnings: string[] = [];
+    // One pair of lists for every row (two million rows made four million short-lived arrays).
+    const problems = this.problems;
+    const warnings = this.warnings;
+    if (problems.length > 0) problems.length = 0;
+    if (warnings.length > 0) warnings.length = 0;
     const statusText = cellAt(cells, m.status);
     const status = statusText !== '' ? parseStatus(statusText) : undefined;
     if (status === 'skip') {
