@@ -1,5 +1,14 @@
 import { W, type LexiconPatterns } from './lexicon-types.js';
 
+/**
+ * Nouns that stand for a company in English news (one family for every pattern that needs the company beside the verb:
+ * "the collapse of the travel operator", "the contractor had collapsed", "the collapsed housebuilder").
+ */
+const ORG_NOUN =
+  '(?:company|companies|firm|group|business|retailer|chain|airline|bank|lender|carrier|operator|builder|housebuilder|contractor|subcontractor|developer|manufacturer|maker|' +
+  'supplier|distributor|wholesaler|producer|provider|brewer|brewery|bakery|insurer|brand|store|stores|shop|restaurant|hotel|agency|giant|outlet|subsidiary|plc|startup|start-up|' +
+  'grocer|supermarket|publisher|franchise|partnership|conglomerate|shipbuilder|specialist|consultancy|practice|studio|platform|fund)';
+
 /** English trigger patterns per event type, folded like English text (see lexicon.ts for the rules patterns follow). */
 export const LEXICON_EN: LexiconPatterns = {
   insolvency: [
@@ -10,14 +19,14 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:went|go(?:es|ing)?|gone|enter(?:s|ed|ing)?|placed|placing|put|plunged?|fell|fall(?:s|en|ing)?|slip(?:s|ped)?|tip(?:s|ped)?|collapsed?) into (?:administration|receivership)',
     '\\b(?:call(?:s|ed|ing)?|brought|bring(?:s|ing)?|draft(?:s|ed)?) in (?:the )?(?:joint )?administrators',
     '\\bto enter administration\\b', '\\bin administration\\b', '\\bsaved from administration\\b', '\\bout of administration\\b',
-    '\\bspecial managers?\\b', '\\bcollapse of (?:the )?(?:' + W + ' ){0,3}(?:operator|company|firm|group|retailer|chain|airline|bank|business|lender|builder|carrier)\\b',
-    '(?<=\\b(?:company|firm|retailer|chain|airline|group|business|lender|carrier|operator) (?:has |had )?)collapsed\\b(?! into)',
+    '\\bspecial managers?\\b', '\\bcollapse (?:(?:last|this|earlier) (?:week|month|year)|in [a-z]+) of (?:the )?(?:[£$€]?' + W + ' ){0,4}' + ORG_NOUN + '\\b', '\\bcollapse(?= of (?:the )?(?:[£$€]?' + W + ' ){0,4}' + ORG_NOUN + '\\b)',
+    '(?<=\\b' + ORG_NOUN + ' (?:has |had |have )?)collapsed\\b(?! into)',
     '\\b(?:administrators?|receivers?) (?:' + W + ' ){0,5}(?:appointed|called in)', '\\bappoint(?:s|ed|ing)? (?:' + W + ' )?(?:administrators?|receivers?)',
     // The practitioner's appointment and the sale out of it: "the appointment of PwC as administrators", "from administrators
     // Leonard Curtis", "a pre-pack administration", "the administrator of the collapsed retailer", "buys collapsed Alworths chain".
     '\\bappointment of (?:' + W + ' ){1,4}as (?:joint )?(?:administrators?|receivers?)\\b', '\\bpre-?pack(?:aged)? (?:administration|sale|deal)\\b',
     '\\bfrom (?:the )?(?:joint )?administrators\\b', '\\bthe (?:joint )?administrators? (?:of|to) the\\b', "\\b(?:its|their|'s|s') administrators\\b",
-    '\\bcollapsed (?:' + W + ' ){0,2}(?:chain|retailer|company|firm|group|business|operator|airline|lender|bank|builder|carrier|brand|store|stores)\\b',
+    '\\bcollapsed (?:' + W + ' ){0,2}' + ORG_NOUN + '\\b',
     '\\breceivership\\b', '\\b(?:entered|enters|entering|placed in|placed into|is in|was in|now in) administration\\b', '\\b(?:goes|went|gone|going) bust\\b', '\\bwinding[- ]up order', '\\bcompulsory liquidation\\b', '\\bwound up by the (?:high )?court\\b',
     // The practitioner called in or appointed with more words between, the company placed into it by its directors ("called in Ernst
     // & Young administrators", "administrators from FRP Advisory have officially been appointed", "its appointment as administrators",

@@ -294,9 +294,24 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       }
     } else if (pronoun.test(t.norm) && (i === 0 || /[,;:]\s*$/.test(sentence.slice(tokens[i - 1]!.end, t.start + 1)) || i < 2)) {
       add(i, i, 'pronoun');
+    } else if (lang === 'de' && i === 0 && headlineTradeNoun(tokens, noun)) {
+      add(0, 0, 'reference');
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A German headline or sentence that opens with a trade noun without an article, in the singular, before a
+ * singular finite verb or a predicate of insolvency ("Bäckerei-Kette geht in die Insolvenz", "Großbäckerei
+ * insolvent: …", "Modehändler meldet Insolvenz an"): news style for one specific company. A bare company word
+ * ("Unternehmen müssen …") and a plural ("Bäckereien geraten …", whose verb ends in -en) describe a kind.
+ */
+function headlineTradeNoun(tokens: Token[], noun: RegExp): boolean {
+  const t = tokens[0]!;
+  const next = tokens[1];
+  if (!next || next.cap || !t.cap || GERMAN_COMPANY_WORD.test(t.norm) || !noun.test(t.norm) || /(?:en|ern|eien)$/.test(t.norm)) return false;
+  return /^(?:insolvent|pleite|zahlungsunfahig|bankrott|uberschuldet)$/.test(next.norm) || (/[^e]t$/.test(next.norm) && next.norm.length >= 3);
 }
 
 /** "Leoni-Konzern", "Swissair-Tochter", "Migros-Chef": the part before the hyphen names the company. */
