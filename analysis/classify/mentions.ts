@@ -111,7 +111,7 @@ const CONNECTOR = new Set(['&', 'und', 'and', 'et', 'de', 'di', 'du', 'des', 'de
 /** Capitalised words that begin sentences or are not organisations. */
 const NOT_NAME = new Set(
   [
-    'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'gegen', 'bei', 'mit', 'nach', 'vor', 'seit', 'auch', 'nun', 'jetzt',
+    'der', 'die', 'das', 'den', 'dem', 'des', 'von', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'gegen', 'bei', 'mit', 'nach', 'vor', 'seit', 'auch', 'nun', 'jetzt',
     'im', 'am', 'an', 'auf', 'aus', 'fur', 'uber', 'unter', 'wie', 'wenn', 'weil', 'als', 'doch', 'so', 'es', 'er', 'sie', 'wir', 'ich', 'man', 'dass', 'damit', 'laut',
     'the', 'a', 'an', 'in', 'on', 'at', 'for', 'after', 'before', 'its', 'it', 'this', 'that', 'these', 'those', 'and', 'but', 'as', 'by', 'with', 'from', 'to', 'of',
     'when', 'while', 'if', 'since', 'following', 'according', 'shares', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'here',
@@ -164,6 +164,9 @@ const PROCEDURE_OPENER = /^(?:administration|liquidation|insolvency|bankruptcy|r
  * written as one token with its next word ("Lorsqu’un", "Puisqu’il"): never a name's first word. */
 const PLURAL_OPENER_IT = /[a-z]{2,}iamo$/;
 const ELIDED_OPENER = /^(?:lorsqu|puisqu|quoiqu|jusqu|qu)['’]/i;
+/** A verb in the conditional opens French and Italian sentences of reported speech ("Sarebbe stata respinta …",
+ * "Aurait été placée …"): never a name's first word. */
+const CONDITIONAL_OPENER: Record<string, RegExp> = { it: /^[a-z]{2,}(?:ebbe|ebbero)$/, fr: /^[a-z]{2,}(?:rait|raient)$/ };
 
 /** Company nouns that make a definite description a reference ("die Firma", "the retailer"). */
 const COMPANY_NOUN: Record<string, RegExp> = {
@@ -250,6 +253,14 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     }
     const nounAppositive = i > 0 && (COMPANY_NOUN[lang] ?? COMPANY_NOUN.en!).test(tokens[i - 1]!.norm);
     if (!t.cap || NOT_NAME.has(t.norm) || /^\d/.test(t.raw) || RATING_CODE.test(t.raw)) continue;
+    // A name in quotes right after a company noun is one name, whatever its words ("die Bäckereikette «Lila Bäcker»",
+    // "l'enseigne « La Halle »"): the quotes say where it ends.
+    const quoted = nounAppositive ? quotedRun(sentence, tokens, i) : -1;
+    if (quoted >= i) {
+      add(i, quoted, 'name');
+      i = quoted;
+      continue;
+    }
     if (lang === 'de' && hyphenedName(t)) {
       const cut = t.raw.indexOf('-');
       for (let k = i; k <= i; k++) taken[k] = 1;
@@ -257,7 +268,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
       continue;
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
-    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)) || (lang === 'it' && PLURAL_OPENER_IT.test(t.norm)) || ELIDED_OPENER.test(t.raw))) continue;
+    if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)) || (lang === 'it' && PLURAL_OPENER_IT.test(t.norm)) || CONDITIONAL_OPENER[lang]?.test(t.norm) || ELIDED_OPENER.test(t.raw))) continue;
     if (i === 0 && PROCEDURE_OPENER.test(t.norm) && !tokens[1]?.cap) continue;
     // An elided article or pronoun ("C’est", "L’entreprise") is never a name.
     if (/['’]$/.test(t.raw)) continue;
@@ -287,6 +298,16 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
         if (taken[k] || definite.test(tokens[k]!.norm) || CONNECTOR.has(tokens[k]!.norm)) break;
         // English plurals and possessives ("both clubs", "the firm's": the apostrophe is dropped by the norm).
         if (noun.test(tokens[k]!.norm) || (lang === 'en' && noun.test(tokens[k]!.norm.replace(/s$/, '')))) {
+          // A company noun with its name right after it ("des Modehändlers Orsay", "der Bäckereikette «Lila Bäcker»",
+          // "the retailer Quiz") describes the name: the name is the mention.
+          const named = k + 1 < tokens.length ? appositiveName(out, sentence, tokens, k, lang) : -1;
+          if (named >= 0) {
+            const from = tokens[CONTRACTED.test(t.norm) ? i + 1 : i]!.start;
+            out[named] = { ...out[named]!, start: from };
+            for (let q = i; q <= k; q++) taken[q] = 1;
+            i = k;
+            break;
+          }
           add(CONTRACTED.test(t.norm) ? i + 1 : i, k, 'reference');
           i = k;
           break;
@@ -312,6 +333,34 @@ function headlineTradeNoun(tokens: Token[], noun: RegExp): boolean {
   const next = tokens[1];
   if (!next || next.cap || !t.cap || GERMAN_COMPANY_WORD.test(t.norm) || !noun.test(t.norm) || /(?:en|ern|eien)$/.test(t.norm)) return false;
   return /^(?:insolvent|pleite|zahlungsunfahig|bankrott|uberschuldet)$/.test(next.norm) || (/[^e]t$/.test(next.norm) && next.norm.length >= 3);
+}
+
+/**
+ * The name mention that stands right after a company noun at token k, joined only by a space or an opening quote
+ * ("des Modehändlers Orsay", "der Bäckereikette «Lila Bäcker»"); not one in a bracket ("dem Unternehmen (Vergleich)")
+ * and, in German, not a lone capitalised word shaped like a common noun ("das Unternehmen Liquidität"). -1 when none.
+ */
+function appositiveName(out: OrgMention[], sentence: string, tokens: Token[], k: number, lang: string): number {
+  const next = tokens[k + 1]!;
+  const gap = sentence.slice(tokens[k]!.end, next.start);
+  if (gap !== ' ' && !OPEN_QUOTE.test(gap)) return -1;
+  const named = out.findIndex((m) => m.kind === 'name' && m.start === next.start);
+  if (named < 0 || (lang === 'de' && !OPEN_QUOTE.test(gap) && out[named]!.end === next.end && GERMAN_NOUN_END.test(next.norm))) return -1;
+  return named;
+}
+
+const OPEN_QUOTE = /[«„“"‹‚]\s?$/;
+const CLOSE_QUOTE = /^\s?[»“”"›‘']/;
+
+/** The last token of a quoted run of at most five tokens that starts at token i, or -1 when token i opens no quote. */
+function quotedRun(sentence: string, tokens: Token[], i: number): number {
+  if (!OPEN_QUOTE.test(sentence.slice(tokens[i - 1]!.end, tokens[i]!.start))) return -1;
+  for (let j = i; j < tokens.length && j - i < 5; j++) {
+    const after = sentence.slice(tokens[j]!.end, tokens[j + 1]?.start ?? sentence.length);
+    if (CLOSE_QUOTE.test(after)) return j;
+    if (after.trim() !== '' && !/^\s?[&-]\s?$/.test(after)) return -1;
+  }
+  return -1;
 }
 
 /** "Leoni-Konzern", "Swissair-Tochter", "Migros-Chef": the part before the hyphen names the company. */

@@ -44,3 +44,37 @@ describe('an English collapse told with a company noun', () => {
     expect(events).toEqual([{ type: 'insolvency', subject: 'Carillion' }]);
   });
 });
+
+describe('a company noun with its name right after it: the name is the mention', () => {
+  it.each([
+    ['ev-5118', 'de', 'Orsay'], // "… der Insolvenzantrag des Modehändlers Orsay …" (was "Modehändlers")
+    ['ev-35306', 'de', 'Lila Bäcker'], // "Von der Insolvenz der Bäckereikette «Lila Bäcker» (Pasewalk) …" (a quoted name, noun-shaped words and all)
+    ['ev-1236', 'de', 'Reno'],
+  ])('%s: %s names %s, and no description stands beside it', (id, lang, name) => {
+    const l = devEventLine(id);
+    const mentions = findMentions(l.text, lang);
+    expect(mentions.map((m) => m.text)).toContain(name);
+    expect(mentions.some((m) => m.kind === 'reference' && l.text.slice(m.end).trimStart().replace(/^[«„“"]/, '').startsWith(name))).toBe(false);
+  });
+
+  it('the insolvency of "der Bäckereikette «Lila Bäcker»" is Lila Bäcker\'s (ev-35306)', () => {
+    expect(ruleEvents('ev-35306')).toContainEqual({ type: 'insolvency', subject: 'Lila Bäcker' });
+  });
+
+  it('a word in a bracket or a German common noun after "das Unternehmen" is no name standing for it (ev-0008, ev-1847)', () => {
+    // "… mit dem Unternehmen (Vergleich) …", "… braucht das Unternehmen Liquidität, …"
+    expect(findMentions(devEventLine('ev-0008').text, 'de').map((m) => m.kind === 'reference' && m.text)).toContain('dem Unternehmen');
+    expect(findMentions(devEventLine('ev-1847').text, 'de').map((m) => m.kind === 'reference' && m.text)).toContain('das Unternehmen');
+  });
+});
+
+describe('sentence openers that are no names', () => {
+  it('an Italian verb in the conditional opening reported speech is no name ("Sarebbe stata respinta …", ev-35331)', () => {
+    const l = devEventLine('ev-35331');
+    expect(findMentions(l.text, 'it').filter((m) => m.start === 0)).toEqual([]);
+  });
+
+  it('a German sentence opened by the preposition "Von" does not name "Von" (ev-35306)', () => {
+    expect(findMentions(devEventLine('ev-35306').text, 'de').filter((m) => m.start === 0)).toEqual([]);
+  });
+});
