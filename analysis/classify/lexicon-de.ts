@@ -80,6 +80,12 @@ export const LEXICON_DE: LexiconPatterns = {
     // Bestandsgefährdung, Verlustzone, angeschlagene Unternehmen, Sanierungsbedarf ("will sich sanieren").
     'bestandsgefahrd(?:end|et)|verlustzone|\\b(?:der|die|das|des|dem|den) angeschlagene[nrms]? (?:' + W + ' )?[a-z]*(?:konzern|unternehmen|firma|hersteller|gruppe|bank|kette|versicherer|handler|werft|airline|fluggesellschaft|zulieferer|autobauer|maschinenbauer)\\b',
     '\\b(?:will|muss|soll|wollen|mussen|sollen|wollte|musste) sich (?:' + W + ' ){0,3}sanieren\\b',
+    // Gewinn- und Umsatzerwartungen gesenkt, Börsenwert und Papiere eingebrochen mit dem Namen dazwischen ("Börsenwert von SGL Carbon
+    // bricht um fast ein Drittel ein", "sind die Papiere des Kohlefaserspezialisten … eingebrochen"), ins Straucheln geraten.
+    '(?:gewinn|umsatz|ergebnis|jahres|absatz|rendite)(?:erwartung|prognose|ziel|ausblick)(?:en|e)? (?:' + W + ' ){0,6}(?:gesenkt|gekappt|kassiert|reduziert|zuruckgenommen|zuruckgezogen)\\b',
+    '\\b(?:senkt|senkte|senken|kappt|kappte|kassiert|kassierte|reduziert|reduzierte) (?:' + W + ' ){0,4}(?:gewinn|umsatz|ergebnis|jahres|absatz|rendite)(?:erwartung|prognose|ziel|ausblick)',
+    '(?<=(?:borsenwert|marktwert|aktienkurs|papiere|aktie|aktien)\\b (?:' + W + ' ){0,8})(?:eingebrochen|abgesturzt|eingesackt)\\b|(?<=(?:borsenwert|marktwert|aktienkurs|papiere)\\b (?:' + W + ' ){0,5})(?:bricht|brach|brechen|brachen|sturzt|sturzte|sturzten) (?:' + W + ' ){0,6}(?:ein|ab)\\b',
+    '\\bins straucheln\\b|\\bin (?:finanzielle |wirtschaftliche )?(?:bedrangnis|existenznot) (?:geraten|geriet|gerat|gekommen)\\b',
   ],
   layoffs: [
     'stellen (?:\\w+ ){0,2}(?:zu )?streichen', 'mitarbeiterzahl (?:\\w+ ){0,6}senken', '(?:filialen|standorte|geschafte|laden|markte|warenhauser|hauser) (?:\\w+ ){0,3}(?:geschlossen|schliessen|dichtgemacht|dichtmachen)', '(?:filialen|standorte|werke|markte|warenhauser) (?:\\w+ ){4,8}(?:geschlossen|dichtgemacht)', '\\bschliessungen\\b',
@@ -134,6 +140,8 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:kauft|erwirbt) (?:die |den |das )?(?:' + W + ' ){0,3}(?:ag|gmbh|firma|konzern|unternehmen|hersteller|anbieter|tochter|mehrheit|konkurrenten|gruppe)',
     'mehrheitsbeteiligung', 'aktienmehrheit', 'akquisition', 'neuer (?:eigentumer|besitzer|mehrheitsaktionar)',
     '\\bubernommen worden\\b', '\\bneue[rn]? (?:investor|eigentumer|besitzer)\\b', '\\bmehrheitseigner', '(?:will|wollen|soll|mochte) (?:' + W + ' ){0,6}kaufen\\b',
+    // Ein Käufer, der die Firma übernehmen will oder könnte ("Ein arabischer Ölkonzern könnte die Firma bald übernehmen").
+    '\\b(?:die firma|das unternehmen|den konzern|die gruppe|den konkurrenten|den rivalen|den wettbewerber|den hersteller|die kette|die bank|die mehrheit|die tochter) (?:' + W + ' ){0,3}(?:zu )?ubernehmen\\b',
   ],
   positive: [
     'auftrag (?:\\w+ ){0,5}erhalten|erhalt (?:\\w+ ){0,4}auftrag|(?:grossen|grosser|weiteren|weiterer|neuen|neuer) auftrag',

@@ -84,6 +84,11 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:missed|skipped|withheld|deferred|suspended) (?:its |their |the |a )?(?:' + W + ' ){0,3}(?:coupon|interest|rent|wage|salary|loan|debt|bond) payments?\\b',
     // The ones owed told in the passive ("they're owed three weeks pay"): the debtor is the company of the sentence.
     '\\b(?:are|were|is|was|\'re|being|still) owed (?:[$£€]?' + W + ' ){0,8}(?:pay|wages|salar(?:y|ies)|back pay|holiday pay|money|refunds)\\b',
+    // Payment obligations the company says it cannot meet, in any modal form ("was not going to be able to make the payment on the
+    // debt", "could not pay its suppliers"), non-payment as a noun, bounced cheques.
+    '\\b(?:(?:was|were|is|are|will|would) not (?:going to )?(?:be )?able|could not|couldn\'t|cannot|can\'t|won\'t be able|no longer able) to (?:pay|meet|honou?r|make|repay|service) (?:[$£€]?' + W + ' ){0,5}(?:payments?|obligations|debts?|rent|wages|salaries|interest|bills|invoices|coupons?|suppliers|staff|workers|employees|creditors|loans?)\\b',
+    '\\bnon-?payment of (?:' + W + ' ){0,3}(?:wages|salaries|rent|invoices|bills|suppliers|taxes|debts?|interest|contributions|premiums)\\b',
+    '\\b(?:bounced|dishonou?red) (?:' + W + ' )?(?:cheques|checks|payments)\\b',
   ],
   financial_distress: [
     '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',
@@ -111,6 +116,14 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:share price|stock|shares) (?:' + W + ' ){0,2}(?:plummet(?:ed|s)?|nosedived?|collapsed|crashed)\\b',
     '\\b(?:financial |cash |debt |funding |shares? )crisis (?:at|of|deepens|deepened|worsens|worsened)\\b|\\bcrisis (?:at (?:' + W + ' ){1,3})?deepen(?:s|ed)\\b',
     '\\bworse[- ]than[- ](?:expected|forecast|anticipated)\\b|\\bweaker[- ]than[- ](?:expected|forecast|anticipated)\\b',
+    // Profit warnings as a noun in any sentence or headline ("after the retailer issued another profit warning", "third profit warning
+    // of the year"), losses the results swing or slip into with the amount between ("could swing into a £4 million loss"), guidance,
+    // forecasts and targets cut with longer objects ("lowers full-year profit before tax guidance"), going-concern doubts.
+    '\\bprofits? warnings?\\b',
+    '\\b(?:swing|swings|swung|swinging|slip|slips|slipped|slide|slides|slid|sink|sinks|sank|tip|tips|tipped) (?:in)?to (?:a |an )?(?:[$£€]?' + W + ' ){0,4}loss(?:es)?\\b',
+    '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){4,5}(?:guidance|forecasts?|outlook|targets)\\b',
+    '\\b(?:doubts?|uncertaint(?:y|ies)|warn(?:s|ed|ing)?) (?:' + W + ' ){0,6}(?:as )?a going[- ]concern\\b|\\bgoing[- ]concern (?:doubts?|warning|uncertaint(?:y|ies)|qualification)\\b',
+    '(?<=\\bshares? (?:in|of) (?:' + W + ' ){1,6}\\([^)]{1,24}\\) )(?:plummet|plunge|tumble|crash|slump|sink|sank|dive|nosedive|collapse)(?:d|ed|s|es)?\\b',
   ],
   layoffs: [
     '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
@@ -141,6 +154,10 @@ export const LEXICON_EN: LexiconPatterns = {
     // Investigations told by who runs them ("Federal prosecutors have begun examining Wells Fargo's practices").
     '\\b(?:prosecutors?|regulators?|investigators|authorities|the (?:sec|fca|doj|ftc|cma|serious fraud office)) (?:' + W + ' ){0,3}(?:examining|investigating|probing|scrutini[sz]ing|raided|charged|fined)\\b',
     '\\b(?:enquiry|inquiry) (?:' + W + ' ){0,8}into\\b',
+    // Verdicts and complaints in more verbs ("pleaded guilty to", "convicted of", "a complaint against", "filed a class-action lawsuit",
+    // "took the retailer to court", "is under investigation").
+    '\\bplead(?:s|ed|ing)? guilty\\b|\\bconvicted of\\b', '\\bcomplaints? (?:filed |lodged )?against\\b', '\\bclass-action\\b',
+    '\\b(?:take|takes|taking|took|taken) (?:' + W + ' ){1,3}to court\\b', '\\b(?:is|are|was|were|remains?|been|now|being) under (?:' + W + ' ){0,2}investigation\\b', '\\binjunction against\\b',
   ],
   management_change: [
     '\\bsucceed(?:s|ed)? (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\breplac(?:e|es|ed|ing) (?:\\w+ ){0,3}as (?:chief executive|ceo|chair|chairman|cfo)\\b', '\\b(?:tak(?:e|es|ing|en)|took) over as (?:(?:the |its )?(?:new |interim )?)(?:chief executive|ceo|chair|chairman|chairwoman|cfo|president|managing director)\\b',
@@ -158,6 +175,8 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:fell|falls?|falling|fallen) on (?:his|her) sword\\b',
     '\\b(?:fired|fires|sacked|sacks|dismissed|dismisses|ousted|ousts|removed) (?:its |the |their )?(?:' + W + ' ){0,2}(?:chief executive|ceo|cfo|chief financial officer|chairman|president|managing director|boss)\\b',
     '\\b(?:announc(?:es|ed|ing)|makes|made|unveil(?:s|ed)) (?:' + W + ' ){0,3}(?:board |executive |management |leadership )?appointments?\\b',
+    // The chief removed with the person as object ("dumped him as CEO", "ousted her as chairman").
+    '\\b(?:dump(?:s|ed)?|fire[sd]?|sack(?:s|ed)?|oust(?:s|ed)?|remove[sd]?|axe[sd]?) (?:him|her) as (?:chief executive|ceo|cfo|chairman|chairwoman|chair|president|managing director|boss)\\b',
   ],
   ownership_change: [
     '\\bpurchased\\b', '\\bup for sale\\b', '\\bnew owners?\\b', '\\bbid for\\b', '\\brescued (?:\\w+ ){0,3}by\\b', '\\bsaved (?:\\w+ ){0,4}by (?:an? )?(?:\\w+ )?buyer\\b', '\\bprivate ownership\\b',
@@ -165,6 +184,8 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bbuyout\\b', '\\bagreed to (?:buy|sell|acquire)\\b', '\\bsold to\\b', '\\b(?:sells?|sold|selling) (?:its |the )?(?:' + W + ' ){0,2}(?:unit|division|business|stake|subsidiary|arm)\\b',
     '(?<!\\b(?:reduced|reduces|reducing|cut|cuts|cutting|trimmed|trims|trimming|lowered|lowers|lowering) (?:its |their |his |her |the )?)\\bstake in\\b', '\\btakes? over\\b', '\\bbought by\\b', '\\bto be bought\\b',
     '\\b(?:rescued|saved) from administration by\\b', '\\brescue deal\\b', '\\bwill (?:purchase|acquire|buy)\\b', '\\bis buying\\b', '\\bbought (?!by\\b)', '\\bprivati[sz](?:e|ed|ation)\\b', '\\b(?:seeking|find|found) a buyer\\b', '\\bsuitors?\\b', '\\bsnap(?:s|ped)? up\\b',
+    // A deal to buy told as a noun ("had a tentative deal to buy most of its assets", "a deal to acquire").
+    '\\bdeal to (?:buy|acquire|purchase|take over)\\b',
   ],
   positive: [
     '\\bbeats? (?:\\w+ )?targets\\b', '\\btop(?:s|ped)? (?:\\w+ )?estimates\\b',
@@ -178,5 +199,8 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:secures?|secured|awarded|lands?|landed|signs?|signed) (?:a |an )?(?:' + W + ' ){0,3}(?:contract|order|deal)s? (?:worth|valued|for|to (?:build|supply|deliver))',
     // Results above expectations in the compound adjective ("better-than-expected first quarter sales").
     '\\b(?:better|stronger)[- ]than[- ](?:expected|forecast|anticipated)\\b',
+    // Capital raised told without the amount first ("closed a Series B funding round", "completed a £20m equity raise", "raised fresh capital").
+    '\\b(?:rais(?:es|ed|ing)|secur(?:es|ed|ing)|clos(?:es|ed|ing)|complet(?:es|ed|ing)) (?:a |an |its |the )?(?:[$£€]?' + W + ' ){0,4}(?:funding|financing|investment|capital|equity) (?:round|raise|injection|increase)\\b',
+    '\\brais(?:es|ed|ing) (?:' + W + ' ){0,2}(?:fresh|new|additional) (?:capital|equity|funding|financing)\\b',
   ],
 };

@@ -62,6 +62,8 @@ export const LEXICON_FR: LexiconPatterns = {
     // Continuité d'exploitation dite sans le mot ("ne peut poursuivre son activité … sans obtenir de nouveaux financements"), "sent le sapin".
     '\\bne (?:peut|pourra|pourrait|pouvait|peuvent) (?:plus |pas )?(?:poursuivre|continuer|maintenir|assurer) (?:' + W + ' ){0,6}sans (?:' + W + ' ){0,3}(?:financements?|fonds|capitaux|liquidites|apports?|investisseurs?)\\b',
     '\\bsent le sapin\\b',
+    // L'action qui dévisse ou s'effondre d'un pourcentage ("le titre dévisse de 20 %").
+    '\\b(?:devisse|devissent|degringole|degringolent|s.effondre|s.effondrent|plonge|plongent|chute|chutent) (?:en bourse )?(?:de |d.environ |de pres de |de plus de )?[0-9][0-9,]* ?(?:%|pour ?cent)',
   ],
   layoffs: [
     '\\bferme(?:nt|ront)? (?:definitivement|leurs portes)', '\\bfermeture (?:immediate |definitive )?(?:des|de ses) (?:[0-9]+ )?(?:magasins|boutiques|usines|sites)',
@@ -90,6 +92,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bdommages(?: |-)et(?: |-)interets\\b',
     '\\bmise?s? en examen\\b|\\bmis en cause\\b',
     '\\bdepos(?:e|er|ent|ait)? (?:une )?plainte\\b|\\bplaintes? (?:contre|pour|deposee)\\b',
+    // Assignations et poursuites ("une assignation en référé", "poursuivie pour fraude", "poursuivi devant le tribunal").
+    '\\bassignations? (?:en |devant )', '\\bpoursuivie?s? (?:devant|pour)\\b',
   ],
   management_change: [
     '\\bnominations?\\b', '\\bremplacer\\b', '\\bsucced(?:e|era|ait)\\b', '\\bpartira\\b', '\\brevocation\\b', '\\bdirect(?:eur|rice) general(?:e)? par interim\\b',
@@ -100,6 +104,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bdepart (?:de |d\'|du )(?:' + W + ' ){0,4}(?:directeur|directrice|pdg|ceo|president|presidente|patron|dg)\\b', '\\bdebarquee?\\b', '\\bprend (?:ses fonctions|la releve)\\b',
     '\\blimoge(?:e|es|r|ait|ent)?\\b|\\bevince(?:e)?\\b|\\bremercie(?:e)? par\\b',
     '\\bremplace(?:ra|rait|e|ee)? (?:' + W + ' ){0,4}(?:a la tete|au poste|a la direction|a la presidence|comme (?:pdg|directeur|directrice|president|presidente|ceo))\\b',
+    // Nommé à la tête, au poste de ("nommé à la tête du groupe").
+    '\\bnommee?s? (?:' + W + ' ){0,2}(?:a la tete|au poste|a la direction|a la presidence)\\b',
   ],
   ownership_change: [
     '\\bracheter\\b', '\\brepreneurs?\\b', '\\boffres? de reprise', "\\bmanifestation d'interet",
@@ -117,5 +123,8 @@ export const LEXICON_FR: LexiconPatterns = {
     // Prévisions dépassées, chantiers et appels d'offres décrochés.
     '\\bdepass(?:e|ent|er|ant|ait|aient) (?:ses |les |leurs |nos |toutes les )?(?:' + W + ' )?(?:previsions|objectifs|attentes|estimations)\\b',
     '\\bdecroch(?:e|er|ent|era|ait|ee|es)? (?:' + W + ' ){0,3}(?:construction|chantier|appel d.offres|livraison|concession)\\b',
+    // Un carnet de commandes record ou bien rempli.
+    '\\bcarnet de commandes (?:' + W + ' ){0,3}(?:record|plein|garni|rempli|en hausse)\\b',
+    '\\bl[eè]v(?:e|ent|era|ait|ee)s? (?:' + W + ' ){0,2}fonds\\b',
   ],
 };

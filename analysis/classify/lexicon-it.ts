@@ -57,6 +57,9 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\bdebiti (?:per|di|pari a) (?:oltre |circa |quasi )?[0-9]',
     '\\b(?:forti|pesanti|gravi) perdite\\b|\\bperdite (?:nette|operative|milionarie)\\b',
     '\\bcrollo (?:dell.utile|del fatturato|dei ricavi|delle vendite|degli ordini)\\b',
+    // Profit warning, stime e obiettivi tagliati, titolo che crolla ("taglia le stime sull'anno", "il titolo crolla del 20%").
+    '\\bprofit warning\\b', '\\b(?:taglia|tagliano|tagliato|rivede al ribasso|abbassa|abbassato) (?:' + W + ' ){0,3}(?:stime|previsioni|obiettivi|guidance)\\b',
+    '\\b(?:titolo|titoli|azioni|azione) (?:' + W + ' ){0,3}(?:crolla|crollano|affonda|affondano|precipita|precipitano|sprofonda|sprofondano)\\b',
   ],
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
@@ -83,6 +86,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\brinviat[oaie] a giudizio\\b|\\bdenunciat[oaie]\\b',
     // Un fascicolo aperto dalla procura, un'indagine avviata.
     '\\bfascicolo (?:' + W + ' ){0,2}(?:apert[oi]|avviat[oi])\\b|\\bindagine (?:' + W + ' ){0,2}(?:apert[ae]|avviat[ae])\\b',
+    '\\bcitat[ie] in giudizio\\b|\\bcitare in giudizio\\b',
   ],
   management_change: [
     '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
@@ -104,5 +108,10 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
     '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
     '\\brisultati (?:' + W + ' )?(?:in crescita|in aumento|record|sopra le attese)', '\\bnuovo record\\b', '\\b(?:ricavi|fatturato|utile|utili) (?:' + W + ' ){0,3}(?:in crescita|in aumento|cresc(?:e|ono|iuti?)|balza(?:no)?|sal(?:e|gono))', '\\b(?:vince|vinto|ottiene|ottenuto|firma(?:to)?) (?:' + W + ' ){0,3}(?:commessa|commesse|contratto|appalto)',
+    // Commesse con l'aggettivo davanti e portafoglio ordini cresciuto ("ha incrementato il suo portafoglio ordini con un’importante commessa").
+    '\\b(?:importante|nuova|grande|ricca|prestigiosa|ulteriore|altra) commessa\\b',
+    '\\b(?:incrementat[oa]|aumentat[oa]|rafforzat[oa]) (?:il |il suo |il proprio )?portafoglio ordini\\b|\\bportafoglio ordini (?:' + W + ' ){0,2}(?:record|in crescita|in aumento)\\b',
+    // Capitali raccolti ("ha raccolto 20 milioni", "raccoglie 5 milioni di euro").
+    '\\b(?:raccoglie|raccolgono|ha raccolto|hanno raccolto) (?:oltre |circa |quasi )?[0-9]',
   ],
 };
