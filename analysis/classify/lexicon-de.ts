@@ -59,6 +59,9 @@ export const LEXICON_DE: LexiconPatterns = {
     // Zahlungsverpflichtungen nicht erfüllt, aufgelaufen ("Nichterfüllen von Zahlungspflichten", "aufgelaufenen Zahlungsverpflichtungen").
     'nichterfull(?:en|ung) (?:' + W + ' ){0,2}(?:zahlungspflichten|zahlungsverpflichtungen|verbindlichkeiten)|aufgelaufene[nr]? (?:' + W + ' ){0,4}(?:zahlungspflichten|zahlungsverpflichtungen|zahlungsruckstande|verbindlichkeiten)',
     '(?:zahlungspflichten|zahlungsverpflichtungen|verbindlichkeiten) (?:' + W + ' ){0,4}nicht (?:mehr |rechtzeitig |fristgerecht )?(?:nachkommen|nachgekommen|erfullt|erfullen|bedienen|bedient|begleichen)',
+    // Kein Lohn erhalten, Schulden bei Lieferanten und Mitarbeitern ("haben seit zwei Monaten keinen Lohn erhalten", "schuldet den Lieferanten …").
+    '\\b(?:keinen|kein) (?:lohn|gehalt|geld|cent) (?:' + W + ' ){0,3}(?:erhalten|bekommen|gesehen|ausbezahlt|ausgezahlt)\\b',
+    '\\bschulde(?:t|n|te|ten) (?:' + W + ' ){0,4}(?:lieferanten|mitarbeitern|angestellten|beschaftigten|vermieter|vermietern|glaubigern|krankenkassen?|handwerkern)\\b',
   ],
   financial_distress: [
     '\\bverlust(?:e)?\\b(?! ?(?:von arbeitsplatzen|der arbeitsplatze))', '(?:existenzielle[nr]?|schwere[nr]?|tiefe[nr]?) krise', '\\bin (?:der|einer) krise\\b', '\\bturbulenzen\\b', 'kein geld mehr', 'aktie (?:\\w+ ){0,4}(?:sturzt|sturzte|verlor|bricht|brach|fiel)', '\\brekordtief\\b',
@@ -69,11 +72,11 @@ export const LEXICON_DE: LexiconPatterns = {
     'herabgestuft', 'herabstufung', 'rating (?:' + W + ' )?gesenkt', 'sanierungsfall', 'existenz (?:' + W + ' ){0,4}(?:bedroht|gefahrdet)|existenzbedrohend',
     'fortbestand (?:' + W + ' )?gefahrdet', 'fortfuhrungsfahigkeit', 'kreditlinie (?:' + W + ' )?gekundigt', 'wertberichtigung', 'rettungspaket',
     'kurssturz', 'aktie (?:' + W + ' )?(?:bricht ein|sturzt ab)',
-    '(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){0,3}(?:angespannt|schwierig|prekar|kritisch)', 'umsatze? (?:' + W + ' ){0,4}eingebrochen|umsatzeinbruch', 'finanzielle(?:n)? not(?:e|en|lage)?\\b', 'auf wackligen beinen', 'vor dem (?:endgultigen )?aus\\b|das (?:endgultige )?aus (?:droht|bevorsteht)|droht (?:' + W + ' ){0,4}das (?:endgultige )?aus\\b', 'kampft mit (?:' + W + ' ){0,2}(?:schwierigkeiten|problemen|verlusten)', 'absatzschwierigkeiten', '(?:sturzte|sturzt|brach|fiel) (?:die |der )?[a-z-]*aktie', '\\b(?:schwierigkeiten|probleme)\\b(?= (?:des|der|von|beim|bei) )',
-    'krisengeschuttelt', 'ramsch(?:bereich|niveau|status|note)', 'schuldenberg', 'schuldenlast', '\\bhoch verschuldet', '(?:drucken|druckt|belasten|belastet|lasten) (?:' + W + ' ){0,3}schulden\\b', 'nach unten (?:geschraubt|korrigiert|revidiert)', '(?<=(?:aktie|papier|kurs)[a-z]* (?:' + W + ' ){0,4})(?:sackte|sackt|rutschte|rutscht|rauschte|rauscht|stürzte|stürzt) (?:' + W + ' ){0,5}(?:ab|ein|in den keller)\\b', '(?:umsatz|umsatze|gewinn|gewinne|ergebnis|absatz|auftragseingang) (?:' + W + ' ){0,6}(?:eingebrochen|geschrumpft|eingebrochen|bricht ein|brach ein|brechen ein)',
+    '(?<=(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){0,3})(?:angespannt|schwierig|prekar|kritisch)', '(?<=umsatze? (?:' + W + ' ){0,4})eingebrochen|umsatzeinbruch', 'finanzielle(?:n)? not(?:e|en|lage)?\\b', 'auf wackligen beinen', 'vor dem (?:endgultigen )?aus\\b|das (?:endgultige )?aus (?:droht|bevorsteht)|droht (?:' + W + ' ){0,4}das (?:endgultige )?aus\\b', 'kampft mit (?:' + W + ' ){0,2}(?:schwierigkeiten|problemen|verlusten)', 'absatzschwierigkeiten', '(?:sturzte|sturzt|brach|fiel) (?:die |der )?[a-z-]*aktie', '\\b(?:schwierigkeiten|probleme)\\b(?= (?:des|der|von|beim|bei) )',
+    'krisengeschuttelt', 'ramsch(?:bereich|niveau|status|note)', 'schuldenberg', 'schuldenlast', '\\bhoch verschuldet', '(?:drucken|druckt|belasten|belastet|lasten) (?:' + W + ' ){0,3}schulden\\b', 'nach unten (?:geschraubt|korrigiert|revidiert)', '(?<=(?:aktie|papier|kurs)[a-z]* (?:' + W + ' ){0,4})(?:sackte|sackt|rutschte|rutscht|rauschte|rauscht|stürzte|stürzt) (?:' + W + ' ){0,5}(?:ab|ein|in den keller)\\b', '(?<=(?:umsatz|umsatze|gewinn|gewinne|ergebnis|absatz|auftragseingang) (?:' + W + ' ){0,6})(?:eingebrochen|geschrumpft|eingebrochen|bricht ein|brach ein|brechen ein)',
     // Einbrüche, Probleme und angespannte Lage mit mehr Wörtern dazwischen ("Die finanzielle Situation von Swiss Steel bleibt angespannt").,
-    '(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){4,6}(?:angespannt|schwierig|prekar|kritisch|dramatisch|ernst)',
-    '(?:umsatz|umsatze|gewinn|gewinne|ergebnis|absatz|auftragseingang|erlose) (?:' + W + ' ){5,8}(?:eingebrochen|geschrumpft|eingebrochen|abgesturzt|eingebrochen)',
+    '(?<=(?:finanzielle|wirtschaftliche) (?:situation|lage) (?:' + W + ' ){4,6})(?:angespannt|schwierig|prekar|kritisch|dramatisch|ernst)',
+    '(?<=(?:umsatz|umsatze|gewinn|gewinne|ergebnis|absatz|auftragseingang|erlose) (?:' + W + ' ){5,8})(?:eingebrochen|geschrumpft|eingebrochen|abgesturzt|eingebrochen)',
     '(?:gewinn|umsatz|ergebnis|absatz|auftrags)einbruch|(?:gewinn|umsatz|ergebnis)ruckgang|gewinnrutsch',
     '\\b(?:hat|haben|hatte|hatten) (?:' + W + ' ){0,4}(?:grosse |massive |erhebliche |finanzielle |wirtschaftliche )?probleme\\b',
     '\\bgeld (?:' + W + ' ){0,2}(?:geht aus|ging aus|wird knapp)|\\bkasse(?:n)? (?:' + W + ' ){0,2}(?:leer|sind leer)',
@@ -115,6 +118,8 @@ export const LEXICON_DE: LexiconPatterns = {
     '\\burteil(?:e)? gegen\\b|\\burteil,? (?:' + W + ' ){0,14}(?:zahlen muss|zahlen mussen|verurteilt)\\b',
     'ermittlungsverfahren|\\bangeklagt\\b|\\bverurteil(?:te|ten|ung)\\b',
     'bilanz(?:manipulation|falschung|skandal)',
+    // Strafen mit Betrag, Verfahren und Untersuchungen gegen ("eine Strafe von 5 Millionen Euro", "ein Verfahren gegen die X eröffnet").
+    '\\b(?:geld)?strafe (?:von|in hohe)\\b', '\\bverfahren gegen\\b|\\buntersuchung gegen\\b',
   ],
   management_change: [
     '\\bnachfolge\\b|\\bnachfolger(?:in)?\\b', 'wechsel an der (?:\\w+-)?spitze', 'ubernimmt (?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz)|ubernahm (?:\\w+ ){0,3}(?:die )?(?:leitung|fuhrung|geschaftsleitung|vorsitz|posten)', '(?:das unternehmen|den konzern|die firma) (?:\\w+ ){0,5}verlassen', 'wechselte den chef', '\\babgelost\\b', 'neue[rn]? (?:vorstandschef|vorstandsvorsitzende|konzernchefin)', '\\bneuen ceo\\b',

@@ -76,7 +76,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bpay(?:s|ing)? (?:its |their )?(?:bills|suppliers|invoices|debts) (?:very )?late\\b',
     // Wages, rent, tax and suppliers unpaid or paid late, in any voice and with the amount between ("failed to make a roughly $3.4 million rent payment").,
     '\\bunpaid (?:merchandise|goods|fees|royalties|bonuses|pensions?|contributions|invoices?|loans?|players|employees|salary|wages|debts?|taxes)\\b',
-    '\\b(?:wages|salaries|salary|pay ?checks?|payroll|players|staff|workers|employees) (?:' + W + ' ){0,3}(?:(?:not|never) (?:been )?paid|paid late|unpaid|withheld|delayed|in arrears)\\b',
+    '(?<=\\b(?:wages|salaries|salary|pay ?checks?|payroll|players|staff|workers|employees) (?:' + W + ' ){0,3})(?:(?:not|never) (?:been )?paid|paid late|unpaid|withheld|delayed|in arrears)\\b',
     '\\bfail(?:ed|s|ing|ures?)? to (?:make|meet|pay|honou?r) (?:[$£€]?' + W + ' ){0,6}(?:payments?|obligations|debts?|rent|wages|salaries|interest|bills|invoices|coupons?|instalments?|installments?)\\b',
     '\\b(?:has|have|had) not (?:finished|fully) pa(?:id|ying)\\b',
     '\\b(?:behind|late|overdue) (?:on|with) (?:its |their |the )?(?:' + W + ' ){0,2}(?:payments?|rent|wages|bills|debts?|loans?|taxes|invoices|repayments)\\b',
@@ -87,8 +87,16 @@ export const LEXICON_EN: LexiconPatterns = {
     // Payment obligations the company says it cannot meet, in any modal form ("was not going to be able to make the payment on the
     // debt", "could not pay its suppliers"), non-payment as a noun, bounced cheques.
     '\\b(?:(?:was|were|is|are|will|would) not (?:going to )?(?:be )?able|could not|couldn\'t|cannot|can\'t|won\'t be able|no longer able) to (?:pay|meet|honou?r|make|repay|service) (?:[$£€]?' + W + ' ){0,5}(?:payments?|obligations|debts?|rent|wages|salaries|interest|bills|invoices|coupons?|suppliers|staff|workers|employees|creditors|loans?)\\b',
-    '\\bnon-?payment of (?:' + W + ' ){0,3}(?:wages|salaries|rent|invoices|bills|suppliers|taxes|debts?|interest|contributions|premiums)\\b',
+    '\\bnon[- ]?payment of (?:' + W + ' ){0,3}(?:wages|salaries|rent|invoices|bills|suppliers|taxes|debts?|interest|contributions|premiums)\\b',
     '\\b(?:bounced|dishonou?red) (?:' + W + ' )?(?:cheques|checks|payments)\\b',
+    // Staff and suppliers not yet paid with the company between ("Staff at the Leeds-based firm have not been paid"), "has yet to
+    // pay", slow payers, workers still waiting for their wages.
+    '\\b(?:has|have|had|are|is) yet to (?:be )?(?:pay|paid|repay|settle)\\b',
+    '(?<=\\b(?:staff|workers|employees|players|suppliers|contractors|subcontractors|drivers|creditors|builders) (?:' + W + ' ){1,6})(?:have|has|had|were|was|are|is)(?: still)? (?:not|never) (?:yet )?been paid\\b',
+    '\\bslow (?:to pay|in paying)\\b', '\\b(?:still )?waiting (?:' + W + ' ){0,3}(?:for|on) (?:their|his|her) (?:wages|pay|salar(?:y|ies)|pay ?checks?)\\b',
+    // Not enough money to pay the staff, months of non-payment, staff told as "they" who have not been paid (not "paid by" someone).
+    '\\b(?:did not have|does not have|didn\'t have|doesn\'t have|had no|has no|lacks?|lacked) (?:enough |the |sufficient )?(?:money|cash|funds) to pay (?:its |their |the )?(?:' + W + ' ){0,2}(?:staff|workers|employees|wages|salaries|suppliers|bills|creditors|rent)\\b',
+    '\\b(?:weeks|months) (?:' + W + ' ){0,2}(?:of )?non[- ]?payment\\b', '\\b(?:they|we) (?:have|had|were|are)(?: still)? (?:not|never) (?:yet )?been paid\\b(?! by)',
   ],
   financial_distress: [
     '\\bbrink of (?:collapse|administration|insolvency|bankruptcy|liquidation)\\b', '\\bfight for survival\\b', '\\bno longer viable\\b', '\\bunprofitab', '\\b(?:in|of) debts?\\b(?= (?:of|to|and|after|with)|[.,])', '[£$€][0-9][0-9.,]*(?:m|bn| million| billion)? (?:of|in) debts?\\b', '\\b(?:in|into) crisis\\b', '\\brestructuring (?:specialists|advisers|experts|firm)\\b', '\\bhalt(?:ed|s)? production\\b',
@@ -97,10 +105,10 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bdowngrade[ds]?\\b', '\\bcut to junk\\b', '\\bjunk status\\b', '\\bcash crunch\\b', '\\bliquidity (?:crisis|crunch|problems|squeeze|shortfall)\\b',
     '\\bcash[- ]strapped\\b', '\\bfinancial (?:difficulties|trouble|distress|problems)\\b', '\\bstruggling to (?:raise|refinance|pay)',
     '\\bbreach(?:ed|es)? (?:of )?(?:its |their )?(?:loan |debt |banking )?covenants?\\b', '\\bcovenant breach', '\\bimpairment\\b',
-    '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '\\bshares? (?:' + W + ' ){0,3}(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
+    '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '(?<=\\bshares? (?:' + W + ' ){0,3})(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
     '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
     '\\bstruggl(?:ed|es|ing) with (?:' + W + ' ){0,2}(?:debts?|losses)\\b', '\\b(?:buckling|struggling|drowning) under (?:' + W + ' ){0,4}debts?\\b', '\\bdebt pile\\b', '\\bloss-making\\b', '\\bwarn(?:s|ed|ing)? (?:' + W + ' ){0,4}(?:may|could|might|will) (?:go out of business|collapse|run out of (?:cash|money))', '\\b(?:worried|doubts?|concerns?) about (?:its|their|the company\'s) (?:survival|ability to)', '\\bhard to see how (?:' + W + ' ){0,3}can survive\\b', '\\blooking for (?:additional |new |fresh |emergency )?(?:finance|funding|financing|capital)\\b', '\\brestructuring (?:specialists|advisers|advisors|experts|firm)\\b', '\\bnotice of intention to appoint (?:' + W + ' ){0,4}administrators?\\b', '\\b(?:lining up|line up|considered to serve as|being considered as) (?:' + W + ' ){0,4}administrators?\\b', '\\brisks? collapsing\\b', '\\bdownfall\\b',
-    '(?<=\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|drop(?:s|ped|ping)?|downgrad(?:e|es|ed|ing)) (?:' + W + ' ){0,5})(?:credit |debt |bond |issuer )?ratings?\\b', '\\bratings? (?:was |were |has been |have been |had been )?(?:cut|lowered|reduced|slashed|downgraded)\\b', '\\brating (?:cut|reduction|downgrade)s?\\b', '\\b(?:lowered|cut|downgraded|slashed) (?:' + W + ' ){0,4}(?:notch(?:es)?|junk)\\b', '\\b(?:operating|quarterly|annual|pre-?tax|half-year|full-year|first-half|underlying|(?:first|second|third|fourth)-quarter|biggest|largest|huge|steep|wider) loss(?:es)?\\b', '\\blosing quarters?\\b', '\\b(?:post(?:s|ed|ing)?|report(?:s|ed|ing)?|book(?:s|ed|ing)?|suffer(?:s|ed|ing)?|incur(?:s|red|ring)?) (?:a |an |its |their )?(?:' + W + ' ){0,3}loss(?:es)?\\b(?! of (?:jobs|customers|market share))', '\\b(?:decline|drop|fall|slump|plunge|collapse) in (?:' + W + ' ){0,2}(?:profits?|earnings|revenues?|sales|turnover)\\b', '\\b(?:profits?|earnings|revenues?|turnover) (?:' + W + ' ){0,3}(?:fell|dropped|slumped|plunged|tumbled|declined|sank|collapsed|halved|shrank)\\b', '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){0,3}(?:guidance|forecasts?|outlook)\\b',
+    '(?<=\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|drop(?:s|ped|ping)?|downgrad(?:e|es|ed|ing)) (?:' + W + ' ){0,5})(?:credit |debt |bond |issuer )?ratings?\\b', '\\bratings? (?:was |were |has been |have been |had been )?(?:cut|lowered|reduced|slashed|downgraded)\\b', '\\brating (?:cut|reduction|downgrade)s?\\b', '\\b(?:lowered|cut|downgraded|slashed) (?:' + W + ' ){0,4}(?:notch(?:es)?|junk)\\b', '\\b(?:operating|quarterly|annual|pre-?tax|half-year|full-year|first-half|underlying|(?:first|second|third|fourth)-quarter|biggest|largest|huge|steep|wider) loss(?:es)?\\b', '\\blosing quarters?\\b', '\\b(?:post(?:s|ed|ing)?|report(?:s|ed|ing)?|book(?:s|ed|ing)?|suffer(?:s|ed|ing)?|incur(?:s|red|ring)?) (?:a |an |its |their )?(?:' + W + ' ){0,3}loss(?:es)?\\b(?! of (?:jobs|customers|market share))', '\\b(?:decline|drop|fall|slump|plunge|collapse) in (?:' + W + ' ){0,2}(?:profits?|earnings|revenues?|sales|turnover)\\b', '(?<=\\b(?:profits?|earnings|revenues?|turnover) (?:' + W + ' ){0,3})(?:fell|dropped|slumped|plunged|tumbled|declined|sank|collapsed|halved|shrank)\\b', '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){0,3}(?:guidance|forecasts?|outlook)\\b',
     // Losses and cash trouble in more verbs and idioms ("slipped into the red", "running out of cash", "accrued $3 billion of debt", "outlook revised to negative").,
     '\\b(?:in|into) the red\\b',
     '\\b(?:run(?:s|ning)?|ran) (?:' + W + ' )?out of (?:cash|money|funds|liquidity)\\b',
@@ -113,17 +121,18 @@ export const LEXICON_EN: LexiconPatterns = {
     // a crisis at a company.
     '\\b(?:below|(?:"|\')?lower(?:"|\')? than|short of|fall short of|miss(?:ed|es|ing)?) (?:' + W + ' ){0,2}(?:expectations|forecasts|estimates|guidance|consensus)\\b',
     '(?<=\\bshares? (?:in|of) (?:' + W + ' ){1,6})(?:plummet|plunge|tumble|crash|slump|sink|sank|dive|nosedive|collapse)(?:d|ed|s|es)?\\b',
-    '\\b(?:share price|stock|shares) (?:' + W + ' ){0,2}(?:plummet(?:ed|s)?|nosedived?|collapsed|crashed)\\b',
+    '(?<=\\b(?:share price|stock|shares) (?:' + W + ' ){0,2})(?:plummet(?:ed|s)?|nosedived?|collapsed|crashed)\\b',
     '\\b(?:financial |cash |debt |funding |shares? )crisis (?:at|of|deepens|deepened|worsens|worsened)\\b|\\bcrisis (?:at (?:' + W + ' ){1,3})?deepen(?:s|ed)\\b',
     '\\bworse[- ]than[- ](?:expected|forecast|anticipated)\\b|\\bweaker[- ]than[- ](?:expected|forecast|anticipated)\\b',
     // Profit warnings as a noun in any sentence or headline ("after the retailer issued another profit warning", "third profit warning
     // of the year"), losses the results swing or slip into with the amount between ("could swing into a £4 million loss"), guidance,
     // forecasts and targets cut with longer objects ("lowers full-year profit before tax guidance"), going-concern doubts.
     '\\bprofits? warnings?\\b',
-    '\\b(?:swing|swings|swung|swinging|slip|slips|slipped|slide|slides|slid|sink|sinks|sank|tip|tips|tipped) (?:in)?to (?:a |an )?(?:[$£€]?' + W + ' ){0,4}loss(?:es)?\\b',
+    '\\b(?:swing|swings|swung|swinging|slip|slips|slipped|slide|slides|slid|sink|sinks|sank|tip|tips|tipped|slump|slumps|slumped|tumble|tumbles|tumbled|crash|crashes|crashed) (?:in)?to (?:a |an )?(?:[$£€]?' + W + ' ){0,4}loss(?:es)?\\b',
     '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){4,5}(?:guidance|forecasts?|outlook|targets)\\b',
     '\\b(?:doubts?|uncertaint(?:y|ies)|warn(?:s|ed|ing)?) (?:' + W + ' ){0,6}(?:as )?a going[- ]concern\\b|\\bgoing[- ]concern (?:doubts?|warning|uncertaint(?:y|ies)|qualification)\\b',
     '(?<=\\bshares? (?:in|of) (?:' + W + ' ){1,6}\\([^)]{1,24}\\) )(?:plummet|plunge|tumble|crash|slump|sink|sank|dive|nosedive|collapse)(?:d|ed|s|es)?\\b',
+    '\\bburn(?:ed|t|s|ing)? through (?:' + W + ' ){0,3}(?:cash|reserves|funds)\\b', '\\bbreach(?:ed|es|ing)? (?:' + W + ' ){0,4}(?:loan|debt|banking|credit) (?:agreements?|facilit(?:y|ies)|terms)\\b',
   ],
   layoffs: [
     '\\bjobs? (?:go|goes|to go|will go|lost|losses|at risk)\\b', '\\bloss of (?:\\w+ ){0,3}jobs\\b', '\\bshops? will close\\b', '\\bstores? (?:will )?close\\b', '\\bclosed (?:nearly |about |around )?[0-9]+ (?:locations|stores|sites|shops|restaurants)',
@@ -194,7 +203,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bmajor (?:contract|order)\\b', '\\bbeats? (?:' + W + ' )?(?:expectations|estimates|forecasts)', '\\brais(?:es|ed) (?:its |full-year )?(?:guidance|forecast|outlook)',
     '\\bprofits? (?:rose|jumped|soared|surged|doubled)', '\\breturn(?:ed|s)? to profit', '\\bback (?:in|to) (?:the )?black', '\\bemerge[sd]? from (?:bankruptcy|administration|chapter 11)',
     '\\brefinanc(?:ing|ed) (?:' + W + ' )?(?:secured|completed)', '\\bhir(?:e|es|ing) [0-9]',
-    '\\b(?:profits?|earnings|revenues?|sales|turnover) (?:' + W + ' ){0,4}(?:rose|increased|jumped|soared|surged|doubled|climbed|grew|up [0-9])', '\\b(?:profit|earnings|revenue|sales) (?:rise|jump|surge|growth) of\\b', '\\b[0-9]+(?:\\.[0-9]+)? (?:per ?cent|percent|%) (?:profit|earnings|revenue|sales) (?:rise|jump|increase)',
+    '(?<=\\b(?:profits?|earnings|revenues?|sales|turnover) (?:' + W + ' ){0,4})(?:rose|increased|jumped|soared|surged|doubled|climbed|grew|up [0-9])', '\\b(?:profit|earnings|revenue|sales) (?:rise|jump|surge|growth) of\\b', '\\b[0-9]+(?:\\.[0-9]+)? (?:per ?cent|percent|%) (?:profit|earnings|revenue|sales) (?:rise|jump|increase)',
     '\\b(?:ahead of|above|beating|beat|exceed(?:ed|ing|s)?) (?:' + W + ' ){0,2}(?:expectations|estimates|forecasts|consensus)', '\\brecord profits\\b', '\\b(?:largest|biggest|record)[- ](?:ever )?(?:' + W + ' )?dividend', '\\breinstat(?:e|es|ed|ing) (?:the |its )?(?:dividend|payout)', '\\bshare buyback\\b',
     '\\b(?:secures?|secured|awarded|lands?|landed|signs?|signed) (?:a |an )?(?:' + W + ' ){0,3}(?:contract|order|deal)s? (?:worth|valued|for|to (?:build|supply|deliver))',
     // Results above expectations in the compound adjective ("better-than-expected first quarter sales").

@@ -44,6 +44,10 @@ export const LEXICON_FR: LexiconPatterns = {
     // Plus les fonds pour payer, ne pouvant payer ses employés ("n'avait pas les fonds pour nous payer les salaires").
     '\\bpas (?:les|assez de|suffisamment de|de) (?:fonds|tresorerie|liquidites|argent) pour (?:' + W + ' ){0,2}payer\\b',
     '\\b(?:ne )?(?:peut|peuvent|pouvait|pouvaient|pouvant|a pu|ont pu) (?:plus |pas )?payer (?:ses|les|leurs) (?:' + W + ' )?(?:salaries|salaires|employes|fournisseurs|loyers|factures|dettes|sous-traitants)\\b',
+    // Salaires pas reçus, dettes envers fournisseurs et salariés, paiements suspendus ("n'ont pas reçu leur salaire", "doit … à ses fournisseurs").
+    '\\bn.(?:ont|a|avaient|avait) (?:toujours |plus |jamais |pas )(?:rien )?(?:recu|touche|percu) (?:' + W + ' ){0,2}(?:salaires?|paies?|payes?|remunerations?)\\b',
+    '\\bdoi(?:t|vent|vait|vaient) (?:' + W + ' ){0,5}a (?:ses|leurs) (?:fournisseurs|salaries|employes|sous-traitants|creanciers)\\b',
+    '\\bsuspend(?:u|re|ait|ent)? (?:le |les )?(?:paiements?|versements?|remboursements?) (?:des |de ses |du |de leurs )?(?:interets|coupons?|salaires|loyers|dettes?)\\b',
   ],
   financial_distress: [
     '\\bdans la tourmente\\b', '\\ben difficultes?\\b', '\\bsur la sellette\\b', '\\bchute de (?:pres de |plus de )?[0-9]', '\\bbaisse de (?:pres de |plus de )?[0-9][0-9,]* ?%', "\\btete sous l'eau\\b", '\\ben crise\\b', '\\bperd(?:re|u|ait)? [0-9][0-9,.]* (?:millions|milliards)',
@@ -52,8 +56,8 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bsurendettement', '\\bsurendettee?s?\\b', '\\bperte de capital\\b', '\\bart\\. ?725\\b', '\\bnote (?:' + W + ' )?(?:degradee|abaissee)', '\\bdegradation de (?:la |sa )?note',
     '\\b(?:abaisse|degrade) (?:sa|la) note', '\\bcontinuite d\'exploitation\\b', '\\bplan de sauvetage\\b', '\\bdepreciation(?:s)? (?:de|d\'actifs)', '\\babaisse (?:ses|son) (?:objectifs?|previsions?)',
     '\\bl\'action (?:' + W + ' )?(?:plonge|s\'effondre|chute)',
-    'situation financiere (?:' + W + ' ){0,4}(?:inquiet|preoccupant|difficile|critique|degrade)', '\\b(?:s\'inquiet\\w*|inquiet\\w*) de la situation financiere', '\\bendettement (?:colossal|massif|record|abyssal)', '\\bdette (?:' + W + ' ){0,3}colossale', '\\bplombee? par (?:une |la |sa |ses )?dette', '\\ben (?:grande |grave )?difficulte\\b', '\\bcapitalisation (?:' + W + ' ){0,3}fondu', '\\bbaisse de (?:plus de )?\\d+ ?% en bourse',
-    'situation financiere (?:' + W + ' ){0,3}(?:perilleuse|delicate|tendue|fragile|precaire|compliquee)', '\\bproblemes? de (?:rentabilite|financement)', '\\bperte (?:operationnelle|d\'exploitation|semestrielle|annuelle|trimestrielle)', '\\baccuse (?:une |des |de lourdes |une lourde )?(?:pertes?|baisse)\\b', '\\ba la baisse (?:ses |son |sa |les )?(?:objectifs?|previsions?|perspectives?)\\b', '\\b(?:objectifs?|previsions?|perspectives?) (?:' + W + ' ){0,3}a la baisse\\b', '\\bnote (?:de (?:' + W + ' ){1,3})?(?:a ete |est )?(?:abaissee|degradee|reduite)', '\\b(?:abaisse|degrade|reduit|coupe) (?:' + W + ' ){0,3}(?:la |sa )?note\\b',
+    '(?<=situation financiere (?:' + W + ' ){0,4})(?:inquiet|preoccupant|difficile|critique|degrade)', '\\b(?:s\'inquiet\\w*|inquiet\\w*) de la situation financiere', '\\bendettement (?:colossal|massif|record|abyssal)', '\\bdette (?:' + W + ' ){0,3}colossale', '\\bplombee? par (?:une |la |sa |ses )?dette', '\\ben (?:grande |grave )?difficulte\\b', '\\bcapitalisation (?:' + W + ' ){0,3}fondu', '\\bbaisse de (?:plus de )?\\d+ ?% en bourse',
+    '(?<=situation financiere (?:' + W + ' ){0,3})(?:perilleuse|delicate|tendue|fragile|precaire|compliquee)', '\\bproblemes? de (?:rentabilite|financement)', '\\bperte (?:operationnelle|d\'exploitation|semestrielle|annuelle|trimestrielle)', '\\baccuse (?:une |des |de lourdes |une lourde )?(?:pertes?|baisse)\\b', '\\ba la baisse (?:ses |son |sa |les )?(?:objectifs?|previsions?|perspectives?)\\b', '\\b(?:objectifs?|previsions?|perspectives?) (?:' + W + ' ){0,3}a la baisse\\b', '\\bnote (?:de (?:' + W + ' ){1,3})?(?:a ete |est )?(?:abaissee|degradee|reduite)', '\\b(?:abaisse|degrade|reduit|coupe) (?:' + W + ' ){0,3}(?:la |sa )?note\\b',
     // Pertes et trésorerie sous d'autres formes ("en perte", "lourdes pertes", "difficultés de trésorerie", "alerte sur ses résultats").,
     '\\ben perte\\b|\\blourdes? pertes?\\b|\\bpertes? (?:nettes?|operationnelles?|historiques?|colossales?)\\b',
     '\\bdifficultes de (?:tresorerie|financement|paiement)\\b|\\btresorerie (?:' + W + ' ){0,2}(?:tendue|exsangue|a sec|insuffisante)\\b',
@@ -94,6 +98,7 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\bdepos(?:e|er|ent|ait)? (?:une )?plainte\\b|\\bplaintes? (?:contre|pour|deposee)\\b',
     // Assignations et poursuites ("une assignation en référé", "poursuivie pour fraude", "poursuivi devant le tribunal").
     '\\bassignations? (?:en |devant )', '\\bpoursuivie?s? (?:devant|pour)\\b',
+    '\\bvisee?s? par (?:une |des |plusieurs )?(?:enquetes?|plaintes?|poursuites|procedures? judiciaires?|sanctions?|investigations?)\\b', '\\binformation judiciaire\\b',
   ],
   management_change: [
     '\\bnominations?\\b', '\\bremplacer\\b', '\\bsucced(?:e|era|ait)\\b', '\\bpartira\\b', '\\brevocation\\b', '\\bdirect(?:eur|rice) general(?:e)? par interim\\b',

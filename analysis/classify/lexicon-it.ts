@@ -43,6 +43,9 @@ export const LEXICON_IT: LexiconPatterns = {
     // La messa in mora per mensilità non pagate, niente soldi per gli stipendi.
     '\\bmessa in mora\\b',
     '\\b(?:non (?:ci )?(?:sono|erano|c.erano|c.e) (?:i )?soldi|mancano i soldi|non (?:ha|hanno|aveva|avevano) (?:i )?soldi) per (?:pagare )?(?:gli |i |le )?(?:stipendi|salari|fornitori|mensilita)\\b',
+    // Fornitori e dipendenti non pagati all'indicativo, pagamenti in ritardo, debiti verso chi attende ("non paga i fornitori", "deve … ai fornitori").
+    '\\bnon (?:paga|pagano|pagava|pagavano) (?:' + W + ' ){0,2}(?:fornitori|dipendenti|stipendi|lavoratori|affitti|debiti|tasse|salari)\\b',
+    '\\bin ritardo (?:con|nei) (?:i |il )?pagament', '\\bdeve (?:' + W + ' ){0,4}a(?:i|gli|lle) (?:fornitori|dipendenti|lavoratori|creditori)\\b',
   ],
   financial_distress: [
     '\\bin crisi\\b', "\\bcrisi (?:della|del|dell'|di)\\b", '\\bproblem[ai] di liquidita', '\\bin difficolta\\b',
@@ -87,6 +90,7 @@ export const LEXICON_IT: LexiconPatterns = {
     // Un fascicolo aperto dalla procura, un'indagine avviata.
     '\\bfascicolo (?:' + W + ' ){0,2}(?:apert[oi]|avviat[oi])\\b|\\bindagine (?:' + W + ' ){0,2}(?:apert[ae]|avviat[ae])\\b',
     '\\bcitat[ie] in giudizio\\b|\\bcitare in giudizio\\b',
+    '\\bsott[o\'] ?inchiesta\\b|\\binchiesta (?:su|sulla|sul|sui|per|nei confronti)\\b',
   ],
   management_change: [
     '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',

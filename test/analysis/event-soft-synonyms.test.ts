@@ -28,7 +28,27 @@ describe('distress: profit warnings, losses swung into, guidance and expectation
   });
 });
 
-describe('payments the company says it cannot make', () => {
+describe('a name between the noun and its verb is the subject, not part of the trigger', () => {
+  it.each([
+    ['ev-0230', 'de', 'Die finanzielle Situation von Swiss Steel bleibt angespannt.'],
+    ['ev-0812', 'de', 'Die Umsätze des Modehauses waren in der Corona-Pandemie eingebrochen.'],
+    ['ev-36532', 'de', 'sind die Papiere des Kohlefaserspezialisten SGL Carbon um fast ein Drittel eingebrochen'],
+  ])('%s (%s) gets its distress: %s', (id) => {
+    expect(eventTypes(id)).toContain('financial_distress');
+  });
+});
+
+describe('payments the company says it cannot make, staff not paid', () => {
+  it.each([
+    ['ev-37602', 'the non-payment of their salaries for two months'],
+    ['ev-37603', 'The workers of the company … they had not been paid'],
+    ['ev-37604', 'the company did not have enough money to pay its staff salaries'],
+    ['ev-37605', 'his employees were not paid in February and March'],
+    ['ev-37607', 'Non Payment of Salaries by Handymans Lime Limited (headline)'],
+  ])('%s (en) is a payment delay of the employer: %s', (id) => {
+    expect(eventTypes(id)).toEqual(['payment_delay']);
+  });
+
   it('"was not going to be able to make the payment on the debt" is a payment delay of the company', () => {
     expect(triggerTypes('ev-36517')).toContain('payment_delay');
     expect(eventTypes('ev-36517')).toEqual(['payment_delay']);
