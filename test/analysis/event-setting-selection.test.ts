@@ -31,7 +31,8 @@ describe('precision-first selection', () => {
 
   it('among settings that meet the floor, more recall wins; below the floor, the one nearer to it', () => {
     expect(selectionScore(layer(0.8, 2), GOAL_FLOOR)).toBeGreaterThan(selectionScore(layer(0.6, 2), GOAL_FLOOR));
-    const near = layer(0.9, 25);
+    // 35 false insolvencies: below the 0.95 floor for any corpus size near today's (25 stopped doing so at 1,687 dev lines).
+    const near = layer(0.9, 35);
     const far = layer(0.9, 80);
     expect(meetsFloor(near, GOAL_FLOOR) || meetsFloor(far, GOAL_FLOOR)).toBe(false);
     expect(selectionScore(near, GOAL_FLOOR)).toBeGreaterThan(selectionScore(far, GOAL_FLOOR));
