@@ -2,12 +2,15 @@
  * Fits the trained event layer (analysis/classify/event-model.json) on the DEVELOPMENT part of the
  * labelled real-text corpus only (analysis/eval/corpus/events.dev.jsonl); the held-out part is
  * never read here.
- *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry] [--per-type] [--frontier] [--cv-errors <type>]
- *     [--precision-floor <p>] [--negative-ceiling <share>]
+ *   tsx scripts/fit-event-model.ts [--corpus <dir>] [--out <file>] [--dry] [--per-type] [--frontier] [--cv-errors <type>|hard]
+ *     [--precision-floor <p>] [--negative-ceiling <share>] [--families rule+cue] [--lambda 0.01]
  * --frontier prints, for the chosen features and λ, the best setting under each precision floor from 0.90 to 0.96;
  * --per-type prints the chosen setting's cross-validated precision and recall per event type beside the rules alone;
  * --cv-errors <type> lists the development sentences the cross-validated layer gets wrong for that type (the model of
- * each sentence's fold never saw its domain, so these are the misses and false events an unseen domain shows).
+ * each sentence's fold never saw its domain, so these are the misses and false events an unseen domain shows);
+ * --cv-errors hard lists, per candidate of a hard type, the false events the layer keeps and the true events its hard
+ * threshold drops, with the cross-validated probability and the features that moved it: what a new feature must separate.
+ * --families / --lambda fit one feature-family set or one λ instead of the whole grid (a quick look, never for shipping).
  * Sentences are linked against the corpus watchlist first, as the analyzer links a document before
  * extracting its events. Every trigger the extractor reads in a dev sentence is a training example (label: its type is
  * one the sentence's annotation expects). Feature families, the regularisation strength and the
@@ -49,9 +52,12 @@ const floor: Floor = {
   hardNegativeShare: Number(opt('--negative-ceiling', String(DEFAULT_FLOOR.hardNegativeShare))),
 };
 const FOLDS = 5;
-const LAMBDAS = [0.001, 0.003, 0.01, 0.03];
-const FAMILY_SETS: string[][] = [['rule'], ['rule', 'cue'], ['rule', 'cue', 'shape'], ['rule', 'cue', 'shape', 'word']];
-const THRESHOLDS = [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+const onlyLambda = opt('--lambda', '');
+const LAMBDAS = onlyLambda ? [Number(onlyLambda)] : [0.001, 0.003, 0.01, 0.03];
+const ALL_FAMILY_SETS: string[][] = [['rule'], ['rule', 'cue'], ['rule', 'cue', 'shape'], ['rule', 'cue', 'shape', 'word']];
+const onlyFamilies = opt('--families', '');
+const FAMILY_SETS = onlyFamilies ? [onlyFamilies.split('+')] : ALL_FAMILY_SETS;
+const THRESHOLDS = [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.725, 0.75, 0.775, 0.8, 0.825, 0.85, 0.875, 0.9];
 const RECOVER = [undefined, 0.7, 0.8, 0.9];
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
 /** How much more of the selection score a richer feature-family set must reach in cross-validation to be chosen. */
@@ -236,12 +242,34 @@ if (perType) {
     console.log(`  ${t.padEnd(20)} ${String(s.tp + s.fn).padStart(5)}  ${s.precision.toFixed(3)} (${r.precision.toFixed(3)})  ${s.recall.toFixed(3)} (${r.recall.toFixed(3)})`);
   }
 }
-if (cvErrorsOf) {
+if (cvErrorsOf === 'hard') printHardCvErrors();
+else if (cvErrorsOf) {
   for (const e of c.report.errors) {
     const fp = e.predicted.includes(cvErrorsOf as EventType) && !e.expected.includes(cvErrorsOf as EventType);
     const fn = e.expected.includes(cvErrorsOf as EventType) && !e.predicted.includes(cvErrorsOf as EventType);
     if (fp || fn) console.log(`  ${fp ? 'false' : 'missed'} ${e.id} [${e.lang}] expected [${e.expected.join(',')}] got [${e.predicted.join(',')}]  ${e.text}`);
   }
+}
+
+/** The hard candidates the cross-validated layer gets wrong: kept false events and true events below the threshold. */
+function printHardCvErrors(): void {
+  const fit = fitSparseLogistic(rows.map((r) => ({ features: restrict(r.features, c.families), label: r.label })), c.lambda);
+  const lines: string[] = [];
+  rows.forEach((r, i) => {
+    if (!r.hard || r.locked || !r.accepted) return;
+    const p = c.probs[i]!;
+    const kept = p >= thresholdOf(r, c.setting);
+    if (kept === r.label) return;
+    const moved = [...restrict(r.features, c.families).keys()]
+      .map((k) => ({ k, w: fit.weights[k] ?? 0 }))
+      .filter((x) => Math.abs(x.w) >= 0.05)
+      .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
+      .slice(0, 8)
+      .map((x) => `${x.k} ${x.w > 0 ? '+' : ''}${x.w.toFixed(2)}`);
+    lines.push(`  ${kept ? 'false kept' : 'true dropped'} p=${p.toFixed(2)} ${r.type} ${r.line.id} [${r.line.lang}] ${r.line.text.slice(0, 160)}\n      ${moved.join(', ')}`);
+  });
+  console.log(`hard candidates the cross-validated layer gets wrong (${lines.length}; weights of the fit on all dev sentences):`);
+  for (const l of lines.sort()) console.log(l);
 }
 
 const final = fitSparseLogistic(
