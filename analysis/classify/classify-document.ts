@@ -11,7 +11,7 @@ import { registerEvent } from './register-event.js';
 import { documentSentences } from './document-sentences.js';
 import { resolveReferences } from './resolve-references.js';
 import { SentenceReading } from './sentence-reading.js';
-import { candidateFeatures, sentenceView } from './event-features.js';
+import { candidateFeatures, sentenceView, triggerClause } from './event-features.js';
 import { decide, explainDecision, type EventModel } from './event-model.js';
 
 export type { Classification, ClassifiableDocument, ClassifiedEvent, EventParty, TextSpan } from './event-types.js';
@@ -125,7 +125,7 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
     const { isTitle } = s;
     const found = extractSentence(s.text, { lang, lex, refYear, linked, reading, anchors });
     if (found.length === 0) continue;
-    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, reading.plainFolded()) : undefined;
+    const view = families ? sentenceView(s.text, lang, isTitle, found[0]!.names, families, reading.plainFolded(), refYear) : undefined;
     const evidence = evidenceOf(s.text);
     const events = found.map((e) => toEvent(e, s, isTitle, evidence));
     // Two organisations and only their order to say which one is bought or sued: a buyer or a plaintiff must
@@ -172,6 +172,7 @@ export function candidatesOf(doc: ClassifiableDocument, lang: string = languageO
                 role: event.role,
                 accepted: accepted[i]!,
                 besideHard: withHard && !HARD.has(event.type),
+                clause: triggerClause(reading.folded, reading.toFolded(e.triggerStart), reading.toFolded(e.triggerEnd)),
               },
               view,
               families,
