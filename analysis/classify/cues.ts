@@ -52,6 +52,13 @@ export const YEARS_AFTER: Record<string, RegExp> = {
 };
 
 /** Verbal hedges and reports of a threat, read in the trigger's clause. */
+/**
+ * German "sich abzeichnen" (to loom): "Ein Konkurs der Dachgesellschaft hatte sich abgezeichnet", "Es zeichnet sich eine
+ * Insolvenz ab" — the procedure is a threat, not a fact. Read in the trigger's comma clause only: the clause after the
+ * comma ("…, nachdem die Aktionäre den Sanierungsplänen zugestimmt hatten") tells a fact of its own.
+ */
+export const LOOMING_DE = /\bzeichne(?:t|te|ten) sich (?:[\w-]+ ){0,6}ab\b|\bsich (?:[\w-]+ ){0,3}abgezeichnet\b|\babzuzeichnen\b/;
+
 export const HEDGE_VERBAL: Record<string, RegExp> = {
   de: /\bdroh(?:t|en|te|ten)\b|\bbefurcht|\bgefahr\b|\bfalls\b|\brisiko\b|\bspekul|\bgerucht|\bangeblich|\bsoll(?:en)? (?:\w+ ){0,6}(?:haben|sein|stehen)\b|\bpruf(?:t|en)\b|\berwag|\bwarnt vor\b|\bsteh(?:t|en) (?:\w+ )?vor (?:der|dem|einer|einem)\b|\bam rande\b|\bkurz vor\b|\bvor dem aus\b|\bplan(?:t|en) (?:\w+ ){0,3}(?:zu|einzu)|\bbeantragen (?:will|wollen)\b|\bwill (?:\w+ ){0,4}beantragen\b|\bmuss(?:te)? (?:\w+ ){0,3}(?:furchten|bangen)\b|\bsteh(?:e|t|en) (?:\w+ ){0,2}vor (?:der|dem|einer|einem)\b|\b(?:moglicherweise|womoglich|eventuell|vermutlich|offenbar|anscheinend)\b|\bentscheid(?:et|en) (?:\w+ ){0,6}(?:ob|uber)\b/,
   en: /\b(?:could|might|may|would)(?: (?:soon|still|also|well|yet|eventually|even|ultimately|potentially|possibly|have to|need to|not|then))? (?:be|have|file|go|enter|face|need|seek|collapse|fail|default|run|become|lose|cut|slash|shed|breach|miss|trigger|force|push|tip|end|head|fall|declare|apply|put|lead|call|appoint|start|bring|wind|sell|close)\b|\brisk(?:s|ing)? (?:of|going|falling|collapse)\b|\bat risk of\b|\bthreat(?:en|ens|ened|ening)? (?:to|with|of)\b|\bfears? (?:of|that|for)\b|\bfeared\b|\bwarn(?:s|ed|ing)? (?:of|that)\b|\bconsider(?:s|ing)? (?:filing|a|an|bankruptcy|insolvency|administration|options)\b|\bmulling\b|\bexplor(?:es|ing) (?:options|a)\b|\bbrink of\b|\bverge of\b|\bdanger of\b|\bon the edge of\b|\brumou?r|\bspeculat|\breportedly\b|\bprepar(?:es|ing) (?:to|for)\b|\bcontingency\b|\bheading for\b|\bteeter|\bplan(?:s|ned|ning)? to (?:file|enter|appoint|seek|put|go into|call in)\b|\bintend(?:s|ed)? to (?:file|appoint|enter|go into|call in)\b|\bnotice of intention\b|\bnotices? (?:of (?:intention|intent) )?to appoint\b|\bintention to (?:appoint|call in|file|enter|go into)\b|\blining up\b|\bbeing considered\b|\blooming\b|\bpossibility of\b|\bspectre of\b|\bfac(?:e|es|ing) (?:\w+ ){0,2}(?:liquidation|administration|insolvency|bankruptcy|collapse)\b|\breports? suggests?\b|\bapparently\b|\ballegedly\b|\bto (?:decide|rule) (?:whether|on)\b|\bdecision on whether\b/,
@@ -101,10 +108,10 @@ export const FRONTED_CONDITION: Record<string, RegExp> = {
  */
 /** Counts and statistics over many companies: "N winding-up petitions were issued", "le nombre de faillites", "viele Baufirmen". */
 export const STATISTIC: Record<string, RegExp> = {
-  de: /\d ?(?:%|prozent) (?:aller|der)\b|\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b|\bimmer (?:haufiger|ofter|mehr)\b|\bzunehmend\b/,
-  en: /\d ?% of (?:all |the )?|\bper ?cent of (?:all |the )?|\bof all (?:\w+ ){0,3}(?:petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\bnumber of\b|\b\d[\d,.]* (?:companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b|\bincreasingly\b|\bmore and more\b|\ba growing number of\b|\bever more\b/,
-  fr: /\d ?(?:%|pour ?cent) (?:des|de toutes les)\b|\bnombre de\b|\b\d[\d' .]* (?:(?:les|des) )?(?:entreprises|societes|faillites|procedures|poursuites|defaillances)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b|\bde plus en plus\b/,
-  it: /\d ?(?:%|per ?cento) (?:di tutti|di tutte|dei|delle)\b|\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:(?:le|i|gli|delle|dei) )?(?:imprese|aziende|societa|fallimenti|procedure)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b|\bsempre piu\b|\bsempre di piu\b/,
+  de: /\d ?(?:%|prozent) (?:aller|der)\b|\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen|handler|einzelhandler|handwerksbetriebe|kmu|start-ups)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b|\bimmer (?:haufiger|ofter|mehr)\b|\bzunehmend\b/,
+  en: /\d ?% of (?:all |the )?|\bper ?cent of (?:all |the )?|\bof all (?:\w+ ){0,3}(?:petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\bnumber of\b|\b\d[\d,.]* (?:(?:[\w-]+ )?(?:retailers|traders|employers|builders|contractors|start-ups|startups|smes)\b|companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b|\bincreasingly\b|\bmore and more\b|\ba growing number of\b|\bever more\b/,
+  fr: /\d ?(?:%|pour ?cent) (?:des|de toutes les)\b|\bnombre de\b|\b\d[\d' .]* (?:(?:les|des) )?(?:entreprises|societes|faillites|procedures|poursuites|defaillances|commerces|commercants|restaurateurs|artisans|pme|tpe)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b|\bde plus en plus\b/,
+  it: /\d ?(?:%|per ?cento) (?:di tutti|di tutte|dei|delle)\b|\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:(?:le|i|gli|delle|dei) )?(?:imprese|aziende|societa|fallimenti|procedure|commercianti|artigiani|ditte|pmi|negozianti)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b|\bsempre piu\b|\bsempre di piu\b/,
 };
 
 /**
@@ -132,6 +139,20 @@ export const FOUNDED_YEAR = /\b(?:founded|established|incorporated|created|forme
 /** Years mentioned in a window; used to tell "in 2009" from this year's news. */
 export function yearsIn(window: string): number[] {
   return [...window.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+}
+
+const DECADE_RE = /\b(19[5-9]0|20[0-2]0)(?:s|er(?: jahren?)?)\b|\bannees (19[5-9]0|20[0-2]0|[5-9]0)\b|\banni (?:'|’)?([5-9]0)\b|\banni (cinquanta|sessanta|settanta|ottanta|novanta)\b/g;
+const ITALIAN_DECADES: Record<string, number> = { cinquanta: 1950, sessanta: 1960, settanta: 1970, ottanta: 1980, novanta: 1990 };
+/**
+ * The last year of each decade a window names: "in the 1990s", "in den 1990er Jahren", "dans les années 90", "negli
+ * anni '90" / "anni novanta" (a two-digit decade is of the last century). A decade is history once its last year is.
+ */
+export function decadeEndsIn(window: string): number[] {
+  return [...window.matchAll(DECADE_RE)].map((m) => {
+    const d = m[1] ?? m[2] ?? m[3];
+    const start = d ? (d.length === 2 ? 1900 + Number(d) : Number(d)) : ITALIAN_DECADES[m[4]!]!;
+    return start + 9;
+  });
 }
 
 /**

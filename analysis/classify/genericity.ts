@@ -131,7 +131,9 @@ function kindPhrase(folded: string, trigger: { start: number; end: number }, lan
 const EN_PAST = /^(?:was|were|had|did|went|fell|came|became|ran|took|began)$/;
 /** Irregular forms that are past tense or participle: past unless an auxiliary stands before them ("can be sold"). */
 const EN_PAST_OR_PARTICIPLE = /^(?:said|told|won|lost|made|paid|sought|got|left|sold|bought|brought|put|shut|cut)$/;
-const EN_PASSIVE_OR_PERFECT = /^(?:has|have|is|are|be|been|being|get|gets|will|can|may|must|should|would|could|not)$/;
+/** An auxiliary, a modal or the infinitive marker before a form like "put": not a past tense ("cannot directly put the
+ *  club into administration", "to put it into liquidation"). */
+const EN_PASSIVE_OR_PERFECT = /^(?:has|have|is|are|be|been|being|get|gets|will|can|cannot|can't|won't|may|might|must|shall|should|would|could|not|to|do|does|did|don't|doesn't|didn't)$/;
 
 const PAST: Record<string, RegExp> = {
   de: /\b(?:wurde|wurden|war|waren|hatte|hatten|meldete|meldeten|stellte|stellten|beantragte|beantragten|ging|gingen|musste|mussten|teilte|gab|kam|kamen|geriet|gerieten)\b|\b(?:hat|haben|ist|sind)\b[^,.;]{0,80}\b(?:ge\w+(?:t|en)|\w+iert|worden)\b/,

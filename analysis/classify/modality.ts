@@ -21,6 +21,8 @@ import {
   YEARS_AFTER,
   STATISTIC,
   yearsIn,
+  decadeEndsIn,
+  LOOMING_DE,
 } from './cues.js';
 
 import { anchorsOf, buildPatternFilter, type PatternFilter } from './anchors.js';
@@ -142,6 +144,7 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
     const lowerBounds = clauseBounds(s.lower, trigger.start, trigger.end);
     c = once(`hedge unfolded ${lowerBounds.from}:${lowerBounds.to}`, () => cue(HEDGE_UNFOLDED_DE, s.lower.slice(lowerBounds.from, lowerBounds.to)));
   }
+  if (!c && lang === 'de') c = loomingDe(folded, trigger);
   if (c) return { modality: 'hedged', cues: [`hedge: ${c}`] };
   return { modality: 'factual', cues: [] };
 }
@@ -193,10 +196,21 @@ function adverbOutOfScope(folded: string, adverb: string, from: number, triggerS
   return /[a-z]/.test(before) && folded.slice(from + at + adverb.length, triggerStart).includes(',');
 }
 
+/** "sich abzeichnen" in the trigger's own comma clause (cues.ts LOOMING_DE); the verb's particle test comes first. */
+function loomingDe(folded: string, trigger: TriggerPosition): string | undefined {
+  const from = folded.lastIndexOf(',', trigger.start) + 1;
+  const next = folded.indexOf(',', trigger.end);
+  const clause = folded.slice(from, next === -1 ? folded.length : next);
+  return clause.includes('zeichne') ? LOOMING_DE.exec(clause)?.[0] : undefined;
+}
+
 function historicYear(clause: string, refYear: number | undefined): string | undefined {
   if (refYear === undefined) return undefined;
-  const years = yearsIn(clause.replace(FOUNDED_YEAR, ' '));
-  return years.length > 0 && years.every((y) => y <= refYear - 2) ? String(years[0]) : undefined;
+  const unfounded = clause.replace(FOUNDED_YEAR, ' ');
+  // A decade counts by its last year ("filed for bankruptcy three times in the 1990s" on a 2005 page).
+  const decades = decadeEndsIn(unfounded);
+  const years = [...yearsIn(unfounded).filter((y) => !decades.some((d) => y >= d - 9 && y <= d)), ...decades];
+  return years.length > 0 && years.every((y) => y <= refYear - 2) ? (decades.length > 0 ? `the ${decades[0]! - 9}s` : String(years[0])) : undefined;
 }
 
 /**
