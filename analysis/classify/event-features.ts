@@ -1,6 +1,6 @@
 import { HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.js';
 import { foldText } from '../text/fold.js';
-import { genericCuesOf, type GenericCue } from './generic-cues.js';
+import { genericCuesIn, genericCuesOf, type GenericCue } from './generic-cues.js';
 import { wordsOf } from './sentence-reading.js';
 
 /**
@@ -93,7 +93,11 @@ export function candidateFeatures(c: CandidateView, s: SentenceView, families: R
       f.set(`beside_hard&type:${c.type}`, 1);
     }
   }
-  if (families.has('cue') && c.clause !== undefined) for (const cue of genericCuesOf(c.clause, s.lang)) if (CLAUSE_CUES.has(cue)) f.set(`cue:near:${cue}`, 1);
+  // A clause cue can occur only where the sentence has it: only the sentence's own clause-kind cues are tested on the clause.
+  if (families.has('cue') && c.clause !== undefined) {
+    const present = CLAUSE_CUES.filter((cue) => s.features.has(`cue:${cue}`));
+    for (const cue of genericCuesIn(c.clause, s.lang, present)) f.set(`cue:near:${cue}`, 1);
+  }
   for (const [k, v] of s.features) {
     f.set(k, v);
     // Genericity weighs differently on hard events and on soft ones.
@@ -106,7 +110,7 @@ export function candidateFeatures(c: CandidateView, s: SentenceView, families: R
 }
 
 /** Cues that tell how the trigger's own clause states it: tense, mood, condition, a date, a kind of company. */
-const CLAUSE_CUES: ReadonlySet<GenericCue> = new Set<GenericCue>(['modal', 'future_plan', 'general_condition', 'past_tense', 'specific_time', 'indefinite_company']);
+const CLAUSE_CUES: readonly GenericCue[] = ['modal', 'future_plan', 'general_condition', 'past_tense', 'specific_time', 'indefinite_company'];
 
 /**
  * The trigger's clause in a folded sentence: from the punctuation before it (comma, semicolon, colon, dash; at most 90

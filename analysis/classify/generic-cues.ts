@@ -163,3 +163,16 @@ export function genericCuesOf(folded: string, lang: string): GenericCue[] {
   for (let k = 0; k < cues.length; k++) if (run[k] && cues[k]![1].test(folded)) out.push(cues[k]![0]);
   return out;
 }
+
+/**
+ * Which of `cues` — cues the whole sentence has — also occur in a part of it (a trigger's clause): only those are tested,
+ * each with its one pattern, so a candidate costs no scan of its own.
+ */
+export function genericCuesIn(part: string, lang: string, cues: readonly GenericCue[]): GenericCue[] {
+  const out: GenericCue[] = [];
+  for (const cue of cues) {
+    const re = GENERIC_CUES[cue][lang] ?? GENERIC_CUES[cue].en;
+    if (re && re.test(part)) out.push(cue);
+  }
+  return out;
+}
