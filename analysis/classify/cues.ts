@@ -37,7 +37,7 @@ export const AVERTED_AFTER: Record<string, RegExp> = {
 };
 
 export const HISTORIC: Record<string, RegExp> = {
-  de: /\bdamals\b|\bvor (?:\w+ )?(?:jahren|jahrzehnten)\b|\bfruher(?:en)?\b|\behemalig|\bdamalig|\bseinerzeit\b|\bnach der (?:insolvenz|pleite|konkurs)/,
+  de: /\bdamals\b|\bvor (?:\w+ )?(?:jahren|jahrzehnten)\b|\bfruher(?:en)?\b|\behemalig|\bdamalig|\bseinerzeit\b|\bnach (?:der|dem) (?:(?:letzten|ersten|zweiten|dritten|vorigen|damaligen|fruheren) )?(?:insolvenz|pleite|konkurs)/,
   en: /\byears ago\b|\bdecades ago\b|(?<!\()\bformerly\b(?! known as)|\bhistor(?:y|ic|ical)\b|\bin the past\b|\bback in\b|\bsince (?:its|the) (?:bankruptcy|insolvency)/,
   fr: /\bil y a (?:\w+ )?ans\b|\bautrefois\b|\bancien(?:ne)?\b|\ba l'epoque\b|\bjadis\b|\bdepuis (?:sa|la) faillite/,
   it: /\banni fa\b|\ball'epoca\b|\bin passato\b|\bgia nel\b|\bun tempo\b/,

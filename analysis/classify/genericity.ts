@@ -41,6 +41,10 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   //    démarche …", "Contrary to other forms of liquidation", "im Gegensatz zu einer Insolvenz") is a kind of procedure.
   const contrast = pick(CONTRAST, lang).exec(folded.slice(Math.max(0, trigger.start - 45), trigger.start));
   if (contrast) return { modality: 'generic', cue: `generic: a comparison with the procedure (${contrast[0].trim()})` };
+  // A procedure said to exist, as one of its kind ("Es gibt auch eine Insolvenz in Eigenregie", "Il existe une procédure
+  //    de sauvegarde accélérée", "Esiste anche il concordato in bianco", "There are three types of liquidation"): no event.
+  const exists = pick(EXISTENTIAL, lang).exec(folded.slice(Math.max(0, trigger.start - 40), trigger.start));
+  if (exists) return { modality: 'generic', cue: `generic: a kind of procedure said to exist (${exists[0].trim()})` };
   // 2. The procedure itself is the topic: the event noun opens the clause with an article and a present-tense verb of
   //    being, meaning or allowing follows ("La liquidation judiciaire est une procédure collective", "Der Konkurs bedeutet
   //    das Aus", "A Chapter 7 filing means …"), with no name between — no company's event is told.
@@ -178,6 +182,14 @@ const CONTRAST: Record<string, RegExp> = {
   it: /\b(?:a differenza d(?:i|el|ella|ell')|contrariamente a|rispetto a) ?(?:un'|una |un |altre forme di )?$/,
 };
 
+/** "There is a …" right before the trigger, its article indefinite or a kind word: the procedure exists as a kind. */
+const EXISTENTIAL: Record<string, RegExp> = {
+  en: /\bthere (?:is|are) (?:also )?(?:several|two|three|four|different|various|other) (?:types|kinds|forms) of (?:[\w-]+ )?$/,
+  de: /\bes gibt (?:(?:auch|zudem|ausserdem|noch|daneben) )?(?:eine?n?|verschiedene|mehrere|zwei|drei) (?:[\w-]+ )?$/,
+  fr: /\bil existe (?:(?:aussi|egalement|encore) )?(?:une?|des|plusieurs|deux|trois) (?:[\w-]+ )?$/,
+  it: /\b(?:esiste|esistono|c'e|ci sono) (?:(?:anche|inoltre) )?(?:un'|una |un |il |lo |la |diverse |varie |due |tre )(?:[\w-]+ )?$/,
+};
+
 /** What one may, can or must do: the mood of a rule ("may" and "could" hedge news and are read as hedges). */
 const DEONTIC: Record<string, RegExp> = {
   en: /\b(?:can|cannot|can't|must|should|shall|needs? to|has to|have to|is required to|are required to)\b/,
@@ -245,7 +257,7 @@ const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
 };
 
 // German patterns are folded like German text (ä → a, ue → u).
-for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST]) {
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

@@ -173,13 +173,18 @@ function avertedCue(s: SentenceCues, trigger: TriggerPosition, others: readonly 
   return undefined;
 }
 
+/** German verbs of averting (folded): only these reach to the end of a long verb-final clause. */
+const GERMAN_AVERTING = 'abgewendet|abgewandt|vermieden|verhindert|abgewehrt';
 const AVERTED_PATTERNS = new Map<string, { beforeRe: RegExp; afterRe: RegExp }>();
 function avertedPatterns(lang: string): { beforeRe: RegExp; afterRe: RegExp } {
   let p = AVERTED_PATTERNS.get(lang);
   if (!p) {
     const pre = (AVERTED_BEFORE[lang] ?? AVERTED_BEFORE.en!).source;
     const post = (AVERTED_AFTER[lang] ?? AVERTED_AFTER.en!).source;
-    p = { beforeRe: new RegExp(`(?:${pre})[^.;:]{0,40}$`), afterRe: new RegExp(`^[^.;:,]{0,28}?(?:${post})`) };
+    // German puts the participle at the end of its clause ("wird der Konkurs durch ein Vergleichsverfahren abgewendet"):
+    // a verb of averting reaches further there than the other cues.
+    const far = lang === 'de' ? `|^[^.;:,]{29,64}?\\b(?:${GERMAN_AVERTING})\\b` : '';
+    p = { beforeRe: new RegExp(`(?:${pre})[^.;:]{0,40}$`), afterRe: new RegExp(`^[^.;:,]{0,28}?(?:${post})${far}`) };
     AVERTED_PATTERNS.set(lang, p);
   }
   return p;

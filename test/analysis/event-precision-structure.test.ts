@@ -118,3 +118,29 @@ describe('features of the trained layer read from the trigger clause and the pag
     expect(liquidation.features!.has('cue:near:future_plan')).toBe(false);
   });
 });
+
+describe('a German averting verb at the end of a long verb-final clause', () => {
+  it('"Häufig wird der Konkurs durch ein Vergleichsverfahren abgewendet" averts the Konkurs (ev-0013)', () => {
+    expect(hardOf('ev-0013')).toEqual([]);
+    expect(rejectedCues('ev-0013').some((q) => q.startsWith('averted:') && q.includes('abgewendet'))).toBe(true);
+  });
+});
+
+describe('an insolvency named as the time of something else is history', () => {
+  it('"hatte nach der letzten Insolvenz etwa 40 Filialen schließen müssen" tells no new insolvency (ev-0089)', () => {
+    expect(hardOf('ev-0089')).toEqual([]);
+    expect(rejectedCues('ev-0089').some((q) => q.startsWith('historic: nach der letzten insolvenz'))).toBe(true);
+  });
+});
+
+describe('a procedure said to exist is a kind of procedure', () => {
+  it('"Es gibt auch eine Insolvenz in Eigenregie" (ev-5083)', () => {
+    expect(hardOf('ev-5083')).toEqual([]);
+    expect(rejectedCues('ev-5083').some((q) => q.startsWith('generic: a kind of procedure said to exist (es gibt auch eine'))).toBe(true);
+  });
+
+  it('a procedure opened for a named company keeps its event: Takata (ev-32915), "Oggi il Tribunale di Milano ha stabilito il fallimento per la Ki Group Holding spa" (ev-9299)', () => {
+    expect(hardOf('ev-32915')).toEqual(['debt_restructuring']);
+    expect(hardOf('ev-9299')).toEqual(['insolvency']);
+  });
+});
