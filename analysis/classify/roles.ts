@@ -8,6 +8,7 @@ import { activeRequest, isRequester } from './requester.js';
 import { ACTIVE_BUY, markInvertedBuyer } from './buyer-roles.js';
 import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
 import { aliasHeads } from './party-aliases.js';
+import { actsAgainstAnother, governs, placesOrder } from './action-parties.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -132,7 +133,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     if (overlapsTrigger(fs, fe, trigger)) continue;
     const hit = markerAround(input, m, fs, fe, group);
     if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
-    else if (actsAgainstAnother(input, fs, fe)) roles.set(m, { role: group === 'legal' ? 'plaintiff' : 'petitioner', reason: 'the agent of an action noun against another' });
+    else if (actsAgainstAnother(input.folded, input.type, input.trigger, fs, fe)) roles.set(m, { role: group === 'legal' ? 'plaintiff' : 'petitioner', reason: 'the agent of an action noun against another' });
     else if (input.type === 'positive' && placesOrder(folded, fs)) roles.set(m, { role: 'customer', reason: 'the customer an order or contract comes from' });
   }
   shareConjunctRoles(input, roles);
@@ -321,38 +322,6 @@ function possessedUnit(sentence: string, parties: RoleAssignment['parties'], tri
 
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
 const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
-
-/** The words between a trigger noun and the organisation it governs ("Konkurs der X", "faillite de X", "bankrupt X"). */
-const GOVERNED_GAP = /^[a-z]{0,6}\s*(?:(?:of|der|des|von|de|du|d'|di|del|della|dello|dell'|de la|de l')\s*)?(?:\w+\s)?$/;
-/** "administration by Sports Direct": a passive agent acts, the noun does not govern it. */
-function governs(gap: string): boolean {
-  return gap.length <= 24 && GOVERNED_GAP.test(gap) && !/[,;:]/.test(gap) && !AGENT.test(gap);
-}
-
-/**
- * "Schadensersatzklage von VW gegen ein Zulieferer-Unternehmen", "the petition of HMRC against X", "la plainte de X contre
- * Y": an action noun (a lawsuit, a petition) whose genitive is followed by an adversative preposition names its author
- * there, and the one it is directed against after the preposition. The author never suffers it.
- */
-const AGAINST_AFTER = /^[^;:]{0,80}?(?:\s|\))(?:gegen|wider|against|contre|a l'encontre|contro|nei confronti)\b/;
-function actsAgainstAnother(input: RoleInput, fs: number, fe: number): boolean {
-  const { folded, type, trigger } = input;
-  if ((type !== 'legal_dispute' && type !== 'debt_enforcement') || fs < trigger.end) return false;
-  return governs(folded.slice(trigger.end, fs)) && AGAINST_AFTER.test(folded.slice(fe, fe + 100));
-}
-
-/**
- * "einen weiteren Auftrag von Stockholm Transport (SL) erhalten", "décroché un contrat … avec la SNCF", "ha firmato con il
- * gruppo americano Carnival … una commessa", "won a contract from X": in good news the organisation after a preposition of
- * source or partnership is the customer who places the order; the one who wins it is another organisation of the sentence.
- */
-const FROM_OR_WITH = /(?:^|\s)(?:from|with|by|von|mit|seitens|avec|aupres de|de la part de|con|da|dal|dalla|dallo|dai|dagli|presso)\s+(?:(?:the|der|die|dem|den|des|la|le|l'|les|il|lo|i|gli)\s?)?(?:[a-z][\w'-]*\s){0,2}$/;
-function placesOrder(folded: string, fs: number): boolean {
-  return FROM_OR_WITH.test(folded.slice(Math.max(0, fs - 40), fs));
-}
-
-/** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
-const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;
 
 /**
  * Between an organisation and a later trigger, a reporting verb whose own clause goes on past it: "In Gear Fashions, which
