@@ -31,7 +31,7 @@ export const ROLES = folded(`
 export const PERSON_VERBS = folded(`
   geboren starb verstarb heiratete schrieb wrote born died married ne nee mort morte nato nata morto morta
   sagte sagt meinte meint betonte betont erklarte erzahlte erzahlt lachte lacht findet fand glaubt glaubte hofft hoffte freut freute
-  said says told tells added explained laughed smiled recalled believes thinks feels hopes insisted admitted joked
+  said says told tells added explained laughed smiled recalled believes thinks feels hopes insisted insists admitted joked
   declare explique affirme estime raconte confie souligne ajoute precise reconnait sourit
   detto dichiarato spiega afferma racconta sottolinea aggiunge commenta ricorda`);
 
@@ -51,6 +51,7 @@ export const PERSON_WORDS = folded(`
   grossmutter witwer hochzeit heirat leidenschaft memoiren beerdigung siblings apprentice apprenticeship uncle aunt nephew niece
   grandfather grandmother boyhood girlhood funeral memoirs apprenti apprentissage oncle neveu jeunesse funerailles memoires genitori
   apprendista apprendistato zio nonno nonna giovinezza funerale death tod todes deces
+  geburtsjahr geburtsort geburtshaus lebzeiten posthum posthume posthumen posthumous posthumously postum postume postuma postumo
   elterliche elterlichen elterlicher freund freunde freunden freundin friends amis amici`);
 
 /** Possessives of a person (or, in French and Italian, of anyone) before "Firma", "entreprise", "company": "Bolloré … son entreprise". */
@@ -128,7 +129,7 @@ export const BUSINESS_AFTER = folded(`
   ceo cfo coo chef chefin boss chairman chair president prasident prasidentin sprecher sprecherin spokesman spokeswoman spokesperson
   aktie aktien share shares stock konzern group gruppe groupe gruppo holding holdings management board verwaltungsrat geschaftsleitung
   mitarbeitende mitarbeiter staff employees workers kunden customers clients chief director head earnings results sales revenue revenues
-  profit profits tochter tochterfirma subsidiary subsidiaries filiale division sparte unit`);
+  profit profits tochter tochterfirma subsidiary subsidiaries filiale division sparte unit company companies corporation`);
 
 /**
  * Nouns that describe a company and stand right before its name in apposition: "Schuhhändler Reno",
@@ -151,6 +152,7 @@ export const BUSINESS_HEADS = [
   'handler', 'handlerin', 'hersteller', 'konzern', 'konzerne', 'kette', 'ketten', 'unternehmen', 'gesellschaft', 'firma', 'firmen', 'gruppe',
   'versicherer', 'anbieter', 'betreiber', 'lieferant', 'lieferanten', 'zulieferer', 'discounter', 'gigant', 'riese', 'bauer', 'investor',
   'insolvenz', 'verfahren', 'glaubiger', 'aktie', 'aktien', 'umsatz', 'gewinn', 'verlust', 'filiale', 'filialen', 'sanierung', 'pleite',
+  'chef', 'chefin', 'preise', 'absatz', 'prognose',
 ].map(foldToken);
 
 /** Of the heads above, those that make the word a company descriptor ("Schuhhändler", "Autobauer"), not just business talk. */
@@ -187,7 +189,9 @@ export const BUSINESS_WORDS = folded(`
   layoffs cuts owners ownership besitzer eigentumer eigner posti
   esuberi sindacati commessa commissari straordinaria crisi fornitura impianti negozio
   ceo cfo chairman appointment appointments appoints appointed vorstand vorstandschef pdg amministratore
-  salaries wages taxes payment employ employs fallito fallita finance finances finanze finanzen`);
+  salaries wages taxes payment employ employs fallito fallita finance finances finanze finanzen
+  rent headquarters landlord lease purchase purchased acquire acquired divest miete mietvertrag firmensitz loyer siege bail affitto sede
+  absatz auslieferungen prognose prognosen ausblick zahlen outlook forecast guidance turnover margin fiscal previsions perspectives previsioni`);
 
 /** Auxiliaries in the plural right after a sentence-opening name: "Salamander sind Amphibien" — a plural noun, not a company. */
 export const PLURAL_AUXILIARIES = folded(`sind haben werden waren hatten wurden konnen mussen sont ont font etaient avaient sono hanno erano avevano`);

@@ -9,6 +9,7 @@ export const FEATURE_DOCS = {
   alias: 'one of its aliases',
   reduced: 'its name without a group word ("Helix" for "Helix Group")',
   short: 'only the leading word of a longer name or alias ("Thames" for Thames Water, "JD" for JD Sports)',
+  clipped: 'only the first syllables of a long single-word name ("Conti" of Continental): weighed as a short form',
   short_full_in_document: 'a short form, and the longer name is written elsewhere in the document',
   short_acronym: 'a short form that is an acronym ("JD")',
   short_business: 'a short form with business or industry words, a company noun or a legal form around it',

@@ -14,7 +14,7 @@ export { FEATURE_DOCS, FEATURES, type Feature } from './feature-catalogue.js';
 const OTHER_ENTITY: readonly Feature[] = [
   'legal_form_mismatch', 'legal_form_other', 'extension_legal_form', 'extension_long', 'extension_after', 'extension_after_de', 'hyphen_suffix_upper',
   'country_suffix_other', 'place_after', 'club_before', 'club_after', 'venue_after', 'first_name_before', 'title_before', 'role_before',
-  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after', 'owner_after', 'object_near', 'age_before',
+  'initial_before', 'number_after', 'exchange_ticker', 'listed_abroad', 'role_after', 'owner_after', 'object_near', 'age_before', 'life_verb_near',
 ];
 
 export interface Candidate {
@@ -53,7 +53,7 @@ export function mentionFeatures(ctx: DocumentContext, profile: CustomerProfile, 
   addDocumentCues(ctx, span, profile, c.variant.acronym && c.variant.tokens.length === 1, c.variant.customerId, c.competitors, f);
   if ((f.has('common_word') || f.has('common_word_abroad')) && (f.has('business_near') || f.has('business_before') || f.has('legal_form'))) put(f, 'word_in_business');
   if (c.variant.tokens.length === 1 && profile.founderSurnames.has(c.variant.tokens[0]!) && !FOUNDER_BUSINESS.some((x) => f.has(x))) put(f, 'founder_surname');
-  return c.variant.kind === 'short' ? shortFormFeatures(f, otherEntity) : f;
+  return c.variant.kind === 'short' ? shortFormFeatures(f, otherEntity, c.variant.clipped === true) : f;
 }
 
 // Words that make a founder's surname alone the company ("Bosch-Konzern", "Porsche AG", "Bosch said in a statement"); industry words do not (a designer's life is full of cars).
@@ -73,9 +73,9 @@ const SHORT_NAMESAKE: readonly Feature[] = [
  * candidates it brings do not move the weights of full names: the longer name elsewhere in the
  * document, business or industry wording around it, person cues, or cues of another entity.
  */
-function shortFormFeatures(f: FeatureValues, otherEntity: boolean): FeatureValues {
+function shortFormFeatures(f: FeatureValues, otherEntity: boolean, clipped: boolean): FeatureValues {
   const g: FeatureValues = new Map();
-  put(g, 'short');
+  put(g, clipped ? 'clipped' : 'short');
   if (f.has('short_full_in_document')) put(g, 'short_full_in_document');
   if (f.has('competing')) g.set('competing', f.get('competing')!);
   if (f.has('acronym')) put(g, 'short_acronym');

@@ -59,12 +59,14 @@ export function legalFormLengthAt(tokens: readonly string[], i: number): number 
   return legalFormAt(tokens, i)?.length ?? 0;
 }
 
-// Legal forms that are also words written in lower case: "JM as Chief Executive", "Renault se retire", "sa filiale".
-const WORD_FORMS = new Set(['as', 'se', 'sa']);
+// Legal forms that are also words written in lower case: "JM as Chief Executive", "Renault se retire", "sa filiale",
+// "the Porsche company" (a company noun), "Ford limited production", "Ford incorporated the …" (verbs).
+const WORD_FORMS = new Set(['as', 'se', 'sa', 'company', 'corporation', 'incorporated', 'limited']);
 
 /**
  * The legal form after a name in a text: as legalFormAt, except a form that is also an ordinary
- * word ("as", "se", "sa") counts only where it is not written in lower case ("Norsk AS", "Atos SE").
+ * word ("as", "se", "sa", "company", "limited") counts only where it is not written in lower case ("Norsk AS", "Atos SE",
+ * "Ford Motor Company"; "the Volkswagen company" is a company noun after the name, not its legal form).
  */
 export function legalFormInText(tokens: readonly string[], text: string, starts: readonly number[], ends: readonly number[], i: number): { key: string; length: number } | undefined {
   const form = legalFormAt(tokens, i);

@@ -31,6 +31,10 @@ export interface NameVariant {
   commonIn?: number;
   /** Another spelling of a name (split at inner capitals, an abbreviation, a number): no short form of it ("Thyssen" of ThyssenKrupp). */
   respelled?: boolean;
+  /** Its first word is joined to the next by a hyphen ("Mercedes-Benz"): one brand of two names, not a first name and a surname. */
+  hyphenLead?: boolean;
+  /** A short form that is the first syllables of a single-word name ("Conti" of Continental). */
+  clipped?: boolean;
 }
 
 export interface TrieNode {
@@ -149,7 +153,7 @@ export function buildWatchlistIndex(customers: Customer[], model: LinkModel): Wa
     // The leading word of a longer name ("Thames" for Thames Water, "JD" for JD Sports): last, so a
     // customer's own single-word name or alias of the same word keeps its stronger kind.
     for (const v of variants) {
-      const short = shortFormOf(v, model);
+      const short = shortFormOf(v, model) ?? clippedFormOf(v, model);
       if (!short) continue;
       const key = variantKey(short);
       if (seen.has(key)) continue;
@@ -272,6 +276,9 @@ export function makeVariant(customerId: string, name: string, kind: VariantKind)
   if (distinctive.length === 0 && descriptive.length < 2) return undefined;
   // A single short token that is not an acronym ("Ab", "Xy") matches too much text to be useful.
   if (core.length === 1 && core[0]!.length < 3 && !isAcronym(raws[0] ?? '')) return undefined;
+  const lead = toks[start];
+  const second = toks[start + 1];
+  const hyphenLead = core.length > 1 && lead !== undefined && second !== undefined && name.slice(lead.end, second.start) === '-' && /^\p{Lu}/u.test(second.raw) && !FIRST_NAMES.has(second.norm);
   return {
     customerId,
     tokens: core,
@@ -281,6 +288,7 @@ export function makeVariant(customerId: string, name: string, kind: VariantKind)
     acronym: raws.some(isAcronym),
     telling: descriptive.length,
     generic: distinctive.length === 0,
+    ...(hyphenLead ? { hyphenLead } : {}),
   };
 }
 
@@ -302,13 +310,43 @@ export function shortFormOf(v: NameVariant, model: LinkModel): NameVariant | und
   const t = v.tokens[0]!;
   const acronym = v.exactCase[0] != null;
   if (!acronym && (t.length < 4 || !v.capitals[0])) return undefined;
-  if (isGenericToken(t) || isStructuralToken(t) || isGroupWord(t) || FIRST_NAMES.has(t) || PLACES.has(t) || COUNTRY_OF_NAME.has(t)) return undefined;
+  // A first name joined to the next word by a hyphen is a brand's first part ("Mercedes" of Mercedes-Benz), not a person's name.
+  if (isGenericToken(t) || isStructuralToken(t) || isGroupWord(t) || (FIRST_NAMES.has(t) && !v.hyphenLead) || PLACES.has(t) || COUNTRY_OF_NAME.has(t)) return undefined;
   // A role's abbreviation is no company's short form ("DG" of DG Resources is the French directeur général: "nouveau DG").
   if (/^\d/.test(t) || NAME_ABBREVIATIONS.has(t) || CLUB_BEFORE.has(t) || CALENDAR_WORDS.has(t) || ROLES.has(t)) return undefined;
   // An ordinary word, also inflected as the dictionaries do not list it ("Sports Direct", "Financière Immobilière Bordelaise").
   if (!acronym && model.commonWords && isOrdinaryWord(model.commonWords, t)) return undefined;
   const short = sliceVariant(v, 0, 1);
   return { ...short, kind: 'short' };
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/**
+ * The first syllables of a long single-word name as news clips it ("Conti" of Continental, "Juve" of
+ * Juventus): four or five letters with two vowels, ending in a vowel before a consonant of the name —
+ * of a name of eight letters or more, written with a capital. Only a word that is no ordinary word of
+ * German, English, French or Italian, first name, place, club prefix, day, month or role ("Leona" of
+ * Leonardo, "Comme" of Commerzbank are not). Weighed as a short form (`clipped` instead of `short`).
+ */
+export function clippedFormOf(v: NameVariant, model: LinkModel): NameVariant | undefined {
+  if (v.kind === 'short' || v.respelled || v.tokens.length !== 1 || v.acronym || !v.capitals[0] || v.generic) return undefined;
+  const t = v.tokens[0]!;
+  if (t.length < 8 || !/^[a-z]+$/.test(t)) return undefined;
+  let cut = 0;
+  for (const k of [4, 5]) {
+    const vowels = [...t.slice(0, k)].filter((ch) => VOWELS.has(ch)).length;
+    if (vowels >= 2 && VOWELS.has(t[k - 1]!) && !VOWELS.has(t[k]!)) {
+      cut = k;
+      break;
+    }
+  }
+  if (cut === 0) return undefined;
+  const clip = t.slice(0, cut);
+  if (isGenericToken(clip) || isStructuralToken(clip) || isGroupWord(clip) || FIRST_NAMES.has(clip) || PLACES.has(clip) || COUNTRY_OF_NAME.has(clip)) return undefined;
+  if (NAME_ABBREVIATIONS.has(clip) || CLUB_BEFORE.has(clip) || CALENDAR_WORDS.has(clip) || ROLES.has(clip)) return undefined;
+  if (model.commonWords && commonWordBits(model.commonWords, clip) !== 0) return undefined;
+  return { ...v, tokens: [clip], kind: 'short', clipped: true, telling: 1 };
 }
 
 // Hunspell lists stems: plurals and feminine or declined forms are found by their stem in their own language's dictionary.
