@@ -71,7 +71,8 @@ export const HEDGE_ADJECTIVE: Record<string, RegExp> = {
   de: /\b(?:mogliche[nrsm]?|drohende[nrsm]?|befurchtete[nrsm]?|angebliche[nrsm]?|bevorstehende[nrsm]?|eventuelle[nrsm]?|potenzielle[nrsm]?|geplante[nrsm]?) $/,
   en: /\b(?:possible|potential|looming|threatened|imminent|impending|likely|feared|alleged|rumou?red|proposed|planned|prospective) (?:\w+ )?$/,
   fr: /\b(?:eventuel(?:le)?|possible|potentiel(?:le)?|imminente?|menacant(?:e)?|probable|presumee?) (?:\w+ )?$/,
-  it: /\b(?:possibile|potenziale|eventuale|imminente|probabile|presunt[oa]) (?:\w+ )?$/,
+  // A risk noun right before the event noun, with no preposition in a headline ("Rischio fallimento per la Brasilia").
+  it: /\b(?:possibile|potenziale|eventuale|imminente|probabile|presunt[oa]) (?:\w+ )?$|\b(?:rischio|pericolo|spettro) $/,
 };
 
 /**
@@ -79,7 +80,9 @@ export const HEDGE_ADJECTIVE: Record<string, RegExp> = {
  * rechtfertigt …") or a question, not a statement of fact: read on the whole folded sentence.
  */
 export const VERB_FIRST_DE =
-  /^[\s"'„“«»(]*(?:erklart|erklaren|stellt|stellen|beantragt|beantragen|gerat|geraten|zahlt|zahlen|begleicht|begleichen|meldet|melden|liegt|liegen|kommt|kommen|fallt|fallen|bleibt|bleiben|kann|konnen|muss|mussen|darf|durfen|soll|sollen|sollte|sollten|hat|haben|ist|sind|wird|werden|gibt|geht|droht|drohen|verliert|tritt|erfullt|nimmt|lehnt|weist)\b/;
+  // Or any verb in -t opening a clause before an article whose main clause follows without a comma ("Scheitert der
+  // Sanierungsplan wird das Verfahren als Konkurs weitergeführt"): a condition without "wenn".
+  /^[\s"'„“«»(]*[a-z]{3,}(?<!itt|heit|keit|schaft|tat|ist|ost|ust|nft|cht|kunft)t (?:der|die|das|ein|eine|den|dem) [^,.;:]{0,60}?\b(?:wird|werden|ist|sind|kann|konnen|muss|mussen|gilt|droht|bleibt)\b|^[\s"'„“«»(]*(?:erklart|erklaren|stellt|stellen|beantragt|beantragen|gerat|geraten|zahlt|zahlen|begleicht|begleichen|meldet|melden|liegt|liegen|kommt|kommen|fallt|fallen|bleibt|bleiben|kann|konnen|muss|mussen|darf|durfen|soll|sollen|sollte|sollten|hat|haben|ist|sind|wird|werden|gibt|geht|droht|drohen|verliert|tritt|erfullt|nimmt|lehnt|weist)\b/;
 
 /** Conditions before the trigger: "if the company fails", "falls es zur Insolvenz kommt", "si la société fait faillite". */
 export const CONDITIONAL: Record<string, RegExp> = {
@@ -108,7 +111,7 @@ export const FRONTED_CONDITION: Record<string, RegExp> = {
  */
 /** Counts and statistics over many companies: "N winding-up petitions were issued", "le nombre de faillites", "viele Baufirmen". */
 export const STATISTIC: Record<string, RegExp> = {
-  de: /\d ?(?:%|prozent) (?:aller|der)\b|\b(?:anzahl|zahl) (?:der|von)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen|handler|einzelhandler|handwerksbetriebe|kmu|start-ups)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b|\bimmer (?:haufiger|ofter|mehr)\b|\bzunehmend\b/,
+  de: /\d ?(?:%|prozent) (?:aller|der)\b|\b(?:anzahl|zahl) (?:der|von)\b|(?<!\b(?:alle|die|der|den|ihre|seine|deren|dessen|diese|und|sowie) )\b(?:zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwanzig|dutzende|hunderte|tausende) (?:(?!weitere |andere |eigene )[\w-]+e )?(?:firmen|unternehmen|betriebe|gesellschaften)\b|\b\d[\d'.]* (?:firmen|unternehmen|betriebe|gesellschaften|konkurse|insolvenzen|pleiten|betreibungen|handler|einzelhandler|handwerksbetriebe|kmu|start-ups)\b|\b(?:jede|jeder|jedes|viele|immer mehr|zahlreiche|etliche|mehrere|manche|einige) (?:\w+ )?(?:firmen|unternehmen|betriebe|gesellschaften|schuldner|kmu|baufirmen|handler|hersteller)\b|\bstatistik|\bquote\b|\bimmer (?:haufiger|ofter|mehr)\b|\bzunehmend\b/,
   en: /\d ?% of (?:all |the )?|\bper ?cent of (?:all |the )?|\bof all (?:\w+ ){0,3}(?:petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\bnumber of\b|\b\d[\d,.]* (?:(?:[\w-]+ )?(?:retailers|traders|employers|builders|contractors|start-ups|startups|smes)\b|companies|firms|businesses|winding[- ]up petitions|petitions|insolvencies|bankruptcies|liquidations|administrations|cases)\b|\b(?:many|more|most|several|some|numerous|record numbers of|thousands of|hundreds of) (?:\w+ )?(?:companies|firms|businesses|retailers|debtors|creditors)\b|\bstatistic|\brate of\b|\bincreasingly\b|\bmore and more\b|\ba growing number of\b|\bever more\b/,
   fr: /\d ?(?:%|pour ?cent) (?:des|de toutes les)\b|\bnombre de\b|\b\d[\d' .]* (?:(?:les|des) )?(?:entreprises|societes|faillites|procedures|poursuites|defaillances|commerces|commercants|restaurateurs|artisans|pme|tpe)\b|\b(?:de nombreuses|beaucoup d'|plusieurs|certaines) (?:\w+ )?(?:entreprises|societes|pme|debiteurs)\b|\bstatistique|\btaux de\b|\bde plus en plus\b/,
   it: /\d ?(?:%|per ?cento) (?:di tutti|di tutte|dei|delle)\b|\bnumero (?:di|dei|delle)\b|\b\d[\d'.]* (?:(?:le|i|gli|delle|dei) )?(?:imprese|aziende|societa|fallimenti|procedure|commercianti|artigiani|ditte|pmi|negozianti)\b|\b(?:molte|numerose|diverse|alcune|tante) (?:\w+ )?(?:imprese|aziende|societa)\b|\bstatistic|\btasso di\b|\bsempre piu\b|\bsempre di piu\b/,

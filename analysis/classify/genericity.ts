@@ -45,6 +45,18 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   //    de sauvegarde accélérée", "Esiste anche il concordato in bianco", "There are three types of liquidation"): no event.
   const exists = pick(EXISTENTIAL, lang).exec(folded.slice(Math.max(0, trigger.start - 40), trigger.start));
   if (exists) return { modality: 'generic', cue: `generic: a kind of procedure said to exist (${exists[0].trim()})` };
+  // The word itself, not an event: the trigger named as a term ("il termine “fallimento”", "the term bankruptcy", "der
+  //    Begriff Insolvenz", "le mot faillite").
+  const word = pick(WORD_MENTION, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
+  if (word) return { modality: 'generic', cue: `generic: the word as a term (${word[0].trim()})` };
+  // A judgement, not a procedure: the event noun as the predicate of a copula with an indefinite article ("Il D’Aversa bis
+  //    a Parma è un fallimento", "Das Spiel war eine Pleite"); a company's procedure is told with a verb or a genitive.
+  const predicate = PREDICATE_NOUN[lang]?.exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
+  // The noun ends its clause and no name follows it ("Über X ist ein Konkursverfahren eröffnet worden" tells one).
+  if (predicate && /^\s*(?:[.,;:!?"')]|$)/.test(folded.slice(trigger.end)) && !(g.names ?? []).some((n) => n.start >= trigger.end)) return { modality: 'generic', cue: `generic: the event noun as a predicate (${predicate[0].trim()})` };
+  // Whoever it is, not one company: "con tutto il rispetto per chi ha fallito", "anyone who has gone bankrupt".
+  const whoever = pick(WHOEVER, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
+  if (whoever) return { modality: 'generic', cue: `generic: whoever is meant (${whoever[0].trim()})` };
   // 2. The procedure itself is the topic: the event noun opens the clause with an article and a present-tense verb of
   //    being, meaning or allowing follows ("La liquidation judiciaire est une procédure collective", "Der Konkurs bedeutet
   //    das Aus", "A Chapter 7 filing means …"), with no name between — no company's event is told.
@@ -120,11 +132,13 @@ function kindPhrase(folded: string, trigger: { start: number; end: number }, lan
   // is the event noun itself ("filed a winding-up petition").
   // A kind of company the procedure is told of by a prepositional phrase or a relative clause: "a company in
   // administration", "a store that's in administration", "einem Unternehmen in der Insolvenz".
-  const r = k.described?.exec(before);
+  // German compounds are long ("eines Handelsunternehmens in der Insolvenz"): the description is read in a wider window.
+  const wide = folded.slice(Math.max(0, trigger.start - 50), trigger.start);
+  const r = k.described?.exec(wide);
   const trig = folded.slice(trigger.start, trigger.end);
   // Not in apposition to a name ("Wilko, a retailer in administration since August") and not in a past tense ("a
   // retailer that went into administration"): those tell one company's event.
-  const at = trigger.start - before.length + (r?.index ?? 0);
+  const at = trigger.start - wide.length + (r?.index ?? 0);
   const apposition = names.some((n) => n.end <= at && at - n.end <= 3);
   if (r && !apposition && !hasPastTense(`${r[0]}${trig}`, lang) && (/ (?:in|into|under|entering|going into|that|which|im|in der|in einem|in einer)\b[^ ]* $/.test(r[0]) || /^(?:in|into|under|im|in der)\b/.test(trig))) return `${r[0]}${folded.slice(trigger.start, trigger.end)}`.trim();
   const b = k.before?.exec(before);
@@ -190,6 +204,30 @@ const EXISTENTIAL: Record<string, RegExp> = {
   it: /\b(?:esiste|esistono|c'e|ci sono) (?:(?:anche|inoltre) )?(?:un'|una |un |il |lo |la |diverse |varie |due |tre )(?:[\w-]+ )?$/,
 };
 
+/** A noun that names the trigger as a word right before it, an opening quote allowed: "the term", "il termine “". */
+const WORD_MENTION: Record<string, RegExp> = {
+  en: /\b(?:the|a) (?:term|word|expression|notion|concept|label) ["'“‘]?$/,
+  de: /\b(?:der|den|dem|des) (?:begriff|begriffs|ausdruck|ausdrucks|terminus)|\b(?:das|dem) (?:wort|wortes|stichwort) ["'„“‚]?$/,
+  fr: /\b(?:le|du|au) (?:terme|mot|vocable|concept) (?:de |d')?["'«“‘]? ?$|\bla (?:notion|denomination) (?:de |d')?["'«“‘]? ?$/,
+  it: /\b(?:il|al|del|dal|nel) (?:termine|vocabolo|concetto) (?:di )?["'«“‘]?$|\b(?:la|alla|della|dalla) (?:parola|voce|espressione|nozione) (?:di )?["'«“‘]?$/,
+};
+
+/** A copula and an indefinite article right before the event noun that ends its clause: a judgement ("è un fallimento",
+ *  "war eine Pleite"). Not English: "there is a winding-up petition" and "is an administration" tell procedures. */
+const PREDICATE_NOUN: Record<string, RegExp | undefined> = {
+  de: /\b(?:ist|war|waren|sind|ware|bleibt) (?:(?:ja|doch|also|eher|wohl|schlicht|einfach|nur|eben) )?(?:eine?|die nachste|eine (?:totale|echte|komplette|grosse|herbe)) $/,
+  fr: /\b(?:est|etait|fut|c'est|c'etait|a ete|serait) (?:une?|un veritable|une veritable|un total|un vrai|une vraie) $/,
+  it: /(?:^|\be|\bera|\bfu|\bsarebbe|\bresta|\brimane|\bstato|\bstata) (?:un|uno|una|un'|un vero|una vera|un totale|un completo)(?: |$)$/,
+};
+
+/** A pronoun of anyone as the trigger's subject: "chi ha fallito", "anyone who has gone bankrupt", "ceux qui ont fait faillite". */
+const WHOEVER: Record<string, RegExp> = {
+  en: /\b(?:anyone|anybody|whoever|those|people) (?:who|that) (?:has |have |had |is |are )?(?:gone |been |filed for |declared )?$/,
+  de: /(?:^|[,.;:] ?)wer (?:(?:schon|einmal|bereits|mal) )?$/,
+  fr: /\b(?:quiconque|ceux qui|celles qui|celui qui|celle qui) (?:a |ont |est |sont |fait |font |ont fait |a fait )?$/,
+  it: /\bchi (?:ha |hanno |e |sia |abbia |fa |ha fatto )?$/,
+};
+
 /** What one may, can or must do: the mood of a rule ("may" and "could" hedge news and are read as hedges). */
 const DEONTIC: Record<string, RegExp> = {
   en: /\b(?:can|cannot|can't|must|should|shall|needs? to|has to|have to|is required to|are required to)\b/,
@@ -219,7 +257,7 @@ const KIND: Record<string, { after?: RegExp; before?: RegExp; specificBefore?: R
     specificBefore: /\b(?:its|their|the|this|these|those|two|three|\d+) (?:[\w-]+ )?$/,
   },
   de: {
-    described: new RegExp(`\\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?) (?:[\\w-]+ )?${COMPANY_NOUN.de} (?:(?:in der|im|in einem|in einer) )?$`),
+    described: new RegExp(`\\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?) (?:[\\w-]+ )?(?:[\\w-]*${COMPANY_NOUN.de}(?:s|es)?|[\\w-]*(?:kunde|kunden|abnehmer|abnehmers|lieferant|lieferanten|geschaftspartner|geschaftspartners|vertragspartner|vertragspartners|mieter|mieters|vermieter|vermieters|schuldners)) (?:(?:in der|im|in einem|in einer|in) )?$`),
     after: new RegExp(`^ (?:[\\w-]+ )?${COMPANY_PLURAL.de}\\b`),
     specificBefore: /\b(?:das|dem|des|der|die|dieses|diesem|seine[mnrs]?|ihre[mnrs]?|\d+|zwei|drei) (?:[\w-]+ )?$/,
     before: /\b(?:ein|eine|einer|eines|einem|einen|jede[mnrs]?|kein[emnrs]?) $/,
@@ -243,7 +281,7 @@ const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
     after: /^(?:[^,.;:]{0,40}?)\s(?:is|are|means|refers to|allows|involves|occurs|happens|applies|gives|lets|protects|provides|can|cannot|may|must|does not|is not|leads to|results in|triggers|terminates|ends|puts an end|brings|has the effect)\b/,
   },
   de: {
-    before: /^\s*(?:(?:[\w-]+\s+){1,2}(?:wird|werden|ist|sind)\s+)?(?:der|die|das|ein|eine|bei der|bei dem|bei einer|bei einem)\s+(?:[\w-]+\s+){0,1}(?:(?:des|der|eines|einer)\s+)?$/,
+    before: /^\s*(?:(?:[\w-]+\s+){1,2}(?:wird|werden|ist|sind)\s+)?(?:der|die|das|ein|eine|im|in einem|in einer|bei der|bei dem|beim|bei einer|bei einem)\s+(?:[\w-]+\s+){0,1}(?:(?:des|der|eines|einer)\s+)?$/,
     after: /^(?:[^,.;:]{0,40}?)\s(?:ist|sind|bedeutet|bedeuten|bezeichnet|dient|ermoglicht|regelt|kann|konnen|muss|mussen|wird|werden|gilt|setzt|handelt es sich|gibt es|fuhrt (?:dazu|zu|zur|zum)|fuhren (?:dazu|zu|zur|zum)|bewirkt|bewirken|beendet|unterbricht|hat zur folge)\b|^\s(?:[^,.;:]{0,60}?)\b(?:eingeleitet|eroffnet|abgewendet|beantragt|durchgefuhrt|angeordnet)(?: werden)?\.?$/,
   },
   fr: {
@@ -257,7 +295,7 @@ const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
 };
 
 // German patterns are folded like German text (ä → a, ue → u).
-for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL]) {
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL, WORD_MENTION, PREDICATE_NOUN, WHOEVER]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

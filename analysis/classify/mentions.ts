@@ -139,6 +139,8 @@ const NOT_NAME = new Set(
     'toute', 'tous', 'toutes', 'chaque', 'plusieurs', 'certains', 'certaines', 'malgré', 'durant', 'pendant', 'entre', 'phase', 'alinéa', 'article', 'dès', 'après',
     'inoltre', 'tuttavia', 'quindi', 'allora', 'oggi', 'ieri', 'domani', 'ancora', 'già', 'poi', 'perché', 'come', 'quale', 'quali', 'chi', 'cosa', 'dove', 'è',
     'e', 'sono', 'era', 'sarà', 'hai', 'ha', 'hanno', 'può', 'possono', 'deve', 'data', 'dato', 'soltanto', 'solo', 'ogni', 'tutti', 'tutte', 'tutto', 'nonostante',
+    // Function words that open sentences: the Italian and French clitic "ne" ("Ne abbiamo …"), the German "zunächst".
+    'ne', 'zunachst',
     'cva', 'cvas', 'ipo', 'gdp', 'vat', 'paye', 'ccj', 'tfr', 'iva', 'mwst', 'inso', 'schkg', 'sgb', 'hgb', 'bgb', 'lp', 'or', 'nr', 'art', 'abs', 'ceo', 'cfo',
     'durante', 'venerdì', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'sabato', 'domenica', 'roma', 'milano',
     // The reader addressed ("Vous venez de découvrir que votre entreprise …", "Ihr Unternehmen"): never a company's name.
@@ -147,6 +149,34 @@ const NOT_NAME = new Set(
     'rd', 'dlgs', 'dl', 'dpr', 'lf', 'cc', 'cpc', 'ccii', 'pubblico', 'ministero', 'procura', 'parquet', 'staatsanwaltschaft', 'prosecutor', 'prosecutors',
   ].map((w) => foldName(w)),
 );
+
+/**
+ * A sentence's first word that the words after it show to be no name: a French or Italian conjunction before "que"/"che"
+ * ("Afin qu’une entreprise soit placée …", "Dopo che"), an English imperative before "in mind" or the reader ("Keep in mind
+ * that …", "Ask your accountant"), a German adverb by its ending ("Wöchentlich meldeten …", "Grundsätzlich gilt …").
+ */
+function openerIsNotName(sentence: string, tokens: Token[], lang: string): boolean {
+  const t = tokens[0]!;
+  const next = tokens[1];
+  if (!next || next.cap) return false;
+  const gap = sentence.slice(t.end, next.start);
+  if (/[,;:.!?]/.test(gap)) return false;
+  if ((lang === 'fr' || lang === 'it') && /^(?:que|qu['’]\S*|che)$/i.test(next.raw)) return true;
+  if (lang === 'en' && (/^(?:you|your|yourself)$/.test(next.norm) || (next.norm === 'in' && tokens[2]?.norm === 'mind'))) return true;
+  // German declaratives put the verb second: a first word straight before an article is a verb or a preposition ("Scheitert
+  // der Sanierungsplan …", "Durch das ESUG …"), not a company's name.
+  return lang === 'de' && (GERMAN_ADVERB_END.test(t.norm) || GERMAN_ARTICLE.test(next.norm));
+}
+const GERMAN_ARTICLE = /^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)$/;
+const GERMAN_ADVERB_END = /[a-z]{3,}(?:lich|weise|dings|falls|mals|ends|wegs)$/;
+/** German statute abbreviations end in G (Gesetz), O (Ordnung) or GB (Gesetzbuch): "ESUG", "StaRUG", "InsO", "ZPO", "HGB". */
+const STATUTE_DE = /^[A-Z](?:[A-Za-z]*[A-Z][a-z]*)?(?:G|O|GB)$/;
+/** A German statute cited by its abbreviation after a neuter or masculine article or an article number ("Durch das ESUG
+ *  wurde …", "nach dem StaRUG", "Art. 709 HG"): a law, not a company. */
+function statuteDe(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && STATUTE_DE.test(tokens[i]!.raw) && (/^(?:das|des|dem|im|vom|zum|beim|art|abs|ziff)$/.test(prev.norm) || /^\d/.test(prev.raw));
+}
 
 /** Credit rating codes ("Baa1", "Prime-2", "B3-PD", "SGL-2", "RR2", "BB+"): a grade, never an organisation. */
 const RATING_CODE = /^(?:Prime-[123]|P-[123]|(?:Aaa|Aa|A|Baa|Ba|B|Caa|Ca|C)[123]?(?:-PD)?|(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?|SGL-\d|RR\d)$/;
@@ -247,6 +277,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const t = tokens[i]!;
+    if (lang === 'de' && statuteDe(tokens, i)) continue;
     if (t.upper && t.raw.length >= 2 && t.raw.length <= 6 && !NOT_NAME.has(t.norm)) {
       add(i, i, 'name');
       continue;
@@ -269,6 +300,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     }
     if (lang === 'de' && !nounAppositive && !germanBareName(tokens, i)) continue;
     if (i === 0 && lang !== 'de' && (isSentenceStarter(t, lang) || OPENER_SHAPE.test(t.norm) || (lang !== 'en' && ADVERB_SHAPE.test(t.norm)) || (lang === 'it' && PLURAL_OPENER_IT.test(t.norm)) || CONDITIONAL_OPENER[lang]?.test(t.norm) || ELIDED_OPENER.test(t.raw))) continue;
+    if (i === 0 && openerIsNotName(sentence, tokens, lang)) continue;
     if (i === 0 && PROCEDURE_OPENER.test(t.norm) && !tokens[1]?.cap) continue;
     // An elided article or pronoun ("C’est", "L’entreprise") is never a name.
     if (/['’]$/.test(t.raw)) continue;
@@ -293,7 +325,9 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const t = tokens[i]!;
-    if (definite.test(t.norm)) {
+    // A German genitive before the noun is a determiner too ("Rene Benkos insolvente Gesellschaft").
+    const genitive = lang === 'de' && t.cap && /[a-zäöü]s$/.test(t.raw) && i > 0 && tokens[i - 1]!.cap && !GERMAN_NOUN_END.test(t.norm.slice(0, -1));
+    if (definite.test(t.norm) || genitive) {
       for (let k = i + 1; k <= i + 1 + MAX_ADJECTIVES && k < tokens.length; k++) {
         if (taken[k] || definite.test(tokens[k]!.norm) || CONNECTOR.has(tokens[k]!.norm)) break;
         // English plurals and possessives ("both clubs", "the firm's": the apostrophe is dropped by the norm).
