@@ -1,4 +1,5 @@
 import { foldName } from '../text/fold.js';
+import { openerIsNotName, statuteDe } from './name-openers.js';
 
 /**
  * Organisations a sentence names or clearly refers to, found without a watchlist: the candidate
@@ -149,34 +150,6 @@ const NOT_NAME = new Set(
     'rd', 'dlgs', 'dl', 'dpr', 'lf', 'cc', 'cpc', 'ccii', 'pubblico', 'ministero', 'procura', 'parquet', 'staatsanwaltschaft', 'prosecutor', 'prosecutors',
   ].map((w) => foldName(w)),
 );
-
-/**
- * A sentence's first word that the words after it show to be no name: a French or Italian conjunction before "que"/"che"
- * ("Afin qu’une entreprise soit placée …", "Dopo che"), an English imperative before "in mind" or the reader ("Keep in mind
- * that …", "Ask your accountant"), a German adverb by its ending ("Wöchentlich meldeten …", "Grundsätzlich gilt …").
- */
-function openerIsNotName(sentence: string, tokens: Token[], lang: string): boolean {
-  const t = tokens[0]!;
-  const next = tokens[1];
-  if (!next || next.cap) return false;
-  const gap = sentence.slice(t.end, next.start);
-  if (/[,;:.!?]/.test(gap)) return false;
-  if ((lang === 'fr' || lang === 'it') && /^(?:que|qu['’]\S*|che)$/i.test(next.raw)) return true;
-  if (lang === 'en' && (/^(?:you|your|yourself)$/.test(next.norm) || (next.norm === 'in' && tokens[2]?.norm === 'mind'))) return true;
-  // German declaratives put the verb second: a first word straight before an article is a verb or a preposition ("Scheitert
-  // der Sanierungsplan …", "Durch das ESUG …"), not a company's name.
-  return lang === 'de' && (GERMAN_ADVERB_END.test(t.norm) || GERMAN_ARTICLE.test(next.norm));
-}
-const GERMAN_ARTICLE = /^(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)$/;
-const GERMAN_ADVERB_END = /[a-z]{3,}(?:lich|weise|dings|falls|mals|ends|wegs)$/;
-/** German statute abbreviations end in G (Gesetz), O (Ordnung) or GB (Gesetzbuch): "ESUG", "StaRUG", "InsO", "ZPO", "HGB". */
-const STATUTE_DE = /^[A-Z](?:[A-Za-z]*[A-Z][a-z]*)?(?:G|O|GB)$/;
-/** A German statute cited by its abbreviation after a neuter or masculine article or an article number ("Durch das ESUG
- *  wurde …", "nach dem StaRUG", "Art. 709 HG"): a law, not a company. */
-function statuteDe(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return prev !== undefined && STATUTE_DE.test(tokens[i]!.raw) && (/^(?:das|des|dem|im|vom|zum|beim|art|abs|ziff)$/.test(prev.norm) || /^\d/.test(prev.raw));
-}
 
 /** Credit rating codes ("Baa1", "Prime-2", "B3-PD", "SGL-2", "RR2", "BB+"): a grade, never an organisation. */
 const RATING_CODE = /^(?:Prime-[123]|P-[123]|(?:Aaa|Aa|A|Baa|Ba|B|Caa|Ca|C)[123]?(?:-PD)?|(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?|SGL-\d|RR\d)$/;
