@@ -3,7 +3,8 @@ import type { OrgMention } from './mentions.js';
 /**
  * Names that stand for the name right before them and so are never a second party of its event: a short bracket opened
  * right after a name ("Rio Tinto (ex-Alcan Pechiney)", "La Redoute (Redcats, PPR)", "Ted Baker (NODL)", "Claude Mayo
- * Construction Company (Claude Mayo)") holds its former name, ticker, short form or the group it belongs to; an alias
+ * Construction Company (Claude Mayo)", "la société CIC Est (le CIC)") holds its former name, ticker, short form (also the one a
+ * judgment defines with an article) or the group it belongs to; an alias
  * apposition (", trading as Ted Baker", ", formerly X", ", vormals X", ", anciennement X", ", già X") renames it. The
  * alias shares the head's part; when the head has none, the head, not its alias, is the one a rule may choose.
  * Folded offsets through `toFolded`; the map goes alias → head.
@@ -29,7 +30,8 @@ const BRACKET_AFTER = 40;
  * Before the alias inside the bracket: nothing, a word of renaming ("ex-", "formerly"), or another name of a list ("Redcats,
  * PPR"); a clause ("holding che controlla Cin Tirrenia e Moby") describes, it does not rename.
  */
-const BRACKET_LEAD = /^(?:(?:ex-?|formerly|previously|vormals|ehemals|anciennement|gia|now|nee)\s*|(?:[^\s,();]+ ){0,3}[^\s,();]+, )?$/;
+const BRACKET_LEAD =
+  /^(?:(?:ex-?|formerly|previously|vormals|ehemals|anciennement|gia|now|nee)\s*|(?:[^\s,();]+ ){0,3}[^\s,();]+, |(?:ci-apres |hereinafter |nachfolgend |di seguito )?(?:(?:le|la|les|l'|the|der|die|das|il|lo|gli|i) ?)(?:(?:societe|company|gesellschaft|firma|societa|banque|bank|banca) )?)?$/;
 /** After the alias up to the closing bracket: nothing, or more names of the list. */
 const BRACKET_TAIL = /^(?:, [^();]{1,38})?$/;
 

@@ -30,11 +30,29 @@ const APPOSITION_TAIL = /^[,:]? \(?(?:the|a|an|its|der|die|das|ein|eine|le|la|l'
 
 /** ", which include X," / ", die X gehört," / ", qui détient X,": X sits in a relative clause that closes before the trigger. */
 export function insideClosedRelative(folded: string, start: number, end: number, triggerStart: number, lang: string): boolean {
-  const opener = (RELATIVE_OPENER[lang] ?? RELATIVE_OPENER.en!).exec(folded.slice(Math.max(0, start - 60), start));
-  if (!opener) return false;
   const close = folded.indexOf(',', end);
-  return close !== -1 && close < triggerStart;
+  if (close === -1 || close >= triggerStart) return false;
+  if ((RELATIVE_OPENER[lang] ?? RELATIVE_OPENER.en!).exec(folded.slice(Math.max(0, start - 60), start))) return true;
+  // "Le groupe de presse régional, qui regroupe les titres Nice-Matin, Var-Matin, Monaco-Matin et 50 % de Corse-Matin, a été
+  // placé …": a list the relative clause names goes on past its commas; the clause closes at the comma after its last item.
+  if (!(RELATIVE_LIST[lang] ?? RELATIVE_LIST.en!).test(folded.slice(Math.max(0, start - 180), start))) return false;
+  const before = folded.slice(Math.max(0, start - 60), start);
+  const lastItem = LAST_ITEM.test(before.slice(before.lastIndexOf(',')));
+  const rest = folded.slice(end, triggerStart);
+  return lastItem ? /^[^,;:.]*, /.test(rest) : LIST_CLOSED_AFTER.test(rest);
 }
+/** A relative pronoun and its clause, commas of a list included, up to the mention. */
+const RELATIVE_LIST: Record<string, RegExp> = {
+  en: /, (?:which|who|whose|that) [^;:.]*, [^;:.]*$/,
+  de: /, (?:der|die|das|welche[rs]?|deren|dessen|dem|denen) [^;:.]*, [^;:.]*$/,
+  fr: /, (?:qui|dont|lequel|laquelle|lesquel(?:le)?s) [^;:.]*, [^;:.]*$/,
+  it: /, (?:che|il quale|la quale|i quali|le quali|cui) [^;:.]*, [^;:.]*$/,
+};
+const CONJ = '(?:and|or|und|oder|sowie|et|ou|e|ed|o)';
+/** The mention is the last item of a list: a conjunction between the last comma and it. */
+const LAST_ITEM = new RegExp(`^, [^,]{0,40}\\b${CONJ}\\b[^,]{0,24}$`);
+/** The mention is an earlier item: the list goes on to a conjunction and closes with a comma before the trigger. */
+const LIST_CLOSED_AFTER = new RegExp(`^(?:[^,;:.]{0,40}, ){0,8}?[^,;:.]{0,40}\\b${CONJ}\\b[^,;:.]{0,40}, `);
 const RELATIVE_OPENER: Record<string, RegExp> = {
   en: /, (?:which|who|whose|that) (?:[\w'’-]+ ){0,6}$/,
   de: /, (?:der|die|das|welche[rs]?|deren|dessen|dem|denen) (?:[\w'’-]+ ){0,6}$/,

@@ -22,14 +22,29 @@ const PASSIVE_BEFORE = /\b(?:been|was|were|is|are|be|being|get|gets|got|wurde|wu
 const ACTIVE_VERB_BEFORE: Record<string, RegExp> = {
   en: /\b(?:served|serves|serve|serving|issued|issues|issue|issuing|presented|presents|present|presenting|lodged|lodges|lodge|filed|files|file|filing|brought|brings|bring|launched|launches|launch|started|starts|initiated|initiates|obtained|obtains|secured|secures|won|wins|sought|seeks|seek|seeking|petitioned|renewed|reiterated|pursued|pursues|pursuing)(?: (?!for\b|against\b|of\b|over\b|to\b|from\b|by\b)[^\s,;:]+){0,4} $/,
   de: /\b(?:beantragte|beantragten|beantragt|stellte|stellten|stellt|reichte|reichten|reicht|leitete|leiteten|leitet|erwirkte|erwirkten|erwirkt|begehrte|begehrten|verlangte|verlangten|forderte|forderten|fordert)(?: (?!gegen\b)[^\s,;:]+){0,16} $/,
-  fr: /\b(?:(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ ){0,2}(?:demande|requis|assigne|sollicite|engage|depose|introduit|obtenu|reclame|presente|forme|fait assigner)|assigne|assignent|requiert|requierent|sollicite|sollicitent|reclame|reclament)(?: (?!contre\b|par\b|pour\b)[^\s,;:]+){0,4} $/,
+  // "Holnest a aussi engagé une procédure … et obtenu une saisie conservatoire": a participle coordinated with the auxiliary's.
+  fr: /\b(?:(?:a|ont|avait|avaient|aurait|auraient) (?:\w+ ){0,2}(?:demande|requis|assigne|sollicite|engage|depose|introduit|obtenu|reclame|presente|forme|fait assigner)|et (?:a |ont )?(?:obtenu|demande|requis|sollicite|reclame|fait assigner)|assigne|assignent|requiert|requierent|sollicite|sollicitent|reclame|reclament)(?: (?!contre\b|par\b|pour\b)[^\s,;:]+){0,4} $/,
   it: /\b(?:(?:ha|hanno|aveva|avevano|avrebbe|avrebbero) (?:\w+ ){0,2}(?:chiesto|richiesto|presentato|depositato|ribadito|avanzato|promosso|proposto|ottenuto|notificato|sollecitato|reiterato)|chiede|chiedono|richiede|richiedono|presenta|presentano|deposita|depositano|ribadisce|ribadiscono|avanza|promuove)(?: (?!contro\b|da\b|dal\b|dalla\b)[^\s,;:]+){0,4} $/,
 };
 
-/** German verb-final and verb-second: the participle or separable verb right after the trigger, with "hat/hatte" in the clause. */
-const GERMAN_PARTICIPLE_AFTER = /^(?: [\w-]+){0,4}? (?:gestellt|beantragt|eingereicht|eingeleitet|erwirkt|eingebracht|begehrt)\b/;
+/**
+ * German verb-final and verb-second: the participle or separable verb right after the trigger, with "hat/hatte" in the clause.
+ * The trigger may end inside its word ("Insolvenzverfahren|s"), and the one the request is against may stand between
+ * ("… einen Antrag auf Eröffnung eines Insolvenzverfahrens gegen den Regionalligisten KFC Uerdingen gestellt hat").
+ */
+const GERMAN_PARTICIPLE_AFTER = /^[\w-]*(?:(?: [\w-]+){0,4}?|(?: [\w-]+){0,1}? gegen(?: [\w-]+){1,5}?) (?:gestellt|beantragt|eingereicht|eingeleitet|erwirkt|eingebracht|begehrt)\b/;
 const GERMAN_PERFECT_AUX = /\b(?:hat|hatte|haben|hatten|habe)\b/;
 const GERMAN_PASSIVE = /\b(?:wurde|wurden|worden|wird|werden)\b/;
+/** A German subordinate clause opened by a conjunction after a comma: its verb comes last. */
+const GERMAN_SUBORDINATOR = /, (?:dass|da|weil|nachdem|ob|wie|wonach|seit|seitdem) /g;
+/** The auxiliary right after a verb-final participle: "… gestellt hat", "… beantragt hatte"; of the passive, "… gestellt worden". */
+const GERMAN_AUX_AFTER = /^ (?:hat|hatte|haben|hatten|habe)\b/;
+const GERMAN_PASSIVE_AFTER = /^ (?:worden|wurde|wurden|wird|werden)\b/;
+function lastMatchEnd(re: RegExp, text: string): number | undefined {
+  let end: number | undefined;
+  for (const m of text.matchAll(re)) end = m.index + m[0].length;
+  return end;
+}
 
 /** A company's own organs asking for it (its board, its managing director, its liquidator): no other party asks. */
 const OWN_ORGAN =
@@ -39,7 +54,7 @@ const OWN_ORGAN =
 const WINDOW = 220;
 /** The stems every verb below starts with: a cheap test before the anchored patterns (which would try every start). */
 const REQUEST_STEM =
-  /serv|issu|present|lodg|file|filing|br[io]ng|brought|launch|start|initiat|obtain|secur|won|wins|sought|seek|petition|renew|reiterat|pursu|beantrag|stell|reich|leit|erwirk|begehr|verlang|forder|demand|requi|assign|sollicit|engag|depos|introdui|reclam|form|chiest|chied|richie|presenta|deposit|ribad|avanz|promo|propost|ottenut|notificat|sollecit|eingebracht/;
+  /obtenu|serv|issu|present|lodg|file|filing|br[io]ng|brought|launch|start|initiat|obtain|secur|won|wins|sought|seek|petition|renew|reiterat|pursu|beantrag|stell|reich|leit|erwirk|begehr|verlang|forder|demand|requi|assign|sollicit|engag|depos|introdui|reclam|form|chiest|chied|richie|presenta|deposit|ribad|avanz|promo|propost|ottenut|notificat|sollecit|eingebracht/;
 
 /** A sentence-internal boundary: a full stop, colon or semicolon before a space (not "20.9.04"). */
 const CLAUSE_END = /[.;:?!]\s/g;
@@ -72,9 +87,15 @@ export function activeRequest(folded: string, lang: string, trigger: { start: nu
     return { clauseStart, verbStart, ownOrgan: OWN_ORGAN.test(folded.slice(clauseStart, verbStart)) };
   }
   if (lang === 'de') {
-    const clause = folded.slice(clauseStart, trigger.start);
-    if (GERMAN_PARTICIPLE_AFTER.test(folded.slice(trigger.end, trigger.end + 60)) && GERMAN_PERFECT_AUX.test(clause) && !GERMAN_PASSIVE.test(clause))
-      return { clauseStart, verbStart: trigger.start, ownOrgan: OWN_ORGAN.test(clause) };
+    // A subordinate clause ("…, dass das Finanzamt … gestellt hat") is read from its conjunction, its auxiliary after the participle.
+    const sub = lastMatchEnd(GERMAN_SUBORDINATOR, folded.slice(clauseStart, trigger.start));
+    const start = sub === undefined ? clauseStart : clauseStart + sub;
+    const clause = folded.slice(start, trigger.start);
+    const participle = GERMAN_PARTICIPLE_AFTER.exec(folded.slice(trigger.end, trigger.end + 80));
+    const tail = participle ? folded.slice(trigger.end + participle[0].length, trigger.end + participle[0].length + 12) : '';
+    const perfect = GERMAN_PERFECT_AUX.test(clause) || (sub !== undefined && GERMAN_AUX_AFTER.test(tail));
+    if (participle && perfect && !GERMAN_PASSIVE.test(clause) && !GERMAN_PASSIVE_AFTER.test(tail))
+      return { clauseStart: start, verbStart: trigger.start, ownOrgan: OWN_ORGAN.test(clause) };
   }
   return undefined;
 }

@@ -30,6 +30,8 @@ export interface Marker {
   re: RegExp;
   role: EventRole;
   groups: Group[];
+  /** Read only for a name: a description after it ("créancier du groupe") stands for a company the sentence names elsewhere. */
+  namesOnly?: boolean;
 }
 
 const ART = "(?:(?:der|die|das|den|dem|des|the|la|le|l'|les|il|lo|i|gli|del|della|dello|dell'|du|de la|de l') ?)?";
@@ -41,8 +43,12 @@ export const BEFORE: Record<string, Marker[]> = {
     // The one a payment or debt is owed to ("Zahlung an die X", "Schulden gegenüber der X") is the creditor, before any other reading of "gegenüber".
     { re: new RegExp(`\\b(?:zahlung|zahlungen|schulden|verbindlichkeiten|forderungen?|ruckstande|betrag|betrage) (?:\\w+ ){0,3}(?:an|gegenuber) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:gegen|uber|uber das vermogen|im vermogen) ${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    // "gegen den Regionalligisten KFC Uerdingen", "gegen die Modekette X": a description noun between the article and the name.
+    { re: /\bgegen (?:den|die|das|dem) [a-z-]{4,} $/, role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:schuldner(?:in)?|betriebene[rn]?|konkursitin|insolvenzschuldnerin)\\s*[:,]?\\s*${ART}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:glaubiger(?:in)?|betreibende[rn]?|glaubigerin ist|antragsteller(?:in)?)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
+    // The bank or employer a seizure is served on holds the debtor's money: "Drittschuldnerin: die X".
+    { re: new RegExp(`\\bdrittschuldner(?:in)?\\s*[:,]?\\s*${ART}$`), role: 'third_party', groups: ['debt'] },
     { re: new RegExp(`\\b(?:auf (?:begehren|antrag|verlangen|betreiben)|im auftrag) (?:der|des|von) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:insolvenzverwalter(?:in)?|sachwalter(?:in)?|liquidator(?:in)?|konkursverwalter(?:in)?|konkursamt|sanierungsberater(?:in)?|verwalter(?:in)?)\\s*[:,]?\\s*(?:ist |wurde |wird )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:ubernimmt|kauft|erwirbt|ubernahme (?:von|der|des)|kauf (?:von|der|des)|verkauf (?:von|der|des)) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -50,7 +56,7 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: /\b(?:kaufer|erwerber|eigentumer|besitzer|investor|mehrheitseigner)(?:in)?,? (?:die |der )?$/, role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:von|durch|an) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:unter das dach|unter dem dach|in die hande|unter die kontrolle|unter der kontrolle) (?:von|der|des) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
-    { re: new RegExp(`\\b(?:klage|anklage|strafanzeige|verfahren|ermittlungen|vorwurfe) (?:gegen|wider) ${ART}$|\\bverklagt ${ART}$`), role: 'defendant', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:klage|anklage|strafanzeige|verfahren|ermittlungen|vorwurfe) (?:gegen|wider) ${ART}(?:[a-z-]{4,} )?$|\\bverklagt ${ART}(?:[a-z-]{4,} )?$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:berater(?:in)?|partner(?:in)?|anwalt|anwaltin|kanzlei|sanierungsexperte[n]?|wirtschaftsprufer) (?:bei|von|der|des|aus)? ?${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\b(?:tochter(?:gesellschaft|firma)?|teil|sparte|beteiligung) (?:der|des|von) ${ART}$|\\b(?:gehort|gehorte|gehoren) (?:\\w+ )?(?:zur|zum|zu) ${ART}$|\\b(?:mehrheitlich |ganz )?im besitz (?:der|des|von) ${ART}$`), role: 'parent', groups: ALL },
   ],
@@ -58,7 +64,10 @@ export const BEFORE: Record<string, Marker[]> = {
     // "payment to Conoco", "debts to HMRC", "money owed to X": the one paid is the creditor.
     { re: new RegExp(`\\b(?:payments?|paid|pay|paying|owed|owing|debts?|money|sums?|amounts?|arrears|liabilities) (?:[\\w'-]+ ){0,3}to ${ART}$|\\b(?:owes|owed|owing) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:against|in the matter of|re:?|creditors? of|owed by|debtor:?|respondent:?) ${ART}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:assets|shares|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:assets|accounts|property|properties|vessels|ships) (?:of|in|held by) ${ART}$|\\bshares held by ${ART}$`), role: 'debtor', groups: ['debt'] },
+    // "seizure of shares in X", "le quote sociali del Calcio Avellino": the company whose shares are seized is not the one that owes.
+    { re: new RegExp(`\\b(?:shares|stakes?|equity) (?:of|in) ${ART}$`), role: 'third_party', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:garnishees?|third[- ]party debtors?),? ${ART}$`), role: 'third_party', groups: ['debt'] },
     { re: new RegExp(`\\b(?:presented|filed|brought|issued|lodged|started|initiated|sought|served|pursued|chased) (?:[\\w'-]+ ){0,4}by ${ART}$|\\b(?:petitioner|creditor|claimant):? ${ART}$|\\bon the petition of ${ART}$`), role: 'petitioner', groups: ['debt'] },
     // "one of the Company's creditors, Top Shine Global Limited", "landlord LCP", "its lender, X": a name in apposition to a
     // creditor noun (or with it as a title) is that creditor.
@@ -87,7 +96,14 @@ export const BEFORE: Record<string, Marker[]> = {
     // "dettes envers l'URSSAF", "paiement à X": the one owed is the creditor.
     { re: new RegExp(`\\b(?:paiements?|dettes?|dues?|sommes?|redevables?|arrieres|impayes) (?:[\\w'-]+ ){0,3}(?:a|au|aux|envers) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:contre|a l'encontre de|a l'egard de|envers|debiteur|debitrice|poursuivie?)\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:biens|comptes|avoirs|actifs|actions|navires)(?: [a-z]+){0,3} (?:de|du|des|d') ?${ART}$`), role: 'debtor', groups: ['debt'] },
+    // "la saisie … diligentée entre les mains de la société CIC Est": the tiers saisi holds the debtor's money, it owes nothing.
+    { re: new RegExp(`\\bentre les mains (?:de|du|des|d') ?${ART}${COMPANY}$|\\btiers saisie?,? ${ART}${COMPANY}$`), role: 'third_party', groups: ['debt'] },
+    // "les créanciers de la société X": X is the one that owes.
+    { re: new RegExp(`\\bcreancier(?:e|s|es)? (?:de|du|des|d') ?${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'], namesOnly: true },
+    { re: new RegExp(`\\b(?:actions|parts sociales|titres|participations?)(?: [a-z]+){0,2} (?:de|du|des|d') ?${ART}${COMPANY}$`), role: 'third_party', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:biens|comptes|avoirs|actifs|navires)(?: [a-z]+){0,3} (?:de|du|des|d') ?${ART}$`), role: 'debtor', groups: ['debt'] },
+    // "une créance de 2 millions sur la société X": the one the claim is on owes; "X, qui détient une créance": X is owed.
+    { re: new RegExp(`\\bcreances? (?:[\\w'-]+ ){0,6}(?:sur|envers|a l'encontre de|a l'egard de) ${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:(?:a|sur) (?:la )?(?:requete|demande|requisition|instance) (?:de|du|des|d')|creancier|creanciere|poursuivant(?:e)?|requerant(?:e)?)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:administrateur|mandataire|liquidateur|commissaire|curateur|gerant) (?:judiciaire |au sursis |ad hoc )?(?:est |a ete |designe |nomme )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:rachete|acquiert|reprend|rachat (?:de|du|d')|reprise (?:de|du|d')|acquisition (?:de|du|d')|cede|cession (?:de|du|d')) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -105,7 +121,15 @@ export const BEFORE: Record<string, Marker[]> = {
     // "il debito verso i fornitori", "pagamento allo Stato", "debiti nei confronti di X": the one owed is the creditor.
     { re: new RegExp(`\\b(?:pagament[oi]|debit[oi]|dovuto|somm[ae]|arretrati) (?:[\\w'-]+ ){0,3}(?:a|al|alla|allo|ai|agli|alle|verso|nei confronti (?:di|del|della|dello|dei)) ${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:nei confronti (?:di|del|della|dello|dei)|contro|debitore|debitrice|esecutat[oa])\\s*:?\\s*${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
-    { re: new RegExp(`\\b(?:beni|conti|patrimonio|azioni|quote|navi)(?: [a-z]+){0,4} (?:di|del|della|dello|dei) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    // "la richiesta di fallimento intentata dai creditori della Spal", "era creditore della società EPI": the one that owes.
+    { re: new RegExp(`\\bcredit(?:ori|ore|rice|rici) (?:di|del|della|dello|dell'|dei|delle) ?${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'], namesOnly: true },
+    { re: new RegExp(`\\b(?:pignoramento|sequestro) presso terzi\\b[^.;]{0,60}\\bpresso ${ART}$|\\bterzo pignorato,? ${ART}$`), role: 'third_party', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:azioni|quote|partecipazion[ei])(?: [a-z]+){0,2} (?:di|del|della|dello|dei) ${ART}$`), role: 'third_party', groups: ['debt'] },
+    { re: new RegExp(`\\b(?:beni|conti|patrimonio|navi)(?: [a-z]+){0,4} (?:di|del|della|dello|dei) ${ART}$`), role: 'debtor', groups: ['debt'] },
+    // "un credito di quasi 80mila euro con il Trento Calcio": the one the claim is on owes; "presentato dall'azienda X": X asks.
+    { re: new RegExp(`\\bcredit[oi] (?:[\\w'-]+ ){0,6}(?:con|verso|nei confronti (?:di|del|della|dello|dei)) ${ART}${COMPANY}$`), role: 'debtor', groups: ['debt'] },
+    // Only an enforcement step is someone else's by nature: "la richiesta di concordato presentata da Astaldi" is Astaldi's own.
+    { re: new RegExp(`\\b(?:decreto ingiuntivo|decreti ingiuntivi|ingiunzione|precetto|pignoramento|sequestro conservativo)\\b[^.;]{0,40}\\b(?:presentat[oaie]|depositat[oaie]|promoss[oaie]|propost[oaie]|avanzat[oaie]|intentat[oaie]|ottenut[oaie]|richiest[oaie]|notificat[oaie]) (?:\\w+ ){0,3}(?:da|dal|dalla|dallo|dall'|dai|dagli|dalle) ?${ART}${COMPANY}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:su (?:istanza|richiesta|ricorso) (?:di|del|della|dei)|creditore|creditrice|ricorrente|istante)\\s*[:,]?\\s*${ART}$`), role: 'creditor', groups: ['debt'] },
     { re: new RegExp(`\\b(?:curatore|commissario|liquidatore|commissari)(?: giudiziale| straordinari[oa]| fallimentare)? (?:e |e stato |nominato )?${ART}$`), role: 'liquidator', groups: ['debt'] },
     { re: new RegExp(`\\b(?:acquisisce|acquista|rileva|compra|acquisizione (?:di|del|della|dell')|cessione (?:di|del|della|dell')|cede) ${ART}$`), role: 'acquired', groups: ['ownership'] },
@@ -150,12 +174,17 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:which|who|that) (?:\w+ ){0,2}(?:oversee|oversees|oversaw|overseeing|supervise[sd]?|advis(?:e|es|ed|ing)|handl(?:e|es|ed|ing)|run|runs|ran)\b/, role: 'adviser', groups: ALL },
     { re: /^(?:'s)? (?:\d+ per ?cent |majority |minority |controlling )?stake\b/, role: 'seller', groups: ['ownership'] },
     // "Victoria Secret's UK arm falls into administration": the owner of the unit named is its parent, not the unit.
-    { re: /^'s (?:[\w-]+ ){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)\b|^'s (?:[\w-]+ ){1,2}(?:business|businesses|operations?)\b/, role: 'parent', groups: ALL },
+    // "The National League's bottom club", "the retailer's owner", "Nissan's supplier": the possessor of a related company is not it.
+    { re: /^'s (?:[\w-]+ ){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates|club|team|side|franchise|owners?|parent company|holding company|suppliers?)\b|^'s (?:[\w-]+ ){1,2}(?:business|businesses|operations?)\b/, role: 'parent', groups: ALL },
+    // "ConocoPhillips seeks seizure of Citgo parent", "a Siemens unit": a name modifying a relational noun names the other company's relative.
+    { re: /^ (?:parent|parent company|holding company|owners?|subsidiary|unit|arm|affiliate|suppliers?)\b(?! of\b)/, role: 'parent', groups: ALL },
     // "one of the Company's creditors": the possessor of the creditors is the debtor.
     { re: /^'s (?:(?:largest|biggest|main|major|secured|unsecured|other|trade|former) )*(?:creditors?|lenders?|landlords?|bondholders?)\b/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:claiming to be |who (?:is|are) |which is |as |being )?(?:one of (?:its|the|their|his|her|[\w&-]+'s?) |a |an |the |its )?(?:largest |biggest |main |major |secured |unsecured )*(?:creditors?|petitioners?|claimants?|lenders?|landlords?)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:(?:was|were|has been|have been|is|are|had been) )?(?:appointed|named|installed)(?: as)? (?:joint |the |interim |special )*(?:administrators?|liquidators?|receivers?|trustees?|monitors?)\b/, role: 'liquidator', groups: ['debt'] },
     // "X is owed", "X, owed £5m": X is the creditor; "X owes / owed Barclays £50m": X is the debtor.
+    // "X lodged a proof of debt", "X filed a proof of claim": a creditor in the proceedings.
+    { re: /^,? (?:\w+ ){0,2}(?:lodged|lodges|filed|files|submitted|submits) (?:a |its |their )?proofs? of (?:debt|claim)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:(?:is|was|were|are|being|still|reportedly) )+owed\b|^, owed\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:still |reportedly )?(?:owes|owed)\b(?! by)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:(?:acting|serving|appointed|installed|named|engaged|retained|working) )?as (?:joint |the |interim |special |provisional |official |its |their )*(?:administrators?|liquidators?|receivers?|special managers?|trustees?)\b/, role: 'liquidator', groups: ['debt'] },
@@ -173,6 +202,9 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^ \((?:la |le )?(?:debitrice|debiteur|poursuivie?)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:a (?:\w+ )?(?:requis|engage|introduit|depose|lance|intente)|requiert|engage|introduit|depose|lance|intente|poursuit)\b[^.;]{0,80}\b(?:contre|a l'encontre)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:un |une |le |la |son |sa )?(?:creancier|creanciere|principal creancier|poursuivant)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:qui|laquelle|lequel) (?:\w+ ){0,2}(?:detient|detenait|possede|revendique|reclame|reclamait) (?:une |des |la |sa )?creances?\b/, role: 'creditor', groups: ['debt'] },
+    // "le CIC a déclaré sa créance entre les mains du liquidateur": who declares a claim in the proceedings is a creditor.
+    { re: /^,? (?:\w+ ){0,2}(?:a|avait|ont|avaient) (?:\w+ )?declare (?:sa|ses|leur|leurs|une|des) creances?\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:a ete |est |sera )?(?:nomme|designe|desigee?)e? (?:comme |en qualite d')?(?:administrateur|liquidateur|mandataire|commissaire)/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:rachete|acquiert|reprend|a rachete|a acquis|a repris|va racheter|s'offre|met la main|a mis la main|reprendre|racheter|empocher)\b/, role: 'acquirer', groups: ['ownership'] },
     { re: /^,? (?:\w+ ){0,3}(?:est|a ete|sera|va etre) (?:\w+ ){0,2}(?:rachetee?|reprise?|acquise?|cedee?|vendue?)\b/, role: 'acquired', groups: ['ownership'] },
@@ -188,6 +220,7 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^ \((?:la |il )?(?:debitrice|debitore|resistente)\)/, role: 'debtor', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,3}(?:ha (?:\w+ )?(?:presentato|avviato|chiesto|depositato|promosso)|presenta|avvia|chiede|promuove)\b[^.;]{0,80}\b(?:contro|nei confronti)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:il |la |un |una )?(?:creditore|creditrice|principale creditore)\b/, role: 'creditor', groups: ['debt'] },
+    { re: /^,? (?:che|il quale|la quale) (?:\w+ ){0,2}(?:vanta|vantava|vantano|vantavano|reclama|reclamava|rivendica) (?:un |dei |il |i )?credit[oi]\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:a|ad) (?:procedere|agire|avviare|chiedere|richiedere)\b/, role: 'creditor', groups: ['debt'] },
     { re: /^,? (?:e stato |e stata |viene )?(?:nominat[oa]|designat[oa]) (?:\w+ )?(?:curatore|commissario|liquidatore)/, role: 'liquidator', groups: ['debt'] },
     { re: /^,? (?:\w+ ){0,2}(?:acquisisce|acquista|rileva|compra|ha acquisito|ha rilevato|ha acquistato)\b/, role: 'acquirer', groups: ['ownership'] },
@@ -196,6 +229,27 @@ export const AFTER: Record<string, Marker[]> = {
     { re: /^,? (?:\w+ ){0,2}(?:denuncia|ha denunciato|fa causa|ha fatto causa)\b/, role: 'plaintiff', groups: ['legal'] },
   ],
 };
+
+/**
+ * A court caption names the parties in order: "U.S. Bank National Association v. Nesbitt Bellevue Property LLC", "Société X c/
+ * Société Y", "X ./. Y", "X contro Y". The one after the sign is the defendant or debtor, the one before it the claimant or creditor.
+ */
+const CAPTION_AFTER_SIGN = /[a-z0-9.)] (?:v\.?|vs\.?|versus|c\.|c\/|\.\/\.) $/;
+const CAPTION_BEFORE_SIGN = /^(?:,? et al\.?,?)? (?:v\.?|vs\.?|versus|c\.|c\/|\.\/\.) \S/;
+const CAPTION: Marker[] = [
+  { re: CAPTION_AFTER_SIGN, role: 'debtor', groups: ['debt'] },
+  { re: CAPTION_AFTER_SIGN, role: 'defendant', groups: ['legal'] },
+];
+const CAPTION_LEAD: Marker[] = [
+  { re: CAPTION_BEFORE_SIGN, role: 'creditor', groups: ['debt'] },
+  { re: CAPTION_BEFORE_SIGN, role: 'plaintiff', groups: ['legal'] },
+];
+for (const lang of Object.keys(BEFORE)) BEFORE[lang]!.unshift(...CAPTION.map((m) => ({ ...m })));
+for (const lang of Object.keys(AFTER)) AFTER[lang]!.unshift(...CAPTION_LEAD.map((m) => ({ ...m })));
+/** A caption's marker: it names the parties of the case it opens, not of a rule a caption cited after the trigger stands for. */
+export function isCaption(marker: Marker): boolean {
+  return marker.re.source === CAPTION_AFTER_SIGN.source || marker.re.source === CAPTION_BEFORE_SIGN.source;
+}
 
 // "contenzioso tra A e B", "litige opposant A à B", "dispute between A and B": the first named is the claimant.
 const BETWEEN: Marker = { re: /\b(?:contenzioso|causa|lite|litige|dispute|streit|rechtsstreit|litigation)\b[^.;]{0,30}\b(?:tra|fra|between|entre|zwischen|opposant) (?:(?:der|die|dem|den|the|la|le|l'|les|il|lo|i|gli) )?$/, role: 'plaintiff', groups: ['legal'] };

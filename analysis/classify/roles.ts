@@ -1,7 +1,7 @@
 import type { EventType } from '../../platform/schemas/common.js';
 import type { EventRole } from '../../platform/schemas/event-role.js';
 import type { OrgMention } from './mentions.js';
-import { AFTER, BEFORE, bracketedCreditor, firstMarker, GROUP, markerFilter, type Group, type Marker } from './role-markers.js';
+import { AFTER, BEFORE, bracketedCreditor, firstMarker, GROUP, isCaption, markerFilter, type Group, type Marker } from './role-markers.js';
 import type { SentenceReading } from './sentence-reading.js';
 import { insideClosedRelative, relativeAntecedent } from './relative-clause.js';
 import { activeRequest, isRequester } from './requester.js';
@@ -9,6 +9,7 @@ import { ACTIVE_BUY, markInvertedBuyer } from './buyer-roles.js';
 import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
 import { aliasHeads } from './party-aliases.js';
 import { actsAgainstAnother, governs, placesOrder } from './action-parties.js';
+import { inForumName, isForum, LOCATIVE } from './forum.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -77,10 +78,15 @@ function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
   if (fs >= trigger.end) {
     // Only an organisation the trigger's own clause goes on to name ("… der Schuldnerin", "per Bioera spa"), not one after a
     // comma ("…gestellt, teilte das Unternehmen mit").
-    if (type === 'debt_enforcement' || /^marker /.test(base.reason) || /[,;:]/.test(folded.slice(trigger.end, fs))) return base;
+    // A debtor a marker names after the trigger ("… Antrag … gegen den Regionalligisten KFC Uerdingen gestellt hat") is asked
+    // about all the same: the subject of the verb of asking before the trigger is the petitioner.
+    const marked = /^marker /.test(base.reason);
+    if (type === 'debt_enforcement' || (!marked && /[,;:]/.test(folded.slice(trigger.end, fs)))) return base;
     const request = activeRequest(folded, lang, trigger);
     if (!request || request.ownOrgan) return base;
-    const requesters = mentions.filter((m) => isRequester(request, toFolded(m.start), toFolded(m.end), trigger.start) && !base.parties.some((p) => p.mention === m));
+    const sameAsSubject = (m: OrgMention) => m.text.toLowerCase() === s.text.toLowerCase();
+    const requesters = mentions.filter((m) => isRequester(request, toFolded(m.start), toFolded(m.end), trigger.start) && !base.parties.some((p) => p.mention === m) && !sameAsSubject(m));
+    if (marked && requesters.length === 0) return base;
     const petitioners = requesters.map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
     return { ...base, role: 'respondent', parties: [...base.parties, ...petitioners], reason: `${base.reason}; asked for by the subject of an active verb`, requestedByAnother: true };
   }
@@ -92,7 +98,7 @@ function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
   const same = (m: OrgMention) => m.text.toLowerCase() === s.text.toLowerCase();
   const petitioners = mentions.filter(same).map((m) => ({ mention: m, role: 'petitioner' as EventRole }));
   const aliases = aliasHeads(folded, toFolded, mentions);
-  const others = mentions.filter((m) => !same(m) && !isForum(m) && !aliases.has(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
+  const others = mentions.filter((m) => !same(m) && !isForum(m) && !inForumName(folded, toFolded, m) && !aliases.has(m) && !base.parties.some((p) => p.mention === m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger) && !LOCATIVE.test(folded.slice(Math.max(0, toFolded(m.start) - 16), toFolded(m.start))));
   const debtor = others.length > 0 ? nearest(others, trigger, toFolded) : undefined;
   return {
     ...(debtor ? { subject: debtor } : {}),
@@ -105,21 +111,6 @@ function readRequester(input: RoleInput, base: RoleAssignment): RoleAssignment {
 /** Right after an insolvency trigger: the request is about another's assets or against another party. */
 const ABOUT_ANOTHER =
   /^[^.;,]{0,12}?\b(?:uber das vermogen (?:der|des|dieser|dieses|einer|eines|seiner|ihrer|von)|gegen (?:die|den|das)|against|for the winding[- ]up of|a l'encontre (?:de|du|des|d')|a l'egard (?:de|du|des|d')|contre (?:la|le|l')|nei confronti (?:di|del|della|dello|dei)|contro (?:la|il|lo|l'))\b/;
-/**
- * A court or register is the forum of a procedure, never a company it happens to: "Amtsgericht München", "Tribunale di
- * Milano", "the High Court", "Tribunal de commerce de Bobigny", "Companies Court".
- */
-const FORUM =
-  /^(?:(?:the|der|das|dem|le|la|l'|il|lo) )?(?:\p{L}+ )?(?:(?:amts|land|landes|handels|insolvenz|oberlandes|bezirks|kantons|bundes|konkurs|arbeits|verwaltungs|zivil)?gericht\w*|(?:high |crown |county |supreme |district |bankruptcy |companies )?court\b|tribunal\w*|tribunale\b|cour\b|corte\b|registrar\b|handelsregister\w*|registre\b|registro\b)/iu;
-const FORUMS = new WeakMap<OrgMention, boolean>();
-function isForum(m: OrgMention): boolean {
-  if (m.customerId !== undefined) return false;
-  let forum = FORUMS.get(m);
-  if (forum === undefined) FORUMS.set(m, (forum = FORUM.test(m.text)));
-  return forum;
-}
-/** A place or forum, not a party: "at the High Court", "vor dem Landgericht", "devant le tribunal", "presso il tribunale". */
-const LOCATIVE = /\b(?:at|in|before|vor|beim|am|im|au|aupres du|devant|presso|al|nel|davanti al)\s+(?:the |der |dem |le |la |l'|il )?$/;
 
 function assignByPosition(input: RoleInput): RoleAssignment {
   const { folded, toFolded, lang, type, trigger, mentions } = input;
@@ -131,8 +122,10 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     const fs = toFolded(m.start);
     const fe = toFolded(m.end);
     if (overlapsTrigger(fs, fe, trigger)) continue;
-    const hit = markerAround(input, m, fs, fe, group);
-    if (hit) roles.set(m, { role: hit.role, reason: hit.re.source.slice(0, 40) });
+    const marker = markerAround(input, m, fs, fe, group);
+    // "… held the Supreme Court in Raju Jhurani v Ceminda Pvt Ltd": a caption after the trigger cites the case a rule comes from.
+    const hit = marker && isCaption(marker) && fs >= input.trigger.end ? undefined : marker;
+    if (hit) roles.set(m, { role: hit.role, reason: isCaption(hit) ? 'court caption' : hit.re.source.slice(0, 40) });
     else if (actsAgainstAnother(input.folded, input.type, input.trigger, fs, fe)) roles.set(m, { role: group === 'legal' ? 'plaintiff' : 'petitioner', reason: 'the agent of an action noun against another' });
     else if (input.type === 'positive' && placesOrder(folded, fs)) roles.set(m, { role: 'customer', reason: 'the customer an order or contract comes from' });
   }
@@ -176,11 +169,14 @@ function assignByPosition(input: RoleInput): RoleAssignment {
     const t = m.text.toLowerCase();
     return partyNames.some((p) => p === t || (t.length >= 4 && p.startsWith(t)) || (p.length >= 4 && t.startsWith(p)));
   };
-  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !standsForAnother(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
+  const free = mentions.filter((m) => !roles.has(m) && !sameAsParty(m) && !isForum(m) && !inForumName(folded, toFolded, m) && !standsForAnother(m) && !overlapsTrigger(toFolded(m.start), toFolded(m.end), trigger));
   const counterpart = parties.find((p) => COUNTERPART[p.role]);
   // An organisation inside a relative clause closed before the trigger ("Carnival, che controlla Costa Crociere e Aida, una
   // commessa") describes another noun: it is no counterpart's counterpart.
-  const open = counterpart ? free.filter((m) => toFolded(m.end) > trigger.start || !insideClosedRelative(folded, toFolded(m.start), toFolded(m.end), trigger.start, lang)) : free;
+  // A description inside a bracket that glosses the parties ("(…, créancier du groupe)") stands for a company named outside it.
+  const open = counterpart
+    ? free.filter((m) => toFolded(m.end) > trigger.start || (!insideClosedRelative(folded, toFolded(m.start), toFolded(m.end), trigger.start, lang) && !(m.kind === 'reference' && inBracketBefore(folded, toFolded(m.start), trigger.start))))
+    : free;
   if (counterpart && open.length > 0) {
     const best = nearest(open, trigger, toFolded);
     return { subject: best, role: roleFor(group, COUNTERPART[counterpart.role]!, type), parties, reason: `counterpart ${counterpart.role}` };
@@ -289,12 +285,13 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   const beforeHit = (text: string) => firstMarker(beforeTable, group, text, beforeHits ? { hits: beforeHits, from, to: from + text.length } : undefined);
   // "sold to the new company, X", "against its former parent, X": the marker governs the description X stands in apposition to.
   const descriptor = DESCRIPTOR_TAIL.exec(before);
-  const hit =
+  const found =
     (afterHit?.role === 'seller' ? afterHit : undefined) ??
     beforeHit(before) ??
     (descriptor ? beforeHit(before.slice(0, descriptor.index + 1)) : undefined) ??
     afterHit ??
     (group === 'debt' && bracketedCreditor(folded.slice(Math.max(0, fs - 200), fs)) ? BRACKETED_CREDITOR : undefined);
+  const hit = found?.namesOnly && m.kind !== 'name' ? undefined : found;
   if (input.markerCache) {
     let byGroup = input.markerCache.get(m);
     if (!byGroup) input.markerCache.set(m, (byGroup = new Map()));
@@ -303,11 +300,14 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
   return hit;
 }
 
-const POSSESSIVE_END = /['’]s$/;
+const POSSESSIVE_END = /['’‘]s$/;
 const BRACKETED_CREDITOR: Marker = { re: /a creditor named in a bracket after a creditor noun/, role: 'creditor', groups: ['debt'] };
-/** The unit a possessive names right after its owner: "'s UK arm", "’s German subsidiary", "’s UK business" (a modifier makes a business a unit). */
+/**
+ * The unit or related company a possessive names right after its possessor: "'s UK arm", "’s German subsidiary", "’s UK business"
+ * (a modifier makes a business a unit), "‘s bottom club", "'s owner", "'s supplier".
+ */
 const POSSESSED_UNIT =
-  /^(?:['’]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates)|(?:[\p{L}\p{N}-]+\s+){1,2}(?:business|businesses|operations?))\b/iu;
+  /^(?:['’‘]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates|club|team|side|franchise|owners?|parent company|holding company|suppliers?)|(?:[\p{L}\p{N}-]+\s+){1,2}(?:business|businesses|operations?))\b/iu;
 function possessedUnit(sentence: string, parties: RoleAssignment['parties'], trigger: { start: number }, toFolded: (o: number) => number): OrgMention | undefined {
   for (const p of parties) {
     if (p.role !== 'parent') continue;
@@ -378,6 +378,14 @@ const APPOSITION =
 
 /** The reason given when the trigger's clause is about something that is not an organisation (classify-document locks it). */
 export const NOT_AN_ORGANISATION = 'not an organisation: the relative clause hangs on another noun';
+
+/** A position inside a bracket that closes before the trigger. */
+function inBracketBefore(folded: string, at: number, triggerStart: number): boolean {
+  const open = folded.lastIndexOf('(', at);
+  if (open < 0 || folded.lastIndexOf(')', at) > open) return false;
+  const close = folded.indexOf(')', at);
+  return close !== -1 && close < triggerStart;
+}
 
 /** A mention that contains the trigger's start or lies inside it is part of the trigger ("il fallimento"), not a party. */
 function overlapsTrigger(fs: number, fe: number, trigger: { start: number; end: number }): boolean {

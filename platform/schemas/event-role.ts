@@ -6,8 +6,9 @@ import { z } from 'zod';
  * respondent of a winding-up petition, the company being wound up or acquired, the defendant.
  * The creditor who enforces, the petitioner, the liquidator or administrator appointed, the
  * acquirer, the plaintiff, the seller of a business, an adviser, a parent or shareholder
- * named beside the subject and the customer who places an order or contract with the subject
- * do not: they never inherit the event.
+ * named beside the subject, the customer who places an order or contract with the subject and
+ * a third party holding the debtor's money in a garnishment (the bank "entre les mains de" which a
+ * seizure is made, the Drittschuldner, the garnishee) do not: they never inherit the event.
  * `subject` is the plain case: the company the event happens to (a layoff, a new CEO, a profit).
  */
 export const EVENT_ROLES = [
@@ -25,6 +26,7 @@ export const EVENT_ROLES = [
   'adviser',
   'parent',
   'customer',
+  'third_party',
 ] as const;
 export const eventRole = z.enum(EVENT_ROLES);
 export type EventRole = z.infer<typeof eventRole>;

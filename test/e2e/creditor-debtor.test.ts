@@ -18,7 +18,7 @@ import { tempDir } from '../helpers.js';
  * effect land on the debtor only. The texts are real: a SHAB debt-enforcement notice
  * (test/fixtures/analysis/SOURCES.tsv; its <debtor> field mapped structurally) and sentences of
  * the development corpus (analysis/eval/corpus/events.dev.jsonl ev-0337, ev-0321, ev-0885,
- * ev-0542, ev-8017, ev-9298, ev-1432, ev-9282, with their URLs) in which a creditor acts against a
+ * ev-0542, ev-8017, ev-9298, ev-1432, ev-9282, ev-45514, ev-45504, ev-45552, ev-45518, with their URLs) in which a creditor acts against a
  * debtor — also as the grammatical subject of its own act, with no marker word before the debtor —,
  * or a shareholder stands beside the company put into liquidation. Where the text leaves the debtor unnamed ("seiner
  * GmbH", "la SARL [8]") only the creditor is watched: it must still get nothing.
@@ -162,6 +162,53 @@ const CASES: Case[] = [
       'de',
       'https://www.finanznachrichten.de/nachrichten-2025-08/66260873-stadler-liefert-zehn-zuege-fuer-94-millionen-franken-nach-stockholm-095.htm',
       'Der Zugbauer Stadler Rail hat einen weiteren Auftrag von Stockholm Transport (SL) erhalten.',
+    ),
+  },
+  // The parties of the roles shift of queries 455–469 (ev-45514, ev-45504, ev-45552, ev-45518): a creditor that asks in a
+  // verb-final clause with a description noun before the debtor, a court caption, a claimant in a relative clause, and the bank
+  // a seizure is served on (tiers saisi). None of the creditors may get the event or a grade effect.
+  {
+    lang: 'de (the tax office asks in a verb-final clause, "gegen den Regionalligisten X")',
+    debtor: { id: 'kfc-uerdingen', name: 'KFC Uerdingen' },
+    creditor: { id: 'fa-krefeld', name: 'Finanzamt Krefeld' },
+    doc: news(
+      'doc-de-krefeld',
+      'de',
+      'https://reviersport.de/fussball/regionalliga/a612500---kfc-uerdingen-zwei-antraege-insolvenz-rs-fragte-weitergehen-kann.html',
+      'Am 13. Januar wurde bekannt, dass das Finanzamt Krefeld einen Antrag auf Eröffnung eines Insolvenzverfahrens gegen den Regionalligisten KFC Uerdingen gestellt hat.',
+    ),
+  },
+  {
+    lang: 'en (a court caption "X v. Y": a receiver on the lender\'s motion)',
+    debtor: { id: 'nesbitt', name: 'Nesbitt Bellevue Property LLC' },
+    creditor: { id: 'usbank', name: 'U.S. Bank National Association' },
+    doc: news(
+      'doc-en-caption',
+      'en',
+      'https://www.whiteandwilliams.com/resources-alerts-New-York-Federal-Court-Permits-Appointment-of-Receiver-for-Hotels-Without-Lender-Having-Commenced-Foreclosure-Action.html',
+      'Recently in U.S. Bank National Association v. Nesbitt Bellevue Property LLC, et al., the US District Court for the Southern District of New York, granted a lender’s motion to appoint a receiver for eight hotels that secured a loan, even though the lender had not commenced a foreclosure with, or prior to, its motion for the appointment of a receiver.',
+    ),
+  },
+  {
+    lang: 'it (the claimant in a relative clause, "che vanta un credito … con X")',
+    debtor: { id: 'trento-calcio', name: 'Trento Calcio' },
+    creditor: { id: 'calcio-group', name: 'Calcio Group' },
+    doc: news(
+      'doc-it-trento',
+      'it',
+      'https://giornaletrentino.it/sport/calcio-un-precedente-inchioda-il-trento-1.1147427',
+      "Il pignoramento dei calciatori aquilotti da parte dell'ufficiale giudiziario, diretta conseguenza del decreto ingiuntivo presentato dall'azienda Calcio Group che vanta un credito di quasi 80mila euro con il Trento Calcio, ha fatto balzare agli onori della cronaca nazionale i già disastrati colori gialloblù.",
+    ),
+  },
+  {
+    lang: 'fr (the bank a seizure is served on, "entre les mains de X")',
+    creditor: { id: 'cic-est', name: 'CIC Est' },
+    doc: news(
+      'doc-fr-tiers-saisi',
+      'fr',
+      'https://juricaf.org/arret/FRANCE-COURDECASSATION-20190306-1728589',
+      "Attendu, selon l'arrêt attaqué (Nancy, 21 juin 2017), que la société Bayon automobile (la société Bayon) a été mise en liquidation judiciaire le 1er juillet 2014 ; que, faute d'avoir converti en saisie-attribution, avant le jugement d'ouverture, la saisie conservatoire préalablement diligentée entre les mains de la société CIC Est (le CIC) sur le compte courant ouvert dans ses livres au nom de la société débitrice, le créancier, la société Garage Sylvestre, en a donné mainlevée le 17 juillet 2014 ;",
+      '2019-03-06T08:00:00.000Z',
     ),
   },
 ];
