@@ -33,5 +33,14 @@ export function placesOrder(folded: string, fs: number): boolean {
   return FROM_OR_WITH.test(folded.slice(Math.max(0, fs - 40), fs));
 }
 
+/**
+ * "remporter l’appel d’offres de l’ESA", "won the contract of the city": in good news an order noun governs the customer who
+ * places the order, never the one who wins it.
+ */
+const ORDER_NOUN = /(?:appel d.offres|commandes?|contrats?|marches?|orders?|contracts?|tenders?|auftrag|auftrage|commess[ae]|appalt[oi]|gara)$/;
+export function governsCustomer(type: EventType, triggerText: string): boolean {
+  return type === 'positive' && ORDER_NOUN.test(triggerText);
+}
+
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */
 const AGENT = /\b(?:by|par|durch|da|dal|dalla|dallo|dai|dagli|dalle)\b/;

@@ -61,6 +61,8 @@ export const LEXICON_DE: LexiconPatterns = {
     '(?:zahlungspflichten|zahlungsverpflichtungen|verbindlichkeiten) (?:' + W + ' ){0,4}nicht (?:mehr |rechtzeitig |fristgerecht )?(?:nachkommen|nachgekommen|erfullt|erfullen|bedienen|bedient|begleichen)',
     // Kein Lohn erhalten, Schulden bei Lieferanten und Mitarbeitern ("haben seit zwei Monaten keinen Lohn erhalten", "schuldet den Lieferanten …").
     '\\b(?:keinen|kein) (?:lohn|gehalt|geld|cent) (?:' + W + ' ){0,3}(?:erhalten|bekommen|gesehen|ausbezahlt|ausgezahlt)\\b',
+    // Beschäftigt, ohne Lohn zu zahlen ("hat … Mitarbeiter beschäftigt, ohne ihnen Gehalt zu zahlen").
+    '\\bohne (?:' + W + ' ){0,3}(?:lohn|lohne|gehalt|gehalter) zu (?:zahlen|bezahlen)\\b',
     '\\bschulde(?:t|n|te|ten) (?:' + W + ' ){0,4}(?:lieferanten|mitarbeitern|angestellten|beschaftigten|vermieter|vermietern|glaubigern|krankenkassen?|handwerkern)\\b',
   ],
   financial_distress: [
@@ -85,7 +87,9 @@ export const LEXICON_DE: LexiconPatterns = {
     '\\b(?:will|muss|soll|wollen|mussen|sollen|wollte|musste) sich (?:' + W + ' ){0,3}sanieren\\b',
     // Gewinn- und Umsatzerwartungen gesenkt, Börsenwert und Papiere eingebrochen mit dem Namen dazwischen ("Börsenwert von SGL Carbon
     // bricht um fast ein Drittel ein", "sind die Papiere des Kohlefaserspezialisten … eingebrochen"), ins Straucheln geraten.
-    '(?:gewinn|umsatz|ergebnis|jahres|absatz|rendite)(?:erwartung|prognose|ziel|ausblick)(?:en|e)? (?:' + W + ' ){0,6}(?:gesenkt|gekappt|kassiert|reduziert|zuruckgenommen|zuruckgezogen)\\b',
+    '(?:gewinn|umsatz|ergebnis|jahres|absatz|rendite)(?:erwartung|prognose|ziel|ausblick)(?:en|n|e)? (?:' + W + ' ){0,6}(?:gesenkt|gekappt|kassiert|reduziert|zuruckgenommen|zuruckgezogen|senken|kappen|reduzieren|zurucknehmen)\\b',
+    // Ergebnisse schwächer als erwartet ('dass das operative Ergebnis … schwächer ausfallen wird als bislang erwartet').
+    '(?<=(?:ergebnis|gewinn|umsatz|erlose|ertrage)\\b (?:' + W + ' ){0,8})(?:schwacher|niedriger|geringer) (?:' + W + ' ){0,3}als (?:bislang |bisher |zuvor |ursprunglich )?(?:erwartet|prognostiziert|geplant|angenommen)\\b',
     '\\b(?:senkt|senkte|senken|kappt|kappte|kassiert|kassierte|reduziert|reduzierte) (?:' + W + ' ){0,4}(?:gewinn|umsatz|ergebnis|jahres|absatz|rendite)(?:erwartung|prognose|ziel|ausblick)',
     '(?<=(?:borsenwert|marktwert|aktienkurs|papiere|aktie|aktien)\\b (?:' + W + ' ){0,8})(?:eingebrochen|abgesturzt|eingesackt)\\b|(?<=(?:borsenwert|marktwert|aktienkurs|papiere)\\b (?:' + W + ' ){0,5})(?:bricht|brach|brechen|brachen|sturzt|sturzte|sturzten) (?:' + W + ' ){0,6}(?:ein|ab)\\b',
     '\\bins straucheln\\b|\\bin (?:finanzielle |wirtschaftliche )?(?:bedrangnis|existenznot) (?:geraten|geriet|gerat|gekommen)\\b',
@@ -102,7 +106,9 @@ export const LEXICON_DE: LexiconPatterns = {
     '\\b(?:baute|bauen|bauten|baut) (?:' + W + ' ){0,4}(?:stellen|arbeitsplatze|jobs|personal|mitarbeiter) ab\\b',
     '(?:mitarbeiterzahl|belegschaft|personalbestand|beschaftigtenzahl|stellenzahl) (?:' + W + ' ){0,10}(?:senken|reduzieren|verringern|verkleinern|abbauen|halbieren)',
     'einschnitte (?:' + W + ' ){0,5}(?:belegschaft|personal|stellen|arbeitsplatze)',
-    '(?:werk|werke|standort|standorte|filialen|fabrik|produktion)\\b (?:' + W + ' ){0,4}(?:stillzulegen|zu schliessen|dichtzumachen)',
+    '(?:werk|werke|standort|standorte|filialen|fabrik|produktion)\\b (?:' + W + ' ){0,4}(?:stillzulegen|zu schliessen|dichtzumachen|aufzugeben|aufgeben|aufgegeben)',
+    // Die Zahl der Stellen am Ende eines langen trennbaren Verbs ("baut im Rahmen des Programms … bis zu 10.000 Arbeitsplätze ab").
+    '\\b[0-9][0-9.]* (?:stellen|arbeitsplatze|jobs) ab\\b(?! [0-9])',
   ],
   legal_dispute: [
     '\\bklage\\b', 'verklagt', 'klagt gegen', 'strafverfahren', 'strafanzeige', 'strafuntersuchung', 'anklage', 'ermittlungen gegen',

@@ -92,10 +92,14 @@ export const LEXICON_EN: LexiconPatterns = {
     // Staff and suppliers not yet paid with the company between ("Staff at the Leeds-based firm have not been paid"), "has yet to
     // pay", slow payers, workers still waiting for their wages.
     '\\b(?:has|have|had|are|is) yet to (?:be )?(?:pay|paid|repay|settle)\\b',
-    '(?<=\\b(?:staff|workers|employees|players|suppliers|contractors|subcontractors|drivers|creditors|builders) (?:' + W + ' ){1,6})(?:have|has|had|were|was|are|is)(?: still)? (?:not|never) (?:yet )?been paid\\b',
+    '(?<=\\b(?:staff|workers|employees|players|suppliers|contractors|subcontractors|drivers|creditors|builders) (?:' + W + ' ){1,6})(?:have|has|had|were|was|are|is)(?: still| reportedly| allegedly)? (?:not|never) (?:yet )?been paid\\b',
     '\\bslow (?:to pay|in paying)\\b', '\\b(?:still )?waiting (?:' + W + ' ){0,3}(?:for|on) (?:their|his|her) (?:wages|pay|salar(?:y|ies)|pay ?checks?)\\b',
     // Not enough money to pay the staff, months of non-payment, staff told as "they" who have not been paid (not "paid by" someone).
     '\\b(?:did not have|does not have|didn\'t have|doesn\'t have|had no|has no|lacks?|lacked) (?:enough |the |sufficient )?(?:money|cash|funds) to pay (?:its |their |the )?(?:' + W + ' ){0,2}(?:staff|workers|employees|wages|salaries|suppliers|bills|creditors|rent)\\b',
+    // Payroll not met and staff the company struggles to pay ("has struggled to meet payroll for more than a month", "missed
+    // payroll", "struggling to pay the employees"): the company's own wages, not a third party's.
+    '\\b(?:(?:struggl(?:e|es|ed|ing)|unable|fail(?:s|ed|ing)?) to|could not|couldn\'t|cannot|can\'t) meet (?:its |their |the )?(?:' + W + ' )?payroll\\b', '\\bmiss(?:ed|es|ing) (?:its |their |a |the )?payroll\\b', '\\bpayroll (?:delays?|problems|shortfalls?)\\b',
+    '\\bstruggl(?:e|es|ed|ing) to pay (?:its |their |the )?(?:' + W + ' )?(?:employees|staff|workers|wages|salaries|suppliers|creditors|rent)\\b',
     '\\b(?:weeks|months) (?:' + W + ' ){0,2}(?:of )?non[- ]?payment\\b', '\\b(?:they|we) (?:have|had|were|are)(?: still)? (?:not|never) (?:yet )?been paid\\b(?! by)',
   ],
   financial_distress: [
@@ -103,7 +107,7 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:issue[sd]?|issuing) a (?:profit |revenue |sales )?warning', '\\bnet loss\\b', '\\bwiden(?:ed|s|ing)? (?:its |their )?(?:' + W + ' )?loss',
     '\\b(?:swung|swings|plunged|slipped|fell) (?:to|into) (?:a )?(?:' + W + ' )?loss\\b', '\\brecord loss\\b', '\\bheavy losses\\b', '\\bmaterial uncertainty\\b',
     '\\bdowngrade[ds]?\\b', '\\bcut to junk\\b', '\\bjunk status\\b', '\\bcash crunch\\b', '\\bliquidity (?:crisis|crunch|problems|squeeze|shortfall)\\b',
-    '\\bcash[- ]strapped\\b', '\\bfinancial (?:difficulties|trouble|distress|problems)\\b', '\\bstruggling to (?:raise|refinance|pay)',
+    '\\bcash[- ]strapped\\b', '\\bfinancial (?:difficulties|trouble|distress|problems|issues|woes|straits)\\b', '\\bstruggling to (?:raise|refinance|pay)\\b(?! (?:its |their |the )?(?:' + W + ' )?(?:employees|staff|workers|wages|salaries|suppliers|creditors|rent)\\b)',
     '\\bbreach(?:ed|es)? (?:of )?(?:its |their )?(?:loan |debt |banking )?covenants?\\b', '\\bcovenant breach', '\\bimpairment\\b',
     '\\bwrite[- ]?downs?\\b', '\\bwr(?:ote|ites) down\\b', '(?<=\\bshares? (?:' + W + ' ){0,3})(?:plunge[sd]?|tumble[sd]?|crash(?:ed|es)?|slump(?:ed|s)?)', '\\bbail-?out\\b',
     '\\brescue (?:deal|talks|package|financing|plan)', '\\bcuts? (?:its |their )?(?:' + W + ' )?(?:guidance|forecast|outlook)\\b', '\\blowers? (?:its |their )?(?:guidance|forecast|outlook)',
@@ -132,6 +136,11 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?) (?:its |their |the )?(?:' + W + ' ){4,5}(?:guidance|forecasts?|outlook|targets)\\b',
     '\\b(?:doubts?|uncertaint(?:y|ies)|warn(?:s|ed|ing)?) (?:' + W + ' ){0,6}(?:as )?a going[- ]concern\\b|\\bgoing[- ]concern (?:doubts?|warning|uncertaint(?:y|ies)|qualification)\\b',
     '(?<=\\bshares? (?:in|of) (?:' + W + ' ){1,6}\\([^)]{1,24}\\) )(?:plummet|plunge|tumble|crash|slump|sink|sank|dive|nosedive|collapse)(?:d|ed|s|es)?\\b',
+    // Results told against the year before or the plan ("earnings in the fourth quarter would be about 70% down on the year before",
+    // "guiding analysts to halve their forecasts", "endured a disappointing second quarter").
+    '(?<=\\b(?:profits?|earnings|revenues?|sales|turnover) (?:' + W + ' ){0,6})(?:about |around |some |nearly |almost |roughly )?[0-9]+(?:\\.[0-9]+)? ?(?:%|per ?cent|percent) (?:down|lower)\\b',
+    '\\bhalv(?:e|es|ed|ing) (?:its |their |the )?(?:' + W + ' ){0,2}(?:guidance|forecasts?|outlook|targets|profits?|earnings)\\b',
+    '\\bdisappointing (?:' + W + ' ){0,2}(?:quarter|half|year|results|trading|sales|figures)\\b',
     '\\bburn(?:ed|t|s|ing)? through (?:' + W + ' ){0,3}(?:cash|reserves|funds)\\b', '\\bbreach(?:ed|es|ing)? (?:' + W + ' ){0,4}(?:loan|debt|banking|credit) (?:agreements?|facilit(?:y|ies)|terms)\\b',
   ],
   layoffs: [
@@ -166,6 +175,10 @@ export const LEXICON_EN: LexiconPatterns = {
     // Verdicts and complaints in more verbs ("pleaded guilty to", "convicted of", "a complaint against", "filed a class-action lawsuit",
     // "took the retailer to court", "is under investigation").
     '\\bplead(?:s|ed|ing)? guilty\\b|\\bconvicted of\\b', '\\bcomplaints? (?:filed |lodged )?against\\b', '\\bclass-action\\b',
+    // A fine or penalty paid and a probe settled by paying ("Verizon to pay $25 million fine", "agreed to pay $550,000 to resolve a
+    // Federal Communications Commission investigation").
+    '\\b(?:pay|pays|paid|paying) (?:a |an |the )?(?:[$£€]?' + W + ' ){0,3}(?:fine|penalty|civil penalty)\\b',
+    '\\bto (?:resolve|settle) (?:a |an |the )?(?:' + W + ' ){0,4}(?:investigation|probe|inquiry|enquiry|lawsuit|suit|charges|allegations|claims)\\b',
     '\\b(?:take|takes|taking|took|taken) (?:' + W + ' ){1,3}to court\\b', '\\b(?:is|are|was|were|remains?|been|now|being) under (?:' + W + ' ){0,2}investigation\\b', '\\binjunction against\\b',
   ],
   management_change: [
@@ -177,13 +190,16 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\bretir(?:e|es|ing|ement) (?:' + W + ' ){0,2}as (?:group )?(?:chief executive|ceo|chair|chairman|cfo|chief financial officer|managing director)', '\\b(?:will )?succeed (?:him|her)\\b', '\\bjoin(?:s|ed)? (?:' + W + ' ){0,2}as (?:group |its |the )?(?:new )?(?:chief executive|ceo|cfo|chair|chairman|chief financial officer|managing director)', '\\bnew (?:boss|leader|chief)\\b', '\\bchange (?:in|of) (?:boss|ceo|chief executive|leadership)\\b',
     '\\bnam(?:e|es|ed|ing) (?:' + W + ' ){0,5}as (?:its |the )?(?:new |interim )?(?:chief executive|ceo|cfo|chair|chairman|chairwoman|president|chief financial officer|managing director)\\b', '\\b(?:as|named|appointed|become|becomes|became) (?:the |its )?interim (?:ceo|chief executive|cfo|chair|chairman|boss)\\b',
     '\\bretirement of (?:' + W + ' ){1,4}(?:who has been|as) (?:the |its )?(?:group )?(?:chief executive|ceo|chair|chairman|cfo|managing director)\\b',
-    '\\b(?:chief executive|ceo|chairman|chair|cfo|chief financial officer|managing director) (?:' + W + ' ){0,3}(?:resigned|stepped down|departed|was fired|was ousted|was dismissed|retired|will retire|is leaving|left the company)\\b',
+    '\\b(?:chief executive|ceo|chairman|chair|cfo|chief financial officer|managing director) (?:' + W + ' ){0,3}(?:resigned|stepped down|departed|was fired|was ousted|was dismissed|retired|will retire|is leaving|left the company|left (?:his|her) (?:position|post|role|job)|exited|quit)\\b',
     // A departure told as a noun or an idiom ("the dismissal of its Chief Financial Officer", "the departure of its chief
     // executive", "falling on his sword"), and boards that fire or oust their chief.
     '\\b(?:dismissal|departure|exit|ousting|firing|sacking|removal|resignation|retirement) of (?:its |the |their )?(?:' + W + ' ){0,2}(?:chief executive|ceo|cfo|chief financial officer|chief operating officer|coo|chairman|chairwoman|chair|president|managing director|finance director|boss)\\b',
     '\\b(?:fell|falls?|falling|fallen) on (?:his|her) sword\\b',
     '\\b(?:fired|fires|sacked|sacks|dismissed|dismisses|ousted|ousts|removed) (?:its |the |their )?(?:' + W + ' ){0,2}(?:chief executive|ceo|cfo|chief financial officer|chairman|president|managing director|boss)\\b',
     '\\b(?:announc(?:es|ed|ing)|makes|made|unveil(?:s|ed)) (?:' + W + ' ){0,3}(?:board |executive |management |leadership )?appointments?\\b',
+    // The successor chosen "as its next president and chief executive officer", a chief who "said he was retiring".
+    '\\bas (?:its|the|their) (?:next|new) (?:president and )?(?:chief executive(?: officer)?|ceo|cfo|chief financial officer|chair(?:man|woman)?|president|managing director)\\b',
+    '\\b(?:ceo|cfo|chief executive|chairman|chairwoman|president|managing director|boss) (?:' + W + ' ){0,3}(?:said|says|announced|announces) (?:he|she) (?:was|is|will be) (?:retiring|stepping down|leaving)\\b',
     // The chief removed with the person as object ("dumped him as CEO", "ousted her as chairman").
     '\\b(?:dump(?:s|ed)?|fire[sd]?|sack(?:s|ed)?|oust(?:s|ed)?|remove[sd]?|axe[sd]?) (?:him|her) as (?:chief executive|ceo|cfo|chairman|chairwoman|chair|president|managing director|boss)\\b',
   ],

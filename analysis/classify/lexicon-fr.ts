@@ -66,6 +66,8 @@ export const LEXICON_FR: LexiconPatterns = {
     // Continuité d'exploitation dite sans le mot ("ne peut poursuivre son activité … sans obtenir de nouveaux financements"), "sent le sapin".
     '\\bne (?:peut|pourra|pourrait|pouvait|peuvent) (?:plus |pas )?(?:poursuivre|continuer|maintenir|assurer) (?:' + W + ' ){0,6}sans (?:' + W + ' ){0,3}(?:financements?|fonds|capitaux|liquidites|apports?|investisseurs?)\\b',
     '\\bsent le sapin\\b',
+    // Un recul chiffré ("affichant un recul marqué de 16 %") et de grandes difficultés ("les grandes difficultés du groupe").
+    '\\b(?:recul|repli) (?:marque |net |sensible |brutal )?de (?:pres de |plus de )?[0-9][0-9,]* ?%', '\\b(?:grandes|graves|serieuses|lourdes) difficultes\\b',
     // L'action qui dévisse ou s'effondre d'un pourcentage ("le titre dévisse de 20 %").
     '\\b(?:devisse|devissent|degringole|degringolent|s.effondre|s.effondrent|plonge|plongent|chute|chutent) (?:en bourse )?(?:de |d.environ |de pres de |de plus de )?[0-9][0-9,]* ?(?:%|pour ?cent)',
   ],
@@ -127,9 +129,13 @@ export const LEXICON_FR: LexiconPatterns = {
     '\\b(?:remporte|remporter|decroche|decrocher|signe|signer|obtient|obtenu) (?:' + W + ' ){0,4}(?:contrats?|commandes?|marches?)\\b(?! (?:public|de l\'emploi|du travail))', '\\bcontrat (?:geant |gigantesque )?(?:de|d\'un montant de) [0-9]', '\\bresultats? (?:exceptionnels?|records?|en hausse)', '\\bhausse (?:des|du|de ses) (?:benefices?|resultats?|profits?)', '\\bbenefices? (?:' + W + ' ){0,2}(?:en hausse|record|bondit|grimpe|progresse)',
     // Prévisions dépassées, chantiers et appels d'offres décrochés.
     '\\bdepass(?:e|ent|er|ant|ait|aient) (?:ses |les |leurs |nos |toutes les )?(?:' + W + ' )?(?:previsions|objectifs|attentes|estimations)\\b',
-    '\\bdecroch(?:e|er|ent|era|ait|ee|es)? (?:' + W + ' ){0,3}(?:construction|chantier|appel d.offres|livraison|concession)\\b',
+    '\\b(?:decroch|remport)(?:e|er|ent|era|ait|ee|es)? (?:' + W + ' ){0,3}(?:construction|chantier|(?:l.)?appel d.offres|livraison|concession)\\b',
     // Un carnet de commandes record ou bien rempli.
     '\\bcarnet de commandes (?:' + W + ' ){0,3}(?:record|plein|garni|rempli|en hausse)\\b',
     '\\bl[eè]v(?:e|ent|era|ait|ee)s? (?:' + W + ' ){0,2}fonds\\b',
+    // Une levée chiffrée, signée, bouclée ou réalisée ("une levée de 8 millions d’euros", "signe de loin la levée la plus importante",
+    // "la levée de 15 millions d’euros bouclée par Phenix"), un carnet de commandes qui s'est accru.
+    '\\blevee (?:de fonds )?(?:de|d.un montant de) (?:pres de |plus de )?[0-9]', '\\b(?:signe|signent|boucle|bouclent|realise|realisent|finalise|finalisent|annonce|annoncent) (?:' + W + ' ){0,3}levee\\b', '\\blevee (?:' + W + ' ){0,6}(?:bouclee|realisee|finalisee)\\b',
+    '\\bcarnet de commandes (?:' + W + ' ){0,3}(?:s.(?:est|etait) )?(?:accru|augmente|progresse|bondi|gonfle)\\b',
   ],
 };

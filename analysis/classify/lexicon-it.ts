@@ -39,7 +39,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\b(?:rate|canoni|affitti|fatture|tasse|contributi) (?:' + W + ' ){0,2}(?:non (?:pagat[ie]|versat[ie]|saldat[ie])|insolut[ie]|arretrat[ie])\\b',
     '\\b(?:mensilita|retribuzioni|stipendi|salari) (?:' + W + ' ){0,2}(?:arretrat[ei]|non (?:pagat[ei]|versat[ei]|corrispost[ei]))\\b',
     '\\bmorosita\\b',
-    '\\britard[oi] (?:' + W + ' ){0,2}(?:nei|nel|dei|del) (?:pagament[oi]|versament[oi]) (?:' + W + ' ){0,3}(?:stipendi|salari|fornitori|dipendenti)\\b',
+    '\\britard[oi] (?:' + W + ' ){0,4}(?:nei|nel|dei|del) (?:pagament[oi]|versament[oi]) (?:' + W + ' ){0,3}(?:stipendi|salari|fornitori|dipendenti)\\b',
     // La messa in mora per mensilità non pagate, niente soldi per gli stipendi.
     '\\bmessa in mora\\b',
     '\\b(?:non (?:ci )?(?:sono|erano|c.erano|c.e) (?:i )?soldi|mancano i soldi|non (?:ha|hanno|aveva|avevano) (?:i )?soldi) per (?:pagare )?(?:gli |i |le )?(?:stipendi|salari|fornitori|mensilita)\\b',
@@ -63,6 +63,8 @@ export const LEXICON_IT: LexiconPatterns = {
     // Profit warning, stime e obiettivi tagliati, titolo che crolla ("taglia le stime sull'anno", "il titolo crolla del 20%").
     '\\bprofit warning\\b', '\\b(?:taglia|tagliano|tagliato|rivede al ribasso|abbassa|abbassato) (?:' + W + ' ){0,3}(?:stime|previsioni|obiettivi|guidance)\\b',
     '\\b(?:titolo|titoli|azioni|azione) (?:' + W + ' ){0,3}(?:crolla|crollano|affonda|affondano|precipita|precipitano|sprofonda|sprofondano)\\b',
+    // Un calo del fatturato e azioni scese di una percentuale ("un calo del fatturato per l'intero esercizio", "le cui azioni sono scese del 70%").
+    '\\b(?:calo|flessione|contrazione) (?:del|dei|degli|delle) (?:fatturato|ricavi|utili|vendite|ordini|margini)\\b', '\\b(?:titolo|titoli|azioni|azione) (?:' + W + ' ){0,3}(?:sces[oaei]|calat[oaei]|crollat[oaei]) (?:del|di) [0-9]',
   ],
   layoffs: [
     'posti di lavoro a rischio', '\\bcontratti di solidarieta\\b',
@@ -94,7 +96,7 @@ export const LEXICON_IT: LexiconPatterns = {
   ],
   management_change: [
     '\\bnomina (?:di|del|della)\\b', '\\bsuccede\\b', '\\bnomina (?:pro tempore|come|quale|alla|al)\\b', '\\bnuovo vertice\\b', '\\bal vertice (?:di|del|della)\\b',
-    '\\bdimission[ie]\\b', '\\bsi (?:e )?dimess[oa]', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
+    '\\bdimission[ie]\\b', '\\bsi (?:e\'? )?dimess[oa]', '\\bse ne va (?:l.)?(?:amministratore delegato|amministratrice delegata|ad|ceo|direttore generale|president[ea])\\b', '\\bsi dimette', '\\bnuov[oa] (?:amministratore delegato|amministratrice delegata|ad|ceo|direttore|direttrice|presidente)',
     '\\bnominat[oa] (?:' + W + ' ){0,2}(?:amministratore delegato|ceo|direttore|direttrice|presidente)', '\\blascia (?:la guida|l\'incarico|il ruolo|la carica)',
     '\\bprocura (?:' + W + ' ){0,4}(?:cancellata|estinta)', '\\bfirma (?:collettiva|individuale) (?:' + W + ' ){0,3}conferita', '\\bpoteri di firma (?:' + W + ' ){0,3}(?:cancellati|estinti)',
     '\\blascia (?:l\'azienda|la societa|il gruppo|la presidenza|la carica|il vertice)', '\\bcambio (?:al|di) vertice\\b', '\\bprende (?:il posto|la guida|le redini)\\b',
@@ -111,7 +113,7 @@ export const LEXICON_IT: LexiconPatterns = {
     '\\baumento di capitale\\b', '\\bround di finanziamento\\b', '\\butile record\\b', '\\bricavi record', '\\bmaxi[- ]?commessa', '\\bcommessa (?:da|di|record|importante)',
     '\\baggiudica(?:ta|to)? (?:' + W + ' )?(?:un|una) (?:' + W + ' )?(?:commessa|appalto|contratto)', '\\bpromoss[oa]\\b', '\\brating (?:' + W + ' )?(?:alzato|migliorato)',
     '\\butile (?:' + W + ' )?(?:in crescita|in aumento)', '\\bnuove assunzioni', '\\bassum(?:e|era) [0-9]', '\\btorna (?:all\'utile|in utile)', '\\balza (?:le )?stime',
-    '\\brisultati (?:' + W + ' )?(?:in crescita|in aumento|record|sopra le attese)', '\\bnuovo record\\b', '\\b(?:ricavi|fatturato|utile|utili) (?:' + W + ' ){0,3}(?:in crescita|in aumento|cresc(?:e|ono|iuti?)|balza(?:no)?|sal(?:e|gono))', '\\b(?:vince|vinto|ottiene|ottenuto|firma(?:to)?) (?:' + W + ' ){0,3}(?:commessa|commesse|contratto|appalto)',
+    '\\brisultati (?:' + W + ' )?(?:in crescita|in aumento|record|sopra le attese)', '\\bnuovo record\\b', '\\b(?:ricavi|fatturato|utile|utili) (?:' + W + ' ){0,3}(?:in crescita|in aumento|cresc(?:e|ono|iuti?)|balza(?:no)?|sal(?:e|gono)|(?:ha|hanno) superato)', '\\b(?:vince|vinto|ottiene|ottenuto|firma(?:to)?) (?:' + W + ' ){0,3}(?:commessa|commesse|contratto|appalto)',
     // Commesse con l'aggettivo davanti e portafoglio ordini cresciuto ("ha incrementato il suo portafoglio ordini con un’importante commessa").
     '\\b(?:importante|nuova|grande|ricca|prestigiosa|ulteriore|altra) commessa\\b',
     '\\b(?:incrementat[oa]|aumentat[oa]|rafforzat[oa]) (?:il |il suo |il proprio )?portafoglio ordini\\b|\\bportafoglio ordini (?:' + W + ' ){0,2}(?:record|in crescita|in aumento)\\b',

@@ -86,6 +86,11 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:plaintiffs?|claimants?|petitioners?)(?: in (?:this|the) (?:case|action))?,? ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\bdefendants?,? ${ART}$`), role: 'defendant', groups: ['legal'] },
     { re: new RegExp(`\\b(?:against|sued|sues|suing|charged|fined|probe into|investigation into) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    // A passive agent of a sanction and the one a fine is paid or a case is settled with stand on the claimant's side ("was fined
+    // $185 million by regulatory agencies including the Consumer Financial Protection Bureau", "paid a fine of $25 million to the
+    // U.S. Treasury to settle a case … with the Federal Communications Commission"): the sanctioned company is the other one.
+    { re: new RegExp(`\\b(?:fined|penali[sz]ed|sanctioned|charged|censured|prosecuted)\\b[^.;]{0,60}\\bby (?:[\\w'-]+ ){0,3}(?:including |such as |led by )?${ART}$`), role: 'plaintiff', groups: ['legal'] },
+    { re: new RegExp(`\\b(?:fine|penalty|settlement|damages)\\b[^.;]{0,40}\\bto ${ART}(?:[\\w.'-]+ ){0,2}$|\\bsettle[sd]?\\b[^.;]{0,50}\\bwith ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:bid|petition|claim|demand|action|proceedings|application) (?:\\w+ )?(?:from|by) ${ART}$`), role: 'petitioner', groups: ['debt'] },
     { re: new RegExp(`\\b(?:partner|advisers?|advisors?|specialists?|consultants?|supervisors?|lawyers?|accountants?|bankers?|experts?) (?:at|from|of|with) ${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\b(?:owned|controlled) (?:\\w+ )?by ${ART}(?:[\\w'-]+ ){0,3}$|\\bbacked (?:\\w+ )?by ${ART}$|\\b(?:subsidiary|unit|arm|division|parent company|shareholder) of ${ART}$`), role: 'parent', groups: ALL },
@@ -113,6 +118,8 @@ export const BEFORE: Record<string, Marker[]> = {
     // "tomber dans l'escarcelle de Leclerc", "passer sous le contrôle de X": the new owner.
     { re: new RegExp(`\\b(?:dans l'escarcelle|dans le giron|sous le controle|sous la coupe|aux mains|entre les mains|dans le portefeuille) (?:de|du|des|d') ?${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:plainte|enquete|proces|action) (?:\\w+ )?(?:contre|visant) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    // "sanctionnée par l'Autorité de la concurrence", "condamnée … par la CNIL": the one who sanctions is on the claimant's side.
+    { re: new RegExp(`\\b(?:sanctionnee?s?|condamnee?s?|mise?s? a l'amende|poursuivie?s?)\\b[^.;]{0,60}\\bpar ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:demandes?|requetes?|actions?|recours|plaintes?|pretentions?) (?:en [a-z]+ )?(?:de|du|d'|des) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:associe|avocat|conseil|cabinet|expert) (?:chez|de|du) ${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\b(?:filiale|detenue?s?|controlee?s?) (?:\\w+ )?(?:de|du|des|par) ${ART}(?:[\\w'-]+ ){0,3}$`), role: 'parent', groups: ALL },
@@ -140,6 +147,8 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:da|a) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:sotto il controllo|nelle mani|nell'orbita|nel perimetro) (?:di|del|della|dello|dei) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:denuncia|indagine|causa|processo) (?:\\w+ )?(?:contro|nei confronti (?:di|del|della)) ${ART}$`), role: 'defendant', groups: ['legal'] },
+    // "multata dall'Antitrust", "sanzionata dalla Consob": the one who sanctions is on the claimant's side.
+    { re: /\b(?:sanzionat[oaie]|multat[oaie]|condannat[oaie]|denunciat[oaie])\b[^.;]{0,60}\b(?:dall'|(?:da|dal|dalla|dallo|dai|dagli|dalle) )$/, role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:advisor|consulente|studio|partner) (?:di|del|della) ${ART}$`), role: 'adviser', groups: ALL },
     { re: new RegExp(`\\bcontrollat[oaie] (?:\\w+ ){0,3}(?:da|dal|dalla|dallo|dai|dagli|dalle) (?:[\\w'-]+ ){0,3}$|\\bdetenut[oaie] (?:\\w+ )?da ${ART}$|\\bper il \\d+ ?% (?:\\w+ )?da ${ART}$|\\be da ${ART}$`), role: 'parent', groups: ALL },
   ],
