@@ -34,12 +34,13 @@ export function placesOrder(folded: string, fs: number): boolean {
 }
 
 /**
- * "remporter l’appel d’offres de l’ESA", "won the contract of the city": in good news an order noun governs the customer who
- * places the order, never the one who wins it.
+ * Trigger nouns whose following organisation is never the one the event is about: in good news an order noun governs the
+ * customer who places the order ("remporter l’appel d’offres de l’ESA", "won the contract of the city"), and a trigger
+ * that opens with a passive agent governs the agent ("rescued from administration by retail giant Next": the buyer).
  */
 const ORDER_NOUN = /(?:appel d.offres|commandes?|contrats?|marches?|orders?|contracts?|tenders?|auftrag|auftrage|commess[ae]|appalt[oi]|gara)$/;
-export function governsCustomer(type: EventType, triggerText: string): boolean {
-  return type === 'positive' && ORDER_NOUN.test(triggerText);
+export function governsNoSufferer(type: EventType, triggerText: string): boolean {
+  return (type === 'positive' && ORDER_NOUN.test(triggerText)) || /^by\b/.test(triggerText);
 }
 
 /** A passive agent between a trigger noun and an organisation: "by", "par", "durch", "da(l/lla)". */

@@ -211,6 +211,10 @@ export const LEXICON_EN: LexiconPatterns = {
     '\\b(?:rescued|saved) from administration by\\b', '\\brescue deal\\b', '\\bwill (?:purchase|acquire|buy)\\b', '\\bis buying\\b', '\\bbought (?!by\\b)', '\\bprivati[sz](?:e|ed|ation)\\b', '\\b(?:seeking|find|found) a buyer\\b', '\\bsuitors?\\b', '\\bsnap(?:s|ped)? up\\b',
     // A deal to buy told as a noun ("had a tentative deal to buy most of its assets", "a deal to acquire").
     '\\bdeal to (?:buy|acquire|purchase|take over)\\b',
+    // A sale out of administration told after the insolvency's own words ("saved from administration by an unnamed buyer",
+    // "rescued from administration by retail giant Next", "bought out of administration in a deal"): the insolvency trigger ends
+    // at "administration", the sale is the words after it.
+    '(?<=\\b(?:bought|sold|rescued|saved|snapped up) (?:out of|from) (?:administration|receivership) )(?:by (?:an? |the )?(?:' + W + ' ){0,2}(?:buyer|bidder|owners?|investors?|rival|giant|group|consortium)|in a (?:' + W + ' )?deal)\\b',
   ],
   positive: [
     '\\bbeats? (?:\\w+ )?targets\\b', '\\btop(?:s|ped)? (?:\\w+ )?estimates\\b',

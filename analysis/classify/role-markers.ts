@@ -82,6 +82,8 @@ export const BEFORE: Record<string, Marker[]> = {
     { re: new RegExp(`\\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|takeover of|acquisition of|purchase of|take(?:s|n)? over|took over|merger with|sale of|sells?|sold) ${ART}$`), role: 'acquired', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:acquired|bought|taken over|purchased|sold|owned) by ${ART}$|\\bto ${ART}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:under the (?:control|ownership|wing) of|into the hands of|into the (?:arms|fold) of) ${ART}$`), role: 'acquirer', groups: ['ownership'] },
+    // "rescued from administration by retail giant Next": the agent of a rescue or sale, with a description between, is the buyer.
+    { re: new RegExp(`\\b(?:rescued|saved|bought|sold|snapped up)\\b[^.;]{0,40}\\bby ${ART}(?:(?!an? )[\\w'-]+ ){0,2}$`), role: 'acquirer', groups: ['ownership'] },
     { re: new RegExp(`\\b(?:sued by|lawsuit (?:filed )?by|complaint by) ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\b(?:plaintiffs?|claimants?|petitioners?)(?: in (?:this|the) (?:case|action))?,? ${ART}$`), role: 'plaintiff', groups: ['legal'] },
     { re: new RegExp(`\\bdefendants?,? ${ART}$`), role: 'defendant', groups: ['legal'] },

@@ -8,7 +8,7 @@ import { activeRequest, isRequester } from './requester.js';
 import { ACTIVE_BUY, markInvertedBuyer } from './buyer-roles.js';
 import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
 import { aliasHeads } from './party-aliases.js';
-import { actsAgainstAnother, governs, governsCustomer, placesOrder } from './action-parties.js';
+import { actsAgainstAnother, governs, governsNoSufferer, placesOrder } from './action-parties.js';
 import { inForumName, isForum, LOCATIVE } from './forum.js';
 
 /**
@@ -183,7 +183,7 @@ function assignByPosition(input: RoleInput): RoleAssignment {
   }
   // 3. The organisation the trigger noun governs: "Konkurs der X", "faillite de X", "bankrupt X", "bankruptcy of X".
   const governed = free.find((m) => {
-    if (toFolded(m.start) < trigger.end || governsCustomer(type, folded.slice(trigger.start, trigger.end))) return false;
+    if (toFolded(m.start) < trigger.end || governsNoSufferer(type, folded.slice(trigger.start, trigger.end))) return false;
     const gap = folded.slice(trigger.end, toFolded(m.start));
     return governs(gap);
   });

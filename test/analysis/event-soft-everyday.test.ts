@@ -127,3 +127,17 @@ describe('fund raisings, orders won, results above the year before', () => {
     expect(eventTypes('ev-41547')).toEqual([]); // "Une levée de fonds consiste à faire entrer des investisseurs au capital d'une start-up …"
   });
 });
+
+describe('a sale out of administration told after the insolvency (earlier development sentences)', () => {
+  it.each([
+    ['ev-0120', '28 Oddbins stores saved from administration by unnamed buyer'],
+    ['ev-5032', 'Stationery chain Paperchase has been bought out of administration in a deal rescuing up to 90 of its 127 stores.'],
+  ])('%s (en) is the insolvency and the sale: %s', (id) => {
+    expect(eventTypes(id)).toEqual(['insolvency', 'ownership_change']);
+  });
+
+  it('the buyer named after "by retail giant" never gets the sale', () => {
+    expect(subjectsOf('ev-2058', 'ownership_change')).not.toContain('Next'); // "rescued from administration by retail giant Next"
+    expect(subjectsOf('ev-2058', 'insolvency')).toEqual(['Joules']);
+  });
+});
