@@ -5,8 +5,8 @@
  * hard event stays under a ceiling; among the settings that qualify the best hard macro-F1 wins (then all-types
  * macro-F1). When none qualifies, the one nearest the floor wins. Pure: the fit script feeds it reports.
  */
-import type { EventReport } from '../analysis/eval/evaluate.js';
 import { HARD_EVENT_TYPES, type EventType } from '../platform/schemas/common.js';
+import type { SelectionFigures } from './event-figures.js';
 
 export interface Floor {
   /** Cross-validated pooled hard precision a setting must reach. */
@@ -34,7 +34,7 @@ export interface Setting {
   byType?: Partial<Record<EventType, number>>;
 }
 
-export function meetsFloor(r: EventReport, floor: Floor): boolean {
+export function meetsFloor(r: SelectionFigures, floor: Floor): boolean {
   return r.hard.precision >= floor.hardPrecision - 1e-9 && r.hardNegatives.share <= floor.hardNegativeShare + 1e-9;
 }
 
@@ -43,7 +43,7 @@ export function meetsFloor(r: EventReport, floor: Floor): boolean {
  * hard macro-F1 decides, all-types macro-F1 breaks ties; below the floor, each point of precision short of it (or of
  * hard negatives over the ceiling) costs a hundred points of F1: the setting nearest to the floor wins.
  */
-export function selectionScore(r: EventReport, floor: Floor): number {
+export function selectionScore(r: SelectionFigures, floor: Floor): number {
   const quality = r.hard.macroF1 + 0.5 * r.allMacroF1;
   if (meetsFloor(r, floor)) return 10 + quality;
   const short = Math.max(0, floor.hardPrecision - r.hard.precision) + Math.max(0, r.hardNegatives.share - floor.hardNegativeShare);
@@ -72,7 +72,7 @@ export interface FoldFigures {
   hardNegativeShare: Spread;
 }
 
-export function foldFigures(reports: readonly EventReport[]): FoldFigures {
+export function foldFigures(reports: readonly SelectionFigures[]): FoldFigures {
   return {
     hardPrecision: spreadOf(reports.map((r) => r.hard.precision)),
     hardRecall: spreadOf(reports.map((r) => r.hard.recall)),
@@ -86,7 +86,7 @@ export function foldFigures(reports: readonly EventReport[]): FoldFigures {
  * them): for each hard type in turn, the threshold of `grid` with the best selection score of the whole report, the
  * other types kept at theirs. Starts from the setting's one hard threshold, so a type keeps it unless another is better.
  */
-export function typeThresholds(setting: Setting, grid: readonly number[], evaluate: (s: Setting) => EventReport, floor: Floor): Setting {
+export function typeThresholds(setting: Setting, grid: readonly number[], evaluate: (s: Setting) => SelectionFigures, floor: Floor): Setting {
   let best = { ...setting, byType: { ...(setting.byType ?? {}) } };
   let bestScore = selectionScore(evaluate(best), floor);
   for (const type of HARD_EVENT_TYPES) {
@@ -100,4 +100,70 @@ export function typeThresholds(setting: Setting, grid: readonly number[], evalua
     }
   }
   return best;
+}
+
+/** The settings tried for each feature-family set and λ. */
+export interface SettingGrid {
+  hard: readonly number[];
+  soft: readonly number[];
+  recover: readonly (number | undefined)[];
+}
+
+/**
+ * How a setting is chosen. `flat`: a hard threshold is scored by the worst selection score of itself and its `flat`
+ * grid neighbours on each side, so a threshold is chosen only where the floor still holds a step lower and the recall a
+ * step higher: not on the edge where candidates crowd just above or below it (0: the threshold's own score).
+ * `richerMargin`: how much more of the score a richer feature-family set must reach to win over a simpler one.
+ */
+export interface SelectionRule {
+  floor: Floor;
+  flat: number;
+  richerMargin: number;
+}
+
+export interface LayerChoice {
+  /** Index of the chosen feature-family set and λ among the cells passed. */
+  cell: number;
+  setting: Setting;
+  /** The score it was chosen on (the flat one when `flat` > 0). */
+  score: number;
+  /** Its own figures (at its threshold, not the neighbours'). */
+  figures: SelectionFigures;
+}
+
+/** The worst of each grid position and its `flat` neighbours on each side. */
+export function flatScores(scores: readonly number[], flat: number): number[] {
+  return scores.map((_, i) => Math.min(...scores.slice(Math.max(0, i - flat), i + flat + 1)));
+}
+
+/**
+ * The best setting of each cell (feature-family set and λ, in order from simpler to richer), then the best cell: a cell
+ * with more families must beat the best so far by `richerMargin`. `figuresOf(cell, setting)` scores a setting on the
+ * folds the caller chooses on. The same rule runs on all folds (the shipped choice) and inside the nested check.
+ */
+export function chooseLayer(cells: readonly { families: readonly string[] }[], grid: SettingGrid, figuresOf: (cell: number, s: Setting) => SelectionFigures, rule: SelectionRule): LayerChoice {
+  let chosen: LayerChoice | undefined;
+  cells.forEach((cell, ci) => {
+    let best: LayerChoice | undefined;
+    for (const soft of grid.soft)
+      for (const recover of grid.recover) {
+        const settings = grid.hard.map((hard) => ({ hard, soft, recover }));
+        const figures = settings.map((s) => figuresOf(ci, s));
+        const flat = flatScores(figures.map((f) => selectionScore(f, rule.floor)), rule.flat);
+        settings.forEach((setting, i) => {
+          if (!best || flat[i]! > best.score + 1e-9 || (flat[i]! > best.score - 1e-9 && isEarlier(setting, best.setting, grid))) best = { cell: ci, setting, score: flat[i]!, figures: figures[i]! };
+        });
+      }
+    const richer = chosen !== undefined && cell.families.length > cells[chosen.cell]!.families.length;
+    if (!chosen || best!.score > chosen.score + (richer ? rule.richerMargin : 1e-9)) chosen = best;
+  });
+  return chosen!;
+}
+
+/** Ties go to the setting met first in the order hard, soft, recover (the order the grid was always searched in). */
+function isEarlier(a: Setting, b: Setting, grid: SettingGrid): boolean {
+  const key = (s: Setting) => [grid.hard.indexOf(s.hard), grid.soft.indexOf(s.soft), grid.recover.indexOf(s.recover)];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]!;
+  return false;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateEvents, goldTypes } from '../../analysis/eval/evaluate.js';
 import { loadCorpus } from '../../analysis/eval/load-corpus.js';
 import type { EventType } from '../../platform/schemas/common.js';
-import { GOAL_FLOOR, meetsFloor, selectionScore, spreadOf, typeThresholds, type Setting } from '../../scripts/event-setting-selection.js';
+import { chooseLayer, flatScores, GOAL_FLOOR, meetsFloor, selectionScore, spreadOf, typeThresholds, type SelectionRule, type Setting, type SettingGrid } from '../../scripts/event-setting-selection.js';
 
 const lines = loadCorpus().events.dev;
 const withEvents = lines.filter((l) => goldTypes(l).size > 0);
@@ -61,5 +61,38 @@ describe('precision-first selection', () => {
     const chosen = typeThresholds({ hard: 0.5, soft: 0.5, recover: undefined }, [0.5, 0.6, 0.7, 0.8, 0.9], evaluate, GOAL_FLOOR);
     expect(chosen.byType?.insolvency).toBe(0.8);
     expect(chosen.byType?.liquidation ?? chosen.hard).toBe(0.5);
+  });
+});
+
+describe('a threshold off the edge (flat selection)', () => {
+  // A toy layer over the real sentences: each hard threshold finds fewer events and puts fewer false insolvencies.
+  // 0.6 meets the goal floor, but 0.5 next to it does not: 0.6 sits on the edge where candidates crowd.
+  const byThreshold: Record<number, ReturnType<typeof layer>> = { 0.4: layer(0.95, 80), 0.5: layer(0.9, 60), 0.6: layer(0.85, 3), 0.7: layer(0.8, 2), 0.8: layer(0.7, 1), 0.9: layer(0.5, 0) };
+  const grid: SettingGrid = { hard: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9], soft: [0.5], recover: [undefined] };
+  const rule = (flat: number): SelectionRule => ({ floor: GOAL_FLOOR, flat, richerMargin: 0.02 });
+
+  it('the worst of a position and its neighbours', () => {
+    expect(flatScores([3, 1, 4, 1, 5, 9], 1)).toEqual([1, 1, 1, 1, 1, 5]);
+    expect(flatScores([3, 1, 4], 0)).toEqual([3, 1, 4]);
+  });
+
+  it('on the edge without it, one step inside with it', () => {
+    expect(meetsFloor(byThreshold[0.6]!, GOAL_FLOOR) && !meetsFloor(byThreshold[0.5]!, GOAL_FLOOR)).toBe(true);
+    const figuresOf = (_: number, s: Setting) => byThreshold[s.hard]!;
+    expect(chooseLayer([{ families: ['rule'] }], grid, figuresOf, rule(0)).setting.hard).toBe(0.6);
+    const flat = chooseLayer([{ families: ['rule'] }], grid, figuresOf, rule(1));
+    expect(flat.setting.hard).toBe(0.7);
+    // It reports the chosen threshold's own figures, not its neighbours'.
+    expect(flat.figures).toBe(byThreshold[0.7]);
+  });
+
+  it('a richer feature set wins only by the margin', () => {
+    const simple = (_: number, s: Setting) => byThreshold[s.hard]!;
+    const cells = [{ families: ['rule'] }, { families: ['rule', 'word'] }];
+    // The richer cell is the same layer with a little more recall at every threshold: less than the margin.
+    const slightlyBetter = (c: number, s: Setting) => (c === 0 ? simple(c, s) : { ...byThreshold[s.hard]!, hard: { ...byThreshold[s.hard]!.hard, macroF1: byThreshold[s.hard]!.hard.macroF1 + 0.01 } });
+    expect(chooseLayer(cells, grid, slightlyBetter, rule(0)).cell).toBe(0);
+    const clearlyBetter = (c: number, s: Setting) => (c === 0 ? simple(c, s) : { ...byThreshold[s.hard]!, hard: { ...byThreshold[s.hard]!.hard, macroF1: byThreshold[s.hard]!.hard.macroF1 + 0.05 } });
+    expect(chooseLayer(cells, grid, clearlyBetter, rule(0)).cell).toBe(1);
   });
 });
