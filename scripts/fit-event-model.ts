@@ -183,7 +183,8 @@ show('nested check: a threshold per hard type', nestedTypes);
 if (score(nestedTypes) > score(nestedOne) + PER_TYPE_MARGIN) {
   c.setting = typeThresholds(c.setting, THRESHOLDS, (s) => cv.figures(c.probs, s), floor);
   c.report = report(keptBy(c.probs, c.setting));
-  console.log(`per-type hard thresholds shipped: ${JSON.stringify(c.setting.byType)}`);
+  const own = Object.keys(c.setting.byType ?? {}).length > 0;
+  console.log(own ? `per-type hard thresholds shipped: ${JSON.stringify(c.setting.byType)}` : 'per-type thresholds win the nested check, but on all folds no type beats the one threshold: one shipped');
 } else console.log('one hard threshold shipped (per-type thresholds do not beat it in the nested check)');
 show(`chosen (cross-validated) t=${c.setting.hard}/${c.setting.soft}/${c.setting.recover ?? '-'}`, c.report);
 const spread = foldFigures(allFolds.map((f) => cv.figures(c.probs, c.setting, new Set([f]))));
