@@ -180,11 +180,23 @@ export const LAW_OR_GENERIC: Record<string, RegExp> = {
   it: /\b(?:e|non e) (?:possibile|consentito|vietato|necessario|obbligatorio|ammesso)\b|\b(?:tua|vostra) (?:azienda|impresa|societa)\b|\b(?:legge|riforma|codice|normativa|parlamento|diritto)\b|\bcome (?:un|una) /,
 };
 
+/**
+ * A law, a code or the lawmaker as the subject opening the sentence ("Il nuovo Codice della crisi d’impresa e
+ * dell’insolvenza … riscrive …", "Der Gesetzgeber hat … Änderungen in der Insolvenzordnung vorgenommen", "The new Act
+ * abolishes …"): every trigger after it tells what the law does, however far from the law word — law reform, no event.
+ */
+export const LAW_SUBJECT: Record<string, RegExp> = {
+  de: /^[\s"'„“«»(]*(?:der|die|das|dieses|diese|dieser) (?:(?:neue|neuen|neues|geplante|aktuelle|reformierte) )?(?:gesetzgeber|gesetz|gesetzentwurf|gesetzesentwurf|reform|novelle|verordnung|richtlinie|insolvenzordnung|[a-z]+gesetz|[a-z]+ordnung)\b/,
+  en: /^[\s"'“(]*(?:the|this) (?:(?:new|proposed|current|reformed|amended) )?(?:law|act|code|legislation|legislature|lawmaker|lawmakers|legislator|legislators|directive|statute)\b(?! (?:firm|firms|school|student|students|enforcement|office|offices)\b)/,
+  fr: /^[\s"'«(]*(?:le|la|l'|cette|ce) ?(?:(?:nouveau|nouvelle|present|presente|future?) )?(?:code|loi|decret|reforme|ordonnance|legislateur|directive)\b/,
+  it: /^[\s"'«(]*(?:il|la|l'|lo|questo|questa|tale) ?(?:(?:nuovo|nuova|presente|vigente|previgente|attuale|citato|citata) )?(?:codice|legge|decreto|riforma|normativa|legislatore|regolamento|testo unico|direttiva)\b/,
+};
+
 /** Sport pages use insolvency words as metaphors ("Pleite für den FC", "fallimento sportivo"). */
 export const SPORT = /\bsconfitt|\beliminazion|\ballenator|\bcampionat|\bniederlage|\bdefaite|\bentraineur|\b(?:fc|equipe|squadra|mannschaft|nationalmannschaft|spiel|match|partita|terrain|campo|cup|coupe|coppa|liga|saison|stagione|turno|halbfinal|finale|sportivo|sportive|goal)\b/;
 
 // German text is folded with the transcriptions ue/ae/oe → u/a/o; German cues are folded the same way.
-for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, YEARS_AFTER, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, FRONTED_CONDITION, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC]) {
+for (const table of [NEGATION_BEFORE, DENIAL, AVERTED_BEFORE, AVERTED_AFTER, HISTORIC, YEARS_AFTER, HEDGE_VERBAL, HEDGE_ADJECTIVE, CONDITIONAL, FRONTED_CONDITION, STATISTIC, GENERIC, NEGATION_AFTER, LAW_OR_GENERIC, LAW_SUBJECT]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

@@ -49,6 +49,10 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   //    Begriff Insolvenz", "le mot faillite").
   const word = pick(WORD_MENTION, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
   if (word) return { modality: 'generic', cue: `generic: the word as a term (${word[0].trim()})` };
+  // A term in quotes as what another term is replaced by or renamed to ("viene rimpiazzato da “liquidazione giudiziale”",
+  //    "renamed “administration”", "ersetzt durch „Restrukturierung“"): the quotes close right after the trigger.
+  const renamed = pick(RENAMED_TO, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
+  if (renamed && /^\s?["'»”“’]/.test(folded.slice(trigger.end))) return { modality: 'generic', cue: `generic: the word as a term (${renamed[0].trim()})` };
   // A judgement, not a procedure: the event noun as the predicate of a copula with an indefinite article ("Il D’Aversa bis
   //    a Parma è un fallimento", "Das Spiel war eine Pleite"); a company's procedure is told with a verb or a genitive.
   const predicate = PREDICATE_NOUN[lang]?.exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
@@ -57,11 +61,23 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   // Whoever it is, not one company: "con tutto il rispetto per chi ha fallito", "anyone who has gone bankrupt".
   const whoever = pick(WHOEVER, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
   if (whoever) return { modality: 'generic', cue: `generic: whoever is meant (${whoever[0].trim()})` };
+  // Unnamed companies counted, not one: "many" or "most" standing for the companies as the trigger's subject ("with many
+  //    falling into administration since the pandemic", "viele davon meldeten Insolvenz an").
+  const many = pick(QUANTIFIER_SUBJECT, lang).exec(folded.slice(Math.max(0, trigger.start - 30), trigger.start));
+  if (many) return { modality: 'generic', cue: `generic: companies counted, none named (${many[0].trim()})` };
+  // A kind of company made to do what the trigger says by a cause ("COVID-19 has forced companies from several industries
+  //    to seek out Chapter 11 bankruptcy protection"): the kind, not the cause, is the subject; no name between.
+  const caused = causedKind(folded, trigger, lang, g.names ?? []);
+  if (caused) return { modality: 'generic', cue: `generic: a kind of company driven to it (${caused})` };
   // 2. The procedure itself is the topic: the event noun opens the clause with an article and a present-tense verb of
   //    being, meaning or allowing follows ("La liquidation judiciaire est une procédure collective", "Der Konkurs bedeutet
   //    das Aus", "A Chapter 7 filing means …"), with no name between — no company's event is told.
   const topic = procedureTopic(folded, trigger, lang, g.names ?? []);
   if (topic) return { modality: 'generic', cue: `generic: the procedure as the topic (${topic})` };
+  // What the procedure does to a company, stated in the present with the procedure as the subject ("Cette procédure
+  //    entraîne la dissolution de la société", "The process results in the company being wound up"): a rule.
+  const consequence = pick(PROCEDURE_CONSEQUENCE, lang).exec(folded.slice(Math.max(0, trigger.start - 60), trigger.start));
+  if (consequence && !(g.names ?? []).length) return { modality: 'generic', cue: `generic: what the procedure entails (${consequence[0].trim()})` };
   // A named company is one company, whatever the tense ("Quand la rumeur pousse Dunlopillo vers la faillite").
   if (g.subjectKind === 'name' || g.linked) return undefined;
   // A date or a day tells one occurrence ("lundi", "on Monday", "am 3. März").
@@ -212,6 +228,14 @@ const WORD_MENTION: Record<string, RegExp> = {
   it: /\b(?:il|al|del|dal|nel) (?:termine|vocabolo|concetto) (?:di )?["'«“‘]?$|\b(?:la|alla|della|dalla) (?:parola|voce|espressione|nozione) (?:di )?["'«“‘]?$/,
 };
 
+/** A verb of replacing, renaming or calling and an opening quote right before the trigger. */
+const RENAMED_TO: Record<string, RegExp> = {
+  en: /\b(?:replaced (?:by|with)|renamed(?: as| to)?|now called|called|termed|known as) ["'«“‘]$/,
+  de: /\b(?:ersetzt (?:durch|von)|umbenannt in|heisst (?:nun |jetzt )?|genannt|bezeichnet als) ["'„“‚«]$/,
+  fr: /\b(?:remplacee? (?:par|de)|rebaptisee?|renommee?|appelee?|denommee?|dite?) ["'«“‘] ?$/,
+  it: /\b(?:rimpiazzat[oaie] (?:da|con)|sostituit[oaie] (?:da|con)|ribattezzat[oaie]|rinominat[oaie]|denominat[oaie]|chiamat[oaie]|dett[oaie]) ["'«“‘]$/,
+};
+
 /** A copula and an indefinite article right before the event noun that ends its clause: a judgement ("è un fallimento",
  *  "war eine Pleite"). Not English: "there is a winding-up petition" and "is an administration" tell procedures. */
 const PREDICATE_NOUN: Record<string, RegExp | undefined> = {
@@ -294,8 +318,40 @@ const TOPIC: Record<string, { before: RegExp; after: RegExp }> = {
   },
 };
 
+function causedKind(folded: string, trigger: { start: number; end: number }, lang: string, names: ReadonlyArray<{ start: number; end: number }>): string | undefined {
+  const from = Math.max(0, trigger.start - 90);
+  const m = pick(CAUSED_KIND, lang).exec(folded.slice(from, trigger.start));
+  if (!m) return undefined;
+  const at = from + m.index;
+  return names.some((n) => n.start >= at && n.start < trigger.start) ? undefined : m[0].trim();
+}
+
+/** "many" or "most" (with "of them", an auxiliary) right before the trigger, no noun between: counted companies. */
+const QUANTIFIER_SUBJECT: Record<string, RegExp> = {
+  en: /(?:^|[,;:] |\b(?:with|and|while|but) )(?:many|most|several|dozens|hundreds|thousands)(?: (?:more|others|of them|of these|of those))? (?:(?:have|had|are|were|now|already|since|then) ){0,2}$/,
+  de: /(?:^|[,;:] |\b(?:und|aber|wobei) )(?:viele|einige|zahlreiche|etliche|die meisten)(?: (?:davon|von ihnen|weitere))? (?:(?:haben|hatten|sind|waren|mussten|bereits|schon) ){0,2}$/,
+  fr: /(?:^|[,;:] |\b(?:et|mais|dont) )(?:beaucoup|plusieurs|la plupart|nombre|certaines|certains)(?: d'entre elles| d'entre eux)? (?:(?:ont|sont|avaient|etaient|deja) ){0,2}$/,
+  it: /(?:^|[,;:] |\b(?:e|ma|di cui) )(?:molte|molti|tante|tanti|diverse|diversi|parecchie|la maggior parte)(?: di (?:esse|loro))? (?:(?:hanno|sono|erano|avevano|gia) ){0,2}$/,
+};
+
+/** A cause making a kind of companies (a bare plural) do what the trigger says: "has forced companies … to seek out". */
+const CAUSED_KIND: Record<string, RegExp> = {
+  en: new RegExp(`\\b(?:forced|forces|forcing|force|pushed|pushes|pushing|push|drove|driven|drives|driving|led|leads|leading) (?:many |some |several |numerous |(?:[\\w-]+ )?)?${COMPANY_PLURAL.en}\\b[^.;:]{0,60}? (?:to|into) (?:[\\w-]+ ){0,4}$`),
+  de: new RegExp(`\\b(?:zwang|zwingt|gezwungen|trieb|treibt|getrieben) (?:viele |zahlreiche |etliche )?(?:[\\w-]+ )?${COMPANY_PLURAL.de}\\b[^.;:]{0,60}?$`),
+  fr: new RegExp(`\\b(?:contraint|contraint|pousse|poussent|force|forcent|conduit|conduisent|a conduit|a pousse|a contraint|a force) (?:de nombreuses |des |les |plusieurs )(?:[\\w-]+ )?${COMPANY_PLURAL.fr}\\b[^.;:]{0,60}? (?:a|en|au|vers) (?:la |l')?$`),
+  it: new RegExp(`\\b(?:costretto|costringe|spinto|spinge|portato|porta) (?:molte |diverse |numerose |le )?(?:[\\w-]+ )?${COMPANY_PLURAL.it}\\b[^.;:]{0,60}? (?:a|al|alla|verso il|verso la) (?:[\\w-]+ )?$`),
+};
+
+/** The procedure as the subject of a present-tense verb of consequence right before the trigger (and its article). */
+const PROCEDURE_CONSEQUENCE: Record<string, RegExp> = {
+  en: /\b(?:this|the|such a|a) (?:[\w-]+ )?(?:procedure|process|proceeding|order) (?:usually |typically |generally |then |also )?(?:leads to|results in|entails|involves|means|ends with|ends in|brings about) (?:the |a |an )?(?:[\w-]+ )?$/,
+  de: /\b(?:dieses|das|ein|dieses) (?:[\w-]+ )?verfahren (?:(?:in der regel|meist|dann|auch|schliesslich) )?(?:fuhrt (?:zur|zum|zu einer|zu)|bewirkt|bedeutet|hat (?:die|eine) (?:[\w-]+ )?zur folge|endet (?:mit der|mit einer|in der|mit)) (?:die |der |das |eine |einer )?(?:[\w-]+ )?$/,
+  fr: /\b(?:cette|la|une|ce) (?:[\w-]+ )?(?:procedure|mesure|jugement|decision) (?:(?:generalement|alors|aussi|egalement|donc) )?(?:entraine|conduit a|aboutit a|emporte|implique|provoque|signifie) (?:la |le |l'|une |un )?(?:[\w-]+ )?$/,
+  it: /\b(?:questa|la|una|tale|il|questo) (?:[\w-]+ )?(?:procedura|provvedimento|sentenza) (?:(?:generalmente|quindi|anche|poi) )?(?:comporta|porta al|porta alla|determina|implica|conduce al|conduce alla|provoca) (?:la |il |l'|lo |una |un )?(?:[\w-]+ )?$/,
+};
+
 // German patterns are folded like German text (ä → a, ue → u).
-for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL, WORD_MENTION, PREDICATE_NOUN, WHOEVER]) {
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL, WORD_MENTION, PREDICATE_NOUN, WHOEVER, RENAMED_TO, QUANTIFIER_SUBJECT, CAUSED_KIND, PROCEDURE_CONSEQUENCE]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

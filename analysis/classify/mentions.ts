@@ -1,5 +1,5 @@
 import { foldName } from '../text/fold.js';
-import { openerIsNotName, statuteDe } from './name-openers.js';
+import { capitalisedTerm, openerIsNotName, statuteDe } from './name-openers.js';
 
 /**
  * Organisations a sentence names or clearly refers to, found without a watchlist: the candidate
@@ -251,6 +251,7 @@ export function findMentions(sentence: string, lang: string, tokens: Token[] = t
     if (taken[i]) continue;
     const t = tokens[i]!;
     if (lang === 'de' && statuteDe(tokens, i)) continue;
+    if (lang === 'en' && capitalisedTerm(tokens, i)) continue;
     if (t.upper && t.raw.length >= 2 && t.raw.length <= 6 && !NOT_NAME.has(t.norm)) {
       add(i, i, 'name');
       continue;

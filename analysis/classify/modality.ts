@@ -14,6 +14,7 @@ import {
   HEDGE_VERBAL,
   HISTORIC,
   LAW_OR_GENERIC,
+  LAW_SUBJECT,
   NEGATION_AFTER,
   NEGATION_BEFORE,
   SPORT,
@@ -65,7 +66,7 @@ function cueFilter(lang: string): { filter: PatternFilter; index: Map<RegExp, nu
   if (f) return f;
   const pick = <T>(table: Record<string, T>): T => table[lang] ?? table.en!;
   const { beforeRe, afterRe } = avertedPatterns(lang);
-  const tables = [NEGATION_BEFORE, NEGATION_AFTER, DENIAL, YEARS_AFTER, HISTORIC, STATISTIC, LAW_OR_GENERIC, GENERIC, CONDITIONAL, HEDGE_ADJECTIVE, HEDGE_VERBAL];
+  const tables = [NEGATION_BEFORE, NEGATION_AFTER, DENIAL, YEARS_AFTER, HISTORIC, STATISTIC, LAW_OR_GENERIC, LAW_SUBJECT, GENERIC, CONDITIONAL, HEDGE_ADJECTIVE, HEDGE_VERBAL];
   const res = [...new Set([...tables.map(pick), SPORT, beforeRe, afterRe])].filter((re) => re.flags === '');
   f = { filter: buildPatternFilter(res.map((re) => re.source)), index: new Map(res.map((re, k) => [re, k])) };
   CUE_FILTERS.set(lang, f);
@@ -121,10 +122,12 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   if (c) return { modality: 'denied', cues: [`denial: ${c}`] };
   c = avertedCue(s, trigger, others);
   if (c) return { modality: 'negated', cues: [`averted: ${c}`] };
-  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start), Math.max(0, trigger.start - 50)) ?? once(`historic ${inClause}`, () => cue(pick(HISTORIC), clause, bounds.from) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear));
+  c = cue(pick(YEARS_AFTER), folded.slice(Math.max(0, trigger.start - 50), trigger.start), Math.max(0, trigger.start - 50)) ?? once(`historic ${inClause}`, () => cue(pick(HISTORIC), clause, bounds.from) ?? historicYear(clause, s.refYear) ?? frontedHistoricYear(folded, clause, s.refYear) ?? eraHistoric(clause, s.refYear) ?? undatedFrontedYear(folded, s.refYear) ?? BEFORE_RISE.exec(folded)?.[0]);
   if (c) return { modality: 'historic', cues: [`historic: ${c}`] };
   c = once(`statistic ${inClause}`, () => cue(pick(STATISTIC), clause, bounds.from));
   if (c) return { modality: 'generic', cues: [`statistic: ${c}`] };
+  const law = once('law subject', () => cue(pick(LAW_SUBJECT), folded, 0));
+  if (law) return { modality: 'generic', cues: [`generic: a law as the sentence's subject (${law})`] };
   c = once('sport', () => cue(SPORT, folded, 0)) ?? once(`generic ${inClause}`, () => cue(pick(LAW_OR_GENERIC), clause, bounds.from) ?? cue(pick(GENERIC), clause, bounds.from));
   if (c) return { modality: 'generic', cues: [`generic: ${c}`] };
   c = cue(pick(CONDITIONAL), clause.slice(0, Math.max(0, clause.indexOf(folded.slice(trigger.start, trigger.end)))), bounds.from);
@@ -229,6 +232,34 @@ function frontedHistoricYear(folded: string, clause: string, refYear: number | u
   const m = FRONTED_YEAR.exec(folded);
   return m && Number(m[1]) <= refYear - 2 ? m[1] : undefined;
 }
+
+/**
+ * An era named instead of a year, as the span the fact lasted ("während der Corona-Pandemie bereits insolvent", "during the
+ * financial crisis"): the era's last year stands for it, read like a year against the page's date. "In der Pandemie" is
+ * left alone: background of recent news ("Die Umsätze waren in der Corona-Pandemie eingebrochen").
+ */
+const ERAS: ReadonlyArray<[RegExp, number]> = [
+  [/\bwahrend der (?:corona-?|covid-?)?(?:pandemie|coronakrise|corona-krise)\b|\bduring the (?:covid(?:-19)? |coronavirus )?pandemic\b|\bpendant la (?:crise sanitaire|pandemie)\b|\bdurante (?:la )?pandemia\b/, 2021],
+  [/\bwahrend der (?:welt)?finanzkrise\b|\bduring the (?:global )?financial crisis\b|\bpendant la crise financiere\b|\bdurante (?:la )?crisi finanziaria\b/, 2009],
+];
+function eraHistoric(clause: string, refYear: number | undefined): string | undefined {
+  if (refYear === undefined) return undefined;
+  for (const [re, last] of ERAS) {
+    const m = re.exec(clause);
+    if (m && last <= refYear - 2) return m[0];
+  }
+  return undefined;
+}
+
+/** Without a page date, a bare year opening the sentence ("In 2018, Maplin collapsed …", "1999 musste Pfaff …") dates
+ *  a history: news of the day gives the day or the month, a retrospective gives the year. */
+const OPENING_YEAR = /^[\s"'„“«(]*(?:(?:in|im jahr|im jahre|en|nel|dans) )?(?:19[5-9]\d|20\d\d)(?:,| (?![\d.]))/;
+function undatedFrontedYear(folded: string, refYear: number | undefined): string | undefined {
+  return refYear === undefined ? OPENING_YEAR.exec(folded)?.[0]?.replace(/,$/, '').trim() : undefined;
+}
+
+/** The company's story before its rise, told in a fronted clause: "Before Marvel became a blockbuster movie giant, …". */
+const BEFORE_RISE = /(?:^|: )[^,;:]{0,40}\b(?:long before|before|bevor|lange bevor|avant de devenir|avant qu'\S+ ne devienne|prima di diventare|prima che \S+ diventasse)\b[^,;:]{0,40}\b(?:became|grew into|turned into|wurde|devienne|devenir|diventare|diventasse)\b[^,;:]*,/;
 
 function clauseBounds(folded: string, start: number, end: number): { from: number; to: number } {
   const from0 = Math.max(0, start - 90);
