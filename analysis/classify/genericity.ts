@@ -91,6 +91,10 @@ export function genericityOf(g: GenericityInput): GenericityResult | undefined {
   if (opener && !/[.;:?!,]/.test(before.slice(opener.index))) {
     if (!hasPastTense(folded.slice(opener.index, trigger.end), lang)) return { modality: 'generic', cue: `generic: a present-tense ${opener.text} clause` };
   }
+  // The same clause fronted before the sentence's first comma, its main clause in the present ("Une fois tous les actifs
+  //    vendus et les créanciers remboursés …, l'entreprise est définitivement fermée et radiée du registre du commerce").
+  const fronted = pick(FRONTED_TEMPORAL, lang).exec(before);
+  if (fronted && !hasPastTense(folded.slice(0, trigger.end), lang)) return { modality: 'generic', cue: `generic: a present-tense fronted ${fronted[1]} clause` };
   // 4. An unnamed subject ("the company", "l'entreprise", "das Unternehmen") in a clause that states a rule: no past
   //    tense, and a kind of company or the reader addressed, or an ability or obligation (a hedge already reads a
   //    modal: "if the creditors cannot agree, the group risks collapsing" stays hedged).
@@ -181,6 +185,14 @@ const TEMPORAL_OPENER: Record<string, RegExp> = {
   de: /\b(?:wenn|sobald|sofern|falls|bevor)\b/g,
   fr: /\b(?:lorsqu'|avant qu'|(?:lorsque|quand|des que|des lors que|une fois que|a partir du moment ou|avant que)\b)/g,
   it: /\b(?:quando|qualora|una volta che|non appena|nel momento in cui|allorche|prima che)\b/g,
+};
+
+/** A temporal clause opening the sentence and closed by its first comma, the trigger after it. */
+const FRONTED_TEMPORAL: Record<string, RegExp> = {
+  en: /^[\s"'“(]*(once|when|whenever|as soon as)\b[^,;:]{0,150},/,
+  de: /^[\s"'„“«(]*(sobald|wenn|nachdem)\b[^,;:]{0,150},/,
+  fr: /^[\s"'«(]*(une fois|lorsqu'|lorsque|quand|des que|des lors que)[^,;:]{0,150},/,
+  it: /^[\s"'«(]*(una volta|quando|non appena|nel momento in cui)\b[^,;:]{0,150},/,
 };
 
 const COMPANY_NOUN = {
@@ -351,7 +363,7 @@ const PROCEDURE_CONSEQUENCE: Record<string, RegExp> = {
 };
 
 // German patterns are folded like German text (ä → a, ue → u).
-for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL, WORD_MENTION, PREDICATE_NOUN, WHOEVER, RENAMED_TO, QUANTIFIER_SUBJECT, CAUSED_KIND, PROCEDURE_CONSEQUENCE]) {
+for (const table of [PAST, TEMPORAL_OPENER, INDEFINITE_COMPANY, DEONTIC, SECOND_PERSON, CONTRAST, EXISTENTIAL, WORD_MENTION, PREDICATE_NOUN, WHOEVER, RENAMED_TO, FRONTED_TEMPORAL, QUANTIFIER_SUBJECT, CAUSED_KIND, PROCEDURE_CONSEQUENCE]) {
   const de = table.de;
   if (de) table.de = new RegExp(foldText(de.source, 'de'), de.flags);
 }

@@ -1,6 +1,7 @@
 /**
  * False hard events cured by structure, fourth round (issue 11, precision side): a law as the sentence's subject, what a
- * procedure entails, a quoted term a word is replaced by, companies counted ("many") or driven to it by a cause, a
+ * procedure entails, a fronted present-tense "once/une fois …," clause, a quoted term a word is replaced by, companies
+ * counted ("many") or driven to it by a cause, a
  * capitalised defined term read as a name, and histories dated by an era, a fronted year on an undated page or the
  * company's story "before it became …". Real sentences of the development corpus (analysis/eval/corpus/events.dev.jsonl,
  * each line with its page URL, given in the comments); rules are tested alone (no trained layer), and real events of
@@ -48,6 +49,13 @@ describe('law reform and law explainers', () => {
     expect(namesOf(devEventLine('ev-38564').text, 'it')).toEqual([]);
     expect(hardOf('ev-38564')).toEqual([]);
     expect(rejectedCues('ev-38564')).toContain('generic: the word as a term (rimpiazzato da');
+  });
+
+  // https://www.businesssolutionsmultiservices.fr/la-fermeture-definitive-lentreprise-en-liquidation-judiciaire/
+  it('a fronted present-tense "Une fois …," clause before an unnamed company: "Une fois tous les actifs vendus …, l’entreprise est définitivement fermée et radiée du registre du commerce" (ev-38588)', () => {
+    expect(hardOf('ev-38588')).toEqual([]);
+    expect(rejectedCues('ev-38588')).toContain('generic: a present-tense fronted une fois clause');
+    expect(hardOfText('When the buyer pulled out, the company went into administration.', 'en')).toEqual(['insolvency']);
   });
 
   // https://insolvencydirect.co.uk/definition/liquidation/, https://jaxpolitix.com/bankruptcy
