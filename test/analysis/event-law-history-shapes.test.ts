@@ -1,9 +1,8 @@
 /**
  * False hard events cured by structure, fourth round (issue 11, precision side): a law as the sentence's subject, what a
  * procedure entails, a fronted present-tense "once/une fois …," clause, a quoted term a word is replaced by, companies
- * counted ("many") or driven to it by a cause, a
- * capitalised defined term read as a name, and histories dated by an era, a fronted year on an undated page or the
- * company's story "before it became …". Real sentences of the development corpus (analysis/eval/corpus/events.dev.jsonl,
+ * counted ("many") or driven to it by a cause, a capitalised defined term read as a name, and histories dated by an era,
+ * a fronted year on an undated page or the company's story "before it became …". Real sentences of the development corpus (analysis/eval/corpus/events.dev.jsonl,
  * each line with its page URL, given in the comments); rules are tested alone (no trained layer), and real events of
  * the same shapes keep theirs.
  */
