@@ -6,8 +6,11 @@
  * One core, one process:
  *   node --expose-gc --import tsx bench/link-classify.bench.ts
  * Goals (issues 5 and 11): link + classify within 5× of the floor; index build < 5 s and < 500 MB for 100,000 customers.
+ * With BENCH_DECISIONS=<file> it writes the links and the classification of every document of both corpora to that
+ * file (one JSON line each) instead of timing, so a speed change can be checked to change no decision on them:
+ *   BENCH_DECISIONS=/tmp/before.jsonl node --import tsx bench/link-classify.bench.ts   (again after the change, then cmp)
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { classifyDocument } from '../analysis/classify/index.js';
 import { buildWatchlistIndex, linkEntities } from '../analysis/linking/index.js';
@@ -166,5 +169,15 @@ function runCorpus(name: string, docs: Array<{ title: string; text: string }>): 
   if (sink < 0) console.log(sink); // keeps the work observable so it is not optimised away
 }
 
-runCorpus('real feeds', real);
-runCorpus('trigger-dense', dense);
+const decisionsFile = process.env.BENCH_DECISIONS;
+if (decisionsFile) {
+  const lines = [...real, ...dense].map((d) => {
+    const linked = linkEntities(index, d);
+    return JSON.stringify({ linked, classification: classifyDocument({ ...d, linked }, { model: eventModel }) });
+  });
+  writeFileSync(decisionsFile, `${lines.join('\n')}\n`);
+  console.log(`decisions of ${lines.length} documents written to ${decisionsFile}`);
+} else {
+  runCorpus('real feeds', real);
+  runCorpus('trigger-dense', dense);
+}
