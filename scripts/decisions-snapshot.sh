@@ -2,9 +2,10 @@
 # Writes every decision of link + classify on the development corpus into one directory, so a
 # speed change can be checked to change none of them (diff -r before/ after/):
 #   bash scripts/decisions-snapshot.sh /tmp/before
-# The 1,156 dev sentences alone (with and without their given language) and as twelve-sentence
+# The development sentences alone (with and without their given language) and as twelve-sentence
 # documents, each with and without the corpus watchlist, through `bonitor classify --all`; and
-# `npm run eval -- --dev`.
+# `npm run eval -- --dev`. The bench corpora: BENCH_DECISIONS=<file> node --import tsx bench/link-classify.bench.ts
+# (then cmp the two files); the pinned subset: test/analysis/decisions-snapshot.test.ts.
 set -euo pipefail
 out=${1:?usage: decisions-snapshot.sh <dir>}
 cd "$(dirname "$0")/.."
