@@ -53,8 +53,10 @@ describe('conventions: what a credit manager must not read as a bankruptcy', () 
     // "the firm filed a notice to appoint administrators, a move designed to give it breathing space …"
     expect(types('ev-5033', true).filter((t) => HARD.has(t))).toEqual([]);
     expect(types('ev-5033')).toEqual(['financial_distress']);
-    // "Fallimento della Vetri …: piano di concordato bocciato dal tribunale"
-    expect(types('ev-5109', true)).toEqual(['insolvency']);
+    // "Fallimento della Vetri …: piano di concordato bocciato dal tribunale": the rules read the insolvency and no
+    // restructuring; the trained layer may hold a headline back (threshold), but never turns it into a restructuring.
+    expect(types('ev-5109')).toEqual(['insolvency']);
+    expect(types('ev-5109', true)).not.toContain('debt_restructuring');
   });
 
   it('a year in a fronted time adverbial dates the main clause; shares of all petitions are statistics; "correspond à" defines', () => {
