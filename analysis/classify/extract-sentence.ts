@@ -7,7 +7,7 @@ import { genericityOf } from './genericity.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';
 import { anchorIndexOf, SentenceReading } from './sentence-reading.js';
-import { readPetitionForNonPayment } from './requester.js';
+import { dropPetitionGround, readPetitionForNonPayment } from './requester.js';
 import { keepOnePartPerParty, shareSubjectAlongCause } from './trigger-chain.js';
 
 const HARD: ReadonlySet<EventType> = new Set(HARD_EVENT_TYPES);
@@ -81,6 +81,8 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     if (
       (t.type === 'insolvency' &&
         (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) ||
+          INVOLUNTARY_BEFORE.test(folded.slice(Math.max(0, t.start - 24), t.start)) ||
+          BY_CREDITORS_AFTER.test(folded.slice(t.end, t.end + 80)) ||
           ((t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
       ((t.type === 'insolvency' || t.type === 'liquidation') && (roles.requestedByAnother || isRequestedByAnother(folded, t))) ||
       (t.type === 'insolvency' && (t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.subject !== undefined && isAgainst(sentence, folded, map, toFolded(roles.subject.start), t, mentions)) ||
@@ -126,6 +128,7 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
   }
   shareSubjectAlongCause(out, lower);
   readPetitionForNonPayment(out, lower, (e) => requests.has(e));
+  dropPetitionGround(out, lower);
   keepOnePartPerParty(out);
   // A sentence that defines a procedure ("Le redressement judiciaire est une procédure destinée à sauvegarder l'entreprise en
   // difficulté") defines; what else it says about an unnamed company is part of the definition.
@@ -206,6 +209,11 @@ function isAgainst(sentence: string, folded: string, map: Int32Array, subjectSta
 }
 /** Requests that only a creditor makes: Konkursbegehren (SchKG), Gläubiger-/Fremdantrag, creditor's petition. */
 const CREDITOR_PETITION = /konkursbegehren|glaubigerantrag|fremdantrag|creditor'?s? petition|istanza di fallimento/;
+/** A US involuntary case is the creditors' petition ("a petitioning creditor commenced an involuntary bankruptcy case"). */
+const INVOLUNTARY_BEFORE = /\binvoluntary (?:chapter 7 )?$/;
+/** A request told with its authors, the creditors, right after it ("la richiesta di fallimento intentata dai creditori della Spal"). */
+const BY_CREDITORS_AFTER =
+  /^[^.;]{0,30}?\b(?:intentat|presentat|promoss|depositat|propost|filed|brought|presented|lodged|deposee?|introduite?|formee?)\w* (?:da|dai|dal|dalla|dagli|by|par) (?:(?:the|its|one of its|some of its|i|il|la|uno dei|alcuni|les|ses|un|des|l'un des) )?(?:\w+ )?(?:creditors?|creditori|creditore|creanciers?)\b/;
 
 /**
  * Someone asks a court to open the proceedings against the company: "i fondi hanno chiesto il

@@ -147,3 +147,30 @@ export function readPetitionForNonPayment<E extends ReadEvent>(events: E[], lowe
     e.cues = [...e.cues.filter((c) => !c.startsWith('role: ')), "role: unpaid: the one that did not pay, in a clause of cause; creditor's petition"];
   }
 }
+
+/** A state of insolvency (not a procedure): "insolvenza", "insolvent", "zahlungsunfähig", "insolvabilité". */
+const INSOLVENCY_STATE = /^(?:insolvenza|insolvente|insolvency|insolvent|insolvable|insolvabilite|zahlungsunfahig\w*|cessation des paiements|stato di insolvenza)$/;
+/** A relative clause of the party named before it: "la cui insolvenza", "whose insolvency", "dont l'insolvabilité", "deren Zahlungsunfähigkeit". */
+const RELATIVE_OWNER = /\b(?:la cui|il cui|whose|dont l'|dont la|deren|dessen)\s*$/;
+
+/**
+ * One fact, one event: "… aveva chiesto al Tribunale … la pronuncia del fallimento di detta società, la cui insolvenza era
+ * palese" — the debtor's state of insolvency told in a relative clause after a creditor's petition is the petition's ground,
+ * not a second, opened insolvency. Same subject, after the petition, no clause end between. Original offsets; in place.
+ */
+export function dropPetitionGround<E extends ReadEvent & { trigger: string }>(events: E[], lower: string): void {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== 'insolvency' || !INSOLVENCY_STATE.test(e.trigger.toLowerCase())) continue;
+    if (!RELATIVE_OWNER.test(lower.slice(Math.max(0, e.triggerStart - 12), e.triggerStart))) continue;
+    const petition = events.some(
+      (d) =>
+        d.type === 'debt_enforcement' &&
+        d.cues.some((c) => c.includes("creditor's petition")) &&
+        d.triggerEnd <= e.triggerStart &&
+        (d.subject === undefined || e.subject === undefined || d.subject.text.toLowerCase() === e.subject.text.toLowerCase()) &&
+        !/[.;]\s/.test(lower.slice(d.triggerEnd, e.triggerStart)),
+    );
+    if (petition) events.splice(i, 1);
+  }
+}

@@ -209,4 +209,25 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     expect(types('ev-1454').filter((t) => HARD.has(t))).toEqual(['debt_restructuring']); // "Das Insolvenzgericht … die Eigenverwaltung im Sanierungsverfahren"
     expect(types('ev-1846').filter((t) => HARD.has(t))).toEqual(['debt_restructuring']); // "Restrukturierungsverfahren – ein … Vor-Insolvenzverfahren"
   });
+
+  it("a creditor's petition told as an involuntary case or with its authors is debt_enforcement, never the debtor's insolvency", () => {
+    // https://www.lowenstein.com/news-insights/publications/articles/bad-news-for-bad-faith-petitioning-creditor-dismissal-of-involuntary-bankruptcy-petition-and-exposure-to-debtor-s-damage-claims
+    // "… held that a petitioning creditor commenced an involuntary bankruptcy case in bad faith …"
+    const ptgi = read('ev-45546').events.filter((e) => HARD.has(e.type));
+    expect(ptgi.map((e) => e.type)).toEqual(['debt_enforcement']);
+    expect(ptgi[0]!.role).toBe('respondent');
+    // https://delawarebankruptcy.foxrothschild.com/tags/involuntary-bankruptcy/ — "… a motion to dismiss Diamondhead's involuntary bankruptcy petition."
+    expect(types('ev-45547').filter((t) => HARD.has(t))).toEqual(['debt_enforcement']);
+    // https://sport.repubblica.it/news/sport/calcio-spal-udienza-fallimento-rinviata-per-il-dopo-sisma/4184985
+    // "… la richiesta di fallimento intentata dai creditori della Spal è stata messa di nuovo in stand by …"
+    expect(types('ev-45530').filter((t) => HARD.has(t))).toEqual(['debt_enforcement']);
+  });
+
+  it("one fact, one event: the debtor's insolvency told as the petition's ground adds no insolvency", () => {
+    // http://ilfallimento.it/giurisprudenza/23.htm — "… aveva chiesto al Tribunale di Trieste la pronuncia del fallimento di
+    // detta società, la cui insolvenza era palese."
+    const epi = read('ev-45516').events.filter((e) => HARD.has(e.type));
+    expect(epi.map((e) => e.type)).toEqual(['debt_enforcement']);
+    expect(epi[0]!.role).toBe('respondent');
+  });
 });
