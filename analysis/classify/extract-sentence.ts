@@ -242,6 +242,14 @@ const CITED_SOURCE = /\b(?:laut|berufung auf|zufolge|according to|selon|d'apres|
 const OF_COMPANY = /^ (?:der|des|von|of|de|du|d'|di|del|della|dello|dell')\b/;
 /** Restructuring procedures of their own (Austrian Sanierungsverfahren, StaRUG, Eigenverwaltung, Schutzschirm). */
 const RESTRUCTURING_PROCEDURE = /eigenverwaltung|schutzschirm|sanierungsverfahren|restrukturierungsverfahren|restrukturierungsplan/;
+/**
+ * Austrian insolvency law has two procedures: the Sanierungsverfahren (with a Sanierungsplan) and the Konkurs, which sells the
+ * company off. A Konkurs named beside a Sanierungsplan/-verfahren ("hat ihren Sanierungsplan zurückgezogen und … ein
+ * Konkursverfahren beantragt") is that liquidating procedure: both insolvency and liquidation (annotation convention).
+ * A creditor's Konkursbegehren, a Konkursandrohung or the Konkursamt/-richter are not the procedure.
+ */
+const SANIERUNG_PROCEDURE = /sanierungsplan|sanierungsverfahren/;
+const KONKURS_PROCEDURE = /^(?!konkurs(?:begehren|androhung|betreibung|amt|richter|gericht))(?:\w+ )?konkurs/;
 /** Insolvency words that only name the court or the procedure's frame, not a second filing. */
 const PROCEDURAL_INSOLVENCY = /^(?:insolvenzgericht|insolvente?[nrms]?|vor-?insolvenz|insolvenzverfahren)/;
 
@@ -254,6 +262,7 @@ function applyConventions(folded: string, triggers: Trigger[]): void {
   // "Sanierungsverfahren mit Eigenverwaltung", "Restrukturierungsverfahren": a procedural insolvency word beside it
   // (Insolvenzgericht, insolvente Gesellschaft, Vor-Insolvenzverfahren) names the same restructuring, not a second event.
   const selfAdministered = triggers.some((t) => t.type === 'debt_restructuring' && RESTRUCTURING_PROCEDURE.test(folded.slice(t.start, t.end)));
+  const sanierungBeside = SANIERUNG_PROCEDURE.test(folded);
   for (let i = triggers.length - 1; i >= 0; i--) {
     const t = triggers[i]!;
     const text = folded.slice(t.start, t.end);
@@ -288,7 +297,8 @@ function applyConventions(folded: string, triggers: Trigger[]): void {
     if (t.type === 'insolvency' && CHAPTER_11.test(folded.slice(t.start, t.end + 24))) t.type = 'debt_restructuring';
     else if (t.type === 'insolvency' && (SELF_ADMINISTERED_AFTER.test(folded.slice(t.end, t.end + 50)) || SELF_ADMINISTERED_BEFORE.test(folded.slice(Math.max(0, t.start - 20), t.start)))) t.type = 'debt_restructuring';
     else if (chapter11 && t.type === 'insolvency' && /bankrupt|filed for|filing for/.test(text)) triggers.splice(i, 1);
-    else if (t.type === 'insolvency' && !t.requested && BOTH_INSOLVENCY_AND_LIQUIDATION.test(text)) triggers.push({ ...t, type: 'liquidation' });
+    else if (t.type === 'insolvency' && !t.requested && (BOTH_INSOLVENCY_AND_LIQUIDATION.test(text) || (sanierungBeside && KONKURS_PROCEDURE.test(text))))
+      triggers.push({ ...t, type: 'liquidation' });
     else if (t.type === 'liquidation' && (BOTH_INSOLVENCY_AND_LIQUIDATION.test(text) || COURT_PRONOUNCED.test(folded.slice(Math.max(0, t.start - 60), t.start))))
       triggers.push({ ...t, type: 'insolvency' });
   }

@@ -230,4 +230,13 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     expect(epi.map((e) => e.type)).toEqual(['debt_enforcement']);
     expect(epi[0]!.role).toBe('respondent');
   });
+
+  it('an Austrian Konkurs named beside the Sanierungsplan it replaces is both insolvency and liquidation', () => {
+    // https://www.capital.de/wirtschaft-politik/ren%C3%A9-benkos-signa-holding-beantragt-endgueltig-konkurs-34620498.html
+    // "Die Dachgesellschaft … hat ihren Sanierungsplan zurückgezogen und beim Handelsgericht Wien ein Konkursverfahren beantragt."
+    expect(types('ev-1474').filter((t) => HARD.has(t))).toEqual(['insolvency', 'liquidation']);
+    // A general one: a conditional Konkurs after a failed Sanierungsplan stays no event.
+    const doc = { text: 'Wenn der Sanierungsplanantrag scheitert, wird ein Konkursverfahren eingeleitet.', lang: 'de' as const };
+    expect(classifyDocument(doc, {}).events.filter((e) => HARD.has(e.type))).toEqual([]);
+  });
 });
