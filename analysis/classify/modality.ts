@@ -116,6 +116,10 @@ export function modalityOf(s: SentenceCues, trigger: TriggerPosition, others: re
   };
   const inClause = `${bounds.from}:${bounds.to}`;
 
+  // "… l'amministrazione straordinaria, ossia la procedura del diritto fallimentare che permette … un piano di risanamento":
+  // a trigger inside the definition of a procedure named before it tells what such a procedure does.
+  const def = DEFINITION_OPENER.exec(folded.slice(0, trigger.start));
+  if (def) return { modality: 'generic', cues: [`generic: a definition after "${def[1]}"`] };
   let c = cue(pick(NEGATION_BEFORE), before, Math.max(0, trigger.start - 45)) ?? cue(pick(NEGATION_AFTER), after, trigger.end);
   if (c) return { modality: 'negated', cues: [`negation: ${c}`] };
   c = once('denial', () => cue(pick(DENIAL), folded, 0));
@@ -261,12 +265,21 @@ function undatedFrontedYear(folded: string, refYear: number | undefined): string
 /** The company's story before its rise, told in a fronted clause: "Before Marvel became a blockbuster movie giant, …". */
 const BEFORE_RISE = /(?:^|: )[^,;:]{0,40}\b(?:long before|before|bevor|lange bevor|avant de devenir|avant qu'\S+ ne devienne|prima di diventare|prima che \S+ diventasse)\b[^,;:]{0,40}\b(?:became|grew into|turned into|wurde|devienne|devenir|diventare|diventasse)\b[^,;:]*,/;
 
+/**
+ * A definition in apposition to a named procedure: ", ossia la procedura …", ", cioè una procedura …", ", i.e. a procedure …",
+ * ", c'est-à-dire la procédure …", ", d. h. ein Verfahren …". It ends the clause of the trigger before it (its law words
+ * describe the procedure, not this company's case), and what stands after it defines.
+ */
+const DEFINITION = ", (ossia|cioe|vale a dire|i\\.e\\.|that is|c'est-a-dire|d\\. ?h\\.|das heisst) (?:(?:la|una|il|un|a|an|the|une|le|die|das|der|eine|ein) )?(?:\\w+ )?(?:procedura|procedimento|procedure|process|proceeding|verfahren)\\b";
+const DEFINITION_OPENER = new RegExp(DEFINITION);
+
 function clauseBounds(folded: string, start: number, end: number): { from: number; to: number } {
   const from0 = Math.max(0, start - 90);
   const pre = folded.slice(from0, start);
   const cut = Math.max(pre.lastIndexOf(';'), pre.lastIndexOf(':'), pre.lastIndexOf(' - '));
   const post = folded.slice(end, end + 70);
-  const stop = post.search(/[;:]| - /);
+  const stops = [post.search(/[;:]| - /), post.search(DEFINITION_OPENER)].filter((i) => i !== -1);
+  const stop = stops.length ? Math.min(...stops) : -1;
   return { from: from0 + cut + 1, to: stop === -1 ? end + post.length : end + stop };
 }
 

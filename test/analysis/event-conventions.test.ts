@@ -239,4 +239,11 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     const doc = { text: 'Wenn der Sanierungsplanantrag scheitert, wird ein Konkursverfahren eingeleitet.', lang: 'de' as const };
     expect(classifyDocument(doc, {}).events.filter((e) => HARD.has(e.type))).toEqual([]);
   });
+
+  it('a procedure defined in apposition is the company\'s procedure; the definition adds no event', () => {
+    // https://www.ilpost.it/2024/02/20/amministrazione-straordinaria-ex-ilva-commissario/
+    // "… approvato per Acciaierie d'Italia l'amministrazione straordinaria, ossia la procedura del diritto fallimentare che
+    // permette alle società in crisi di restare operative concordando con un tribunale un piano di risanamento dei debiti."
+    expect(types('ev-1566').filter((t) => HARD.has(t))).toEqual(['insolvency']);
+  });
 });
