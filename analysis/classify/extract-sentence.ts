@@ -74,13 +74,17 @@ export function extractSentence(sentence: string, ctx: SentenceContext): Sentenc
     anchors: masked.folded === folded ? reading.anchorIndex : anchorIndexOf(masked.folded),
   };
   for (const t of triggers) {
+    // "ha presentato istanza di fallimento in proprio", "l'amministratore unico … ha presentato … l'istanza di fallimento per il
+    // club": a company (through its own organ) asking for its own bankruptcy files for insolvency; it is no creditor's petition.
+    const own = t.type === 'debt_enforcement' && isOwnFiling(folded, t);
+    if (own) t.type = 'insolvency';
     let { modality, cues } = modalityOf(sentenceCues, t, triggers.filter((o) => o !== t));
     // Mentions the trigger does not cut keep their identity, so the marker cache serves every trigger; a cut one is new.
     let roles = assignRoles({ sentence, folded, toFolded, lang: ctx.lang, type: t.type, trigger: t, mentions: cutAtTrigger(mentions, sentence, map[t.start]!), markerCache, reading });
     // A creditor's petition is debt_enforcement for the debtor until a court opens proceedings.
     if (
       (t.type === 'insolvency' &&
-        (CREDITOR_PETITION.test(folded.slice(t.start, t.end)) ||
+        ((!own && CREDITOR_PETITION.test(folded.slice(t.start, t.end))) ||
           INVOLUNTARY_BEFORE.test(folded.slice(Math.max(0, t.start - 24), t.start)) ||
           BY_CREDITORS_AFTER.test(folded.slice(t.end, t.end + 80)) ||
           ((t.requested || PETITION.test(folded.slice(t.start, t.end))) && roles.parties.some((p) => p.role === 'creditor' || p.role === 'petitioner')))) ||
@@ -229,6 +233,18 @@ const OWN_REQUEST = /\b(?:in proprio|proprio|voluntary|volontaire|own)\b/;
 function isRequestedByAnother(folded: string, t: TriggerPosition): boolean {
   const before = folded.slice(Math.max(0, t.start - 260), t.start);
   return REQUEST_WORD.test(before) && REQUESTED_BEFORE.test(before) && !OWN_REQUEST.test(folded.slice(Math.max(0, t.start - 30), t.end + 20));
+}
+
+/** An Italian request for bankruptcy, which the lexicon reads as a creditor's (debt_enforcement) unless the company files. */
+const BANKRUPTCY_REQUEST_NOUN = /^(?:istanz|domand|richiest)[ae] di fallimento/;
+/** "… in proprio": the company's own request. */
+const IN_PROPRIO_AFTER = /^ in proprio\b/;
+/** The company's own organ as the subject of the filing verb, opening the clause before the request. */
+const OWN_ORGAN_FILES =
+  /(?:^|[–:;] |\. )[^.;–]{0,40}?\b(?:l'|il |la )?(?:amministratore (?:unico|delegato)|consiglio di amministrazione|cda|legale rappresentante)\b[^.;]{0,160}?\b(?:ha|hanno) (?:\w+ )?(?:presentato|depositato)\b[^.;]{0,120}$/;
+function isOwnFiling(folded: string, t: TriggerPosition): boolean {
+  if (!BANKRUPTCY_REQUEST_NOUN.test(folded.slice(t.start, t.end))) return false;
+  return IN_PROPRIO_AFTER.test(folded.slice(t.end, t.end + 12)) || OWN_ORGAN_FILES.test(folded.slice(Math.max(0, t.start - 320), t.start));
 }
 
 /** Eigenverwaltung and the Schutzschirm are debt_restructuring, also when written with "Insolvenz" (annotation convention). */

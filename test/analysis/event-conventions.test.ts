@@ -246,4 +246,13 @@ describe('parties that must not get the event (linked first, as the analyzer rea
     // permette alle società in crisi di restare operative concordando con un tribunale un piano di risanamento dei debiti."
     expect(types('ev-1566').filter((t) => HARD.has(t))).toEqual(['insolvency']);
   });
+
+  it("a company's own request for its bankruptcy (in proprio, or by its own organ) is its insolvency, not a creditor's petition", () => {
+    // http://solosavoia.it/2015/05/06/libri-in-tribunale-il-savoia-presenta-istanza-di-fallimento
+    // "… l'amministratore unico dei bianchi, Alfonso Piantoni, ha presentato, presso la cancelleria del Tribunale …, l'istanza di fallimento per il club."
+    expect(types('ev-45534').filter((t) => HARD.has(t))).toEqual(['insolvency']);
+    // A general one: the company files "in proprio".
+    const doc = { text: 'La Rossi Srl ha presentato istanza di fallimento in proprio al Tribunale di Milano.', lang: 'it' as const };
+    expect(classifyDocument(doc, {}).events.filter((e) => HARD.has(e.type)).map((e) => e.type)).toEqual(['insolvency']);
+  });
 });
