@@ -11,17 +11,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../analysis/classify/index.js';
 import { findMentions } from '../../analysis/classify/mentions.js';
-import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
-import { devEventLine } from './support/dev-events.js';
+import { devEventLine, devRuleHardTypes, devRulesReading } from './support/dev-events.js';
 
-const HARD = new Set<string>(HARD_EVENT_TYPES);
-const publishedAt = (date?: string) => (date ? `${date.slice(0, 4)}-${(date.slice(5, 7) || '06').padEnd(2, '0')}-15T00:00:00Z` : undefined);
-function rulesOf(id: string) {
-  const l = devEventLine(id);
-  const at = publishedAt(l.date);
-  return classifyDocument({ text: l.text, lang: l.lang, ...(at ? { publishedAt: at } : {}) });
-}
-const hardOf = (id: string) => [...new Set(rulesOf(id).events.map((e) => e.type).filter((t) => HARD.has(t)))].sort();
+const rulesOf = devRulesReading;
+const hardOf = devRuleHardTypes;
 const typesOf = (id: string) => [...new Set(rulesOf(id).events.map((e) => e.type))].sort();
 const rejectedCues = (id: string) => rulesOf(id).rejected.flatMap((e) => e.cues).join(' | ');
 const namesOf = (text: string, lang: string) => findMentions(text, lang).filter((m) => m.kind === 'name').map((m) => m.text);

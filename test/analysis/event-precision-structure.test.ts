@@ -7,22 +7,15 @@
  * the rule breaks, not when the model happens to cover for it; real events beside each class must keep theirs.
  */
 import { describe, expect, it } from 'vitest';
-import { candidatesOf, classifyDocument, FEATURE_FAMILIES } from '../../analysis/classify/index.js';
+import { candidatesOf, FEATURE_FAMILIES } from '../../analysis/classify/index.js';
 import { decadeEndsIn } from '../../analysis/classify/cues.js';
 import { pastTimeOf, triggerClause } from '../../analysis/classify/event-features.js';
 import { hasPastTense } from '../../analysis/classify/genericity.js';
 import { foldText } from '../../analysis/text/fold.js';
-import { HARD_EVENT_TYPES } from '../../platform/schemas/common.js';
-import { devEventLine } from './support/dev-events.js';
+import { devEventLine, devPageDate, devRuleHardTypes, devRulesReading } from './support/dev-events.js';
 
-const HARD = new Set<string>(HARD_EVENT_TYPES);
-const publishedAt = (date?: string) => (date ? `${date.slice(0, 4)}-${(date.slice(5, 7) || '06').padEnd(2, '0')}-15T00:00:00Z` : undefined);
-function rulesOf(id: string, date = devEventLine(id).date) {
-  const l = devEventLine(id);
-  const at = publishedAt(date);
-  return classifyDocument({ text: l.text, lang: l.lang, ...(at ? { publishedAt: at } : {}) });
-}
-const hardOf = (id: string, date?: string) => [...new Set(rulesOf(id, date ?? devEventLine(id).date).events.map((e) => e.type).filter((t) => HARD.has(t)))].sort();
+const rulesOf = devRulesReading;
+const hardOf = devRuleHardTypes;
 const rejectedCues = (id: string) => rulesOf(id).rejected.flatMap((e) => e.cues);
 
 describe('a decade two or more years before the page dates history', () => {
@@ -104,7 +97,7 @@ describe('features of the trained layer read from the trigger clause and the pag
 
   it('a candidate carries the cues of its own clause and the page-date cue (ev-32913 on its 2005 page)', () => {
     const l = devEventLine('ev-32913');
-    const [c] = candidatesOf({ text: l.text, lang: l.lang, publishedAt: publishedAt(l.date)! }, l.lang, new Set(FEATURE_FAMILIES));
+    const [c] = candidatesOf({ text: l.text, lang: l.lang, publishedAt: devPageDate(l.date)! }, l.lang, new Set(FEATURE_FAMILIES));
     expect(c!.features!.get('cue:time:old')).toBe(1);
     expect(c!.features!.get('cue:near:past_tense')).toBe(1);
     expect(c!.features!.get('hard&cue:near:past_tense')).toBe(1);

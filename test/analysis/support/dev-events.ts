@@ -8,6 +8,7 @@ import { classifyDocument } from '../../../analysis/classify/index.js';
 import { compileLexicon, findTriggers } from '../../../analysis/classify/lexicon.js';
 import { foldText } from '../../../analysis/text/fold.js';
 import { loadEventModel } from '../../../app/event-model.js';
+import { HARD_EVENT_TYPES } from '../../../platform/schemas/common.js';
 
 export type DevEventLine = z.infer<typeof eventLineSchema>;
 
@@ -51,4 +52,23 @@ export function devRuleEventTypes(id: string): string[] {
   const l = devEventLine(id);
   const c = classifyDocument({ text: l.text, lang: l.lang, ...(l.date ? { publishedAt: `${l.date.slice(0, 4)}-06-01T00:00:00Z` } : {}) });
   return [...new Set(c.events.map((e) => e.type))].sort();
+}
+
+/** The page date a development line's month (or year: June) gives, as the 15th; `date` overrides the line's own. */
+export function devPageDate(date: string | undefined): string | undefined {
+  return date ? `${date.slice(0, 4)}-${(date.slice(5, 7) || '06').padEnd(2, '0')}-15T00:00:00Z` : undefined;
+}
+
+/** The rules' reading of a development line (accepted events and rejected triggers), without the trained layer. */
+export function devRulesReading(id: string, date?: string): ReturnType<typeof classifyDocument> {
+  const l = devEventLine(id);
+  const at = devPageDate(date ?? l.date);
+  return classifyDocument({ text: l.text, lang: l.lang, ...(at ? { publishedAt: at } : {}) });
+}
+
+const HARD = new Set<string>(HARD_EVENT_TYPES);
+
+/** The hard event types the rules alone give a development line (sorted, each once). */
+export function devRuleHardTypes(id: string, date?: string): string[] {
+  return [...new Set(devRulesReading(id, date).events.map((e) => e.type).filter((t) => HARD.has(t)))].sort();
 }
