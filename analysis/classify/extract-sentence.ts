@@ -2,7 +2,8 @@ import { HARD_EVENT_TYPES, type EventType } from '../../platform/schemas/common.
 import type { EventRole, Modality } from '../../platform/schemas/event-role.js';
 import { foldTextMapped } from '../text/fold.js';
 import { findTriggers, type CompiledLexicon } from './lexicon.js';
-import { findMentions, tokenize, type OrgMention } from './mentions.js';
+import { findMentions, type OrgMention } from './mentions.js';
+import { tokenize } from './mention-tokens.js';
 import { genericityOf } from './genericity.js';
 import { modalityOf, type TriggerPosition } from './modality.js';
 import { assignRoles, type MarkerCache } from './roles.js';

@@ -10,6 +10,7 @@ import { AGENT_AFTER, isRatingAgent, RATING_ACTION } from './rating-agent.js';
 import { aliasHeads } from './party-aliases.js';
 import { actsAgainstAnother, governs, governsNoSufferer, placesOrder } from './action-parties.js';
 import { inForumName, isForum, LOCATIVE } from './forum.js';
+import { possessedUnit } from './possessed-unit.js';
 
 /**
  * Who suffers the event of one trigger, and who plays another part. Each organisation mention
@@ -302,24 +303,6 @@ function markerAround(input: RoleInput, m: OrgMention, fs: number, fe: number, g
 
 const POSSESSIVE_END = /['’‘]s$/;
 const BRACKETED_CREDITOR: Marker = { re: /a creditor named in a bracket after a creditor noun/, role: 'creditor', groups: ['debt'] };
-/**
- * The unit or related company a possessive names right after its possessor: "'s UK arm", "’s German subsidiary", "’s UK business"
- * (a modifier makes a business a unit), "‘s bottom club", "'s owner", "'s supplier".
- */
-const POSSESSED_UNIT =
-  /^(?:['’‘]s)?\s+((?:[\p{L}\p{N}-]+\s+){0,2}(?:arm|unit|subsidiary|subsidiaries|division|branch|offshoot|affiliate|affiliates|club|team|side|franchise|owners?|parent company|holding company|suppliers?)|(?:[\p{L}\p{N}-]+\s+){1,2}(?:business|businesses|operations?))\b/iu;
-function possessedUnit(sentence: string, parties: RoleAssignment['parties'], trigger: { start: number }, toFolded: (o: number) => number): OrgMention | undefined {
-  for (const p of parties) {
-    if (p.role !== 'parent') continue;
-    const m = POSSESSED_UNIT.exec(sentence.slice(p.mention.end, p.mention.end + 60));
-    if (!m) continue;
-    const end = p.mention.end + m[0].length;
-    const start = end - m[1]!.length;
-    if (toFolded(end) <= trigger.start) return { start, end, text: sentence.slice(start, end), kind: 'reference' };
-  }
-  return undefined;
-}
-
 /** A definite or indefinite description closed by a comma right before a mention: the mention is its apposition. */
 const DESCRIPTOR_TAIL = /\s(?:the|a|an|its|their|der|die|das|den|dem|des|le|la|les|l'|un|une|il|lo|gli|una|uno)\s?(?:[\w'’&-]+ ){0,3}[\w'’&-]+, $/;
 
